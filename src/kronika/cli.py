@@ -1,0 +1,96 @@
+"""The `kronika` command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True,
+    help="kronika: news articles (uk, ru, en) to ACLED-style event records with evidence spans.",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kronika {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Turn news articles into event data: events, figures, sources, quotes, each with its text span."""
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(
+        help="JSONL article files, .txt or .html files, folders of them, or - for stdin.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (SCHEMA.md records) or table.")] = "jsonl",
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1,
+                                         help="Worker processes (results keep input order).")] = 1,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress",
+                                                  help="Progress bar on stderr (default: when stderr "
+                                                       "is a terminal and the input is large).")] = None,
+) -> None:
+    """Extract events, figures, sources and quotes: one JSON line per article.
+
+    Inputs that cannot be read are reported on stderr with the reason; the others are still
+    processed, and the exit status is 1 when some inputs failed."""
+    from .ingest.readers import InputError, read_inputs, total_input_bytes
+    from .output import print_table, to_json_line
+    from .scale.pool import extract_many
+
+    if fmt not in ("jsonl", "table"):
+        raise typer.BadParameter("use jsonl or table", param_hint="--format")
+    if progress is None:
+        progress = sys.stderr.isatty() and total_input_bytes(paths) > 2_000_000
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    failed = 0
+    table_rows = []
+    bar = _progress_bar() if progress else None
+    try:
+        for item in extract_many(read_inputs(paths), workers=workers):
+            if isinstance(item, InputError):
+                failed += 1
+                typer.echo(f"kronika: {item}", err=True)
+                continue
+            if bar is not None:
+                bar.update(1)
+            if fmt == "table":
+                table_rows.append(item)
+            else:
+                out.write(to_json_line(item) + "\n")
+        if fmt == "table":
+            print_table(table_rows, out)
+    finally:
+        if bar is not None:
+            bar.close()
+        if output:
+            out.close()
+    if failed:
+        typer.echo(f"kronika: some inputs failed ({failed}); the rest were processed", err=True)
+        raise typer.Exit(1)
+
+
+def _progress_bar():  # type: ignore[no-untyped-def]
+    from tqdm import tqdm
+
+    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,10 @@
+"""Stage 'events' (being built: see the issue for this stage)."""
+
+from __future__ import annotations
+
+from .context import Context
+
+
+def run(ctx: Context) -> None:
+    """Fill the context's events field(s)."""
+    return None

@@ -1,0 +1,10 @@
+"""Stage 'quotes' (being built: see the issue for this stage)."""
+
+from __future__ import annotations
+
+from .context import Context
+
+
+def run(ctx: Context) -> None:
+    """Fill the context's quotes field(s)."""
+    return None

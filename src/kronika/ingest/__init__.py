@@ -1,0 +1,1 @@
+"""Readers: files, folders, stdin, JSONL, plain text and HTML into Articles, with clear errors."""

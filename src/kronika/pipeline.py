@@ -1,0 +1,66 @@
+"""The per-article pipeline: `extract(article) -> ArticleResult`, a pure function.
+
+Resources (morphology dictionaries, gazetteer, lexicons) are loaded once per process on first
+use and shared; nothing here does I/O, so the CLI, the process pool, the HTTP API and the Spark
+job all call this same function.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from .extract import boilerplate, counts, dates, events, numbers, places, quotes, sources
+from .extract.context import Context
+from .model import Article, ArticleResult
+from .text.doc import analyse
+from .text.langid import detect_language
+
+
+def parse_published(value: str | None) -> date | None:
+    """ISO date or datetime (with or without zone) to a date; None when absent or unreadable."""
+    if not value:
+        return None
+    v = str(value).strip()
+    try:
+        return datetime.fromisoformat(v.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return date.fromisoformat(v[:10])
+    except ValueError:
+        return None
+
+
+STAGES = (
+    ("boilerplate", boilerplate.run),
+    ("places", places.run),
+    ("dates", dates.run),
+    ("numbers", numbers.run),
+    ("sources", sources.run),
+    ("quotes", quotes.run),
+    ("counts", counts.run),
+    ("events", events.run),
+)
+
+
+def build_context(article: Article) -> Context:
+    lang = article.lang or detect_language(((article.title or "") + "\n" + article.text))
+    doc = analyse(article.text, lang, parse_published(article.published))
+    return Context(doc)
+
+
+def extract(article: Article) -> ArticleResult:
+    ctx = build_context(article)
+    for _name, stage in STAGES:
+        stage(ctx)
+    return result_of(article, ctx)
+
+
+def result_of(article: Article, ctx: Context) -> ArticleResult:
+    relevant = any((e.event_type, e.sub_event_type) != ("Strategic developments", "Other")
+                   for e in ctx.events)
+    return ArticleResult(
+        id=article.id, lang=ctx.doc.lang, relevant=relevant, events=ctx.events, counts=ctx.counts,
+        sources=ctx.sources, quotes=ctx.quotes, published=article.published, title=article.title,
+        url=article.url,
+    )

@@ -1,0 +1,1 @@
+"""Running the per-article function at scale: process pool here, Spark in scale.spark."""

@@ -1,0 +1,1 @@
+"""Text layer: language identification, segmentation with offsets, morphology."""

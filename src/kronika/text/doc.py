@@ -1,0 +1,98 @@
+"""The analysed document every extractor reads: tokens with lemmas, sentences, offsets."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+from .langid import detect_language
+from .morph import Analysis, Morph
+from .segment import Sentence, sentences, tokens
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    i: int          # index in Doc.tokens
+    sent: int       # index of its sentence in Doc.sentences
+    an: Analysis
+
+    @property
+    def lemma(self) -> str:
+        return self.an.lemma
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_title(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+
+@dataclass(slots=True)
+class Doc:
+    text: str
+    lang: str
+    published: date | None
+    tokens: list[Token]
+    sentences: list[Sentence]
+    sent_tokens: list[tuple[int, int]]  # per sentence: [first token, last token + 1)
+    _starts: list[int] = field(default_factory=list)
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence holding a character offset (the previous one if between)."""
+        i = bisect_right([s.start for s in self.sentences], offset) - 1
+        return max(i, 0)
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token starting at or before offset."""
+        return max(bisect_right(self._starts, offset) - 1, 0)
+
+    def sent_toks(self, si: int) -> list[Token]:
+        a, b = self.sent_tokens[si]
+        return self.tokens[a:b]
+
+    def sent_text(self, si: int) -> str:
+        s = self.sentences[si]
+        return self.text[s.start:s.end]
+
+
+_MORPHS: dict[str, Morph] = {}
+
+
+def morph_for(lang: str) -> Morph:
+    key = lang if lang in ("uk", "ru") else ("ru" if lang in ("be", "kk", "ky") else "en")
+    m = _MORPHS.get(key)
+    if m is None:
+        m = _MORPHS[key] = Morph(key)
+    return m
+
+
+def analyse(text: str, lang: str | None = None, published: date | None = None) -> Doc:
+    """Segment and analyse a text. Kazakh, Kyrgyz and Belarusian fall back on Russian morphology
+    (names and loanwords are shared; their own function words simply stay unmatched)."""
+    lang = lang or detect_language(text)
+    morph = morph_for(lang)
+    sents = sentences(text)
+    toks: list[Token] = []
+    bounds: list[tuple[int, int]] = []
+    for si, s in enumerate(sents):
+        first = len(toks)
+        for surface, a, b in tokens(text, s.start, s.end):
+            an = morph.analyse(surface) if surface[:1].isalpha() else _PUNCT
+            toks.append(Token(surface, a, b, len(toks), si, an))
+        bounds.append((first, len(toks)))
+    doc = Doc(text, lang, published, toks, sents, bounds)
+    doc._starts = [t.start for t in toks]
+    return doc
+
+
+_PUNCT = Analysis("", ("",), None, None, None, frozenset())
