@@ -11,9 +11,17 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
+# the Spark test needs pyspark (extra `spark`) and a Java runtime: install Debian's JRE when missing
 $(STAMP): $(BIN)/python pyproject.toml requirements.lock
-	$(BIN)/pip install -q -c requirements.lock -e '.[dev]'
+	command -v java >/dev/null 2>&1 || { apt-get update -qq && \
+	  (apt-get install -y -qq openjdk-17-jre-headless || apt-get install -y -qq default-jre-headless); }
+	$(BIN)/pip install -q -c requirements.lock -e '.[dev,spark]'
 	touch $(STAMP)
+
+BENCH_STAMP := $(VENV)/.installed-bench
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/pip install -q -c requirements.lock -e '.[dev,spark,bench]'
+	touch $(BENCH_STAMP)
 
 install: $(STAMP)
 
@@ -28,8 +36,8 @@ test: install
 lint: install
 	$(BIN)/ruff check src tests bench
 
-bench: install
-	$(BIN)/python bench/run.py
+bench: $(BENCH_STAMP)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 dev-score: install
 	$(BIN)/kronika extract $(SHARED)/data/dev/articles.jsonl -o /tmp/kronika-dev.jsonl
