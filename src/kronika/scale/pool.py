@@ -1,21 +1,30 @@
 """Ordered, bounded-memory extraction over an iterator of inputs, in-process or in a pool.
 
 Workers load resources once (fork after the parent warmed them where the platform forks) and
-call the same `pipeline.extract` as everything else.
+call the same `pipeline.extract` as everything else. Articles travel in chunks (one task, one
+pickle round trip per chunk, not per article) and at most `window` articles are in flight, so a
+JSONL file of any size streams through in constant memory.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
 
 from ..ingest.readers import InputError, Item
 from ..model import Article, ArticleResult
 from ..pipeline import extract
 
 Result = ArticleResult | InputError
+
+DEFAULT_CHUNK = 16        # ~0.1 s of work per task: IPC cost vanishes, ordering stays smooth
+CHUNKS_PER_WORKER = 4     # chunks in flight per worker: enough to keep every worker busy
 
 
 def safe_extract(article: Article) -> Result:
@@ -26,6 +35,11 @@ def safe_extract(article: Article) -> Result:
         return InputError(article.origin or article.id, f"extraction failed: {type(e).__name__}: {e}")
 
 
+def extract_chunk(chunk: list[Item]) -> list[Result]:
+    """One pool task: read errors pass through, articles are extracted, order kept."""
+    return [it if isinstance(it, InputError) else safe_extract(it) for it in chunk]
+
+
 def warm_up() -> None:
     """Load every resource by running the pipeline on a tiny text in each language."""
     for lang, text in (("uk", "У Києві протестували 5 січня."), ("ru", "В Москве протестовали."),
@@ -33,24 +47,68 @@ def warm_up() -> None:
         extract(Article(text=text, lang=lang, published="2022-01-05"))
 
 
-def extract_many(items: Iterable[Item], workers: int = 1, window: int | None = None) -> Iterator[Result]:
-    """Results in input order. With workers > 1 at most `window` articles are in flight."""
-    if workers <= 1:
+def default_workers() -> int:
+    """Cores this process may use (the affinity mask, not the machine's count, where known)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def extract_many(items: Iterable[Item], workers: int = 1, window: int | None = None,
+                 chunksize: int = DEFAULT_CHUNK) -> Iterator[Result]:
+    """Results in input order. With workers > 1 at most `window` articles are in flight.
+
+    workers <= 0 means one per available core."""
+    if workers <= 0:
+        workers = default_workers()
+    if workers == 1:
         for it in items:
             yield it if isinstance(it, InputError) else safe_extract(it)
         return
-    warm_up()  # before forking, so children share the loaded dictionaries and gazetteer
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    window = window or workers * 32
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as ex:
-        pending: deque[Future[Result] | InputError] = deque()
-        for it in items:
-            pending.append(it if isinstance(it, InputError) else ex.submit(safe_extract, it))
-            while len(pending) >= window:
-                yield _done(pending.popleft())
-        while pending:
-            yield _done(pending.popleft())
+    chunksize = max(1, chunksize)
+    window = max(window or workers * chunksize * CHUNKS_PER_WORKER, chunksize)
+    max_chunks = max(1, window // chunksize)
+    yield from _pooled(iter(items), workers, chunksize, max_chunks)
 
 
-def _done(p: Future[Result] | InputError) -> Result:
-    return p if isinstance(p, InputError) else p.result()
+def _pool(workers: int) -> ProcessPoolExecutor:
+    if "fork" in mp.get_all_start_methods():
+        warm_up()      # before forking, so children share the loaded dictionaries and gazetteer
+        gc.collect()
+        gc.freeze()    # keep the collector from touching (and so copying) the inherited pages
+        return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=workers, initializer=warm_up)  # spawn: load per worker
+
+
+def _pooled(items: Iterator[Item], workers: int, chunksize: int, max_chunks: int) -> Iterator[Result]:
+    ex = _pool(workers)
+    pending: deque[tuple[list[Item], Future[list[Result]]]] = deque()
+    try:
+        while True:
+            while len(pending) < max_chunks:
+                chunk = list(islice(items, chunksize))
+                if not chunk:
+                    break
+                try:
+                    pending.append((chunk, ex.submit(extract_chunk, chunk)))
+                except BrokenProcessPool:  # a worker died earlier: start a fresh pool
+                    ex.shutdown(wait=False, cancel_futures=True)
+                    ex = _pool(workers)
+                    pending.append((chunk, ex.submit(extract_chunk, chunk)))
+            if not pending:
+                return
+            chunk, fut = pending.popleft()
+            yield from _chunk_results(chunk, fut)
+    finally:
+        ex.shutdown(wait=True, cancel_futures=True)
+
+
+def _chunk_results(chunk: list[Item], fut: Future[list[Result]]) -> list[Result]:
+    try:
+        return fut.result()
+    except BrokenProcessPool:
+        reason = "worker process died (out of memory or killed) while extracting"
+    except Exception as e:  # noqa: BLE001 - e.g. a result that cannot be pickled back
+        reason = f"extraction failed in a worker: {type(e).__name__}: {e}"
+    return [it if isinstance(it, InputError) else InputError(it.origin or it.id, reason) for it in chunk]
