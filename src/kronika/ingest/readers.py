@@ -1,28 +1,43 @@
 """Read articles from files, folders and stdin.
 
 Every input yields Articles or InputErrors (which input, why); one bad input never stops the
-rest. JSONL is streamed line by line, so memory stays bounded on any file size.
+rest. JSONL is streamed line by line, so memory stays bounded on any file size; one text or HTML
+document, one JSON line and one article text each have a hard size limit (below).
 """
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import os
+import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..model import Article
 from .decode import InputRejected, decode_bytes
 
-MAX_DOC_BYTES = 20 * 1024 * 1024      # one text/HTML document, or one JSON line
+MiB = 1024 * 1024
+MAX_DOC_BYTES = 8 * MiB        # one .txt/.html document (HTML carries markup, UTF-16 doubles)
+MAX_LINE_BYTES = 16 * MiB      # one JSON line (\\uXXXX escapes take 6 bytes per character)
+MAX_TEXT_CHARS = 1_000_000     # one article's text, ~80x the longest news article in the dev set
 TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson", ".json"}
 READABLE_EXT = TEXT_EXT | HTML_EXT | JSONL_EXT
+_LANG = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
+# UTF-32 LE first: its BOM starts with the UTF-16 LE one
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 
 
 @dataclass(slots=True)
@@ -44,22 +59,39 @@ def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator
             yield from read_stream(stdin or sys.stdin.buffer, "<stdin>")
             continue
         path = Path(p)
-        if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in READABLE_EXT
-                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
-            if not files:
-                yield InputError(p, "folder holds no .jsonl, .txt or .html files")
-            for f in files:
-                yield from read_file(f)
-        elif path.exists():
-            yield from read_file(path)
-        else:
-            yield InputError(p, "no such file or folder")
+        try:
+            if path.is_dir():
+                files = _folder_files(path)
+                if not files:
+                    yield InputError(p, "folder holds no .jsonl, .txt or .html files")
+                for f in files:
+                    yield from read_file(f)
+            elif path.exists():
+                yield from read_file(path)
+            else:
+                yield InputError(p, "no such file or folder")
+        except OSError as e:  # unreadable folder, too deep a tree, a name the OS refuses
+            yield InputError(p, f"cannot read: {e.strerror or e}")
+
+
+def _folder_files(path: Path) -> list[Path]:
+    out = []
+    for root, dirs, names in os.walk(path):  # does not follow symlinked folders: no loops
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for n in names:
+            f = Path(root, n)
+            if not n.startswith(".") and f.suffix.lower() in READABLE_EXT and f.is_file():
+                out.append(f)
+    return sorted(out)
 
 
 def read_file(path: Path) -> Iterator[Item]:
     origin = str(path)
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            # a FIFO or device would block or never end; '-' is the way to pipe text in
+            yield InputError(origin, "not a regular file (use - to read from a pipe)")
+            return
         with open(path, "rb") as f:
             yield from read_stream(f, origin, suffix=path.suffix.lower())
     except OSError as e:
@@ -71,22 +103,27 @@ def read_stream(f: BinaryIO, origin: str, suffix: str = "") -> Iterator[Item]:
     kind = _sniff(head, suffix)
     rest = _Prefixed(head, f)
     if kind == "jsonl":
-        yield from _read_jsonl(rest, origin)
+        yield from _read_jsonl(rest, origin, head)
         return
     data = rest.read(MAX_DOC_BYTES + 1)
     if len(data) > MAX_DOC_BYTES:
-        yield InputError(origin, f"too large: over {MAX_DOC_BYTES // (1024 * 1024)} MiB for one document "
+        yield InputError(origin, f"too large: over {MAX_DOC_BYTES // MiB} MiB for one document "
                                  "(split it, or give it as JSONL with one article per line)")
         return
+    declared = None
+    if kind == "html":
+        m = _META_CHARSET.search(data[:4096])
+        declared = m.group(1).decode("ascii") if m else None
     try:
-        text, _enc = decode_bytes(data)
+        text, _enc = decode_bytes(data, declared)
     except InputRejected as e:
         yield InputError(origin, str(e))
         return
+    del data
     if kind == "html":
         yield from _html_article(text, origin)
     else:
-        yield from _text_article(text, origin, Path(origin).stem if origin != "<stdin>" else "")
+        yield from _text_article(text, origin)
 
 
 def _sniff(head: bytes, suffix: str) -> str:
@@ -96,6 +133,10 @@ def _sniff(head: bytes, suffix: str) -> str:
         return "html"
     if suffix in TEXT_EXT:
         return "text"
+    for bom, enc in _WIDE_BOMS:
+        if head.startswith(bom):  # sniff what the wide text says, not its bytes
+            head = head[: len(head) // 4 * 4].decode(enc, "ignore").encode("utf-8")
+            break
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{"):
         return "jsonl"
@@ -105,12 +146,12 @@ def _sniff(head: bytes, suffix: str) -> str:
     return "text"
 
 
-def _text_article(text: str, origin: str, stem: str) -> Iterator[Item]:
+def _text_article(text: str, origin: str) -> Iterator[Item]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         yield InputError(origin, "empty: no text")
         return
-    yield Article(text=text, origin=origin)
+    yield from _checked(Article(text=_clean(text), origin=origin))
 
 
 def _html_article(html: str, origin: str) -> Iterator[Item]:
@@ -121,22 +162,27 @@ def _html_article(html: str, origin: str) -> Iterator[Item]:
     except InputRejected as e:
         yield InputError(origin, str(e))
         return
+    art.text = _clean(art.text)
+    art.title = _clean(art.title) if art.title else None
+    art.published = _published(art.published, strict=False)
+    yield from _checked(art)
+
+
+def _checked(art: Article) -> Iterator[Item]:
+    if len(art.text) > MAX_TEXT_CHARS:
+        yield InputError(art.origin or art.id, f"text too long: {len(art.text):,} characters, the limit "
+                                               f"for one article is {MAX_TEXT_CHARS:,}")
+        return
     yield art
 
 
-def _read_jsonl(f: BinaryIO, origin: str) -> Iterator[Item]:
+def _read_jsonl(f: BinaryIO, origin: str, head: bytes) -> Iterator[Item]:
     lineno = 0
-    while True:
-        raw = f.readline(MAX_DOC_BYTES + 1)
-        if not raw:
-            break
+    for raw, complete in _json_lines(f, head):
         lineno += 1
         where = f"{origin}:{lineno}"
-        if len(raw) > MAX_DOC_BYTES and not raw.endswith(b"\n"):
-            # skip the rest of the over-long line without holding it in memory
-            while raw and not raw.endswith(b"\n"):
-                raw = f.readline(1024 * 1024)
-            yield InputError(where, f"line too long: over {MAX_DOC_BYTES // (1024 * 1024)} MiB")
+        if raw is None:
+            yield InputError(where, f"line too long: over {MAX_LINE_BYTES // MiB} MiB")
             continue
         if not raw.strip():
             continue
@@ -148,20 +194,172 @@ def _read_jsonl(f: BinaryIO, origin: str) -> Iterator[Item]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
-            yield InputError(where, f"malformed JSON line: {e.msg} at column {e.colno}")
+            cut = "" if complete else " (the last line is cut off: a truncated file?)"
+            yield InputError(where, f"malformed JSON line: {e.msg} at column {e.colno}{cut}")
+            continue
+        except RecursionError:
+            yield InputError(where, "malformed JSON line: nested too deeply")
+            continue
+        except ValueError as e:  # e.g. an integer with more digits than Python converts
+            yield InputError(where, f"malformed JSON line: {str(e).split(':')[0]}")
             continue
         if not isinstance(obj, dict):
-            yield InputError(where, "JSON line is not an object")
+            yield InputError(where, f"JSON line is not an object but {_json_type(obj)}")
             continue
         try:
-            art = Article.from_dict(obj, origin=where)
+            art = article_from_json(obj, origin=where)
         except ValueError as e:
             yield InputError(where, str(e))
             continue
-        if not art.text.strip():
-            yield InputError(where, "empty: field 'text' holds no text")
+        yield from _checked(art)
+
+
+def _json_lines(f: BinaryIO, head: bytes) -> Iterator[tuple[bytes | None, bool]]:
+    """(UTF-8 bytes of a line or None when over-long, whether it ended with a newline)."""
+    for bom, enc in _WIDE_BOMS:
+        if head.startswith(bom):
+            yield from _wide_lines(f, enc)
+            return
+    while True:
+        raw = f.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            # skip the rest of the over-long line without holding it in memory
+            while raw and not raw.endswith(b"\n"):
+                raw = f.readline(MiB)
+            yield None, True
             continue
-        yield art
+        yield raw, raw.endswith(b"\n")
+
+
+def _wide_lines(f: BinaryIO, enc: str) -> Iterator[tuple[bytes | None, bool]]:
+    """Lines of a UTF-16/32 file (a BOM says which), re-encoded as UTF-8, bounded like the rest."""
+    dec = codecs.getincrementaldecoder(enc)(errors="replace")
+    buf, skipping = "", False
+    while True:
+        chunk = f.read(MiB)
+        buf += dec.decode(chunk, final=not chunk)
+        while True:
+            i = buf.find("\n")
+            if i < 0:
+                break
+            line, buf = buf[: i + 1], buf[i + 1:]
+            if skipping:
+                skipping = False
+            else:
+                yield line.encode("utf-8", "surrogatepass"), True
+        if len(buf) * 4 > MAX_LINE_BYTES:
+            if not skipping:
+                yield None, True
+            buf, skipping = "", True
+        if not chunk:
+            if buf and not skipping:
+                yield buf.encode("utf-8", "surrogatepass"), False
+            return
+
+
+def article_from_json(d: dict[str, Any], origin: str | None = None) -> Article:
+    """An Article from a SCHEMA.md input object, its field types checked; ValueError says which."""
+    text = d.get("text")
+    if not isinstance(text, str):
+        raise ValueError(f"field 'text' is {'missing' if text is None else _json_type(text)}, not a string")
+    if not text.strip():
+        raise ValueError("empty: field 'text' holds no text")
+    aid = d.get("id")
+    if isinstance(aid, bool) or not isinstance(aid, str | int | type(None)):
+        raise ValueError(f"field 'id' is {_json_type(aid)}, not a string")
+    lang = d.get("lang")
+    if lang is not None and lang != "":
+        if not isinstance(lang, str) or not _LANG.fullmatch(lang.strip().lower()):
+            raise ValueError(f"field 'lang' is not a language code like 'uk': {_show(lang)}")
+        lang = re.split(r"[-_]", lang.strip().lower())[0]  # uk-UA -> uk
+    for key in ("url", "title"):
+        v = d.get(key)
+        if v is not None and not isinstance(v, str):
+            raise ValueError(f"field '{key}' is {_json_type(v)}, not a string")
+    return Article(text=_clean(text), id=_clean(str(aid)) if aid not in (None, "") else "",
+                   lang=lang or None, url=_clean(d.get("url")) or None,
+                   published=_published(d.get("published")), title=_clean(d.get("title")) or None,
+                   origin=origin)
+
+
+def _published(v: Any, strict: bool = True) -> str | None:
+    """`published` as an ISO string. ISO dates and datetimes (also a bare year or year-month) are
+    kept as given; RFC 2822 (feeds, mail), dd.mm.yyyy and written-out dates become ISO; null or
+    '' is absent. Anything else raises ValueError (strict) or is dropped (HTML metadata)."""
+    if v is None or v == "":
+        return None
+    if isinstance(v, str) and len(v) <= 100:
+        s = v.strip()
+        iso = _iso_published(s)
+        if iso is not None:
+            return iso
+        if strict:
+            raise ValueError(f"field 'published' is not a date: {_show(v)}")
+        return None
+    if strict:
+        raise ValueError(f"field 'published' is {_json_type(v)}, not an ISO date string like "
+                         f"2022-01-05: {_show(v)}")
+    return None
+
+
+_YEAR_MONTH = re.compile(r"(1[89]|20|21)\d\d(-(0[1-9]|1[0-2]))?")
+_DMY = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
+
+
+def _iso_published(s: str) -> str | None:
+    if _YEAR_MONTH.fullmatch(s):
+        return s
+    try:
+        datetime.fromisoformat(s.replace("Z", "+00:00"))
+        return s
+    except ValueError:
+        pass
+    try:
+        date.fromisoformat(s[:10])
+        if s[10:11] in ("T", " "):  # a date with a time part Python does not read: keep the day
+            return s[:10]
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(s).isoformat()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        pass
+    m = _DMY.fullmatch(s)
+    if m:
+        try:
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+        except ValueError:
+            return None
+    if not any(ch.isalpha() for ch in s) or not any(ch.isdigit() for ch in s):
+        return None
+    import dateparser  # written-out dates ("5 January 2022", "5 січня 2022"); rare, so imported late
+
+    try:
+        dt = dateparser.parse(s, languages=["en", "uk", "ru"],
+                              settings={"STRICT_PARSING": True, "PREFER_DATES_FROM": "past"})
+    except Exception:  # noqa: BLE001 - dateparser on odd strings; the date is then unreadable
+        dt = None
+    return dt.date().isoformat() if dt else None
+
+
+def _clean(s: str | None) -> str | None:
+    """Lone surrogates (from JSON \\ud800 escapes or broken decoders) cannot be written as UTF-8;
+    U+FFFD keeps every character offset the same."""
+    if s is None or not isinstance(s, str):
+        return s
+    return _SURROGATE.sub("\ufffd", s) if _SURROGATE.search(s) else s
+
+
+def _json_type(v: Any) -> str:
+    return {dict: "an object", list: "an array", bool: "a boolean", int: "a number", float: "a number",
+            str: "a string", type(None): "null"}.get(type(v), type(v).__name__)
+
+
+def _show(v: Any) -> str:
+    r = json.dumps(v, ensure_ascii=False, default=str)
+    return r if len(r) <= 60 else r[:57] + "..."
 
 
 class _Prefixed(io.RawIOBase):
@@ -174,7 +372,7 @@ class _Prefixed(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def read(self, n: int = -1) -> bytes:
+    def read(self, n: int | None = -1) -> bytes:
         if n is None or n < 0:
             out, self._head = self._head + self._rest.read(), b""
             return out
@@ -183,7 +381,8 @@ class _Prefixed(io.RawIOBase):
             out += self._rest.read(n - len(out))
         return out
 
-    def readline(self, limit: int = -1) -> bytes:
+    def readline(self, limit: int | None = -1) -> bytes:
+        limit = -1 if limit is None else limit
         if self._head:
             i = self._head.find(b"\n")
             if i >= 0 and (limit < 0 or i + 1 <= limit):
@@ -203,9 +402,16 @@ def total_input_bytes(paths: Iterable[str]) -> int:
     """Size of the file inputs (for deciding on a progress bar); stdin counts as 0."""
     n = 0
     for p in paths:
-        if p != "-" and os.path.isfile(p):
-            n += os.path.getsize(p)
-        elif p != "-" and os.path.isdir(p):
-            for root, _, files in os.walk(p):
-                n += sum(os.path.getsize(os.path.join(root, f)) for f in files)
+        try:
+            if p != "-" and os.path.isfile(p):
+                n += os.path.getsize(p)
+            elif p != "-" and os.path.isdir(p):
+                for root, _, files in os.walk(p):
+                    for f in files:
+                        try:
+                            n += os.path.getsize(os.path.join(root, f))
+                        except OSError:  # a broken symlink, a file removed meanwhile
+                            pass
+        except OSError:
+            pass
     return n
