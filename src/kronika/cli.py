@@ -82,10 +82,48 @@ def extract(
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option("--db", help="The kronika SQLite store to serve.")],
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[str | None, typer.Option(
+        envvar="KRONIKA_TOKEN", help="Enable POST /api/ingest for requests bearing this token.")] = None,
+) -> None:
+    """Serve the HTTP API and the map page (read-only unless a token is given)."""
+    from .api.serve import run
+
+    run(db, host=host, port=port, token=token)
+
+
 def _progress_bar():  # type: ignore[no-untyped-def]
     from tqdm import tqdm
 
     return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
+
+
+@app.command()
+def spark(
+    input_path: Annotated[str, typer.Option("--input", "-i", help="JSONL or Parquet articles (any path "
+                                                                    "Spark reads: local, hdfs://, s3a://).")],
+    output: Annotated[str, typer.Option("--output", "-o", help="Folder for the Parquet tables.")],
+    master: Annotated[str | None, typer.Option(help="Spark master, e.g. local[*] (default: spark-submit's, "
+                                                    "else local[*]).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="auto, json or parquet.")] = "auto",
+    partitions: Annotated[int | None, typer.Option(help="Extraction tasks (default: automatic).")] = None,
+) -> None:
+    """Run extraction and incident linking as an Apache Spark job; writes Parquet (docs/scale.md)."""
+    import importlib.util
+
+    if importlib.util.find_spec("pyspark") is None:
+        typer.echo("kronika: pyspark is not installed: pip install 'kronika[spark]'", err=True)
+        raise typer.Exit(2)
+    from .scale import spark as job
+
+    args = ["--input", input_path, "--output", output, "--format", fmt]
+    args += ["--master", master] if master else []
+    args += ["--partitions", str(partitions)] if partitions else []
+    raise typer.Exit(job.main(args))
 
 
 def main() -> None:
