@@ -1,10 +1,528 @@
-"""Stage 'dates' (being built: see the issue for this stage)."""
+"""Stage 'dates': every date expression resolved against the article's publication date.
+
+Hand-written over lemmas of month and weekday names (lexicons/<lang>/dates.toml): it reads
+"Вранці 5 січня", "в ночь с 4 на 5 января", "з 2 по 5 січня", "Wednesday night, 5-6 January",
+"у середу", "вчора", "05.01.2022", "станом на 13:00" in one pass over the tokens, and is far faster
+than calling dateparser per candidate.
+
+Conventions (from the dev annotations): a night "з 4 на 5" or "5-6 January" is the first day, "в ніч
+на 6 січня" is the 6th; a weekday is the latest such day on or before publication; a day and month
+without a year take the year that puts them nearest the publication date (an article of 2 January
+speaking of "28 грудня" means the previous December); with no publication date the year comes only
+from a fully dated expression earlier in the text, otherwise the value is None (no year invented).
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from ..resources import lexicon_lang, load_lexicon
+from ..text.doc import Doc, Token
 from .context import Context
+from .mentions import DateMention
+from .numbers import keys, norm
+
+_DASHES = {"-", "–", "—", "‒"}
+_NUMERIC_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d])")
+_DAY_KINDS = ("date", "relative", "weekday", "range", "month")
+
+
+@dataclass(slots=True, frozen=True)
+class DateLexicon:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, int]
+    weekday_preps: frozenset[str]
+    year_words: frozenset[str]
+    night: frozenset[str]
+    range_from: frozenset[str]
+    range_to: frozenset[str]
+    time_preps: frozenset[str]
+    last_week: tuple[tuple[str, ...], ...]
+    relative_phrases: dict[tuple[str, ...], int]
+    next_day: tuple[tuple[str, ...], ...]
+    later: frozenset[str]
+    through: frozenset[str]
+    day_words: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def lexicon(lang: str) -> DateLexicon:
+    raw = load_lexicon(lexicon_lang(lang), "dates")
+    w = raw.get("words", {})
+    return DateLexicon(
+        months={norm(k): int(v) for k, v in raw.get("months", {}).items()},
+        weekdays={norm(k): int(v) for k, v in raw.get("weekdays", {}).items()},
+        relative={norm(k): int(v) for k, v in raw.get("relative", {}).items()},
+        weekday_preps=frozenset(w.get("weekday_preps", [])),
+        year_words=frozenset(w.get("year_words", [])),
+        night=frozenset(w.get("night", [])),
+        range_from=frozenset(w.get("range_from", [])),
+        range_to=frozenset(w.get("range_to", [])) | {"на"},
+        time_preps=frozenset(w.get("time_preps", [])),
+        last_week=tuple(tuple(p.split()) for p in w.get("last_week", [])),
+        relative_phrases={tuple(k.split()): int(v) for k, v in raw.get("relative_phrases", {}).items()},
+        next_day=tuple(tuple(p.split()) for p in raw.get("after_anchor", {}).get("next_day", [])),
+        later=frozenset(raw.get("after_anchor", {}).get("later", [])),
+        through=frozenset(raw.get("after_anchor", {}).get("through", [])),
+        day_words=frozenset(raw.get("after_anchor", {}).get("day_words", [])),
+    )
+
+
+def resolve_year(month: int, day: int, published: date | None, carried: int | None) -> date | None:
+    """The day and month in the year that puts them nearest the publication date."""
+    if published is not None:
+        best: date | None = None
+        for y in (published.year - 1, published.year, published.year + 1):
+            d = _safe_date(y, month, day)
+            if d is not None and (best is None or abs((d - published).days) < abs((best - published).days)):
+                best = d
+        return best
+    if carried is not None:
+        return _safe_date(carried, month, day)
+    return None
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def weekday_before(published: date | None, weekday: int, forward: bool = False) -> date | None:
+    """The latest such weekday on or before publication ("on Tuesday" in a Wednesday article)."""
+    if published is None:
+        return None
+    if forward:
+        return published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _day(tok: Token) -> int | None:
+    if re.fullmatch(r"\d{1,2}", tok.text):
+        v = int(tok.text)
+        return v if 1 <= v <= 31 else None
+    return None
+
+
+def _year(tok: Token) -> int | None:
+    if re.fullmatch(r"\d{4}", tok.text):
+        v = int(tok.text)
+        return v if 1800 <= v <= 2100 else None
+    return None
+
+
+class _Finder:
+    def __init__(self, ctx: Context) -> None:
+        self.doc: Doc = ctx.doc
+        self.ctx = ctx
+        self.lang = lexicon_lang(ctx.doc.lang)
+        self.lex = lexicon(ctx.doc.lang)
+        self.toks = ctx.doc.tokens
+        self.pub = ctx.doc.published
+        self.carried: int | None = None
+        self.out: list[DateMention] = []
+        self.pending: list[tuple[DateMention, int]] = []   # "два дні потому": days after the previous date
+
+    def month_of(self, i: int) -> int | None:
+        tok = self.toks[i]
+        if not tok.is_word:
+            return None
+        if self.lang == "en":
+            low = tok.lower
+            if low == "may" and not tok.is_title:
+                return None  # the modal verb
+            return self.lex.months.get(low)
+        for k in keys(tok, self.lang):
+            if k in self.lex.months:
+                return self.lex.months[k]
+        return None
+
+    def weekday_of(self, i: int) -> int | None:
+        tok = self.toks[i]
+        if not tok.is_word:
+            return None
+        for k in keys(tok, self.lang):
+            if k in self.lex.weekdays:
+                return self.lex.weekdays[k]
+        return None
+
+    def add(self, a: int, b: int, value: date | None, precision: int, kind: str,
+            value_end: date | None = None) -> None:
+        s, e = self.toks[a].start, self.toks[b - 1].end
+        if value is not None and self.pub is not None and kind != "time" \
+                and abs((value - self.pub).days) > 366:
+            kind = "historic"
+        self.out.append(DateMention(s, e, self.doc.text[s:e], value, precision, value_end, kind))
+
+    def year_after(self, j: int, stop: int) -> tuple[int | None, int]:
+        """An explicit year after a day-month ("5 січня 2022 року", "January 5, 2022")."""
+        k = j
+        if k < stop and self.toks[k].text == ",":
+            k += 1
+        if k < stop:
+            y = _year(self.toks[k])
+            if y is not None:
+                k += 1
+                if k < stop and norm(self.toks[k].text) in self.lex.year_words:
+                    k += 1
+                    if k < stop and self.toks[k].text == "." and self.toks[k - 1].text in ("р", "г"):
+                        k += 1
+                return y, k
+        return None, j
+
+    def day_month(self, i: int, stop: int) -> int:
+        """DAY [- DAY2 | по DAY2] MONTH [YEAR] starting at token i; returns the next index or i."""
+        tok = self.toks[i]
+        d1 = _day(tok)
+        d2: int | None = None
+        j = i + 1
+        rng = re.fullmatch(r"(\d{1,2})[-–](\d{1,2})", tok.text)
+        if rng:
+            d1, d2 = int(rng.group(1)), int(rng.group(2))
+        elif d1 is not None and j + 1 < stop and (self.toks[j].text in _DASHES
+                                                  or norm(self.toks[j].text) in self.lex.range_to
+                                                  or norm(self.toks[j].text) in ("і", "и", "та", "and")):
+            d2 = _day(self.toks[j + 1])
+            if d2 is not None and self.month_of(j + 2 if j + 2 < stop else j) is not None:
+                j += 2
+            else:
+                d2 = None
+        if d1 is None or j >= stop:
+            return i
+        month = self.month_of(j)
+        if month is None:
+            return i
+        j += 1
+        year, j = self.year_after(j, stop)
+        a = i
+        if a > 0 and norm(self.toks[a - 1].text) in self.lex.range_from and self.toks[a - 1].sent == tok.sent:
+            a -= 1
+        self.emit_day(a, j, d1, d2, month, year)
+        return j
+
+    def emit_day(self, a: int, b: int, d1: int, d2: int | None, month: int, year: int | None) -> None:
+        if year is not None:
+            value = _safe_date(year, month, d1)
+            self.carried = year
+        else:
+            value = resolve_year(month, d1, self.pub, self.carried)
+        value_end = None
+        if d2 is not None and value is not None and d2 > d1:
+            value_end = _safe_date(value.year, month, d2)
+        self.add(a, b, value, 1, "range" if value_end else "date", value_end)
+
+    def month_day(self, i: int, stop: int) -> int:
+        """English "January 5[, 2022]", "Jan. 5-6"."""
+        month = self.month_of(i)
+        if month is None:
+            return i
+        j = i + 1
+        if j < stop and self.toks[j].text == ".":
+            j += 1
+        if j >= stop:
+            return i
+        tok = self.toks[j]
+        d1, d2 = _day(tok), None
+        rng = re.fullmatch(r"(\d{1,2})[-–](\d{1,2})", tok.text)
+        if rng:
+            d1, d2 = int(rng.group(1)), int(rng.group(2))
+        if d1 is None:
+            return i
+        j += 1
+        if j < stop and self.toks[j].lower in ("st", "nd", "rd", "th") and self.toks[j].start == tok.end:
+            j += 1
+        year, j = self.year_after(j, stop)
+        self.emit_day(i, j, d1, d2, month, year)
+        return j
+
+    def month_alone(self, i: int, stop: int) -> int:
+        """"у січні 2022", "in January": month precision."""
+        month = self.month_of(i)
+        if month is None or i == 0:
+            return i
+        prev = norm(self.toks[i - 1].text)
+        year, j = self.year_after(i + 1, stop)
+        if prev not in ("у", "в", "in", "во", "of", "since", "until", "до", "з", "с") and year is None:
+            return i
+        if year is not None:
+            self.carried = year
+            value = date(year, month, 1)
+        elif self.pub is not None:
+            value = resolve_year(month, 1, self.pub, None)
+            if value is not None and value > self.pub:
+                value = _safe_date(value.year - 1, month, 1)
+        else:
+            value = _safe_date(self.carried, month, 1) if self.carried else None
+        self.add(i - 1 if year is None else i, j, value, 3, "month")
+        return j
+
+    def weekday(self, i: int, stop: int) -> int:
+        wd = self.weekday_of(i)
+        if wd is None:
+            return i
+        prev = norm(self.toks[i - 1].text) if i > 0 else ""
+        if prev not in self.lex.weekday_preps and not (self.lang == "en" and self.toks[i].is_title):
+            return i
+        if prev in ("в", "у", "во") and self.toks[i].an.case not in (None, "accs", "nomn"):
+            return i  # "в среде" is the environment, not Wednesday
+        # "у суботу, 24 листопада": the explicit date that follows wins
+        k = i + 1
+        while k < stop and (self.toks[k].text == "," or self.toks[k].lower in ("night", "morning", "evening")):
+            k += 1
+        if k < stop and (self.day_month_ahead(k, stop) or (self.lang == "en" and self.month_of(k))):
+            return i + 1
+        forward = prev in ("наступного", "наступної", "следующий", "следующую", "next")
+        a = i - 1 if prev in self.lex.weekday_preps else i
+        self.add(a, i + 1, weekday_before(self.pub, wd, forward), 1, "weekday")
+        return i + 1
+
+    def day_month_ahead(self, k: int, stop: int) -> bool:
+        return _day(self.toks[k]) is not None or bool(re.fullmatch(r"\d{1,2}[-–]\d{1,2}", self.toks[k].text))
+
+    def relative(self, i: int, stop: int) -> int:
+        tok = self.toks[i]
+        if not tok.is_word:
+            return i
+        low = norm(tok.text)
+        off = self.lex.relative.get(low)
+        if off is None:
+            return i
+        value = self.pub + timedelta(days=off) if self.pub is not None else None
+        self.add(i, i + 1, value, 1, "relative")
+        return i + 1
+
+    def phrase_at(self, i: int, stop: int, phrases: object) -> int:
+        """Length of the longest phrase (tuple of lower-case words) starting at token i, or 0."""
+        best = 0
+        for phrase in phrases:  # type: ignore[attr-defined]
+            n = len(phrase)
+            if n > best and i + n <= stop and tuple(norm(t.text) for t in self.toks[i:i + n]) == phrase:
+                best = n
+        return best
+
+    def relative_phrase(self, i: int, stop: int) -> int:
+        n = self.phrase_at(i, stop, self.lex.relative_phrases)
+        if not n:
+            return i
+        off = self.lex.relative_phrases[tuple(norm(t.text) for t in self.toks[i:i + n])]
+        value = self.pub + timedelta(days=off) if self.pub is not None else None
+        self.add(i, i + n, value, 1, "relative")
+        return i + n
+
+    def count_of(self, i: int) -> int | None:
+        tok = self.toks[i]
+        if re.fullmatch(r"\d{1,2}", tok.text):
+            return int(tok.text)
+        from .numbers import lexicon as number_lexicon
+        vals = number_lexicon(self.lang).values
+        for k in keys(tok, self.lang):
+            if k in vals and vals[k] >= 1:
+                return int(vals[k])
+        return 1 if tok.lower in ("a", "one") else None
+
+    def after_anchor(self, i: int, stop: int) -> int:
+        """"наступного дня", "два дні потому", "через два дня", "two days later"."""
+        n = self.phrase_at(i, stop, self.lex.next_day)
+        if n:
+            return self.pend(i, i + n, 1)
+        k = i
+        if norm(self.toks[k].text) in self.lex.through or norm(self.toks[k].text) in self.lex.later:
+            k += 1
+        if k + 1 >= stop:
+            return i
+        days = self.count_of(k)
+        if days is None or norm(self.toks[k + 1].text) not in self.lex.day_words:
+            return i
+        if k > i:
+            return self.pend(i, k + 2, days)
+        if k + 2 < stop and norm(self.toks[k + 2].text) in self.lex.later:
+            return self.pend(i, k + 3, days)
+        return i
+
+    def pend(self, a: int, b: int, days: int) -> int:
+        s, e = self.toks[a].start, self.toks[b - 1].end
+        m = DateMention(s, e, self.doc.text[s:e], None, 1, None, "relative")
+        self.out.append(m)
+        self.pending.append((m, days))
+        return b
+
+    def week(self, i: int, stop: int) -> int:
+        for phrase in self.lex.last_week:
+            n = len(phrase)
+            if i + n <= stop and tuple(norm(t.text) for t in self.toks[i:i + n]) == phrase:
+                this = any(w in ("цього", "цьому", "этой", "this") for w in phrase)
+                value = None if self.pub is None else self.pub - timedelta(days=0 if this else 7)
+                self.add(i, i + n, value, 2, "relative")
+                return i + n
+        return i
+
+    def year_alone(self, i: int, stop: int) -> int:
+        y = _year(self.toks[i])
+        if y is None:
+            return i
+        j = i + 1
+        prev = norm(self.toks[i - 1].text) if i > 0 else ""
+        has_word = j < stop and norm(self.toks[j].text) in self.lex.year_words
+        if not has_word and prev not in ("у", "в", "in", "since", "з", "с", "до", "by", "of", "from", "until"):
+            if j < stop and self.toks[j].is_word:
+                return i  # "2000 людей"
+        if has_word:
+            j += 1
+        self.add(i, j, date(y, 1, 1), 3, "year")
+        return j
+
+    def scan_tokens(self) -> None:
+        for a, b in self.doc.sent_tokens:
+            i = a
+            while i < b:
+                tok = self.toks[i]
+                if tok.text[:1].isdigit():
+                    j = self.day_month(i, b)
+                    if j == i:
+                        j = self.after_anchor(i, b)
+                    if j == i:
+                        j = self.year_alone(i, b)
+                elif tok.is_word:
+                    j = self.month_day(i, b) if self.lang == "en" else i
+                    for step in (self.relative_phrase, self.weekday, self.relative, self.week,
+                                 self.after_anchor, self.month_alone):
+                        if j != i:
+                            break
+                        j = step(i, b)
+                else:
+                    j = i
+                i = j if j > i else i + 1
+
+    def scan_regex(self) -> None:
+        text = self.doc.text
+        taken = [(m.start, m.end) for m in self.out]
+        for rx, order in ((_ISO, "ymd"), (_NUMERIC_DMY, "dmy")):
+            for m in rx.finditer(text):
+                if any(s <= m.start() < e for s, e in taken):
+                    continue
+                if order == "ymd":
+                    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+                else:
+                    d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+                    y = y + 2000 if y < 100 else y
+                value = _safe_date(y, mo, d)
+                if value is None:
+                    continue
+                self.out.append(DateMention(m.start(), m.end(), m.group(0), value, 1, None, "date"))
+                taken.append((m.start(), m.end()))
+        for m in _TIME.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            # "13:00" always; "15.00" only after a time preposition ("о 15.00", "станом на 15.00")
+            if m.group(0)[2:3] == "." or m.group(0)[1:2] == ".":
+                before = text[max(0, m.start() - 12):m.start()].split()
+                if not before or norm(before[-1]) not in self.lex.time_preps:
+                    continue
+            self.out.append(DateMention(m.start(), m.end(), m.group(0), None, 1, None, "time"))
+            taken.append((m.start(), m.end()))
+
+    def run(self) -> list[DateMention]:
+        self.scan_tokens()
+        self.scan_regex()
+        self.out.sort(key=lambda d: d.start)
+        # a time takes the date of the nearest preceding day in the text (or the publication date)
+        last: date | None = self.pub
+        pending = {id(m): days for m, days in self.pending}
+        for d in self.out:
+            if id(d) in pending:
+                d.value = last + timedelta(days=pending[id(d)]) if last is not None else None
+            if d.kind == "time":
+                d.value = last
+            elif d.kind in _DAY_KINDS and d.value is not None:
+                last = d.value
+        return self.out
+
+
+def find_dates(ctx: Context) -> list[DateMention]:
+    return _Finder(ctx).run()
 
 
 def run(ctx: Context) -> None:
-    """Fill the context's dates field(s)."""
-    return None
+    """Fill ctx.dates with every date expression, resolved against doc.published."""
+    ctx.dates = [d for d in find_dates(ctx) if not ctx.skipped(d.start, d.end)]
+
+
+def _paragraph(text: str, offset: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, offset) + 1
+    b = text.find("\n", offset)
+    return a, (len(text) if b < 0 else b)
+
+
+def event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
+    """The date of the event told in text[start:end] and its ACLED time_precision.
+
+    Pass the event's clause or evidence span. In order:
+    1. a day-level date expression (date, range, weekday, relative day, month) in the sentence(s)
+       covering the span — inside the span first, else the nearest one in those sentences;
+       historic dates (a year or more from publication) and future dates are not used;
+    2. else the nearest such date earlier in the same paragraph (the story continues);
+    3. else the article's news date: published, precision 1;
+    4. else (no publication date, nothing resolvable) None with precision 3.
+    A range gives its first day ("в ночь с 4 на 5 января" -> 4 January); a week-level expression
+    ("минулого тижня") precision 2, a month precision 3.
+    """
+    doc = ctx.doc
+    pub = doc.published
+    usable = [d for d in ctx.dates if d.kind in _DAY_KINDS
+              and (d.value is None or pub is None or d.value <= pub + timedelta(days=1))]
+    if doc.sentences:
+        s0 = doc.sentences[doc.sentence_of(start)].start
+        s1 = doc.sentences[doc.sentence_of(max(start, end - 1))].end
+    else:
+        s0, s1 = start, end
+    inside = [d for d in usable if start <= d.start and d.end <= end]
+    if inside:
+        return _value(inside[0], pub)
+    near = [d for d in usable if s0 <= d.start and d.end <= s1]
+    if near:
+        best = min(near, key=lambda d: min(abs(d.start - start), abs(d.end - start)))
+        return _value(best, pub)
+    pa, _ = _paragraph(doc.text, start)
+    before = [d for d in usable if pa <= d.start and d.end <= s0 and _anchors_story(ctx, d)]
+    if before:
+        return _value(before[-1], pub)
+    if pub is not None:
+        return pub, 1
+    return None, 3
+
+
+_SUBORDINATE = {"который", "який", "що", "who", "which", "that", "где", "де", "where"}
+
+
+def _anchors_story(ctx: Context, d: DateMention) -> bool:
+    """A date that sets the scene for what follows, not one inside a relative clause
+    ("суд, который накануне оправдал…" dates the ruling, not the protests told next)."""
+    doc = ctx.doc
+    si = doc.sentence_of(d.start)
+    for tok in doc.sent_toks(si):
+        if tok.start >= d.start:
+            return True
+        if tok.lemma in _SUBORDINATE or tok.lower in _SUBORDINATE:
+            return False
+    return True
+
+
+def _value(d: DateMention, pub: date | None) -> tuple[date | None, int]:
+    if d.value is None:
+        return None, 3
+    return d.value, d.precision
+
+
+def dates_between(ctx: Context, start: int, end: int) -> list[DateMention]:
+    """Date mentions within [start, end) (sorted), for other stages."""
+    starts = [d.start for d in ctx.dates]
+    i = bisect_right(starts, start - 1)
+    return [d for d in ctx.dates[i:] if d.end <= end]

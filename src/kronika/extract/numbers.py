@@ -1,10 +1,396 @@
-"""Stage 'numbers' (being built: see the issue for this stage)."""
+"""Stage 'numbers': figures in digits and words, in any grammatical case, with their qualifier.
+
+"понад п'ятсот" -> 500 more_than, "двохсот" -> 200, "4 тыс." -> 4000, "1,5 тисячі" -> 1500,
+"more than 1,000" -> 1000 more_than, "2-3 тисячі" -> 2000..3000 range, "десятки тисяч" -> 12000 about,
+"сотни" -> 100 about, "несколько десятков" -> 12 about. Number words are matched on pymorphy3 lemmas
+(lexicons/<lang>/numbers.toml), which covers every case form ("п'ятистам", "вісьмох", "десятьом").
+
+Money, shares, ages, years, times, ordinals, phone numbers and the day numbers of dates are not
+figures and are not emitted; the day numbers are known from the dates stage (which runs first).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import lexicon_lang, load_lexicon
+from ..text.doc import Doc, Token, morph_for
 from .context import Context
+from .mentions import NumberMention
+
+_APOS = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
+_DASHES = {"-", "–", "—", "‒"}
+_SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
+_DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_EN_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_YEAR_PREV = {"у", "в", "во", "in", "since", "of", "з", "с", "до", "по", "from", "until", "by", "від", "от",
+              "after", "before", "між", "между", "between"}
+
+
+@dataclass(slots=True, frozen=True)
+class NumberLexicon:
+    values: dict[str, float]
+    scales: dict[str, float]
+    vague: dict[str, float]
+    vague_singular: dict[str, float]
+    few: frozenset[str]
+    qualifiers: dict[tuple[str, ...], str]
+    max_qual: int
+    range_from: frozenset[str]
+    range_to: frozenset[str]
+    exclude_after: frozenset[str]
+    exclude_before: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def lexicon(lang: str) -> NumberLexicon:
+    raw = load_lexicon(lexicon_lang(lang), "numbers")
+
+    def norm_map(d: dict[str, float]) -> dict[str, float]:
+        return {k.translate(_APOS): float(v) for k, v in d.items()}
+
+    quals = {tuple(k.split()): v for k, v in raw.get("qualifiers", {}).items()}
+    return NumberLexicon(
+        values=norm_map(raw.get("values", {})),
+        scales=norm_map(raw.get("scales", {})),
+        vague=norm_map(raw.get("vague", {})),
+        vague_singular=norm_map(raw.get("vague_singular", {})),
+        few=frozenset(raw.get("few", {}).get("words", [])),
+        qualifiers=quals,
+        max_qual=max((len(k) for k in quals), default=0),
+        range_from=frozenset(raw.get("ranges", {}).get("from", [])),
+        range_to=frozenset(raw.get("ranges", {}).get("to", [])),
+        exclude_after=frozenset(raw.get("exclude_after", {}).get("words", [])),
+        exclude_before=frozenset(raw.get("exclude_before", {}).get("words", [])),
+    )
+
+
+def norm(s: str) -> str:
+    return s.lower().translate(_APOS).replace("ё", "е")
+
+
+def keys(tok: Token, lang: str = "") -> set[str]:
+    """The lower-case surface and every lemma of a token, apostrophes normalised (п’ятсот = п'ятсот)."""
+    low = norm(tok.text)
+    out = {low}
+    out.update(norm(x) for x in tok.an.lemmas if x)
+    if low != tok.text.lower() and lang:
+        # curly apostrophes are unknown to the dictionaries: re-analyse the normalised form
+        out.update(norm(x) for x in morph_for(lang).analyse(low).lemmas if x)
+    return out
+
+
+def is_digit(tok: Token) -> bool:
+    return tok.text[:1].isdigit()
+
+
+def parse_digits(s: str, lang: str) -> tuple[float, float | None] | None:
+    """'1,000' -> 1000 (en), '1,5' -> 1.5, '4.000' -> 4000, '2-3' -> (2, 3)."""
+    rng = re.fullmatch(r"(\d+(?:[.,]\d+)*)[-–](\d+(?:[.,]\d+)*)", s)
+    if rng:
+        a, b = parse_digits(rng.group(1), lang), parse_digits(rng.group(2), lang)
+        if a and b:
+            return a[0], b[0]
+        return None
+    if not _DIGITS_RE.fullmatch(s):
+        return None
+    if _EN_THOUSANDS.fullmatch(s) and (lang == "en" or len(s) > 5):
+        return float(s.replace(",", "")), None
+    if _DOT_THOUSANDS.fullmatch(s) and lang != "en":
+        return float(s.replace(".", "")), None
+    if s.count(",") + s.count(".") > 1:
+        return None  # dates (05.01.2022), versions, phone parts
+    try:
+        return float(s.replace(",", ".")), None
+    except ValueError:
+        return None
+
+
+@dataclass(slots=True)
+class _Q:
+    value: float
+    value_max: float | None
+    end: int           # index after the last token used
+    vague: bool
+    has_scale: bool = False
+
+
+class _Scanner:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.doc: Doc = ctx.doc
+        self.lang = lexicon_lang(ctx.doc.lang)
+        self.lex = lexicon(ctx.doc.lang)
+        self.toks = ctx.doc.tokens
+        self._keys: dict[int, set[str]] = {}
+        self.date_spans = sorted((d.start, d.end) for d in ctx.dates)
+
+    def k(self, i: int) -> set[str]:
+        got = self._keys.get(i)
+        if got is None:
+            got = self._keys[i] = keys(self.toks[i], self.lang)
+        return got
+
+    def in_date(self, tok: Token) -> bool:
+        return any(a <= tok.start and tok.end <= b for a, b in self.date_spans)
+
+    def scale_of(self, i: int, stop: int) -> float | None:
+        if i >= stop:
+            return None
+        for key in self.k(i):
+            if key in self.lex.scales:
+                return self.lex.scales[key]
+        return None
+
+    def value_of(self, i: int) -> float | None:
+        for key in self.k(i):
+            if key in self.lex.values:
+                return self.lex.values[key]
+        return None
+
+    def vague_of(self, i: int) -> float | None:
+        tok = self.toks[i]
+        low = norm(tok.text)
+        if self.lang == "en":
+            # vague only in the plural ("dozens", "tens") or as "a dozen"
+            if low.endswith("s") and tok.lemma in self.lex.vague:
+                return self.lex.vague[tok.lemma]
+            if low in self.lex.vague and low not in self.lex.values:
+                return self.lex.vague[low]
+            return None
+        if low in self.lex.vague_singular:
+            return self.lex.vague_singular[low]
+        for key in self.k(i):
+            if key in self.lex.vague:
+                return self.lex.vague[key]
+        return None
+
+    # -- one quantity ---------------------------------------------------------------------
+    def quantity(self, i: int, stop: int) -> _Q | None:
+        tok = self.toks[i]
+        if is_digit(tok):
+            return self.digit_quantity(i, stop)
+        if not tok.is_word:
+            return None
+        return self.word_quantity(i, stop)
+
+    def digit_quantity(self, i: int, stop: int) -> _Q | None:
+        tok = self.toks[i]
+        parsed = parse_digits(tok.text, self.lang)
+        if parsed is None:
+            return None
+        value, vmax = parsed
+        j = i + 1
+        # "5 800" with a space as thousands separator
+        while (vmax is None and j < stop and re.fullmatch(r"\d{3}", self.toks[j].text)
+               and self.doc.text[self.toks[j - 1].end:self.toks[j].start] in _SPACES
+               and re.fullmatch(r"\d{1,3}", self.toks[i].text)):
+            value = value * 1000 + float(self.toks[j].text)
+            j += 1
+        has_scale = False
+        sc = self.scale_of(j, stop)
+        if sc is not None:
+            value *= sc
+            vmax = vmax * sc if vmax is not None else None
+            has_scale = True
+            j += 1
+        return _Q(value, vmax, j, False, has_scale)
+
+    def word_quantity(self, i: int, stop: int) -> _Q | None:
+        lex = self.lex
+        tok = self.toks[i]
+        low = norm(tok.text)
+        # "кілька сотень", "несколько десятков тысяч", "several hundred"
+        if low in lex.few:
+            j = i + 1
+            if self.lang == "en" and j < stop and self.toks[j].lower == "of":
+                return _Q(3, None, j, True)
+            inner = self.vague_or_scale(j, stop) if j < stop else None
+            if inner is not None:
+                v, j = inner
+                return self.times_scale(v, j, stop, vague=True)
+            return _Q(lex.vague.get(low, 3), None, j, True)
+        if self.lang == "en" and low == "a" and i + 1 < stop:
+            # "a dozen", "a hundred", "a thousand"
+            nxt = norm(self.toks[i + 1].text)
+            if nxt == "dozen":
+                return _Q(12, None, i + 2, True)
+            if nxt in lex.scales:
+                return self.times_scale(lex.scales[nxt], i + 2, stop, vague=False)
+            return None
+        v = self.value_of(i)
+        if v is not None and not (self.lang == "en" and low.endswith("s")):
+            return self.compose(i, stop)
+        sc = self.scale_of(i, stop)
+        if sc is not None and len(tok.text) > 4:
+            # a bare scale word: "тисячі людей", "thousands", "hundreds of thousands"
+            return self.times_scale(sc, i + 1, stop, vague=True)
+        vg = self.vague_of(i)
+        if vg is not None:
+            return self.times_scale(vg, i + 1, stop, vague=True)
+        return None
+
+    def vague_or_scale(self, j: int, stop: int) -> tuple[float, int] | None:
+        sc = self.scale_of(j, stop)
+        if sc is not None:
+            return sc, j + 1
+        vg = self.vague_of(j)
+        if vg is not None:
+            return vg, j + 1
+        return None
+
+    def times_scale(self, v: float, j: int, stop: int, vague: bool) -> _Q:
+        """Multiply by a following scale word: "десятки тисяч", "tens of thousands"."""
+        k = j
+        if self.lang == "en" and k < stop and self.toks[k].lower == "of":
+            k += 1
+        sc = self.scale_of(k, stop)
+        if sc is not None and sc > v:
+            return _Q(v * sc, None, k + 1, vague, True)
+        return _Q(v, None, j, vague, False)
+
+    def compose(self, i: int, stop: int) -> _Q:
+        """Word numerals: "двісті п'ятдесят три тисячі" -> 253000."""
+        total = current = 0.0
+        j = i
+        last = float("inf")
+        has_scale = False
+        while j < stop:
+            v = self.value_of(j)
+            if v is not None and v < last and not (self.lang == "en" and self.toks[j].lower.endswith("s")):
+                current += v
+                last = v if v >= 1 else last
+                j += 1
+                if self.lang == "en" and j + 1 < stop and self.toks[j].text == "-":
+                    j += 1  # twenty-five
+                continue
+            sc = self.scale_of(j, stop)
+            if sc is not None and (current or total):
+                current = (current or 1) * sc
+                total += current
+                current = 0.0
+                last = float("inf") if sc >= 1000 else sc
+                has_scale = True
+                j += 1
+                if self.lang == "en" and j + 1 < stop and self.toks[j].lower == "and" \
+                        and self.value_of(j + 1) is not None:
+                    j += 1
+                continue
+            break
+        return _Q(total + current, None, j, False, has_scale)
+
+    # -- a whole figure: qualifier + quantity (+ range) ---------------------------------------
+    def excluded(self, i: int, q: _Q, start: int, stop: int) -> bool:
+        tok = self.toks[i]
+        lex = self.lex
+        if self.in_date(tok):
+            return True
+        prev = self.toks[i - 1] if i > start else None
+        if prev is not None and (prev.text in lex.exclude_before or prev.lower in lex.exclude_before
+                                 or prev.text == "+"):
+            return True
+        if is_digit(tok):
+            j = i + 1
+            if j < stop:
+                nxt = self.toks[j]
+                adjacent = nxt.start == tok.end
+                if adjacent and nxt.text in (":",) and j + 1 < stop and is_digit(self.toks[j + 1]):
+                    return True  # 13:00
+                if adjacent and nxt.text in _DASHES and j + 1 < stop and self.toks[j + 1].is_word \
+                        and self.toks[j + 1].start == nxt.end:
+                    return True  # 5-й, 20-летний, 3-тысячный
+                if adjacent and nxt.is_word and q.end == j:
+                    return True  # 3rd, 5th, 10km
+            digits = re.sub(r"\D", "", tok.text)
+            if len(digits) > 7 and not q.has_scale:
+                return True  # phone numbers, ids
+            if re.fullmatch(r"\d{4}", tok.text) and 1800 <= q.value <= 2100 and not q.has_scale:
+                nxt_word = q.end < stop and self.toks[q.end].is_word
+                if not nxt_word or (prev is not None and prev.lower in _YEAR_PREV):
+                    return True
+            if re.fullmatch(r"\d{1,2}[.,]\d{2}", tok.text) and prev is not None \
+                    and prev.lower in ("о", "в", "at", "до", "с", "з", "по"):
+                return True  # о 15.00
+        if q.end < stop:
+            nk = self.k(q.end)
+            if nk & lex.exclude_after:
+                return True
+        return False
+
+    def qualifier(self, i: int, start: int) -> tuple[str | None, int]:
+        """The longest qualifier phrase ending right before token i; (qualifier, first token)."""
+        for n in range(min(self.lex.max_qual, i - start), 0, -1):
+            phrase = tuple(norm(t.text) for t in self.toks[i - n:i])
+            q = self.lex.qualifiers.get(phrase)
+            if q:
+                return q, i - n
+        return None, i
+
+    def range_end(self, q: _Q, stop: int) -> _Q | None:
+        """"20—30", "від 2 до 3 тисяч", "2 or 3": the second bound when one follows."""
+        j = q.end
+        if j + 1 >= stop or q.value_max is not None or q.vague:
+            return None
+        sep = self.toks[j]
+        if not (sep.text in _DASHES or norm(sep.text) in self.lex.range_to or sep.lower in ("або", "или", "or")):
+            return None
+        q2 = self.quantity(j + 1, stop)
+        if q2 is None or q2.vague or q2.value_max is not None:
+            return None
+        return q2
+
+    def scan(self) -> list[NumberMention]:
+        out: list[NumberMention] = []
+        for a, b in self.doc.sent_tokens:
+            i = a
+            while i < b:
+                tok = self.toks[i]
+                if not (is_digit(tok) or tok.is_word) or self.ctx.skipped(tok.start, tok.end):
+                    i += 1
+                    continue
+                q = self.quantity(i, b)
+                if q is None or q.end <= i or q.value <= 0:
+                    i += 1
+                    continue
+                if self.excluded(i, q, a, b):
+                    i = q.end
+                    continue
+                qual, qstart = self.qualifier(i, a)
+                value, vmax, end = q.value, q.value_max, q.end
+                q2 = self.range_end(q, b)
+                if q2 is not None:
+                    v1 = q.value
+                    if q2.has_scale and not q.has_scale:
+                        # "2-3 тисячі" is handled by the digit token; "від 2 до 3 тис." shares the scale
+                        scale = self.scale_of(q2.end - 1, b)
+                        if scale and v1 * scale <= q2.value:
+                            v1 *= scale
+                    if v1 < q2.value:
+                        value, vmax, end = v1, q2.value, q2.end
+                        qual, qstart = "range", i
+                        if i > a and norm(self.toks[i - 1].text) in self.lex.range_from:
+                            qstart = i - 1
+                if vmax is not None:
+                    qual = "range"  # "близько 30-40 осіб" is coded as the range
+                if qual is None:
+                    qual = "about" if q.vague else "exact"
+                start_tok = self.toks[qstart]
+                end_tok = self.toks[end - 1]
+                out.append(NumberMention(
+                    start=start_tok.start, end=end_tok.end,
+                    text=self.doc.text[start_tok.start:end_tok.end],
+                    value=value, qualifier=qual, value_max=vmax, vague=q.vague))
+                i = end
+        return out
+
+
+def find_numbers(ctx: Context) -> list[NumberMention]:
+    return _Scanner(ctx).scan()
 
 
 def run(ctx: Context) -> None:
-    """Fill the context's numbers field(s)."""
-    return None
+    """Fill ctx.numbers with every figure of the text (dates, money, ages, years left out)."""
+    ctx.numbers = find_numbers(ctx)
