@@ -1,0 +1,200 @@
+"""Opening the store and writing articles into it.
+
+Connections use WAL (readers never block the writer and see only committed articles), foreign
+keys, and a busy timeout so a reader and a writer in different processes coexist without
+"database is locked". Each `Store.put` is one IMMEDIATE transaction holding the whole article —
+its row, records, spans and incident links — so a crash (even kill -9) loses at most the article
+in flight and never leaves half of one. All SQL takes parameters; no value is formatted into SQL.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from .. import __version__
+from ..link.incidents import incidents_of_article, link_event, refresh
+from ..link.reconcile import attribute_counts
+from ..model import Article, ArticleResult, Span
+from .schema import migrate
+from .urls import canonical_url, content_hash
+
+DEFAULT_DB = "kronika.db"
+BUSY_TIMEOUT_MS = 30_000
+
+PutStatus = Literal["inserted", "replaced", "unchanged"]
+
+
+def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit), WAL, foreign keys on."""
+    if readonly:
+        conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                               isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")
+        # WAL + NORMAL: a commit survives a process crash; only an OS crash may lose the last ones
+        conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+@dataclass(slots=True)
+class Existing:
+    pk: int
+    id: str
+    content_hash: str
+
+
+class Store:
+    """The chronicle in one SQLite file. Use as a context manager or call close()."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str | Path) -> None:
+        self.conn = conn
+        self.path = Path(path)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- identity ---------------------------------------------------------------------------------
+    def find(self, article: Article) -> Existing | None:
+        """The stored copy of this article: same id, else same canonical URL, else same text."""
+        canon = canonical_url(article.url)
+        for sql, arg in (("SELECT pk, id, content_hash FROM articles WHERE id = ?", article.id),
+                         ("SELECT pk, id, content_hash FROM articles WHERE canonical_url = ?", canon),
+                         ("SELECT pk, id, content_hash FROM articles WHERE content_hash = ?",
+                          content_hash(article.text))):
+            if arg is None:
+                continue
+            row = self.conn.execute(sql, (arg,)).fetchone()
+            if row:
+                return Existing(*row)
+        return None
+
+    def is_unchanged(self, article: Article) -> bool:
+        """Stored already with the same text (so extracting it again can be skipped)."""
+        ex = self.find(article)
+        return ex is not None and ex.content_hash == content_hash(article.text)
+
+    # -- writing ----------------------------------------------------------------------------------
+    def put(self, article: Article, result: ArticleResult, force: bool = False) -> PutStatus:
+        """Store one article with its records and link its events, atomically.
+
+        The same article (id, canonical URL or text) already stored with the same text is left as
+        it is ("unchanged") unless `force`; with a changed text (or `force`) its old records are
+        replaced in the same transaction ("replaced")."""
+        chash = content_hash(article.text)
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            ex = self.find(article)
+            if ex is not None and ex.content_hash == chash and not force:
+                self.conn.execute("COMMIT")
+                return "unchanged"
+            touched: set[int] = set()
+            if ex is not None:
+                touched = incidents_of_article(self.conn, ex.pk)
+                self.conn.execute("DELETE FROM articles WHERE pk = ?", (ex.pk,))
+            pk = self._insert(article, result, chash)
+            for inc in touched:  # incidents that lost members: recompute or drop
+                refresh(self.conn, inc)
+            for (epk,) in self.conn.execute("SELECT pk FROM events WHERE article_pk = ? ORDER BY idx",
+                                            (pk,)).fetchall():
+                link_event(self.conn, epk)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        return "replaced" if ex is not None else "inserted"
+
+    def delete(self, article_id: str) -> bool:
+        """Remove an article and its records; incidents it supported are recomputed."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = self.conn.execute("SELECT pk FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row:
+                touched = incidents_of_article(self.conn, row[0])
+                self.conn.execute("DELETE FROM articles WHERE pk = ?", (row[0],))
+                for inc in touched:
+                    refresh(self.conn, inc)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return row is not None
+
+    def _insert(self, article: Article, result: ArticleResult, chash: str) -> int:
+        c = self.conn
+        cur = c.execute(
+            """INSERT INTO articles (id, canonical_url, url, content_hash, lang, published, title, text, origin,
+               relevant, result_json, extractor, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            (article.id, canonical_url(article.url), article.url, chash, result.lang or article.lang,
+             article.published, article.title, article.text, article.origin, int(result.relevant),
+             json.dumps(result.to_dict(), ensure_ascii=False), __version__,
+             datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")))
+        pk = int(cur.lastrowid or 0)
+        spans: list[tuple[int, str, int, int, int, str]] = []
+
+        def keep(owner: str, idx: int, ev: list[Span]) -> None:
+            spans.extend((pk, owner, idx, s.start, s.end, s.text) for s in ev)
+
+        event_pks: list[int] = []
+        for i, e in enumerate(result.events):
+            cur = c.execute(
+                """INSERT INTO events (article_pk, idx, event_type, sub_event_type, disorder_type, date,
+                   time_precision, country, admin1, location, geonameid, latitude, longitude, geo_precision,
+                   actor1, actor2, actor1_name, actor2_name, fatalities, confidence, notes)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                (pk, i, e.event_type, e.sub_event_type, e.disorder_type, e.date, e.time_precision, e.country,
+                 e.admin1, e.location, e.geonameid, e.latitude, e.longitude, e.geo_precision, e.actor1,
+                 e.actor2, e.actor1_name, e.actor2_name, e.fatalities, e.confidence, e.notes))
+            event_pks.append(int(cur.lastrowid or 0))
+            keep("event", i, e.evidence)
+        owners = attribute_counts(result)
+        c.executemany(
+            """INSERT INTO counts (article_pk, idx, event_pk, kind, value, value_max, qualifier, subject,
+               location, source) VALUES (?,?,?,?,?,?,?,?,?,?)""",
+            [(pk, i, None if owners[i] is None else event_pks[owners[i]], n.kind, n.value, n.value_max,
+              n.qualifier, n.subject, n.location, n.source) for i, n in enumerate(result.counts)])
+        for i, n in enumerate(result.counts):
+            keep("count", i, n.evidence)
+        c.executemany("INSERT INTO sources (article_pk, idx, name, kind) VALUES (?,?,?,?)",
+                      [(pk, i, s.name, s.kind) for i, s in enumerate(result.sources)])
+        for i, s in enumerate(result.sources):
+            keep("source", i, s.evidence)
+        c.executemany("INSERT INTO quotes (article_pk, idx, text, speaker, speaker_role, via) VALUES (?,?,?,?,?,?)",
+                      [(pk, i, q.text, q.speaker, q.speaker_role, q.via) for i, q in enumerate(result.quotes)])
+        for i, q in enumerate(result.quotes):
+            keep("quote", i, q.evidence)
+        c.executemany("INSERT INTO spans (article_pk, owner, owner_idx, start, end, text) VALUES (?,?,?,?,?,?)",
+                      spans)
+        return pk
+
+    # -- facts ------------------------------------------------------------------------------------
+    def row_counts(self) -> dict[str, int]:
+        tables = ("articles", "events", "counts", "sources", "quotes", "spans", "incidents")
+        # table names come from the constant above, never from input
+        return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def open_store(path: str | Path = DEFAULT_DB, readonly: bool = False) -> Store:
+    """Open (creating and migrating when needed) the store at `path`."""
+    if readonly and not Path(path).exists():
+        raise FileNotFoundError(f"no kronika database at {path}")
+    conn = connect(path, readonly=readonly)
+    if not readonly:
+        migrate(conn)
+    return Store(conn, path)

@@ -1,0 +1,245 @@
+"""Exports of the chronicle: ACLED CSV, GeoJSON (RFC 7946), Parquet and JSONL.
+
+`level="incidents"` (the default) writes one row per real-world event, with every source and the
+reconciled figures; `level="events"` writes every event record as its article gave it. Records are
+read in pages, so memory stays bounded on any database size.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from . import query
+from .acled import COLUMNS, actor_text, civilian_targeting, country_info, interaction
+
+Level = Literal["incidents", "events"]
+FORMATS = ("acled-csv", "geojson", "parquet", "jsonl")
+PAGE = 1000
+FIGURE_KINDS = ("killed", "injured", "detained", "participants", "hospitalized", "criminal_cases",
+                "vehicles_damaged", "buildings_damaged")
+
+
+def records(conn: sqlite3.Connection, level: Level, f: query.Filters | None = None) -> Iterator[dict[str, Any]]:
+    """Every matching record (all pages)."""
+    base = f or query.Filters()
+    offset, remaining = base.offset, base.limit if f is not None and f.limit else None
+    while True:
+        size = PAGE if remaining is None else min(PAGE, remaining)
+        if size <= 0:
+            return
+        page = query.Filters(**{**{k: getattr(base, k) for k in query.Filters.__slots__},
+                                "limit": size, "offset": offset})
+        rows = query.incidents(conn, page) if level == "incidents" else query.events(conn, page)
+        yield from rows
+        if len(rows) < size:
+            return
+        offset += len(rows)
+        if remaining is not None:
+            remaining -= len(rows)
+
+
+def _host(url: str | None) -> str:
+    if not url:
+        return ""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
+def _sources_of(conn: sqlite3.Connection, rec: dict[str, Any], level: Level) -> list[str]:
+    """Outlets (article hosts) first, then the sources the texts name; each once."""
+    names: list[str] = []
+    if level == "incidents":
+        names += [_host(a["url"]) for a in rec["articles"]]
+        names += [s["name"] for s in rec["sources"]]
+    else:
+        names.append(_host(rec["url"]))
+        names += [r[0] for r in conn.execute(
+            "SELECT s.name FROM sources s JOIN articles a ON a.pk = s.article_pk WHERE a.id = ? ORDER BY s.idx",
+            (rec["article"],))]
+    seen: dict[str, None] = {}
+    for n in names:
+        if n and n.casefold() not in {k.casefold() for k in seen}:
+            seen[n] = None
+    return list(seen)
+
+
+def _notes(conn: sqlite3.Connection, rec: dict[str, Any], level: Level) -> str:
+    if level == "events":
+        return " … ".join(s["text"] for s in rec.get("evidence", []))[:1000]
+    texts = []
+    for e in rec["events"]:
+        row = conn.execute(
+            "SELECT sp.text FROM spans sp JOIN articles a ON a.pk = sp.article_pk WHERE a.id = ? AND "
+            "sp.owner = 'event' AND sp.owner_idx = ? ORDER BY sp.pk LIMIT 1", (e["article"], e["idx"])).fetchone()
+        if row:
+            texts.append(row[0])
+    return " … ".join(dict.fromkeys(texts))[:1000]
+
+
+def _timestamp(iso: str | None) -> int | str:
+    if not iso:
+        return ""
+    return int(datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp())
+
+
+def acled_row(conn: sqlite3.Connection, rec: dict[str, Any], level: Level, n: int) -> dict[str, Any]:
+    iso3, numeric, cname, region = country_info(rec.get("country"))
+    ident = rec["id"] if level == "incidents" else f"{rec['article']}#{n}"
+    tags = [f"kronika_id={ident}"]
+    figures = rec.get("figures", {})
+    if "participants" in figures:
+        tags.append(f"crowd size={figures['participants']['lowest']}")
+    if level == "incidents":
+        tags.append(f"articles={rec['n_articles']}")
+    date = rec.get("date") or ""
+    return {
+        "event_id_cnty": f"{iso3 or 'XXX'}{n}", "event_date": date, "year": date[:4],
+        "time_precision": rec.get("time_precision") or "", "disorder_type": rec.get("disorder_type") or "",
+        "event_type": rec["event_type"], "sub_event_type": rec["sub_event_type"],
+        "actor1": actor_text(rec.get("actor1"), rec.get("actor1_name"), rec.get("country")),
+        "assoc_actor_1": "", "inter1": rec.get("actor1") or "",
+        "actor2": actor_text(rec.get("actor2"), rec.get("actor2_name"), rec.get("country")),
+        "assoc_actor_2": "", "inter2": rec.get("actor2") or "",
+        "interaction": interaction(rec.get("actor1"), rec.get("actor2")),
+        "civilian_targeting": civilian_targeting(rec.get("event_type"), rec.get("actor2")),
+        "iso": numeric if numeric is not None else "", "region": region, "country": cname,
+        "admin1": rec.get("admin1") or "", "admin2": "", "admin3": "", "location": rec.get("location") or "",
+        "latitude": "" if rec.get("latitude") is None else round(rec["latitude"], 5),
+        "longitude": "" if rec.get("longitude") is None else round(rec["longitude"], 5),
+        "geo_precision": rec.get("geo_precision") or "",
+        "source": "; ".join(_sources_of(conn, rec, level)), "source_scale": "",
+        "notes": _notes(conn, rec, level), "fatalities": rec.get("fatalities") or 0,
+        "tags": "; ".join(tags),
+        "timestamp": _timestamp(rec.get("updated_at")) if level == "incidents" else "",
+    }
+
+
+def write_acled_csv(conn: sqlite3.Connection, out: Path, level: Level = "incidents",
+                    f: query.Filters | None = None) -> int:
+    n = 0
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=COLUMNS)
+        w.writeheader()
+        for rec in records(conn, level, f):
+            n += 1
+            w.writerow(acled_row(conn, rec, level, n))
+    return n
+
+
+def _feature(rec: dict[str, Any]) -> dict[str, Any]:
+    lat, lon = rec.get("latitude"), rec.get("longitude")
+    geom = None if lat is None or lon is None else {"type": "Point",
+                                                      "coordinates": [round(lon, 6), round(lat, 6)]}
+    props = {k: v for k, v in rec.items() if k not in ("latitude", "longitude")}
+    return {"type": "Feature", "id": rec.get("id") or f"{rec.get('article')}#{rec.get('idx', '')}",
+            "geometry": geom, "properties": props}
+
+
+def write_geojson(conn: sqlite3.Connection, out: Path, level: Level = "incidents",
+                  f: query.Filters | None = None) -> int:
+    """A FeatureCollection of Points (longitude, latitude in WGS 84); records without coordinates
+    get a null geometry, which RFC 7946 allows."""
+    n = 0
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write('{"type": "FeatureCollection", "features": [\n')
+        for rec in records(conn, level, f):
+            fh.write((",\n" if n else "") + json.dumps(_feature(rec), ensure_ascii=False))
+            n += 1
+        fh.write("\n]}\n")
+    return n
+
+
+def write_jsonl(conn: sqlite3.Connection, out: Path, level: Level = "incidents",
+                f: query.Filters | None = None) -> int:
+    n = 0
+    with open(out, "w", encoding="utf-8") as fh:
+        for rec in records(conn, level, f):
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def _parquet_schema(level: Level):  # type: ignore[no-untyped-def]
+    import pyarrow as pa
+
+    common = [
+        ("event_type", pa.string()), ("sub_event_type", pa.string()), ("disorder_type", pa.string()),
+        ("date", pa.date32()), ("time_precision", pa.int8()), ("country", pa.string()),
+        ("admin1", pa.string()), ("location", pa.string()), ("geonameid", pa.int64()),
+        ("latitude", pa.float64()), ("longitude", pa.float64()), ("geo_precision", pa.int8()),
+        ("actor1", pa.string()), ("actor2", pa.string()), ("actor1_name", pa.string()),
+        ("actor2_name", pa.string()), ("fatalities", pa.int64()),
+    ]
+    if level == "incidents":
+        fields = [("id", pa.string()), *common, ("date_min", pa.date32()), ("date_max", pa.date32()),
+                  ("n_events", pa.int32()), ("n_articles", pa.int32()),
+                  ("articles", pa.list_(pa.string())), ("sources", pa.list_(pa.string())),
+                  *[(k, pa.float64()) for k in FIGURE_KINDS], ("figures_json", pa.string()),
+                  ("updated_at", pa.string())]
+    else:
+        fields = [("article", pa.string()), ("incident", pa.string()), *common, ("confidence", pa.float64()),
+                  ("url", pa.string()), ("title", pa.string()), ("published", pa.string()), ("lang", pa.string()),
+                  ("evidence", pa.list_(pa.struct([("start", pa.int64()), ("end", pa.int64()),
+                                                   ("text", pa.string())])))]
+    return pa.schema(fields)
+
+
+def _parquet_row(rec: dict[str, Any], level: Level) -> dict[str, Any]:
+    from datetime import date
+
+    def day(v: str | None) -> date | None:
+        try:
+            return date.fromisoformat(v[:10]) if v else None
+        except ValueError:
+            return None
+
+    row = dict(rec)
+    row["date"] = day(rec.get("date"))
+    if level == "incidents":
+        row["date_min"], row["date_max"] = day(rec.get("date_min")), day(rec.get("date_max"))
+        row["articles"] = [a["id"] for a in rec["articles"]]
+        row["sources"] = list(dict.fromkeys(s["name"] for s in rec["sources"]))
+        for k in FIGURE_KINDS:
+            row[k] = rec["figures"].get(k, {}).get("lowest")
+        row["figures_json"] = json.dumps(rec["figures"], ensure_ascii=False)
+    return row
+
+
+def write_parquet(conn: sqlite3.Connection, out: Path, level: Level = "incidents",
+                  f: query.Filters | None = None) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = _parquet_schema(level)
+    n = 0
+    with pq.ParquetWriter(str(out), schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for rec in records(conn, level, f):
+            batch.append(_parquet_row(rec, level))
+            if len(batch) >= PAGE:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                n += len(batch)
+                batch = []
+        if batch or n == 0:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            n += len(batch)
+    return n
+
+
+WRITERS = {"acled-csv": write_acled_csv, "geojson": write_geojson, "parquet": write_parquet,
+           "jsonl": write_jsonl}
+
+
+def export(conn: sqlite3.Connection, fmt: str, out: Path, level: Level = "incidents",
+           f: query.Filters | None = None) -> int:
+    """Write the matching records in `fmt` to `out`; returns how many."""
+    if fmt not in WRITERS:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return WRITERS[fmt](conn, Path(out), level, f)
