@@ -1,10 +1,103 @@
-"""Stage 'quotes' (being built: see the issue for this stage)."""
+"""Stage 'quotes': direct speech with its speaker, the speaker's role and the relaying outlet.
+
+A quoted passage («…», „…“, “…”, "…") is direct speech when a verb of saying is attached to it:
+`"…", – заявив X` / `"…," X said` after it, or `X заявив: «…»` before it. The speaker and the
+outlet come from the attributions the sources stage found around the passage; names in quotes
+(«Комора», "Газовий майдан") have no such verb and stay out.
+"""
 
 from __future__ import annotations
 
+import re
+
+from ..model import Quote, Span
 from .context import Context
+from .mentions import Attribution
+
+# opening mark -> closing marks
+_PAIRS = {"«": "»", "„": "“”\"", "“": "”", "\"": "\"", "‘": "’"}
+_MIN_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]+")
+_RELAY_KINDS = ("outlet", "news_agency", "telegram", "social_media")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Inner ranges [start, end) of quoted passages, outermost only, not crossing paragraphs."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        closers = _PAIRS.get(ch)
+        # a straight quote opens only at a word start: after space, dash or line start
+        if closers is None or (ch == '"' and i > 0 and not (text[i - 1].isspace() or text[i - 1] in "(–—-:")):
+            i += 1
+            continue
+        depth, j = 0, i + 1
+        end = -1
+        while j < n and text[j] != "\n":
+            c = text[j]
+            if c == ch and ch in "«„“" and c not in closers:
+                depth += 1
+            elif c in closers:
+                if depth == 0:
+                    end = j
+                    break
+                depth -= 1
+            j += 1
+        if end > i + 1:
+            out.append((i + 1, end))
+            i = end + 1
+        else:
+            i += 1
+    return out
+
+
+_AFTER = re.compile(r"^\s*[,.!?…]?\s*[,]?\s*[–—-]?\s*", re.U)
 
 
 def run(ctx: Context) -> None:
-    """Fill the context's quotes field(s)."""
-    return None
+    """Fill ctx.quotes from quoted passages that a speech verb attaches to a speaker."""
+    from .sources import role_before, speech_cue_near  # the stages share the cue lexicons
+
+    doc = ctx.doc
+    text = doc.text
+    for a, b in quoted_spans(text):
+        if ctx.skipped(a, b):
+            continue
+        inner = text[a:b].strip()
+        if len(_WORD.findall(inner)) < _MIN_WORDS:
+            continue
+        side = speech_cue_near(doc, a - 1, b + 1)
+        if side is None:
+            continue
+        speaker, via = _speaker_and_via(ctx, a, b, side)
+        sa = a + (len(text[a:b]) - len(text[a:b].lstrip()))
+        sb = sa + len(inner)
+        qtext = inner.rstrip(",")
+        sb = sa + len(qtext)
+        ev = [Span.of(text, sa, sb)]
+        role = None
+        if speaker is not None:
+            ev.append(Span.of(text, speaker.start, speaker.end))
+            role = role_before(doc, speaker.start)
+        ctx.quotes.append(Quote(text=qtext, speaker=speaker.name if speaker else None,
+                                speaker_role=role, via=via.name if via else None, evidence=ev))
+
+
+def _speaker_and_via(ctx: Context, a: int, b: int, side: str) -> tuple[Attribution | None, Attribution | None]:
+    """The nearest person-like attribution on the cue's side of the quote, and an outlet that relays it."""
+    doc = ctx.doc
+    if side == "after":
+        si = doc.sentence_of(b)
+        lo, hi = b, doc.sentences[si].end
+    else:
+        si = doc.sentence_of(a)
+        lo, hi = doc.sentences[si].start, a
+    near = sorted((x for x in ctx.attributions if lo <= x.start < hi), key=lambda x: abs(x.start - (b if side == "after" else a)))
+    speaker = next((x for x in near if x.kind not in _RELAY_KINDS), None) or (near[0] if near else None)
+    si2 = doc.sentence_of(b)
+    s = doc.sentences[si2]
+    via = next((x for x in ctx.attributions
+                if s.start <= x.start < s.end and x.kind in _RELAY_KINDS and x is not speaker
+                and not (a <= x.start < b)), None)
+    return speaker, via

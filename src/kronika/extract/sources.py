@@ -1,10 +1,800 @@
-"""Stage 'sources' (being built: see the issue for this stage)."""
+"""Stage 'sources': who the article attributes its claims to, and which claims each one carries.
+
+Three kinds of cue, all from `resources/lexicons/<lang>/sources.toml`:
+- a fixed phrase followed by the source ("за даними поліції", "со ссылкой на ТАСС", "according to X");
+- a verb of saying with its subject on either side ("пише Telegram-канал snob", "Мартін Лохер заявив",
+  "police said");
+- a subjectless plural verb with a place-like source ("у поліції повідомили", "в МВД сообщили").
+The phrase after the cue is cut into a noun phrase, the name is taken from it (a person's name after
+their role, an outlet's name after its kind word) and put in the nominative with pymorphy3; the kind
+comes from the words of the phrase and a table of well-known names. Photo credits and "read also"
+links are skipped (boilerplate ranges), and the article's own outlet (its url host) is no source.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from urllib.parse import urlsplit
+
+from ..model import Source, Span
+from ..resources import LEXICON_LANGS, lexicon_lang, load_lexicon
+from ..text.doc import Doc, Token
+from ..text.morph import analyzer
 from .context import Context
+from .mentions import Attribution
+from .quotes import quoted_spans
+
+KIND_ORDER = ("telegram", "news_agency", "police", "government", "outlet", "social_media", "ngo",
+              "witness", "official", "other")
+# kinds a person takes from their role words, strongest first
+PERSON_ORDER = ("police", "official", "ngo", "witness", "news_agency", "outlet", "government", "other")
+_QUOTES = set("«»\"“”„‘’")
+_DASHES = set("–—-")
+_BARRIERS = set(":;()[]!?…") | _QUOTES
+_COORD = {"і", "й", "та", "и", "and", ","}
+_NAME_TAGS = {"Name", "Surn", "Patr"}
+_TIME_WORDS = {
+    # weekdays, day parts and time adverbs that sit between a verb and its subject
+    "понеділок", "вівторок", "середа", "четвер", "п'ятниця", "субота", "неділя", "понедельник",
+    "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "ранок", "вечір", "ніч", "день",
+    "утро", "вечер", "ночь", "сьогодні", "вчора", "сегодня", "вчера", "раніше", "ранее", "також", "также",
+    "тоді", "тогда", "зокрема", "частности", "вже", "уже", "ще", "еще", "лише", "только", "згодом",
+    "позже", "пізніше", "today", "yesterday", "earlier", "later", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "also", "on", "late", "last", "week", "tonight",
+    "січень", "лютий", "березень", "квітень", "травень", "червень", "липень", "серпень", "вересень",
+    "жовтень", "листопад", "грудень", "январь", "февраль", "март", "апрель", "май", "июнь", "июль",
+    "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "рік", "год", "частність",
+}
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:ru|ua|kz|by|kg|uz|com|org|net|info|media|news|today|am|ge|az|md|lt|lv|ee|pl|de|uk)\b",
+                     re.I)
+_KIND_WORDS_RE = re.compile(r"(telegram|телеграм|телеграмм)[-\s]*(канал|channel)?|канал|channel|агентство|agency|издание|видання|газета|сайт|портал")
+_TRANSLIT = dict(zip(
+    "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяёэыъқңөұүһә",
+    ["a", "b", "v", "g", "g", "d", "e", "e", "zh", "z", "i", "i", "i", "i", "k", "l", "m", "n", "o", "p",
+     "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia", "e", "e", "i", "", "k", "n",
+     "o", "u", "u", "g", "a"], strict=True))
+
+
+def fold(name: str) -> str:
+    """Script-, case- and punctuation-insensitive key of a name: uk/ru/en spellings fold alike."""
+    s = unicodedata.normalize("NFKC", name).casefold()
+    s = _KIND_WORDS_RE.sub(" ", s)
+    s = "".join(_TRANSLIT.get(ch, ch) for ch in s)
+    s = re.sub(r"\.(ru|ua|kz|com|org|net|by|kg|info|today)\b", " ", s)
+    return re.sub(r"[^a-z0-9]+", "", s)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two folded names denote one source: equal, one inside the other (surname alone), or close."""
+    if not a or not b:
+        return False
+    if a == b or (min(len(a), len(b)) >= 4 and (a in b or b in a)):
+        return True
+    return min(len(a), len(b)) >= 5 and _ratio(a, b) >= 0.8
+
+
+def _ratio(a: str, b: str) -> float:
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+        prev = cur
+    return 1 - prev[len(b)] / max(len(a), len(b))
+
+
+# ---------------------------------------------------------------------------------------------
+# lexicons
+
+
+@dataclass(slots=True, frozen=True)
+class SourceLexicon:
+    lang: str
+    verbs: frozenset[str]
+    located_preps: frozenset[str]
+    before: re.Pattern[str] | None
+    before_cases: tuple[str, ...]       # grammatical case of the source after each phrase
+    kinds: dict[str, str]               # lemma -> kind
+    strip: frozenset[str]               # kind words dropped before a proper name
+    stop: frozenset[str]
+
+
+@cache
+def lexicon(lang: str) -> SourceLexicon:
+    lang = lexicon_lang(lang)
+    lex = load_lexicon(lang, "sources")
+    cues = lex.get("cues", {})
+    before = cues.get("before", {})
+    pats = list(before)
+    rx = re.compile("|".join(f"(?<!\\w)({p})" for p in pats), re.I) if pats else None
+    words = lex.get("words", {})
+    return SourceLexicon(
+        lang=lang,
+        verbs=frozenset(cues.get("verbs", ())),
+        located_preps=frozenset(cues.get("located_preps", ())),
+        before=rx,
+        before_cases=tuple(before[p] for p in pats),
+        kinds={k.lower(): v for k, v in lex.get("kinds", {}).items()},
+        strip=frozenset(w.lower() for w in words.get("strip", ())),
+        stop=frozenset(w.lower() for w in words.get("stop", ())),
+    )
+
+
+@lru_cache(maxsize=1)
+def known_names() -> dict[str, str]:
+    """Folded well-known name -> kind, merged over all languages' files."""
+    out: dict[str, str] = {}
+    for lang in LEXICON_LANGS:
+        for name, kind in load_lexicon(lang, "sources").get("names", {}).items():
+            out.setdefault(fold(name), kind)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# token predicates
+
+
+def _pos(t: Token) -> str | None:
+    # pymorphy3's grammeme objects refuse comparison with unknown names: compare plain strings
+    return str(t.an.pos) if t.an.pos else None
+
+
+def _case(t: Token) -> str | None:
+    return str(t.an.case) if t.an.case else None
+
+
+def _latin(t: Token) -> bool:
+    return t.text[:1].isascii() and t.text[:1].isalpha()
+
+
+def _cap(t: Token) -> bool:
+    return t.text[:1].isupper()
+
+
+def _is_verb(t: Token) -> bool:
+    return _pos(t) in ("VERB", "INFN", "GRND", "PRTS")
+
+
+def _glued(a: Token, b: Token) -> bool:
+    return a.end == b.start
+
+
+def _lemmas(t: Token) -> tuple[str, ...]:
+    return t.an.lemmas or (t.lower,)
+
+
+def _kind_of_token(t: Token, lex: SourceLexicon) -> str | None:
+    for lem in _lemmas(t):
+        k = lex.kinds.get(lem)
+        if k:
+            return k
+    return lex.kinds.get(t.lower)
+
+
+def _is_strip(t: Token, lex: SourceLexicon) -> bool:
+    return t.lower in lex.strip or any(lem in lex.strip for lem in _lemmas(t))
+
+
+def _is_stop(t: Token, lex: SourceLexicon) -> bool:
+    return t.lower in lex.stop or t.an.lemma in lex.stop or _pos(t) in ("NPRO", "CONJ", "PRCL")
+
+
+def _time_like(t: Token) -> bool:
+    return (t.text[:1].isdigit() or _pos(t) in ("ADVB", "PRCL") or t.lower in _TIME_WORDS
+            or t.an.lemma in _TIME_WORDS)
+
+
+def _name_like(t: Token, lex: SourceLexicon, cyrillic_doc: bool) -> bool:
+    """Could start or continue a proper name: capitalised noun-ish word, or Latin in Cyrillic text."""
+    if not t.text[:1].isalpha() or _is_stop(t, lex) or t.lower in _TIME_WORDS:
+        return False
+    if cyrillic_doc and _latin(t):
+        return True
+    if not _cap(t):
+        return False
+    return _pos(t) in (None, "NOUN", "ADJF", "UNKN", "LATN", "PRTF", "NUMR") or "UNKN" in t.an.tags
+
+
+def _np_word(t: Token, lex: SourceLexicon, cyrillic_doc: bool, have_head: bool) -> bool:
+    """Lower-case word that may belong to a source phrase: a kind word, an adjective before the
+    head, or a genitive dependent after it ("пресслужба поліції столиці")."""
+    if not t.text[:1].isalpha() or _is_stop(t, lex):
+        return False
+    if _kind_of_token(t, lex) or _is_strip(t, lex):
+        return True
+    if lex.lang == "en":
+        return False
+    pos = _pos(t)
+    if not have_head:
+        return pos in ("ADJF", "PRTF") and t.lower not in _TIME_WORDS
+    return _case(t) == "gent" and pos in ("NOUN", "ADJF", "PRTF")
+
+
+# ---------------------------------------------------------------------------------------------
+# noun phrases
+
+
+@dataclass(slots=True)
+class Phrase:
+    toks: list[Token]
+    case: str | None        # grammatical case the cue imposes (None: subject, nominative)
+
+    @property
+    def start(self) -> int:
+        return self.toks[0].start
+
+    @property
+    def end(self) -> int:
+        return self.toks[-1].end
+
+
+def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> tuple[list[Token], int]:
+    """The source phrase starting at toks[j]: adjectives, kind words, a name, genitive dependents,
+    a quoted name, glued pieces (Informburo.kz, Хабар-24). Returns the tokens and the next index."""
+    out: list[Token] = []
+    have_head = False
+    k = j
+    n = len(toks)
+    while k < n:
+        t = toks[k]
+        if t.text in _QUOTES and (not out or _is_strip(out[-1], lex) or have_head):
+            # a quoted name: «Осторожно, новости», "Апостроф"
+            close = next((m for m in range(k + 1, min(n, k + 8)) if toks[m].text in _QUOTES), None)
+            if close is None or close == k + 1 or (out and not _is_strip(out[-1], lex) and out[-1] is not None
+                                                   and not _kind_of_token(out[-1], lex)):
+                break
+            out.extend(toks[k:close + 1])
+            have_head = True
+            k = close + 1
+            continue
+        if out and t.text in ".-'’" and k + 1 < n and _glued(out[-1], t) and _glued(t, toks[k + 1]) \
+                and toks[k + 1].text[:1].isalnum():
+            out.extend((t, toks[k + 1]))
+            k += 2
+            continue
+        if _name_like(t, lex, cyr):
+            out.append(t)
+            have_head = True
+            k += 1
+            continue
+        if lex.lang == "en" and out and t.lower in ("of", "for") and k + 1 < n and _cap(toks[k + 1]):
+            out.append(t)
+            k += 1
+            continue
+        if lex.lang == "en" and t.text[:1].islower() and t.text.isalpha() and (_kind_of_token(t, lex) or _is_strip(t, lex)):
+            out.append(t)
+            have_head = True
+            k += 1
+            continue
+        if lex.lang != "en" and _np_word(t, lex, cyr, have_head):
+            out.append(t)
+            if _kind_of_token(t, lex) or _pos(t) == "NOUN":
+                have_head = True
+            k += 1
+            continue
+        if lex.lang != "en" and not t.text[:1].isalpha() and not t.text[:1].isdigit() and t.text not in _QUOTES:
+            break
+        if t.text[:1].isdigit() and out and _glued(out[-1], t):
+            out.append(t)
+            k += 1
+            continue
+        break
+    # trailing adjectives or prepositions are not a phrase's end
+    while out and (_pos(out[-1]) in ("ADJF", "PREP") or out[-1].lower in ("of", "for", "the")) \
+            and not _cap(out[-1]) and not _kind_of_token(out[-1], lex):
+        out.pop()
+    return out, j + len(out) if out else j
+
+
+def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> list[Token]:
+    """The source phrase ending at toks[j] (a verb's subject before it)."""
+    k = j
+    while k >= 0:
+        t = toks[k]
+        ok = (_name_like(t, lex, cyr) or _kind_of_token(t, lex) is not None or _is_strip(t, lex)
+              or (lex.lang != "en" and t.text[:1].isalpha() and not _is_stop(t, lex)
+                  and _pos(t) in ("ADJF", "PRTF", "NOUN") and _case(t) in ("gent", "nomn"))
+              or (lex.lang == "en" and t.lower in ("of", "for") and k < j)
+              or (t.text in ".-" and k > 0 and k < j and _glued(toks[k - 1], t) and _glued(t, toks[k + 1])))
+        if not ok:
+            break
+        k -= 1
+    out = toks[k + 1:j + 1]
+    while out and (out[0].lower in ("of", "for", "the") or out[0].text in ".-"):
+        out = out[1:]
+    if out and not _is_stop(out[0], lex) and _pos(out[0]) not in ("PREP",):
+        return out
+    return []
+
+
+# ---------------------------------------------------------------------------------------------
+# names in the nominative
+
+
+def _match_case(orig: str, word: str) -> str:
+    if orig.isupper() and len(orig) > 1:
+        return word.upper()
+    if orig[:1].isupper():
+        # keep inner capitals of the original (Нацполіція, МакКейн) where the stem is unchanged
+        common = 0
+        while common < min(len(orig), len(word)) and orig[common].lower() == word[common]:
+            common += 1
+        return orig[:common] + word[common:]
+    return word
+
+
+def _to_nominative(word: str, lang: str, case: str | None, name: bool, gender: str | None = None) -> str:
+    """A word of a source phrase in the nominative; unchanged when it is not in `case`."""
+    if case in (None, "nomn") or lang not in ("uk", "ru", "be", "kk", "ky") or not word[:1].isalpha() \
+            or word[:1].isascii():
+        return word
+    parses = analyzer("uk" if lang == "uk" else "ru").parse(word.lower())
+    cands = [p for p in parses if p.tag.case == case]
+    if name:
+        cands = [p for p in cands if _NAME_TAGS & set(str(p.tag).replace(" ", ",").split(","))] or cands
+    if gender:
+        cands = [p for p in cands if p.tag.gender in (gender, None)] or cands
+    if not cands:
+        return word
+    p = cands[0]
+    if "Fixd" in p.tag:
+        return word
+    form = p.inflect({"nomn"})
+    return _match_case(word, form.word) if form else word
+
+
+@dataclass(slots=True)
+class Resolved:
+    name: str
+    kind: str
+    start: int
+    end: int
+    role_end: int | None = None   # where a person's role words end (their name starts)
+
+
+def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
+    """Name, kind and span of a source phrase; None when it names nobody."""
+    toks = [t for t in ph.toks]
+    while toks and (_is_stop(toks[0], lex) or toks[0].lower in ("the", "a", "an")):
+        toks = toks[1:]
+    if not toks:
+        return None
+    text = doc.text
+    cyr = lex.lang != "en"
+    # the trailing run of name tokens (a quoted name counts as one)
+    i = len(toks)
+    while i > 0:
+        t = toks[i - 1]
+        if _name_like(t, lex, cyr) or t.text in _QUOTES or (t.text in ".-'’" and 0 < i - 1) \
+                or (t.text[:1].isdigit() and i > 1 and _glued(toks[i - 2], t)):
+            if i < len(toks) and (_is_strip(t, lex) or (lex.lang == "en" and _cap(t) and _kind_of_token(t, lex))):
+                break   # "Telegram-канал Baza", "FBI Director Christopher Wray": kind or role ends the run
+            i -= 1
+            continue
+        break
+    run, head = toks[i:], toks[:i]
+    kinds = [k for k in (_kind_of_token(t, lex) for t in toks) if k]
+    if run and cyr:
+        # places before a person's name belong to the role ("заступник акіма Алмати Єржан …")
+        name_at = next((m for m, t in enumerate(run) if _NAME_TAGS & t.an.tags), None)
+        if name_at is not None and name_at > 0 and head:
+            head, run = head + run[:name_at], run[name_at:]
+        elif head and all("Geox" in t.an.tags or "Orgn" in t.an.tags for t in run if t.text[:1].isalpha()) \
+                and not _is_strip(head[-1], lex):
+            head, run = toks, []
+        elif len(run) > 1 and head and _latin(run[0]) and not _latin(run[-1]):
+            # "Керівник Vereinigung Cockpit Мартін Лохер": the organisation, then the person
+            cut = next(m for m in range(len(run)) if not _latin(run[m]) and run[m].text[:1].isalpha())
+            head, run = head + run[:cut], run[cut:]
+    while run and run[0].text in ".-'’":
+        run = run[1:]
+    while run and run[-1].text in ".-'’":
+        run = run[:-1]
+    if run:
+        if run[0].text in _QUOTES and run[-1].text in _QUOTES and len(run) > 2:
+            a, b = run[1].start, run[-2].end
+        else:
+            a, b = run[0].start, run[-1].end
+        person = any(_NAME_TAGS & t.an.tags for t in run) or (
+            bool(head) and any(_kind_of_token(t, lex) in ("official", "police", "witness", "other") for t in head)
+            and not any(_is_strip(t, lex) for t in head))
+        after_kind_word = bool(head) and _is_strip(head[-1], lex)
+        name = _name_text(text, run, a, b, lex.lang, None if after_kind_word else ph.case, person)
+        m = _DOMAIN.match(text, a)
+        if m and m.end() >= b:
+            name, b = m.group(0), m.end()
+        kind = _kind_for(name, kinds, person, head, lex, bool(m and m.end() >= b))
+        return Resolved(name, kind, a, b, a if head else None)
+    # no proper name: a phrase headed by a source noun ("поліції", "местные СМИ")
+    if not kinds or all(_is_strip(t, lex) for t in toks if _kind_of_token(t, lex)):
+        return None
+    if _pos(toks[0]) in ("PREP", "CONJ"):
+        return None
+    name = _common_text(text, toks, lex.lang, ph.case)
+    kind = _kind_for(name, kinds, False, toks, lex, False)
+    return Resolved(name, kind, toks[0].start, toks[-1].end)
+
+
+def _name_text(text: str, run: list[Token], a: int, b: int, lang: str, case: str | None, person: bool) -> str:
+    if case in (None, "nomn") or any(t.text in _QUOTES for t in run):
+        return text[a:b]
+    gender = None
+    parts: list[str] = []
+    pos = a
+    for t in run:
+        if t.start < a or t.end > b:
+            continue
+        parts.append(text[pos:t.start])
+        w = _to_nominative(t.text, lang, case, person, gender)
+        if person and gender is None and w != t.text:
+            p = analyzer("uk" if lang == "uk" else "ru").parse(w.lower())
+            gender = next((x.tag.gender for x in p if _NAME_TAGS & set(str(x.tag).replace(" ", ",").split(","))), None)
+        parts.append(w)
+        pos = t.end
+    return "".join(parts)
+
+
+def _common_text(text: str, toks: list[Token], lang: str, case: str | None) -> str:
+    """A common-noun phrase in the nominative: the head and its adjectives inflected, genitive
+    dependents kept ("пресслужби поліції столиці" -> "пресслужба поліції столиці")."""
+    if case in (None, "nomn"):
+        return text[toks[0].start:toks[-1].end]
+    head_i = next((m for m, t in enumerate(toks) if _pos(t) == "NOUN"), 0)
+    head = toks[head_i]
+    head_nom = _to_nominative(head.text, lang, case, False)
+    gender = None
+    hp = analyzer("uk" if lang == "uk" else "ru").parse(head_nom.lower()) if lang != "en" else []
+    if hp:
+        gender = hp[0].tag.gender
+    parts: list[str] = []
+    pos = toks[0].start
+    for m, t in enumerate(toks):
+        parts.append(text[pos:t.start])
+        if m < head_i:
+            parts.append(_to_nominative(t.text, lang, case, False, gender))
+        elif m == head_i:
+            parts.append(head_nom)
+        else:
+            parts.append(t.text)
+        pos = t.end
+    return "".join(parts)
+
+
+def _kind_for(name: str, kinds: list[str], person: bool, role: list[Token], lex: SourceLexicon,
+              domain: bool) -> str:
+    known = known_names().get(fold(name))
+    if known and not person:
+        return known
+    if person:
+        for k in PERSON_ORDER:
+            if k in kinds:
+                return "official" if k in ("government",) else ("other" if k in ("outlet", "news_agency") else k)
+        return "other"
+    if domain:
+        return "outlet"
+    for k in KIND_ORDER:
+        if k in kinds:
+            return k
+    return "other"
+
+
+# ---------------------------------------------------------------------------------------------
+# cues
+
+
+def _skip_right(toks: list[Token], j: int, lex: SourceLexicon) -> int:
+    """Skip time phrases, adverbs and commas between a verb and a subject after it
+    ("повідомив у ніч на суботу, 24 листопада, міністр …")."""
+    n = len(toks)
+    k = j
+    steps = 0
+    while k < n and steps < 10:
+        t = toks[k]
+        if t.text == "," or _time_like(t):
+            k += 1
+        elif _pos(t) == "PREP" and k + 1 < n and (_time_like(toks[k + 1]) or _pos(toks[k + 1]) == "NUMR"):
+            k += 1
+        elif lex.lang == "en" and t.lower in ("on", "in", "late", "early") and k + 1 < n and _time_like(toks[k + 1]):
+            k += 1
+        else:
+            break
+        steps += 1
+    return k
+
+
+def _skip_left(toks: list[Token], j: int) -> int:
+    k = j
+    steps = 0
+    while k >= 0 and steps < 6:
+        t = toks[k]
+        if _time_like(t) or (_pos(t) == "PREP" and k + 1 < len(toks) and _time_like(toks[k + 1])):
+            k -= 1
+            steps += 1
+        else:
+            break
+    return k
+
+
+def _nominative_ok(ph: list[Token]) -> bool:
+    """A subject after the verb must be able to be nominative (not "розповів Фактам ICTV")."""
+    for t in ph:
+        if _pos(t) in ("NOUN", "ADJF", "PRTF") and _case(t) is not None:
+            return _case(t) == "nomn" or _can_be_nomn(t)
+        if t.text[:1].isalpha():
+            return True
+    return False
+
+
+@lru_cache(maxsize=20000)
+def _nomn_forms(lang: str, word: str) -> bool:
+    return any(p.tag.case == "nomn" or "Fixd" in p.tag for p in analyzer(lang).parse(word))
+
+
+def _can_be_nomn(t: Token) -> bool:
+    lang = "uk" if t.an.lemma and any(c in "іїєґ" for c in t.text.lower() + t.an.lemma) else "ru"
+    return _nomn_forms(lang, t.text.lower()) or (lang == "uk" and _nomn_forms("ru", t.text.lower()))
+
+
+def _coordinated(toks: list[Token], k: int, lex: SourceLexicon, cyr: bool) -> list[tuple[list[Token], int]]:
+    """Further names joined by "і/та/and/," to a phrase ending before toks[k]."""
+    out: list[tuple[list[Token], int]] = []
+    n = len(toks)
+    while k + 1 < n and toks[k].lower in _COORD:
+        j = k + 1
+        if toks[j].lower in _COORD:   # ", and"
+            j += 1
+        if j >= n or not _name_like(toks[j], lex, cyr):
+            break
+        ph, nk = _phrase_right(toks, j, lex, cyr)
+        if not ph:
+            break
+        out.append((ph, nk))
+        k = nk
+    return out
+
+
+@dataclass(slots=True)
+class Mention:
+    res: Resolved
+    cue_start: int
+    cue_end: int
+    sent: int
+
+
+def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool) -> list[Mention]:
+    text = doc.text
+    toks = doc.sent_toks(si)
+    s = doc.sentences[si]
+    used: set[int] = set()
+    found: list[Mention] = []
+
+    def add(ph: list[Token], case: str | None, cs: int, ce: int) -> None:
+        if not ph:
+            return
+        r = resolve(Phrase(ph, case), lex, doc)
+        used.update(t.i for t in ph)
+        if r is not None:
+            found.append(Mention(r, cs, ce, si))
+
+    # 1. fixed phrases: the source follows
+    if lex.before is not None:
+        for m in lex.before.finditer(text, s.start, s.end):
+            g = m.lastindex or 1
+            case = lex.before_cases[g - 1]
+            j = next((x for x, t in enumerate(toks) if t.start >= m.end()), None)
+            if j is None:
+                continue
+            used.update(t.i for t in toks if m.start() <= t.start < m.end())
+            ph, nk = _phrase_right(toks, j, lex, cyr)
+            add(ph, case, m.start(), m.end())
+            for ph2, _nk in _coordinated(toks, nk, lex, cyr):
+                add(ph2, case, m.start(), m.end())
+    # 2. verbs of saying
+    for x, t in enumerate(toks):
+        if t.i in used or not t.text[:1].isalpha():
+            continue
+        if not any(lem in lex.verbs for lem in _lemmas(t)):
+            continue
+        if cyr and not _is_verb(t):
+            continue
+        if lex.lang == "en" and x + 1 < len(toks) and toks[x + 1].lower == "to" and t.lower != "according":
+            continue  # "called to", "said to be": not a report of speech... keep it simple
+        got = _verb_subject(toks, x, lex, cyr, used)
+        if got is not None:
+            ph, case = got
+            add(ph, case, t.start, t.end)
+            end_i = toks.index(ph[-1]) + 1
+            for ph2, _nk in _coordinated(toks, end_i, lex, cyr):
+                add(ph2, case, t.start, t.end)
+            continue
+        # 3. "у поліції повідомили": a plural verb without a subject, a place-like source near it
+        if cyr and "plur" in t.an.tags:
+            for y in list(range(x - 1, max(-1, x - 5), -1)) + list(range(x + 1, min(len(toks), x + 5))):
+                p = toks[y]
+                if p.lower in lex.located_preps and y + 1 < len(toks) and toks[y + 1].i not in used:
+                    ph, _nk = _phrase_right(toks, y + 1, lex, cyr)
+                    if ph and (y < x <= toks.index(ph[-1]) + 1 or y > x or toks.index(ph[-1]) < x):
+                        if any(q.i == t.i for q in ph):
+                            ph = ph[: [q.i for q in ph].index(t.i)]
+                        add(ph, "loct", p.start, t.end)
+                        break
+    return found
+
+
+def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
+                  used: set[int]) -> tuple[list[Token], str | None] | None:
+    """The subject phrase of the speech verb toks[x], after it (inverted) or before it."""
+    n = len(toks)
+    t = toks[x]
+    left_first = lex.lang == "en" and not (x > 0 and (toks[x - 1].text in "," or toks[x - 1].text in _QUOTES))
+    tries = ("left", "right") if left_first else ("right", "left")
+    for side in tries:
+        if side == "right":
+            j = _skip_right(toks, x + 1, lex)
+            if j >= n or toks[j].i in used or toks[j].text in _BARRIERS or _is_verb(toks[j]):
+                continue
+            if toks[j].lower in ("що", "что", "that", "як", "как", "чтобы"):
+                continue
+            ph, _nk = _phrase_right(toks, j, lex, cyr)
+            if not ph or (cyr and not _nominative_ok(ph)):
+                continue
+            return ph, None
+        else:
+            j = _skip_left(toks, x - 1)
+            if j < 0 or toks[j].i in used or toks[j].text in _BARRIERS or toks[j].text in ",":
+                continue
+            ph = _phrase_left(toks, j, lex, cyr)
+            if not ph:
+                continue
+            if cyr and _case(ph[-1]) not in (None, "nomn") and not _can_be_nomn(ph[-1]) and not _latin(ph[-1]):
+                continue
+            return ph, None
+    del t
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# scope of the claims
+
+
+_BACKREF = re.compile(r"^\s*(?:про це|об этом|this|це|это|as|як|как)\b", re.I)
+
+
+def _scope(doc: Doc, men: Mention, quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    s = doc.sentences[men.sent]
+    a, b = s.start, s.end
+    for qa, qb in quotes:
+        if qa - 1 <= men.cue_start < qb + 1:             # the cue inside a quoted passage
+            a, b = min(a, qa), max(b, qb)
+        elif a <= qb + 1 <= men.cue_start and qb + 1 <= b:  # '"…", – заявив X': the quote before the cue
+            a = min(a, qa)
+    if _BACKREF.match(doc.text[s.start:s.end]) and men.sent > 0:
+        prev = doc.sentences[men.sent - 1]
+        if "\n\n" not in doc.text[prev.end:s.start] or True:
+            a = min(a, prev.start)
+    return a, b
+
+
+# ---------------------------------------------------------------------------------------------
+# the stage
+
+
+def _own_outlet_keys(url: str | None) -> list[str]:
+    if not url:
+        return []
+    host = urlsplit(url.strip()).hostname or ""
+    labels = [x for x in host.lower().split(".") if x not in ("www", "amp", "m", "ru", "ua", "uk", "en")]
+    keys = [fold(x) for x in labels[:-1] if len(x) >= 2] if len(labels) > 1 else [fold(x) for x in labels]
+    return [k for k in keys if k]
+
+
+def _is_own(name: str, own: list[str]) -> bool:
+    f = fold(name)
+    return any(f == k or (len(f) >= 5 and len(k) >= 5 and _ratio(f, k) >= 0.8) for k in own)
+
+
+def find_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
+    lex = lexicon(doc.lang)
+    cyr = lex.lang != "en"
+    out: list[Mention] = []
+    for si in range(len(doc.sentences)):
+        for m in _sentence_mentions(doc, si, lex, cyr):
+            if skip and any(a <= m.res.start and m.res.end <= b for a, b in skip):
+                continue
+            out.append(m)
+    return out
 
 
 def run(ctx: Context) -> None:
-    """Fill the context's sources field(s)."""
+    """Fill ctx.attributions (every mention with the claims it carries) and ctx.sources (one per
+    distinct source, with the evidence of each mention)."""
+    doc = ctx.doc
+    own = _own_outlet_keys(getattr(ctx, "url", None))
+    quotes = quoted_spans(doc.text)
+    by_key: list[tuple[str, Source]] = []
+    for men in find_mentions(doc, ctx.skip):
+        r = men.res
+        if not fold(r.name) or _is_own(r.name, own):
+            continue
+        sa, sb = _scope(doc, men, quotes)
+        ctx.attributions.append(Attribution(r.name, r.kind, r.start, r.end, sa, sb))
+        key = fold(r.name)
+        ev_a, ev_b = min(r.start, men.cue_start), max(r.end, men.cue_end)
+        span = Span.of(doc.text, ev_a, ev_b)
+        hit = next((src for k, src in by_key if same_name(k, key)), None)
+        if hit is None:
+            by_key.append((key, Source(r.name, r.kind, [span])))
+        else:
+            if len(key) > len(fold(hit.name)) and r.kind == hit.kind:
+                hit.name = r.name   # keep the fullest form ("Мартін Лохер" over "Лохер")
+            if span not in hit.evidence:
+                hit.evidence.append(span)
+    ctx.sources.extend(src for _k, src in by_key)
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers the quotes stage shares
+
+
+def speech_cue_near(doc: Doc, before: int, after: int) -> str | None:
+    """'after' when a verb of saying follows a quote closing at `after` (`"…", – заявив X`),
+    'before' when one precedes a quote opening at `before` (`X заявив: «…»`), else None."""
+    lex = lexicon(doc.lang)
+    text = doc.text
+    # after the quote: optional punctuation and a dash, then within three words a cue verb
+    k = doc.token_at(after)
+    toks = doc.tokens
+    while k < len(toks) and toks[k].start < after:
+        k += 1
+    seen = 0
+    for t in toks[k:k + 6]:
+        if t.text[:1].isalpha():
+            seen += 1
+            if any(lem in lex.verbs for lem in _lemmas(t)) and (lex.lang == "en" or _is_verb(t)):
+                return "after"
+            if seen >= 4:
+                break
+        elif t.text in ".!?" and seen == 0 and t.start > after + 1:
+            break
+    # before the quote: "… заявив: «…»" / "… said: "…""
+    j = before - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    if j >= 0 and text[j] in ":,":
+        k = doc.token_at(j)
+        for t in reversed(toks[max(0, k - 8):k + 1]):
+            if t.end > j + 1:
+                continue
+            if any(lem in lex.verbs for lem in _lemmas(t)) and (lex.lang == "en" or _is_verb(t)):
+                return "before"
+            if t.text in ".!?\n":
+                break
     return None
+
+
+def role_before(doc: Doc, name_start: int) -> str | None:
+    """The role words right before a person's name ("заступник акіма Алмати" Єржан Бабакумаров)."""
+    lex = lexicon(doc.lang)
+    cyr = lex.lang != "en"
+    k = doc.token_at(name_start)
+    toks = doc.tokens
+    if k <= 0 or toks[k].start != name_start:
+        return None
+    j = k - 1
+    first = None
+    while j >= 0 and toks[j].sent == toks[k].sent:
+        t = toks[j]
+        if _kind_of_token(t, lex) or (cyr and t.text[:1].isalpha() and not _is_stop(t, lex) and not _is_verb(t)
+                                      and _pos(t) in ("NOUN", "ADJF", "PRTF") and _case(t) in ("gent", "nomn")) \
+                or (t.text[:1].isupper() and not _is_verb(t) and not _is_stop(t, lex)):
+            if _kind_of_token(t, lex):
+                first = j
+            j -= 1
+            continue
+        break
+    if first is None:
+        return None
+    return doc.text[toks[first].start:toks[k - 1].end]
