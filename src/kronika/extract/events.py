@@ -1,10 +1,407 @@
-"""Stage 'events' (being built: see the issue for this stage)."""
+"""Stage 'events': ACLED events from clauses — trigger, modality, actors, place, date, evidence.
+
+How a sentence becomes an event (docs/events.md has the full rules):
+1. lemma triggers from `lexicons/<lang>/events.toml` are found in the sentence;
+2. triggers reported as planned, denied, hypothetical, called-for, questioned or historical drop out
+   (`modality.py`); in an article about a labour strike the abstract "protest action" words drop out
+   too (a strike without a gathering is not an event);
+3. the surviving trigger classes and the actors (`actors.py`) decide the ACLED sub-event type;
+4. one candidate per place named in the sentence (a city list gives one event per city), dated by
+   the dates stage; candidates with the same date, place and type family merge (a protest that
+   turns violent the same day is one Riots event; arrests of protesters belong to the protest).
+"""
 
 from __future__ import annotations
 
-from .context import Context
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
 
+from ..model import SUB_TO_TYPE, Event, Span
+from ..text.doc import Doc, analyse
+from . import dates as _dates
+from . import places as _places
+from .actors import ACLED_KIND, ARMED, ActorMention, actors_in
+from .context import Context
+from .mentions import PlaceMention
+from .modality import blocked, clause_start, historic_year, modality_cues
+from .triggers import Hit, matcher
+
+# trigger classes (events.toml) by role
+DEMO_CORE = frozenset({"demo", "protest", "gather", "riot", "disperse"})   # a gathering is reported
+CROWD_VIOLENCE = frozenset({"riot", "clash", "storm", "arson", "vandal", "throw", "loot"})
+INTERVENTION = frozenset({"disperse", "detain", "force"})
+ACTIONS = CROWD_VIOLENCE | INTERVENTION | frozenset({"beat", "lethal", "block"})
+REMOTE = (  # checked in this order: the most specific weapon wins
+    ("suicide", "Suicide bomb"), ("chemical", "Chemical weapon"), ("air", "Air/drone strike"),
+    ("shell", "Shelling/artillery/missile attack"), ("explosive", "Remote explosive/landmine/IED"),
+    ("grenade", "Grenade"),
+)
+SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
+            "Violent demonstration": 3, "Mob violence": 3}
+DEMO_MEMORY = 2               # sentences a reported gathering stays the context of later ones
+HISTORIC_DAYS = 400           # an event dated this long before publication is history recalled
+EMIT_COUNTRY_LEVEL = False    # country-only events are optional in ACLED practice: precision first
+PLACE_PRECISION = {"city": 1, "district": 2, "admin1": 3, "country": 3}
+
+
+@dataclass(slots=True)
+class Coded:
+    """A sentence's reading: the sub-event type and who did what to whom."""
+
+    sub: str
+    actor1: str
+    actor2: str | None = None
+    actor1_name: str | None = None
+    actor2_name: str | None = None
+    hits: list[Hit] = field(default_factory=list)
+    confidence: float = 0.6
+
+    @property
+    def event_type(self) -> str:
+        return SUB_TO_TYPE[self.sub]
+
+    @property
+    def family(self) -> str:
+        # Protests and Riots of one day and place are one demonstration event (ACLED)
+        return "demo" if self.event_type in ("Protests", "Riots") else self.event_type
+
+
+@dataclass(slots=True)
+class Candidate:
+    coded: Coded
+    sent: int
+    place: PlaceMention
+    geo_precision: int
+    day: date | None
+    time_precision: int
+    evidence: list[tuple[int, int]]
+
+
+# ---------------------------------------------------------------- reading one sentence
+
+def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], list[Hit]]:
+    """(live hits, all hits) of a sentence: live ones survive modality and the strike rule."""
+    a, b = doc.sent_tokens[si]
+    hits = [_participle_is_actor(doc, h) for h in matcher(doc.lang, "events").find(doc, a, b)]
+    if not hits:
+        return [], []
+    cues = modality_cues(doc, a, b)
+    live = []
+    for h in hits:
+        if h.cls in ("protester", "strike"):
+            live.append(h)
+            continue
+        if blocked(doc, a, b, h, cues):
+            continue
+        c0 = clause_start(doc, a, h.first)
+        if historic_year(doc, doc.tokens[c0].start, doc.tokens[min(h.last + 3, b - 1)].end, doc.published):
+            continue
+        if strike_article and h.cls == "protest":
+            continue  # "протестна акція" in a strike story is the strike itself
+        live.append(h)
+    return live, hits
+
+
+def _participle_is_actor(doc: Doc, h: Hit) -> Hit:
+    """'протестующие', 'митингующих' are participles of protest verbs: the people, not the act."""
+    if h.cls in ("demo", "protest") and h.first == h.last and doc.tokens[h.first].an.pos in ("PRTF", "PRTS"):
+        return Hit("protester", h.first, h.last, h.start, h.end, h.entry)
+    return h
+
+
+def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool) -> Coded | None:
+    """ACLED sub-event type and actors for a sentence's live triggers (None: no event)."""
+    if not live:
+        return None
+    a, b = doc.sent_tokens[si]
+    classes = {h.cls for h in live}
+    actors = actors_in(doc, a, b)
+    kinds = {m.kind for m in actors}
+    armed = [m for m in actors if m.kind in ARMED]
+    state = [m for m in actors if m.kind == "state"]
+    by_cls = {h.cls: h for h in live}
+
+    for cls, sub in REMOTE:
+        if cls in classes and not (cls == "grenade" and classes & DEMO_CORE):
+            return _remote(sub, live, actors, armed)
+
+    if "block" in classes and any(m.first < by_cls["block"].first for m in state):
+        classes.discard("block")    # the police blocking a road is not a protest
+    protesters = "protester" in classes or "protester" in kinds
+    demo_here = bool(classes & (DEMO_CORE | {"block"})) or protesters
+    if classes & (DEMO_CORE | {"block"}) or ((demo_here or demo_before) and classes & ACTIONS):
+        return _demo(live, classes, actors, state)
+
+    if classes & {"battle", "clash"} and len({m.kind for m in armed}) >= 1 and "civilian" not in kinds:
+        sides = _two_sides(armed)
+        return Coded("Armed clash", ACLED_KIND[sides[0].kind],
+                     ACLED_KIND[sides[1].kind] if len(sides) > 1 else None,
+                     sides[0].name, sides[1].name if len(sides) > 1 else None, live, 0.6)
+    if "regain" in classes and state:
+        return Coded("Government regains territory", "State forces", None, state[0].name, None, live, 0.55)
+    if "overtake" in classes and any(m.kind in ("rebel", "militia", "identity") for m in armed):
+        m = next(m for m in armed if m.kind != "state")
+        return Coded("Non-state actor overtakes territory", ACLED_KIND[m.kind], None, m.name, None, live, 0.55)
+    if "detain" in classes and "political" in kinds:
+        victim = next(m for m in actors if m.kind == "political")
+        return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None, victim.name,
+                     live, 0.6)
+    if "abduct" in classes and (armed or "political" in kinds):
+        return _one_sided("Abduction/forced disappearance", live, actors, armed)
+    if "sexual" in classes and armed:
+        return _one_sided("Sexual violence", live, actors, armed)
+    if classes & {"lethal", "beat"} and armed and kinds & {"civilian", "political"}:
+        return _one_sided("Attack", live, actors, armed)
+    if "clash" in classes and "political" in kinds and "mob" in kinds:
+        return Coded("Mob violence", "Rioters", "Rioters", None, None, live, 0.5)
+    if "loot" in classes and armed:
+        return _one_sided("Looting/property destruction", live, actors, armed)
+    if "disrupted" in classes:
+        return Coded("Disrupted weapons use", "State forces", None, state[0].name if state else None, None,
+                     live, 0.55)
+    if "agreement" in classes:
+        return Coded("Agreement", ACLED_KIND[armed[0].kind] if armed else "State forces", None, None, None,
+                     live, 0.5)
+    return None
+
+
+def _demo(live: list[Hit], classes: set[str], actors: list[ActorMention],
+          state: list[ActorMention]) -> Coded:
+    state_name = next((m.name for m in state if m.name), None)
+    group = next((m.name for m in actors if m.kind in ("political", "protester") and m.name), None)
+    violent_act = [h for h in live if h.cls in ("beat", "lethal")]
+    agents = [_agent(h, actors) for h in violent_act]
+    mob = next((m for m in agents if m is not None and m.kind == "mob"), None)
+    if mob is not None:
+        return Coded("Mob violence", "Rioters", "Protesters", mob.name, group, live, 0.6)
+    crowd_hits = any(m is not None and m.kind == "protester" for m in agents)
+    state_hits = any(m is not None and m.kind == "state" for m in agents)
+    if classes & CROWD_VIOLENCE or crowd_hits:
+        actor2 = "State forces" if state or classes & INTERVENTION else None
+        return Coded("Violent demonstration", "Rioters", actor2, group, state_name, live, 0.7)
+    lethal = any(h.cls == "lethal" for h in live)
+    if lethal and state and (state_hits or not agents or agents[0] is None):
+        return Coded("Excessive force against protesters", "Protesters", "State forces", group, state_name,
+                     live, 0.55)
+    if classes & INTERVENTION or state_hits:
+        return Coded("Protest with intervention", "Protesters", "State forces", group, state_name, live, 0.7)
+    return Coded("Peaceful protest", "Protesters", None, group, None, live, 0.65)
+
+
+def _agent(h: Hit, actors: list[ActorMention]) -> ActorMention | None:
+    """Who did it: the agent of a passive after the verb (instrumental case, 'by'), else the closest
+    actor before it."""
+    after = [m for m in actors if m.first > h.last]
+    for m in after[:2]:
+        if m.case == "ablt" or m.kind == "state" and m.first - h.last <= 2 and m.case is None:
+            return m
+    before = [m for m in actors if m.first < h.first and m.kind not in ("civilian",)]
+    return before[-1] if before else None
+
+
+def _remote(sub: str, live: list[Hit], actors: list[ActorMention], armed: list[ActorMention]) -> Coded:
+    # an unnamed perpetrator is coded as ACLED's unidentified armed group (a political militia)
+    a1 = armed[0] if armed else None
+    civ = any(m.kind == "civilian" for m in actors)
+    return Coded(sub, ACLED_KIND[a1.kind] if a1 else "Political militia", "Civilians" if civ else None,
+                 a1.name if a1 else None, None, live, 0.65)
+
+
+def _one_sided(sub: str, live: list[Hit], actors: list[ActorMention], armed: list[ActorMention]) -> Coded:
+    a1 = armed[0] if armed else None
+    return Coded(sub, ACLED_KIND[a1.kind] if a1 else "Political militia", "Civilians",
+                 a1.name if a1 else None, None, live, 0.55)
+
+
+def _two_sides(armed: list[ActorMention]) -> list[ActorMention]:
+    sides: list[ActorMention] = []
+    for m in armed:
+        if all(m.kind != s.kind or (m.name and m.name != s.name) for s in sides):
+            sides.append(m)
+    return sides[:2]
+
+
+# ---------------------------------------------------------------- the stage
 
 def run(ctx: Context) -> None:
-    """Fill the context's events field(s)."""
+    """Fill ctx.events."""
+    doc = ctx.doc
+    if not doc.tokens:
+        return
+    strike_article = _strike_article(doc)
+    cands: list[Candidate] = []
+    last_demo = -10
+    for si, s in enumerate(doc.sentences):
+        if ctx.skip and ctx.skipped(s.start, s.end):
+            continue
+        live, _all = sentence_hits(doc, si, strike_article)
+        coded = code_sentence(doc, si, live, si - last_demo <= DEMO_MEMORY)
+        if any(h.cls in DEMO_CORE or h.cls == "protester" for h in live):
+            last_demo = si
+        if coded is None:
+            continue
+        cands.extend(_locate(ctx, si, coded))
+    ctx.events = _merge(ctx, cands)
+
+
+def _strike_article(doc: Doc) -> bool:
+    """A labour-strike story: its 'protest action' words name the strike, not a gathering."""
+    m = matcher(doc.lang, "events")
+    n = 0
+    for si in range(len(doc.sentences)):
+        a, b = doc.sent_tokens[si]
+        n += sum(1 for h in m.find(doc, a, b) if h.cls == "strike")
+        if n:
+            return True
+    return False
+
+
+def _locate(ctx: Context, si: int, coded: Coded) -> list[Candidate]:
+    """One candidate per place of the sentence (or the place the places stage gives the clause)."""
+    doc = ctx.doc
+    s = doc.sentences[si]
+    here = [p for p in ctx.places if s.start <= p.start < s.end and p.kind != "country" and _plausible(ctx, p)]
+    if any(p.kind in ("city", "district") for p in here):
+        here = [p for p in here if p.kind in ("city", "district")]
+    found: list[tuple[PlaceMention, int]] = []
+    seen: set[object] = set()
+    for p in here:
+        key = p.geonameid or p.name.lower()
+        if key not in seen:
+            seen.add(key)
+            found.append((p, PLACE_PRECISION.get(p.kind, 1)))
+    if not found:
+        got = _event_place(ctx, s.start, s.end)
+        if got is not None and (got[0].kind != "country" or EMIT_COUNTRY_LEVEL) and _plausible(ctx, got[0]):
+            found.append(got)
+    day, tp = _event_date(ctx, s.start, s.end)
+    if day is not None and doc.published is not None:
+        if (doc.published - day).days > HISTORIC_DAYS or day > doc.published + timedelta(days=1):
+            return []
+    ev = [(s.start, s.end)] + [(h.start, h.end) for h in coded.hits if h.cls not in ("protester", "strike")]
+    return [Candidate(coded, si, p, prec, day, tp, ev + [(p.start, p.end)]) for p, prec in found]
+
+
+def _plausible(ctx: Context, p: PlaceMention) -> bool:
+    """Guards against gazetteer false hits where an event's place is at stake: a person's name read
+    as a town ("Биби" -> Beebe), a place known only from an adjective, or a lone small town of a
+    country the article otherwise never mentions."""
+    doc = ctx.doc
+    if p.score <= 0.5:
+        return False
+    tags = doc.tokens[doc.token_at(p.start)].an.tags
+    if tags & _PERSON_TAGS and "Geox" not in tags:
+        return False
+    countries = _article_countries(ctx)
+    if p.country and countries and countries.get(p.country, 0) <= 1 and max(countries.values()) >= 3:
+        return False
+    return True
+
+
+_PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+
+
+def _article_countries(ctx: Context) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for m in ctx.places:
+        if m.country and m.score > 0.5:
+            out[m.country] = out.get(m.country, 0) + 1
+    return out
+
+
+def _event_place(ctx: Context, start: int, end: int) -> tuple[PlaceMention, int] | None:
+    fn = getattr(_places, "event_place", None)
+    if fn is not None:
+        return fn(ctx, start, end)
+    # the places stage has not landed its resolver: the last place of the two sentences before
+    si = ctx.doc.sentence_of(start)
+    lo = ctx.doc.sentences[max(si - 2, 0)].start
+    prior = [p for p in ctx.places if lo <= p.start < start and p.kind != "country"]
+    if prior:
+        p = prior[-1]
+        return p, max(PLACE_PRECISION.get(p.kind, 1), 2)
     return None
+
+
+def _event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
+    fn = getattr(_dates, "event_date", None)
+    if fn is not None:
+        return fn(ctx, start, end)
+    for d in ctx.dates:
+        if start <= d.start < end and d.value is not None and d.kind != "historic":
+            return d.value, d.precision
+    return ctx.doc.published, 1
+
+
+def _merge(ctx: Context, cands: list[Candidate]) -> list[Event]:
+    """ACLED's unit: one date x place x type (demonstrations: Protests and Riots together)."""
+    groups: dict[tuple[object, ...], list[Candidate]] = {}
+    for c in cands:
+        key = (c.day, c.place.geonameid or c.place.name.lower(), c.coded.family)
+        groups.setdefault(key, []).append(c)
+    text = ctx.doc.text
+    events: list[Event] = []
+    for group in groups.values():
+        best = max(group, key=lambda c: (SEVERITY.get(c.coded.sub, 0), c.coded.confidence))
+        co = best.coded
+        actor2 = co.actor2
+        if co.sub == "Violent demonstration" and any(c.coded.actor2 == "State forces" for c in group):
+            actor2 = "State forces"
+        spans: list[Span] = []
+        seen: set[tuple[int, int]] = set()
+        for c in sorted(group, key=lambda c: c.sent):
+            for a, b in c.evidence:
+                if (a, b) not in seen and a < b:
+                    seen.add((a, b))
+                    spans.append(Span.of(text, a, b))
+        p = best.place
+        conf = min(0.95, co.confidence + 0.05 * (len(group) - 1) + (0.1 if best.geo_precision == 1 else 0))
+        events.append(Event(
+            event_type=co.event_type, sub_event_type=co.sub,
+            date=best.day.isoformat() if best.day else None, time_precision=best.time_precision,
+            country=p.country, admin1=p.admin1, location=p.name, geonameid=p.geonameid,
+            latitude=p.latitude, longitude=p.longitude, geo_precision=best.geo_precision,
+            actor1=co.actor1, actor2=actor2,
+            actor1_name=co.actor1_name or next((c.coded.actor1_name for c in group if c.coded.actor1_name), None),
+            actor2_name=co.actor2_name if actor2 == co.actor2 else None,
+            fatalities=_fatalities(ctx, group) if co.sub != "Peaceful protest" else None,
+            evidence=spans, confidence=round(conf, 2),
+        ))
+    events.sort(key=lambda e: e.evidence[0].start if e.evidence else 0)
+    return events
+
+
+def _fatalities(ctx: Context, group: list[Candidate]) -> int | None:
+    """The lowest 'killed' figure reported in the event's own sentences (ACLED's rule)."""
+    sents = {c.sent for c in group}
+    vals = [c.value for c in ctx.counts if c.kind == "killed" and c.evidence
+            and ctx.doc.sentence_of(c.evidence[0].start) in sents]
+    return int(min(vals)) if vals else None
+
+
+# ---------------------------------------------------------------- typing a snippet
+
+@lru_cache(maxsize=1024)
+def classify_sentence(text: str, lang: str = "en") -> str | None:
+    """The ACLED sub-event type a short report (one or a few sentences) describes, or None.
+
+    Places and dates are ignored; the sentence with the most severe reading wins."""
+    doc = analyse(text, lang)
+    strike = _strike_article(doc)
+    best: Coded | None = None
+    last_demo = -10
+    for si in range(len(doc.sentences)):
+        live, _ = sentence_hits(doc, si, strike)
+        coded = code_sentence(doc, si, live, si - last_demo <= DEMO_MEMORY)
+        if any(h.cls in DEMO_CORE or h.cls == "protester" for h in live):
+            last_demo = si
+        if coded is not None and (best is None or _rank(coded) > _rank(best)):
+            best = coded
+    return best.sub if best else None
+
+
+def _rank(c: Coded) -> tuple[int, float]:
+    order = {"Protests": 1, "Strategic developments": 0, "Riots": 2, "Violence against civilians": 3,
+             "Battles": 3, "Explosions/Remote violence": 4}
+    return (order.get(c.event_type, 0), SEVERITY.get(c.sub, 0))

@@ -1,0 +1,86 @@
+"""Actor mentions in a sentence: ACLED actor kinds from lemma lexicons, plus named groups.
+
+`lexicons/<lang>/actors.toml`: `[kinds]` maps a kind to nouns ("силовик", "протестувальник",
+"troops"); `[named]` lists names that are themselves actors ("ОМОН" = "state");
+`[group_nouns]` lists the nouns after which a quoted name is a group's name
+(партия «...», movement "...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..resources import load_lexicon
+from ..text.doc import Doc
+from .triggers import matcher
+
+# lexicon kind -> ACLED actor kind
+ACLED_KIND = {
+    "state": "State forces",
+    "rebel": "Rebel group",
+    "militia": "Political militia",
+    "identity": "Identity militia",
+    "mob": "Rioters",
+    "protester": "Protesters",
+    "civilian": "Civilians",
+    "political": "Civilians",   # activists, journalists, party members: civilians when arrested
+    "external": "External/Other",
+}
+ARMED = frozenset({"state", "rebel", "militia", "identity"})
+QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
+
+
+@dataclass(slots=True, frozen=True)
+class ActorMention:
+    kind: str          # lexicon kind (see ACLED_KIND)
+    first: int         # token index
+    start: int
+    end: int
+    text: str
+    case: str | None   # grammatical case of the head word (uk/ru): 'ablt' marks the agent of a passive
+    name: str | None = None
+
+
+@cache
+def _named(lang: str) -> dict[str, str]:
+    return {k.lower(): v for k, v in load_lexicon(lang, "actors").get("named", {}).items()}
+
+
+@cache
+def _group_nouns(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lang, "actors").get("group_nouns", []))
+
+
+def actors_in(doc: Doc, a: int, b: int) -> list[ActorMention]:
+    """Actor mentions among tokens [a, b), in text order."""
+    out: list[ActorMention] = []
+    toks = doc.tokens
+    named = _named(doc.lang)
+    for h in matcher(doc.lang, "actors").find(doc, a, b):
+        t = toks[h.first]
+        out.append(ActorMention(h.cls, h.first, h.start, h.end, doc.text[h.start:h.end], t.an.case))
+    seen = {m.first for m in out}
+    for i in range(a, b):
+        t = toks[i]
+        kind = named.get(t.lower)
+        if kind and i not in seen:
+            out.append(ActorMention(kind, i, t.start, t.end, t.text, t.an.case, name=t.text))
+    groups = _group_nouns(doc.lang)
+    for i in range(a, b - 2):
+        t = toks[i]
+        if groups.intersection(t.an.lemmas) and toks[i + 1].text in QUOTES:
+            close = QUOTES[toks[i + 1].text]
+            for j in range(i + 2, min(b, i + 12)):
+                if toks[j].text == close:
+                    name = doc.text[toks[i + 2].start:toks[j - 1].end]
+                    out = [m if m.first != i else _with_name(m, name) for m in out]
+                    if all(m.first != i for m in out):
+                        out.append(ActorMention("political", i, t.start, toks[j].end, name, t.an.case, name))
+                    break
+    out.sort(key=lambda m: m.first)
+    return out
+
+
+def _with_name(m: ActorMention, name: str) -> ActorMention:
+    return ActorMention(m.kind, m.first, m.start, m.end, m.text, m.case, name)

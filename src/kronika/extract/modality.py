@@ -1,0 +1,88 @@
+"""Is a trigger reported as something that happened? Planned, denied, hypothetical, called-for,
+questioned and historical mentions are not events (ACLED; PLOVER's modes and contexts).
+
+Cues come from `lexicons/<lang>/modality.toml` (classes: negation, denial, plan, plan_inf,
+hypothetical, call, future, historic); the scope is the clause that holds the trigger, looked at
+from the clause start up to the trigger (cues after it rarely govern it in uk/ru/en news).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..text.doc import Doc, Token
+from .triggers import Hit, matcher
+
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "«", "»", '"', "“", "”"})
+NEGATION_REACH = 3   # "не", "not", "no" this many tokens before the trigger negate it
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def clause_start(doc: Doc, sent_first: int, i: int) -> int:
+    """First token of the clause holding token i (a clause ends at , ; : brackets and quotes)."""
+    j = i
+    while j > sent_first and doc.tokens[j - 1].text not in CLAUSE_BREAKS:
+        j -= 1
+    return j
+
+
+def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]) -> str | None:
+    """The modality that keeps this trigger from being an event, or None when it is reported as fact."""
+    toks = doc.tokens
+    if toks[sent_last - 1].text == "?" or doc.text[toks[sent_last - 1].end:toks[sent_last - 1].end + 1] == "?":
+        return "question"
+    c0 = clause_start(doc, sent_first, hit.first)
+    for cue in cues:
+        if cue.cls in ("denial", "call") and sent_first <= cue.first < sent_last:
+            # "police denied dispersing the rally", "called on people to rally": whole sentence
+            if cue.first < hit.first or cue.cls == "denial":
+                return cue.cls
+        if cue.cls == "hypothetical" and sent_first <= cue.first < hit.first:
+            return "hypothetical"
+        if c0 <= cue.first < hit.first:
+            if cue.cls == "negation" and hit.first - cue.last <= NEGATION_REACH:
+                return "negated"
+            if cue.cls == "plan":
+                return "planned"
+            if cue.cls == "plan_inf" and _infinitive_follows(toks, cue.last, hit.last + 1):
+                return "planned"
+            if cue.cls == "future":
+                return "future"
+            if cue.cls == "historic":
+                return "historic"
+    if _future_verb(toks, c0, hit):
+        return "future"
+    return None
+
+
+def _infinitive_follows(toks: list[Token], i: int, end: int) -> bool:
+    """'собираются провести акцию' plans; 'собрались у здания' happened. en has no POS: 'to' + verb."""
+    for k in range(i + 1, min(end, i + 4)):
+        t = toks[k]
+        if t.an.pos == "INFN" or (t.an.pos is None and t.lower == "to"):
+            return True
+    return False
+
+
+def _future_verb(toks: list[Token], c0: int, hit: Hit) -> bool:
+    """A finite future-tense verb in the clause up to the trigger ('пройдет акция', 'вийдуть')."""
+    for k in range(c0, hit.last + 1):
+        tags = toks[k].an.tags
+        if "futr" in tags and "VERB" in tags:
+            return True
+    return False
+
+
+def modality_cues(doc: Doc, a: int, b: int) -> list[Hit]:
+    return matcher(doc.lang, "modality").find(doc, a, b)
+
+
+def historic_year(doc: Doc, sent_start: int, sent_end: int, published: date | None) -> bool:
+    """The sentence names a year well before publication: history recalled, not news."""
+    if published is None:
+        return False
+    for m in _YEAR.finditer(doc.text, sent_start, sent_end):
+        if int(m.group(1)) < published.year - 1:
+            return True
+    return False

@@ -1,0 +1,130 @@
+"""Lexicon matching on lemmas: event triggers, cues, actor nouns and modality words.
+
+A lexicon file maps a *class* to words and phrases written as a person would write them; on load
+every word is run through the language's own lemmatiser, so an entry matches every inflected
+form (and the lexicon author need not guess pymorphy3's normal form). Matching walks the tokens
+once and looks each lemma up in a dict: no loop over the lexicon per token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..resources import lexicon_lang, load_lexicon
+from ..text.doc import Doc, Token, morph_for
+
+MAX_GAP = 2  # tokens allowed between the words of a phrase ("took to the streets")
+
+
+@dataclass(slots=True, frozen=True)
+class Entry:
+    cls: str
+    words: tuple[frozenset[str], ...]  # lemma alternatives per word of the phrase
+    text: str                          # the entry as written, for notes and debugging
+    near: tuple[frozenset[str], ...] = ()  # at least one of these lemmas must be near (± window)
+    window: int = 4
+
+
+@dataclass(slots=True, frozen=True)
+class Hit:
+    cls: str
+    first: int    # token index of the first word
+    last: int     # token index of the last word
+    start: int    # character offsets
+    end: int
+    entry: str
+
+
+class Matcher:
+    """All entries of some lexicon sections of one language, indexed by the lemmas of their first word."""
+
+    def __init__(self, lang: str, sections: list[tuple[str, str]]) -> None:
+        self.lang = lang
+        self._index: dict[str, list[Entry]] = {}
+        morph = morph_for(lang)
+        for file, section in sections:
+            lex = load_lexicon(lang, file)
+            table = lex.get(section, {})
+            near = lex.get("near", {}) if section == "words" else {}
+            for cls, items in table.items():
+                near_spec = near.get(cls)
+                near_sets: tuple[frozenset[str], ...] = ()
+                window = 4
+                if isinstance(near_spec, dict):
+                    near_sets = tuple(_lemmas(morph, w) for w in near_spec.get("words", []))
+                    window = int(near_spec.get("window", 4))
+                for item in items:
+                    words = tuple(_lemmas(morph, w) for w in item.split())
+                    if not words:
+                        continue
+                    e = Entry(cls, words, item, near_sets, window)
+                    for lem in words[0]:
+                        self._index.setdefault(lem, []).append(e)
+
+    def find(self, doc: Doc, a: int, b: int) -> list[Hit]:
+        """Hits among tokens [a, b) (one sentence, usually); longest phrase wins at a position."""
+        toks = doc.tokens
+        hits: list[Hit] = []
+        for i in range(a, b):
+            t = toks[i]
+            if not t.is_word:
+                continue
+            best: Hit | None = None
+            for lem in t.an.lemmas:
+                for e in self._index.get(lem, ()):
+                    last = _match_rest(toks, i, b, e.words)
+                    if last is None:
+                        continue
+                    if e.near and not _near(toks, max(a, i - e.window), min(b, last + 1 + e.window), e.near):
+                        continue
+                    if best is None or last > best.last:
+                        best = Hit(e.cls, i, last, t.start, toks[last].end, e.text)
+            if best is not None:
+                hits.append(best)
+        return hits
+
+
+def _lemmas(morph, phrase_word: str) -> frozenset[str]:
+    w = phrase_word.strip().lower().replace("ё", "е")
+    if not w:
+        return frozenset()
+    an = morph.analyse(w)
+    return frozenset((w,) + tuple(an.lemmas))
+
+
+def _match_rest(toks: list[Token], i: int, b: int, words: tuple[frozenset[str], ...]) -> int | None:
+    last = i
+    for w in words[1:]:
+        j, found = last + 1, None
+        while j < b and j <= last + 1 + MAX_GAP:
+            if toks[j].is_word and (w & set(toks[j].an.lemmas) or toks[j].lower in w):
+                found = j
+                break
+            if toks[j].text in ".;:!?":
+                break
+            j += 1
+        if found is None:
+            return None
+        last = found
+    return last
+
+
+def _near(toks: list[Token], a: int, b: int, sets: tuple[frozenset[str], ...]) -> bool:
+    for k in range(a, b):
+        lem = toks[k].an.lemmas
+        if any(s.intersection(lem) for s in sets):
+            return True
+    return False
+
+
+@cache
+def matcher(lang: str, name: str) -> Matcher:
+    """One matcher per (language, lexicon set), built once per process."""
+    lang = lexicon_lang(lang)
+    sections = {
+        "events": [("events", "words")],
+        "actors": [("actors", "kinds")],
+        "modality": [("modality", "cues")],
+    }[name]
+    return Matcher(lang, sections)
