@@ -12,9 +12,13 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 # the Spark test needs pyspark (extra `spark`) and a Java runtime: install Debian's JRE when missing
-$(STAMP): $(BIN)/python pyproject.toml requirements.lock
+$(STAMP): $(BIN)/python pyproject.toml requirements.lock src/kronika/web/package-lock.json
 	command -v java >/dev/null 2>&1 || { apt-get update -qq && \
 	  (apt-get install -y -qq openjdk-17-jre-headless || apt-get install -y -qq default-jre-headless); }
+	# the map page's browser test drives Debian's Chromium; its front-end libraries and the Natural
+	# Earth base map come from npm into src/kronika/web/node_modules (git-ignored, served locally)
+	command -v chromium >/dev/null 2>&1 || (apt-get update && apt-get install -y chromium chromium-driver)
+	cd src/kronika/web && npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/pip install -q -c requirements.lock -e '.[dev,spark]'
 	touch $(STAMP)
 
@@ -29,6 +33,9 @@ demo: install
 	$(BIN)/kronika extract samples/ --format table
 	$(BIN)/kronika extract samples/ -o demo-output.jsonl
 	@echo "JSON records written to demo-output.jsonl"
+	rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN)/kronika ingest --db demo.db samples/
+	$(BIN)/kronika serve --db demo.db --port $(or $(PORT),8000)
 
 test: install
 	$(BIN)/python -m pytest
