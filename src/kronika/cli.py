@@ -126,6 +126,9 @@ def spark(
     raise typer.Exit(job.main(args))
 
 
+from . import cli_store  # noqa: E402,F401  - registers ingest, events, incidents, export
+
+
 def main() -> None:
     app()
 
