@@ -1,0 +1,138 @@
+"""Exports read back: ACLED CSV columns, GeoJSON structure (RFC 7946), Parquet in pyarrow/DuckDB/pandas."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from kronika.model import Article, ArticleResult, Count, Event, Source, Span
+from kronika.store import open_store, query
+from kronika.store.acled import COLUMNS, interaction
+from kronika.store.export import export
+
+ACLED_ORDER = ("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
+               "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,"
+               "admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,"
+               "tags,timestamp").split(",")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    p = tmp_path / "k.db"
+    items = [
+        ("uk1", "Мітингувальники в Алмати штурмували мерію, загинули 8 людей.", "https://glavcom.ua/a",
+         "Riots", "Violent demonstration", "2022-01-05", "KZ", "Almaty", 43.25, 76.91667, "Rioters", "State forces", 8),
+        ("ru1", "Протестующие в Алматы штурмовали акимат, погибли 5 человек.", "https://tass.ru/b",
+         "Riots", "Violent demonstration", "2022-01-05", "KZ", "Almaty", 43.25, 76.91667, "Rioters", None, 5),
+        ("en1", "Police detained protesters in Minsk, somewhere.", None,
+         "Protests", "Protest with intervention", "2020-08-16", "BY", "Minsk", None, None, "Protesters",
+         "State forces", None),
+        ("en2", "Unknown date, unknown place protest.", None,
+         "Protests", "Peaceful protest", None, None, None, None, None, "Protesters", None, None),
+    ]
+    with open_store(p) as s:
+        for aid, text, url, et, st, date, cc, loc, lat, lon, a1, a2, killed in items:
+            ev = Event(et, st, date, 1, cc, loc, loc, None, lat, lon, 1 if lat else 3, a1, a2,
+                       fatalities=killed, evidence=[Span.of(text, 0, 30)])
+            counts = [Count("killed", killed, "exact", None, None, "МВС", [Span.of(text, 31, 50)])] if killed else []
+            s.put(Article(text, id=aid, url=url),
+                  ArticleResult(aid, "uk", True, [ev], counts, [Source("МВС", "police", [Span.of(text, 0, 3)])]))
+    return p
+
+
+@pytest.mark.parametrize("level", ["incidents", "events"])
+def test_acled_csv(db: Path, tmp_path: Path, level: str) -> None:
+    out = tmp_path / "x.csv"
+    with open_store(db) as s:
+        n = export(s.conn, "acled-csv", out, level)  # type: ignore[arg-type]
+    with open(out, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+        f.seek(0)
+        header = next(csv.reader(f))
+    assert header == ACLED_ORDER == list(COLUMNS)
+    assert len(rows) == n == (3 if level == "incidents" else 4)
+    almaty = [r for r in rows if r["location"] == "Almaty"]
+    if level == "incidents":
+        (r,) = almaty
+        assert r["fatalities"] == "5"  # ACLED's lowest figure
+        assert r["iso"] == "398" and r["country"] == "Kazakhstan" and r["region"] == "Caucasus and Central Asia"
+        assert r["event_id_cnty"].startswith("KAZ") and r["year"] == "2022"
+        assert "glavcom.ua" in r["source"] and "tass.ru" in r["source"] and "МВС" in r["source"]
+        assert r["interaction"] == "State forces-Rioters" and r["inter1"] == "Rioters"
+        assert r["actor1"] == "Rioters (Kazakhstan)"
+        assert int(r["timestamp"]) > 0
+    else:
+        assert len(almaty) == 2
+    assert all(r["disorder_type"] for r in rows)
+
+
+def test_interaction_text() -> None:
+    assert interaction("Protesters", None) == "Protesters only"
+    assert interaction("Protesters", "State forces") == "State forces-Protesters"
+
+
+def test_geojson_is_a_valid_feature_collection(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "x.geojson"
+    with open_store(db) as s:
+        n = export(s.conn, "geojson", out)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["type"] == "FeatureCollection" and isinstance(doc["features"], list)
+    assert len(doc["features"]) == n == 3
+    points = 0
+    for f in doc["features"]:
+        assert set(f) >= {"type", "geometry", "properties"} and f["type"] == "Feature"
+        assert isinstance(f["properties"], dict)
+        assert isinstance(f.get("id", ""), str | int)
+        g = f["geometry"]
+        if g is None:
+            continue
+        points += 1
+        assert g["type"] == "Point" and len(g["coordinates"]) == 2
+        lon, lat = g["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        assert "latitude" not in f["properties"]
+    assert points == 1
+    (alm,) = [f for f in doc["features"] if f["geometry"]]
+    assert alm["geometry"]["coordinates"] == [76.91667, 43.25]  # longitude first
+    assert alm["properties"]["figures"]["killed"]["lowest"] == 5
+
+
+@pytest.mark.parametrize("level", ["incidents", "events"])
+def test_parquet_reads_back(db: Path, tmp_path: Path, level: str) -> None:
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "x.parquet"
+    with open_store(db) as s:
+        n = export(s.conn, "parquet", out, level)  # type: ignore[arg-type]
+    t = pq.read_table(out)
+    assert t.num_rows == n
+    df = t.to_pandas()
+    assert set(df["event_type"]) == {"Riots", "Protests"}
+    if level == "incidents":
+        row = df[df["location"] == "Almaty"].iloc[0]
+        assert row["killed"] == 5 and sorted(row["articles"]) == ["ru1", "uk1"]
+    duckdb = pytest.importorskip("duckdb", reason="duckdb (dev extra) is not installed")
+    got = duckdb.sql(f"SELECT count(*), count(date), max(date) FROM read_parquet('{out}')").fetchall()[0]
+    assert got[0] == n and str(got[2]) == "2022-01-05"
+
+
+def test_jsonl_and_filters(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "x.jsonl"
+    with open_store(db) as s:
+        n = export(s.conn, "jsonl", out, "incidents", query.Filters(country="KZ", limit=0))
+        assert n == 1
+        assert export(s.conn, "jsonl", out, "events", query.Filters(text="мерію", limit=0)) == 1
+        with pytest.raises(ValueError):
+            export(s.conn, "xlsx", out)
+    rec = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert rec["article"] == "uk1" and rec["evidence"][0]["text"]
+
+
+def test_empty_export(tmp_path: Path) -> None:
+    with open_store(tmp_path / "e.db") as s:
+        for fmt in ("acled-csv", "geojson", "parquet", "jsonl"):
+            assert export(s.conn, fmt, tmp_path / f"e.{fmt}") == 0
+    assert json.loads((tmp_path / "e.geojson").read_text())["features"] == []
