@@ -46,7 +46,7 @@ STAGES = (
 def build_context(article: Article) -> Context:
     lang = article.lang or detect_language(((article.title or "") + "\n" + article.text))
     doc = analyse(article.text, lang, parse_published(article.published))
-    return Context(doc)
+    return Context(doc, url=article.url)
 
 
 def extract(article: Article) -> ArticleResult:

@@ -21,6 +21,7 @@ class Context:
     quotes: list[Quote] = field(default_factory=list)
     counts: list[Count] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    url: str | None = None   # the article's address: its host is the outlet itself, not a source
 
     def skipped(self, start: int, end: int) -> bool:
         """True when [start, end) lies inside a boilerplate range."""
