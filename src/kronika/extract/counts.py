@@ -1,10 +1,364 @@
-"""Stage 'counts' (being built: see the issue for this stage)."""
+"""Stage 'counts': the figures about the unrest, each with kind, qualifier, subject, place and source.
+
+A figure (ctx.numbers) becomes a COUNT when its counted noun (the head after the number, over
+adjectives: "37 службових машин") or the cue words of its clause say what was counted
+(lexicons/<lang>/counts.toml, on lemmas):
+- a head that is itself a kind ("14 поранених", "150 detained", "задержанных") gives that kind;
+- people ("500 людей", "95 поліцейських") take the kind of the nearest cue in the clause, left first
+  ("затримали понад 200 людей", "103 особи загинули"); protesters without a cue are participants,
+  troops "other"; plain people without a cue are not counted (precision first);
+- vehicles and buildings count as damaged when a damage verb is in the sentence; criminal cases
+  need "кримінальн-/уголовн-/criminal"; countable things of the unrest (tents, explosions) are "other";
+- a sub-count ("120 машин (зокрема 33 поліцейських)") keeps the kind of the count it belongs to.
+Money, years, ages, times and percentages never reach here (the numbers stage drops them).
+A figure repeated (same kind and value) is one record.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Count, Span
+from ..resources import lexicon_lang, load_lexicon
+from ..text.doc import Doc, Token
 from .context import Context
+from .mentions import NumberMention
+from .numbers import keys, norm
+
+_WINDOW = 6          # tokens searched for a cue on each side
+_HEAD_SKIP = 4       # adjectives skipped between the number and its counted noun
+_MODIFIER_POS = {"ADJF", "ADJS", "PRTF", "PRTS", "NUMR", "ADVB", "CONJ"}
+_PERSON_CLASSES = ("people", "protesters", "military")
+_VAGUE_ADJ = ("тысячный", "тисячний")
+_BARRIERS = {",", ";", ":", "(", ")", "—", "–"}
+_CONJ = {"і", "й", "та", "и", "and", "а также", "а"}
+_EN_AUX = {"were", "was", "have", "had", "are", "is", "been", "be", "got", "reportedly"}
+_FEW_MAX = 3.0    # "кілька", "несколько", "several" alone: too vague to count (precision first)
+
+
+@dataclass(slots=True, frozen=True)
+class CountLexicon:
+    cues: dict[str, str]
+    override: dict[str, str]
+    head_class: dict[str, str]
+    case_words: frozenset[str]
+    damage: frozenset[str]
+    subcount: tuple[tuple[str, ...], ...]
+    of_words: frozenset[str]
+    seek: frozenset[str]
+    medical: frozenset[str]
+    unrest: frozenset[str]
+    crowd: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def lexicon(lang: str) -> CountLexicon:
+    raw = load_lexicon(lexicon_lang(lang), "counts")
+    heads: dict[str, str] = {}
+    for cls, words in raw.get("heads", {}).items():
+        for w in words:
+            heads.setdefault(norm(w), cls)
+    return CountLexicon(
+        cues={norm(k): v for k, v in raw.get("cues", {}).items()},
+        override={norm(k): v for k, v in raw.get("override", {}).items()},
+        head_class=heads,
+        case_words=frozenset(norm(w) for w in raw.get("case_words", {}).get("words", [])),
+        damage=frozenset(norm(w) for w in raw.get("damage", {}).get("words", [])),
+        subcount=tuple(tuple(norm(p).replace(".", " ").split()) for p in
+                       raw.get("subcount", {}).get("phrases", [])),
+        of_words=frozenset(raw.get("of", {}).get("words", [])),
+        seek=frozenset(norm(w) for w in raw.get("medical", {}).get("seek", [])),
+        medical=frozenset(norm(w) for w in raw.get("medical", {}).get("words", [])),
+        unrest=frozenset(norm(w) for w in raw.get("unrest", {}).get("words", [])),
+        crowd=frozenset(norm(w) for w in raw.get("crowd", {}).get("words", [])),
+    )
+
+
+@dataclass(slots=True)
+class _Head:
+    first: int        # first token of the counted noun phrase (after the number)
+    last: int         # the counted noun
+    cls: str | None   # head class, or None for a kind noun
+    kind: str | None  # the kind a kind noun gives ("поранених" -> injured)
+
+
+class _Counter:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.doc: Doc = ctx.doc
+        self.lang = lexicon_lang(ctx.doc.lang)
+        self.lex = lexicon(ctx.doc.lang)
+        self.toks = ctx.doc.tokens
+        self._keys: dict[int, set[str]] = {}
+        self.numbers = sorted(ctx.numbers, key=lambda n: n.start)
+        self._crowd = {w: "participants" for w in self.lex.crowd}
+        self.num_tokens = [(self.doc.token_at(n.start), self.doc.token_at(n.end - 1)) for n in self.numbers]
+
+    def k(self, i: int) -> set[str]:
+        got = self._keys.get(i)
+        if got is None:
+            got = self._keys[i] = keys(self.toks[i], self.lang)
+        return got
+
+    def cls_of(self, i: int) -> str | None:
+        for key in self.k(i):
+            c = self.lex.head_class.get(key)
+            if c:
+                return c
+        return None
+
+    def cue_of(self, i: int, table: dict[str, str]) -> str | None:
+        if not self.toks[i].is_word:
+            return None
+        for key in self.k(i):
+            c = table.get(key)
+            if c:
+                return c
+        return None
+
+    def head(self, te: int, stop: int) -> _Head | None:
+        """The counted noun after the number's last token te."""
+        j = te + 1
+        if j < stop and (self.toks[j].lower in self.lex.of_words):
+            j += 1
+        first = j
+        for _ in range(_HEAD_SKIP):
+            if j >= stop:
+                return None
+            tok = self.toks[j]
+            if not tok.is_word:
+                return None
+            cls = self.cls_of(j)
+            if cls:
+                return _Head(first, j, cls, None)
+            kind = self.cue_of(j, self.lex.cues)
+            if kind and tok.an.pos != "VERB" and (tok.an.pos in ("NOUN", "ADJF", "PRTF", "PRTS") or
+                                                   (self.lang == "en" and kind != "participants")):
+                return _Head(first, j, None, kind)
+            if self.lang == "en":
+                if tok.lower in _EN_AUX:
+                    return None
+            elif tok.an.pos == "NOUN":
+                return _Head(first, j, "unknown", None)  # "трех городах": some other noun
+            elif tok.an.pos not in _MODIFIER_POS:
+                return None
+            j += 1
+        return None
+
+    def neighbours(self, idx: int) -> tuple[int, int]:
+        """Token bounds a cue search may not cross: the neighbouring figures in the sentence."""
+        lo = self.num_tokens[idx - 1][1] + 1 if idx > 0 else 0
+        hi = self.num_tokens[idx + 1][0] if idx + 1 < len(self.numbers) else len(self.toks)
+        # "51 protesters and 14 police officers were injured": a coordinated figure shares the cue
+        if hi < len(self.toks) and hi > 0 and self.toks[hi - 1].lower in _CONJ:
+            hi = self.num_tokens[idx + 2][0] if idx + 2 < len(self.numbers) else len(self.toks)
+        return lo, hi
+
+    def cue(self, ti: int, after: int, lo: int, hi: int, a: int, b: int,
+            table: dict[str, str], right_first: bool = False) -> tuple[str, int] | None:
+        """The nearest cue in the figure's clause: left of it first (unless its predicate follows),
+        else right of its head; commas, colons and brackets end the clause."""
+        def left() -> tuple[str, int] | None:
+            for j in range(ti - 1, max(a, lo, ti - _WINDOW) - 1, -1):
+                if self.toks[j].text in _BARRIERS:
+                    return None
+                c = self.cue_of(j, table)
+                if c:
+                    return c, j
+            return None
+
+        def right() -> tuple[str, int] | None:
+            for j in range(after + 1, min(b, hi, after + 1 + _WINDOW + 2)):
+                if self.toks[j].text in _BARRIERS:
+                    return None
+                c = self.cue_of(j, table)
+                if c:
+                    return c, j
+            return None
+
+        if right_first:
+            return right() or left()
+        return left() or right()
+
+    def predicate_follows(self, after: int, b: int) -> bool:
+        """"103 особи загинули", "шестеро досі перебувають", "14 officers were injured"."""
+        j = after + 1
+        while j < b and self.toks[j].is_word:
+            tok = self.toks[j]
+            if self.lang == "en":
+                return tok.lower in _EN_AUX or self.cue_of(j, self.lex.cues) is not None
+            if tok.an.pos in ("VERB", "PRTS", "GRND", "INFN"):
+                return True
+            if tok.an.pos not in ("ADVB", "PRCL"):
+                return False
+            j += 1
+        return False
+
+    def damaged(self, ti: int, after: int, a: int, b: int) -> int | None:
+        for j in list(range(ti - 1, a - 1, -1)) + list(range(after + 1, min(b, after + 1 + _WINDOW))):
+            if self.k(j) & self.lex.damage:
+                return j
+        return None
+
+    def medical_help(self, ti: int, after: int, lo: int, hi: int, a: int, b: int) -> int | None:
+        """"звернулися 190 людей" in a sentence about hospitals: the cue token, else None."""
+        near = [j for j in range(max(a, lo, ti - _WINDOW), min(b, hi, after + 1 + _WINDOW))
+                if self.k(j) & self.lex.seek]
+        if near and any(self.k(j) & self.lex.medical for j in range(a, b)):
+            return near[0]
+        return None
+
+    def is_subcount(self, ti: int, a: int) -> bool:
+        for phrase in self.lex.subcount:
+            n = len(phrase)
+            words = [norm(t.text) for t in self.toks[max(a, ti - n - 1):ti] if t.is_word]
+            if tuple(words[-n:]) == phrase:
+                return True
+        return False
+
+    def kind_of(self, idx: int, nm: NumberMention, prev_kind: str | None) -> tuple[str, _Head | None, int] | None:
+        ti, te = self.num_tokens[idx]
+        tok = self.toks[ti]
+        a, b = self.doc.sent_tokens[tok.sent]
+        lo, hi = self.neighbours(idx)
+        h = self.head(te, b)
+        after = h.last if h else te
+        if prev_kind and self.is_subcount(ti, a):
+            return prev_kind, h, ti
+        rf = self.predicate_follows(after, b)
+        ov = self.cue(ti, after, lo, hi, a, b, self.lex.override, rf)
+        if h is not None and h.kind:
+            if ov:
+                return ov[0], h, ov[1]
+            return h.kind, h, h.last
+        cls = h.cls if h else None
+        if any(tok.lemma.endswith(s) for s in _VAGUE_ADJ):
+            return ("participants", h, ti) if cls in (None, "unknown", "protesters") else None
+        if cls == "unknown":
+            return None
+        if cls in ("vehicles", "buildings"):
+            d = self.damaged(ti, after, a, b)
+            if d is None:
+                return None
+            return ("vehicles_damaged" if cls == "vehicles" else "buildings_damaged"), h, d
+        if cls == "cases":
+            near = range(max(a, ti - 2), min(b, after + 3))
+            if any(self.k(j) & self.lex.case_words for j in near):
+                return "criminal_cases", h, h.last if h else te
+            return None
+        if cls == "things":
+            return "other", h, h.last if h else te
+        if cls is None and tok.text[:1].isdigit() and not nm.vague:
+            return None  # a bare digit without a counted noun is too often something else
+        if ov:
+            return ov[0], h, ov[1]
+        c = self.cue(ti, after, lo, hi, a, b, self.lex.cues, rf)
+        if c:
+            if self.future(c[1]):
+                return None  # "постраждають близько 55 тисяч": a forecast, not a figure
+            return c[0], h, c[1]
+        seek = self.medical_help(ti, after, lo, hi, a, b)
+        if seek is not None:
+            return "hospitalized", h, seek
+        crowd = self.cue(ti, after, lo, hi, a, b, self._crowd, rf)
+        if crowd and cls in _PERSON_CLASSES:
+            return "participants", h, crowd[1]
+        if cls == "protesters":
+            return "participants", h, h.last if h else te
+        if cls == "military":
+            return "other", h, h.last if h else te
+        return None
+
+    def future(self, j: int) -> bool:
+        tok = self.toks[j]
+        if "futr" in tok.an.tags:
+            return True
+        prev = self.toks[j - 1].lower if j > 0 else ""
+        return prev in ("будуть", "буде", "будет", "будут", "will", "would", "could", "may", "might")
+
+    def location(self, start: int) -> str | None:
+        places = [p for p in self.ctx.places if p.kind != "country"] or list(self.ctx.places)
+        if not places:
+            return None
+        si = self.doc.sentence_of(start)
+        s = self.doc.sentences[si]
+        same = [p for p in places if s.start <= p.start < s.end]
+        if same:
+            return min(same, key=lambda p: abs(p.start - start)).name
+        before = [p for p in places if p.start < start]
+        if before:
+            return before[-1].name
+        return places[0].name
+
+    def source(self, start: int) -> str | None:
+        cover = [a for a in self.ctx.attributions if a.scope_start <= start < a.scope_end]
+        if not cover:
+            return None
+        return min(cover, key=lambda a: a.scope_end - a.scope_start).name
+
+    def about_unrest(self) -> bool:
+        return any(t.is_word and self.k(t.i) & self.lex.unrest for t in self.toks)
+
+    def run(self) -> list[Count]:
+        out: list[Count] = []
+        if not self.numbers or not self.about_unrest():
+            return out
+        seen: set[tuple[str, float]] = set()
+        vague: set[int] = set()     # ids of counts told by a vague word ("більше десятка")
+        prev_kind: str | None = None
+        prev_sent = -1
+        text = self.doc.text
+        for idx, nm in enumerate(self.numbers):
+            if self.ctx.skipped(nm.start, nm.end):
+                continue
+            sent = self.toks[self.num_tokens[idx][0]].sent
+            if sent != prev_sent:
+                prev_kind, prev_sent = None, sent
+            got = self.kind_of(idx, nm, prev_kind)
+            if got is None:
+                continue
+            kind, h, cue_i = got
+            prev_kind = kind
+            if nm.vague and nm.value <= _FEW_MAX:
+                continue
+            if kind == "participants" and nm.value < 3:
+                continue  # a demonstration is 3+ people; "one of the participants" is no crowd
+            if (kind, nm.value) in seen:
+                continue
+            seen.add((kind, nm.value))
+            subject = None
+            end = nm.end
+            if h is not None:
+                subject = text[self.toks[h.first].start:self.toks[h.last].end]
+                end = max(end, self.toks[h.last].end)
+            cue_tok: Token = self.toks[cue_i]
+            start = min(nm.start, cue_tok.start)
+            end = max(end, cue_tok.end)
+            out.append(Count(
+                kind=kind, value=nm.value, qualifier=nm.qualifier, subject=subject,
+                location=self.location(nm.start), source=self.source(nm.start),
+                evidence=[Span.of(text, start, end)], value_max=nm.value_max))
+            if nm.vague:
+                vague.add(id(out[-1]))
+        return merge_repeats(out, vague)
+
+
+def _compatible(loose: Count, exact: Count) -> bool:
+    """"більше десятка затриманих" and "затримано 11 осіб" are one figure told twice."""
+    if loose.kind != exact.kind or exact.qualifier != "exact" or loose is exact:
+        return False
+    if loose.qualifier in ("more_than", "at_least"):
+        return loose.value <= exact.value <= 1.5 * loose.value
+    return False
+
+
+def merge_repeats(counts: list[Count], vague: set[int]) -> list[Count]:
+    """Drop a vague figure ("більше десятка затриманих") when an exact one of the same kind
+    ("затримано 11 осіб") tells the same number."""
+    return [c for c in counts if id(c) not in vague or not any(_compatible(c, e) for e in counts)]
 
 
 def run(ctx: Context) -> None:
-    """Fill the context's counts field(s)."""
-    return None
+    """Fill ctx.counts from ctx.numbers (needs places and attributions when they exist)."""
+    ctx.counts = _Counter(ctx).run()
