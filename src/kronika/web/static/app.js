@@ -18,7 +18,7 @@
   var PAGE = 2000;        // events per API request
   var MAX_EVENTS = 50000; // the page stops loading past this many (the timeline and filters still work)
 
-  var state = { events: [], markers: {}, brush: null, selected: null, days: [] };
+  var state = { events: [], markers: {}, brush: null, selected: null, bins: [] };
   var map, cluster;
 
   // ---------- small DOM helpers (text only) ----------
@@ -67,7 +67,7 @@
     map.attributionControl.setPrefix("Leaflet");
     map.attributionControl.addAttribution("Natural Earth (world-atlas)");
     cluster = L.markerClusterGroup({
-      showCoverageOnHover: false, maxClusterRadius: 40, spiderfyOnMaxZoom: true,
+      showCoverageOnHover: false, maxClusterRadius: 40, spiderfyOnMaxZoom: true, chunkedLoading: true,
       iconCreateFunction: clusterIcon,
     });
     map.addLayer(cluster);
@@ -76,10 +76,38 @@
       if (!r.ok) throw new Error("no base map");
       return r.json();
     }).then(function (topo) {
-      var land = topojson.feature(topo, topo.objects.countries);
+      var land = planar(topojson.feature(topo, topo.objects.countries));
       L.geoJSON(land, { interactive: false, style: {
         color: "#b9b3a6", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 } }).addTo(map).bringToBack();
     }).catch(function () { setStatus("base map unavailable (run make install)"); });
+  }
+
+  // world-atlas outlines are stitched across the antimeridian (drawn right on a globe); on a flat map
+  // a ring that jumps from +180 to -180 would smear across the world. Such rings are moved east of
+  // 180°, and a ring around a pole (Antarctica), which has no flat form, is left out.
+  function planar(fc) {
+    function fixRing(ring) {
+      var jumps = false;
+      for (var i = 1; i < ring.length; i++) if (Math.abs(ring[i][0] - ring[i - 1][0]) > 180) { jumps = true; break; }
+      if (!jumps) return ring;
+      var moved = ring.map(function (p) { return [p[0] < 0 ? p[0] + 360 : p[0], p[1]]; });
+      for (var j = 1; j < moved.length; j++) if (Math.abs(moved[j][0] - moved[j - 1][0]) > 180) return null;
+      return moved;
+    }
+    function fixPolygon(rings) {
+      var outer = fixRing(rings[0]);
+      if (!outer) return null;
+      return [outer].concat(rings.slice(1).map(fixRing).filter(Boolean));
+    }
+    fc.features = fc.features.map(function (f) {
+      var g = f.geometry;
+      if (!g) return null;
+      var polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+      polys = polys.map(fixPolygon).filter(Boolean);
+      if (!polys.length) return null;
+      return { type: "Feature", properties: {}, geometry: { type: "MultiPolygon", coordinates: polys } };
+    }).filter(Boolean);
+    return fc;
   }
 
   function clusterIcon(c) {
@@ -87,9 +115,16 @@
     c.getAllChildMarkers().forEach(function (m) {
       byType[m.options.evType] = (byType[m.options.evType] || 0) + 1;
     });
-    var top = Object.keys(byType).sort(function (a, b) { return byType[b] - byType[a]; })[0];
-    var inner = el("div", { text: String(c.getChildCount()) });
-    inner.style.background = color(top);
+    // a pie of the cluster's event types (colours from COLORS, shares are numbers: no data in CSS)
+    var total = c.getChildCount(), acc = 0, stops = [];
+    TYPES.concat(Object.keys(byType).filter(function (t) { return TYPES.indexOf(t) < 0; })).forEach(function (t) {
+      if (!byType[t]) return;
+      var a0 = acc / total * 360;
+      acc += byType[t];
+      stops.push(color(t) + " " + a0.toFixed(1) + "deg " + (acc / total * 360).toFixed(1) + "deg");
+    });
+    var inner = el("div", { text: String(total) });
+    inner.style.background = "conic-gradient(" + stops.join(", ") + ")";
     return L.divIcon({ html: inner, className: "ev-cluster", iconSize: [34, 34] });
   }
 
@@ -198,56 +233,54 @@
   }
 
   // ---------- timeline: events per day stacked by type, with a brush ----------
-  function dayList(min, max) {
-    var out = [];
-    var d = new Date(min + "T00:00:00Z");
-    var end = new Date(max + "T00:00:00Z");
-    while (d <= end && out.length < 20000) {
-      out.push(d.toISOString().slice(0, 10));
-      d.setUTCDate(d.getUTCDate() + 1);
-    }
-    return out;
-  }
+  // One bar per day; a span of more than a year is binned by week (more than six years: by 30 days) so
+  // that bars stay visible. Filtering by dates narrows the span back to days.
+  var DAY_MS = 86400000;
+  function dayNum(iso) { return Math.floor(Date.parse(iso + "T00:00:00Z") / DAY_MS); }
+  function isoOf(n) { return new Date(n * DAY_MS).toISOString().slice(0, 10); }
 
   function drawTimeline() {
     var box = document.getElementById("timeline");
     clear(box);
     updateBrushLabel();
-    var dated = state.events.filter(function (e) { return e.date; });
-    if (!dated.length) { state.days = []; return; }
-    var dates = dated.map(function (e) { return e.date; }).sort();
-    var days = dayList(dates[0], dates[dates.length - 1]);
-    state.days = days;
-    var counts = {};
-    dated.forEach(function (e) {
-      var k = e.date;
-      counts[k] = counts[k] || {};
-      counts[k][e.event_type] = (counts[k][e.event_type] || 0) + 1;
+    state.bins = [];
+    var dated = state.events.filter(function (e) { return e.date && !isNaN(dayNum(e.date)); });
+    if (!dated.length) return;
+    var nums = dated.map(function (e) { return dayNum(e.date); });
+    var lo = Math.min.apply(null, nums), hi = Math.max.apply(null, nums);
+    var span = hi - lo + 1;
+    var size = span <= 366 ? 1 : (span <= 6 * 366 ? 7 : 30);
+    document.getElementById("tl-unit").textContent = "Events per " + (size === 1 ? "day" : size === 7 ? "week" : "30 days");
+    var n = Math.ceil(span / size);
+    for (var k = 0; k < n; k++) state.bins.push({ from: isoOf(lo + k * size), to: isoOf(Math.min(hi, lo + (k + 1) * size - 1)) });
+    var counts = state.bins.map(function () { return {}; });
+    dated.forEach(function (e, j) {
+      var c = counts[Math.floor((nums[j] - lo) / size)];
+      c[e.event_type] = (c[e.event_type] || 0) + 1;
     });
     var W = box.clientWidth || 800, H = box.clientHeight || 150;
     var padL = 28, padR = 8, padB = 18, padT = 6;
-    var bw = (W - padL - padR) / days.length;
+    var bw = (W - padL - padR) / n;
     var maxN = 1;
-    days.forEach(function (d) {
-      var c = counts[d] || {}, n = 0;
-      Object.keys(c).forEach(function (t) { n += c[t]; });
-      if (n > maxN) maxN = n;
+    counts.forEach(function (c) {
+      var t = 0;
+      Object.keys(c).forEach(function (k) { t += c[k]; });
+      if (t > maxN) maxN = t;
     });
     var yScale = (H - padT - padB) / maxN;
     state.geom = { padL: padL, bw: bw, W: W, H: H, padT: padT, padB: padB };
     var bars = svg("g", { class: "bars" });
-    days.forEach(function (d, i) {
-      var c = counts[d];
-      if (!c) return;
+    counts.forEach(function (c, i) {
       var y = H - padB;
       TYPES.concat(Object.keys(c).filter(function (t) { return TYPES.indexOf(t) < 0; })).forEach(function (t) {
         if (!c[t]) return;
         var h = c[t] * yScale;
         y -= h;
-        var r = svg("rect", { x: padL + i * bw + (bw > 3 ? 0.5 : 0), y: y, width: Math.max(bw - (bw > 3 ? 1 : 0), 0.8),
+        var r = svg("rect", { x: padL + i * bw + (bw > 3 ? 0.5 : 0), y: y, width: Math.max(bw - (bw > 3 ? 1 : 0), 1),
                               height: h, fill: color(t) });
+        var b = state.bins[i];
         var tip = svg("title");
-        tip.textContent = d + " · " + t + ": " + c[t];
+        tip.textContent = (b.from === b.to ? b.from : b.from + " – " + b.to) + " · " + t + ": " + c[t];
         r.appendChild(tip);
         bars.appendChild(r);
       });
@@ -256,9 +289,9 @@
     var axis = svg("g", { class: "axis" });
     axis.appendChild(svg("line", { x1: padL, x2: W - padR, y1: H - padB, y2: H - padB }));
     var every = Math.max(1, Math.ceil(80 / Math.max(bw, 0.01)));
-    for (var i = 0; i < days.length; i += every) {
+    for (var i = 0; i < n; i += every) {
       var t = svg("text", { x: padL + i * bw, y: H - 4 });
-      t.textContent = days[i];
+      t.textContent = state.bins[i].from;
       axis.appendChild(t);
     }
     var yl = svg("text", { x: 2, y: padT + 8 });
@@ -271,10 +304,10 @@
     state.brushRect = brush;
   }
 
-  function dayAt(x) {
+  function binAt(x) {
     var g = state.geom;
     var i = Math.floor((x - g.padL) / g.bw);
-    return Math.max(0, Math.min(state.days.length - 1, i));
+    return Math.max(0, Math.min(state.bins.length - 1, i));
   }
 
   function initBrush() {
@@ -282,7 +315,7 @@
     var x0 = null;
     function localX(evt) { return evt.clientX - box.getBoundingClientRect().left; }
     box.addEventListener("pointerdown", function (evt) {
-      if (!state.days.length) return;
+      if (!state.bins.length) return;
       x0 = localX(evt);
       box.setPointerCapture(evt.pointerId);
       state.brushRect.setAttribute("x", x0);
@@ -301,11 +334,11 @@
       var a = Math.min(x0, x1), b = Math.max(x0, x1);
       x0 = null;
       if (b - a < 3) { setBrush(null); return; } // a click, not a drag: clear the selection
-      var i0 = dayAt(a), i1 = dayAt(b);
+      var i0 = binAt(a), i1 = binAt(b);
       var g = state.geom;
       state.brushRect.setAttribute("x", g.padL + i0 * g.bw);
       state.brushRect.setAttribute("width", (i1 - i0 + 1) * g.bw);
-      setBrush([state.days[i0], state.days[i1]]);
+      setBrush([state.bins[i0].from, state.bins[i1].to]);
     });
     document.getElementById("brush-clear").addEventListener("click", function () { setBrush(null); });
   }
