@@ -147,6 +147,9 @@ class _Cand:
     ids: tuple[int, ...]
     tier: int                # 0 surface/lemma, 1 stripped form, 2 adjective
     single_cap: bool = False  # one capitalised word, open to the common-word guards
+    keys: tuple[str, ...] = ()  # the lookup keys that matched
+    word: str = "geo"        # what the word is besides a name: geo | person | common | unknown
+    initial: bool = False    # first word of its sentence
 
 
 def _is_cap(t: Token) -> bool:
@@ -162,13 +165,48 @@ def _sentence_initial(doc: Doc, t: Token) -> bool:
     return True
 
 
-def _lookup(g: Gazetteer, keys) -> tuple[int, ...]:
+def _lookup(g: Gazetteer, keys, hit: list[str] | None = None) -> tuple[int, ...]:
     ids: list[int] = []
     for k in keys:
-        for i in g.index.get(k, ()):
+        found = g.index.get(k, ())
+        if found and hit is not None:
+            hit.append(k)
+        for i in found:
             if i not in ids:
                 ids.append(i)
     return tuple(ids)
+
+
+_FUNCTION = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "NPRO", "PRED", "INTJ", "VERB", "INFN", "COMP"})
+
+
+@lru_cache(maxsize=100_000)
+def word_class(lang: str, word: str, keys: tuple[str, ...], stripped: bool) -> str:
+    """What a capitalised Cyrillic word is apart from a name, by the dictionaries.
+
+    'function' (it can be a pronoun, adverb, verb: "Коли", "Вони"), 'geo' (Russian's dictionary tags
+    the matched name Geox; Ukrainian's tags no places), 'person' (Name/Surn/Patr), 'common' (a known
+    common word: "Час", "Мати"; or a known word whose dictionary lemma is no place, found only by
+    stripping its ending: "Діло"), 'unknown' (a name no dictionary knows: most foreign places)."""
+    own = morph_for(lang if lang in ("uk", "ru") else "ru")._an
+    ru = morph_for("ru")._an
+    w = norm(word)
+    parses = own.parse(w)[:6]
+    if any(p.tag.POS in _FUNCTION and p.score >= 0.1 for p in parses):
+        return "function"
+    probe = parses if own is ru else [p for k in keys for p in ru.parse(k)[:4]]
+    if any("Geox" in p.tag for p in probe):
+        return "geo"
+    top = parses[0] if parses else None
+    if top is not None and top.tag.grammemes & _PERSON and (stripped or top.normal_form in keys):
+        return "person"
+    if own is ru:
+        return "common" if ru.word_is_known(w) else "unknown"
+    if any(ru.word_is_known(k) for k in keys):
+        return "common"
+    if stripped and own.word_is_known(w):
+        return "common"
+    return "unknown"
 
 
 def _multi(g: Gazetteer, doc: Doc, i: int, end: int) -> _Cand | None:
@@ -201,15 +239,20 @@ def _multi(g: Gazetteer, doc: Doc, i: int, end: int) -> _Cand | None:
 
 
 def _single(g: Gazetteer, doc: Doc, t: Token) -> _Cand | None:
-    keys = _exact_forms(t)
-    ids = _lookup(g, keys)
+    hit: list[str] = []
+    ids = _lookup(g, _exact_forms(t), hit)
     tier = 0
-    if not ids and doc.lang != "en" and _CYR.search(t.text):
-        ids = _lookup(g, stripped_forms(t.text))
+    cyr = bool(_CYR.search(t.text))
+    if not ids and doc.lang != "en" and cyr:
+        ids = _lookup(g, stripped_forms(t.text), hit)
         tier = 1
     if not ids:
         return None
-    return _Cand(t.start, t.end, t.i, t.i + 1, ids, tier, True)
+    if cyr:
+        word = word_class(doc.lang, t.text, tuple(hit), tier == 1)
+    else:
+        word = "unknown"
+    return _Cand(t.start, t.end, t.i, t.i + 1, ids, tier, True, tuple(hit), word, _sentence_initial(doc, t))
 
 
 def _region_phrase(g: Gazetteer, lx: Lexicon, doc: Doc, i: int, end: int) -> _Cand | None:
@@ -276,40 +319,43 @@ def _adjective_place(g: Gazetteer, lx: Lexicon, t: Token) -> int | None:
     return None
 
 
-def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer) -> bool:
-    """True when a candidate must be dropped: common word, person, organisation."""
+def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer) -> str | None:
+    """Why a candidate must be dropped whatever it resolves to ("stop", "person", "org", ...), None
+    when it may stay. Guards that depend on the resolved place are in `_choose`."""
     toks = doc.tokens
     t = toks[c.t0]
-    best = g.entries[c.ids[0]]
-    big = best.kind in (COUNTRY, ADMIN1) or best.population >= 100_000
     if c.single_cap:
         key = norm(t.text)
         if key in lx.stop or t.an.lemma in lx.stop:
-            return True
-        if t.text.isupper() and len(t.text) <= 4 and best.kind == CITY:
-            return True     # abbreviations: ОМОН, МВД, UN
-        if t.an.pos in _POS_NOT_NAME and not big:
-            return True
-        if _sentence_initial(doc, t) and not big and (doc.lang == "en" or "Geox" not in t.an.tags):
-            return True     # "Утром", "Police": a capital that only marks the sentence start
-        if c.tier == 1 and t.an.tags & _PERSON and best.population < 100_000:
-            return True
-    # a person: a first name or patronymic right next to it ("Єржан Бабакумаров")
-    for k in (c.t0 - 1, c.t1):
-        if 0 <= k < len(toks) and toks[k].sent == t.sent and _is_cap(toks[k]) \
-                and toks[k].an.tags & {"Name", "Patr"} and (t.an.tags & _PERSON or not big) \
-                and "Geox" not in t.an.tags:
-            return True
+            return "other"
+        if t.text.isupper() and len(t.text) <= 4 and g.entries[c.ids[0]].kind == CITY:
+            return "abbr"   # abbreviations: ОМОН, МВД, UN
+        if len(t.text) > 2 and t.text[:2].isupper() and not t.text.isupper():
+            return "abbr"   # an inflected abbreviation: "ОМОНом"
+        if c.word == "function" or (t.an.pos in _POS_NOT_NAME and c.word not in ("geo", "unknown")):
+            return "word"   # "Вони", "Багато", "Кому", "Утром"
+    # a person: a first name right before it ("Єржан Бабакумаров"), or a name by the dictionary
+    k = c.t0 - 1
+    if k >= 0 and toks[k].sent == t.sent and _is_cap(toks[k]) and toks[k].an.tags & {"Name"} \
+            and c.word != "geo" and not _lookup(g, _exact_forms(toks[k])):
+        return "person"
     # an organisation named after the place
     if c.t1 < len(toks) and toks[c.t1].sent == t.sent:
         nxt = toks[c.t1]
         if (norm(nxt.text) in lx.org_after or nxt.an.lemma in lx.org_after) and _is_cap(nxt):
-            return True
+            return "other"
     if c.t0 > 0 and toks[c.t0 - 1].sent == t.sent:
         prv = toks[c.t0 - 1]
         if norm(prv.text) in lx.org_before or prv.an.lemma in lx.org_before:
-            return True
-    return False
+            return "other"
+    # a Latin word inside a longer run of capitalised words ("Deutsche Welle", "Nord Stream")
+    if c.single_cap and not _CYR.search(t.text):
+        for k in (c.t0 - 1, c.t1):
+            if 0 <= k < len(toks) and toks[k].sent == t.sent and toks[k].is_word and _is_cap(toks[k]) \
+                    and not _CYR.search(toks[k].text) and not (k == c.t0 - 1 and _sentence_initial(doc, toks[k])) \
+                    and not _lookup(g, _exact_forms(toks[k])):
+                return "other"
+    return None
 
 
 def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand]:
@@ -319,6 +365,7 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
     toks = doc.tokens
     out: list[_Cand] = []
     skip = skip or []
+    people: set[str] = set()    # words seen as part of a person's name: one sense per article
     for si in range(len(doc.sentences)):
         a, end = doc.sent_tokens[si]
         i = a
@@ -335,8 +382,12 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                     c = None
             if c is None and _is_cap(t) and not adjective:
                 c = _multi(g, doc, i, end) or _single(g, doc, t)
-                if c is not None and _guarded(doc, lx, c, g):
-                    c = None
+                if c is not None:
+                    why = "person" if t.an.lemma in people and c.word != "geo" else _guarded(doc, lx, c, g)
+                    if why == "person" and c.single_cap:
+                        people.add(t.an.lemma)
+                    if why:
+                        c = None
             if c is None and adjective:
                 p = _adjective_place(g, lx, t)
                 if p is not None:
@@ -361,6 +412,8 @@ def _context_countries(g: Gazetteer, cands: list[_Cand]) -> Counter[str]:
     """Countries the article is about: named countries, and big places with one clear reading."""
     ctx: Counter[str] = Counter()
     for c in cands:
+        if c.tier == 2 or c.word in ("person", "common", "function"):
+            continue
         e = g.entries[c.ids[0]]
         if e.kind == COUNTRY:
             ctx[e.country] += 2
@@ -372,8 +425,15 @@ def _context_countries(g: Gazetteer, cands: list[_Cand]) -> Counter[str]:
 def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str]) -> tuple[Entry, float] | None:
     """The best reading of a candidate, or None when no reading is plausible enough."""
     best: tuple[float, Entry] | None = None
+    cities = {g.entries[i].geonameid for i in c.ids[:50] if g.entries[i].kind == CITY}
+    latin = c.single_cap and c.word == "unknown" and not any(_CYR.search(k) for k in c.keys)
     for i in c.ids[:50]:
         e = g.entries[i]
+        if e.kind == ADMIN1 and e.geonameid in cities:
+            continue    # "Берлин": the city, not the city-state around it
+        if latin and e.kind == CITY and (e.population < 1_000_000 or c.initial) and norm(e.name) not in c.keys \
+                and not any(k in g.aliases for k in c.keys):
+            continue    # Latin-script alternate names are full of noise ("Part" for Perth)
         s = math.log10(e.population + 10)
         if e.country in ctx:
             s += 2.0 + min(ctx[e.country], 5) * 0.3
@@ -393,6 +453,15 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str]) ->
     if e.kind == CITY:
         known = e.country in ctx
         need = (1_000 if known else 15_000) if c.tier != 1 else (5_000 if known else 50_000)
+        if c.word in ("person", "common"):
+            # a name or a common word as well: only a sizeable town of a country the article is about;
+            # at a sentence start ("Час", "Мати") only a big one of a country it names
+            if not (e.country in ctx or e.country in prior) or e.population < (100_000 if c.word == "person" else 10_000):
+                return None
+            if c.initial and c.word == "common" and (e.country not in ctx or e.population < 100_000):
+                return None
+        if c.initial and c.word == "unknown" and not _CYR.search(c.keys[0] if c.keys else ""):
+            need = max(need, 100_000)   # English sentence starts: "Police", "Part"
         if e.population < need:
             return None
     conf = 0.9 if c.tier == 0 else (0.7 if c.tier == 1 else ADJ_SCORE)

@@ -64,6 +64,7 @@ class Gazetteer:
     regions: dict[str, int] = field(default_factory=dict)             # ISO 3166-2 code -> region id
     region_of_centre: dict[int, int] = field(default_factory=dict)    # centre city id -> region id
     heads: frozenset[str] = frozenset()                               # first words of multiword names
+    aliases: frozenset[str] = frozenset()                             # keys from the lexicons' [aliases]
 
     def lookup(self, key: str) -> tuple[int, ...]:
         return self.index.get(key, ())
@@ -255,11 +256,14 @@ def build() -> Gazetteer:
                                e.kind, e.code)
 
     # language knowledge: renamings and names GeoNames lacks (lexicons/<lang>/places.toml [aliases])
+    aliases = set()
     for lg in LANGS:
         for alias, target in (_lexicon(lg).get("aliases") or {}).items():
             i = _resolve_target(b, target, city_named)
             if i is not None:
                 b.key(alias, i)
+                aliases.add(norm(alias))
+    b.g.aliases = frozenset(aliases)
     return b.finish()
 
 
