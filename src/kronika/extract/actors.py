@@ -24,7 +24,8 @@ ACLED_KIND = {
     "mob": "Rioters",
     "protester": "Protesters",
     "civilian": "Civilians",
-    "political": "Civilians",   # activists, journalists, party members: civilians when arrested
+    "political": "Civilians",   # activists, party members: civilians when arrested
+    "press": "Civilians",       # journalists
     "external": "External/Other",
 }
 ARMED = frozenset({"state", "rebel", "militia", "identity"})

@@ -28,10 +28,11 @@ from .modality import blocked, clause_start, historic_year, modality_cues
 from .triggers import Hit, matcher
 
 # trigger classes (events.toml) by role
-DEMO_CORE = frozenset({"demo", "protest", "gather", "riot", "disperse"})   # a gathering is reported
+DEMO_CORE = frozenset({"demo", "protest", "action", "gather", "riot", "disperse"})   # a gathering is reported
 CROWD_VIOLENCE = frozenset({"riot", "clash", "storm", "arson", "vandal", "throw", "loot"})
 INTERVENTION = frozenset({"disperse", "detain", "force"})
-ACTIONS = CROWD_VIOLENCE | INTERVENTION | frozenset({"beat", "lethal", "block"})
+ACTIONS = CROWD_VIOLENCE | INTERVENTION | frozenset({"beat", "lethal", "block", "injured"})
+ABSTRACT = frozenset({"protest", "action", "protester", "strike", "injured"})  # need a place of their own
 REMOTE = (  # checked in this order: the most specific weapon wins
     ("suicide", "Suicide bomb"), ("chemical", "Chemical weapon"), ("air", "Air/drone strike"),
     ("shell", "Shelling/artillery/missile attack"), ("explosive", "Remote explosive/landmine/IED"),
@@ -110,7 +111,8 @@ def _participle_is_actor(doc: Doc, h: Hit) -> Hit:
     return h
 
 
-def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool) -> Coded | None:
+def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
+                  political_before: bool = False) -> Coded | None:
     """ACLED sub-event type and actors for a sentence's live triggers (None: no event)."""
     if not live:
         return None
@@ -122,18 +124,34 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool) -> Code
     state = [m for m in actors if m.kind == "state"]
     by_cls = {h.cls: h for h in live}
 
-    for cls, sub in REMOTE:
-        if cls in classes and not (cls == "grenade" and classes & DEMO_CORE):
-            return _remote(sub, live, actors, armed)
-
+    crime = "crime" in classes   # robbery, theft, fraud: criminal, not political, violence
     if "block" in classes and any(m.first < by_cls["block"].first for m in state):
         classes.discard("block")    # the police blocking a road is not a protest
     protesters = "protester" in classes or "protester" in kinds
     demo_here = bool(classes & (DEMO_CORE | {"block"})) or protesters
-    if classes & (DEMO_CORE | {"block"}) or ((demo_here or demo_before) and classes & ACTIONS):
-        return _demo(live, classes, actors, state)
+    if "grenade" in classes and (demo_here or demo_before):
+        classes.discard("grenade")  # at a protest, a "grenade" is the police's stun grenade
+        classes.add("force")
+    if "explosive" in classes and "found" in classes:
+        return Coded("Disrupted weapons use", "State forces", None, state[0].name if state else None, None,
+                     live, 0.5)
+    if not crime:
+        for cls, sub in REMOTE:
+            if cls in classes:
+                return _remote(sub, live, actors, armed)
 
-    if classes & {"battle", "clash"} and len({m.kind for m in armed}) >= 1 and "civilian" not in kinds:
+    if "detain" in classes and "press" in kinds and not protesters:
+        # journalists taken before or at a protest: an arrest event of its own (ACLED)
+        victim = next(m for m in actors if m.kind == "press")
+        return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None, victim.name,
+                     live, 0.6)
+    if classes & (DEMO_CORE | {"block"}) or ((demo_here or demo_before and not crime) and classes & ACTIONS):
+        return _demo(live, classes, actors, state)
+    if crime:
+        return None
+
+    irregular = [m for m in armed if m.kind != "state"]
+    if ("battle" in classes and armed or "clash" in classes and irregular) and "civilian" not in kinds:
         sides = _two_sides(armed)
         return Coded("Armed clash", ACLED_KIND[sides[0].kind],
                      ACLED_KIND[sides[1].kind] if len(sides) > 1 else None,
@@ -143,10 +161,10 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool) -> Code
     if "overtake" in classes and any(m.kind in ("rebel", "militia", "identity") for m in armed):
         m = next(m for m in armed if m.kind != "state")
         return Coded("Non-state actor overtakes territory", ACLED_KIND[m.kind], None, m.name, None, live, 0.55)
-    if "detain" in classes and "political" in kinds:
-        victim = next(m for m in actors if m.kind == "political")
-        return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None, victim.name,
-                     live, 0.6)
+    if "detain" in classes and ("political" in kinds or political_before):
+        victim = next((m for m in actors if m.kind == "political"), None)
+        return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None,
+                     victim.name if victim else None, live, 0.6)
     if "abduct" in classes and (armed or "political" in kinds):
         return _one_sided("Abduction/forced disappearance", live, actors, armed)
     if "sexual" in classes and armed:
@@ -175,7 +193,7 @@ def _demo(live: list[Hit], classes: set[str], actors: list[ActorMention],
     mob = next((m for m in agents if m is not None and m.kind == "mob"), None)
     if mob is not None:
         return Coded("Mob violence", "Rioters", "Protesters", mob.name, group, live, 0.6)
-    crowd_hits = any(m is not None and m.kind == "protester" for m in agents)
+    crowd_hits = any(m is not None and m.kind == "protester" for m in agents) or _police_hurt(live, state)
     state_hits = any(m is not None and m.kind == "state" for m in agents)
     if classes & CROWD_VIOLENCE or crowd_hits:
         actor2 = "State forces" if state or classes & INTERVENTION else None
@@ -187,6 +205,17 @@ def _demo(live: list[Hit], classes: set[str], actors: list[ActorMention],
     if classes & INTERVENTION or state_hits:
         return Coded("Protest with intervention", "Protesters", "State forces", group, state_name, live, 0.7)
     return Coded("Peaceful protest", "Protesters", None, group, None, live, 0.65)
+
+
+def _police_hurt(live: list[Hit], state: list[ActorMention]) -> bool:
+    """'14 police officers were injured': violence by the demonstrators is implied."""
+    for h in live:
+        if h.cls != "injured":
+            continue
+        for m in state:
+            if 0 < h.first - m.first <= 4 or (0 < m.first - h.last <= 3 and m.case in ("nomn", "gent")):
+                return True
+    return False
 
 
 def _agent(h: Hit, actors: list[ActorMention]) -> ActorMention | None:
@@ -230,52 +259,74 @@ def run(ctx: Context) -> None:
     if not doc.tokens:
         return
     strike_article = _strike_article(doc)
-    cands: list[Candidate] = []
-    last_demo = -10
+    read: list[tuple[int, Coded | None, list[Hit]]] = []
+    last_demo = last_political = -10
     for si, s in enumerate(doc.sentences):
         if ctx.skip and ctx.skipped(s.start, s.end):
             continue
         live, _all = sentence_hits(doc, si, strike_article)
-        coded = code_sentence(doc, si, live, si - last_demo <= DEMO_MEMORY)
+        coded = code_sentence(doc, si, live, si - last_demo <= DEMO_MEMORY, si - last_political <= 1)
         if any(h.cls in DEMO_CORE or h.cls == "protester" for h in live):
             last_demo = si
-        if coded is None:
-            continue
-        cands.extend(_locate(ctx, si, coded))
+        if live:
+            a, b = doc.sent_tokens[si]
+            if any(m.kind == "political" for m in actors_in(doc, a, b)):
+                last_political = si
+        read.append((si, coded, live))
+    if _criminal_story(read):
+        return  # a robbery, a drunk's rampage, a fraud arrest: crime, not political violence
+    triggered = {si for si, _c, live in read if live}
+    cands: list[Candidate] = []
+    for si, coded, _live in read:
+        if coded is not None:
+            cands.extend(_locate(ctx, si, coded, triggered, cands))
+    if not any(c.coded.sub not in ("Agreement", "Other") for c in cands):
+        cands = []  # talks and deals count only in a story of unrest or fighting
     ctx.events = _merge(ctx, cands)
+
+
+def _criminal_story(read: list[tuple[int, Coded | None, list[Hit]]]) -> bool:
+    """Crime words in the lead or twice in the story, and no gathering of protesters anywhere."""
+    crime = [si for si, _c, live in read if any(h.cls == "crime" for h in live)]
+    gathering = any(h.cls in ("demo", "protest", "action", "protester", "disperse") for _si, _c, live in read
+                    for h in live)
+    return bool(crime) and (len(crime) >= 2 or crime[0] <= 2) and not gathering
 
 
 def _strike_article(doc: Doc) -> bool:
     """A labour-strike story: its 'protest action' words name the strike, not a gathering."""
     m = matcher(doc.lang, "events")
-    n = 0
     for si in range(len(doc.sentences)):
         a, b = doc.sent_tokens[si]
-        n += sum(1 for h in m.find(doc, a, b) if h.cls == "strike")
-        if n:
+        if any(h.cls == "strike" for h in m.find(doc, a, b)):
             return True
     return False
 
 
-def _locate(ctx: Context, si: int, coded: Coded) -> list[Candidate]:
-    """One candidate per place of the sentence (or the place the places stage gives the clause)."""
+def _locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
+            before: list[Candidate]) -> list[Candidate]:
+    """One candidate per place of the sentence; else the place the places stage gives the clause."""
     doc = ctx.doc
     s = doc.sentences[si]
-    here = [p for p in ctx.places if s.start <= p.start < s.end and p.kind != "country" and _plausible(ctx, p)]
-    if any(p.kind in ("city", "district") for p in here):
-        here = [p for p in here if p.kind in ("city", "district")]
-    found: list[tuple[PlaceMention, int]] = []
-    seen: set[object] = set()
-    for p in here:
-        key = p.geonameid or p.name.lower()
-        if key not in seen:
-            seen.add(key)
-            found.append((p, PLACE_PRECISION.get(p.kind, 1)))
-    if not found:
-        got = _event_place(ctx, s.start, s.end)
-        if got is not None and (got[0].kind != "country" or EMIT_COUNTRY_LEVEL) and _plausible(ctx, got[0]):
+    found = _places_in(ctx, s.start, s.end, coded.hits)
+    if not found and si + 1 < len(doc.sentences) and si + 1 not in triggered:
+        # "...attacks on local administrations. This happened in Almaty, Shymkent and Taraz."
+        nxt = doc.sentences[si + 1]
+        if doc.sent_tokens[si + 1][1] - doc.sent_tokens[si + 1][0] <= 15:
+            found = _places_in(ctx, nxt.start, nxt.end, [])
+    if not found and any(h.cls not in ABSTRACT for h in coded.hits):
+        got = _event_place(ctx, s.start, s.end, coded.hits)
+        if got is not None:
             found.append(got)
+    if not found:
+        return []
     day, tp = _event_date(ctx, s.start, s.end)
+    if not any(s.start <= d.start < s.end for d in ctx.dates):
+        # no date of its own: a later sentence about the same place continues that event's story
+        keys = {_place_key(p) for p, _ in found}
+        prior = [c for c in before if _place_key(c.place) in keys and c.coded.family == coded.family]
+        if prior:
+            day, tp = prior[-1].day, prior[-1].time_precision
     if day is not None and doc.published is not None:
         if (doc.published - day).days > HISTORIC_DAYS or day > doc.published + timedelta(days=1):
             return []
@@ -283,15 +334,36 @@ def _locate(ctx: Context, si: int, coded: Coded) -> list[Candidate]:
     return [Candidate(coded, si, p, prec, day, tp, ev + [(p.start, p.end)]) for p, prec in found]
 
 
-def _plausible(ctx: Context, p: PlaceMention) -> bool:
+def _place_key(p: PlaceMention) -> object:
+    return p.geonameid or p.name.lower()
+
+
+def _places_in(ctx: Context, start: int, end: int, hits: list[Hit]) -> list[tuple[PlaceMention, int]]:
+    """Towns (else regions) named in [start, end), one per place, in text order."""
+    here = [p for p in ctx.places if start <= p.start < end and p.kind != "country"
+            and _plausible(ctx, p, hits)]
+    if any(p.kind in ("city", "district") for p in here):
+        here = [p for p in here if p.kind in ("city", "district")]
+    found: list[tuple[PlaceMention, int]] = []
+    seen: set[object] = set()
+    for p in here:
+        if _place_key(p) not in seen:
+            seen.add(_place_key(p))
+            found.append((p, PLACE_PRECISION.get(p.kind, 1)))
+    return found
+
+
+def _plausible(ctx: Context, p: PlaceMention, hits: list[Hit] | tuple[Hit, ...] = ()) -> bool:
     """Guards against gazetteer false hits where an event's place is at stake: a person's name read
-    as a town ("Биби" -> Beebe), a place known only from an adjective, or a lone small town of a
-    country the article otherwise never mentions."""
+    as a town ("Биби" -> Beebe), a word of a trigger phrase ("коктейль Молотова"), a place known
+    only from an adjective, or a lone small town of a country the article otherwise never mentions."""
     doc = ctx.doc
     if p.score <= 0.5:
         return False
+    if any(h.start <= p.start < h.end for h in hits):
+        return False
     tags = doc.tokens[doc.token_at(p.start)].an.tags
-    if tags & _PERSON_TAGS and "Geox" not in tags:
+    if tags & _PERSON_TAGS and "Geox" not in tags and p.population < 150_000:
         return False
     countries = _article_countries(ctx)
     if p.country and countries and countries.get(p.country, 0) <= 1 and max(countries.values()) >= 3:
@@ -310,17 +382,20 @@ def _article_countries(ctx: Context) -> dict[str, int]:
     return out
 
 
-def _event_place(ctx: Context, start: int, end: int) -> tuple[PlaceMention, int] | None:
+def _event_place(ctx: Context, start: int, end: int, hits: list[Hit]) -> tuple[PlaceMention, int] | None:
+    """The places stage's resolver; when it has none (or a country, or a doubtful hit), the last
+    plausible town of the two sentences before, in the same paragraph."""
     fn = getattr(_places, "event_place", None)
     if fn is not None:
-        return fn(ctx, start, end)
-    # the places stage has not landed its resolver: the last place of the two sentences before
+        got = fn(ctx, start, end)
+        if got is not None and (got[0].kind != "country" or EMIT_COUNTRY_LEVEL) and _plausible(ctx, got[0], hits):
+            return got
     si = ctx.doc.sentence_of(start)
-    lo = ctx.doc.sentences[max(si - 2, 0)].start
-    prior = [p for p in ctx.places if lo <= p.start < start and p.kind != "country"]
+    lo = max(ctx.doc.sentences[max(si - 2, 0)].start, ctx.doc.text.rfind("\n", 0, start) + 1)
+    prior = [p for p in ctx.places if lo <= p.start < start and p.kind in ("city", "district")
+             and _plausible(ctx, p)]
     if prior:
-        p = prior[-1]
-        return p, max(PLACE_PRECISION.get(p.kind, 1), 2)
+        return prior[-1], PLACE_PRECISION.get(prior[-1].kind, 1)
     return None
 
 

@@ -38,8 +38,11 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
             # "police denied dispersing the rally", "called on people to rally": whole sentence
             if cue.first < hit.first or cue.cls == "denial":
                 return cue.cls
-        if cue.cls == "hypothetical" and sent_first <= cue.first < hit.first:
+        if cue.cls == "hypothetical":
+            # "if they storm...", "he called the unrest unlikely": the whole sentence is conjecture
             return "hypothetical"
+        if cue.cls == "historic" and cue.first < hit.first:
+            return "historic"   # "Напомним, что ...": background recalled, sentence-wide
         if c0 <= cue.first < hit.first:
             if cue.cls == "negation" and hit.first - cue.last <= NEGATION_REACH:
                 return "negated"
@@ -49,8 +52,6 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
                 return "planned"
             if cue.cls == "future":
                 return "future"
-            if cue.cls == "historic":
-                return "historic"
     if _future_verb(toks, c0, hit):
         return "future"
     return None

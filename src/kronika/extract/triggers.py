@@ -66,9 +66,10 @@ class Matcher:
         """Hits among tokens [a, b) (one sentence, usually); longest phrase wins at a position."""
         toks = doc.tokens
         hits: list[Hit] = []
+        covered = a - 1  # tokens inside a phrase already matched are not matched again
         for i in range(a, b):
             t = toks[i]
-            if not t.is_word:
+            if not t.is_word or i <= covered:
                 continue
             best: Hit | None = None
             for lem in t.an.lemmas:
@@ -82,6 +83,7 @@ class Matcher:
                         best = Hit(e.cls, i, last, t.start, toks[last].end, e.text)
             if best is not None:
                 hits.append(best)
+                covered = best.last
         return hits
 
 
