@@ -100,6 +100,8 @@ class SourceLexicon:
     kinds: dict[str, str]               # lemma -> kind
     strip: frozenset[str]               # kind words dropped before a proper name
     stop: frozenset[str]
+    proxies: frozenset[str]             # "представник": speaks for the body named after it
+    vague: frozenset[str]               # genitive tails that add nothing ("республики", "країни")
 
 
 @cache
@@ -120,6 +122,8 @@ def lexicon(lang: str) -> SourceLexicon:
         kinds={k.lower(): v for k, v in lex.get("kinds", {}).items()},
         strip=frozenset(w.lower() for w in words.get("strip", ())),
         stop=frozenset(w.lower() for w in words.get("stop", ())),
+        proxies=frozenset(w.lower() for w in words.get("proxies", ())),
+        vague=frozenset(w.lower() for w in words.get("vague", ())),
     )
 
 
@@ -187,14 +191,33 @@ def _time_like(t: Token) -> bool:
             or t.an.lemma in _TIME_WORDS)
 
 
+_SENT_FIRST: set[int] = set()
+_PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"}
+
+
+def _known(t: Token) -> bool:
+    return _word_known(_mlang(t), t.text.lower())
+
+
+@lru_cache(maxsize=20000)
+def _word_known(lang: str, word: str) -> bool:
+    return bool(analyzer(lang).word_is_known(word))   # token indices that open a sentence (set per document)
+
+
 def _name_like(t: Token, lex: SourceLexicon, cyrillic_doc: bool) -> bool:
-    """Could start or continue a proper name: capitalised noun-ish word, or Latin in Cyrillic text."""
-    if not t.text[:1].isalpha() or _is_stop(t, lex) or t.lower in _TIME_WORDS:
+    """Could start or continue a proper name: capitalised noun-ish word, or Latin in Cyrillic text.
+    Inside a sentence a capital letter decides (pymorphy3 reads "Чаудри" as a verb); at a
+    sentence start the word must also parse as a noun or adjective."""
+    if not t.text[:1].isalpha() or _is_stop(t, lex):
         return False
     if cyrillic_doc and _latin(t):
         return True
-    if not _cap(t):
+    if not _cap(t) or t.lower in _TIME_WORDS:
         return False
+    if t.i not in _SENT_FIRST and _pos(t) not in ("PREP", "CONJ", "PRCL", "NPRO", "INTJ"):
+        return True
+    if cyrillic_doc and not (_PROPER & t.an.tags) and _known(t):
+        return False   # "Протестующие заявили": a common word capitalised by the sentence start
     return _pos(t) in (None, "NOUN", "ADJF", "UNKN", "LATN", "PRTF", "NUMR") or "UNKN" in t.an.tags
 
 
@@ -210,7 +233,7 @@ def _np_word(t: Token, lex: SourceLexicon, cyrillic_doc: bool, have_head: bool) 
     pos = _pos(t)
     if not have_head:
         return pos in ("ADJF", "PRTF") and t.lower not in _TIME_WORDS
-    return _case(t) == "gent" and pos in ("NOUN", "ADJF", "PRTF")
+    return pos in ("NOUN", "ADJF", "PRTF") and (_case(t) == "gent" or _has_case(t, "gent"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -260,6 +283,14 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
             have_head = True
             k += 1
             continue
+        if out and lex.lang != "en" and (t.text in ",(" or _pos(t) == "PREP") \
+                and not any(_name_like(x, lex, cyr) for x in out):
+            # a role continued by a prepositional phrase, a parenthesis or an apposition, then the name
+            nxt = _name_after_role(toks, k, lex, cyr)
+            if nxt is not None:
+                out.extend(toks[k:nxt])
+                k = nxt
+                continue
         if lex.lang == "en" and out and t.lower in ("of", "for") and k + 1 < n and _cap(toks[k + 1]):
             out.append(t)
             k += 1
@@ -289,11 +320,39 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
     return out, j + len(out) if out else j
 
 
+def _name_after_role(toks: list[Token], k: int, lex: SourceLexicon, cyr: bool) -> int | None:
+    """Index of a person's name within four words after a role's continuation at toks[k], when
+    only lower-case role words, a preposition or a parenthesis lie between; else None."""
+    n = len(toks)
+    m = k
+    depth = 0
+    while m < n and m < k + 8:
+        t = toks[m]
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+        elif depth == 0 and _name_like(t, lex, cyr) and m > k:
+            return m if any(_NAME_TAGS & x.an.tags for x in toks[m:m + 3]) or m + 1 < n and _name_like(toks[m + 1], lex, cyr) else None
+        elif depth == 0 and not (t.text == "," and m == k) and not (
+                t.text[:1].isalpha() and not _is_verb(t) and not _is_stop(t, lex) and t.text[:1].islower()):
+            if _pos(t) != "PREP" or m != k:
+                return None
+        m += 1
+    return None
+
+
 def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> list[Token]:
     """The source phrase ending at toks[j] (a verb's subject before it)."""
     k = j
     while k >= 0:
         t = toks[k]
+        if t.text in _QUOTES and k == j:   # 'сайту «Остров» свідчить': take the quoted name whole
+            o = next((m for m in range(k - 1, max(-1, k - 8), -1) if toks[m].text in _QUOTES), None)
+            if o is None or o == k - 1:
+                break
+            k = o - 1
+            continue
         ok = (_name_like(t, lex, cyr) or _kind_of_token(t, lex) is not None or _is_strip(t, lex)
               or (lex.lang != "en" and t.text[:1].isalpha() and not _is_stop(t, lex)
                   and _pos(t) in ("ADJF", "PRTF", "NOUN") and _case(t) in ("gent", "nomn"))
@@ -305,6 +364,17 @@ def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> li
     out = toks[k + 1:j + 1]
     while out and (out[0].lower in ("of", "for", "the") or out[0].text in ".-"):
         out = out[1:]
+    if lex.lang != "en":
+        # the subject's head is its first kind word, proxy or name: drop what precedes it except
+        # adjectives ("рабочей недели компания" -> "компания")
+        first = next((m for m, t in enumerate(out) if _kind_of_token(t, lex) or _is_strip(t, lex)
+                      or any(lem in lex.proxies for lem in _lemmas(t)) or _name_like(t, lex, cyr)), None)
+        if first is None:
+            return []
+        cut = first
+        while cut > 0 and _pos(out[cut - 1]) in ("ADJF", "PRTF"):
+            cut -= 1
+        out = out[cut:]
     if out and not _is_stop(out[0], lex) and _pos(out[0]) not in ("PREP",):
         return out
     return []
@@ -377,12 +447,21 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
         break
     run, head = toks[i:], toks[:i]
     kinds = [k for k in (_kind_of_token(t, lex) for t in toks) if k]
+    if run and all(_kind_of_token(t, lex) and not _is_strip(t, lex) for t in run) and len(run) == 1 \
+            and all(_pos(t) in ("ADJF", "PRTF") for t in head):
+        head, run = toks, []   # "местные СМИ", "Донецької ОДА": a common noun written in capitals
     if run and cyr:
         # places before a person's name belong to the role ("заступник акіма Алмати Єржан …")
         name_at = next((m for m, t in enumerate(run) if _NAME_TAGS & t.an.tags), None)
-        if name_at is not None and name_at > 0 and head:
+        if name_at is not None and name_at > 0:
             head, run = head + run[:name_at], run[name_at:]
-        elif head and all("Geox" in t.an.tags or "Orgn" in t.an.tags for t in run if t.text[:1].isalpha()) \
+        if head and not _is_strip(head[-1], lex) and not any(_NAME_TAGS & t.an.tags for t in run) and (
+                _org_head(head, lex) or all(("Abbr" in t.an.tags or "Geox" in t.an.tags or t.text.isupper())
+                                            for t in run if t.text[:1].isalpha())):
+            # "канцелярія прем'єр-міністра …", "Полиция Капитолия", "чиновники РДА": the name run
+            # depends on an organisation or a role, the whole phrase is the source
+            head, run = toks, []
+        elif head and run and all("Geox" in t.an.tags or "Orgn" in t.an.tags for t in run if t.text[:1].isalpha()) \
                 and not _is_strip(head[-1], lex):
             head, run = toks, []
         elif len(run) > 1 and head and _latin(run[0]) and not _latin(run[-1]):
@@ -409,13 +488,35 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
         kind = _kind_for(name, kinds, person, head, lex, bool(m and m.end() >= b))
         return Resolved(name, kind, a, b, a if head else None)
     # no proper name: a phrase headed by a source noun ("поліції", "местные СМИ")
-    if not kinds or all(_is_strip(t, lex) for t in toks if _kind_of_token(t, lex)):
+    if not kinds or all(_is_strip(t, lex) for t in toks if t.text[:1].isalpha()):
         return None
     if _pos(toks[0]) in ("PREP", "CONJ"):
         return None
+    head_i = next((m for m, t in enumerate(toks) if _pos(t) == "NOUN" or _kind_of_token(t, lex)), 0)
+    head_tok = toks[head_i]
+    if any(lem in lex.proxies for lem in _lemmas(head_tok)) and head_i + 1 < len(toks):
+        # "представник міністерства …", "сотрудники профсоюза пилотов": the body they speak for
+        rest = toks[head_i + 1:]
+        if any(_kind_of_token(t, lex) for t in rest):
+            return resolve(Phrase(rest, "gent"), lex, doc)
+        return None
+    if _kind_of_token(head_tok, lex) in ("official", "other") and lex.lang != "en":
+        return None   # a bare role ("міністр", "лидер партии") names nobody the reader can check
+    if all(_is_strip(t, lex) or _pos(t) in ("ADJF", "PRTF") for t in toks if t.text[:1].isalpha()):
+        return None   # "информационные агентства": which ones?
+    while len(toks) > 1 and any(lem in lex.vague for lem in _lemmas(toks[-1])):
+        toks = toks[:-1]   # "МВД республики", "міністерства … країни": the country is implied
     name = _common_text(text, toks, lex.lang, ph.case)
     kind = _kind_for(name, kinds, False, toks, lex, False)
     return Resolved(name, kind, toks[0].start, toks[-1].end)
+
+
+def _org_head(head: list[Token], lex: SourceLexicon) -> bool:
+    """The phrase's first noun is an organisation (inanimate kind word: канцелярія, поліція)."""
+    for t in head:
+        if _pos(t) == "NOUN" or _kind_of_token(t, lex):
+            return bool(_kind_of_token(t, lex)) and "inan" in t.an.tags and not _is_strip(t, lex)
+    return False
 
 
 def _name_text(text: str, run: list[Token], a: int, b: int, lang: str, case: str | None, person: bool) -> str:
@@ -495,7 +596,9 @@ def _skip_right(toks: list[Token], j: int, lex: SourceLexicon) -> int:
         t = toks[k]
         if t.text == "," or _time_like(t):
             k += 1
-        elif _pos(t) == "PREP" and k + 1 < n and (_time_like(toks[k + 1]) or _pos(toks[k + 1]) == "NUMR"):
+        elif _pos(t) == "PREP" and k + 1 < n and (_time_like(toks[k + 1]) or _pos(toks[k + 1]) in ("NUMR", "NPRO")):
+            k += 1
+        elif _pos(t) == "NPRO" and k > j and _pos(toks[k - 1]) == "PREP":
             k += 1
         elif lex.lang == "en" and t.lower in ("on", "in", "late", "early") and k + 1 < n and _time_like(toks[k + 1]):
             k += 1
@@ -510,6 +613,13 @@ def _skip_left(toks: list[Token], j: int) -> int:
     steps = 0
     while k >= 0 and steps < 6:
         t = toks[k]
+        if t.text == ")":   # "Ашик Масих (Ashiq Masih) утверждает"
+            o = next((m for m in range(k - 1, max(-1, k - 8), -1) if toks[m].text == "("), None)
+            if o is None:
+                break
+            k = o - 1
+            steps += 1
+            continue
         if _time_like(t) or (_pos(t) == "PREP" and k + 1 < len(toks) and _time_like(toks[k + 1])):
             k -= 1
             steps += 1
@@ -519,23 +629,52 @@ def _skip_left(toks: list[Token], j: int) -> int:
 
 
 def _nominative_ok(ph: list[Token]) -> bool:
-    """A subject after the verb must be able to be nominative (not "розповів Фактам ICTV")."""
+    """A verb's subject must be able to be nominative (not "розповів Фактам ICTV", "закликав Путіна"):
+    the first noun of the phrase decides, or a capitalised name."""
     for t in ph:
-        if _pos(t) in ("NOUN", "ADJF", "PRTF") and _case(t) is not None:
+        if not t.text[:1].isalpha() or t.text[:1].isascii():
+            if t.text[:1].isascii() and t.text[:1].isalpha():
+                return True
+            continue
+        if _cap(t) and (_NAME_TAGS & t.an.tags or _pos(t) not in ("NOUN", "ADJF", "PRTF")):
+            return _can_be_nomn(t)
+        if _pos(t) == "NOUN" or (_pos(t) in ("ADJF", "PRTF") and _cap(t)):
             return _case(t) == "nomn" or _can_be_nomn(t)
-        if t.text[:1].isalpha():
-            return True
     return False
 
 
 @lru_cache(maxsize=20000)
-def _nomn_forms(lang: str, word: str) -> bool:
-    return any(p.tag.case == "nomn" or "Fixd" in p.tag for p in analyzer(lang).parse(word))
+def _nomn_forms(lang: str, word: str, names_only: bool = False) -> bool:
+    parses = analyzer(lang).parse(word)
+    if names_only:
+        named = [p for p in parses if _NAME_TAGS & set(str(p.tag).replace(" ", ",").split(","))]
+        parses = named or parses
+    return any(p.tag.case == "nomn" or "Fixd" in p.tag for p in parses)
+
+
+@lru_cache(maxsize=20000)
+def _case_forms(lang: str, word: str) -> frozenset[str]:
+    return frozenset(str(p.tag.case) for p in analyzer(lang).parse(word) if p.tag.case) | (
+        frozenset({"gent", "nomn"}) if any("Fixd" in p.tag for p in analyzer(lang).parse(word)) else frozenset())
+
+
+def _mlang(t: Token) -> str:
+    return "uk" if any(c in "іїєґ'’" for c in t.text.lower() + t.an.lemma) else "ru"
+
+
+def _has_case(t: Token, case: str) -> bool:
+    if not t.text[:1].isalpha() or t.text[:1].isascii():
+        return False
+    return case in _case_forms(_mlang(t), t.text.lower())
 
 
 def _can_be_nomn(t: Token) -> bool:
-    lang = "uk" if t.an.lemma and any(c in "іїєґ" for c in t.text.lower() + t.an.lemma) else "ru"
-    return _nomn_forms(lang, t.text.lower()) or (lang == "uk" and _nomn_forms("ru", t.text.lower()))
+    """Some reading of the word is nominative (for a capitalised word: some reading as a name)."""
+    if t.text[:1].isascii():
+        return True
+    names = _cap(t)
+    lang = _mlang(t)
+    return _nomn_forms(lang, t.text.lower(), names) or (lang == "uk" and _nomn_forms("ru", t.text.lower(), names))
 
 
 def _coordinated(toks: list[Token], k: int, lex: SourceLexicon, cyr: bool) -> list[tuple[list[Token], int]]:
@@ -616,9 +755,9 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool) -> list
                 p = toks[y]
                 if p.lower in lex.located_preps and y + 1 < len(toks) and toks[y + 1].i not in used:
                     ph, _nk = _phrase_right(toks, y + 1, lex, cyr)
-                    if ph and (y < x <= toks.index(ph[-1]) + 1 or y > x or toks.index(ph[-1]) < x):
-                        if any(q.i == t.i for q in ph):
-                            ph = ph[: [q.i for q in ph].index(t.i)]
+                    if any(q.i == t.i for q in ph):
+                        ph = ph[: [q.i for q in ph].index(t.i)]
+                    if ph and not all("Geox" in q.an.tags or _NAME_TAGS & q.an.tags for q in ph if q.text[:1].isalpha()):
                         add(ph, "loct", p.start, t.end)
                         break
     return found
@@ -634,23 +773,36 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
     for side in tries:
         if side == "right":
             j = _skip_right(toks, x + 1, lex)
-            if j >= n or toks[j].i in used or toks[j].text in _BARRIERS or _is_verb(toks[j]):
+            if j >= n or toks[j].i in used or (toks[j].text in _BARRIERS and toks[j].text not in _QUOTES) \
+                    or _is_verb(toks[j]):
                 continue
             if toks[j].lower in ("що", "что", "that", "як", "как", "чтобы"):
                 continue
+            if lex.lang == "en" and t.lower in ("told", "tell", "tells"):
+                continue   # "told The Record": the addressee
             ph, _nk = _phrase_right(toks, j, lex, cyr)
             if not ph or (cyr and not _nominative_ok(ph)):
                 continue
+            if all("Geox" in q.an.tags for q in ph if q.text[:1].isalpha()):
+                continue
             return ph, None
         else:
-            j = _skip_left(toks, x - 1)
+            j = x - 1
+            while j >= 0 and toks[j].i in used:   # "Tut.by з посиланням на очевидців передає"
+                j -= 1
+            j = _skip_left(toks, j)
             if j < 0 or toks[j].i in used or toks[j].text in _BARRIERS or toks[j].text in ",":
                 continue
             ph = _phrase_left(toks, j, lex, cyr)
             if not ph:
                 continue
-            if cyr and _case(ph[-1]) not in (None, "nomn") and not _can_be_nomn(ph[-1]) and not _latin(ph[-1]):
+            if cyr and not _nominative_ok(ph):
                 continue
+            if all("Geox" in q.an.tags for q in ph if q.text[:1].isalpha()):
+                continue
+            start = toks.index(ph[0])
+            if start > 0 and _pos(toks[start - 1]) == "PREP":
+                continue   # "у поліції": a place-like source, the located cue's business
             return ph, None
     del t
     return None
@@ -696,7 +848,14 @@ def _is_own(name: str, own: list[str]) -> bool:
     return any(f == k or (len(f) >= 5 and len(k) >= 5 and _ratio(f, k) >= 0.8) for k in own)
 
 
+def _prepare(doc: Doc) -> None:
+    """Mark sentence-initial tokens for `_name_like` (extraction runs one document at a time)."""
+    _SENT_FIRST.clear()
+    _SENT_FIRST.update(a for a, _b in doc.sent_tokens)
+
+
 def find_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
+    _prepare(doc)
     lex = lexicon(doc.lang)
     cyr = lex.lang != "en"
     out: list[Mention] = []
@@ -743,6 +902,7 @@ def speech_cue_near(doc: Doc, before: int, after: int) -> str | None:
     """'after' when a verb of saying follows a quote closing at `after` (`"…", – заявив X`),
     'before' when one precedes a quote opening at `before` (`X заявив: «…»`), else None."""
     lex = lexicon(doc.lang)
+    _prepare(doc)
     text = doc.text
     # after the quote: optional punctuation and a dash, then within three words a cue verb
     k = doc.token_at(after)
@@ -778,6 +938,7 @@ def speech_cue_near(doc: Doc, before: int, after: int) -> str | None:
 def role_before(doc: Doc, name_start: int) -> str | None:
     """The role words right before a person's name ("заступник акіма Алмати" Єржан Бабакумаров)."""
     lex = lexicon(doc.lang)
+    _prepare(doc)
     cyr = lex.lang != "en"
     k = doc.token_at(name_start)
     toks = doc.tokens
