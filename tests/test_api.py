@@ -365,3 +365,24 @@ def test_json_api_escapes_nothing_but_returns_exact_strings(client: TestClient) 
     assert XSS_SCRIPT in a["title"] and a["sources"][0]["name"] == XSS_IMG
     assert client.get("/api/articles/xss-nairobi").headers["content-type"].startswith("application/json")
     json.dumps(a)  # plain JSON: the page is what must not interpret it
+
+
+def test_serve_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from kronika.cli import app
+
+    runner = CliRunner()
+    res = runner.invoke(app, ["serve", "--db", str(tmp_path / "absent.db")])
+    assert res.exit_code == 2 and "no database" in res.output
+    assert "--token" in runner.invoke(app, ["serve", "--help"]).output
+    db = make_store(tmp_path / "k.db")
+    seen: dict = {}
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
+    res = runner.invoke(app, ["serve", "--db", str(db), "--port", "8123", "--token", "t0k"])
+    assert res.exit_code == 0, res.output
+    assert "http://127.0.0.1:8123/" in res.output and seen["port"] == 8123 and seen["host"] == "127.0.0.1"
+    paths = TestClient(seen["app"]).get("/api/openapi.json").json()["paths"]
+    assert "/api/ingest" in paths

@@ -43,7 +43,7 @@ MAX_LIMIT = 5000
 MAX_INGEST_BYTES = 5_000_000
 MAX_INGEST_ARTICLES = 200
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 
 

@@ -527,6 +527,10 @@
   // ---------- start ----------
   document.addEventListener("DOMContentLoaded", function () {
     legend();
+    if (typeof L === "undefined" || !L.markerClusterGroup || typeof topojson === "undefined") {
+      setStatus("the map's front-end packages are missing: run `make install` (npm ci in src/kronika/web)");
+      return;
+    }
     initMap();
     initBrush();
     document.getElementById("filters").addEventListener("submit", function (e) {
