@@ -192,6 +192,7 @@ def _time_like(t: Token) -> bool:
 
 
 _SENT_FIRST: set[int] = set()
+_DOC_LANG = ["ru"]
 _PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"}
 
 
@@ -659,7 +660,10 @@ def _case_forms(lang: str, word: str) -> frozenset[str]:
 
 
 def _mlang(t: Token) -> str:
-    return "uk" if any(c in "іїєґ'’" for c in t.text.lower() + t.an.lemma) else "ru"
+    """The dictionary to ask: the document's (quoted Russian in Ukrainian text shows its letters)."""
+    if _DOC_LANG[0] == "uk" or any(c in "іїєґ" for c in t.text.lower()):
+        return "uk"
+    return "ru"
 
 
 def _has_case(t: Token, case: str) -> bool:
@@ -852,6 +856,7 @@ def _prepare(doc: Doc) -> None:
     """Mark sentence-initial tokens for `_name_like` (extraction runs one document at a time)."""
     _SENT_FIRST.clear()
     _SENT_FIRST.update(a for a, _b in doc.sent_tokens)
+    _DOC_LANG[0] = "uk" if doc.lang == "uk" else "ru"
 
 
 def find_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
@@ -871,13 +876,18 @@ def run(ctx: Context) -> None:
     """Fill ctx.attributions (every mention with the claims it carries) and ctx.sources (one per
     distinct source, with the evidence of each mention)."""
     doc = ctx.doc
-    own = _own_outlet_keys(getattr(ctx, "url", None))
+    own = _own_outlet_keys(ctx.url)
     quotes = quoted_spans(doc.text)
     by_key: list[tuple[str, Source]] = []
+    people: list[tuple[str, str, str]] | None = None
     for men in find_mentions(doc, ctx.skip):
         r = men.res
         if not fold(r.name) or _is_own(r.name, own):
             continue
+        if _single_name(r.name) and r.kind not in ("outlet", "news_agency", "telegram", "social_media", "government"):
+            if people is None:
+                people = _full_names(doc)
+            r.name = _complete(r.name, people)
         sa, sb = _scope(doc, men, quotes)
         ctx.attributions.append(Attribution(r.name, r.kind, r.start, r.end, sa, sb))
         key = fold(r.name)
@@ -892,6 +902,50 @@ def run(ctx: Context) -> None:
             if span not in hit.evidence:
                 hit.evidence.append(span)
     ctx.sources.extend(src for _k, src in by_key)
+
+
+_INITIAL = re.compile(r"^(?:[A-ZА-ЯІЇЄҐЁ]\.\s?)+")
+
+
+def _single_name(name: str) -> bool:
+    bare = _INITIAL.sub("", name)
+    return " " not in bare and bare[:1].isupper() and not bare.isupper() and not _DOMAIN.match(bare)
+
+
+def _full_names(doc: Doc) -> list[tuple[str, str, str]]:
+    """(full name, folded first name, folded surname) of every "Ім'я Прізвище" pair in the text,
+    in the nominative: later mentions by surname or first name alone point back at them."""
+    _prepare(doc)
+    lex = lexicon(doc.lang)
+    cyr = lex.lang != "en"
+    out: list[tuple[str, str, str]] = []
+    toks = doc.tokens
+    for a, b in zip(toks, toks[1:], strict=False):
+        if a.sent != b.sent or not _cap(a) or not _cap(b) or b.start - a.end != 1:
+            continue
+        if cyr and not ("Name" in a.an.tags and _name_like(b, lex, cyr)):
+            continue
+        if not cyr and (a.i in _SENT_FIRST or _kind_of_token(b, lex) or _kind_of_token(a, lex)):
+            continue
+        case = _case(a) if cyr else None
+        first = _to_nominative(a.text, doc.lang, case, True)
+        last = _to_nominative(b.text, doc.lang, case, True)
+        out.append((f"{first} {last}", fold(first), fold(last)))
+    return out
+
+
+def _complete(name: str, people: list[tuple[str, str, str]]) -> str:
+    key = fold(_INITIAL.sub("", name))
+    if len(key) < 3:
+        return name
+    for full, _first, last in people:
+        # the surname in any case form: its stem without the ending
+        if last and (key == last or (len(key) >= 4 and last[:-2] and key.startswith(last[: max(3, len(last) - 2)]))):
+            return full
+    for full, first, _last in people:
+        if key == first:
+            return full
+    return name
 
 
 # ---------------------------------------------------------------------------------------------
