@@ -24,7 +24,7 @@ from . import places as _places
 from .actors import ACLED_KIND, ARMED, ActorMention, actors_in
 from .context import Context
 from .mentions import PlaceMention
-from .modality import blocked, clause_start, historic_year, modality_cues
+from .modality import blocked, historic_year, modality_cues
 from .triggers import Hit, matcher
 
 # trigger classes (events.toml) by role
@@ -34,7 +34,7 @@ INTERVENTION = frozenset({"disperse", "detain", "force"})
 ACTIONS = CROWD_VIOLENCE | INTERVENTION | frozenset({"beat", "lethal", "block", "injured"})
 ABSTRACT = frozenset({"protest", "action", "protester", "strike", "injured"})  # need a place of their own
 REMOTE = (  # checked in this order: the most specific weapon wins
-    ("suicide", "Suicide bomb"), ("chemical", "Chemical weapon"), ("air", "Air/drone strike"),
+    ("suicide", "Suicide bomb"), ("chemical", "Chemical weapon"), ("air", "Air/drone strike"), ("drone", "Air/drone strike"),
     ("shell", "Shelling/artillery/missile attack"), ("explosive", "Remote explosive/landmine/IED"),
     ("grenade", "Grenade"),
 )
@@ -95,8 +95,7 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
             continue
         if blocked(doc, a, b, h, cues):
             continue
-        c0 = clause_start(doc, a, h.first)
-        if historic_year(doc, doc.tokens[c0].start, doc.tokens[min(h.last + 3, b - 1)].end, doc.published):
+        if historic_year(doc, doc.tokens[a].start, doc.tokens[min(h.last + 3, b - 1)].end, doc.published):
             continue
         if strike_article and h.cls == "protest":
             continue  # "протестна акція" in a strike story is the strike itself
@@ -146,7 +145,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None, victim.name,
                      live, 0.6)
     if classes & (DEMO_CORE | {"block"}) or ((demo_here or demo_before and not crime) and classes & ACTIONS):
-        return _demo(live, classes, actors, state)
+        return _demo(doc, live, classes, actors, state)
     if crime:
         return None
 
@@ -184,12 +183,12 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     return None
 
 
-def _demo(live: list[Hit], classes: set[str], actors: list[ActorMention],
+def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMention],
           state: list[ActorMention]) -> Coded:
     state_name = next((m.name for m in state if m.name), None)
     group = next((m.name for m in actors if m.kind in ("political", "protester") and m.name), None)
     violent_act = [h for h in live if h.cls in ("beat", "lethal")]
-    agents = [_agent(h, actors) for h in violent_act]
+    agents = [_agent(doc, h, actors) for h in violent_act]
     mob = next((m for m in agents if m is not None and m.kind == "mob"), None)
     if mob is not None:
         return Coded("Mob violence", "Rioters", "Protesters", mob.name, group, live, 0.6)
@@ -218,15 +217,33 @@ def _police_hurt(live: list[Hit], state: list[ActorMention]) -> bool:
     return False
 
 
-def _agent(h: Hit, actors: list[ActorMention]) -> ActorMention | None:
+def _agent(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | None:
     """Who did it: the agent of a passive after the verb (instrumental case, 'by'), else the closest
     actor before it."""
     after = [m for m in actors if m.first > h.last]
     for m in after[:2]:
         if m.case == "ablt" or m.kind == "state" and m.first - h.last <= 2 and m.case is None:
             return m
-    before = [m for m in actors if m.first < h.first and m.kind not in ("civilian",)]
+    before = [m for m in actors if m.first < h.first and m.kind != "civilian" and _subject_like(doc, m)]
     return before[-1] if before else None
+
+
+_OBJECT_PREPS = frozenset({"on", "at", "against", "upon", "to", "with", "на", "по", "в", "против", "проти", "у",
+                           "с", "з", "із", "за"})
+
+
+def _subject_like(doc: Doc, m: ActorMention) -> bool:
+    """Could this mention be the doer? Not when it is governed by a preposition ("fired on protesters",
+    "напали на протестующих") or, in uk/ru, when its case is not nominative."""
+    if m.case is not None and m.case != "nomn":
+        return False
+    for k in range(m.first - 1, max(m.first - 3, -1), -1):
+        t = doc.tokens[k]
+        if t.lower in _OBJECT_PREPS:
+            return False
+        if not (t.an.pos in ("ADJF", "PRTF") or (t.an.pos is None and t.is_word and t.lower.endswith("ful"))):
+            break
+    return True
 
 
 def _remote(sub: str, live: list[Hit], actors: list[ActorMention], armed: list[ActorMention]) -> Coded:

@@ -61,7 +61,7 @@ def _infinitive_follows(toks: list[Token], i: int, end: int) -> bool:
     """'собираются провести акцию' plans; 'собрались у здания' happened. en has no POS: 'to' + verb."""
     for k in range(i + 1, min(end, i + 4)):
         t = toks[k]
-        if t.an.pos == "INFN" or (t.an.pos is None and t.lower == "to"):
+        if t.an.pos == "INFN" or "INFN" in t.an.tags or "infn" in t.an.tags or (t.an.pos is None and t.lower == "to"):
             return True
     return False
 

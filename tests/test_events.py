@@ -1,0 +1,134 @@
+"""Events stage: ACLED sub-event typing per family and language, modality, hard negatives, merging.
+
+The sentences are written for these tests (news-style, not taken from any corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.extract.events import classify_sentence
+from kronika.model import Article
+from kronika.pipeline import extract
+
+
+def events_of(text: str, lang: str, published: str = "2024-05-06"):
+    return extract(Article(text=text, lang=lang, published=published)).events
+
+
+# ------------------------------------------------------------------ typing, per family and language
+
+@pytest.mark.parametrize("text, lang, sub", [
+    # Protests
+    ("В Новосибирске сотни человек вышли на митинг против повышения тарифов.", "ru", "Peaceful protest"),
+    ("Біля будівлі міськради зібралися близько двохсот мітингувальників.", "uk", "Peaceful protest"),
+    ("Hundreds of teachers rallied outside parliament demanding higher pay.", "en", "Peaceful protest"),
+    ("Полиция разогнала акцию протеста и задержала двадцать участников.", "ru", "Protest with intervention"),
+    ("Поліція затримала десятьох учасників мітингу біля облдержадміністрації.", "uk", "Protest with intervention"),
+    ("Police fired tear gas to disperse the demonstrators.", "en", "Protest with intervention"),
+    ("Security forces opened fire on peaceful protesters, killing five.", "en",
+     "Excessive force against protesters"),
+    # Riots
+    ("Протестующие забросали полицейских камнями и подожгли две машины.", "ru", "Violent demonstration"),
+    ("Під час мітингу почалися сутички між протестувальниками та поліцією.", "uk", "Violent demonstration"),
+    ("Demonstrators stormed the town hall and set the building on fire.", "en", "Violent demonstration"),
+    ("Невідомі молодики напали на учасників мирної ходи і побили кількох людей.", "uk", "Mob violence"),
+    # Explosions/Remote violence
+    ("Російські війська обстріляли околиці міста з реактивних систем залпового вогню.", "uk",
+     "Shelling/artillery/missile attack"),
+    ("Ночью беспилотник атаковал нефтебазу.", "ru", "Air/drone strike"),
+    ("An airstrike hit a market, killing at least ten civilians.", "en", "Air/drone strike"),
+    ("A roadside bomb exploded as a military convoy passed, wounding three soldiers.", "en",
+     "Remote explosive/landmine/IED"),
+    ("A suicide bomber blew himself up at a checkpoint.", "en", "Suicide bomb"),
+    ("Militants threw a grenade at a police post.", "en", "Grenade"),
+    # Battles
+    ("Government troops clashed with rebels near the border town.", "en", "Armed clash"),
+    ("Бойовики атакували позиції ЗСУ, зав'язався бій.", "uk", "Armed clash"),
+    ("The army recaptured the village from the militants.", "en", "Government regains territory"),
+    # Violence against civilians
+    ("Gunmen abducted a local journalist from his home.", "en", "Abduction/forced disappearance"),
+    # Strategic developments
+    ("Police arrested three opposition activists at their homes.", "en", "Arrests"),
+    ("Силовики задержали двух журналистов независимого издания.", "ru", "Arrests"),
+    ("Сили ППО збили дванадцять ударних безпілотників.", "uk", "Disrupted weapons use"),
+])
+def test_sub_event_type(text: str, lang: str, sub: str) -> None:
+    assert classify_sentence(text, lang) == sub
+
+
+# ------------------------------------------------------------------ modality: not events
+
+@pytest.mark.parametrize("text, lang", [
+    ("Оппозиция планирует провести митинг в субботу.", "ru"),                 # planned
+    ("Профспілка збирається провести пікет наступного тижня.", "uk"),          # planned (збиратися + inf)
+    ("Протестувальники вийдуть на вулиці в неділю.", "uk"),                    # future tense
+    ("Police said no protest took place in the city.", "en"),                  # negated
+    ("Міністерство заперечило, що поліція розігнала мітинг.", "uk"),           # denied
+    ("If prices rise again, people will take to the streets.", "en"),          # hypothetical
+    ("Лидер партии призвал сторонников выйти на митинг.", "ru"),               # call to protest
+    ("Will there be protests in the capital this weekend?", "en"),             # question
+    ("Напомним, что в прошлом году протестующие штурмовали здание мэрии.", "ru"),  # recalled
+])
+def test_modality_blocks(text: str, lang: str) -> None:
+    assert classify_sentence(text, lang) is None
+
+
+def test_historical_year_is_not_an_event() -> None:
+    assert events_of("In 1968, students protested in Prague and police dispersed them.", "en") == []
+
+
+# ------------------------------------------------------------------ hard negatives (whole articles)
+
+@pytest.mark.parametrize("text, lang", [
+    # a strike without a gathering
+    ("Працівники метрополітену Харкова розпочали страйк. Протестна акція триватиме два дні, "
+     "поїзди не курсують.", "uk"),
+    # a criminal arrest
+    ("Police in Manchester arrested two men suspected of robbing a jewellery store. "
+     "Officers detained the suspects after a chase.", "en"),
+    # criminal hooliganism
+    ("В Новосибирске пьяный мужчина устроил погром в магазине. Полицейские задержали хулигана.", "ru"),
+    # an accidental fire
+    ("У Дніпрі на складі сталася пожежа. Вогонь знищив два автомобілі, ніхто не постраждав.", "uk"),
+    # a coach's resignation
+    ("Главный тренер футбольного клуба подал в отставку после поражения в Москве.", "ru"),
+    # weather
+    ("A storm destroyed dozens of houses in Odesa and left thousands without power.", "en"),
+])
+def test_hard_negatives(text: str, lang: str) -> None:
+    assert events_of(text, lang) == []
+
+
+# ------------------------------------------------------------------ places, merging, evidence
+
+def test_one_event_per_city_in_a_list() -> None:
+    evs = events_of("6 травня у Харкові, Одесі та Дніпрі пройшли мітинги проти забудови парків.", "uk")
+    assert sorted(e.location for e in evs) == ["Dnipro", "Kharkiv", "Odesa"]
+    assert {e.sub_event_type for e in evs} == {"Peaceful protest"}
+    assert {e.date for e in evs} == {"2024-05-06"}
+
+
+def test_protest_turning_violent_is_one_riot() -> None:
+    text = ("5 мая в Минске прошла акция протеста против результатов выборов. "
+            "Позже протестующие забросали силовиков камнями, милиция задержала 30 человек.")
+    evs = events_of(text, "ru")
+    assert len(evs) == 1
+    e = evs[0]
+    assert (e.event_type, e.sub_event_type, e.location) == ("Riots", "Violent demonstration", "Minsk")
+    assert e.actor1 == "Rioters" and e.actor2 == "State forces"
+    assert e.disorder_type == "Demonstrations"
+    assert e.date == "2024-05-05"
+
+
+def test_evidence_points_at_text() -> None:
+    text = "Police in Nairobi fired tear gas at protesters who blocked a highway on Monday."
+    evs = events_of(text, "en")
+    assert evs and evs[0].sub_event_type == "Protest with intervention"
+    for e in evs:
+        assert e.evidence and 0 < e.confidence <= 1
+        for sp in e.evidence:
+            assert text[sp.start:sp.end] == sp.text
+
+
+def test_country_only_event_is_not_emitted() -> None:
+    assert events_of("Протесты охватили почти всю Грузию.", "ru") == []
