@@ -26,7 +26,9 @@ def article_from_html(html: str, origin: str) -> Article:
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its warnings would flood stderr
     try:
         text = trafilatura.extract(html, include_comments=False, include_tables=False,
-                                   favor_precision=True, deduplicate=True)
+                                   # no deduplicate: its cache spans calls, so a page read twice in
+                                   # one process (re-ingest, API) came back empty the second time
+                                   favor_precision=True, deduplicate=False)
         meta = trafilatura.extract_metadata(html)
     except Exception as e:  # noqa: BLE001 - any parser failure is this page's problem only
         raise InputRejected(f"HTML could not be parsed: {type(e).__name__}") from e
