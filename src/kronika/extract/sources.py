@@ -34,6 +34,7 @@ PERSON_ORDER = ("police", "official", "ngo", "witness", "news_agency", "outlet",
 _QUOTES = set("«»\"“”„‘’")
 _DASHES = set("–—-")
 _BARRIERS = set(":;()[]!?…") | _QUOTES
+_PREPS = {"про", "о", "об", "about", "у", "в"}   # prepositions pymorphy3 sometimes reads otherwise
 _COORD = {"і", "й", "та", "и", "and", ","}
 _NAME_TAGS = {"Name", "Surn", "Patr"}
 _TIME_WORDS = {
@@ -196,6 +197,24 @@ _DOC_LANG = ["ru"]
 _PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"}
 
 
+def _is_place(t: Token) -> bool:
+    return "Geox" in t.an.tags or (not t.text[:1].isascii() and _place_reading(_mlang(t), t.text.lower()))
+
+
+@lru_cache(maxsize=20000)
+def _place_reading(lang: str, word: str) -> bool:
+    return any("Geox" in p.tag for p in analyzer(lang).parse(word)[:3])
+
+
+def _maybe_name(t: Token) -> bool:
+    return not t.text[:1].isascii() and _name_reading(_mlang(t), t.text.lower())
+
+
+@lru_cache(maxsize=20000)
+def _name_reading(lang: str, word: str) -> bool:
+    return any(_PROPER & set(str(p.tag).replace(" ", ",").split(",")) for p in analyzer(lang).parse(word))
+
+
 def _known(t: Token) -> bool:
     return _word_known(_mlang(t), t.text.lower())
 
@@ -217,7 +236,7 @@ def _name_like(t: Token, lex: SourceLexicon, cyrillic_doc: bool) -> bool:
         return False
     if t.i not in _SENT_FIRST and _pos(t) not in ("PREP", "CONJ", "PRCL", "NPRO", "INTJ"):
         return True
-    if cyrillic_doc and not (_PROPER & t.an.tags) and _known(t):
+    if cyrillic_doc and not (_PROPER & t.an.tags) and _known(t) and not _maybe_name(t):
         return False   # "Протестующие заявили": a common word capitalised by the sentence start
     return _pos(t) in (None, "NOUN", "ADJF", "UNKN", "LATN", "PRTF", "NUMR") or "UNKN" in t.an.tags
 
@@ -267,8 +286,7 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
         if t.text in _QUOTES and (not out or _is_strip(out[-1], lex) or have_head):
             # a quoted name: «Осторожно, новости», "Апостроф"
             close = next((m for m in range(k + 1, min(n, k + 8)) if toks[m].text in _QUOTES), None)
-            if close is None or close == k + 1 or (out and not _is_strip(out[-1], lex) and out[-1] is not None
-                                                   and not _kind_of_token(out[-1], lex)):
+            if close is None or close == k + 1:
                 break
             out.extend(toks[k:close + 1])
             have_head = True
@@ -488,6 +506,9 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
             name, b = m.group(0), m.end()
         kind = _kind_for(name, kinds, person, head, lex, bool(m and m.end() >= b))
         return Resolved(name, kind, a, b, a if head else None)
+    if not run and not kinds and _name_like(toks[0], lex, cyr):
+        name = _name_text(text, toks, toks[0].start, toks[-1].end, lex.lang, ph.case, False)
+        return Resolved(name, _kind_for(name, [], False, [], lex, False), toks[0].start, toks[-1].end)
     # no proper name: a phrase headed by a source noun ("поліції", "местные СМИ")
     if not kinds or all(_is_strip(t, lex) for t in toks if t.text[:1].isalpha()):
         return None
@@ -499,14 +520,19 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
         # "представник міністерства …", "сотрудники профсоюза пилотов": the body they speak for
         rest = toks[head_i + 1:]
         if any(_kind_of_token(t, lex) for t in rest):
-            return resolve(Phrase(rest, "gent"), lex, doc)
+            body = resolve(Phrase(rest, "gent"), lex, doc)
+            if body is None and _pos(rest[0]) == "NOUN":
+                name = _common_text(text, rest, lex.lang, "gent")
+                body = Resolved(name, _kind_for(name, kinds, False, rest, lex, False), rest[0].start, rest[-1].end)
+            return body
         return None
-    if _kind_of_token(head_tok, lex) in ("official", "other") and lex.lang != "en":
+    if _kind_of_token(head_tok, lex) in ("official", "other") and lex.lang != "en" \
+            and "anim" in head_tok.an.tags and "plur" not in head_tok.an.tags:
         return None   # a bare role ("міністр", "лидер партии") names nobody the reader can check
-    if all(_is_strip(t, lex) or _pos(t) in ("ADJF", "PRTF") for t in toks if t.text[:1].isalpha()):
-        return None   # "информационные агентства": which ones?
     while len(toks) > 1 and any(lem in lex.vague for lem in _lemmas(toks[-1])):
         toks = toks[:-1]   # "МВД республики", "міністерства … країни": the country is implied
+    if all(_is_strip(t, lex) or _pos(t) in ("ADJF", "PRTF") for t in toks if t.text[:1].isalpha()):
+        return None   # "информационные агентства": which ones?
     name = _common_text(text, toks, lex.lang, ph.case)
     kind = _kind_for(name, kinds, False, toks, lex, False)
     return Resolved(name, kind, toks[0].start, toks[-1].end)
@@ -599,7 +625,9 @@ def _skip_right(toks: list[Token], j: int, lex: SourceLexicon) -> int:
             k += 1
         elif _pos(t) == "PREP" and k + 1 < n and (_time_like(toks[k + 1]) or _pos(toks[k + 1]) in ("NUMR", "NPRO")):
             k += 1
-        elif _pos(t) == "NPRO" and k > j and _pos(toks[k - 1]) == "PREP":
+        elif _pos(t) == "NPRO" and k > j and (_pos(toks[k - 1]) == "PREP" or toks[k - 1].lower in _PREPS):
+            k += 1
+        elif t.lower in _PREPS and k + 1 < n and _pos(toks[k + 1]) == "NPRO":
             k += 1
         elif lex.lang == "en" and t.lower in ("on", "in", "late", "early") and k + 1 < n and _time_like(toks[k + 1]):
             k += 1
@@ -741,8 +769,10 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool) -> list
             continue
         if not any(lem in lex.verbs for lem in _lemmas(t)):
             continue
-        if cyr and not _is_verb(t):
+        if cyr and (not _is_verb(t) or _pos(t) == "INFN" and not _cap(t) and t.lower.endswith(("ть", "ти", "тись", "ться"))):
             continue
+        if cyr and _is_own_past(toks, x, t):
+            continue   # "як повідомляв УНІАН": the outlet citing its own earlier report
         if lex.lang == "en" and x + 1 < len(toks) and toks[x + 1].lower == "to" and t.lower != "according":
             continue  # "called to", "said to be": not a report of speech... keep it simple
         got = _verb_subject(toks, x, lex, cyr, used)
@@ -761,10 +791,22 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool) -> list
                     ph, _nk = _phrase_right(toks, y + 1, lex, cyr)
                     if any(q.i == t.i for q in ph):
                         ph = ph[: [q.i for q in ph].index(t.i)]
-                    if ph and not all("Geox" in q.an.tags or _NAME_TAGS & q.an.tags for q in ph if q.text[:1].isalpha()):
+                    if ph and not all(_is_place(q) or _NAME_TAGS & q.an.tags for q in ph if q.text[:1].isalpha()):
                         add(ph, "loct", p.start, t.end)
                         break
     return found
+
+
+_OWN_PAST = {"повідомляти", "писати", "інформувати", "сообщать", "писать", "информировать"}
+
+
+def _is_own_past(toks: list[Token], x: int, t: Token) -> bool:
+    """ "Як повідомляв УНІАН" / "Как сообщал «Апостроф»": a past imperfective report after "як" is
+    the outlet pointing at its own earlier news (its name is often the only cue)."""
+    if "past" not in t.an.tags or "impf" not in t.an.tags or not any(lem in _OWN_PAST for lem in _lemmas(t)):
+        return False
+    prev = [q.lower for q in toks[max(0, x - 3):x]]
+    return any(w in ("як", "как") for w in prev)
 
 
 def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
@@ -787,7 +829,7 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
             ph, _nk = _phrase_right(toks, j, lex, cyr)
             if not ph or (cyr and not _nominative_ok(ph)):
                 continue
-            if all("Geox" in q.an.tags for q in ph if q.text[:1].isalpha()):
+            if all(_is_place(q) for q in ph if q.text[:1].isalpha()):
                 continue
             return ph, None
         else:
@@ -795,14 +837,15 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
             while j >= 0 and toks[j].i in used:   # "Tut.by з посиланням на очевидців передає"
                 j -= 1
             j = _skip_left(toks, j)
-            if j < 0 or toks[j].i in used or toks[j].text in _BARRIERS or toks[j].text in ",":
+            if j < 0 or toks[j].i in used or (toks[j].text in _BARRIERS and toks[j].text not in "»”\"") \
+                    or toks[j].text in ",":
                 continue
             ph = _phrase_left(toks, j, lex, cyr)
             if not ph:
                 continue
             if cyr and not _nominative_ok(ph):
                 continue
-            if all("Geox" in q.an.tags for q in ph if q.text[:1].isalpha()):
+            if all(_is_place(q) for q in ph if q.text[:1].isalpha()):
                 continue
             start = toks.index(ph[0])
             if start > 0 and _pos(toks[start - 1]) == "PREP":
@@ -849,7 +892,8 @@ def _own_outlet_keys(url: str | None) -> list[str]:
 
 def _is_own(name: str, own: list[str]) -> bool:
     f = fold(name)
-    return any(f == k or (len(f) >= 5 and len(k) >= 5 and _ratio(f, k) >= 0.8) for k in own)
+    return any(f == k or (len(f) >= 5 and len(k) >= 5 and _ratio(f, k) >= 0.8)
+               or (len(k) >= 6 and len(f) > len(k) and _ratio(f[:len(k)], k) >= 0.85) for k in own)
 
 
 def _prepare(doc: Doc) -> None:
