@@ -134,6 +134,9 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if "explosive" in classes and "found" in classes:
         return Coded("Disrupted weapons use", "State forces", None, state[0].name if state else None, None,
                      live, 0.5)
+    if "disrupted" in classes and not crime:
+        return Coded("Disrupted weapons use", "State forces", None, state[0].name if state else None, None,
+                     live, 0.55)
     if not crime:
         for cls, sub in REMOTE:
             if cls in classes:
@@ -150,16 +153,16 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         return None
 
     irregular = [m for m in armed if m.kind != "state"]
+    if "regain" in classes and state:
+        return Coded("Government regains territory", "State forces", None, state[0].name, None, live, 0.55)
+    if "overtake" in classes and irregular:
+        m = irregular[0]
+        return Coded("Non-state actor overtakes territory", ACLED_KIND[m.kind], None, m.name, None, live, 0.55)
     if ("battle" in classes and armed or "clash" in classes and irregular) and "civilian" not in kinds:
         sides = _two_sides(armed)
         return Coded("Armed clash", ACLED_KIND[sides[0].kind],
                      ACLED_KIND[sides[1].kind] if len(sides) > 1 else None,
                      sides[0].name, sides[1].name if len(sides) > 1 else None, live, 0.6)
-    if "regain" in classes and state:
-        return Coded("Government regains territory", "State forces", None, state[0].name, None, live, 0.55)
-    if "overtake" in classes and any(m.kind in ("rebel", "militia", "identity") for m in armed):
-        m = next(m for m in armed if m.kind != "state")
-        return Coded("Non-state actor overtakes territory", ACLED_KIND[m.kind], None, m.name, None, live, 0.55)
     if "detain" in classes and ("political" in kinds or political_before):
         victim = next((m for m in actors if m.kind == "political"), None)
         return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None,
@@ -168,15 +171,18 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         return _one_sided("Abduction/forced disappearance", live, actors, armed)
     if "sexual" in classes and armed:
         return _one_sided("Sexual violence", live, actors, armed)
-    if classes & {"lethal", "beat"} and armed and kinds & {"civilian", "political"}:
-        return _one_sided("Attack", live, actors, armed)
-    if "clash" in classes and "political" in kinds and "mob" in kinds:
-        return Coded("Mob violence", "Rioters", "Rioters", None, None, live, 0.5)
-    if "loot" in classes and armed:
-        return _one_sided("Looting/property destruction", live, actors, armed)
-    if "disrupted" in classes:
-        return Coded("Disrupted weapons use", "State forces", None, state[0].name if state else None, None,
-                     live, 0.55)
+    if classes & {"lethal", "beat"} and (irregular or state and kinds & {"civilian", "political", "press"}):
+        return _one_sided("Attack", live, actors, irregular or armed)
+    if classes & {"clash", "beat"} and kinds & {"political", "mob"}:
+        # party factions or a mob fighting, no armed group or gathering named: mob violence
+        return Coded("Mob violence", "Rioters", "Rioters" if "clash" in classes else "Civilians", None, None,
+                     live, 0.5)
+    if classes & {"loot", "vandal", "arson"} and irregular:
+        return _one_sided("Looting/property destruction", live, actors, irregular)
+    for cls, sub in (("hq", "Headquarters or base established"), ("transfer", "Non-violent transfer of territory"),
+                     ("change", "Change to group/activity")):
+        if cls in classes and armed:
+            return Coded(sub, ACLED_KIND[armed[0].kind], None, armed[0].name, None, live, 0.45)
     if "agreement" in classes:
         return Coded("Agreement", ACLED_KIND[armed[0].kind] if armed else "State forces", None, None, None,
                      live, 0.5)

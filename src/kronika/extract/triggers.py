@@ -81,10 +81,19 @@ class Matcher:
                         continue
                     if best is None or last > best.last:
                         best = Hit(e.cls, i, last, t.start, toks[last].end, e.text)
+            if best is not None and best.first == best.last and _date_word(toks, i, a, b):
+                best = None   # "17 March", "May 5": a month, not a march
             if best is not None:
                 hits.append(best)
                 covered = best.last
         return hits
+
+
+def _date_word(toks: list[Token], i: int, a: int, b: int) -> bool:
+    """A capitalised word right next to a number (a month name in a date)."""
+    if not toks[i].is_title:
+        return False
+    return any(a <= k < b and toks[k].text[:1].isdigit() for k in (i - 1, i + 1))
 
 
 def _lemmas(morph, phrase_word: str) -> frozenset[str]:
