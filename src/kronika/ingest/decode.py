@@ -35,7 +35,8 @@ _CYR_LETTERS = _CYR_LOWER | {c.upper() for c in _CYR_LOWER}
 # typography that real uk/ru/en text uses outside words
 _TYPO = set("«»—–…№’‘“”„•·°€\u00a0\u202f×±§©®™′″")
 _WORD = re.compile(r"[^\W\d_]+")
-_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# UTF-8 Cyrillic letters and the typography around them («» nbsp – — “ ” ‘ ’ …)
+_UTF8_SEQ = re.compile(rb"[\xd0-\xd3][\x80-\xbf]|\xc2[\xa0\xab\xbb]|\xe2\x80[\x93\x94\x98\x99\x9c\x9d\xa6]")
 
 
 def looks_binary(data: bytes) -> bool:
@@ -150,9 +151,9 @@ def _plausibility(text: str, latin: bool) -> float:
         else:
             ok = all(ch in _CYR_LETTERS for ch in w) and _case_ok(w)
             good += ok
-            if ok:
-                lower += sum(ch.islower() for ch in w)
-                upper += sum(ch.isupper() for ch in w)
+            if ok:  # letters after the first: capitalised names are normal, ALL CAPS runs are not
+                lower += sum(ch.islower() for ch in w[1:])
+                upper += sum(ch.isupper() for ch in w[1:])
     for ch in _WORD.sub("", text):
         if ord(ch) >= 0x80:
             total += 1
@@ -163,7 +164,7 @@ def _plausibility(text: str, latin: bool) -> float:
     if latin:
         return share
     # running text is mostly lower case; a case-swapped code page (cp1251 read as koi8) is not
-    return share * (0.6 + 0.4 * lower / (lower + upper)) if lower + upper else 0.0
+    return share * (0.6 + 0.4 * lower / (lower + upper)) if lower + upper else share * 0.6
 
 
 def _case_ok(w: str) -> bool:

@@ -28,6 +28,7 @@ MiB = 1024 * 1024
 MAX_DOC_BYTES = 8 * MiB        # one .txt/.html document (HTML carries markup, UTF-16 doubles)
 MAX_LINE_BYTES = 16 * MiB      # one JSON line (\\uXXXX escapes take 6 bytes per character)
 MAX_TEXT_CHARS = 1_000_000     # one article's text, ~80x the longest news article in the dev set
+PUBLISHED_YEARS = (1800, 2100)  # outside this a `published` date is a data error, not an anchor
 TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson", ".json"}
@@ -290,13 +291,13 @@ def _published(v: Any, strict: bool = True) -> str | None:
     '' is absent. Anything else raises ValueError (strict) or is dropped (HTML metadata)."""
     if v is None or v == "":
         return None
-    if isinstance(v, str) and len(v) <= 100:
-        s = v.strip()
-        iso = _iso_published(s)
-        if iso is not None:
+    if isinstance(v, str):
+        iso = _iso_published(v.strip()) if len(v) <= 100 else None
+        if iso is not None and PUBLISHED_YEARS[0] <= int(iso[:4]) <= PUBLISHED_YEARS[1]:
             return iso
         if strict:
-            raise ValueError(f"field 'published' is not a date: {_show(v)}")
+            why = "not a date" if iso is None else "not a plausible publication date"
+            raise ValueError(f"field 'published' is {why}: {_show(v)}")
         return None
     if strict:
         raise ValueError(f"field 'published' is {_json_type(v)}, not an ISO date string like "
