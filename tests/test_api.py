@@ -62,8 +62,9 @@ def sample_articles() -> list[tuple[Article, ArticleResult]]:
         n = 2 if lang == "en" else 3
         r = ArticleResult(a.id, lang, True, events=[event(
             t, t.split(";")[0], event_type="Riots", sub_event_type="Violent demonstration", date="2024-03-05",
-            country="KZ", admin1="Almaty", location="Almaty", geonameid=1526384, latitude=43.25,
-            longitude=76.91, actor1="Rioters", actor2="State forces", fatalities=n)],
+            country="KZ", admin1="Almaty", location="Almaty", geonameid=1526384,
+            latitude=43.25 if lang == "en" else 43.238, longitude=76.91 if lang == "en" else 76.945,
+            actor1="Rioters", actor2="State forces", fatalities=n)],
             counts=[Count("killed", n, "exact", None, "Almaty", src, [span(t, killed)])],
             sources=[Source(src, "government" if lang == "en" else "news_agency", [span(t, src)])])
         out.append((a, r))

@@ -141,8 +141,8 @@ def create_app(db: str | Path, token: str | None = None, *,
         result = a.pop("result") or {}
         for k in ("events", "counts", "sources", "quotes"):
             a[k] = result.get(k) or []
-        for ev, eid in zip(a["events"], queries.event_ids(c, article_id), strict=False):
-            ev["id"] = eid
+        for ev, (eid, inc) in zip(a["events"], queries.event_refs(c, article_id), strict=False):
+            ev["id"], ev["incident"] = eid, inc
         return a
 
     @app.get("/api/figures", tags=["figures"], summary="Every reported figure, with who gave it")

@@ -142,10 +142,11 @@ def get_event(conn: sqlite3.Connection, event_id: int) -> dict[str, Any] | None:
     return d
 
 
-def event_ids(conn: sqlite3.Connection, article_id: str) -> list[int]:
-    """The ids of an article's events, in the order of its result's events."""
-    return [r[0] for r in conn.execute("SELECT e.pk FROM events e JOIN articles a ON a.pk = e.article_pk "
-                                       "WHERE a.id = ? ORDER BY e.idx", (article_id,))]
+def event_refs(conn: sqlite3.Connection, article_id: str) -> list[tuple[int, str | None]]:
+    """(event id, incident id) of an article's events, in the order of its result's events."""
+    return [(r[0], r[1]) for r in conn.execute(
+        "SELECT e.pk, i.id FROM events e JOIN articles a ON a.pk = e.article_pk "
+        "LEFT JOIN incidents i ON i.pk = e.incident_pk WHERE a.id = ? ORDER BY e.idx", (article_id,))]
 
 
 def list_articles(conn: sqlite3.Connection, *, q: str | None, lang: str | None, date_from: date | None,

@@ -408,16 +408,38 @@
       ["Notes", ev.notes],
       ["Incident", ev.incident],
     ]));
-    if (incident) renderIncident(panel, incident);
+    var articleBox = el("div", { class: "article" });
+    if (incident) renderIncident(panel, incident, article.id, articleBox);
     else renderArticleRecords(panel, article);
-    renderArticle(panel, article, ev);
+    panel.appendChild(articleBox);
+    renderArticle(articleBox, article, ev.evidence || []);
   }
 
   // Sources and figures: the incident's (every article telling this event, figures reconciled) when the
   // store linked one, else this article's own.
-  function renderIncident(panel, inc) {
-    var nArticles = (inc.articles || []).length;
-    panel.appendChild(el("h3", { text: "Incident " + inc.id + " · " + nArticles + " article(s)" }));
+  function renderIncident(panel, inc, currentArticle, articleBox) {
+    var arts = inc.articles || [];
+    panel.appendChild(el("h3", { text: "Incident " + inc.id + " · " + arts.length + " article(s)" }));
+    // every article telling this incident; a click shows its text with its evidence for the incident
+    var list = el("ul", { class: "plain incident-articles" });
+    arts.forEach(function (a) {
+      var b = el("button", { type: "button", class: "linklike", text: a.title || a.id });
+      if (a.id === currentArticle) b.classList.add("current");
+      b.addEventListener("click", function () {
+        api("articles/" + encodeURIComponent(a.id)).then(function (full) {
+          var spans = [];
+          (full.events || []).forEach(function (e) {
+            if (e.incident === inc.id) spans = spans.concat(e.evidence || []);
+          });
+          list.querySelectorAll("button").forEach(function (x) { x.classList.remove("current"); });
+          b.classList.add("current");
+          clear(articleBox);
+          renderArticle(articleBox, full, spans);
+        }).catch(function (e) { setStatus("error: " + e.message); });
+      });
+      list.appendChild(el("li", null, [b, " " + [a.published, a.lang].filter(Boolean).join(" · ")]));
+    });
+    panel.appendChild(list);
     var seen = {}, sources = [];
     (inc.sources || []).forEach(function (s) {
       var k = s.name + "\u0000" + (s.kind || "");
@@ -469,7 +491,7 @@
 
   function safeHref(url) { return /^https?:\/\//i.test(url || "") ? url : null; }
 
-  function renderArticle(panel, a, ev) {
+  function renderArticle(panel, a, evidence) {
     panel.appendChild(el("h3", { text: "Article" }));
     if (a.title) panel.appendChild(el("h2", { class: "article-title", text: a.title }));
     var meta = el("div", { class: "article-meta" }, [[a.published, a.lang, a.id].filter(Boolean).join(" · ")]);
@@ -482,7 +504,7 @@
     panel.appendChild(meta);
     // This event's evidence is marked strongly; other records' evidence (figures, sources, quotes) lightly.
     var spans = [];
-    (ev.evidence || []).forEach(function (s) { spans.push({ start: s.start, end: s.end, cls: "evidence" }); });
+    evidence.forEach(function (s) { spans.push({ start: s.start, end: s.end, cls: "evidence" }); });
     ["counts", "sources", "quotes"].forEach(function (k) {
       (a[k] || []).forEach(function (r) {
         (r.evidence || []).forEach(function (s) { spans.push({ start: s.start, end: s.end, cls: "evidence-other" }); });
