@@ -213,6 +213,10 @@ def _multi(g: Gazetteer, doc: Doc, i: int, end: int) -> _Cand | None:
     """The longest multiword gazetteer name starting at token i (2-4 tokens within the sentence)."""
     toks = doc.tokens
     first = _exact_forms(toks[i])
+    if doc.lang != "en" and i + 1 < end and toks[i].an.pos == "ADJF":
+        adj = _nominative_adjective(doc.lang, toks[i].text, toks[i + 1].text)
+        if adj:
+            first.append(adj)
     if not any(f in g.heads for f in first):
         return None
     for n in (4, 3, 2):
@@ -228,6 +232,10 @@ def _multi(g: Gazetteer, doc: Doc, i: int, end: int) -> _Cand | None:
         if doc.lang != "en":
             # per-token lemma combinations ("Кривому Розі" -> "кривий ріг"), bounded
             forms = [list(dict.fromkeys([norm(t.text), *t.an.lemmas[:3]])) for t in span]
+            for k, t in enumerate(span[:-1]):
+                adj = _nominative_adjective(doc.lang, t.text, span[-1].text)
+                if adj:
+                    forms[k].append(adj)   # "Великої Британії" -> "велика британія"
             combos = [""]
             for fl in forms:
                 combos = [(c + " " + f).strip() for c in combos for f in fl][:64]
@@ -293,7 +301,7 @@ def _nominative_adjective(lang: str, adj: str, noun: str) -> str | None:
     gender = np.tag.gender or "femn"
     for p in an.parse(adj)[:3]:
         if p.tag.POS == "ADJF":
-            f = p.inflect({gender, "sing", "nomn"})
+            f = p.inflect({gender, "nomn"}) or p.inflect({gender, "sing", "nomn"})
             if f is not None:
                 return norm(f.word)
     return None
@@ -328,11 +336,14 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer) -> str | None:
         key = norm(t.text)
         if key in lx.stop or t.an.lemma in lx.stop:
             return "other"
-        if t.text.isupper() and len(t.text) <= 4 and g.entries[c.ids[0]].kind == CITY:
+        if t.text.isupper() and len(t.text) <= 4 and g.entries[c.ids[0]].kind == CITY \
+                and g.entries[c.ids[0]].population < 500_000:
             return "abbr"   # abbreviations: ОМОН, МВД, UN
         if len(t.text) > 2 and t.text[:2].isupper() and not t.text.isupper():
             return "abbr"   # an inflected abbreviation: "ОМОНом"
-        if c.word == "function" or (t.an.pos in _POS_NOT_NAME and c.word not in ("geo", "unknown")):
+        best = g.entries[c.ids[0]]
+        if (c.word == "function" and best.kind == CITY) \
+                or (t.an.pos in _POS_NOT_NAME and c.word not in ("geo", "unknown", "function")):
             return "word"   # "Вони", "Багато", "Кому", "Утром"
     # a person: a first name right before it ("Єржан Бабакумаров"), or a name by the dictionary
     k = c.t0 - 1
@@ -392,6 +403,11 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                 p = _adjective_place(g, lx, t)
                 if p is not None:
                     c = _Cand(t.start, t.end, i, i + 1, (p,), 2)
+                elif _is_cap(t) and not _sentence_initial(doc, t):
+                    # pymorphy3 reads some inflected names as adjectives: "з Луцька", "Шахтарську"
+                    c = _single(g, doc, t)
+                    if c is not None and _guarded(doc, lx, c, g):
+                        c = None
             if c is None and doc.lang == "en" and _is_cap(t):
                 p = lexicon(doc.lang).adjectives.get(norm(t.text))
                 if p is not None:
@@ -429,8 +445,8 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str]) ->
     latin = c.single_cap and c.word == "unknown" and not any(_CYR.search(k) for k in c.keys)
     for i in c.ids[:50]:
         e = g.entries[i]
-        if e.kind == ADMIN1 and e.geonameid in cities:
-            continue    # "Берлин": the city, not the city-state around it
+        if e.latitude is None or (e.kind == ADMIN1 and e.geonameid in cities):
+            continue    # unplaceable; or "Берлин": the city, not the city-state around it
         if latin and e.kind == CITY and (e.population < 1_000_000 or c.initial) and norm(e.name) not in c.keys \
                 and not any(k in g.aliases for k in c.keys):
             continue    # Latin-script alternate names are full of noise ("Part" for Perth)
@@ -448,8 +464,6 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str]) ->
     if best is None:
         return None
     s, e = best
-    if e.latitude is None:
-        return None
     if e.kind == CITY:
         known = e.country in ctx
         need = (1_000 if known else 15_000) if c.tier != 1 else (5_000 if known else 50_000)

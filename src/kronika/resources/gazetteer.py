@@ -19,6 +19,7 @@ import pickle
 import re
 import tempfile
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources as _res
 from importlib.metadata import version
@@ -119,6 +120,10 @@ def _source_digest() -> str:
     return h.hexdigest()[:12]
 
 
+def _ascii(s: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+
+
 def cache_dir() -> Path:
     d = os.environ.get("KRONIKA_CACHE")
     return Path(d) if d else Path.home() / ".cache" / "kronika"
@@ -170,10 +175,11 @@ def build() -> Gazetteer:
         i = b.add(Entry(int(c["geonameid"]), c["name"], c["countrycode"], None, float(c["latitude"]),
                         float(c["longitude"]), pop, CITY, str(c.get("admin1code") or "")))
         b.key(c["name"], i)
-        key = (c["countrycode"], norm(c["name"]))
-        old = b.g.by_name.get(key)
-        if old is None or b.g.entries[old].population < pop:
-            b.g.by_name[key] = i
+        for nm in {norm(c["name"]), _ascii(norm(c["name"]))}:
+            key = (c["countrycode"], nm)
+            old = b.g.by_name.get(key)
+            if old is None or b.g.entries[old].population < pop:
+                b.g.by_name[key] = i
         for alt in c.get("alternatenames") or ():
             if _usable(alt, False):
                 b.key(alt, i)
@@ -232,7 +238,13 @@ def build() -> Gazetteer:
         names = {sd.name} | {t.gettext(sd.name) for t in tr2.values()}
         en = region_en.get(sd.code) or sd.name
         centre = region_centre.get(sd.code)
-        ci = city_named(cc, centre) if centre else _centre_by_stem(b, cc, sd.name)
+        ci = city_named(cc, centre) if centre else None
+        if ci is None and sd.type == "City":   # a city-region: the city under any of its names
+            found = [j for n in names | {en} for j in b._index.get(norm(n), ())
+                     if b.g.entries[j].kind == CITY and b.g.entries[j].country == cc]
+            ci = max(found, key=lambda j: b.g.entries[j].population, default=None)
+        if ci is None:
+            ci = _centre_by_stem(b, cc, sd.name)
         ce = b.g.entries[ci] if ci is not None else None
         if ce is not None and ce.code:
             admin_of.setdefault((cc, ce.code), en)
@@ -285,7 +297,7 @@ def _centre_by_stem(b: _Builder, cc: str, name: str) -> int | None:
     """A region named after its centre ("Lvivska oblast" -> Lviv): the most populous city of that
     country whose name the region's first word starts with, allowing an adjectival suffix."""
     w = _REGION_WORDS.sub(" ", name).strip().split(" ")[0] if name else ""
-    w = norm(w)
+    w = _ascii(norm(w))
     if len(w) < 4:
         return None
     stems = {w}
