@@ -46,6 +46,7 @@ class DateLexicon:
     time_preps: frozenset[str]
     last_week: tuple[tuple[str, ...], ...]
     relative_phrases: dict[tuple[str, ...], int]
+    relative_years: dict[tuple[str, ...], int]
     next_day: tuple[tuple[str, ...], ...]
     later: frozenset[str]
     through: frozenset[str]
@@ -68,6 +69,7 @@ def lexicon(lang: str) -> DateLexicon:
         time_preps=frozenset(w.get("time_preps", [])),
         last_week=tuple(tuple(p.split()) for p in w.get("last_week", [])),
         relative_phrases={tuple(k.split()): int(v) for k, v in raw.get("relative_phrases", {}).items()},
+        relative_years={tuple(k.split()): int(v) for k, v in raw.get("relative_years", {}).items()},
         next_day=tuple(tuple(p.split()) for p in raw.get("after_anchor", {}).get("next_day", [])),
         later=frozenset(raw.get("after_anchor", {}).get("later", [])),
         through=frozenset(raw.get("after_anchor", {}).get("through", [])),
@@ -309,6 +311,12 @@ class _Finder:
         return best
 
     def relative_phrase(self, i: int, stop: int) -> int:
+        n = self.phrase_at(i, stop, self.lex.relative_years)
+        if n:
+            off = self.lex.relative_years[tuple(norm(t.text) for t in self.toks[i:i + n])]
+            value = date(self.pub.year + off, 1, 1) if self.pub is not None else None
+            self.add(i, i + n, value, 3, "year")
+            return i + n
         n = self.phrase_at(i, stop, self.lex.relative_phrases)
         if not n:
             return i
@@ -365,18 +373,28 @@ class _Finder:
         return i
 
     def year_alone(self, i: int, stop: int) -> int:
-        y = _year(self.toks[i])
+        """"у 2014 році", "2011-2012 рр.", "у 1994, 1997 і 2005 роках": year precision."""
+        tok = self.toks[i]
+        y = _year(tok)
+        y2 = None
+        rng = re.fullmatch(r"(\d{4})[-–](\d{4})", tok.text)
+        if rng and 1800 <= int(rng.group(1)) <= int(rng.group(2)) <= 2100:
+            y, y2 = int(rng.group(1)), int(rng.group(2))
         if y is None:
             return i
         j = i + 1
         prev = norm(self.toks[i - 1].text) if i > 0 else ""
         has_word = j < stop and norm(self.toks[j].text) in self.lex.year_words
-        if not has_word and prev not in ("у", "в", "in", "since", "з", "с", "до", "by", "of", "from", "until"):
+        listed = j + 1 < stop and norm(self.toks[j].text) in (",", "і", "й", "та", "и", "and", "or", "або") \
+            and (_year(self.toks[j + 1]) is not None)
+        if not (has_word or listed or y2) and prev not in ("у", "в", "in", "since", "з", "с", "до", "by",
+                                                          "of", "from", "until", "від", "от", "після", "после"):
             if j < stop and self.toks[j].is_word:
                 return i  # "2000 людей"
         if has_word:
             j += 1
-        self.add(i, j, date(y, 1, 1), 3, "year")
+        value_end = date(y2, 12, 31) if y2 else None
+        self.add(i, j, date(y, 1, 1), 3, "year", value_end)
         return j
 
     def scan_tokens(self) -> None:
