@@ -41,7 +41,7 @@ _TIME_WORDS = {
     # weekdays, day parts and time adverbs that sit between a verb and its subject
     "понеділок", "вівторок", "середа", "четвер", "п'ятниця", "субота", "неділя", "понедельник",
     "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "ранок", "вечір", "ніч", "день",
-    "утро", "вечер", "ночь", "сьогодні", "вчора", "сегодня", "вчера", "раніше", "ранее", "також", "также",
+    "утро", "вечер", "ночь", "сьогодні", "вчора", "учора", "уранці", "увечері", "вранці", "ввечері", "сегодня", "вчера", "раніше", "ранее", "також", "также",
     "тоді", "тогда", "зокрема", "частности", "вже", "уже", "ще", "еще", "лише", "только", "згодом",
     "позже", "пізніше", "today", "yesterday", "earlier", "later", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "also", "on", "late", "last", "week", "tonight",
@@ -101,7 +101,8 @@ class SourceLexicon:
     kinds: dict[str, str]               # lemma -> kind
     strip: frozenset[str]               # kind words dropped before a proper name
     stop: frozenset[str]
-    proxies: frozenset[str]             # "представник": speaks for the body named after it
+    proxies: frozenset[str]             # "сотрудники профсоюза": the body named after it speaks
+    spokes: frozenset[str]              # "представник міністерства": kept whole, a source by itself
     vague: frozenset[str]               # genitive tails that add nothing ("республики", "країни")
 
 
@@ -124,6 +125,7 @@ def lexicon(lang: str) -> SourceLexicon:
         strip=frozenset(w.lower() for w in words.get("strip", ())),
         stop=frozenset(w.lower() for w in words.get("stop", ())),
         proxies=frozenset(w.lower() for w in words.get("proxies", ())),
+        spokes=frozenset(w.lower() for w in words.get("spokes", ())),
         vague=frozenset(w.lower() for w in words.get("vague", ())),
     )
 
@@ -203,7 +205,9 @@ def _is_place(t: Token) -> bool:
 
 @lru_cache(maxsize=20000)
 def _place_reading(lang: str, word: str) -> bool:
-    return any("Geox" in p.tag for p in analyzer(lang).parse(word)[:3])
+    parses = analyzer(lang).parse(word)[:3]
+    tags = [set(str(p.tag).replace(" ", ",").split(",")) for p in parses]
+    return any("Geox" in t for t in tags) and not any(_NAME_TAGS & t for t in tags)
 
 
 def _maybe_name(t: Token) -> bool:
@@ -516,7 +520,10 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
         return None
     head_i = next((m for m, t in enumerate(toks) if _pos(t) == "NOUN" or _kind_of_token(t, lex)), 0)
     head_tok = toks[head_i]
-    if any(lem in lex.proxies for lem in _lemmas(head_tok)) and head_i + 1 < len(toks):
+    spoke = any(lem in lex.spokes for lem in _lemmas(head_tok)) and head_i + 1 < len(toks) \
+        and any(_kind_of_token(t, lex) and not _is_strip(t, lex) for t in toks[head_i + 1:])
+    plural_spoke = spoke and "plur" in head_tok.an.tags   # "представители профсоюзов": the unions
+    if (plural_spoke or any(lem in lex.proxies for lem in _lemmas(head_tok))) and head_i + 1 < len(toks):
         # "представник міністерства …", "сотрудники профсоюза пилотов": the body they speak for
         rest = toks[head_i + 1:]
         if any(_kind_of_token(t, lex) for t in rest):
@@ -526,7 +533,7 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
                 body = Resolved(name, _kind_for(name, kinds, False, rest, lex, False), rest[0].start, rest[-1].end)
             return body
         return None
-    if _kind_of_token(head_tok, lex) in ("official", "other") and lex.lang != "en" \
+    if _kind_of_token(head_tok, lex) in ("official", "other") and lex.lang != "en" and not spoke \
             and "anim" in head_tok.an.tags and "plur" not in head_tok.an.tags:
         return None   # a bare role ("міністр", "лидер партии") names nobody the reader can check
     while len(toks) > 1 and any(lem in lex.vague for lem in _lemmas(toks[-1])):
@@ -934,10 +941,12 @@ def run(ctx: Context) -> None:
             r.name = _complete(r.name, people)
         sa, sb = _scope(doc, men, quotes)
         ctx.attributions.append(Attribution(r.name, r.kind, r.start, r.end, sa, sb))
-        key = fold(r.name)
+        key = _dedupe_key(r.name)
         ev_a, ev_b = min(r.start, men.cue_start), max(r.end, men.cue_end)
         span = Span.of(doc.text, ev_a, ev_b)
-        hit = next((src for k, src in by_key if same_name(k, key)), None)
+        hit = next((src for k, src in by_key if k == key or (
+            same_name(k, key) and _personal(src.name, src.kind) and _personal(r.name, r.kind))
+            or _back_reference(k, src, key, r)), None)
         if hit is None:
             by_key.append((key, Source(r.name, r.kind, [span])))
         else:
@@ -946,6 +955,22 @@ def run(ctx: Context) -> None:
             if span not in hit.evidence:
                 hit.evidence.append(span)
     ctx.sources.extend(src for _k, src in by_key)
+
+
+def _dedupe_key(name: str) -> str:
+    return fold(re.sub(r"^(?:the|a)\s+", "", name, flags=re.I))
+
+
+def _back_reference(k: str, src: Source, key: str, r: Resolved) -> bool:
+    """A bare common noun after the full name of the same body ("Міністерство охорони здоров'я" …
+    "Міністерство повідомило", "поліція Києва" … "поліція") is that body again."""
+    return " " not in r.name and r.kind == src.kind and len(key) >= 4 and k.startswith(key[:-2]) \
+        and len(k) > len(key)
+
+
+def _personal(name: str, kind: str) -> bool:
+    """A person's name (capitalised words, not an organisation's kind)."""
+    return kind in ("official", "other", "police", "witness", "ngo") and name[:1].isupper() and not name.isupper()
 
 
 _INITIAL = re.compile(r"^(?:[A-ZА-ЯІЇЄҐЁ]\.\s?)+")
