@@ -29,7 +29,7 @@ from .triggers import Hit, matcher
 
 # trigger classes (events.toml) by role
 DEMO_CORE = frozenset({"demo", "protest", "action", "gather", "riot", "disperse"})   # a gathering is reported
-CROWD_VIOLENCE = frozenset({"riot", "clash", "storm", "arson", "vandal", "throw", "loot"})
+CROWD_VIOLENCE = frozenset({"riot", "clash", "storm", "seize", "arson", "vandal", "throw", "loot"})
 INTERVENTION = frozenset({"disperse", "detain", "force"})
 ACTIONS = CROWD_VIOLENCE | INTERVENTION | frozenset({"beat", "lethal", "block", "injured"})
 ABSTRACT = frozenset({"protest", "action", "protester", "strike", "injured"})  # need a place of their own
@@ -300,9 +300,12 @@ def run(ctx: Context) -> None:
         return  # a robbery, a drunk's rampage, a fraud arrest: crime, not political violence
     triggered = {si for si, _c, live in read if live}
     cands: list[Candidate] = []
-    for si, coded, _live in read:
+    story: tuple[int, date | None, int] | None = None  # the last trigger sentence that gave its own date
+    for si, coded, live in read:
         if coded is not None:
-            cands.extend(_locate(ctx, si, coded, triggered, cands))
+            cands.extend(_locate(ctx, si, coded, triggered, cands, story))
+        if live and _own_date(ctx, si):
+            story = (si, *_event_date(ctx, doc.sentences[si].start, doc.sentences[si].end))
     if not any(c.coded.sub not in ("Agreement", "Other") for c in cands):
         cands = []  # talks and deals count only in a story of unrest or fighting
     ctx.events = _merge(ctx, cands)
@@ -326,8 +329,13 @@ def _strike_article(doc: Doc) -> bool:
     return False
 
 
+def _own_date(ctx: Context, si: int) -> bool:
+    s = ctx.doc.sentences[si]
+    return any(s.start <= d.start < s.end and d.value is not None for d in ctx.dates)
+
+
 def _locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
-            before: list[Candidate]) -> list[Candidate]:
+            before: list[Candidate], story: tuple[int, date | None, int] | None) -> list[Candidate]:
     """One candidate per place of the sentence; else the place the places stage gives the clause."""
     doc = ctx.doc
     s = doc.sentences[si]
@@ -344,11 +352,14 @@ def _locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
     if not found:
         return []
     day, tp = _event_date(ctx, s.start, s.end)
-    if not any(s.start <= d.start < s.end for d in ctx.dates):
-        # no date of its own: a later sentence about the same place continues that event's story
+    if not _own_date(ctx, si):
+        # no date of its own: the story goes on from the last dated report just before it, else from
+        # the last event told at the same place
         keys = {_place_key(p) for p, _ in found}
         prior = [c for c in before if _place_key(c.place) in keys and c.coded.family == coded.family]
-        if prior:
+        if story is not None and si - story[0] <= 3 and (not prior or prior[-1].sent < story[0]):
+            day, tp = story[1], story[2]
+        elif prior:
             day, tp = prior[-1].day, prior[-1].time_precision
     if day is not None and doc.published is not None:
         if (doc.published - day).days > HISTORIC_DAYS or day > doc.published + timedelta(days=1):
@@ -406,20 +417,49 @@ def _article_countries(ctx: Context) -> dict[str, int]:
 
 
 def _event_place(ctx: Context, start: int, end: int, hits: list[Hit]) -> tuple[PlaceMention, int] | None:
-    """The places stage's resolver; when it has none (or a country, or a doubtful hit), the last
-    plausible town of the two sentences before, in the same paragraph."""
+    """Where a sentence without a town of its own happened.
+
+    The places stage's resolver is trusted for what lies close (the same sentence, the three before,
+    the dateline) and for the article's main town; a town met only far away in the story is not
+    taken. When it has nothing better than a country, a story that names one town only is about it."""
+    doc = ctx.doc
+    si = doc.sentence_of(start)
+    near_start = doc.sentences[max(si - 3, 0)].start
+    towns = _article_towns(ctx)
     fn = getattr(_places, "event_place", None)
     if fn is not None:
         got = fn(ctx, start, end)
-        if got is not None and (got[0].kind != "country" or EMIT_COUNTRY_LEVEL) and _plausible(ctx, got[0], hits):
+        if got is not None and got[0].kind != "country" and _plausible(ctx, got[0], hits):
+            p = got[0]
+            if p.start >= near_start or p.start < 80 or p.kind == "admin1" or (towns and _place_key(p) == towns[0][0]):
+                return got
+        elif got is not None and EMIT_COUNTRY_LEVEL and got[0].kind == "country":
             return got
-    si = ctx.doc.sentence_of(start)
-    lo = max(ctx.doc.sentences[max(si - 2, 0)].start, ctx.doc.text.rfind("\n", 0, start) + 1)
-    prior = [p for p in ctx.places if lo <= p.start < start and p.kind in ("city", "district")
-             and _plausible(ctx, p)]
-    if prior:
-        return prior[-1], PLACE_PRECISION.get(prior[-1].kind, 1)
+    else:
+        prior = [p for p in ctx.places if near_start <= p.start < start and p.kind in ("city", "district")
+                 and _plausible(ctx, p)]
+        if prior:
+            return prior[-1], PLACE_PRECISION.get(prior[-1].kind, 1)
+    if len(towns) == 1 and not any(start <= p.start < end for p in ctx.places):
+        return towns[0][1], 2   # the sentence names no place (a country would make it country-level)
     return None
+
+
+def _article_towns(ctx: Context) -> list[tuple[object, PlaceMention]]:
+    """The article's plausible towns as [(key, first mention)], most mentioned first; on a tie for
+    the first place the first key is None (no main town)."""
+    count: dict[object, int] = {}
+    first: dict[object, PlaceMention] = {}
+    for p in ctx.places:
+        if p.kind in ("city", "district") and _plausible(ctx, p):
+            k = _place_key(p)
+            count[k] = count.get(k, 0) + 1
+            first.setdefault(k, p)
+    ranked = sorted(count, key=lambda k: -count[k])
+    out: list[tuple[object, PlaceMention]] = [(k, first[k]) for k in ranked]
+    if len(ranked) > 1 and count[ranked[0]] == count[ranked[1]]:
+        out[0] = (None, out[0][1])
+    return out
 
 
 def _event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
