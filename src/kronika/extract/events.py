@@ -93,7 +93,12 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
         if h.cls in ("protester", "strike"):
             live.append(h)
             continue
-        if blocked(doc, a, b, h, cues):
+        why = blocked(doc, a, b, h, cues)
+        if why == "background" and h.cls in DEMO_CORE:
+            # "after the rally, police detained…": the gathering is context for the acts, not an event
+            live.append(Hit("protester", h.first, h.last, h.start, h.end, h.entry))
+            continue
+        if why:
             continue
         if historic_year(doc, doc.tokens[a].start, doc.tokens[min(h.last + 3, b - 1)].end, doc.published):
             continue
@@ -306,6 +311,9 @@ def run(ctx: Context) -> None:
             cands.extend(_locate(ctx, si, coded, triggered, cands, story))
         if live and _own_date(ctx, si):
             story = (si, *_event_date(ctx, doc.sentences[si].start, doc.sentences[si].end))
+    towns = {c.coded.family for c in cands if c.place.kind in ("city", "district")}
+    # a region named beside towns summarises them ("protests spread across the region")
+    cands = [c for c in cands if c.place.kind != "admin1" or c.coded.family not in towns]
     if not any(c.coded.sub not in ("Agreement", "Other") for c in cands):
         cands = []  # talks and deals count only in a story of unrest or fighting
     ctx.events = _merge(ctx, cands)
@@ -362,8 +370,9 @@ def _locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
         elif prior:
             day, tp = prior[-1].day, prior[-1].time_precision
     if day is not None and doc.published is not None:
-        if (doc.published - day).days > HISTORIC_DAYS or day > doc.published + timedelta(days=1):
-            return []
+        age = (doc.published - day).days
+        if age > HISTORIC_DAYS or day > doc.published + timedelta(days=1) or (tp >= 2 and age > 60):
+            return []   # history, the future, or a months-old background mention ("In May, ...")
     ev = [(s.start, s.end)] + [(h.start, h.end) for h in coded.hits if h.cls not in ("protester", "strike")]
     return [Candidate(coded, si, p, prec, day, tp, ev + [(p.start, p.end)]) for p, prec in found]
 

@@ -2,7 +2,7 @@
 questioned and historical mentions are not events (ACLED; PLOVER's modes and contexts).
 
 Cues come from `lexicons/<lang>/modality.toml` (classes: negation, denial, plan, plan_inf,
-hypothetical, call, future, historic); the scope is the clause that holds the trigger, looked at
+hypothetical, call, future, historic, background); the scope is the clause that holds the trigger, looked at
 from the clause start up to the trigger (cues after it rarely govern it in uk/ru/en news).
 """
 
@@ -44,6 +44,8 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
         if cue.cls == "historic" and cue.first < hit.first:
             return "historic"   # "Напомним, что ...": background recalled, sentence-wide
         if c0 <= cue.first < hit.first:
+            if cue.cls == "background" and hit.first - cue.last <= 3:
+                return "background"   # "из-за протестов", "amid clashes": a cause mentioned, not a report
             if cue.cls == "negation" and hit.first - cue.last <= NEGATION_REACH:
                 return "negated"
             if cue.cls == "plan":
