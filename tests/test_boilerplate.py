@@ -1,0 +1,46 @@
+"""Boilerplate ranges: captions, credits and "read also" links are skipped, prose is kept."""
+
+from __future__ import annotations
+
+from kronika.extract.boilerplate import find_ranges
+
+
+def skipped(text: str) -> list[str]:
+    return [text[a:b] for a, b in find_ranges(text)]
+
+
+def test_caption_lines_with_photo_credit() -> None:
+    text = "Протестувальники зібралися біля акімату.\nПротести у Казахстані / фото REUTERS\nПоліція затримала 20 людей."
+    assert skipped(text) == ["Протести у Казахстані / фото REUTERS"]
+
+
+def test_english_and_russian_credits() -> None:
+    text = ("Demonstrators react as a stun grenade explodes in Minsk. Photo: BelaPAN via Reuters\n"
+            "Police detained dozens.")
+    assert skipped(text) == ["Photo: BelaPAN via Reuters"]
+    assert skipped("Митинг в центре города.\n©Reuters\nСобрались сотни людей.") == ["©Reuters"]
+    assert skipped("Столкновения у здания. Фото: РБК.\nДалее текст.") == ["Фото: РБК."]
+
+
+def test_read_also_runs_on_into_the_next_sentence() -> None:
+    text = ('Читайте також"Газовий майдан" у Казахстані: що відомо про протести (фото, відео)'
+            "За даними tass.ru, до лікарень звернулися 190 людей.")
+    out = skipped(text)
+    assert out and out[0].startswith("Читайте також")
+    rest = text[find_ranges(text)[-1][1]:]
+    assert rest.startswith("За даними tass.ru")
+
+
+def test_read_also_and_subscribe_lines() -> None:
+    text = "Текст новини.\nЧитайте также: Протесты в Минске\nВас також можуть зацікавити новини:\nПодписывайтесь на наш канал"
+    out = skipped(text)
+    assert "Читайте также: Протесты в Минске" in out
+    assert "Вас також можуть зацікавити новини:" in out
+    assert any(s.startswith("Подписывайтесь") for s in out)
+    assert "Текст новини." not in "".join(out)
+
+
+def test_prose_mentioning_photos_is_kept() -> None:
+    text = ("На фотографиях, опубликованных на портале, видно, что памятник снесен с постамента.\n"
+            "Журналіст опублікував фото зіткнень у центрі міста, де зібралися сотні людей, і розповів про затримання.")
+    assert skipped(text) == []

@@ -1,0 +1,65 @@
+"""Quotes: direct speech with speaker, role and relaying outlet; names in quotes are not speech."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import SEED, need
+from kronika.extract import quotes, sources
+from kronika.extract.context import Context
+from kronika.extract.quotes import quoted_spans
+from kronika.model import Article
+from kronika.pipeline import extract
+from kronika.text.doc import analyse
+
+
+def quotes_of(text: str, lang: str) -> list:
+    ctx = Context(analyse(text, lang))
+    sources.run(ctx)
+    quotes.run(ctx)
+    return ctx.quotes
+
+
+def test_quote_with_speaker_role_and_via_uk() -> None:
+    text = ('"Штурм був. Вивести всіх встигли", – заявив заступник акіма Алмати Єржан Бабакумаров, '
+            "повідомляє Informburo.kz.")
+    [q] = quotes_of(text, "uk")
+    assert q.text == "Штурм був. Вивести всіх встигли"
+    assert q.speaker == "Єржан Бабакумаров"
+    assert q.speaker_role == "заступник акіма Алмати"
+    assert q.via == "Informburo.kz"
+    assert all(text[e.start:e.end] == e.text for e in q.evidence)
+
+
+def test_quote_before_colon_ru() -> None:
+    text = "Министр внутренних дел Иван Петров заявил: «Мы не допустим беспорядков в городе»."
+    [q] = quotes_of(text, "ru")
+    assert q.text == "Мы не допустим беспорядков в городе"
+    assert q.speaker == "Иван Петров"
+
+
+def test_quote_en() -> None:
+    text = '"The day had been special for all of us," said Ruhama Fernandez, an activist.'
+    [q] = quotes_of(text, "en")
+    assert q.speaker == "Ruhama Fernandez"
+
+
+def test_names_in_quotes_are_not_speech() -> None:
+    assert quotes_of("Презентація відбулася у видавництві «Комора» в Києві.", "uk") == []
+    assert quotes_of('Читайте також "Газовий майдан" у Казахстані.', "uk") == []
+
+
+def test_quoted_spans_nested_and_straight() -> None:
+    text = "Він сказав: «Це „наша“ справа». А \"інше\" — ні."
+    spans = [text[a:b] for a, b in quoted_spans(text)]
+    assert spans == ["Це „наша“ справа", "інше"]
+
+
+def test_seed_quote() -> None:
+    path = need(SEED / "article.jsonl")
+    art = Article.from_dict(json.loads(Path(path).read_text(encoding="utf-8").splitlines()[0]))
+    qs = extract(art).quotes
+    q = next(q for q in qs if q.text.startswith("Штурм був"))
+    assert q.text == "Штурм був. Вивести всіх встигли, частина працівників працює дистанційно"
+    assert (q.speaker, q.speaker_role, q.via) == ("Єржан Бабакумаров", "заступник акіма Алмати", "Informburo.kz")

@@ -1,0 +1,119 @@
+"""Sources: attribution cues in uk/ru/en, names in the nominative, kinds, exclusions, scopes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import SEED, need
+from kronika.extract.context import Context
+from kronika.extract.sources import fold, run
+from kronika.model import Article
+from kronika.pipeline import build_context, extract
+from kronika.text.doc import analyse
+
+
+def sources_of(text: str, lang: str, url: str | None = None) -> Context:
+    ctx = Context(analyse(text, lang), url=url)
+    run(ctx)
+    return ctx
+
+
+def names(text: str, lang: str, url: str | None = None) -> dict[str, str]:
+    return {s.name: s.kind for s in sources_of(text, lang, url).sources}
+
+
+def test_attribution_chain_both_sources_uk() -> None:
+    got = names("Пілоти оголосили страйк, передає УНН з посиланням на DW.", "uk")
+    assert got == {"УНН": "news_agency", "DW": "outlet"}
+
+
+def test_attribution_chain_ru() -> None:
+    got = names("Памятник снесли, сообщает ТАСС, ссылаясь на портал KazTAG.", "ru")
+    assert set(got) == {"ТАСС", "KazTAG"}
+    assert got["ТАСС"] == "news_agency"
+
+
+def test_nominative_of_institutions_and_people() -> None:
+    assert names("За даними поліції, постраждали понад 500 людей.", "uk") == {"поліція": "police"}
+    assert "МВД" in names("Ранее в МВД республики сообщили о 200 задержанных.", "ru")
+    got = names("Про це повідомив, за словами Олега Курито, заступник мера.", "uk")
+    assert "Олег Курито" in got
+    got = names("По словам министра Якова Сандакова, прививки бесплатны.", "ru")
+    assert "Яков Сандаков" in got
+
+
+def test_kind_word_is_dropped_from_the_name() -> None:
+    assert names("Як пише Telegram-канал Baza, у місті тривають протести.", "uk") == {"Baza": "telegram"}
+    assert names("За даними Telegram-каналу Mash, затримали понад 200 людей.", "uk") == {"Mash": "telegram"}
+    assert names("Об этом сообщает агентство Reuters.", "ru") == {"Reuters": "news_agency"}
+
+
+def test_person_with_role_after_a_quote() -> None:
+    text = '"Штурм був", – заявив заступник акіма Алмати Єржан Бабакумаров, повідомляє Informburo.kz.'
+    got = names(text, "uk")
+    assert got == {"Єржан Бабакумаров": "official", "Informburo.kz": "outlet"}
+
+
+def test_kinds_police_government_witness() -> None:
+    assert names("У поліції повідомили, що затримали трьох людей.", "uk") == {"поліція": "police"}
+    got = names("Пресс-служба президента Кыргызстана 7 января сообщила о решении.", "ru")
+    assert list(got.values()) == ["government"]
+    got = names("Tut.by з посиланням на очевидців передає, що людей затримували.", "uk")
+    assert got.get("очевидці") == "witness" and "Tut.by" in got
+
+
+def test_english_cues() -> None:
+    got = names("Police said 14 officers were injured, according to Reuters.", "en")
+    assert got.get("Police") == "police" and got.get("Reuters") == "news_agency"
+    got = names('"We will stay," said Daniel Gonzalez, a Cuban activist.', "en")
+    assert "Daniel Gonzalez" in got
+
+
+def test_pronouns_bare_roles_and_places_are_not_sources() -> None:
+    assert names("Вона заявила, що нічого не знала.", "uk") == {}
+    assert names("Министр сказал, что ситуация под контролем.", "ru") == {}
+    assert names("В Германии сообщили о забастовке.", "ru") == {}
+
+
+def test_own_outlet_is_not_a_source() -> None:
+    assert names("Протести тривають, передає УНН.", "uk", url="https://www.unn.com.ua/uk/news/1") == {}
+    assert names("Як повідомляв УНІАН, страйк триває.", "uk") == {}
+
+
+def test_photo_credit_is_not_a_source() -> None:
+    art = Article(text="Протестувальники захопили будівлю.\nПротести у Казахстані / фото REUTERS\n", lang="uk")
+    assert extract(art).sources == []
+
+
+def test_attribution_scope_covers_the_quoted_passage() -> None:
+    text = ('"За даними поліції, демонстранти підпалили 120 машин. Постраждали понад 500 людей", '
+            "– йдеться у повідомленні.")
+    ctx = sources_of(text, "uk")
+    att = next(a for a in ctx.attributions if a.name == "поліція")
+    assert att.scope_start <= text.index("500") < att.scope_end
+
+
+def test_fold_is_script_insensitive() -> None:
+    assert fold("Telegram-канал Baza") == fold("Baza")
+    assert fold("ТАСС") == fold("tass.ru") == "tass"
+
+
+def test_seed_sources() -> None:
+    path = need(SEED / "article.jsonl")
+    art = Article.from_dict(json.loads(Path(path).read_text(encoding="utf-8").splitlines()[0]))
+    res = extract(art)
+    got = {s.name: s.kind for s in res.sources}
+    want = {"Baza": "telegram", "Shot": "telegram", "snob": "telegram", "поліція": "police",
+            "Informburo.kz": "outlet", "Єржан Бабакумаров": "official", "Mash": "telegram",
+            "tass.ru": "news_agency"}
+    for name, kind in want.items():
+        assert got.get(name) == kind, (name, got)
+    assert not any("reuters" in fold(n) for n in got)          # photo captions
+    assert not any("gazov" in fold(n) for n in got)            # the "read also" headline
+    text = art.text
+    for s in res.sources:
+        for e in s.evidence:
+            assert text[e.start:e.end] == e.text
+    ctx = build_context(art)
+    assert ctx.url is None or isinstance(ctx.url, str)
