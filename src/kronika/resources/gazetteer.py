@@ -24,8 +24,15 @@ from dataclasses import dataclass, field
 from importlib import resources as _res
 from importlib.metadata import version
 from pathlib import Path
+from typing import NamedTuple
 
-BUILD_VERSION = "1"
+BUILD_VERSION = "2"
+# Places below this size are never chosen (resolution asks for more), so they are not indexed.
+MIN_POPULATION = 1_000
+# Latin-script alternate names are noisy ("Part" for Perth, "Canton" for Guangzhou); only big cities
+# keep theirs. The main GeoNames name is always kept.
+LATIN_ALT_MIN_POPULATION = 1_000_000
+_LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’ʼ .\-]+$")
 LANGS = ("uk", "ru", "en")
 
 # kinds of entries
@@ -42,8 +49,9 @@ def norm(s: str) -> str:
     return _WS.sub(" ", s.translate(_APOS).lower()).strip()
 
 
-@dataclass(slots=True, frozen=True)
-class Entry:
+class Entry(NamedTuple):
+    """One place (a tuple: hundreds of thousands of them unpickle fast and small)."""
+
     geonameid: int | None
     name: str                 # English (GeoNames) name
     country: str              # ISO 3166-1 alpha-2
@@ -172,16 +180,20 @@ def build() -> Gazetteer:
         cities = json.load(f)
     for c in cities.values():
         pop = int(c.get("population") or 0)
+        if pop < MIN_POPULATION:
+            continue
         i = b.add(Entry(int(c["geonameid"]), c["name"], c["countrycode"], None, float(c["latitude"]),
                         float(c["longitude"]), pop, CITY, str(c.get("admin1code") or "")))
         b.key(c["name"], i)
+        b.key(_ascii(c["name"]), i)     # "Zurich" for "Zürich"
         for nm in {norm(c["name"]), _ascii(norm(c["name"]))}:
             key = (c["countrycode"], nm)
             old = b.g.by_name.get(key)
             if old is None or b.g.entries[old].population < pop:
                 b.g.by_name[key] = i
+        latin_ok = pop >= LATIN_ALT_MIN_POPULATION
         for alt in c.get("alternatenames") or ():
-            if _usable(alt, False):
+            if _usable(alt, False) and (latin_ok or not _LATIN.match(alt)):
                 b.key(alt, i)
     del cities
 
