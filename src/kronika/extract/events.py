@@ -369,12 +369,26 @@ def _locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
             day, tp = story[1], story[2]
         elif prior:
             day, tp = prior[-1].day, prior[-1].time_precision
+        elif day is not None and day == doc.published:
+            day, tp = _retrospective_date(ctx, day, tp, triggered)
     if day is not None and doc.published is not None:
         age = (doc.published - day).days
         if age > HISTORIC_DAYS or day > doc.published + timedelta(days=1) or (tp >= 2 and age > 60):
             return []   # history, the future, or a months-old background mention ("In May, ...")
     ev = [(s.start, s.end)] + [(h.start, h.end) for h in coded.hits if h.cls not in ("protester", "strike")]
     return [Candidate(coded, si, p, prec, day, tp, ev + [(p.start, p.end)]) for p, prec in found]
+
+
+def _retrospective_date(ctx: Context, day: date, tp: int, triggered: set[int]) -> tuple[date, int]:
+    """A story looking back at one earlier day or span ("4-6 January", told on 26 January) in a
+    sentence that reports unrest: its undated sentences belong to that span, not to the publication day."""
+    pub = ctx.doc.published
+    days = {d.value for d in ctx.dates if d.kind in ("date", "range") and d.value is not None
+            and pub is not None and 2 <= (pub - d.value).days <= 45}
+    told = {d.value for d in ctx.dates if d.value in days and ctx.doc.sentence_of(d.start) in triggered}
+    if len(days) == 1 and told and not any(d.kind in ("relative", "weekday") for d in ctx.dates):
+        return days.pop(), 2
+    return day, tp
 
 
 def _place_key(p: PlaceMention) -> object:
@@ -444,13 +458,12 @@ def _event_place(ctx: Context, start: int, end: int, hits: list[Hit]) -> tuple[P
                 return got
         elif got is not None and EMIT_COUNTRY_LEVEL and got[0].kind == "country":
             return got
-    else:
-        prior = [p for p in ctx.places if near_start <= p.start < start and p.kind in ("city", "district")
-                 and _plausible(ctx, p)]
-        if prior:
-            return prior[-1], PLACE_PRECISION.get(prior[-1].kind, 1)
-    if len(towns) == 1 and not any(start <= p.start < end for p in ctx.places):
-        return towns[0][1], 2   # the sentence names no place (a country would make it country-level)
+    prior = [p for p in ctx.places if near_start <= p.start < start and p.kind in ("city", "district")
+             and _plausible(ctx, p)]
+    if prior:
+        return prior[-1], 2
+    if towns and towns[0][0] is not None and not any(start <= p.start < end for p in ctx.places):
+        return towns[0][1], 2   # the story's main town; a sentence naming a country stays country-level
     return None
 
 
