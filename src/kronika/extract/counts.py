@@ -90,12 +90,12 @@ class _Counter:
         self.lang = lexicon_lang(ctx.doc.lang)
         self.lex = lexicon(ctx.doc.lang)
         self.toks = ctx.doc.tokens
-        self._keys: dict[int, set[str]] = {}
+        self._keys: dict[int, frozenset[str]] = {}
         self.numbers = sorted(ctx.numbers, key=lambda n: n.start)
         self._crowd = {w: "participants" for w in self.lex.crowd}
         self.num_tokens = [(self.doc.token_at(n.start), self.doc.token_at(n.end - 1)) for n in self.numbers]
 
-    def k(self, i: int) -> set[str]:
+    def k(self, i: int) -> frozenset[str]:
         got = self._keys.get(i)
         if got is None:
             got = self._keys[i] = keys(self.toks[i], self.lang)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -51,13 +51,15 @@ class DateLexicon:
     later: frozenset[str]
     through: frozenset[str]
     day_words: frozenset[str]
+    firsts: frozenset[str] = frozenset()   # first words of every phrase: a cheap pre-check
+    words: frozenset[str] = frozenset()    # month, weekday and relative words
 
 
 @lru_cache(maxsize=8)
 def lexicon(lang: str) -> DateLexicon:
     raw = load_lexicon(lexicon_lang(lang), "dates")
     w = raw.get("words", {})
-    return DateLexicon(
+    lex = DateLexicon(
         months={norm(k): int(v) for k, v in raw.get("months", {}).items()},
         weekdays={norm(k): int(v) for k, v in raw.get("weekdays", {}).items()},
         relative={norm(k): int(v) for k, v in raw.get("relative", {}).items()},
@@ -75,6 +77,9 @@ def lexicon(lang: str) -> DateLexicon:
         through=frozenset(raw.get("after_anchor", {}).get("through", [])),
         day_words=frozenset(raw.get("after_anchor", {}).get("day_words", [])),
     )
+    phrases = [*lex.last_week, *lex.relative_phrases, *lex.relative_years, *lex.next_day]
+    return replace(lex, firsts=frozenset(p[0] for p in phrases if p),
+                   words=frozenset([*lex.months, *lex.weekdays, *lex.relative]))
 
 
 def resolve_year(month: int, day: int, published: date | None, carried: int | None) -> date | None:
@@ -131,6 +136,8 @@ class _Finder:
         self.pub = ctx.doc.published
         self.carried: int | None = None
         self.out: list[DateMention] = []
+        self.low = [norm(t.text) for t in self.toks]
+        self._keys: dict[int, frozenset[str]] = {}
         self.pending: list[tuple[DateMention, int]] = []   # "два дні потому": days after the previous date
 
     def month_of(self, i: int) -> int | None:
@@ -142,7 +149,7 @@ class _Finder:
             if low == "may" and not tok.is_title:
                 return None  # the modal verb
             return self.lex.months.get(low)
-        for k in keys(tok, self.lang):
+        for k in self.k(i):
             if k in self.lex.months:
                 return self.lex.months[k]
         return None
@@ -151,7 +158,7 @@ class _Finder:
         tok = self.toks[i]
         if not tok.is_word:
             return None
-        for k in keys(tok, self.lang):
+        for k in self.k(i):
             if k in self.lex.weekdays:
                 return self.lex.weekdays[k]
         return None
@@ -173,7 +180,7 @@ class _Finder:
             y = _year(self.toks[k])
             if y is not None:
                 k += 1
-                if k < stop and norm(self.toks[k].text) in self.lex.year_words:
+                if k < stop and self.low[k] in self.lex.year_words:
                     k += 1
                     if k < stop and self.toks[k].text == "." and self.toks[k - 1].text in ("р", "г"):
                         k += 1
@@ -190,8 +197,8 @@ class _Finder:
         if rng:
             d1, d2 = int(rng.group(1)), int(rng.group(2))
         elif d1 is not None and j + 1 < stop and (self.toks[j].text in _DASHES
-                                                  or norm(self.toks[j].text) in self.lex.range_to
-                                                  or norm(self.toks[j].text) in ("і", "и", "та", "and")):
+                                                  or self.low[j] in self.lex.range_to
+                                                  or self.low[j] in ("і", "и", "та", "and")):
             d2 = _day(self.toks[j + 1])
             if d2 is not None and self.month_of(j + 2 if j + 2 < stop else j) is not None:
                 j += 2
@@ -205,7 +212,7 @@ class _Finder:
         j += 1
         year, j = self.year_after(j, stop)
         a = i
-        if a > 0 and norm(self.toks[a - 1].text) in self.lex.range_from and self.toks[a - 1].sent == tok.sent:
+        if a > 0 and self.low[a - 1] in self.lex.range_from and self.toks[a - 1].sent == tok.sent:
             a -= 1
         self.emit_day(a, j, d1, d2, month, year)
         return j
@@ -250,7 +257,7 @@ class _Finder:
         month = self.month_of(i)
         if month is None or i == 0:
             return i
-        prev = norm(self.toks[i - 1].text)
+        prev = self.low[i - 1]
         year, j = self.year_after(i + 1, stop)
         if prev not in ("у", "в", "in", "во", "of", "since", "until", "до", "з", "с") and year is None:
             return i
@@ -270,7 +277,7 @@ class _Finder:
         wd = self.weekday_of(i)
         if wd is None:
             return i
-        prev = norm(self.toks[i - 1].text) if i > 0 else ""
+        prev = self.low[i - 1] if i > 0 else ""
         if prev not in self.lex.weekday_preps and not (self.lang == "en" and self.toks[i].is_title):
             return i
         if prev in ("в", "у", "во") and self.toks[i].an.case not in (None, "accs", "nomn"):
@@ -303,24 +310,32 @@ class _Finder:
 
     def phrase_at(self, i: int, stop: int, phrases: object) -> int:
         """Length of the longest phrase (tuple of lower-case words) starting at token i, or 0."""
+        if self.low[i] not in self.lex.firsts:
+            return 0
         best = 0
         for phrase in phrases:  # type: ignore[attr-defined]
             n = len(phrase)
-            if n > best and i + n <= stop and tuple(norm(t.text) for t in self.toks[i:i + n]) == phrase:
+            if n > best and i + n <= stop and tuple(self.low[i:i + n]) == phrase:
                 best = n
         return best
+
+    def k(self, i: int) -> frozenset[str]:
+        got = self._keys.get(i)
+        if got is None:
+            got = self._keys[i] = keys(self.toks[i], self.lang)
+        return got
 
     def relative_phrase(self, i: int, stop: int) -> int:
         n = self.phrase_at(i, stop, self.lex.relative_years)
         if n:
-            off = self.lex.relative_years[tuple(norm(t.text) for t in self.toks[i:i + n])]
+            off = self.lex.relative_years[tuple(self.low[i:i + n])]
             value = date(self.pub.year + off, 1, 1) if self.pub is not None else None
             self.add(i, i + n, value, 3, "year")
             return i + n
         n = self.phrase_at(i, stop, self.lex.relative_phrases)
         if not n:
             return i
-        off = self.lex.relative_phrases[tuple(norm(t.text) for t in self.toks[i:i + n])]
+        off = self.lex.relative_phrases[tuple(self.low[i:i + n])]
         value = self.pub + timedelta(days=off) if self.pub is not None else None
         self.add(i, i + n, value, 1, "relative")
         return i + n
@@ -331,7 +346,7 @@ class _Finder:
             return int(tok.text)
         from .numbers import lexicon as number_lexicon
         vals = number_lexicon(self.lang).values
-        for k in keys(tok, self.lang):
+        for k in self.k(i):
             if k in vals and vals[k] >= 1:
                 return int(vals[k])
         return 1 if tok.lower in ("a", "one") else None
@@ -341,17 +356,20 @@ class _Finder:
         n = self.phrase_at(i, stop, self.lex.next_day)
         if n:
             return self.pend(i, i + n, 1)
+        if i + 1 >= stop or not (self.low[i] in self.lex.through or self.low[i] in self.lex.later
+                                 or self.low[i + 1] in self.lex.day_words):
+            return i  # cheap pre-check: every form needs a "через/спустя" or a day word next
         k = i
-        if norm(self.toks[k].text) in self.lex.through or norm(self.toks[k].text) in self.lex.later:
+        if self.low[k] in self.lex.through or self.low[k] in self.lex.later:
             k += 1
         if k + 1 >= stop:
             return i
         days = self.count_of(k)
-        if days is None or norm(self.toks[k + 1].text) not in self.lex.day_words:
+        if days is None or self.low[k + 1] not in self.lex.day_words:
             return i
         if k > i:
             return self.pend(i, k + 2, days)
-        if k + 2 < stop and norm(self.toks[k + 2].text) in self.lex.later:
+        if k + 2 < stop and self.low[k + 2] in self.lex.later:
             return self.pend(i, k + 3, days)
         return i
 
@@ -363,9 +381,11 @@ class _Finder:
         return b
 
     def week(self, i: int, stop: int) -> int:
+        if self.low[i] not in self.lex.firsts:
+            return i
         for phrase in self.lex.last_week:
             n = len(phrase)
-            if i + n <= stop and tuple(norm(t.text) for t in self.toks[i:i + n]) == phrase:
+            if i + n <= stop and tuple(self.low[i:i + n]) == phrase:
                 this = any(w in ("цього", "цьому", "этой", "this") for w in phrase)
                 value = None if self.pub is None else self.pub - timedelta(days=0 if this else 7)
                 self.add(i, i + n, value, 2, "relative")
@@ -383,9 +403,9 @@ class _Finder:
         if y is None:
             return i
         j = i + 1
-        prev = norm(self.toks[i - 1].text) if i > 0 else ""
-        has_word = j < stop and norm(self.toks[j].text) in self.lex.year_words
-        listed = j + 1 < stop and norm(self.toks[j].text) in (",", "і", "й", "та", "и", "and", "or", "або") \
+        prev = self.low[i - 1] if i > 0 else ""
+        has_word = j < stop and self.low[j] in self.lex.year_words
+        listed = j + 1 < stop and self.low[j] in (",", "і", "й", "та", "и", "and", "or", "або") \
             and (_year(self.toks[j + 1]) is not None)
         if not (has_word or listed or y2) and prev not in ("у", "в", "in", "since", "з", "с", "до", "by",
                                                           "of", "from", "until", "від", "от", "після", "после"):
@@ -408,7 +428,9 @@ class _Finder:
                         j = self.after_anchor(i, b)
                     if j == i:
                         j = self.year_alone(i, b)
-                elif tok.is_word:
+                elif tok.is_word and (self.low[i] in self.lex.firsts or self.low[i] in self.lex.through
+                                      or self.low[i] in self.lex.later or self.k(i) & self.lex.words
+                                      or (i + 1 < b and self.low[i + 1] in self.lex.day_words)):
                     j = self.month_day(i, b) if self.lang == "en" else i
                     for step in (self.relative_phrase, self.weekday, self.relative, self.week,
                                  self.after_anchor, self.month_alone):

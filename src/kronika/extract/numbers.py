@@ -12,7 +12,7 @@ figures and are not emitted; the day numbers are known from the dates stage (whi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..resources import lexicon_lang, load_lexicon
@@ -43,6 +43,7 @@ class NumberLexicon:
     range_to: frozenset[str]
     exclude_after: frozenset[str]
     exclude_before: frozenset[str]
+    starters: frozenset[str] = frozenset()   # every word that can begin a figure: a cheap pre-check
 
 
 @lru_cache(maxsize=8)
@@ -53,7 +54,7 @@ def lexicon(lang: str) -> NumberLexicon:
         return {k.translate(_APOS): float(v) for k, v in d.items()}
 
     quals = {tuple(k.split()): v for k, v in raw.get("qualifiers", {}).items()}
-    return NumberLexicon(
+    lex = NumberLexicon(
         values=norm_map(raw.get("values", {})),
         scales=norm_map(raw.get("scales", {})),
         vague=norm_map(raw.get("vague", {})),
@@ -66,21 +67,37 @@ def lexicon(lang: str) -> NumberLexicon:
         exclude_after=frozenset(raw.get("exclude_after", {}).get("words", [])),
         exclude_before=frozenset(raw.get("exclude_before", {}).get("words", [])),
     )
+    starters = {*lex.values, *lex.scales, *lex.vague, *lex.vague_singular, *lex.few, "a"}
+    starters.update(w + "s" for w in lex.vague)       # en plurals: "dozens", "tens"
+    return replace(lex, starters=frozenset(starters))
 
 
+@lru_cache(maxsize=200_000)
 def norm(s: str) -> str:
     return s.lower().translate(_APOS).replace("ё", "е")
 
 
-def keys(tok: Token, lang: str = "") -> set[str]:
-    """The lower-case surface and every lemma of a token, apostrophes normalised (п’ятсот = п'ятсот)."""
+_KEYS: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def keys(tok: Token, lang: str = "") -> frozenset[str]:
+    """The lower-case surface and every lemma of a token, apostrophes normalised (п’ятсот = п'ятсот).
+
+    Cached per (language, surface form) for the process: news repeats its vocabulary."""
+    ck = (lang, tok.text)
+    got = _KEYS.get(ck)
+    if got is not None:
+        return got
     low = norm(tok.text)
     out = {low}
     out.update(norm(x) for x in tok.an.lemmas if x)
     if low != tok.text.lower() and lang:
         # curly apostrophes are unknown to the dictionaries: re-analyse the normalised form
         out.update(norm(x) for x in morph_for(lang).analyse(low).lemmas if x)
-    return out
+    got = frozenset(out)
+    if len(_KEYS) < 500_000:
+        _KEYS[ck] = got
+    return got
 
 
 def is_digit(tok: Token) -> bool:
@@ -125,10 +142,10 @@ class _Scanner:
         self.lang = lexicon_lang(ctx.doc.lang)
         self.lex = lexicon(ctx.doc.lang)
         self.toks = ctx.doc.tokens
-        self._keys: dict[int, set[str]] = {}
+        self._keys: dict[int, frozenset[str]] = {}
         self.date_spans = sorted((d.start, d.end) for d in ctx.dates)
 
-    def k(self, i: int) -> set[str]:
+    def k(self, i: int) -> frozenset[str]:
         got = self._keys.get(i)
         if got is None:
             got = self._keys[i] = keys(self.toks[i], self.lang)
@@ -173,7 +190,7 @@ class _Scanner:
         tok = self.toks[i]
         if is_digit(tok):
             return self.digit_quantity(i, stop)
-        if not tok.is_word:
+        if not tok.is_word or not (self.k(i) & self.lex.starters):
             return None
         return self.word_quantity(i, stop)
 
