@@ -54,7 +54,10 @@ def extract(
         raise typer.BadParameter("use jsonl or table", param_hint="--format")
     if progress is None:
         progress = sys.stderr.isatty() and total_input_bytes(paths) > 2_000_000
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    except OSError as e:  # a user error, not a crash: no traceback
+        raise typer.BadParameter(f"cannot write {output}: {e.strerror or e}", param_hint="-o") from e
     failed = 0
     table_rows = []
     bar = _progress_bar() if progress else None
