@@ -816,6 +816,48 @@ def _is_own_past(toks: list[Token], x: int, t: Token) -> bool:
     return any(w in ("як", "как") for w in prev)
 
 
+def _pp_start(toks: list[Token], k: int, verb: int) -> int | None:
+    """Index of the preposition opening a short prepositional phrase that ends before the verb and
+    contains toks[k] (no comma, quote or other verb inside), else None."""
+    m = min(k, verb - 1)
+    while m >= 0 and verb - m <= 9:
+        t = toks[m]
+        if t.text in "," or t.text in _QUOTES or (_is_verb(t) and m != verb):
+            return None
+        if _pos(t) == "PREP" or t.lower in _PREPS:
+            return m
+        m -= 1
+    return None
+
+
+def _agrees(ph: list[Token], verb: Token) -> bool:
+    """A singular past verb agrees in gender with a personal name ("закликав Путіна" is no subject:
+    the feminine nominative reading of "Путіна" does not fit "закликав")."""
+    tags = verb.an.tags
+    gender = next((g for g in ("masc", "femn", "neut") if g in tags), None)
+    if gender is None or "plur" in tags:
+        return True
+    names = [q for q in ph if _NAME_TAGS & q.an.tags]
+    if not names:
+        return True
+    return any(_gender_reading(_mlang(q), q.text.lower(), gender) or not _oblique_reading(_mlang(q), q.text.lower())
+               for q in names)
+
+
+@lru_cache(maxsize=20000)
+def _oblique_reading(lang: str, word: str) -> bool:
+    return any(p.tag.case and str(p.tag.case) != "nomn" for p in analyzer(lang).parse(word))
+
+
+@lru_cache(maxsize=20000)
+def _gender_reading(lang: str, word: str, gender: str) -> bool:
+    for p in analyzer(lang).parse(word):
+        g = str(p.tag.gender) if p.tag.gender else None   # pymorphy3 rejects comparing unknown grammemes
+        if "Fixd" in p.tag or (str(p.tag.case) == "nomn" and g in (gender, None, "ms-f")):
+            return True
+    return False
+
+
 def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
                   used: set[int]) -> tuple[list[Token], str | None] | None:
     """The subject phrase of the speech verb toks[x], after it (inverted) or before it."""
@@ -834,7 +876,7 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
             if lex.lang == "en" and t.lower in ("told", "tell", "tells"):
                 continue   # "told The Record": the addressee
             ph, _nk = _phrase_right(toks, j, lex, cyr)
-            if not ph or (cyr and not _nominative_ok(ph)):
+            if not ph or (cyr and (not _nominative_ok(ph) or not _agrees(ph, t))):
                 continue
             if all(_is_place(q) for q in ph if q.text[:1].isalpha()):
                 continue
@@ -847,17 +889,19 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
             if j < 0 or toks[j].i in used or (toks[j].text in _BARRIERS and toks[j].text not in "»”\"") \
                     or toks[j].text in ",":
                 continue
-            ph = _phrase_left(toks, j, lex, cyr)
-            if not ph:
-                continue
-            if cyr and not _nominative_ok(ph):
-                continue
-            if all(_is_place(q) for q in ph if q.text[:1].isalpha()):
-                continue
-            start = toks.index(ph[0])
-            if start > 0 and _pos(toks[start - 1]) == "PREP":
-                continue   # "у поліції": a place-like source, the located cue's business
-            return ph, None
+            for _hop in range(3):
+                ph = _phrase_left(toks, j, lex, cyr) if j >= 0 and toks[j].i not in used else []
+                start = toks.index(ph[0]) if ph else j
+                prep = _pp_start(toks, start, x) if cyr else None
+                if ph and (start == 0 or _pos(toks[start - 1]) != "PREP") and _nominative_ok(ph) \
+                        and not all(_is_place(q) for q in ph if q.text[:1].isalpha()):
+                    if not _agrees(ph, t):
+                        break
+                    return ph, None
+                if prep is None:
+                    break
+                j = _skip_left(toks, prep - 1)   # the phrase was a prepositional object: look before it
+            continue
     del t
     return None
 
