@@ -61,7 +61,7 @@ class Lexicon:
     prior: frozenset[str]           # countries a news text in this language most often means
 
 
-_PRIORS = {"uk": ("UA", "RU", "BY", "KZ", "MD", "PL"), "ru": ("RU", "UA", "BY", "KZ", "KG", "UZ", "MD"),
+_PRIORS = {"uk": ("UA", "RU", "BY", "KZ", "MD"), "ru": ("RU", "UA", "BY", "KZ", "KG", "UZ", "MD"),
            "en": ("US", "GB")}
 
 
@@ -200,6 +200,8 @@ def word_class(lang: str, word: str, keys: tuple[str, ...], stripped: bool) -> s
     top = parses[0] if parses else None
     if top is not None and top.tag.grammemes & _PERSON and (stripped or top.normal_form in keys):
         return "person"
+    if own is not ru and any(ru.parse(k)[0].tag.grammemes & _PERSON for k in keys):
+        return "person"   # "Ярослав": a first name Russian's dictionary knows and Ukrainian's does not tag
     if own is ru:
         return "common" if ru.word_is_known(w) else "unknown"
     if any(ru.word_is_known(k) for k in keys):
@@ -345,10 +347,15 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer) -> str | None:
         if (c.word == "function" and best.kind == CITY) \
                 or (t.an.pos in _POS_NOT_NAME and c.word not in ("geo", "unknown", "function")):
             return "word"   # "Вони", "Багато", "Кому", "Утром"
-    # a person: a first name right before it ("Єржан Бабакумаров"), or a name by the dictionary
+    # a person: a first name right before it ("Єржан Бабакумаров"), a surname right after a word
+    # that may be a first name ("Ярослав Железняк")
     k = c.t0 - 1
     if k >= 0 and toks[k].sent == t.sent and _is_cap(toks[k]) and toks[k].an.tags & {"Name"} \
             and c.word != "geo" and not _lookup(g, _exact_forms(toks[k])):
+        return "person"
+    k = c.t1
+    if c.single_cap and c.word in ("person", "common") and k < len(toks) and toks[k].sent == t.sent \
+            and _is_cap(toks[k]) and toks[k].an.tags & {"Surn", "Patr"}:
         return "person"
     # an organisation named after the place
     if c.t1 < len(toks) and toks[c.t1].sent == t.sent:
@@ -359,13 +366,19 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer) -> str | None:
         prv = toks[c.t0 - 1]
         if norm(prv.text) in lx.org_before or prv.an.lemma in lx.org_before:
             return "other"
-    # a Latin word inside a longer run of capitalised words ("Deutsche Welle", "Nord Stream")
+    # a Latin word inside a longer run of capitalised words ("Deutsche Welle", "Nord Stream", "Ariel
+    # Falcón"); a big place may be followed by a title ("Kyiv Mayor")
     if c.single_cap and not _CYR.search(t.text):
-        for k in (c.t0 - 1, c.t1):
-            if 0 <= k < len(toks) and toks[k].sent == t.sent and toks[k].is_word and _is_cap(toks[k]) \
-                    and not _CYR.search(toks[k].text) and not (k == c.t0 - 1 and _sentence_initial(doc, toks[k])) \
-                    and not _lookup(g, _exact_forms(toks[k])):
-                return "other"
+        small = g.entries[c.ids[0]].kind == CITY and g.entries[c.ids[0]].population < 100_000
+        k = c.t0 - 1
+        if k >= 0 and toks[k].sent == t.sent and toks[k].is_word and _is_cap(toks[k]) \
+                and toks[k].end + 1 >= t.start and not _CYR.search(toks[k].text) \
+                and not _sentence_initial(doc, toks[k]) and not _lookup(g, _exact_forms(toks[k])):
+            return "run"
+        k = c.t1
+        if small and k < len(toks) and toks[k].sent == t.sent and toks[k].is_word and _is_cap(toks[k]) \
+                and toks[k].start <= t.end + 1 and not _CYR.search(toks[k].text):
+            return "run"
     return None
 
 
@@ -404,9 +417,11 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                 if p is not None:
                     c = _Cand(t.start, t.end, i, i + 1, (p,), 2)
                 elif _is_cap(t) and not _sentence_initial(doc, t):
-                    # pymorphy3 reads some inflected names as adjectives: "з Луцька", "Шахтарську"
+                    # pymorphy3 reads some inflected names as adjectives ("з Луцька": луцький or
+                    # Луцьк): a name only under a lemma other than the adjective's own
                     c = _single(g, doc, t)
-                    if c is not None and _guarded(doc, lx, c, g):
+                    if c is not None and (c.tier != 0 or set(c.keys) <= {t.an.lemma, norm(t.text)}
+                                          or _guarded(doc, lx, c, g)):
                         c = None
             if c is None and doc.lang == "en" and _is_cap(t):
                 p = lexicon(doc.lang).adjectives.get(norm(t.text))

@@ -248,7 +248,8 @@ def build() -> Gazetteer:
     for sd in subs:
         cc = sd.country_code
         names = {sd.name} | {t.gettext(sd.name) for t in tr2.values()}
-        en = region_en.get(sd.code) or sd.name
+        en = region_en.get(sd.code) or re.sub(r"\s*\[.*?\]", "", sd.name)   # "Wales [Cymru GB-CYM]"
+        names = {re.sub(r"\s*\[.*?\]", "", n) for n in names}
         centre = region_centre.get(sd.code)
         ci = city_named(cc, centre) if centre else None
         if ci is None and sd.type == "City":   # a city-region: the city under any of its names
