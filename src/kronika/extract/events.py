@@ -93,12 +93,7 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
         if h.cls in ("protester", "strike"):
             live.append(h)
             continue
-        why = blocked(doc, a, b, h, cues)
-        if why == "background" and h.cls in DEMO_CORE:
-            # "after the rally, police detained…": the gathering is context for the acts, not an event
-            live.append(Hit("protester", h.first, h.last, h.start, h.end, h.entry))
-            continue
-        if why:
+        if blocked(doc, a, b, h, cues):
             continue
         if historic_year(doc, doc.tokens[a].start, doc.tokens[min(h.last + 3, b - 1)].end, doc.published):
             continue
@@ -385,10 +380,16 @@ def _retrospective_date(ctx: Context, day: date, tp: int, triggered: set[int]) -
     pub = ctx.doc.published
     days = {d.value for d in ctx.dates if d.kind in ("date", "range") and d.value is not None
             and pub is not None and 2 <= (pub - d.value).days <= 45}
-    told = {d.value for d in ctx.dates if d.value in days and ctx.doc.sentence_of(d.start) in triggered}
+    told = {d.value for d in ctx.dates if d.value in days and not _historic_sentence(ctx, d.start)}
     if len(days) == 1 and told and not any(d.kind in ("relative", "weekday") for d in ctx.dates):
         return days.pop(), 2
     return day, tp
+
+
+def _historic_sentence(ctx: Context, offset: int) -> bool:
+    si = ctx.doc.sentence_of(offset)
+    a, b = ctx.doc.sent_tokens[si]
+    return any(c.cls == "historic" for c in modality_cues(ctx.doc, a, b))
 
 
 def _place_key(p: PlaceMention) -> object:
@@ -419,11 +420,20 @@ def _plausible(ctx: Context, p: PlaceMention, hits: list[Hit] | tuple[Hit, ...] 
         return False
     if any(h.start <= p.start < h.end for h in hits):
         return False
-    tags = doc.tokens[doc.token_at(p.start)].an.tags
-    if tags & _PERSON_TAGS and "Geox" not in tags and p.population < 150_000:
+    ti = doc.token_at(p.start)
+    tags = doc.tokens[ti].an.tags
+    small = p.population < 150_000
+    if tags & _PERSON_TAGS and "Geox" not in tags and small:
         return False
+    if p.kind == "city" and p.text.isupper() and len(p.text) <= 3 and "Geox" not in tags:
+        return False   # an abbreviation ("ВР", "МВД") read as a town
+    nxt = doc.token_at(p.end)
+    if small and p.end < len(doc.text) and nxt > ti and doc.tokens[nxt].start >= p.end \
+            and doc.tokens[nxt].is_title and doc.text[p.end:doc.tokens[nxt].start] == " " \
+            and not any(m.start == doc.tokens[nxt].start for m in ctx.places):
+        return False   # "Ariel Falcón": a first name before a surname
     countries = _article_countries(ctx)
-    if p.country and countries and countries.get(p.country, 0) <= 1 and max(countries.values()) >= 3:
+    if p.country and countries and countries.get(p.country, 0) <= 1 and max(countries.values()) >= 2:
         return False
     return True
 
@@ -454,6 +464,10 @@ def _event_place(ctx: Context, start: int, end: int, hits: list[Hit]) -> tuple[P
         got = fn(ctx, start, end)
         if got is not None and got[0].kind != "country" and _plausible(ctx, got[0], hits):
             p = got[0]
+            if p.start >= start and p.start < end:
+                return got
+            if _list_sentence(ctx, p):
+                return None
             if p.start >= near_start or p.start < 80 or p.kind == "admin1" or (towns and _place_key(p) == towns[0][0]):
                 return got
         elif got is not None and EMIT_COUNTRY_LEVEL and got[0].kind == "country":
@@ -461,10 +475,19 @@ def _event_place(ctx: Context, start: int, end: int, hits: list[Hit]) -> tuple[P
     prior = [p for p in ctx.places if near_start <= p.start < start and p.kind in ("city", "district")
              and _plausible(ctx, p)]
     if prior:
+        if _list_sentence(ctx, prior[-1]):
+            return None   # "protests in A, B, C and D. Clashes were reported.": which town is unknown
         return prior[-1], 2
     if towns and towns[0][0] is not None and not any(start <= p.start < end for p in ctx.places):
         return towns[0][1], 2   # the story's main town; a sentence naming a country stays country-level
     return None
+
+
+def _list_sentence(ctx: Context, p: PlaceMention) -> bool:
+    """Is p one town of a list in its sentence (two or more distinct towns)?"""
+    s = ctx.doc.sentences[ctx.doc.sentence_of(p.start)]
+    keys = {_place_key(m) for m in ctx.places if s.start <= m.start < s.end and m.kind in ("city", "district")}
+    return len(keys) >= 2
 
 
 def _article_towns(ctx: Context) -> list[tuple[object, PlaceMention]]:

@@ -46,7 +46,7 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
         if c0 <= cue.first < hit.first:
             if cue.cls == "background" and hit.first - cue.last <= 3:
                 return "background"   # "из-за протестов", "amid clashes": a cause mentioned, not a report
-            if cue.cls == "negation" and hit.first - cue.last <= NEGATION_REACH:
+            if cue.cls == "negation" and hit.first - cue.last <= NEGATION_REACH and _negates(cue, hit, cues):
                 return "negated"
             if cue.cls == "plan":
                 return "planned"
@@ -57,6 +57,16 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
     if _future_verb(toks, c0, hit):
         return "future"
     return None
+
+
+def _negates(cue: Hit, hit: Hit, cues: list[Hit]) -> bool:
+    """'не разогнали', 'no protest': the negated word is the trigger; 'не было протестов', 'no rally
+    took place': a verb of occurrence is negated. 'не утихают протесты' negates another verb."""
+    nxt = cue.last + 1
+    if nxt == hit.first:
+        return True
+    return any(c.cls == "occur" and c.first == nxt for c in cues) or any(
+        c.cls == "occur" and hit.last < c.first <= hit.last + 2 for c in cues)
 
 
 def _infinitive_follows(toks: list[Token], i: int, end: int) -> bool:
