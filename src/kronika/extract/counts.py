@@ -50,6 +50,7 @@ class CountLexicon:
     medical: frozenset[str]
     unrest: frozenset[str]
     crowd: frozenset[str]
+    tally: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -72,6 +73,7 @@ def lexicon(lang: str) -> CountLexicon:
         medical=frozenset(norm(w) for w in raw.get("medical", {}).get("words", [])),
         unrest=frozenset(norm(w) for w in raw.get("unrest", {}).get("words", [])),
         crowd=frozenset(norm(w) for w in raw.get("crowd", {}).get("words", [])),
+        tally=frozenset(norm(w) for w in raw.get("tally", {}).get("words", [])),
     )
 
 
@@ -209,6 +211,11 @@ class _Counter:
             return near[0]
         return None
 
+    def subcount_after(self, te: int, b: int) -> bool:
+        """"40 of them minors", "3 з них неповнолітні"."""
+        words = tuple(norm(t.text) for t in self.toks[te + 1:min(b, te + 3)])
+        return words in (("of", "them"), ("of", "whom"), ("з", "них"), ("із", "них"), ("из", "них"))
+
     def is_subcount(self, ti: int, a: int) -> bool:
         for phrase in self.lex.subcount:
             n = len(phrase)
@@ -224,7 +231,7 @@ class _Counter:
         lo, hi = self.neighbours(idx)
         h = self.head(te, b)
         after = h.last if h else te
-        if prev_kind and self.is_subcount(ti, a):
+        if prev_kind and (self.is_subcount(ti, a) or self.subcount_after(te, b)):
             return prev_kind, h, ti
         rf = self.predicate_follows(after, b)
         ov = self.cue(ti, after, lo, hi, a, b, self.lex.override, rf)
@@ -250,7 +257,16 @@ class _Counter:
         if cls == "things":
             return "other", h, h.last if h else te
         if cls is None and tok.text[:1].isdigit() and not nm.vague:
-            return None  # a bare digit without a counted noun is too often something else
+            # a bare digit without a counted noun is too often something else, except after a
+            # tally ("число погибших возросло до 27") or before its own verb ("ще 5 госпіталізовано")
+            tally = self.tally(ti, a)
+            if tally is not None:
+                return tally[0], None, tally[1]
+            if rf:
+                c = self.cue(ti, after, lo, hi, a, b, self.lex.cues, True)
+                if c and after < c[1] <= after + 2:
+                    return c[0], None, c[1]
+            return None
         if ov:
             return ov[0], h, ov[1]
         c = self.cue(ti, after, lo, hi, a, b, self.lex.cues, rf)
@@ -268,6 +284,19 @@ class _Counter:
             return "participants", h, h.last if h else te
         if cls == "military":
             return "other", h, h.last if h else te
+        return None
+
+    def tally(self, ti: int, a: int) -> tuple[str, int] | None:
+        """"кількість загиблих ... до 27", "the death toll rose to 27": the kind and its cue."""
+        lo = max(a, ti - _WINDOW - 3)
+        for j in range(ti - 1, lo - 1, -1):
+            if self.toks[j].text in _BARRIERS:
+                return None
+            if self.k(j) & self.lex.tally:
+                for m in range(max(a, j - 2), min(ti, j + 3)):
+                    c = self.cue_of(m, self.lex.cues)
+                    if c and c != "participants":
+                        return c, m
         return None
 
     def future(self, j: int) -> bool:

@@ -43,6 +43,7 @@ class NumberLexicon:
     range_to: frozenset[str]
     exclude_after: frozenset[str]
     exclude_before: frozenset[str]
+    to_exact: frozenset[str] = frozenset()
     starters: frozenset[str] = frozenset()   # every word that can begin a figure: a cheap pre-check
 
 
@@ -69,7 +70,8 @@ def lexicon(lang: str) -> NumberLexicon:
     )
     starters = {*lex.values, *lex.scales, *lex.vague, *lex.vague_singular, *lex.few, "a"}
     starters.update(w + "s" for w in lex.vague)       # en plurals: "dozens", "tens"
-    return replace(lex, starters=frozenset(starters))
+    return replace(lex, starters=frozenset(starters),
+                   to_exact=frozenset(raw.get("to_exact", {}).get("words", [])))
 
 
 @lru_cache(maxsize=200_000)
@@ -392,6 +394,8 @@ class _Scanner:
                             qstart = i - 1
                 if vmax is not None:
                     qual = "range"  # "близько 30-40 осіб" is coded as the range
+                if qual == "up_to" and qstart > a and self.k(qstart - 1) & self.lex.to_exact:
+                    qual, qstart = None, i   # "зросла до 27" is 27
                 if qual is None:
                     qual = "about" if q.vague else "exact"
                 start_tok = self.toks[qstart]
