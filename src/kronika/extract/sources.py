@@ -44,7 +44,7 @@ _TIME_WORDS = {
     "утро", "вечер", "ночь", "сьогодні", "вчора", "учора", "уранці", "увечері", "вранці", "ввечері", "сегодня", "вчера", "раніше", "ранее", "також", "также",
     "тоді", "тогда", "зокрема", "частности", "вже", "уже", "ще", "еще", "лише", "только", "згодом",
     "позже", "пізніше", "today", "yesterday", "earlier", "later", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "also", "on", "late", "last", "week", "tonight",
+    "thursday", "friday", "saturday", "sunday", "also", "late", "last", "week", "tonight",
     "січень", "лютий", "березень", "квітень", "травень", "червень", "липень", "серпень", "вересень",
     "жовтень", "листопад", "грудень", "январь", "февраль", "март", "апрель", "май", "июнь", "июль",
     "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "рік", "год", "частність",
@@ -314,6 +314,13 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
                 out.extend(toks[k:nxt])
                 k = nxt
                 continue
+        if lex.lang == "en" and not any(_cap(q) for q in out) and t.text[:1].islower() and t.text.isalpha() \
+                and t.lower not in lex.stop and len(out) < 5 and not _is_verb_en(t, lex):
+            nxt = next((m for m in range(k + 1, min(n, k + 6)) if not toks[m].text[:1].islower()), None)
+            if nxt is not None and _name_like(toks[nxt], lex, cyr):
+                out.append(t)   # "the network monitoring company Kentik"
+                k += 1
+                continue
         if lex.lang == "en" and out and t.lower in ("of", "for") and k + 1 < n and _cap(toks[k + 1]):
             out.append(t)
             k += 1
@@ -363,6 +370,10 @@ def _name_after_role(toks: list[Token], k: int, lex: SourceLexicon, cyr: bool) -
                 return None
         m += 1
     return None
+
+
+def _is_verb_en(t: Token, lex: SourceLexicon) -> bool:
+    return any(lem in lex.verbs for lem in _lemmas(t)) or t.lower in ("is", "was", "were", "are", "has", "have")
 
 
 def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> list[Token]:
@@ -453,6 +464,8 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
     toks = [t for t in ph.toks]
     while toks and (_is_stop(toks[0], lex) or toks[0].lower in ("the", "a", "an")):
         toks = toks[1:]
+    if lex.lang == "en":
+        toks = _english_phrase(toks, lex)
     if not toks:
         return None
     text = doc.text
@@ -543,6 +556,25 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
     name = _common_text(text, toks, lex.lang, ph.case)
     kind = _kind_for(name, kinds, False, toks, lex, False)
     return Resolved(name, kind, toks[0].start, toks[-1].end)
+
+
+def _english_phrase(toks: list[Token], lex: SourceLexicon) -> list[Token]:
+    """English: "the SSU announcement" -> SSU, "the Zakon.kz news portal" -> Zakon.kz, but
+    "Bydgoszcz police department" stays whole; a phrase of lower-case words alone must be a
+    group that speaks as one ("police", "officials", "witnesses")."""
+    caps = [m for m, t in enumerate(toks) if _cap(t)]
+    if not caps:
+        head = toks[-1] if toks else None
+        if head is None or head.an.lemma not in ("police", "official", "witness", "resident", "eyewitness", "source"):
+            return []
+        return toks
+    last = caps[-1]
+    tail = toks[last + 1:]
+    if tail and not any(_kind_of_token(t, lex) and not _is_strip(t, lex) for t in tail):
+        # drop a lower-case tail that only says what the name is ("announcement", "news portal")
+        while toks and toks[-1].text[:1].islower():
+            toks = toks[:-1]
+    return toks
 
 
 def _org_head(head: list[Token], lex: SourceLexicon) -> bool:
@@ -727,8 +759,10 @@ def _coordinated(toks: list[Token], k: int, lex: SourceLexicon, cyr: bool) -> li
         if j >= n or not _name_like(toks[j], lex, cyr):
             break
         ph, nk = _phrase_right(toks, j, lex, cyr)
-        if not ph:
+        if not ph or any(_kind_of_token(q, lex) and not _is_strip(q, lex) for q in ph):
             break
+        if toks[k].text == "," and not (nk < n and toks[nk].lower in _COORD):
+            break   # "said X, Europol's Deputy Director": an apposition, not a list of names
         out.append((ph, nk))
         k = nk
     return out
