@@ -43,6 +43,14 @@ def counted(text: str, lang: str) -> list[tuple[str, float, str]]:
     ("Tens of thousands rally in Minsk against the president.", "en", [("participants", 10000, "about")]),
     ("Під час протесту трьох затриманих уже відпустили.", "uk", [("other", 3, "exact")]),
     ("Під час протесту у лікувальні установи звернулися 190 людей.", "uk", [("hospitalized", 190, "exact")]),
+    ("The death toll from the protests rose to 27.", "en", [("killed", 27, "exact")]),
+    ("Кількість загиблих під час протестів зросла до 27.", "uk", [("killed", 27, "exact")]),
+    ("Police detained 300 protesters, 40 of them minors.", "en",
+     [("detained", 300, "exact"), ("detained", 40, "exact")]),
+    ("Під час протесту постраждали 12 правоохоронців, ще 5 госпіталізовано.", "uk",
+     [("injured", 12, "exact"), ("hospitalized", 5, "exact")]),
+    ("После акции протеста были задержаны, в общей сложности, 221 человек.", "ru", [("detained", 221, "exact")]),
+    ("Митинг собрал несколько тысяч человек.", "ru", [("participants", 1000, "about")]),
 ])
 def test_kinds(text: str, lang: str, expected: list) -> None:
     assert counted(text, lang) == expected
@@ -62,6 +70,8 @@ def test_repeat_is_one_record() -> None:
     ("Митинг начался в 13:00.", "ru"),                                               # time
     ("Поліція затримала двох грабіжників магазину.", "uk"),                          # no unrest at all
     ("Протест пройшов у трьох містах.", "uk"),                                       # some other noun
+    ("После протестов на похороны пришли сто тысяч человек.", "ru"),                 # a funeral crowd
+    ("Протестувальники висунули 5 вимог.", "uk"),                                    # demands, not people
     ("За прогнозом, під час протестів постраждають близько 55 тисяч людей.", "uk"),  # a forecast
 ])
 def test_not_counted(text: str, lang: str) -> None:

@@ -162,12 +162,19 @@ class _Counter:
         """The nearest cue in the figure's clause: left of it first (unless its predicate follows),
         else right of its head; commas, colons and brackets end the clause."""
         def left() -> tuple[str, int] | None:
-            for j in range(ti - 1, max(a, lo, ti - _WINDOW) - 1, -1):
+            j, stop = ti - 1, max(a, lo, ti - _WINDOW)
+            while j >= stop:
                 if self.toks[j].text in _BARRIERS:
-                    return None
+                    # step over a parenthesis: "затримали, за даними поліції, 200 людей"
+                    k = self.parenthesis_start(j, max(a, lo))
+                    if k is None:
+                        return None
+                    stop, j = max(a, lo, stop - (j - k) - 1), k - 1
+                    continue
                 c = self.cue_of(j, table)
                 if c:
                     return c, j
+                j -= 1
             return None
 
         def right() -> tuple[str, int] | None:
@@ -182,6 +189,19 @@ class _Counter:
         if right_first:
             return right() or left()
         return left() or right()
+
+    def parenthesis_start(self, j: int, lo: int) -> int | None:
+        """For a comma at j closing a short verbless aside (", в общей сложности,"), the index of
+        the comma opening it; None otherwise."""
+        if self.toks[j].text != ",":
+            return None
+        for k in range(j - 1, max(lo, j - 5) - 1, -1):
+            tok = self.toks[k]
+            if tok.text == ",":
+                return k if k < j - 1 else None
+            if tok.text in _BARRIERS or tok.an.pos in ("VERB", "PRTS", "GRND", "INFN") or tok.text[:1].isdigit():
+                return None
+        return None
 
     def predicate_follows(self, after: int, b: int) -> bool:
         """"103 особи загинули", "шестеро досі перебувають", "14 officers were injured"."""
