@@ -160,31 +160,89 @@ def _block_events(a: Any) -> Iterator[tuple[tuple[str, str], dict[str, Any]]]:
 
 def link_block(events: Iterable[dict[str, Any]]) -> list[tuple[Any, ...]]:
     """Incidents of one block: events in date order join the closest open incident all of whose
-    members they are the same event as (link.rules), as the local linker does per stored event."""
+    members they are the same event as (link.rules), as the local linker does per stored event.
+
+    Candidates come from an index of each incident's first member by place (geonameid, name,
+    coordinate cell) within the date window: an event that does not match the first member cannot
+    join, so the index loses nothing, and the work per event stays flat as a block grows."""
+    from collections import deque
+
     from ..link.rules import closeness, day_number, same_event
 
     max_window = max(_tolerances())
     evs = sorted(events, key=lambda x: (day_number(x["key"].date) or 0, x["key"].article, x["idx"]))
     incidents: list[list[dict[str, Any]]] = []
-    open_: list[tuple[int, list[dict[str, Any]]]] = []  # (last member day, members)
+    first_day: list[int] = []
+    index: dict[tuple[Any, ...], deque[int]] = {}
     for ev in evs:
         day = day_number(ev["key"].date) or 0
-        open_ = [(d, m) for d, m in open_ if d >= day - max_window]  # older ones cannot match
+        cands: set[int] = set()
+        for k in _probe_keys(ev["key"]):
+            q = index.get(k)
+            if not q:
+                continue
+            while q and first_day[q[0]] < day - max_window:  # incidents are made in date order
+                q.popleft()
+            cands.update(q)
         best: tuple[float, int] | None = None
-        for j, (_d, members) in enumerate(open_):
+        for j in sorted(cands):
+            members = incidents[j]
             if all(same_event(ev["key"], m["key"]) for m in members):
                 score = max(closeness(ev["key"], m["key"]) for m in members)
                 if best is None or score > best[0]:
                     best = (score, j)
-        if best is None:
-            members = [ev]
-            incidents.append(members)
-            open_.append((day, members))
-        else:
-            d, members = open_[best[1]]
-            members.append(ev)
-            open_[best[1]] = (max(d, day), members)
+        if best is not None:
+            incidents[best[1]].append(ev)
+            continue
+        incidents.append([ev])
+        first_day.append(day)
+        for k in _place_keys(ev["key"]):
+            index.setdefault(k, deque()).append(len(incidents) - 1)
     return [incident_row(m) for m in incidents]
+
+
+def _norm(s: str | None) -> str:  # as link.rules compares place names
+    return " ".join((s or "").casefold().replace("-", " ").split())
+
+
+def _place_keys(k: Any) -> list[tuple[Any, ...]]:
+    """Index keys of a record: link.rules.places_match needs a shared geonameid, an equal name,
+    coordinates within its near radius, or (region level) equal country/admin1/name."""
+    keys: list[tuple[Any, ...]] = []
+    if k.geonameid:
+        keys.append(("g", k.geonameid))
+    if k.location:
+        keys.append(("n", _norm(k.location)))
+    if k.latitude is not None and k.longitude is not None:
+        keys.append(("c", *_cell(k.latitude, k.longitude)))
+    if (k.geo_precision or 3) == 3:
+        keys.append(("r", k.country, _norm(k.admin1), _norm(k.location)))
+    return keys
+
+
+def _probe_keys(k: Any) -> list[tuple[Any, ...]]:
+    """The keys to look up for a record: its own, with the coordinate cells around it."""
+    import math
+
+    from ..link.rules import NEAR_RADIUS_KM
+
+    keys = [x for x in _place_keys(k) if x[0] != "c"]
+    if k.latitude is not None and k.longitude is not None:
+        ci, cj = _cell(k.latitude, k.longitude)
+        span_lat = NEAR_RADIUS_KM / 111.0
+        span_lon = NEAR_RADIUS_KM / (111.0 * max(0.05, math.cos(math.radians(k.latitude))))
+        di, dj = math.ceil(span_lat / _CELL_DEG), math.ceil(span_lon / _CELL_DEG)
+        keys += [("c", ci + a, cj + b) for a in range(-di, di + 1) for b in range(-dj, dj + 1)]
+    return keys
+
+
+_CELL_DEG = 0.5
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    import math
+
+    return math.floor(lat / _CELL_DEG), math.floor(lon / _CELL_DEG)
 
 
 def _tolerances() -> list[int]:
