@@ -32,7 +32,8 @@ DEMO_CORE = frozenset({"demo", "protest", "action", "gather", "riot", "disperse"
 CROWD_VIOLENCE = frozenset({"riot", "clash", "storm", "seize", "arson", "vandal", "throw", "loot"})
 INTERVENTION = frozenset({"disperse", "detain", "force"})
 ACTIONS = CROWD_VIOLENCE | INTERVENTION | frozenset({"beat", "lethal", "block", "injured"})
-ABSTRACT = frozenset({"protest", "action", "protester", "strike", "injured"})  # need a place of their own
+BACKDROP = frozenset({"demo", "protest", "action", "riot", "clash", "gather"})  # what "amid …" can block
+ABSTRACT = frozenset({"protest", "action", "protester", "strike", "injured", "city_ref"})  # need a place of their own
 REMOTE = (  # checked in this order: the most specific weapon wins
     ("suicide", "Suicide bomb"), ("chemical", "Chemical weapon"), ("air", "Air/drone strike"), ("drone", "Air/drone strike"),
     ("shell", "Shelling/artillery/missile attack"), ("explosive", "Remote explosive/landmine/IED"),
@@ -84,7 +85,7 @@ class Candidate:
 def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], list[Hit]]:
     """(live hits, all hits) of a sentence: live ones survive modality and the strike rule."""
     a, b = doc.sent_tokens[si]
-    hits = [_participle_is_actor(doc, h) for h in matcher(doc.lang, "events").find(doc, a, b)]
+    hits = [_participle_is_actor(doc, h) for h in matcher(doc.lang, "events").find(doc, a, b) if _city_ref_ok(doc, h)]
     if not hits:
         return [], []
     cues = modality_cues(doc, a, b)
@@ -93,14 +94,20 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
         if h.cls in ("protester", "strike"):
             live.append(h)
             continue
-        if blocked(doc, a, b, h, cues):
-            continue
+        why = blocked(doc, a, b, h, cues)
+        if why and not (why == "background" and h.cls not in BACKDROP):
+            continue   # a backdrop word blocks gatherings named as a cause, not the acts ("after police fired")
         if historic_year(doc, doc.tokens[a].start, doc.tokens[min(h.last + 3, b - 1)].end, doc.published):
             continue
         if strike_article and h.cls == "protest":
             continue  # "протестна акція" in a strike story is the strike itself
         live.append(h)
     return live, hits
+
+
+def _city_ref_ok(doc: Doc, h: Hit) -> bool:
+    """'в городе' points at the story's town; 'в крупных городах' does not."""
+    return h.cls != "city_ref" or doc.tokens[h.last].an.number != "plur" and not doc.tokens[h.last].lower.endswith("ies")
 
 
 def _participle_is_actor(doc: Doc, h: Hit) -> Hit:
@@ -111,7 +118,7 @@ def _participle_is_actor(doc: Doc, h: Hit) -> Hit:
 
 
 def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
-                  political_before: bool = False) -> Coded | None:
+                  political_before: bool = False, demo_story: bool = False) -> Coded | None:
     """ACLED sub-event type and actors for a sentence's live triggers (None: no event)."""
     if not live:
         return None
@@ -147,6 +154,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         victim = next(m for m in actors if m.kind == "press")
         return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None, victim.name,
                      live, 0.6)
+    if demo_story and classes & CROWD_VIOLENCE and not crime:
+        demo_before = True   # in a story of protests, cars burnt and buildings stormed are the riot
     if classes & (DEMO_CORE | {"block"}) or ((demo_here or demo_before and not crime) and classes & ACTIONS):
         return _demo(doc, live, classes, actors, state)
     if crime:
@@ -284,13 +293,16 @@ def run(ctx: Context) -> None:
     strike_article = _strike_article(doc)
     read: list[tuple[int, Coded | None, list[Hit]]] = []
     last_demo = last_political = -10
+    demo_sents = 0
     for si, s in enumerate(doc.sentences):
         if ctx.skip and ctx.skipped(s.start, s.end):
             continue
         live, _all = sentence_hits(doc, si, strike_article)
-        coded = code_sentence(doc, si, live, si - last_demo <= DEMO_MEMORY, si - last_political <= 1)
+        coded = code_sentence(doc, si, live, si - last_demo <= DEMO_MEMORY, si - last_political <= 1,
+                              demo_sents >= 1)
         if any(h.cls in DEMO_CORE or h.cls == "protester" for h in live):
             last_demo = si
+            demo_sents += 1
         if live:
             a, b = doc.sent_tokens[si]
             if any(m.kind == "political" for m in actors_in(doc, a, b)):
@@ -343,6 +355,9 @@ def _locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
     doc = ctx.doc
     s = doc.sentences[si]
     found = _places_in(ctx, s.start, s.end, coded.hits)
+    towns = _article_towns(ctx)
+    if not found and any(h.cls == "city_ref" for h in coded.hits) and towns and towns[0][0] is not None:
+        found.append((towns[0][1], 1))   # "в городе", "in the city": the story's town
     if not found and si + 1 < len(doc.sentences) and si + 1 not in triggered:
         # "...attacks on local administrations. This happened in Almaty, Shymkent and Taraz."
         nxt = doc.sentences[si + 1]

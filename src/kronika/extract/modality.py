@@ -34,6 +34,9 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
         return "question"
     c0 = clause_start(doc, sent_first, hit.first)
     for cue in cues:
+        if cue.cls == "negation" and 0 < cue.first - hit.last <= 4 and any(
+                c.cls == "occur" and c.first == cue.last + 1 for c in cues):
+            return "negated"   # "погромов и хулиганства не было", "protests were not held"
         if cue.cls in ("denial", "call") and sent_first <= cue.first < sent_last:
             # "police denied dispersing the rally", "called on people to rally": whole sentence
             if cue.first < hit.first or cue.cls == "denial":
