@@ -373,8 +373,8 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer) -> str | None:
         k = c.t0 - 1
         if k >= 0 and toks[k].sent == t.sent and toks[k].is_word and _is_cap(toks[k]) \
                 and toks[k].end + 1 >= t.start and not _CYR.search(toks[k].text) \
-                and not _sentence_initial(doc, toks[k]) and not _lookup(g, _exact_forms(toks[k])):
-            return "run"
+                and (small or not _sentence_initial(doc, toks[k])) and not _lookup(g, _exact_forms(toks[k])):
+            return "run"   # ("In Bydgoszcz": a big place after a sentence-initial capital stays)
         k = c.t1
         if small and k < len(toks) and toks[k].sent == t.sent and toks[k].is_word and _is_cap(toks[k]) \
                 and toks[k].start <= t.end + 1 and not _CYR.search(toks[k].text):
@@ -448,6 +448,8 @@ def _context_countries(g: Gazetteer, cands: list[_Cand]) -> Counter[str]:
         e = g.entries[c.ids[0]]
         if e.kind == COUNTRY:
             ctx[e.country] += 2
+        elif e.kind == ADMIN1:
+            ctx[e.country] += 1
         elif e.population >= 100_000 and (len(c.ids) == 1 or g.entries[c.ids[1]].population * 10 < e.population):
             ctx[e.country] += 1
     return ctx
@@ -610,7 +612,8 @@ def event_place(ctx: Context, start: int, end: int) -> tuple[PlaceMention, int] 
             if prev:
                 return prev[-1], 1
         return best, 3
-    towns = [m for m in before if m.kind in (CITY, "district")]
+    dl = _dateline(ctx)
+    towns = [m for m in before if m.kind in (CITY, "district") and m is not dl]
     if towns:
         same_para = [m for m in towns if m.start >= para]
         if same_para:
@@ -619,7 +622,6 @@ def event_place(ctx: Context, start: int, end: int) -> tuple[PlaceMention, int] 
     adj = [m for m in places if start <= m.start and m.end <= end and m.score <= ADJ_SCORE and m.kind == CITY]
     if adj:
         return adj[0], 2
-    dl = _dateline(ctx)
     if dl is not None:
         return dl, 2
     wide = [m for m in before if m.kind in (ADMIN1, COUNTRY)]

@@ -242,6 +242,12 @@ def build() -> Gazetteer:
     admin_of: dict[tuple[str, str], str] = {}   # (country, GeoNames admin1 code) -> English name
     region_centre = centres.get("centres", {})
     region_en = centres.get("names", {})
+    biggest: dict[tuple[str, str], int] = {}     # (country, GeoNames admin1 code) -> biggest town
+    for j, e in enumerate(b.g.entries):
+        if e.kind == CITY and e.code:
+            k = (e.country, e.code)
+            if k not in biggest or b.g.entries[biggest[k]].population < e.population:
+                biggest[k] = j
     # cities first: "Kyiv City" rather than "Kyiv Oblast" names the admin1 of Kyiv itself
     subs = sorted((sd for sd in pycountry.subdivisions if not sd.parent_code),
                   key=lambda sd: (sd.type != "City", sd.code))
@@ -252,14 +258,22 @@ def build() -> Gazetteer:
         names = {re.sub(r"\s*\[.*?\]", "", n) for n in names}
         centre = region_centre.get(sd.code)
         ci = city_named(cc, centre) if centre else None
+        sure = ci is not None          # the centre's GeoNames admin1 code is this region's
         if ci is None and sd.type == "City":   # a city-region: the city under any of its names
             found = [j for n in names | {en} for j in b._index.get(norm(n), ())
                      if b.g.entries[j].kind == CITY and b.g.entries[j].country == cc]
             ci = max(found, key=lambda j: b.g.entries[j].population, default=None)
+            sure = ci is not None
+        suffix = sd.code.split("-", 1)[1]
+        if ci is None and suffix.isalpha():
+            # GeoNames and ISO share letter codes in some countries (US-VA is admin1 "VA"): the
+            # region's biggest town stands for its centre
+            ci = biggest.get((cc, suffix))
+            sure = ci is not None
         if ci is None:
             ci = _centre_by_stem(b, cc, sd.name)
         ce = b.g.entries[ci] if ci is not None else None
-        if ce is not None and ce.code:
+        if ce is not None and ce.code and sure:
             admin_of.setdefault((cc, ce.code), en)
         i = b.add(Entry(ce.geonameid if ce else None, en, cc, en, ce.latitude if ce else None,
                         ce.longitude if ce else None, ce.population if ce else 0, ADMIN1, sd.code))
@@ -269,7 +283,7 @@ def build() -> Gazetteer:
         if sd.type == "City" and ce is not None:
             continue    # a city-region ("Almaty City") is found as the city itself
         for n in names | {en}:
-            if _usable(n, True) and norm(n) != norm(ce.name if ce else ""):
+            if _usable(n, True) and (sd.type != "City" or norm(n) != norm(ce.name if ce else "")):
                 b.key(n, i)
     # the admin1 name of every city whose region we could place
     ent = b.g.entries
@@ -321,7 +335,8 @@ def _centre_by_stem(b: _Builder, cc: str, name: str) -> int | None:
     for s in stems:
         for cand in (s, s + "a", s + "e", s + "i", s + "y", s + "k"):
             i = b.g.by_name.get((cc, cand))
-            if i is not None and (best is None or b.g.entries[i].population > b.g.entries[best].population):
+            if i is not None and b.g.entries[i].population >= 20_000 \
+                    and (best is None or b.g.entries[i].population > b.g.entries[best].population):
                 best = i
     return best
 
