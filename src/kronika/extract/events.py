@@ -154,6 +154,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         victim = next(m for m in actors if m.kind == "press")
         return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None, victim.name,
                      live, 0.6)
+    if demo_before and not demo_here and classes & ACTIONS == {"detain"} and not _several(doc, a, b):
+        demo_before = False  # "задержан директор завода" after a protest story: one person, not the crowd
     if demo_story and classes & CROWD_VIOLENCE and not crime:
         demo_before = True   # in a story of protests, cars burnt and buildings stormed are the riot
     if classes & (DEMO_CORE | {"block"}) or ((demo_here or demo_before and not crime) and classes & ACTIONS):
@@ -219,6 +221,18 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
     if classes & INTERVENTION or state_hits:
         return Coded("Protest with intervention", "Protesters", "State forces", group, state_name, live, 0.7)
     return Coded("Peaceful protest", "Protesters", None, group, None, live, 0.65)
+
+
+def _several(doc: Doc, a: int, b: int) -> bool:
+    """A figure or a word for people in the sentence: detentions of a crowd, not of one person."""
+    for t in doc.tokens[a:b]:
+        if t.text[:1].isdigit() or t.an.pos == "NUMR" or t.lower in _PEOPLE or t.an.lemma in _PEOPLE:
+            return True
+    return False
+
+
+_PEOPLE = frozenset({"человек", "людина", "люди", "people", "person", "persons", "dozens", "hundreds", "десятки",
+                     "сотни", "сотні", "несколько", "кілька", "several", "many", "многие", "багато"})
 
 
 def _police_hurt(live: list[Hit], state: list[ActorMention]) -> bool:
@@ -415,6 +429,7 @@ def _places_in(ctx: Context, start: int, end: int, hits: list[Hit]) -> list[tupl
     """Towns (else regions) named in [start, end), one per place, in text order."""
     here = [p for p in ctx.places if start <= p.start < end and p.kind != "country"
             and _plausible(ctx, p, hits)]
+    here = _first_of_between(ctx.doc, here)
     if any(p.kind in ("city", "district") for p in here):
         here = [p for p in here if p.kind in ("city", "district")]
     found: list[tuple[PlaceMention, int]] = []
@@ -424,6 +439,24 @@ def _places_in(ctx: Context, start: int, end: int, hits: list[Hit]) -> list[tupl
             seen.add(_place_key(p))
             found.append((p, PLACE_PRECISION.get(p.kind, 1)))
     return found
+
+
+_BETWEEN = frozenset({"между", "між", "between"})
+
+
+def _first_of_between(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
+    """'дорога между Исламабадом и Равалпинди': one event, at the first town."""
+    out: list[PlaceMention] = []
+    skip_next = False
+    for p in places:
+        if skip_next:
+            skip_next = False
+            continue
+        k = doc.token_at(p.start)
+        if k > 0 and doc.tokens[k - 1].lower in _BETWEEN:
+            skip_next = True
+        out.append(p)
+    return out
 
 
 def _plausible(ctx: Context, p: PlaceMention, hits: list[Hit] | tuple[Hit, ...] = ()) -> bool:
