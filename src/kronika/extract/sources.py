@@ -144,6 +144,11 @@ def known_names() -> dict[str, str]:
 # token predicates
 
 
+def _tagset(p: object) -> frozenset[str]:
+    """A pymorphy3 parse's grammemes as plain strings (its tag objects raise on unknown names)."""
+    return frozenset(str(p.tag).replace(" ", ",").split(","))  # type: ignore[attr-defined]
+
+
 def _pos(t: Token) -> str | None:
     # pymorphy3's grammeme objects refuse comparison with unknown names: compare plain strings
     return str(t.an.pos) if t.an.pos else None
@@ -206,7 +211,7 @@ def _is_place(t: Token) -> bool:
 @lru_cache(maxsize=20000)
 def _place_reading(lang: str, word: str) -> bool:
     parses = analyzer(lang).parse(word)[:3]
-    tags = [set(str(p.tag).replace(" ", ",").split(",")) for p in parses]
+    tags = [_tagset(p) for p in parses]
     return any("Geox" in t for t in tags) and not any(_NAME_TAGS & t for t in tags)
 
 
@@ -216,7 +221,7 @@ def _maybe_name(t: Token) -> bool:
 
 @lru_cache(maxsize=20000)
 def _name_reading(lang: str, word: str) -> bool:
-    return any(_PROPER & set(str(p.tag).replace(" ", ",").split(",")) for p in analyzer(lang).parse(word))
+    return any(_PROPER & _tagset(p) for p in analyzer(lang).parse(word))
 
 
 def _known(t: Token) -> bool:
@@ -438,13 +443,13 @@ def _to_nominative(word: str, lang: str, case: str | None, name: bool, gender: s
     parses = analyzer("uk" if lang == "uk" else "ru").parse(word.lower())
     cands = [p for p in parses if p.tag.case == case]
     if name:
-        cands = [p for p in cands if _NAME_TAGS & set(str(p.tag).replace(" ", ",").split(","))] or cands
+        cands = [p for p in cands if _NAME_TAGS & _tagset(p)] or cands
     if gender:
-        cands = [p for p in cands if p.tag.gender in (gender, None)] or cands
+        cands = [p for p in cands if (str(p.tag.gender) if p.tag.gender else None) in (gender, None)] or cands
     if not cands:
         return word
     p = cands[0]
-    if "Fixd" in p.tag:
+    if "Fixd" in _tagset(p):
         return word
     form = p.inflect({"nomn"})
     return _match_case(word, form.word) if form else word
@@ -598,7 +603,7 @@ def _name_text(text: str, run: list[Token], a: int, b: int, lang: str, case: str
         w = _to_nominative(t.text, lang, case, person, gender)
         if person and gender is None and w != t.text:
             p = analyzer("uk" if lang == "uk" else "ru").parse(w.lower())
-            gender = next((x.tag.gender for x in p if _NAME_TAGS & set(str(x.tag).replace(" ", ",").split(","))), None)
+            gender = next((str(x.tag.gender) for x in p if _NAME_TAGS & _tagset(x) and x.tag.gender), None)
         parts.append(w)
         pos = t.end
     return "".join(parts)
@@ -614,8 +619,8 @@ def _common_text(text: str, toks: list[Token], lang: str, case: str | None) -> s
     head_nom = _to_nominative(head.text, lang, case, False)
     gender = None
     hp = analyzer("uk" if lang == "uk" else "ru").parse(head_nom.lower()) if lang != "en" else []
-    if hp:
-        gender = hp[0].tag.gender
+    if hp and hp[0].tag.gender:
+        gender = str(hp[0].tag.gender)
     parts: list[str] = []
     pos = toks[0].start
     for m, t in enumerate(toks):
@@ -715,15 +720,15 @@ def _nominative_ok(ph: list[Token]) -> bool:
 def _nomn_forms(lang: str, word: str, names_only: bool = False) -> bool:
     parses = analyzer(lang).parse(word)
     if names_only:
-        named = [p for p in parses if _NAME_TAGS & set(str(p.tag).replace(" ", ",").split(","))]
+        named = [p for p in parses if _NAME_TAGS & _tagset(p)]
         parses = named or parses
-    return any(p.tag.case == "nomn" or "Fixd" in p.tag for p in parses)
+    return any(p.tag.case == "nomn" or "Fixd" in _tagset(p) for p in parses)
 
 
 @lru_cache(maxsize=20000)
 def _case_forms(lang: str, word: str) -> frozenset[str]:
     return frozenset(str(p.tag.case) for p in analyzer(lang).parse(word) if p.tag.case) | (
-        frozenset({"gent", "nomn"}) if any("Fixd" in p.tag for p in analyzer(lang).parse(word)) else frozenset())
+        frozenset({"gent", "nomn"}) if any("Fixd" in _tagset(p) for p in analyzer(lang).parse(word)) else frozenset())
 
 
 def _mlang(t: Token) -> str:
@@ -887,7 +892,7 @@ def _oblique_reading(lang: str, word: str) -> bool:
 def _gender_reading(lang: str, word: str, gender: str) -> bool:
     for p in analyzer(lang).parse(word):
         g = str(p.tag.gender) if p.tag.gender else None   # pymorphy3 rejects comparing unknown grammemes
-        if "Fixd" in p.tag or (str(p.tag.case) == "nomn" and g in (gender, None, "ms-f")):
+        if "Fixd" in _tagset(p) or (str(p.tag.case) == "nomn" and g in (gender, None, "ms-f")):
             return True
     return False
 
