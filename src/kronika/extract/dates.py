@@ -212,8 +212,9 @@ class _Finder:
         j += 1
         year, j = self.year_after(j, stop)
         a = i
-        if a > 0 and self.low[a - 1] in self.lex.range_from and self.toks[a - 1].sent == tok.sent:
-            a -= 1
+        if d2 is not None and a > 0 and self.low[a - 1] in self.lex.range_from \
+                and self.toks[a - 1].sent == tok.sent:
+            a -= 1  # "з 2 по 5 січня": the range includes its opening word
         self.emit_day(a, j, d1, d2, month, year)
         return j
 
@@ -270,7 +271,7 @@ class _Finder:
                 value = _safe_date(value.year - 1, month, 1)
         else:
             value = _safe_date(self.carried, month, 1) if self.carried else None
-        self.add(i - 1 if year is None else i, j, value, 3, "month")
+        self.add(i, j, value, 3, "month")
         return j
 
     def weekday(self, i: int, stop: int) -> int:
