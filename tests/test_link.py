@@ -134,12 +134,26 @@ def test_complete_link_prevents_chaining(tmp_path: Path) -> None:
         assert [g[0] for g in groups] == ["a,b", "c"]
 
 
-def test_candidate_lookup_uses_the_index(tmp_path: Path) -> None:
+def test_candidate_lookup_uses_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every candidate query the linker runs is an index search, never a scan of incidents."""
+    import kronika.link.incidents as inc
+
+    plans: list[str] = []
     with open_store(tmp_path / "k.db") as s:
-        plan = " ".join(str(r) for r in s.conn.execute(
-            "EXPLAIN QUERY PLAN SELECT pk FROM incidents WHERE family = ? AND country = ? AND day BETWEEN ? AND ?",
-            ("demonstration", "KZ", 1, 2)))
-        assert "incidents_candidates" in plan
+        real = inc._candidates
+
+        def spy(conn, ev):  # type: ignore[no-untyped-def]
+            class Explain:
+                def execute(self, sql: str, args: tuple) -> object:  # type: ignore[type-arg]
+                    plans.append(" ".join(str(r) for r in conn.execute("EXPLAIN QUERY PLAN " + sql, args)))
+                    return conn.execute(sql, args)
+            return real(Explain(), ev)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(inc, "_candidates", spy)
+        s.put(Article("one", id="a"), _result("a", "", [ev()]))
+        s.put(Article("two", id="b"), _result("b", "", [ev(latitude=None, longitude=None)]))
+    assert len(plans) == 3
+    assert all("USING INDEX incidents_" in p and "SCAN" not in p for p in plans), plans
 
 
 def test_link_bench_within_targets() -> None:

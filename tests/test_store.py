@@ -48,6 +48,21 @@ def test_new_database_has_schema_version_and_reopens(tmp_path: Path) -> None:
         open_store(p)
 
 
+def test_an_old_database_is_migrated(tmp_path: Path) -> None:
+    from kronika.store.schema import MIGRATIONS, statements
+
+    p = tmp_path / "old.db"
+    c = sqlite3.connect(p, isolation_level=None)
+    for stmt in statements(MIGRATIONS[0]):
+        c.execute(stmt)
+    c.execute("PRAGMA user_version = 1")
+    c.close()
+    with open_store(p) as s:
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        s.put(*make("a", TEXT))
+        assert s.conn.execute("SELECT tol FROM incidents").fetchone()[0] == 0
+
+
 def test_put_is_idempotent_by_id_url_and_text(tmp_path: Path) -> None:
     with open_store(tmp_path / "k.db") as s:
         assert s.put(*make("a", TEXT, url="https://www.example.com/news/1?utm_source=rss")) == "inserted"

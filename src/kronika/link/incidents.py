@@ -18,9 +18,9 @@ from collections import Counter
 from datetime import UTC, datetime
 
 from .reconcile import Report, reconcile
-from .rules import EventKey, cell, closeness, day_number, family, same_event
+from .rules import DATE_TOLERANCE, EventKey, cell, closeness, day_number, family, same_event
 
-MAX_WINDOW = 15  # the largest date tolerance of rules.DATE_TOLERANCE
+MAX_WINDOW = max(DATE_TOLERANCE.values())
 
 _KEY_COLS = ("a.id", "e.sub_event_type", "e.date", "e.time_precision", "e.country", "e.admin1",
              "e.location", "e.geonameid", "e.latitude", "e.longitude", "e.geo_precision", "e.actor1",
@@ -43,20 +43,31 @@ def _members(conn: sqlite3.Connection, incident_pk: int) -> list[EventKey]:
 
 
 def _candidates(conn: sqlite3.Connection, ev: EventKey) -> list[int]:
+    """Incidents that may hold this event, from the indexes only.
+
+    With coordinates: the 3 x 3 cells around it (a cell is wider than any place radius), plus
+    incidents of the country without coordinates; without: the country. Either way the day must be
+    within the wider of the event's and the incident's date tolerance of the incident's day."""
     day = day_number(ev.date)
     if day is None:
         return []
     fam = family(ev.sub_event_type)
+    tol = DATE_TOLERANCE.get(ev.time_precision or 3, MAX_WINDOW)
     lo, hi = day - MAX_WINDOW, day + MAX_WINDOW
-    if ev.country:
-        rows = conn.execute("SELECT pk FROM incidents WHERE family = ? AND country = ? AND day BETWEEN ? AND ?",
-                            (fam, ev.country, lo, hi)).fetchall()
-    else:
-        c = cell(ev.latitude, ev.longitude)
-        if c is None:
-            return []
-        rows = conn.execute("SELECT pk FROM incidents WHERE family = ? AND cell = ? AND day BETWEEN ? AND ?",
-                            (fam, c, lo, hi)).fetchall()
+    near = "day BETWEEN ? AND ? AND abs(day - ?) <= max(?, tol)"
+    rows: list[tuple[int]] = []
+    c = cell(ev.latitude, ev.longitude)
+    if c is not None:
+        y, x = (int(v) for v in c.split(":"))
+        cells = [f"{y + dy}:{x + dx}" for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+        rows += conn.execute(f"SELECT pk FROM incidents WHERE family = ? AND cell IN ({','.join('?' * 9)}) "
+                             f"AND {near}", (fam, *cells, lo, hi, day, tol)).fetchall()
+        if ev.country:
+            rows += conn.execute(f"SELECT pk FROM incidents WHERE family = ? AND country = ? AND cell IS NULL "
+                                 f"AND {near}", (fam, ev.country, lo, hi, day, tol)).fetchall()
+    elif ev.country:
+        rows += conn.execute(f"SELECT pk FROM incidents WHERE family = ? AND country = ? AND {near}",
+                             (fam, ev.country, lo, hi, day, tol)).fetchall()
     return [r[0] for r in rows]
 
 
@@ -126,7 +137,7 @@ def refresh(conn: sqlite3.Connection, incident_pk: int) -> None:
            date_min = ?, date_max = ?, time_precision = ?, country = ?, admin1 = ?, location = ?,
            geonameid = ?, latitude = ?, longitude = ?, geo_precision = ?, cell = ?, actor1 = ?, actor2 = ?,
            actor1_name = ?, actor2_name = ?, fatalities = ?, n_events = ?, n_articles = ?,
-           figures_json = ?, updated_at = ? WHERE pk = ?""",
+           figures_json = ?, tol = ?, updated_at = ? WHERE pk = ?""",
         (rep["event_type"], rep["sub_event_type"], rep["disorder_type"], rep["date"], day_number(rep["date"]),
          dates[0] if dates else None, dates[-1] if dates else None, rep["time_precision"], rep["country"],
          rep["admin1"], rep["location"], rep["geonameid"], rep["latitude"], rep["longitude"],
@@ -134,7 +145,8 @@ def refresh(conn: sqlite3.Connection, incident_pk: int) -> None:
          rep["actor1_name"] or next((r["actor1_name"] for r in rows if r["actor1_name"]), None),
          rep["actor2_name"] or next((r["actor2_name"] for r in rows if r["actor2_name"]), None),
          None if killed is None else int(killed), len(rows), len(art_ids),
-         json.dumps(figures, ensure_ascii=False), _now(), incident_pk))
+         json.dumps(figures, ensure_ascii=False),
+         max(DATE_TOLERANCE.get(r["time_precision"] or 3, MAX_WINDOW) for r in rows), _now(), incident_pk))
 
 
 def incidents_of_article(conn: sqlite3.Connection, article_pk: int) -> set[int]:

@@ -161,7 +161,13 @@ CREATE TABLE spans (
 CREATE INDEX spans_owner ON spans(article_pk, owner, owner_idx);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# Step 2: the incident's widest member date tolerance, so candidate lookup can skip incidents whose
+# day is too far before loading their members (15, the widest, is the safe default for old rows).
+_V2 = """
+ALTER TABLE incidents ADD COLUMN tol INTEGER NOT NULL DEFAULT 15;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
