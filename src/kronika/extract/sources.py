@@ -949,10 +949,12 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
 # scope of the claims
 
 
-_BACKREF = re.compile(r"^\s*(?:про це|об этом|this|це|это|as|як|как)\b", re.I)
+# "Про це повідомляє X" / "Об этом сообщает X": the claims are in the sentence before
+_BACKREF = re.compile(r"^\s*(?:про це|об этом|this was|це|это)\b", re.I)
 
 
-def _scope(doc: Doc, men: Mention, quotes: list[tuple[int, int]]) -> tuple[int, int]:
+def _scope(doc: Doc, men: Mention, quotes: list[tuple[int, int]],
+           skip: list[tuple[int, int]]) -> tuple[int, int]:
     s = doc.sentences[men.sent]
     a, b = s.start, s.end
     for qa, qb in quotes:
@@ -961,9 +963,10 @@ def _scope(doc: Doc, men: Mention, quotes: list[tuple[int, int]]) -> tuple[int, 
         elif a <= qb + 1 <= men.cue_start and qb + 1 <= b:  # '"…", – заявив X': the quote before the cue
             a = min(a, qa)
     if _BACKREF.match(doc.text[s.start:s.end]) and men.sent > 0:
-        prev = doc.sentences[men.sent - 1]
-        if "\n\n" not in doc.text[prev.end:s.start] or True:
-            a = min(a, prev.start)
+        a = min(a, doc.sentences[men.sent - 1].start)
+    for sa, sb in skip:   # a scope never starts inside boilerplate (a run-on "read also" link)
+        if sa <= a < sb <= men.cue_start:
+            a = sb
     return a, b
 
 
@@ -1022,7 +1025,7 @@ def run(ctx: Context) -> None:
             if people is None:
                 people = _full_names(doc)
             r.name = _complete(r.name, people)
-        sa, sb = _scope(doc, men, quotes)
+        sa, sb = _scope(doc, men, quotes, ctx.skip)
         ctx.attributions.append(Attribution(r.name, r.kind, r.start, r.end, sa, sb))
         key = _dedupe_key(r.name)
         ev_a, ev_b = min(r.start, men.cue_start), max(r.end, men.cue_end)
