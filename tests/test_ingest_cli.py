@@ -239,3 +239,25 @@ def test_dev_set_twice_identical(tmp_path: Path) -> None:
                            timeout=600)
     assert counts(db) == first
     assert f"{first['articles']} unchanged" in again.stderr
+
+
+def test_folder_with_feed_files_and_a_record_the_store_refuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    items = "".join(f"<item><guid>{r['id']}</guid><description>{r['text']}</description></item>" for r in corpus(2))
+    (src / "f.rss").write_text(f"<rss><channel>{items}</channel></rss>", encoding="utf-8")
+    write_jsonl(src / "a.jsonl", corpus(3)[2:])
+    db = tmp_path / "k.db"
+    r = runner.invoke(app, ["ingest", str(src), "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    assert counts(db)["articles"] == 3
+
+    import kronika.store.db as store_db
+
+    def refuse(self, article, result, chash):  # type: ignore[no-untyped-def]
+        raise sqlite3.IntegrityError("NOT NULL constraint failed")
+
+    monkeypatch.setattr(store_db.Store, "_insert", refuse)
+    r = runner.invoke(app, ["ingest", str(write_jsonl(tmp_path / "b.jsonl", corpus(5)[3:])), "--db", str(db)])
+    assert r.exit_code == 1 and "could not store" in r.output and "2 failed" in r.output
+    assert counts(db)["articles"] == 3

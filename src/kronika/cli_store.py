@@ -6,6 +6,7 @@ Registered on the main `app` by a one-line import in cli.py.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections import Counter, deque
 from collections.abc import Iterator
@@ -33,7 +34,7 @@ def _is_url(s: str) -> bool:
 def _inputs(paths: list[str], allow_private: bool, follow_links: bool) -> Iterator[Any]:
     """Articles and InputErrors from files, folders, feeds (files or URLs) and pages (URLs)."""
     from .ingest.feeds import FEED_EXT, is_feed, read_feed_file, read_url
-    from .ingest.readers import read_inputs
+    from .ingest.readers import READABLE_EXT, read_inputs
 
     for p in paths:
         if _is_url(p):
@@ -42,6 +43,15 @@ def _inputs(paths: list[str], allow_private: bool, follow_links: bool) -> Iterat
         path = Path(p)
         if path.is_file() and (path.suffix.lower() in FEED_EXT or _sniff_feed(path, is_feed)):
             yield from read_feed_file(path)
+        elif path.is_dir():
+            # feed files in a folder too; the readers take the rest (and report an empty folder)
+            files = sorted(f for f in path.rglob("*") if f.is_file()
+                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            feeds = [f for f in files if f.suffix.lower() in FEED_EXT]
+            for f in feeds:
+                yield from read_feed_file(f)
+            if not feeds or any(f.suffix.lower() in READABLE_EXT for f in files):
+                yield from read_inputs([p])
         else:
             yield from read_inputs([p])
 
@@ -101,7 +111,12 @@ def ingest(
                 stats["failed"] += 1
                 typer.echo(f"kronika: {res}", err=True)
                 continue
-            stats[store.put(item, res, force=force)] += 1
+            try:
+                stats[store.put(item, res, force=force)] += 1
+            except (sqlite3.IntegrityError, ValueError, TypeError) as e:
+                # a record the schema refuses: this article is rolled back, the others go on
+                stats["failed"] += 1
+                typer.echo(f"kronika: {item.origin or item.id}: could not store: {type(e).__name__}: {e}", err=True)
     finally:
         store.close()
     typer.echo(", ".join(f"{stats[k]} {k}" for k in ("inserted", "replaced", "unchanged", "failed")), err=True)
