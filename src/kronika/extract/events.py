@@ -28,11 +28,11 @@ from .modality import blocked, historic_year, modality_cues
 from .triggers import Hit, matcher
 
 # trigger classes (events.toml) by role
-DEMO_CORE = frozenset({"demo", "protest", "action", "gather", "riot", "disperse"})   # a gathering is reported
+DEMO_CORE = frozenset({"demo", "protest", "protest_act", "action", "gather", "riot", "disperse"})   # a gathering is reported
 CROWD_VIOLENCE = frozenset({"riot", "clash", "storm", "seize", "arson", "vandal", "throw", "loot"})
 INTERVENTION = frozenset({"disperse", "detain", "force"})
 ACTIONS = CROWD_VIOLENCE | INTERVENTION | frozenset({"beat", "lethal", "block", "injured"})
-BACKDROP = frozenset({"demo", "protest", "action", "riot", "clash", "gather"})  # what "amid …" can block
+BACKDROP = frozenset({"demo", "protest", "protest_act", "action", "riot", "clash", "gather"})  # what "amid …" can block
 ABSTRACT = frozenset({"protest", "action", "protester", "strike", "injured", "city_ref"})  # need a place of their own
 REMOTE = (  # checked in this order: the most specific weapon wins
     ("suicide", "Suicide bomb"), ("chemical", "Chemical weapon"), ("air", "Air/drone strike"), ("drone", "Air/drone strike"),
@@ -99,7 +99,7 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
             continue   # a backdrop word blocks gatherings named as a cause, not the acts ("after police fired")
         if historic_year(doc, doc.tokens[a].start, doc.tokens[min(h.last + 3, b - 1)].end, doc.published):
             continue
-        if strike_article and h.cls == "protest":
+        if strike_article and h.cls in ("protest", "action", "protest_act"):
             continue  # "протестна акція" in a strike story is the strike itself
         live.append(h)
     return live, hits
@@ -209,6 +209,10 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
     mob = next((m for m in agents if m is not None and m.kind == "mob"), None)
     if mob is not None:
         return Coded("Mob violence", "Rioters", "Protesters", mob.name, group, live, 0.6)
+    on_gathering = [i for i, h in enumerate(violent_act) if _aimed_at_gathering(doc, h, live)]
+    if on_gathering and all(agents[i] is None or agents[i].kind != "state" for i in on_gathering) and not state:
+        # "напад на проукраїнський мітинг": an attack on a gathering by others than the police
+        return Coded("Mob violence", "Rioters", "Protesters", None, group, live, 0.55)
     crowd_hits = any(m is not None and m.kind == "protester" for m in agents) or _police_hurt(live, state)
     state_hits = any(m is not None and m.kind == "state" for m in agents)
     if classes & CROWD_VIOLENCE or crowd_hits:
@@ -235,6 +239,14 @@ _PEOPLE = frozenset({"человек", "людина", "люди", "people", "pe
                      "сотни", "сотні", "несколько", "кілька", "several", "many", "многие", "багато"})
 
 
+def _aimed_at_gathering(doc: Doc, h: Hit, live: list[Hit]) -> bool:
+    """'attack on the rally', 'напад на мітинг': the act's object is the gathering itself."""
+    k = h.last + 1
+    if k >= len(doc.tokens) or doc.tokens[k].lower not in ("на", "on", "against", "проти", "против"):
+        return False
+    return any(g.cls in ("demo", "protest", "action", "protester") and 0 < g.first - k <= 3 for g in live)
+
+
 def _police_hurt(live: list[Hit], state: list[ActorMention]) -> bool:
     """'14 police officers were injured': violence by the demonstrators is implied."""
     for h in live:
@@ -254,7 +266,10 @@ def _agent(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | None:
         if m.case == "ablt" or m.kind == "state" and m.first - h.last <= 2 and m.case is None:
             return m
     before = [m for m in actors if m.first < h.first and m.kind != "civilian" and _subject_like(doc, m)]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    # verb before its subject, common in uk/ru: "мітинг побили проросійські молодики"
+    return next((m for m in after if m.case == "nomn" and m.first - h.last <= 4), None)
 
 
 _OBJECT_PREPS = frozenset({"on", "at", "against", "upon", "to", "with", "на", "по", "в", "против", "проти", "у",
