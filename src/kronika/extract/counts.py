@@ -33,6 +33,9 @@ _PERSON_CLASSES = ("people", "protesters", "military")
 _VAGUE_ADJ = ("тысячный", "тисячний")
 _BARRIERS = {",", ";", ":", "(", ")", "—", "–"}
 _CONJ = {"і", "й", "та", "и", "and", "а также", "а"}
+_EN_STOP = {"and", "or", "but", "in", "on", "at", "to", "from", "by", "with", "when", "while", "as", "after",
+            "before", "during", "who", "which", "that", "the", "a", "an", "said", "say"}
+_EN_PAST = {"took", "came", "went", "fled", "rallied", "died", "remain", "remained"}
 _EN_AUX = {"were", "was", "have", "had", "are", "is", "been", "be", "got", "reportedly"}
 _FEW_MAX = 3.0    # "кілька", "несколько", "several" alone: too vague to count (precision first)
 
@@ -139,7 +142,7 @@ class _Counter:
                                                    (self.lang == "en" and kind != "participants")):
                 return _Head(first, j, None, kind)
             if self.lang == "en":
-                if tok.lower in _EN_AUX:
+                if tok.lower in _EN_AUX or tok.lower in _EN_STOP:
                     return None
             elif tok.an.pos == "NOUN":
                 return _Head(first, j, "unknown", None)  # "трех городах": some other noun
@@ -209,7 +212,8 @@ class _Counter:
         while j < b and self.toks[j].is_word:
             tok = self.toks[j]
             if self.lang == "en":
-                return tok.lower in _EN_AUX or self.cue_of(j, self.lex.cues) is not None
+                return (tok.lower in _EN_AUX or tok.lower.endswith("ed") or tok.lower in _EN_PAST
+                        or self.cue_of(j, self.lex.cues) is not None)
             if tok.an.pos in ("VERB", "PRTS", "GRND", "INFN"):
                 return True
             if tok.an.pos not in ("ADVB", "PRCL"):
