@@ -496,8 +496,7 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
         name_at = next((m for m, t in enumerate(run) if _NAME_TAGS & t.an.tags), None)
         if name_at is not None and name_at > 0:
             head, run = head + run[:name_at], run[name_at:]
-        if head and not _is_strip(head[-1], lex) and not any(_NAME_TAGS & t.an.tags for t in run) and (
-                _org_head(head, lex) or all(("Abbr" in t.an.tags or "Geox" in t.an.tags or t.text.isupper())
+        if head and not _is_strip(head[-1], lex) and (_org_head(head, lex) or not any(_NAME_TAGS & t.an.tags for t in run) and all(("Abbr" in t.an.tags or "Geox" in t.an.tags or t.text.isupper())
                                             for t in run if t.text[:1].isalpha())):
             # "канцелярія прем'єр-міністра …", "Полиция Капитолия", "чиновники РДА": the name run
             # depends on an organisation or a role, the whole phrase is the source
@@ -586,7 +585,8 @@ def _org_head(head: list[Token], lex: SourceLexicon) -> bool:
     """The phrase's first noun is an organisation (inanimate kind word: канцелярія, поліція)."""
     for t in head:
         if _pos(t) == "NOUN" or _kind_of_token(t, lex):
-            return bool(_kind_of_token(t, lex)) and "inan" in t.an.tags and not _is_strip(t, lex)
+            kind = _kind_of_token(t, lex)
+            return kind not in (None, "official", "other", "witness") and "inan" in t.an.tags and not _is_strip(t, lex)
     return False
 
 
@@ -722,7 +722,8 @@ def _nomn_forms(lang: str, word: str, names_only: bool = False) -> bool:
     if names_only:
         named = [p for p in parses if _NAME_TAGS & _tagset(p)]
         parses = named or parses
-    return any(p.tag.case == "nomn" or "Fixd" in _tagset(p) for p in parses)
+    # a reading without case (the uk dictionary leaves some nouns so) does not rule nominative out
+    return any(p.tag.case is None or p.tag.case == "nomn" or "Fixd" in _tagset(p) for p in parses)
 
 
 @lru_cache(maxsize=20000)
@@ -750,7 +751,9 @@ def _can_be_nomn(t: Token) -> bool:
         return True
     names = _cap(t)
     lang = _mlang(t)
-    return _nomn_forms(lang, t.text.lower(), names) or (lang == "uk" and _nomn_forms("ru", t.text.lower(), names))
+    w = t.text.lower()
+    # a Russian reading only for words the Ukrainian dictionary does not know (quoted Russian)
+    return _nomn_forms(lang, w, names) or (lang == "uk" and not _word_known("uk", w) and _nomn_forms("ru", w, names))
 
 
 def _coordinated(toks: list[Token], k: int, lex: SourceLexicon, cyr: bool) -> list[tuple[list[Token], int]]:
@@ -914,7 +917,10 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
                 continue
             if lex.lang == "en" and t.lower in ("told", "tell", "tells"):
                 continue   # "told The Record": the addressee
-            ph, _nk = _phrase_right(toks, j, lex, cyr)
+            ph, nk = _phrase_right(toks, j, lex, cyr)
+            if ph and cyr and not _nominative_ok(ph) and nk < n and toks[nk].i not in used:
+                # "цитує Лук'янченка агенція «УРА-Інформ Донбас»": object first, subject after it
+                ph, nk = _phrase_right(toks, nk, lex, cyr)
             if not ph or (cyr and (not _nominative_ok(ph) or not _agrees(ph, t))):
                 continue
             if all(_is_place(q) for q in ph if q.text[:1].isalpha()):
