@@ -261,3 +261,17 @@ def test_folder_with_feed_files_and_a_record_the_store_refuses(tmp_path: Path, m
     r = runner.invoke(app, ["ingest", str(write_jsonl(tmp_path / "b.jsonl", corpus(5)[3:])), "--db", str(db)])
     assert r.exit_code == 1 and "could not store" in r.output and "2 failed" in r.output
     assert counts(db)["articles"] == 3
+
+
+def test_two_writers_at_once_store_each_article_once(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "a.jsonl", corpus(40))
+    db = tmp_path / "k.db"
+    procs = [subprocess.Popen([*KRONIKA, "ingest", str(src), "--db", str(db)], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE) for _ in range(2)]
+    for p in procs:
+        _out, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err.decode()
+    c = sqlite3.connect(db)
+    assert c.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (40, 40)
+    assert c.execute("SELECT count(*) FROM events WHERE incident_pk IS NULL").fetchone()[0] == 0
+    c.close()
