@@ -335,6 +335,9 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
             have_head = True
             k += 1
             continue
+        if lex.lang != "en" and out and _name_like(out[-1], lex, cyr) and _pos(out[-1]) != "ADJF" \
+                and t.text[:1].islower() and (_kind_of_token(t, lex) or _is_strip(t, lex)) and _case(t) == "nomn":
+            break   # "цитує Лук'янченка агенція …": a new phrase (the subject) starts here
         if lex.lang != "en" and _np_word(t, lex, cyr, have_head):
             out.append(t)
             if _kind_of_token(t, lex) or _pos(t) == "NOUN":
