@@ -46,6 +46,9 @@ JAN5 = date(2022, 1, 5)   # a Wednesday
     ("On January 2, crowds took to the streets.", "en", JAN5, date(2022, 1, 2)),
     ("Мітинг 05.01.2022 розігнали.", "uk", None, date(2022, 1, 5)),
     ("Last night, extremists tried to storm buildings.", "en", date(2022, 1, 6), date(2022, 1, 5)),
+    ("Police moved in on the 5th of January.", "en", JAN5, date(2022, 1, 5)),
+    ("Лідера затримали у ніч на суботу.", "uk", date(2018, 11, 24), date(2018, 11, 24)),
+    ("Протесты начались в начале декабря.", "ru", JAN5, date(2021, 12, 1)),                # month, past
 ])
 def test_resolution(text: str, lang: str, published: date | None, expected: date) -> None:
     assert first(text, lang, published) == expected

@@ -30,6 +30,9 @@ _DASHES = {"-", "–", "—", "‒"}
 _NUMERIC_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d])")
+# "у січні", "в начале января", "in early January": a month without a day
+_MONTH_PREPS = {"у", "в", "in", "во", "of", "since", "until", "до", "з", "с", "початку", "середині", "кінці",
+                "наприкінці", "начале", "середине", "конце", "early", "mid", "late", "end", "beginning"}
 _DAY_KINDS = ("date", "relative", "weekday", "range", "month")
 
 
@@ -206,6 +209,13 @@ class _Finder:
                 d2 = None
         if d1 is None or j >= stop:
             return i
+        # "5th of January"
+        if self.lang == "en" and self.low[j] in ("st", "nd", "rd", "th") and self.toks[j].start == self.toks[j - 1].end:
+            j += 1
+            if j < stop and self.low[j] == "of":
+                j += 1
+            if j >= stop:
+                return i
         month = self.month_of(j)
         if month is None:
             return i
@@ -260,7 +270,7 @@ class _Finder:
             return i
         prev = self.low[i - 1]
         year, j = self.year_after(i + 1, stop)
-        if prev not in ("у", "в", "in", "во", "of", "since", "until", "до", "з", "с") and year is None:
+        if prev not in _MONTH_PREPS and year is None:
             return i
         if year is not None:
             self.carried = year
@@ -279,7 +289,9 @@ class _Finder:
         if wd is None:
             return i
         prev = self.low[i - 1] if i > 0 else ""
-        if prev not in self.lex.weekday_preps and not (self.lang == "en" and self.toks[i].is_title):
+        night_on = prev == "на" and i > 1 and self.low[i - 2] in self.lex.night   # "в ніч на суботу"
+        if prev not in self.lex.weekday_preps and not night_on \
+                and not (self.lang == "en" and self.toks[i].is_title):
             return i
         if prev in ("в", "у", "во") and self.toks[i].an.case not in (None, "accs", "nomn"):
             return i  # "в среде" is the environment, not Wednesday
@@ -290,7 +302,7 @@ class _Finder:
         if k < stop and (self.day_month_ahead(k, stop) or (self.lang == "en" and self.month_of(k))):
             return i + 1
         forward = prev in ("наступного", "наступної", "следующий", "следующую", "next")
-        a = i - 1 if prev in self.lex.weekday_preps else i
+        a = i - 1 if prev in self.lex.weekday_preps or night_on else i
         self.add(a, i + 1, weekday_before(self.pub, wd, forward), 1, "weekday")
         return i + 1
 
