@@ -144,3 +144,17 @@ def test_every_redirect_hop_is_checked(server: str, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(feeds, "_check_host", check)
     with pytest.raises(FetchError, match="non-public"):
         fetch(server + "/hop")
+
+
+def test_follow_links_fetches_each_items_page(server: str) -> None:
+    feed = (f'<rss><channel><item><guid>g1</guid><link>{server}/page</link><title>T</title>'
+            f'<pubDate>Wed, 05 Jan 2022 10:00:00 +0000</pubDate><description>teaser</description></item>'
+            f'<item><guid>g2</guid><link>{server}/missing</link><description>kept teaser</description></item>'
+            f'</channel></rss>').encode()
+    _Handler.routes["/linked"] = (200, {"Content-Type": "application/rss+xml"}, feed)
+    page, teaser = list(read_url(server + "/linked", allow_private=True, follow_links=True))
+    assert isinstance(page, Article) and "Протестувальники" in page.text
+    assert page.url == f"{server}/page" and page.published and page.published.startswith("2022-01-05")
+    assert page.id == next(iter(parse_feed(feed, "f"))).id  # type: ignore[union-attr]
+    # the page failed (404): the item's own text is kept
+    assert isinstance(teaser, Article) and teaser.text == "kept teaser"
