@@ -132,3 +132,23 @@ def test_evidence_points_at_text() -> None:
 
 def test_country_only_event_is_not_emitted() -> None:
     assert events_of("Протесты охватили почти всю Грузию.", "ru") == []
+
+
+def test_shelling_with_place_actors_and_fatalities() -> None:
+    evs = events_of("Вночі російські окупанти обстріляли Харків, загинули двоє цивільних.", "uk")
+    assert len(evs) == 1
+    e = evs[0]
+    assert (e.sub_event_type, e.location, e.actor1, e.actor2) == (
+        "Shelling/artillery/missile attack", "Kharkiv", "State forces", "Civilians")
+    assert e.disorder_type == "Political violence"
+
+
+def test_fighting_near_a_town_is_precision_two() -> None:
+    evs = events_of("Під Бахмутом тривають запеклі бої, ворог зазнав втрат.", "uk")
+    assert [(e.sub_event_type, e.location, e.geo_precision) for e in evs] == [("Armed clash", "Bakhmut", 2)]
+
+
+def test_negation_of_another_verb_keeps_the_event() -> None:
+    # "не утихают" negates "subside", not the protests
+    evs = events_of("В Ереване уже третий день не утихают массовые протесты.", "ru")
+    assert [e.sub_event_type for e in evs] == ["Peaceful protest"]

@@ -188,8 +188,9 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         # party factions or a mob fighting, no armed group or gathering named: mob violence
         return Coded("Mob violence", "Rioters", "Rioters" if "clash" in classes else "Civilians", None, None,
                      live, 0.5)
-    if classes & {"loot", "vandal", "arson"} and irregular:
-        return _one_sided("Looting/property destruction", live, actors, irregular)
+    mobs = [m for m in actors if m.kind == "mob"]
+    if classes & {"loot", "vandal", "arson"} and (irregular or mobs):
+        return _one_sided("Looting/property destruction", live, actors, irregular or mobs)
     for cls, sub in (("hq", "Headquarters or base established"), ("transfer", "Non-violent transfer of territory"),
                      ("change", "Change to group/activity")):
         if cls in classes and armed:
@@ -452,8 +453,26 @@ def _places_in(ctx: Context, start: int, end: int, hits: list[Hit]) -> list[tupl
     for p in here:
         if _place_key(p) not in seen:
             seen.add(_place_key(p))
-            found.append((p, PLACE_PRECISION.get(p.kind, 1)))
+            prec = PLACE_PRECISION.get(p.kind, 1)
+            found.append((p, 2 if prec == 1 and _near_cue(ctx.doc, p) else prec))
     return found
+
+
+def _near_cue(doc: Doc, p: PlaceMention) -> bool:
+    """'под Харьковом', 'near Minsk': the event is near the town, not in it (geo_precision 2)."""
+    lex = getattr(_places, "lexicon", None)
+    cues = getattr(lex(doc.lang), "near_cues", frozenset()) if lex else frozenset()
+    k = doc.token_at(p.start) - 1
+    for _ in range(2):
+        if k < 0:
+            return False
+        t = doc.tokens[k]
+        if t.lower in cues or t.an.lemma in cues:
+            return True
+        if t.an.pos != "PREP" and t.lower not in ("of", "the"):
+            return False
+        k -= 1
+    return False
 
 
 _BETWEEN = frozenset({"между", "між", "between"})
