@@ -110,6 +110,11 @@ _EVENT_COLS = ("pk", "event_type", "sub_event_type", "disorder_type", "date", "t
                "actor2", "actor1_name", "actor2_name", "fatalities", "confidence", "article_pk")
 
 
+# when the outlets split evenly on a demonstration's sub-type, the one reporting more is kept
+_SEVERITY = {"Peaceful protest": 1, "Protest with intervention": 2, "Excessive force against protesters": 3,
+             "Violent demonstration": 4}
+
+
 def refresh(conn: sqlite3.Connection, incident_pk: int) -> None:
     """Recompute an incident from its members (or delete it when it has none)."""
     rows = [dict(zip(_EVENT_COLS, r, strict=True)) for r in conn.execute(
@@ -119,7 +124,8 @@ def refresh(conn: sqlite3.Connection, incident_pk: int) -> None:
         conn.execute("DELETE FROM incidents WHERE pk = ?", (incident_pk,))
         return
     subs = Counter(r["sub_event_type"] for r in rows)
-    rep = min(rows, key=lambda r: (-subs[r["sub_event_type"]], r["time_precision"] or 9,
+    rep = min(rows, key=lambda r: (-subs[r["sub_event_type"]], -_SEVERITY.get(r["sub_event_type"], 0),
+                                   r["time_precision"] or 9,
                                    r["geo_precision"] or 9, -(r["confidence"] or 0), r["pk"]))
     dates = sorted(r["date"] for r in rows if r["date"])
     art_ids = dict(conn.execute(
