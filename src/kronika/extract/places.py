@@ -194,8 +194,12 @@ def word_class(lang: str, word: str, keys: tuple[str, ...], stripped: bool) -> s
     parses = own.parse(w)[:6]
     if any(p.tag.POS in _FUNCTION and p.score >= 0.1 for p in parses):
         return "function"
-    probe = parses if own is ru else [p for k in keys for p in ru.parse(k)[:4]]
-    if any("Geox" in p.tag for p in probe):
+    # the guesser tags unknown words by analogy, Geox included: only dictionary words count
+    if own is ru:
+        probe = parses if ru.word_is_known(w) else []
+    else:
+        probe = [p for k in keys if ru.word_is_known(k) for p in ru.parse(k)[:4]]
+    if any("Geox" in p.tag.grammemes for p in probe):  # `in tag` raises once uk's dictionary loads after ru's
         return "geo"
     top = parses[0] if parses else None
     if top is not None and top.tag.grammemes & _PERSON and (stripped or top.normal_form in keys):
@@ -242,9 +246,10 @@ def _multi(g: Gazetteer, doc: Doc, i: int, end: int) -> _Cand | None:
             for fl in forms:
                 combos = [(c + " " + f).strip() for c in combos for f in fl][:64]
             keys += combos
-        ids = _lookup(g, keys)
+        hit: list[str] = []
+        ids = _lookup(g, keys, hit)
         if ids:
-            return _Cand(span[0].start, span[-1].end, i, j, ids, 0)
+            return _Cand(span[0].start, span[-1].end, i, j, ids, 0, keys=tuple(hit))
     return None
 
 
@@ -344,14 +349,14 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer) -> str | None:
         if len(t.text) > 2 and t.text[:2].isupper() and not t.text.isupper():
             return "abbr"   # an inflected abbreviation: "ОМОНом"
         best = g.entries[c.ids[0]]
-        if (c.word == "function" and best.kind == CITY) \
+        if (c.word == "function" and best.kind != COUNTRY) \
                 or (t.an.pos in _POS_NOT_NAME and c.word not in ("geo", "unknown", "function")):
             return "word"   # "Вони", "Багато", "Кому", "Утром"
     # a person: a first name right before it ("Єржан Бабакумаров"), a surname right after a word
     # that may be a first name ("Ярослав Железняк")
     k = c.t0 - 1
     if k >= 0 and toks[k].sent == t.sent and _is_cap(toks[k]) and toks[k].an.tags & {"Name"} \
-            and c.word != "geo" and not _lookup(g, _exact_forms(toks[k])):
+            and (c.word != "geo" or c.tier == 1) and not _lookup(g, _exact_forms(toks[k])):
         return "person"
     k = c.t1
     if c.single_cap and c.word in ("person", "common") and k < len(toks) and toks[k].sent == t.sent \
@@ -399,7 +404,7 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                 i += 1
                 continue
             c = _region_phrase(g, lx, doc, i, end)
-            adjective = t.an.pos == "ADJF" and doc.lang != "en"
+            adjective = doc.lang != "en" and (t.an.pos == "ADJF" or any(m in lx.adjectives for m in t.an.lemmas))
             if c is None and _is_cap(t) and adjective:
                 c = _multi(g, doc, i, end)
                 if c is not None and _guarded(doc, lx, c, g):
@@ -455,7 +460,8 @@ def _context_countries(g: Gazetteer, cands: list[_Cand]) -> Counter[str]:
     return ctx
 
 
-def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str]) -> tuple[Entry, float] | None:
+def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
+            doc_lang: str = "en") -> tuple[Entry, float] | None:
     """The best reading of a candidate, or None when no reading is plausible enough."""
     best: tuple[float, Entry] | None = None
     cities = {g.entries[i].geonameid for i in c.ids[:50] if g.entries[i].kind == CITY}
@@ -476,18 +482,26 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str]) ->
             s += 2.0
         elif e.kind == ADMIN1:
             s += 0.5
+        if any(g.alias_target.get(k) == i for k in c.keys):
+            s += 3.0    # the lexicon says which one a name means ("Вашингтон": the capital)
         if best is None or s > best[0]:
             best = (s, e)
     if best is None:
         return None
     s, e = best
+    if e.kind == ADMIN1 and c.word in ("person", "common") and e.country not in ctx:
+        return None     # "Тичина" is a poet before it is Ticino
     if e.kind == CITY:
-        known = e.country in ctx
+        known = e.country in ctx or e.country in prior   # small towns only of the article's countries
         need = (1_000 if known else 15_000) if c.tier != 1 else (5_000 if known else 50_000)
-        if c.word in ("person", "common"):
-            # a name or a common word as well: only a sizeable town of a country the article is about;
-            # at a sentence start ("Час", "Мати") only a big one of a country it names
-            if not (e.country in ctx or e.country in prior) or e.population < (100_000 if c.word == "person" else 10_000):
+        if latin and doc_lang != "en":
+            need = max(need, 15_000)    # Latin words in Cyrillic text are mostly brands and titles
+        if c.word == "person" and (not known or e.population < 100_000):
+            return None     # a name as well: only a big town of a country the article is about
+        if c.word == "common":
+            # a common word as well ("Совет", "Изюм"): only a town of a country the article names;
+            # at a sentence start ("Час", "Мати") only a big one
+            if e.country not in ctx or e.population < 10_000:
                 return None
             if c.initial and c.word == "common" and (e.country not in ctx or e.population < 100_000):
                 return None
@@ -507,7 +521,7 @@ def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
     ctx = _context_countries(g, cands)
     out: list[PlaceMention] = []
     for c in cands:
-        r = _choose(g, c, ctx, prior)
+        r = _choose(g, c, ctx, prior, doc.lang)
         if r is None:
             continue
         e, conf = r

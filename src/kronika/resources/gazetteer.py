@@ -74,6 +74,7 @@ class Gazetteer:
     region_of_centre: dict[int, int] = field(default_factory=dict)    # centre city id -> region id
     heads: frozenset[str] = frozenset()                               # first words of multiword names
     aliases: frozenset[str] = frozenset()                             # keys from the lexicons' [aliases]
+    alias_target: dict[str, int] = field(default_factory=dict)        # alias key -> the entry it means
 
     def lookup(self, key: str) -> tuple[int, ...]:
         return self.index.get(key, ())
@@ -302,6 +303,7 @@ def build() -> Gazetteer:
             if i is not None:
                 b.key(alias, i)
                 aliases.add(norm(alias))
+                b.g.alias_target[norm(alias)] = i
     b.g.aliases = frozenset(aliases)
     return b.finish()
 
