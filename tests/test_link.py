@@ -170,3 +170,12 @@ def test_link_bench_within_targets() -> None:
 def test_family_members_link(sub: str) -> None:
     assert same_event(key("a", sub=sub, a1="State forces", a2="Protesters"),
                       key("b", sub=sub, a1="State forces", a2="Protesters"))
+
+
+def test_relink_rebuilds_the_same_incidents(tmp_path: Path) -> None:
+    with open_store(tmp_path / "k.db") as s:
+        for aid, date in (("a", "2022-01-05"), ("b", "2022-01-05"), ("c", "2022-01-06")):
+            s.put(Article(f"text {aid}", id=aid), _result(aid, "", [ev(date=date)]))
+        before = s.conn.execute("SELECT id, n_articles FROM incidents ORDER BY id").fetchall()
+        assert s.relink() == 2
+        assert s.conn.execute("SELECT id, n_articles FROM incidents ORDER BY id").fetchall() == before

@@ -206,6 +206,14 @@ def incidents(
         ("articles", lambda r: r["n_articles"]), ("figures", figs)])
 
 
+@app.command()
+def relink(db: DbOpt = "kronika.db") -> None:
+    """Rebuild all incidents from the stored events (after the linking rules changed)."""
+    with _open_read(db) as store:
+        n = store.relink()
+    typer.echo(f"{n} incidents", err=True)
+
+
 @app.command("export")
 def export_cmd(
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
