@@ -94,6 +94,46 @@ OWN = [
     ("OTHER", "On 13 April 2021, the government imposed a curfew in Northport."),
 ]
 
+# Written after the rules were tuned and never tuned on: an honest second look (one per label).
+HELD_OUT = [
+    ("PEACE_PROTEST", "On 2 May 2022, in Port Vale, nurses marched to the health ministry to demand overdue "
+                      "allowances; the march was peaceful."),
+    ("PROTEST_WITH_INTER", "On 3 May 2022, in Kingsbridge, riot police used water cannon against students "
+                           "blocking the main avenue and detained 40."),
+    ("FORCE_AGAINST_PROTEST", "On 4 May 2022, in Torrent, soldiers shot dead two demonstrators during a "
+                              "peaceful march against fuel prices."),
+    ("VIOL_DEMONSTR", "On 5 May 2022, in Alder, angry residents protesting power cuts torched a power company "
+                      "office and pelted police with rocks."),
+    ("MOB_VIOL", "On 6 May 2022, in Copperfield, a group of villagers lynched two men suspected of witchcraft."),
+    ("ATTACK", "On 7 May 2022, in Hawkmoor, militants opened fire on a minibus, killing six passengers."),
+    ("ABDUCT_DISSAP", "On 8 May 2022, near Redcliff, gunmen kidnapped a priest and demanded a ransom."),
+    ("SEX_VIOL", "On 9 May 2022, in Eastbrook, militia members sexually assaulted a woman at a checkpoint."),
+    ("ARMED_CLASH", "On 10 May 2022, in Marsh district, security forces and insurgents exchanged fire for "
+                    "several hours; four militants were killed."),
+    ("GOV_REGAINS_TERIT", "On 11 May 2022, government forces retook the town of Silverton, which had been held "
+                          "by rebels since March."),
+    ("NON_STATE_ACTOR_OVERTAKES_TER", "On 12 May 2022, militants captured the town of Northfield after "
+                                      "overrunning an army base."),
+    ("ART_MISS_ATTACK", "On 13 May 2022, artillery shells fired by the army hit a residential area of Brightwater, "
+                        "injuring seven."),
+    ("AIR_STRIKE", "On 14 May 2022, warplanes bombed a bridge near Clayton; no casualties were reported."),
+    ("SUIC_BOMB", "On 15 May 2022, in Rockport, a suicide attack on a mosque killed 12 worshippers."),
+    ("REM_EXPLOS", "On 16 May 2022, an improvised explosive device detonated under a police vehicle in Westmere, "
+                   "wounding two officers."),
+    ("GRENADE", "On 17 May 2022, in Dunhill, an unidentified man hurled a hand grenade into a bar, injuring five."),
+    ("CHEM_WEAP", "On 18 May 2022, residents of Fallbrook reported a chlorine gas attack by government forces."),
+    ("ARREST", "On 19 May 2022, in Capitol, police arrested a prominent opposition leader on charges of "
+               "incitement."),
+    ("AGREEMENT", "On 20 May 2022, the government and the armed group agreed to a truce in the northern region."),
+    ("DISR_WEAP", "On 21 May 2022, the army seized a weapons cache including rockets and explosives in Oakvale."),
+    ("PROPERTY_DISTRUCT", "On 22 May 2022, rebels looted a health centre and burned a market in Pinecrest."),
+    ("HQ_ESTABLISHED", "On 23 May 2022, the armed group set up a base in an abandoned school near Ridgeway."),
+    ("NON_VIOL_TERRIT_TRANSFER", "On 24 May 2022, the militia withdrew from the town of Elmwood, handing over "
+                                 "control to the army without a fight."),
+    ("CHANGE_TO_GROUP_ACT", "On 25 May 2022, the rebel group announced the formation of a new political wing."),
+    ("OTHER", "On 26 May 2022, authorities declared a state of emergency in the eastern provinces."),
+]
+
 
 def load_samples(shared: Path) -> list[tuple[str, str]]:
     base = shared / "data" / "corpora" / "case2021" / "task2" / "sample_data"
@@ -126,7 +166,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)
-    for name, items in (("CASE 2021 samples", load_samples(args.shared)), ("kronika snippets", OWN)):
+    for name, items in (("CASE 2021 samples", load_samples(args.shared)), ("kronika snippets (tuned on)", OWN),
+                        ("kronika snippets (held out)", HELD_OUT)):
         if not items:
             continue
         pairs = []

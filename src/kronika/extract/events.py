@@ -164,6 +164,12 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         return None
 
     irregular = [m for m in armed if m.kind != "state"]
+    for cls, sub in (("hq", "Headquarters or base established"), ("transfer", "Non-violent transfer of territory"),
+                     ("change", "Change to group/activity")):
+        if cls in classes and armed:
+            return Coded(sub, ACLED_KIND[armed[0].kind], None, armed[0].name, None, live, 0.45)
+    if "lynch" in classes:
+        return Coded("Mob violence", "Rioters", "Civilians", None, None, live, 0.55)
     if "regain" in classes and state:
         return Coded("Government regains territory", "State forces", None, state[0].name, None, live, 0.55)
     if "overtake" in classes and irregular:
@@ -191,10 +197,6 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     mobs = [m for m in actors if m.kind == "mob"]
     if classes & {"loot", "vandal", "arson"} and (irregular or mobs):
         return _one_sided("Looting/property destruction", live, actors, irregular or mobs)
-    for cls, sub in (("hq", "Headquarters or base established"), ("transfer", "Non-violent transfer of territory"),
-                     ("change", "Change to group/activity")):
-        if cls in classes and armed:
-            return Coded(sub, ACLED_KIND[armed[0].kind], None, armed[0].name, None, live, 0.45)
     if "agreement" in classes:
         return Coded("Agreement", ACLED_KIND[armed[0].kind] if armed else "State forces", None, None, None,
                      live, 0.5)

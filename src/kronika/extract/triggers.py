@@ -42,9 +42,11 @@ class Matcher:
     def __init__(self, lang: str, sections: list[tuple[str, str]]) -> None:
         self.lang = lang
         self._index: dict[str, list[Entry]] = {}
+        self._not_title: set[str] = set()
         morph = morph_for(lang)
         for file, section in sections:
             lex = load_lexicon(lang, file)
+            self._not_title.update(w.lower() for w in lex.get("not_capitalised", []))
             table = lex.get(section, {})
             near = lex.get("near", {}) if section == "words" else {}
             for cls, items in table.items():
@@ -71,6 +73,8 @@ class Matcher:
             t = toks[i]
             if not t.is_word or i <= covered:
                 continue
+            if t.is_title and i > a and t.lower in self._not_title:
+                continue   # "since March", "in May": a month inside a sentence
             best: Hit | None = None
             for lem in t.an.lemmas:
                 for e in self._index.get(lem, ()):
