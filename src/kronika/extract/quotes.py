@@ -21,21 +21,25 @@ _WORD = re.compile(r"[^\W\d_]+")
 _RELAY_KINDS = ("outlet", "news_agency", "telegram", "social_media")
 
 
+_MARKS = re.compile("[«»„“”\"‘’\n]")
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Inner ranges [start, end) of quoted passages, outermost only, not crossing paragraphs."""
+    """Inner ranges [start, end) of quoted passages, outermost only, not crossing paragraphs.
+    Only the quote marks are visited (a regex over the text), not every character."""
+    marks = [(m.start(), m.group(0)) for m in _MARKS.finditer(text)]
     out: list[tuple[int, int]] = []
-    i, n = 0, len(text)
+    i, n = 0, len(marks)
     while i < n:
-        ch = text[i]
+        pos, ch = marks[i]
         closers = _PAIRS.get(ch)
         # a straight quote opens only at a word start: after space, dash or line start
-        if closers is None or (ch == '"' and i > 0 and not (text[i - 1].isspace() or text[i - 1] in "(–—-:")):
+        if closers is None or (ch == '"' and pos > 0 and not (text[pos - 1].isspace() or text[pos - 1] in "(–—-:")):
             i += 1
             continue
-        depth, j = 0, i + 1
-        end = -1
-        while j < n and text[j] != "\n":
-            c = text[j]
+        depth, j, end = 0, i + 1, -1
+        while j < n and marks[j][1] != "\n":
+            c = marks[j][1]
             if c == ch and ch in "«„“" and c not in closers:
                 depth += 1
             elif c in closers:
@@ -44,8 +48,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                     break
                 depth -= 1
             j += 1
-        if end > i + 1:
-            out.append((i + 1, end))
+        if end >= 0 and marks[end][0] > pos + 1:
+            out.append((pos + 1, marks[end][0]))
             i = end + 1
         else:
             i += 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
@@ -77,6 +78,7 @@ def same_name(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 5 and _ratio(a, b) >= 0.8
 
 
+@lru_cache(maxsize=20000)
 def _ratio(a: str, b: str) -> float:
     prev = list(range(len(b) + 1))
     for i in range(1, len(a) + 1):
@@ -438,6 +440,7 @@ def _match_case(orig: str, word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=50000)
 def _to_nominative(word: str, lang: str, case: str | None, name: bool, gender: str | None = None) -> str:
     """A word of a source phrase in the nominative; unchanged when it is not in `case`."""
     if case in (None, "nomn") or lang not in ("uk", "ru", "be", "kk", "ky") or not word[:1].isalpha() \
@@ -787,12 +790,12 @@ class Mention:
     sent: int
 
 
-def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool) -> list[Mention]:
-    text = doc.text
+def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
+                       cues: list[re.Match[str]]) -> list[Mention]:
     toks = doc.sent_toks(si)
-    s = doc.sentences[si]
     used: set[int] = set()
     found: list[Mention] = []
+    starts = [t.start for t in toks]
 
     def add(ph: list[Token], case: str | None, cs: int, ce: int) -> None:
         if not ph:
@@ -803,14 +806,14 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool) -> list
             found.append(Mention(r, cs, ce, si))
 
     # 1. fixed phrases: the source follows
-    if lex.before is not None:
-        for m in lex.before.finditer(text, s.start, s.end):
+    if cues:
+        for m in cues:
             g = m.lastindex or 1
             case = lex.before_cases[g - 1]
-            j = next((x for x, t in enumerate(toks) if t.start >= m.end()), None)
-            if j is None:
+            j = bisect_left(starts, m.end())
+            if j >= len(toks):
                 continue
-            used.update(t.i for t in toks if m.start() <= t.start < m.end())
+            used.update(t.i for t in toks[bisect_left(starts, m.start()):j])
             ph, nk = _phrase_right(toks, j, lex, cyr)
             add(ph, case, m.start(), m.end())
             for ph2, _nk in _coordinated(toks, nk, lex, cyr):
@@ -819,7 +822,7 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool) -> list
     for x, t in enumerate(toks):
         if t.i in used or not t.text[:1].isalpha():
             continue
-        if not any(lem in lex.verbs for lem in _lemmas(t)):
+        if not _is_cue_verb(t, lex):
             continue
         if cyr and (not _is_verb(t) or _pos(t) == "INFN" and not _cap(t) and t.lower.endswith(("ть", "ти", "тись", "ться"))):
             continue
@@ -831,7 +834,7 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool) -> list
         if got is not None:
             ph, case = got
             add(ph, case, t.start, t.end)
-            end_i = toks.index(ph[-1]) + 1
+            end_i = ph[-1].i - toks[0].i + 1
             for ph2, _nk in _coordinated(toks, end_i, lex, cyr):
                 add(ph2, case, t.start, t.end)
             continue
@@ -939,7 +942,7 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
                 continue
             for _hop in range(3):
                 ph = _phrase_left(toks, j, lex, cyr) if j >= 0 and toks[j].i not in used else []
-                start = toks.index(ph[0]) if ph else j
+                start = ph[0].i - toks[0].i if ph else j
                 prep = _pp_start(toks, start, x) if cyr else None
                 if ph and (start == 0 or _pos(toks[start - 1]) != "PREP") and _nominative_ok(ph) \
                         and not all(_is_place(q) for q in ph if q.text[:1].isalpha()):
@@ -1005,13 +1008,33 @@ def _prepare(doc: Doc) -> None:
     _DOC_LANG[0] = "uk" if doc.lang == "uk" else "ru"
 
 
+_VERB_CACHE: dict[tuple[str, tuple[str, ...]], bool] = {}
+
+
+def _is_cue_verb(t: Token, lex: SourceLexicon) -> bool:
+    """Some lemma of the word is a verb of saying (memoised per lemma set: news repeats words)."""
+    key = (lex.lang, t.an.lemmas)
+    hit = _VERB_CACHE.get(key)
+    if hit is None:
+        hit = any(lem in lex.verbs for lem in t.an.lemmas) or t.lower in lex.verbs
+        if len(_VERB_CACHE) < 200_000:
+            _VERB_CACHE[key] = hit
+    return hit
+
+
 def find_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
     _prepare(doc)
     lex = lexicon(doc.lang)
     cyr = lex.lang != "en"
     out: list[Mention] = []
-    for si in range(len(doc.sentences)):
-        for m in _sentence_mentions(doc, si, lex, cyr):
+    # only sentences with a cue phrase or a verb of saying are read closely
+    cues: dict[int, list[re.Match[str]]] = {}
+    if lex.before is not None:
+        for m in lex.before.finditer(doc.text):
+            cues.setdefault(doc.sentence_of(m.start()), []).append(m)
+    todo = set(cues) | {t.sent for t in doc.tokens if t.text[:1].isalpha() and _is_cue_verb(t, lex)}
+    for si in sorted(todo):
+        for m in _sentence_mentions(doc, si, lex, cyr, cues.get(si, [])):
             if skip and any(a <= m.res.start and m.res.end <= b for a, b in skip):
                 continue
             out.append(m)
