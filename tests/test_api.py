@@ -385,5 +385,12 @@ def test_serve_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     res = runner.invoke(app, ["serve", "--db", str(db), "--port", "8123", "--token", "t0k"])
     assert res.exit_code == 0, res.output
     assert "http://127.0.0.1:8123/" in res.output and seen["port"] == 8123 and seen["host"] == "127.0.0.1"
-    paths = TestClient(seen["app"]).get("/api/openapi.json").json()["paths"]
+    paths = TestClient(seen["app"], base_url="http://127.0.0.1:8123").get("/api/openapi.json").json()["paths"]
     assert "/api/ingest" in paths
+
+
+def test_loopback_server_refuses_foreign_host_names(db: Path) -> None:
+    c = TestClient(create_app(db, allowed_hosts=["localhost", "127.0.0.1"]), base_url="http://127.0.0.1:8000")
+    assert c.get("/api/stats").status_code == 200
+    assert c.get("/api/stats", headers={"Host": "localhost:8000"}).status_code == 200
+    assert c.get("/api/stats", headers={"Host": "rebind.evil.example"}).status_code == 400

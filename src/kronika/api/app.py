@@ -52,8 +52,10 @@ def vendor_ready() -> bool:
     return all((NODE_MODULES / sub).is_dir() for sub in VENDOR.values())
 
 
-def create_app(db: str | Path, token: str | None = None, *,
-               max_ingest_bytes: int = MAX_INGEST_BYTES) -> FastAPI:
+def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: int = MAX_INGEST_BYTES,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The app over the store at `db`. `allowed_hosts` (Host header names) guards a server on
+    loopback against DNS rebinding: a page on another site cannot read it through a name of its own."""
     db_path = str(db)
     if not Path(db_path).exists():
         raise FileNotFoundError(f"no kronika database at {db_path}")
@@ -171,6 +173,10 @@ def create_app(db: str | Path, token: str | None = None, *,
 
     if token:
         _mount_ingest(app, db_path, token, max_ingest_bytes)
+    if allowed_hosts:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
 
     _mount_page(app)
     _error_handlers(app)

@@ -14,7 +14,9 @@ def run(db: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | 
     if not Path(db).exists():
         print(f"kronika: no database at {db} (create it with `kronika ingest --db {db} PATHS`)", file=sys.stderr)
         raise SystemExit(2)
-    app = create_app(db, token)
+    # on an IPv4 loopback address only local names may reach it (Starlette's host check reads no IPv6)
+    loopback = host == "localhost" or host.startswith("127.")
+    app = create_app(db, token, allowed_hosts=["localhost", "127.0.0.1", host] if loopback else None)
     shown = f"[{host}]" if ":" in host else host
     print(f"kronika: serving {db} at http://{shown}:{port}/  (API docs: /api/docs; Ctrl-C to stop)", flush=True)
     if token:
