@@ -130,6 +130,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     state = [m for m in actors if m.kind == "state"]
     by_cls = {h.cls: h for h in live}
 
+    if "sport" in classes and not classes & (DEMO_CORE - {"action"}):
+        return None   # a match, a forward ("нападающий"), a coach's exit: sport, not unrest
     crime = "crime" in classes   # robbery, theft, fraud: criminal, not political, violence
     if "block" in classes and any(m.first < by_cls["block"].first for m in state):
         classes.discard("block")    # the police blocking a road is not a protest
@@ -359,8 +361,8 @@ def run(ctx: Context) -> None:
 
 
 def _criminal_story(read: list[tuple[int, Coded | None, list[Hit]]]) -> bool:
-    """Crime words in the lead or twice in the story, and no gathering of protesters anywhere."""
-    crime = [si for si, _c, live in read if any(h.cls == "crime" for h in live)]
+    """Crime (or sport) words in the lead or twice in the story, and no gathering of protesters anywhere."""
+    crime = [si for si, _c, live in read if any(h.cls in ("crime", "sport") for h in live)]
     gathering = any(h.cls in ("demo", "protest", "action", "protester", "disperse") for _si, _c, live in read
                     for h in live)
     return bool(crime) and (len(crime) >= 2 or crime[0] <= 2) and not gathering
