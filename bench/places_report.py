@@ -9,6 +9,7 @@
   form is a gazetteer name (exactly). Recall as above (by surface in the document), and base-form
   accuracy: of the inflected mentions found (surface != base form), the share resolved to a place
   that the base form names.
+- Recall counts places read from adjectives too (NEREL marks "московского" as a CITY).
 - Precision proxy: the share of emitted mentions (names; places read from adjectives are left out)
   that overlap any gold LOC/GPE-like span (the corpora do not mark every place, and mark places
   inside organisation names as ORG, so this is a lower bound).
@@ -78,7 +79,8 @@ def score_doc(t: Tally, text: str, lang: str, gold: list[tuple[int, int]], any_g
     places = find_places(analyse(text, lang))
     t.seconds += time.perf_counter() - t0
     t.chars += len(text)
-    got = [(m.start, m.end) for m in places if m.score > ADJ_SCORE]   # names, not adjectives
+    got = [(m.start, m.end) for m in places]
+    names = [(m.start, m.end) for m in places if m.score > ADJ_SCORE]   # names, not adjectives
     for a, b in gold:
         if in_gazetteer(text[a:b], lang):
             t.gold += 1
@@ -86,8 +88,8 @@ def score_doc(t: Tally, text: str, lang: str, gold: list[tuple[int, int]], any_g
             t.found += ok
             if not ok:
                 MISSES.append(f"{lang}\t{text[a:b]}\t{text[max(a - 40, 0):b + 20]!r}")
-    t.emitted += len(got)
-    t.emitted_ok += sum(1 for a, b in got if overlaps(any_gold, a, b))
+    t.emitted += len(names)
+    t.emitted_ok += sum(1 for a, b in names if overlaps(any_gold, a, b))
 
 
 def brat(path: str) -> list[tuple[str, int, int]]:

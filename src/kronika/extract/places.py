@@ -148,7 +148,7 @@ class _Cand:
     tier: int                # 0 surface/lemma, 1 stripped form, 2 adjective
     single_cap: bool = False  # one capitalised word, open to the common-word guards
     keys: tuple[str, ...] = ()  # the lookup keys that matched
-    word: str = "geo"        # what the word is besides a name: geo | person | common | unknown
+    word: str = "geo"        # what the word is besides a name (see word_class)
     initial: bool = False    # first word of its sentence
 
 
@@ -184,34 +184,42 @@ _FUNCTION = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "NPRO", "PRED", "INTJ", "
 def word_class(lang: str, word: str, keys: tuple[str, ...], stripped: bool) -> str:
     """What a capitalised Cyrillic word is apart from a name, by the dictionaries.
 
-    'function' (it can be a pronoun, adverb, verb: "Коли", "Вони"), 'geo' (Russian's dictionary tags
-    the matched name Geox; Ukrainian's tags no places), 'person' (Name/Surn/Patr), 'common' (a known
-    common word: "Час", "Мати"; or a known word whose dictionary lemma is no place, found only by
-    stripping its ending: "Діло"), 'unknown' (a name no dictionary knows: most foreign places)."""
+    'function' (a pronoun, adverb, verb...: "Коли", "Вони", "Того"), 'person' (Name/Surn/Patr:
+    "Коля", "Сава"), 'geo' (Russian's dictionary tags the matched name Geox; Ukrainian's tags no
+    places), 'common' (a known common word: "Час", "Мати"; or a known word whose dictionary lemma
+    is no place, found only by stripping its ending: "Діло"), 'known' (Ukrainian's dictionary knows
+    the word, place or not: "Київ", "Розділ"), 'unknown' (no dictionary knows it: most foreign places).
+    Tags are read from `tag.grammemes`: `in tag` raises once uk's dictionary loads after ru's."""
     own = morph_for(lang if lang in ("uk", "ru") else "ru")._an
     ru = morph_for("ru")._an
     w = norm(word)
     parses = own.parse(w)[:6]
+    if parses and (parses[0].tag.POS in _FUNCTION or "Apro" in parses[0].tag.grammemes):
+        return "function"
     if any(p.tag.POS in _FUNCTION and p.score >= 0.1 for p in parses):
         return "function"
-    # the guesser tags unknown words by analogy, Geox included: only dictionary words count
+    if own is not ru and ru.word_is_known(w):
+        top = ru.parse(w)[0]
+        if top.tag.POS in _FUNCTION or "Apro" in top.tag.grammemes:
+            return "function"      # "Того": a pronoun both languages share
     if own is ru:
-        probe = parses if ru.word_is_known(w) else []
-    else:
-        probe = [p for k in keys if ru.word_is_known(k) for p in ru.parse(k)[:4]]
-    if any("Geox" in p.tag.grammemes for p in probe):  # `in tag` raises once uk's dictionary loads after ru's
-        return "geo"
-    top = parses[0] if parses else None
-    if top is not None and top.tag.grammemes & _PERSON and (stripped or top.normal_form in keys):
-        return "person"
-    if own is not ru and any(ru.parse(k)[0].tag.grammemes & _PERSON for k in keys):
-        return "person"   # "Ярослав": a first name Russian's dictionary knows and Ukrainian's does not tag
-    if own is ru:
+        if ru.word_is_known(w) and any("Geox" in p.tag.grammemes for p in parses):
+            return "geo"
+        top = parses[0] if parses else None
+        if top is not None and top.tag.grammemes & _PERSON and (stripped or top.normal_form in keys):
+            return "person"
         return "common" if ru.word_is_known(w) else "unknown"
+    # Ukrainian: its dictionary tags people but not places; Russian's tells places and common words
+    if any(p.tag.grammemes & _PERSON for p in parses[:3]):
+        return "person"
+    if any(ru.parse(k)[0].tag.grammemes & _PERSON for k in keys if ru.word_is_known(k)):
+        return "person"   # "Ярослав": a first name Russian's dictionary knows and Ukrainian's does not tag
+    if any("Geox" in p.tag.grammemes for k in keys if ru.word_is_known(k) for p in ru.parse(k)[:4]):
+        return "geo"
     if any(ru.word_is_known(k) for k in keys):
         return "common"
-    if stripped and own.word_is_known(w):
-        return "common"
+    if own.word_is_known(w):
+        return "common" if stripped else "known"
     return "unknown"
 
 
@@ -448,7 +456,7 @@ def _context_countries(g: Gazetteer, cands: list[_Cand]) -> Counter[str]:
     """Countries the article is about: named countries, and big places with one clear reading."""
     ctx: Counter[str] = Counter()
     for c in cands:
-        if c.tier == 2 or c.word in ("person", "common", "function"):
+        if c.tier == 2 or c.word in ("person", "common", "function") or c.initial:
             continue
         e = g.entries[c.ids[0]]
         if e.kind == COUNTRY:
@@ -496,8 +504,11 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
         need = (1_000 if known else 15_000) if c.tier != 1 else (5_000 if known else 50_000)
         if latin and doc_lang != "en":
             need = max(need, 15_000)    # Latin words in Cyrillic text are mostly brands and titles
-        if c.word == "person" and (not known or e.population < 100_000):
-            return None     # a name as well: only a big town of a country the article is about
+        if c.word == "person" and e.population < (20_000 if e.country in ctx else 50_000 if known else 1_000_000):
+            return None     # a name as well: a sizeable town of a country the article is about, or a metropolis
+        if c.initial and c.word in ("known", "geo") and doc_lang == "uk" \
+                and not (e.population >= 500_000 or (e.country in ctx and e.population >= 50_000)):
+            return None     # "Розділ третій", "Високий рівень": a capital marking the sentence start
         if c.word == "common":
             # a common word as well ("Совет", "Изюм"): only a town of a country the article names;
             # at a sentence start ("Час", "Мати") only a big one
