@@ -43,7 +43,7 @@ _TIME_WORDS = {
     "понеділок", "вівторок", "середа", "четвер", "п'ятниця", "субота", "неділя", "понедельник",
     "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "ранок", "вечір", "ніч", "день",
     "утро", "вечер", "ночь", "сьогодні", "вчора", "учора", "уранці", "увечері", "вранці", "ввечері", "сегодня", "вчера", "раніше", "ранее", "також", "также",
-    "тоді", "тогда", "зокрема", "частности", "вже", "уже", "ще", "еще", "лише", "только", "згодом",
+    "тоді", "тогда", "так", "теж", "тоже", "зокрема", "частности", "вже", "уже", "ще", "еще", "лише", "только", "згодом",
     "позже", "пізніше", "today", "yesterday", "earlier", "later", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "also", "late", "last", "week", "tonight",
     "січень", "лютий", "березень", "квітень", "травень", "червень", "липень", "серпень", "вересень",
@@ -202,6 +202,8 @@ def _time_like(t: Token) -> bool:
 
 
 _SENT_FIRST: set[int] = set()
+# surname endings: "Токаев" at a sentence start is a name, though pymorphy3 reads "токай"
+_SURNAME = re.compile(r"[а-яіїєґё](?:ов|ев|ёв|ин|ын|енко|ко|ук|юк|чук|ова|ева|ина)$")
 _DOC_LANG = ["ru"]
 _PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"}
 
@@ -247,7 +249,8 @@ def _name_like(t: Token, lex: SourceLexicon, cyrillic_doc: bool) -> bool:
         return False
     if t.i not in _SENT_FIRST and _pos(t) not in ("PREP", "CONJ", "PRCL", "NPRO", "INTJ"):
         return True
-    if cyrillic_doc and not (_PROPER & t.an.tags) and _known(t) and not _maybe_name(t):
+    if cyrillic_doc and not (_PROPER & t.an.tags) and _known(t) and not _maybe_name(t) \
+            and not _SURNAME.search(t.text):
         return False   # "Протестующие заявили": a common word capitalised by the sentence start
     return _pos(t) in (None, "NOUN", "ADJF", "UNKN", "LATN", "PRTF", "NUMR") or "UNKN" in t.an.tags
 
@@ -710,6 +713,8 @@ def _skip_left(toks: list[Token], j: int) -> int:
 def _nominative_ok(ph: list[Token]) -> bool:
     """A verb's subject must be able to be nominative (not "розповів Фактам ICTV", "закликав Путіна"):
     the first noun of the phrase decides, or a capitalised name."""
+    if any(_cap(t) and (_SURNAME.search(t.text) or not _known(t)) for t in ph[:1]):
+        return True   # a surname, or a foreign name pymorphy3 only guesses at ("Сайфул Малукл")
     for t in ph:
         if not t.text[:1].isalpha() or t.text[:1].isascii():
             if t.text[:1].isascii() and t.text[:1].isalpha():
@@ -944,6 +949,9 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
                 ph = _phrase_left(toks, j, lex, cyr) if j >= 0 and toks[j].i not in used else []
                 start = ph[0].i - toks[0].i if ph else j
                 prep = _pp_start(toks, start, x) if cyr else None
+                if ph and start > 0 and _pos(toks[start - 1]) == "PREP" and len(ph) > 1 \
+                        and _name_like(ph[1], lex, cyr) and not (_NAME_TAGS & ph[0].an.tags):
+                    ph, start = ph[1:], start + 1   # "в Twitter Болтон сообщил": the PP object is one word
                 if ph and (start == 0 or _pos(toks[start - 1]) != "PREP") and _nominative_ok(ph) \
                         and not all(_is_place(q) for q in ph if q.text[:1].isalpha()):
                     if not _agrees(ph, t):
