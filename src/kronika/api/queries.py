@@ -103,40 +103,48 @@ def _spans(conn: sqlite3.Connection, article_pk: int, owner: str) -> dict[int, l
     return out
 
 
-def _event_dict(r: sqlite3.Row) -> dict[str, Any]:
-    # key names as the store's query layer gives them (article, incident), plus the event's own id
-    d = {"id": r["pk"], "article": r["article_id"], "incident": r["incident_id"]}
-    d.update({c: r[c] for c in _EVENT_COLS})
+# key names as the store's query layer gives them (article, incident), plus the event's own id;
+# rows are plain tuples zipped with these keys (sqlite3.Row lookups by name cost 2x on big pages)
+_EVENT_KEYS = ("id", "article", "incident", *_EVENT_COLS, "article_pk", "idx")
+_EVENT_SELECT = ("SELECT e.pk, a.id, i.id, " + ", ".join(f"e.{c}" for c in _EVENT_COLS) + ", e.article_pk, e.idx "
+                 "FROM events e JOIN articles a ON a.pk = e.article_pk LEFT JOIN incidents i ON i.pk = e.incident_pk")
+
+
+def _events(conn: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...]) -> list[dict[str, Any]]:
+    """Event dicts for a query over _EVENT_SELECT; article_pk and idx are kept for the caller to pop."""
+    cur = conn.cursor()
+    cur.row_factory = None
+    return [dict(zip(_EVENT_KEYS, r, strict=True)) for r in cur.execute(sql, params)]
+
+
+def _public(d: dict[str, Any]) -> dict[str, Any]:
+    del d["article_pk"], d["idx"]
     return d
-
-
-_EVENT_SELECT = ("SELECT e.*, a.id AS article_id, i.id AS incident_id FROM events e "
-                 "JOIN articles a ON a.pk = e.article_pk LEFT JOIN incidents i ON i.pk = e.incident_pk")
 
 
 def list_events(conn: sqlite3.Connection, f: EventFilter, limit: int, offset: int,
                 with_evidence: bool = False) -> Page:
     where, ps = _where(f, "e")
     total = conn.execute(f"SELECT count(*) FROM events e{where}", ps).fetchone()[0]
-    rows = conn.execute(f"{_EVENT_SELECT}{where} ORDER BY e.date IS NULL, e.date, e.pk LIMIT ? OFFSET ?",
-                        [*ps, limit, offset]).fetchall()
-    items = [_event_dict(r) for r in rows]
+    items = _events(conn, f"{_EVENT_SELECT}{where} ORDER BY e.date IS NULL, e.date, e.pk LIMIT ? OFFSET ?",
+                    [*ps, limit, offset])
     if with_evidence:
         cache: dict[int, dict[int, list[dict[str, Any]]]] = {}
-        for r, d in zip(rows, items, strict=True):
-            spans = cache.get(r["article_pk"])
+        for d in items:
+            spans = cache.get(d["article_pk"])
             if spans is None:
-                spans = cache[r["article_pk"]] = _spans(conn, r["article_pk"], "event")
-            d["evidence"] = spans.get(r["idx"], [])
-    return Page(total, items)
+                spans = cache[d["article_pk"]] = _spans(conn, d["article_pk"], "event")
+            d["evidence"] = spans.get(d["idx"], [])
+    return Page(total, [_public(d) for d in items])
 
 
 def get_event(conn: sqlite3.Connection, event_id: int) -> dict[str, Any] | None:
-    r = conn.execute(f"{_EVENT_SELECT} WHERE e.pk = ?", (event_id,)).fetchone()
-    if r is None:
+    found = _events(conn, f"{_EVENT_SELECT} WHERE e.pk = ?", (event_id,))
+    if not found:
         return None
-    d = _event_dict(r)
-    d["evidence"] = _spans(conn, r["article_pk"], "event").get(r["idx"], [])
+    d = found[0]
+    d["evidence"] = _spans(conn, d["article_pk"], "event").get(d["idx"], [])
+    _public(d)
     d["figures"] = [_count_dict(c, []) for c in conn.execute(
         "SELECT c.*, NULL AS article_id FROM counts c WHERE c.event_pk = ? ORDER BY c.idx", (event_id,))]
     return d
