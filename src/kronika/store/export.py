@@ -8,6 +8,7 @@ read in pages, so memory stays bounded on any database size.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from .acled import COLUMNS, actor_text, civilian_targeting, country_info, intera
 Level = Literal["incidents", "events"]
 FORMATS = ("acled-csv", "geojson", "parquet", "jsonl")
 PAGE = 1000
+PUBLISHER_KINDS = ("news_agency", "outlet", "telegram", "social_media")
 FIGURE_KINDS = ("killed", "injured", "detained", "participants", "hospitalized", "criminal_cases",
                 "vehicles_damaged", "buildings_damaged")
 
@@ -53,16 +55,17 @@ def _host(url: str | None) -> str:
 
 
 def _sources_of(conn: sqlite3.Connection, rec: dict[str, Any], level: Level) -> list[str]:
-    """Outlets (article hosts) first, then the sources the texts name; each once."""
+    """ACLED's `source` names publishers: the outlets (article hosts), then the agencies, outlets and
+    channels the texts cite (not officials or witnesses); each once."""
     names: list[str] = []
     if level == "incidents":
         names += [_host(a["url"]) for a in rec["articles"]]
-        names += [s["name"] for s in rec["sources"]]
+        names += [s["name"] for s in rec["sources"] if s["kind"] in PUBLISHER_KINDS]
     else:
         names.append(_host(rec["url"]))
         names += [r[0] for r in conn.execute(
-            "SELECT s.name FROM sources s JOIN articles a ON a.pk = s.article_pk WHERE a.id = ? ORDER BY s.idx",
-            (rec["article"],))]
+            "SELECT s.name, s.kind FROM sources s JOIN articles a ON a.pk = s.article_pk WHERE a.id = ? "
+            "ORDER BY s.idx", (rec["article"],)) if r[1] in PUBLISHER_KINDS]
     seen: dict[str, None] = {}
     for n in names:
         if n and n.casefold() not in {k.casefold() for k in seen}:
@@ -89,6 +92,11 @@ def _timestamp(iso: str | None) -> int | str:
     return int(datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp())
 
 
+def _stable_number(ident: str) -> int:
+    """A number for ACLED's event_id_cnty that stays the same across exports and filters."""
+    return int(hashlib.sha1(ident.encode("utf-8")).hexdigest()[:12], 16)
+
+
 def acled_row(conn: sqlite3.Connection, rec: dict[str, Any], level: Level, n: int) -> dict[str, Any]:
     iso3, numeric, cname, region = country_info(rec.get("country"))
     ident = rec["id"] if level == "incidents" else f"{rec['article']}#{n}"
@@ -100,7 +108,7 @@ def acled_row(conn: sqlite3.Connection, rec: dict[str, Any], level: Level, n: in
         tags.append(f"articles={rec['n_articles']}")
     date = rec.get("date") or ""
     return {
-        "event_id_cnty": f"{iso3 or 'XXX'}{n}", "event_date": date, "year": date[:4],
+        "event_id_cnty": f"{iso3 or 'XXX'}{_stable_number(ident)}", "event_date": date, "year": date[:4],
         "time_precision": rec.get("time_precision") or "", "disorder_type": rec.get("disorder_type") or "",
         "event_type": rec["event_type"], "sub_event_type": rec["sub_event_type"],
         "actor1": actor_text(rec.get("actor1"), rec.get("actor1_name"), rec.get("country")),
