@@ -194,6 +194,14 @@ def test_filters_refetch(server: str, browser: object) -> None:
     _wait(d, lambda x: _shown(x) == 2)  # Kyiv and Kharkiv (the third UA event has no coordinates)
     d.find_element(By.ID, "f-reset").click()  # type: ignore[attr-defined]
     _wait(d, lambda x: _shown(x) == 5)
+    # the panel lists every event in view, those without coordinates too, and opens each
+    items = _wait(d, lambda x: len(x.find_elements(By.CSS_SELECTOR, "#detail .event-list button")) == 6 and
+                  x.find_elements(By.CSS_SELECTOR, "#detail .event-list button"))
+    [b for b in items if " · Other · " in b.text][0].click()  # type: ignore[union-attr]
+    mark = _wait(d, lambda x: x.find_element(By.CSS_SELECTOR, "#detail mark.evidence"))
+    assert mark.text == "A separate report from Odesa"  # type: ignore[attr-defined]
+    d.find_element(By.CSS_SELECTOR, "#detail button.back").click()  # type: ignore[attr-defined]
+    _wait(d, lambda x: len(x.find_elements(By.CSS_SELECTOR, "#detail .event-list button")) == 6)
     d.find_element(By.ID, "f-q").send_keys("погромщики")  # type: ignore[attr-defined]
     d.find_element(By.CSS_SELECTOR, "#filters button[type=submit]").click()  # type: ignore[attr-defined]
     _wait(d, lambda x: _shown(x) == 1)

@@ -169,6 +169,40 @@
       var b = L.latLngBounds(shown.map(function (m) { return m.getLatLng(); }));
       map.fitBounds(b.pad(0.3), { maxZoom: 7 });
     }
+    if (state.selected === null) renderList();
+  }
+
+  // With no event selected the panel lists the events in view (the filters and the date selection),
+  // newest first: a way in by keyboard, and to events without coordinates or under a crowded cluster.
+  var LIST_MAX = 200;
+  function renderList() {
+    var panel = document.getElementById("detail");
+    clear(panel);
+    var evs = state.events.filter(inBrush).slice().reverse();
+    panel.appendChild(el("p", { class: "hint", text: "Click a marker or an event below to see it with its " +
+      "incident's sources and figures and the article text, evidence highlighted. Drag across the timeline " +
+      "to filter by date." }));
+    panel.appendChild(el("h3", { text: evs.length + " events" + (evs.length > LIST_MAX ? " (the newest " + LIST_MAX + ")" : "") }));
+    var list = el("ul", { class: "plain event-list" });
+    evs.slice(0, LIST_MAX).forEach(function (ev) {
+      var sw = el("span", { class: "swatch" });
+      sw.style.background = color(ev.event_type);
+      var b = el("button", { type: "button", class: "linklike",
+                             text: (ev.date || "undated") + " · " + ev.sub_event_type + " · " +
+                                   ([ev.location, ev.country].filter(Boolean).join(", ") || "place unknown") });
+      b.addEventListener("click", function () { showEvent(ev.id); });
+      list.appendChild(el("li", null, [sw, " ", b]));
+    });
+    panel.appendChild(list);
+  }
+
+  function backToList() {
+    state.selected = null;
+    Object.keys(state.markers).forEach(function (k) {
+      var node = state.markers[k].getElement();
+      if (node) node.classList.remove("selected");
+    });
+    renderList();
   }
 
   function legend() {
@@ -210,6 +244,7 @@
     state.events = [];
     state.markers = {};
     state.brush = null;
+    state.selected = null;
     function page(offset) {
       var p = Object.assign({ limit: PAGE, offset: offset }, params);
       return api("events", p).then(function (res) {
@@ -391,6 +426,9 @@
   function renderDetail(ev, article, incident) {
     var panel = document.getElementById("detail");
     clear(panel);
+    var back = el("button", { type: "button", class: "linklike back", text: "← all events in view" });
+    back.addEventListener("click", backToList);
+    panel.appendChild(back);
     var sw = el("span", { class: "swatch" });
     sw.style.background = color(ev.event_type);
     panel.appendChild(el("h2", null, [sw, " ", ev.event_type + " / " + ev.sub_event_type]));
