@@ -50,7 +50,7 @@ _TIME_WORDS = {
     "жовтень", "листопад", "грудень", "январь", "февраль", "март", "апрель", "май", "июнь", "июль",
     "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "рік", "год", "частність",
 }
-_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:ru|ua|kz|by|kg|uz|com|org|net|info|media|news|today|am|ge|az|md|lt|lv|ee|pl|de|uk)\b",
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:ru|ua|kz|by|kg|uz|com|org|net|info|media|news|today|am|ge|az|md|lt|lv|ee|pl|de|uk|рф|укр)\b",
                      re.I)
 _KIND_WORDS_RE = re.compile(r"(telegram|телеграм|телеграмм)[-\s]*(канал|channel)?|канал|channel|агентство|agency|издание|видання|газета|сайт|портал")
 _TRANSLIT = dict(zip(
@@ -311,7 +311,7 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
             out.extend((t, toks[k + 1]))
             k += 2
             continue
-        if _name_like(t, lex, cyr):
+        if _name_like(t, lex, cyr) or (not out and _domain_at(toks, k)):
             out.append(t)
             have_head = True
             k += 1
@@ -361,6 +361,13 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
             and not _cap(out[-1]) and not _kind_of_token(out[-1], lex):
         out.pop()
     return out, j + len(out) if out else j
+
+
+def _domain_at(toks: list[Token], k: int) -> bool:
+    """A lower-case site name: "стопкоронавирус.рф", "tass.ru" (word, dot, short zone, glued)."""
+    return k + 2 < len(toks) and toks[k].text[:1].isalpha() and toks[k + 1].text == "." \
+        and _glued(toks[k], toks[k + 1]) and _glued(toks[k + 1], toks[k + 2]) \
+        and toks[k + 2].text.isalpha() and 2 <= len(toks[k + 2].text) <= 4 and toks[k + 2].text.islower()
 
 
 def _name_after_role(toks: list[Token], k: int, lex: SourceLexicon, cyr: bool) -> int | None:
@@ -482,6 +489,9 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
         toks = _english_phrase(toks, lex)
     if not toks:
         return None
+    dm = _DOMAIN.match(doc.text, toks[0].start)
+    if dm and dm.end() >= toks[-1].end and not toks[0].text[:1].isupper():
+        return Resolved(dm.group(0), known_names().get(fold(dm.group(0)), "outlet"), dm.start(), dm.end())
     text = doc.text
     cyr = lex.lang != "en"
     # the trailing run of name tokens (a quoted name counts as one)
@@ -724,6 +734,8 @@ def _nominative_ok(ph: list[Token]) -> bool:
             return _can_be_nomn(t)
         if _pos(t) == "NOUN" or (_pos(t) in ("ADJF", "PRTF") and _cap(t)):
             return _case(t) == "nomn" or _can_be_nomn(t)
+        if _pos(t) in ("ADJF", "PRTF") and _case(t) != "nomn" and not _can_be_nomn(t):
+            return False   # "призвала переболевших COVID-19": an oblique adjective opens an object
     return False
 
 
