@@ -102,7 +102,7 @@ def test_fetch_refuses_private_addresses_unless_allowed(server: str) -> None:
     with pytest.raises(FetchError, match="non-public"):
         fetch(server + "/feed")
     for url in ("http://127.0.0.1/", "http://[::1]/", "http://169.254.169.254/latest", "http://10.1.2.3/",
-                "http://localhost/"):
+                "http://localhost/", "http://100.64.0.1/", "http://[::ffff:127.0.0.1]/", "http://2130706433/"):
         with pytest.raises(FetchError):
             fetch(url, timeout=2)
     with pytest.raises(FetchError, match="only http"):

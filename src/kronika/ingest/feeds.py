@@ -2,8 +2,8 @@
 
 Parsing uses defusedxml (no entity expansion, no external entities). Fetching is http(s) only,
 with a timeout, a size limit, a polite User-Agent, redirects followed by hand (at most
-MAX_REDIRECTS) and every hop's host checked: addresses that are private, loopback, link-local,
-reserved or multicast are refused unless `allow_private` is given (tests serve feeds on 127.0.0.1).
+MAX_REDIRECTS) and every hop's host checked: addresses that are not globally routable (private,
+loopback, link-local, shared, reserved) or multicast are refused unless `allow_private` is given (tests serve feeds on 127.0.0.1).
 """
 
 from __future__ import annotations
@@ -61,8 +61,8 @@ def _check_host(url: str, allow_private: bool) -> None:
         raise FetchError(f"cannot resolve host {host}: {e.strerror}") from e
     for info in infos:
         addr = ipaddress.ip_address(info[4][0].split("%")[0])
-        if (addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_reserved
-                or addr.is_multicast or addr.is_unspecified):
+        # not globally routable covers private, loopback, link-local, shared (100.64/10), reserved
+        if not addr.is_global or addr.is_multicast or addr.is_private or addr.is_loopback:
             raise FetchError(f"host {host} resolves to a non-public address ({addr}); "
                              "refused (allow private addresses explicitly to fetch it)")
 
