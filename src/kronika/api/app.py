@@ -6,7 +6,6 @@ carry a clear message and never a stack trace, and the page is served with a str
 Content-Security-Policy (scripts only from this server) as a second line against injected markup.
 """
 
-
 import hmac
 import json
 import logging
