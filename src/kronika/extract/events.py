@@ -28,11 +28,11 @@ from .modality import blocked, historic_year, modality_cues
 from .triggers import Hit, matcher
 
 # trigger classes (events.toml) by role
-DEMO_CORE = frozenset({"demo", "protest", "protest_act", "action", "gather", "riot", "disperse"})   # a gathering is reported
+DEMO_CORE = frozenset({"demo", "march", "street", "protest", "protest_act", "action", "gather", "riot", "disperse"})   # a gathering is reported
 CROWD_VIOLENCE = frozenset({"riot", "clash", "storm", "seize", "arson", "vandal", "throw", "loot"})
 INTERVENTION = frozenset({"disperse", "detain", "force"})
 ACTIONS = CROWD_VIOLENCE | INTERVENTION | frozenset({"beat", "lethal", "block", "injured"})
-BACKDROP = frozenset({"demo", "protest", "protest_act", "action", "riot", "clash", "gather"})  # what "amid …" can block
+BACKDROP = frozenset({"demo", "march", "street", "protest", "protest_act", "action", "riot", "clash", "gather"})  # what "amid …" can block
 ABSTRACT = frozenset({"protest", "action", "protester", "strike", "injured", "city_ref"})  # need a place of their own
 REMOTE = (  # checked in this order: the most specific weapon wins
     ("suicide", "Suicide bomb"), ("chemical", "Chemical weapon"), ("air", "Air/drone strike"), ("drone", "Air/drone strike"),
@@ -85,7 +85,7 @@ class Candidate:
 def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], list[Hit]]:
     """(live hits, all hits) of a sentence: live ones survive modality and the strike rule."""
     a, b = doc.sent_tokens[si]
-    hits = [_participle_is_actor(doc, h) for h in matcher(doc.lang, "events").find(doc, a, b) if _city_ref_ok(doc, h)]
+    hits = [_participle_is_actor(doc, h) for h in matcher(doc.lang, "events").find(doc, a, b) if _hit_ok(doc, h)]
     if not hits:
         return [], []
     cues = modality_cues(doc, a, b)
@@ -105,8 +105,11 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
     return live, hits
 
 
-def _city_ref_ok(doc: Doc, h: Hit) -> bool:
-    """'в городе' points at the story's town; 'в крупных городах' does not."""
+def _hit_ok(doc: Doc, h: Hit) -> bool:
+    """'вийшли на вулиці' is a crowd, 'вийшла на вулицю' one person; 'в городе' points at the story's
+    town, 'в крупных городах' does not."""
+    if h.cls == "street":
+        return doc.tokens[h.first].an.number != "sing"
     return h.cls != "city_ref" or doc.tokens[h.last].an.number != "plur" and not doc.tokens[h.last].lower.endswith("ies")
 
 
@@ -133,9 +136,10 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if "sport" in classes and not classes & (DEMO_CORE - {"action"}):
         return None   # a match, a forward ("нападающий"), a coach's exit: sport, not unrest
     crime = "crime" in classes   # robbery, theft, fraud: criminal, not political, violence
-    if "block" in classes and any(m.first < by_cls["block"].first for m in state):
-        classes.discard("block")    # the police blocking a road is not a protest
     protesters = "protester" in classes or "protester" in kinds
+    if "block" in classes and (any(m.first < by_cls["block"].first for m in state)
+                               or not (protesters or kinds & {"political", "mob"} or demo_before)):
+        classes.discard("block")    # the police, or a building site, blocking a road is not a protest
     demo_here = bool(classes & (DEMO_CORE | {"block"})) or protesters
     if "grenade" in classes and (demo_here or demo_before):
         classes.discard("grenade")  # at a protest, a "grenade" is the police's stun grenade
