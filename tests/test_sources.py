@@ -117,3 +117,20 @@ def test_seed_sources() -> None:
             assert text[e.start:e.end] == e.text
     ctx = build_context(art)
     assert ctx.url is None or isinstance(ctx.url, str)
+
+
+def test_role_before_name_gives_the_kind() -> None:
+    got = names("Губернатор Белгородской области Вячеслав Гладков сообщил в Telegram о пострадавших.", "ru")
+    assert got == {"Вячеслав Гладков": "official"}
+    got = names('Як розповів "Українській правді" речник МВС Артем Шевченко, поліція затримала 12 осіб.', "uk")
+    assert got == {"Артем Шевченко": "police"}
+
+
+def test_surname_alone_is_completed_from_the_full_name() -> None:
+    text = "Канцлер Германии Ангела Меркель прибыла в Киев. Позже Меркель заявила, что поддерживает переговоры."
+    assert list(names(text, "ru")) == ["Ангела Меркель"]
+
+
+def test_site_names_and_locative_bodies() -> None:
+    assert "стопкоронавирус.рф" in names("Согласно информации на сайте стопкоронавирус.рф, вакцина безопасна.", "ru")
+    assert names("Як зазначили в Офісі генпрокурора, розпочато провадження.", "uk") == {"Офіс генпрокурора": "government"}

@@ -340,7 +340,7 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
             have_head = True
             k += 1
             continue
-        if lex.lang != "en" and out and _name_like(out[-1], lex, cyr) and _pos(out[-1]) != "ADJF" \
+        if lex.lang != "en" and out and (_name_like(out[-1], lex, cyr) and _pos(out[-1]) != "ADJF" or out[-1].text in _QUOTES) \
                 and t.text[:1].islower() and (_kind_of_token(t, lex) or _is_strip(t, lex)) and _case(t) == "nomn":
             break   # "цитує Лук'янченка агенція …": a new phrase (the subject) starts here
         if lex.lang != "en" and _np_word(t, lex, cyr, have_head):
@@ -409,7 +409,7 @@ def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> li
             continue
         ok = (_name_like(t, lex, cyr) or _kind_of_token(t, lex) is not None or _is_strip(t, lex)
               or (lex.lang != "en" and t.text[:1].isalpha() and not _is_stop(t, lex)
-                  and _pos(t) in ("ADJF", "PRTF", "NOUN") and _case(t) in ("gent", "nomn"))
+                  and _pos(t) in ("ADJF", "PRTF", "NOUN") and (_case(t) in ("gent", "nomn") or _has_case(t, "gent")))
               or (lex.lang == "en" and t.lower in ("of", "for") and k < j)
               or (t.text in ".-" and k > 0 and k < j and _glued(toks[k - 1], t) and _glued(t, toks[k + 1])))
         if not ok:
