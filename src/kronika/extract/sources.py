@@ -841,7 +841,7 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
             continue
         if not _is_cue_verb(t, lex):
             continue
-        if cyr and (not _is_verb(t) or _pos(t) == "INFN" and not _cap(t) and t.lower.endswith(("ть", "ти", "тись", "ться"))):
+        if cyr and (not _is_verb(t) or _infinitive(t, lex.lang)):
             continue
         if cyr and _is_own_past(toks, x, t):
             continue   # "як повідомляв УНІАН": the outlet citing its own earlier report
@@ -867,6 +867,15 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
                         add(ph, "loct", p.start, t.end)
                         break
     return found
+
+
+def _infinitive(t: Token, lang: str) -> bool:
+    """Infinitives report nothing ("попросила … пояснити"); the uk dictionary tags some 3rd-person
+    forms as infinitives ("свідчить"), so the ending decides."""
+    if _pos(t) != "INFN" and "infn" not in t.an.tags:
+        return False
+    ends = ("ти", "тися", "тись") if lang == "uk" else ("ть", "ться", "ти", "чь", "тись")
+    return t.lower.endswith(ends)
 
 
 _OWN_PAST = {"повідомляти", "писати", "інформувати", "сообщать", "писать", "информировать"}
