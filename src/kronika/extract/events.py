@@ -109,7 +109,7 @@ def _hit_ok(doc: Doc, h: Hit) -> bool:
     """'вийшли на вулиці' is a crowd, 'вийшла на вулицю' one person; 'в городе' points at the story's
     town, 'в крупных городах' does not."""
     if h.cls == "street":
-        return doc.tokens[h.first].an.number != "sing"
+        return "plur" in doc.tokens[h.first].an.tags
     return h.cls != "city_ref" or doc.tokens[h.last].an.number != "plur" and not doc.tokens[h.last].lower.endswith("ies")
 
 
