@@ -170,17 +170,28 @@ def test_100mb_text_of_real_text_refused_as_too_large(tmp_path: Path) -> None:
     assert peak < 3 * MAX_DOC_BYTES
 
 
-def test_1mb_single_line_is_read_and_extracted(tmp_path: Path) -> None:
+def test_1mb_single_line_refused_by_the_text_limit(tmp_path: Path) -> None:
+    line = tmp_path / "line.txt"
+    text = (UK.replace(". ", ", ") + " ") * (1024 * 1024 // len(UK.encode()) + 1)
+    line.write_text(text, encoding="utf-8")
+    assert line.stat().st_size > 1024 * 1024 and "\n" not in text
+    tracemalloc.start()
+    items = list(read_inputs([str(line)]))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    one_error(items, "text too long", f"{MAX_TEXT_CHARS:,}")
+    assert peak < 16 * 1024 * 1024
+
+
+def test_long_single_line_under_the_limit_is_extracted(tmp_path: Path) -> None:
     from kronika.pipeline import extract
 
     line = tmp_path / "line.txt"
-    text = (UK.replace(". ", ", ") + " ") * (1024 * 1024 // len(UK.encode()))
+    text = (UK.replace(". ", ", ") + " ") * (20_000 // len(UK))
     line.write_text(text, encoding="utf-8")
-    assert line.stat().st_size > 1_000_000
     art = one_article(list(read_inputs([str(line)])))
     assert art.text == text
-    result = extract(art)
-    assert result.id == art.id
+    assert extract(art).id == art.id
 
 
 def test_article_text_over_the_limit_refused() -> None:

@@ -27,7 +27,7 @@ from .decode import InputRejected, decode_bytes
 MiB = 1024 * 1024
 MAX_DOC_BYTES = 8 * MiB        # one .txt/.html document (HTML carries markup, UTF-16 doubles)
 MAX_LINE_BYTES = 16 * MiB      # one JSON line (\\uXXXX escapes take 6 bytes per character)
-MAX_TEXT_CHARS = 1_000_000     # one article's text, ~80x the longest news article in the dev set
+MAX_TEXT_CHARS = 200_000       # one article's text: 16x the longest dev article; a book is not news
 PUBLISHED_YEARS = (1800, 2100)  # outside this a `published` date is a data error, not an anchor
 TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
