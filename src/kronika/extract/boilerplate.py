@@ -17,7 +17,6 @@ from ..resources import LEXICON_LANGS, load_lexicon
 from .context import Context
 
 MAX_CAPTION_LINE = 180  # a whole line is only dropped when it is short: captions, link headings
-_LINE = re.compile(r"[^\n]+")
 # where a run-on "read also" headline stops: a letter or closing mark glued to a capital letter
 # ("…(фото, відео)За даними tass.ru") — a new sentence that lost its line break
 _GLUED = re.compile(r"(?<=[a-zа-яіїєґёʼ'’)»”\"!?.])(?=[A-ZА-ЯІЇЄҐЁ])")
@@ -32,7 +31,8 @@ class _Patterns:
 
 
 def _join(parts: list[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.I) if parts else None
+    # multiline: "^" and "$" are line bounds, so one pass over the whole text replaces a loop over lines
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.I | re.M) if parts else None
 
 
 @lru_cache(maxsize=1)
@@ -45,29 +45,39 @@ def patterns() -> _Patterns:
     return _Patterns(*(_join(merged[k]) for k in ("lines", "tails", "runon", "inline")))
 
 
+def _line(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, (len(text) if b < 0 else b)
+
+
 def find_ranges(text: str) -> list[tuple[int, int]]:
     """Boilerplate ranges [start, end) of a text, merged and sorted."""
     pat = patterns()
     out: list[tuple[int, int]] = []
-    for m in _LINE.finditer(text):
-        a, b = m.start(), m.end()
-        line = m.group(0)
-        if pat.lines and len(line.strip()) <= MAX_CAPTION_LINE and pat.lines.search(line):
-            out.append((a, b))
-            continue
-        if pat.runon:
-            r = pat.runon.search(line)
-            if r:
-                # the headline's own first letter may touch the cue ('також"Газовий')
-                first = next((i for i in range(r.end(), len(line)) if line[i].isalnum()), len(line))
-                g = _GLUED.search(line, first + 1)
-                out.append((a + r.start(), a + (g.start() if g else len(line))))
-        if pat.tails:
-            t = pat.tails.search(line)
-            if t:
-                out.append((a + t.start(), b))
-        if pat.inline:
-            out.extend((a + i.start(), a + i.end()) for i in pat.inline.finditer(line))
+    whole: set[int] = set()   # starts of lines dropped whole
+    if pat.lines:
+        for m in pat.lines.finditer(text):
+            a, b = _line(text, m.start())
+            if a not in whole and len(text[a:b].strip()) <= MAX_CAPTION_LINE:
+                whole.add(a)
+                out.append((a, b))
+    if pat.runon:
+        for r in pat.runon.finditer(text):
+            a, b = _line(text, r.start())
+            if a in whole:
+                continue
+            # the headline's own first letter may touch the cue ('також"Газовий')
+            first = next((i for i in range(r.end(), b) if text[i].isalnum()), b)
+            g = _GLUED.search(text, first + 1, b)
+            out.append((r.start(), g.start() if g else b))
+    if pat.tails:
+        for t in pat.tails.finditer(text):
+            a, b = _line(text, t.start())
+            if a not in whole:
+                out.append((t.start(), b))
+    if pat.inline:
+        out.extend((i.start(), i.end()) for i in pat.inline.finditer(text))
     return _merge(out)
 
 
