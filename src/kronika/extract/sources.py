@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
@@ -1097,8 +1097,9 @@ def find_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[M
     # only sentences with a cue phrase or a verb of saying are read closely
     cues: dict[int, list[re.Match[str]]] = {}
     if lex.before is not None:
+        sent_starts = [x.start for x in doc.sentences]
         for m in lex.before.finditer(doc.text):
-            cues.setdefault(doc.sentence_of(m.start()), []).append(m)
+            cues.setdefault(max(bisect_right(sent_starts, m.start()) - 1, 0), []).append(m)
     todo = set(cues) | {t.sent for t in doc.tokens if t.text[:1].isalpha() and _is_cue_verb(t, lex)}
     for si in sorted(todo):
         for m in _sentence_mentions(doc, si, lex, cyr, cues.get(si, [])):
