@@ -94,6 +94,14 @@ def test_historical_year_is_not_an_event() -> None:
     ("Главный тренер футбольного клуба подал в отставку после поражения в Москве.", "ru"),
     # weather
     ("A storm destroyed dozens of houses in Odesa and left thousands without power.", "en"),
+    # sport: a forward is "нападающий", fans at a match
+    ("Нападающий московского клуба забил два гола в матче чемпионата в Казани.", "ru"),
+    # a commemoration
+    ("У Полтаві відбулася хода пам'яті жертв Голодомору, учасники поклали квіти до пам'ятника.", "uk"),
+    # a woman walking out to the street
+    ("Вона вийшла на вулицю у Вінниці і пішла до крамниці.", "uk"),
+    # a road closed for works
+    ("У Києві перекрили вулицю Хрещатик через ремонт.", "uk"),
 ])
 def test_hard_negatives(text: str, lang: str) -> None:
     assert events_of(text, lang) == []

@@ -114,10 +114,21 @@ def _hit_ok(doc: Doc, h: Hit) -> bool:
 
 
 def _participle_is_actor(doc: Doc, h: Hit) -> Hit:
-    """'протестующие', 'митингующих' are participles of protest verbs: the people, not the act."""
-    if h.cls in ("demo", "protest") and h.first == h.last and doc.tokens[h.first].an.pos in ("PRTF", "PRTS"):
+    """'протестующие', 'митингующих' are participles of protest verbs: the people, not the act;
+    'нападавший', 'задержанный' name a person ('the attacker', 'the detainee'), not a new act."""
+    if h.first != h.last:
+        return h
+    pos = doc.tokens[h.first].an.pos
+    if h.cls in ("demo", "protest") and pos in ("PRTF", "PRTS"):
         return Hit("protester", h.first, h.last, h.start, h.end, h.entry)
+    if h.cls in ("beat", "lethal", "detain") and pos == "PRTF" and not _noun_follows(doc, h.last):
+        return Hit("person", h.first, h.last, h.start, h.end, h.entry)
     return h
+
+
+def _noun_follows(doc: Doc, i: int) -> bool:
+    """'задержанных протестующих' (a participle qualifying a noun) vs 'задержанный подал иск'."""
+    return i + 1 < len(doc.tokens) and doc.tokens[i + 1].an.pos in ("NOUN", "PRTF", "ADJF")
 
 
 def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
@@ -135,6 +146,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
 
     if "sport" in classes and not classes & (DEMO_CORE - {"action"}):
         return None   # a match, a forward ("нападающий"), a coach's exit: sport, not unrest
+    if "commemoration" in classes and not classes & ({"demo", "protest", "protest_act"} | CROWD_VIOLENCE):
+        return None   # a wreath-laying or memorial march, not a protest
     crime = "crime" in classes   # robbery, theft, fraud: criminal, not political, violence
     protesters = "protester" in classes or "protester" in kinds
     if "block" in classes and (any(m.first < by_cls["block"].first for m in state)

@@ -95,10 +95,17 @@ def modality_cues(doc: Doc, a: int, b: int) -> list[Hit]:
 
 
 def historic_year(doc: Doc, sent_start: int, sent_end: int, published: date | None) -> bool:
-    """The sentence names a year well before publication: history recalled, not news."""
-    if published is None:
+    """The sentence names a year well before publication: history recalled, not news. Without a
+    publication date, the latest year the article names stands in for it."""
+    ref = published.year if published is not None else _latest_year(doc.text)
+    if ref is None:
         return False
     for m in _YEAR.finditer(doc.text, sent_start, sent_end):
-        if int(m.group(1)) < published.year - 1:
+        if int(m.group(1)) < ref - 1:
             return True
     return False
+
+
+def _latest_year(text: str) -> int | None:
+    years = [int(y) for y in _YEAR.findall(text)]
+    return max(years) if years else None
