@@ -240,6 +240,8 @@ def _time_like(t: Token) -> bool:
 
 
 _SENT_FIRST: set[int] = set()
+# dative/instrumental/locative plural endings: "рассказал Викиновостям" names an addressee
+_OBLIQUE_PLURAL = re.compile(r"[а-яіїєґё](?:ам|ям|ами|ями|ах|ях)$")
 # surname endings: "Токаев" at a sentence start is a name, though pymorphy3 reads "токай"
 _SURNAME = re.compile(r"[а-яіїєґё](?:ов|ев|ёв|ин|ын|енко|ко|ук|юк|чук|ова|ева|ина)$")
 _DOC_LANG = ["ru"]
@@ -761,7 +763,8 @@ def _skip_left(toks: list[Token], j: int) -> int:
 def _nominative_ok(ph: list[Token]) -> bool:
     """A verb's subject must be able to be nominative (not "розповів Фактам ICTV", "закликав Путіна"):
     the first noun of the phrase decides, or a capitalised name."""
-    if any(_cap(t) and (_SURNAME.search(t.text) or not _known(t)) for t in ph[:1]):
+    if any(_cap(t) and (_SURNAME.search(t.text) or not _known(t)) and not _OBLIQUE_PLURAL.search(t.text)
+           for t in ph[:1]):
         return True   # a surname, or a foreign name pymorphy3 only guesses at ("Сайфул Малукл")
     for t in ph:
         if not t.text[:1].isalpha() or t.text[:1].isascii():
@@ -870,6 +873,8 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
                 continue
             used.update(t.i for t in toks[bisect_left(starts, m.start()):j])
             ph, nk = _phrase_right(toks, j, lex, cyr)
+            if case == "datv" and not any(_name_like(q, lex, cyr) or q.text in _QUOTES for q in ph):
+                continue   # "в интервью журналистам": an unnamed audience
             add(ph, case, m.start(), m.end())
             for ph2, _nk in _coordinated(toks, nk, lex, cyr):
                 add(ph2, case, m.start(), m.end())
@@ -1119,6 +1124,7 @@ def run(ctx: Context) -> None:
     people: list[tuple[str, str, str]] | None = None
     for men in find_mentions(doc, ctx.skip):
         r = men.res
+        r.name = _clean(r.name)
         if not fold(r.name) or _is_own(r.name, own):
             continue
         if _single_name(r.name) and r.kind not in ("outlet", "news_agency", "telegram", "social_media", "government"):
@@ -1141,6 +1147,19 @@ def run(ctx: Context) -> None:
             if span not in hit.evidence:
                 hit.evidence.append(span)
     ctx.sources.extend(src for _k, src in by_key)
+
+
+_OPEN_Q, _CLOSE_Q = "«„“\"", "»“”\""
+
+
+def _clean(name: str) -> str:
+    """Drop quote marks left unpaired at a name's ends ('Билайн»') and stray punctuation."""
+    name = name.strip(" ,.;:-–—")
+    if name[:1] in _OPEN_Q and not any(c in _CLOSE_Q for c in name[1:]):
+        name = name[1:]
+    if name[-1:] in _CLOSE_Q and not any(c in _OPEN_Q for c in name[:-1]):
+        name = name[:-1]
+    return name.strip()
 
 
 def _dedupe_key(name: str) -> str:
