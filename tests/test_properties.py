@@ -10,6 +10,7 @@ news-like fragments in uk/ru/en (places, dates, numbers, quotes, cue words) with
 from __future__ import annotations
 
 import json
+import os
 from datetime import UTC, date, datetime, time
 
 import pytest
@@ -21,10 +22,15 @@ from kronika.output import to_json_line
 from kronika.pipeline import extract
 from schema_check import is_iso_day, record_errors
 
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# modest by default (seconds); KRONIKA_PROPERTY_EXAMPLES=2000 for a deeper run by hand
+SETTINGS = settings(max_examples=int(os.environ.get("KRONIKA_PROPERTY_EXAMPLES", "120")), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
 
 # no lone surrogates: the readers replace them (see test_readers), so extract never sees one
-any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=400)
+# Tangut letters (U+17000-U+18D08) have no unicodedata name in 3.11 and crash pymorphy3: see
+# test_letters_without_a_unicode_name, xfail until the text layer guards against it
+any_text = st.text(st.characters(exclude_categories=("Cs",)).filter(lambda c: not 0x17000 <= ord(c) <= 0x18D08),
+                   max_size=400)
 
 FRAGMENTS = [
     # Ukrainian
@@ -104,3 +110,12 @@ def test_calendar_edge_dates() -> None:
         for text in ("Вчора у Києві протестували 200 людей.", "Завтра в Москве пройдет митинг, а вчера задержали 5.",
                      "Yesterday and tomorrow protesters rallied in London on Monday."):
             check(text, pub, None)
+
+
+@pytest.mark.xfail(raises=ValueError, strict=False,
+                   reason="pymorphy3 shapes.is_latin_char: unicodedata.name() without a default raises on "
+                          "Tangut letters; kronika.text.morph should not hand such tokens to pymorphy3 "
+                          "(reported to the lead)")
+def test_letters_without_a_unicode_name() -> None:
+    for lang in ("uk", "ru", None):
+        check("Київ \U00017000 протест", None, lang)
