@@ -709,7 +709,21 @@ def _kind_for(name: str, kinds: list[str], person: bool, role: list[Token], lex:
     for k in KIND_ORDER:
         if k in kinds:
             return k
+    words = name_words()
+    for w in re.findall(r"[^\W\d_]+", name.casefold()):
+        if w in words:
+            return words[w]   # "USA Today", "Нью-Йорк таймс", "Daily Mail": a newspaper's name
     return "other"
+
+
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, str]:
+    """Words that make a name an outlet's (or another kind's), merged over all languages."""
+    out: dict[str, str] = {}
+    for lang in LEXICON_LANGS:
+        for word, kind in load_lexicon(lang, "sources").get("name_words", {}).items():
+            out.setdefault(word.casefold(), kind)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1122,15 +1136,21 @@ def run(ctx: Context) -> None:
     quotes = quoted_spans(doc.text)
     by_key: list[tuple[str, Source]] = []
     people: list[tuple[str, str, str]] | None = None
+    roles: dict[str, str] = {}
     for men in find_mentions(doc, ctx.skip):
         r = men.res
         r.name = _clean(r.name)
         if not fold(r.name) or _is_own(r.name, own):
             continue
-        if _single_name(r.name) and r.kind not in ("outlet", "news_agency", "telegram", "social_media", "government"):
+        if r.kind not in ("outlet", "news_agency", "telegram", "social_media", "government") and (
+                _single_name(r.name) or r.kind == "other"):
             if people is None:
                 people = _full_names(doc)
-            r.name = _complete(r.name, people)
+                roles = _roles_of(doc, people)
+            if _single_name(r.name):
+                r.name = _complete(r.name, people)
+            if r.kind == "other":
+                r.kind = roles.get(fold(r.name), r.kind)
         sa, sb = _scope(doc, men, quotes, ctx.skip)
         ctx.attributions.append(Attribution(r.name, r.kind, r.start, r.end, sa, sb))
         key = _dedupe_key(r.name)
@@ -1201,10 +1221,34 @@ def _full_names(doc: Doc) -> list[tuple[str, str, str]]:
             continue
         if not cyr and (a.i in _SENT_FIRST or _kind_of_token(b, lex) or _kind_of_token(a, lex)):
             continue
-        case = _case(a) if cyr else None
-        first = _to_nominative(a.text, doc.lang, case, True)
-        last = _to_nominative(b.text, doc.lang, case, True)
+        first = _to_nominative(a.text, doc.lang, _case(a) if cyr else None, True)
+        # an indeclinable first name ("Джо") says nothing of the case: the surname's own reading does
+        last = _to_nominative(b.text, doc.lang, (_case(a) if _case(a) != "nomn" else _case(b)) if cyr else None, True)
         out.append((f"{first} {last}", fold(first), fold(last)))
+    return out
+
+
+def _roles_of(doc: Doc, people: list[tuple[str, str, str]]) -> dict[str, str]:
+    """Folded full name -> kind from a role written before it anywhere in the text
+    ("Президент США Дональд Трамп" … "сказал Трамп": official)."""
+    lex = lexicon(doc.lang)
+    out: dict[str, str] = {}
+    toks = doc.tokens
+    firsts = {first for _full, first, _last in people}
+    for t in toks:
+        if t.i == 0 or fold(t.text) not in firsts and fold(_to_nominative(t.text, doc.lang, _case(t), True)) not in firsts:
+            continue
+        role = role_before(doc, t.start)
+        if not role:
+            continue
+        kinds = [k for k in (_kind_of_token(q, lex) for q in toks if t.start > q.start >= t.start - len(role) - 1) if k]
+        kind = next((("official" if k == "government" else k) for k in PERSON_ORDER if k in kinds), None)
+        if kind and kind not in ("outlet", "news_agency"):
+            nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
+            if nxt is not None:
+                full = fold(_to_nominative(t.text, doc.lang, _case(t), True)) + fold(
+                    _to_nominative(nxt.text, doc.lang, _case(t), True))
+                out.setdefault(full, kind)
     return out
 
 
