@@ -697,8 +697,8 @@ def _common_text(text: str, toks: list[Token], lang: str, case: str | None) -> s
 def _kind_for(name: str, kinds: list[str], person: bool, role: list[Token], lex: SourceLexicon,
               domain: bool) -> str:
     known = known_names().get(fold(name))
-    if known and not person:
-        return known
+    if known:
+        return known   # "Франс Пресс" looks like a person's name to pymorphy3
     if person:
         for k in PERSON_ORDER:
             if k in kinds:
