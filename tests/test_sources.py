@@ -134,3 +134,12 @@ def test_surname_alone_is_completed_from_the_full_name() -> None:
 def test_site_names_and_locative_bodies() -> None:
     assert "стопкоронавирус.рф" in names("Согласно информации на сайте стопкоронавирус.рф, вакцина безопасна.", "ru")
     assert names("Як зазначили в Офісі генпрокурора, розпочато провадження.", "uk") == {"Офіс генпрокурора": "government"}
+
+
+def test_attributions_carry_the_emitted_source_names() -> None:
+    text = ("Керівник профспілки Vereinigung Cockpit Мартін Лохер заявив, що страйк почнеться. "
+            "Лохер також повідомив, що 400 рейсів скасовано.")
+    ctx = sources_of(text, "uk")
+    emitted = {s.name for s in ctx.sources}
+    assert "Мартін Лохер" in emitted
+    assert ctx.attributions and all(a.name in emitted for a in ctx.attributions)

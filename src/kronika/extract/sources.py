@@ -1137,6 +1137,7 @@ def run(ctx: Context) -> None:
     by_key: list[tuple[str, Source]] = []
     people: list[tuple[str, str, str]] | None = None
     roles: dict[str, str] = {}
+    linked: list[tuple[Attribution, Source]] = []
     for men in find_mentions(doc, ctx.skip):
         r = men.res
         r.name = _clean(r.name)
@@ -1152,7 +1153,8 @@ def run(ctx: Context) -> None:
             if r.kind == "other":
                 r.kind = roles.get(fold(r.name), r.kind)
         sa, sb = _scope(doc, men, quotes, ctx.skip)
-        ctx.attributions.append(Attribution(r.name, r.kind, r.start, r.end, sa, sb))
+        att = Attribution(r.name, r.kind, r.start, r.end, sa, sb)
+        ctx.attributions.append(att)
         key = _dedupe_key(r.name)
         ev_a, ev_b = min(r.start, men.cue_start), max(r.end, men.cue_end)
         span = Span.of(doc.text, ev_a, ev_b)
@@ -1160,12 +1162,17 @@ def run(ctx: Context) -> None:
             same_name(k, key) and _personal(src.name, src.kind) and _personal(r.name, r.kind))
             or _back_reference(k, src, key, r)), None)
         if hit is None:
-            by_key.append((key, Source(r.name, r.kind, [span])))
+            hit = Source(r.name, r.kind, [span])
+            by_key.append((key, hit))
         else:
             if len(key) > len(fold(hit.name)) and r.kind == hit.kind:
                 hit.name = r.name   # keep the fullest form ("Мартін Лохер" over "Лохер")
             if span not in hit.evidence:
                 hit.evidence.append(span)
+        linked.append((att, hit))
+    # every attribution names its SOURCE exactly as emitted (the counts stage copies the name)
+    for att, src in linked:
+        att.name, att.kind = src.name, src.kind
     ctx.sources.extend(src for _k, src in by_key)
 
 
