@@ -43,7 +43,7 @@ SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive fo
             "Violent demonstration": 3, "Mob violence": 3}
 DEMO_MEMORY = 2               # sentences a reported gathering stays the context of later ones
 HISTORIC_DAYS = 400           # an event dated this long before publication is history recalled
-EMIT_COUNTRY_LEVEL = False    # country-only events are optional in ACLED practice: precision first
+EMIT_COUNTRY_LEVEL = True     # country-only events: coded only when nothing finer of the kind is known
 PLACE_PRECISION = {"city": 1, "district": 2, "admin1": 3, "country": 3}
 
 
@@ -95,7 +95,7 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
             live.append(h)
             continue
         why = blocked(doc, a, b, h, cues)
-        if why and not (why == "background" and h.cls not in BACKDROP):
+        if why and not (why == "background" and h.cls not in BACKDROP and doc.tokens[h.first].an.pos != "NOUN"):
             continue   # a backdrop word blocks gatherings named as a cause, not the acts ("after police fired")
         if historic_year(doc, doc.tokens[a].start, doc.tokens[min(h.last + 3, b - 1)].end, doc.published):
             continue
@@ -178,7 +178,10 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if demo_story and classes & CROWD_VIOLENCE and not crime:
         demo_before = True   # in a story of protests, cars burnt and buildings stormed are the riot
     if classes & (DEMO_CORE | {"block"}) or ((demo_here or demo_before and not crime) and classes & ACTIONS):
-        return _demo(doc, live, classes, actors, state)
+        coded = _demo(doc, live, classes, actors, state)
+        if coded.sub == "Peaceful protest" and not demo_here:
+            return None   # an act of unknown doers after a protest story: nothing new is reported
+        return coded
     if crime:
         return None
 
@@ -370,8 +373,11 @@ def run(ctx: Context) -> None:
         if live and _own_date(ctx, si):
             story = (si, *_event_date(ctx, doc.sentences[si].start, doc.sentences[si].end))
     towns = {c.coded.family for c in cands if c.place.kind in ("city", "district")}
-    # a region named beside towns summarises them ("protests spread across the region")
-    cands = [c for c in cands if c.place.kind != "admin1" or c.coded.family not in towns]
+    finer = {c.coded.family for c in cands if c.place.kind != "country"}
+    # a region named beside towns summarises them ("protests spread across the region"); a country
+    # stands for an event only when nothing finer is known of that kind
+    cands = [c for c in cands if (c.place.kind != "admin1" or c.coded.family not in towns)
+             and (c.place.kind != "country" or (EMIT_COUNTRY_LEVEL and c.coded.family not in finer))]
     if not any(c.coded.sub not in ("Agreement", "Other") for c in cands):
         cands = []  # talks and deals count only in a story of unrest or fighting
     ctx.events = _merge(ctx, cands)
@@ -395,6 +401,18 @@ def _strike_article(doc: Doc) -> bool:
     return False
 
 
+NON_TRIGGER = frozenset({"protester", "strike", "city_ref", "crime", "sport", "campaign", "commemoration", "idiom",
+                         "person", "found", "injured"})
+
+
+def _concrete(coded: Coded) -> bool:
+    """Does the sentence name the act itself (not only 'protests' or the protesters)? Only such a
+    sentence may borrow a place from its neighbours or stand at country level."""
+    if coded.family == "demo":
+        return any(h.cls in (DEMO_CORE | ACTIONS) - ABSTRACT for h in coded.hits)
+    return any(h.cls not in ABSTRACT | NON_TRIGGER for h in coded.hits)
+
+
 def _own_date(ctx: Context, si: int) -> bool:
     s = ctx.doc.sentences[si]
     return any(s.start <= d.start < s.end and d.value is not None for d in ctx.dates)
@@ -414,10 +432,15 @@ def _locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
         nxt = doc.sentences[si + 1]
         if doc.sent_tokens[si + 1][1] - doc.sent_tokens[si + 1][0] <= 15:
             found = _places_in(ctx, nxt.start, nxt.end, [])
-    if not found and any(h.cls not in ABSTRACT for h in coded.hits):
+    concrete = _concrete(coded)
+    if not found and concrete:
         got = _event_place(ctx, s.start, s.end, coded.hits)
         if got is not None:
             found.append(got)
+    if not found and concrete:
+        # known only at country level: kept aside, coded only when nothing finer exists (ACLED)
+        found = [(p, 3) for p in ctx.places if s.start <= p.start < s.end and p.kind == "country"
+                 and p.score > 0.5][:1]
     if not found:
         return []
     day, tp = _event_date(ctx, s.start, s.end)
