@@ -138,8 +138,16 @@ def test_evidence_points_at_text() -> None:
             assert text[sp.start:sp.end] == sp.text
 
 
-def test_country_only_event_is_not_emitted() -> None:
+def test_country_level_only_when_nothing_finer() -> None:
+    # an abstract mention at country level is not an event
     assert events_of("Протесты охватили почти всю Грузию.", "ru") == []
+    # a concrete act known only at country level is coded there (geo_precision 3)
+    evs = events_of("В Грузии протестующие подожгли полицейские автомобили.", "ru")
+    assert [(e.sub_event_type, e.country, e.geo_precision) for e in evs] == [("Violent demonstration", "GE", 3)]
+    # ... but not beside the same kind of event in a town
+    evs = events_of("В Грузии протестующие подожгли полицейские автомобили. "
+                    "В Тбилиси демонстранты забросали полицию камнями.", "ru")
+    assert [(e.location, e.geo_precision) for e in evs] == [("Tbilisi", 1)]
 
 
 def test_shelling_with_place_actors_and_fatalities() -> None:
