@@ -418,12 +418,17 @@ def _name_after_role(toks: list[Token], k: int, lex: SourceLexicon, cyr: bool) -
     depth = 0
     while m < n and m < k + 8:
         t = toks[m]
+        if depth == 0 and m != k and (_pos(t) == "PREP" or t.lower in _PREPS):
+            return None   # ", у Києві …": a place phrase, not the rest of a role
         if t.text == "(":
             depth += 1
         elif t.text == ")":
             depth -= 1
         elif depth == 0 and _name_like(t, lex, cyr) and m > k:
-            return m if any(_NAME_TAGS & x.an.tags for x in toks[m:m + 3]) or m + 1 < n and _name_like(toks[m + 1], lex, cyr) else None
+            # a person's name (not a place): a first name or surname reading, or a foreign pair
+            named = any(_NAME_TAGS & x.an.tags for x in toks[m:m + 3]) or (
+                m + 1 < n and _name_like(toks[m + 1], lex, cyr) and not _is_place(t) and not _is_place(toks[m + 1]))
+            return m if named else None
         elif depth == 0 and not (t.text == "," and m == k) and not (
                 t.text[:1].isalpha() and not _is_verb(t) and not _is_stop(t, lex) and t.text[:1].islower()):
             if _pos(t) != "PREP" or m != k:
@@ -898,8 +903,8 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
             continue
         if not _is_cue_verb(t, lex):
             continue
-        if cyr and (not _is_verb(t) or _infinitive(t, lex.lang)):
-            continue
+        if cyr and (not _is_verb(t) or _infinitive(t, lex.lang) or "1per" in t.an.tags or "2per" in t.an.tags):
+            continue   # "Нагадаємо, …": the outlet itself speaking
         if cyr and _is_own_past(toks, x, t):
             continue   # "як повідомляв УНІАН": the outlet citing its own earlier report
         if lex.lang == "en" and x + 1 < len(toks) and toks[x + 1].lower == "to" and t.lower != "according":
@@ -920,7 +925,10 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
                     ph, _nk = _phrase_right(toks, y + 1, lex, cyr)
                     if any(q.i == t.i for q in ph):
                         ph = ph[: [q.i for q in ph].index(t.i)]
-                    if ph and not all(_is_place(q) or _NAME_TAGS & q.an.tags for q in ph if q.text[:1].isalpha()):
+                    if ph and not all(_is_place(q) or _NAME_TAGS & q.an.tags for q in ph if q.text[:1].isalpha()) \
+                            and any(_kind_of_token(q, lex) or _latin(q) or (q.text.isupper() and len(q.text) > 1)
+                                    for q in ph):
+                        # a body ("у поліції", "в МВД", "в Ryanair"), not a town ("у Севастополі назвали")
                         add(ph, "loct", p.start, t.end)
                         break
     return found
@@ -1141,7 +1149,7 @@ def run(ctx: Context) -> None:
     for men in find_mentions(doc, ctx.skip):
         r = men.res
         r.name = _clean(r.name)
-        if not fold(r.name) or _is_own(r.name, own):
+        if len(fold(r.name)) < 2 or _is_own(r.name, own):
             continue
         if r.kind not in ("outlet", "news_agency", "telegram", "social_media", "government") and (
                 _single_name(r.name) or r.kind == "other"):
