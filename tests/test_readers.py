@@ -357,3 +357,15 @@ def test_stdin_and_origins() -> None:
 def test_decode_bytes_rejects_with_reason() -> None:
     with pytest.raises(InputRejected, match="binary"):
         decode_bytes(b"\x00\x01\x02\x03" * 100)
+
+
+def test_vet_makes_outside_articles_safe() -> None:
+    """For feed items and API input: the same cleaning and limits as the file readers."""
+    from kronika.ingest.readers import vet
+
+    art = vet(Article(text="a\ud800b", id="x", title="t\udc00", published="0001-01-01"))
+    assert isinstance(art, Article) and art.text == "a\ufffdb" and art.title == "t\ufffd" and art.published is None
+    assert isinstance(vet(Article(text="x" * (MAX_TEXT_CHARS + 1))), InputError)
+    assert isinstance(vet(Article(text=" \n ")), InputError)
+    ok = vet(Article(text=UK, published="Wed, 05 Jan 2022 10:00:00 GMT"))
+    assert isinstance(ok, Article) and ok.published == "2022-01-05T10:00:00+00:00"

@@ -163,10 +163,20 @@ def _html_article(html: str, origin: str) -> Iterator[Item]:
     except InputRejected as e:
         yield InputError(origin, str(e))
         return
-    art.text = _clean(art.text)
-    art.title = _clean(art.title) if art.title else None
+    yield vet(art)
+
+
+def vet(art: Article) -> Item:
+    """An Article from elsewhere (HTML metadata, feed items, the API) made safe for the pipeline
+    and the output: lone surrogates replaced, an unreadable or implausible `published` dropped,
+    the text-length limit applied (an InputError then)."""
+    art.text = _clean(art.text) or ""
+    art.title = _clean(art.title) or None
+    art.url = _clean(art.url) or None
     art.published = _published(art.published, strict=False)
-    yield from _checked(art)
+    if not art.text.strip():
+        return InputError(art.origin or art.id, "empty: no text")
+    return next(_checked(art))
 
 
 def _checked(art: Article) -> Iterator[Item]:
