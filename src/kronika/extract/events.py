@@ -166,7 +166,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if not crime:
         for cls, sub in REMOTE:
             if cls in classes:
-                return _remote(sub, live, actors, armed)
+                return _remote(doc, sub, live, actors, armed)
 
     if "detain" in classes and "press" in kinds and not protesters:
         # journalists taken before or at a protest: an arrest event of its own (ACLED)
@@ -297,7 +297,7 @@ def _agent(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | None:
     return next((m for m in after if m.case == "nomn" and m.first - h.last <= 4), None)
 
 
-_OBJECT_PREPS = frozenset({"on", "at", "against", "upon", "to", "with", "на", "по", "в", "против", "проти", "у",
+_OBJECT_PREPS = frozenset({"on", "at", "against", "upon", "to", "with", "outside", "near", "of", "into", "for", "на", "по", "в", "против", "проти", "у",
                            "с", "з", "із", "за"})
 
 
@@ -310,16 +310,27 @@ def _subject_like(doc: Doc, m: ActorMention) -> bool:
         t = doc.tokens[k]
         if t.lower in _OBJECT_PREPS:
             return False
-        if not (t.an.pos in ("ADJF", "PRTF") or (t.an.pos is None and t.is_word and t.lower.endswith("ful"))):
+        if not (t.an.pos in ("ADJF", "PRTF") or (t.an.pos is None and t.is_word
+                                                   and (t.lower.endswith("ful") or t.lower in ("a", "an", "the")))):
             break
     return True
 
 
-def _remote(sub: str, live: list[Hit], actors: list[ActorMention], armed: list[ActorMention]) -> Coded:
-    # an unnamed perpetrator is coded as ACLED's unidentified armed group (a political militia)
-    a1 = armed[0] if armed else None
+_REMOTE_CLASSES = frozenset(cls for cls, _sub in REMOTE)
+
+
+def _remote(doc: Doc, sub: str, live: list[Hit], actors: list[ActorMention], armed: list[ActorMention]) -> Coded:
+    # the perpetrator is a subject-like armed actor; an unnamed one is coded as ACLED's unidentified
+    # armed group (a political militia); an armed actor only as the target ("a bomb outside a police
+    # station") is actor2
+    first = min((h.first for h in live if h.cls in _REMOTE_CLASSES), default=0)
+    doers = [m for m in armed if (m.first < first and _subject_like(doc, m)) or m.case == "ablt"
+             or (m.first > 0 and doc.tokens[m.first - 1].lower in ("by", "від", "со", "стороны", "сторони"))]
+    targets = [m for m in armed if m not in doers]
+    a1 = doers[0] if doers else None
     civ = any(m.kind == "civilian" for m in actors)
-    return Coded(sub, ACLED_KIND[a1.kind] if a1 else "Political militia", "Civilians" if civ else None,
+    actor2 = "Civilians" if civ else (ACLED_KIND[targets[0].kind] if targets else None)
+    return Coded(sub, ACLED_KIND[a1.kind] if a1 else "Political militia", actor2,
                  a1.name if a1 else None, None, live, 0.65)
 
 
