@@ -351,6 +351,9 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
             out.extend((t, toks[k + 1]))
             k += 2
             continue
+        if cyr and out and _latin(out[-1]) and t.text[:1].isalpha() and not _latin(t) and _cap(t) \
+                and all(_latin(q) or not q.text[:1].isalpha() for q in out):
+            break   # "в интервью Bloomberg Шкрели": the outlet, then another name
         if _name_like(t, lex, cyr) or (not out and _domain_at(toks, k)):
             out.append(t)
             have_head = True
@@ -383,6 +386,10 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
         if lex.lang != "en" and out and (_name_like(out[-1], lex, cyr) and _pos(out[-1]) != "ADJF" or out[-1].text in _QUOTES) \
                 and t.text[:1].islower() and (_kind_of_token(t, lex) or _is_strip(t, lex)) and _case(t) == "nomn":
             break   # "цитує Лук'янченка агенція …": a new phrase (the subject) starts here
+        if lex.lang != "en" and out and (_latin(out[-1]) or (out[-1].text.isupper() and len(out[-1].text) > 1)) \
+                and not _kind_of_token(out[-1], lex) and t.text[:1].islower() \
+                and not (_kind_of_token(t, lex) or _is_strip(t, lex)):
+            break   # "цитирует РБК режиссера": a lower-case word after an acronym or Latin name is not in it
         if lex.lang != "en" and _np_word(t, lex, cyr, have_head):
             out.append(t)
             if _kind_of_token(t, lex) or _pos(t) == "NOUN":
@@ -496,7 +503,8 @@ def _match_case(orig: str, word: str) -> str:
 
 
 @lru_cache(maxsize=50000)
-def _to_nominative(word: str, lang: str, case: str | None, name: bool, gender: str | None = None) -> str:
+def _to_nominative(word: str, lang: str, case: str | None, name: bool, gender: str | None = None,
+                   surname: bool = False) -> str:
     """A word of a source phrase in the nominative; unchanged when it is not in `case`."""
     if case in (None, "nomn") or lang not in ("uk", "ru", "be", "kk", "ky") or not word[:1].isalpha() \
             or word[:1].isascii():
@@ -505,6 +513,8 @@ def _to_nominative(word: str, lang: str, case: str | None, name: bool, gender: s
     cands = [p for p in parses if p.tag.case == case]
     if name:
         cands = [p for p in cands if _NAME_TAGS & _tagset(p)] or cands
+        if surname:
+            cands = [p for p in cands if "Surn" in _tagset(p)] or cands
     if gender:
         cands = [p for p in cands if (str(p.tag.gender) if p.tag.gender else None) in (gender, None)] or cands
     if not cands:
@@ -660,11 +670,11 @@ def _name_text(text: str, run: list[Token], a: int, b: int, lang: str, case: str
     gender = None
     parts: list[str] = []
     pos = a
-    for t in run:
-        if t.start < a or t.end > b:
-            continue
+    words = [t for t in run if a <= t.start and t.end <= b]
+    for m, t in enumerate(words):
         parts.append(text[pos:t.start])
-        w = _to_nominative(t.text, lang, case, person, gender)
+        # the last word of a person's name is the surname: prefer surname readings for it
+        w = _to_nominative(t.text, lang, case, person, gender, person and m == len(words) - 1 and m > 0)
         if person and gender is None and w != t.text:
             p = analyzer("uk" if lang == "uk" else "ru").parse(w.lower())
             gender = next((str(x.tag.gender) for x in p if _NAME_TAGS & _tagset(x) and x.tag.gender), None)
@@ -1238,7 +1248,8 @@ def _full_names(doc: Doc) -> list[tuple[str, str, str]]:
             continue
         first = _to_nominative(a.text, doc.lang, _case(a) if cyr else None, True)
         # an indeclinable first name ("Джо") says nothing of the case: the surname's own reading does
-        last = _to_nominative(b.text, doc.lang, (_case(a) if _case(a) != "nomn" else _case(b)) if cyr else None, True)
+        last = _to_nominative(b.text, doc.lang, (_case(a) if _case(a) != "nomn" else _case(b)) if cyr else None, True,
+                              surname=True)
         out.append((f"{first} {last}", fold(first), fold(last)))
     return out
 
