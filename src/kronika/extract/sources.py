@@ -448,11 +448,15 @@ def _is_verb_en(t: Token, lex: SourceLexicon) -> bool:
     return any(lem in lex.verbs for lem in _lemmas(t)) or t.lower in ("is", "was", "were", "are", "has", "have")
 
 
-def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> list[Token]:
-    """The source phrase ending at toks[j] (a verb's subject before it)."""
+def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool,
+                 used: set[int] | None = None) -> list[Token]:
+    """The source phrase ending at toks[j] (a verb's subject before it); it never takes in words
+    another cue already claimed ("В интервью Bloomberg Шкрели заявил")."""
     k = j
     while k >= 0:
         t = toks[k]
+        if used and t.i in used:
+            break
         if t.text in _QUOTES and k == j:   # 'сайту «Остров» свідчить': take the quoted name whole
             o = next((m for m in range(k - 1, max(-1, k - 8), -1) if toks[m].text in _QUOTES), None)
             if o is None or o == k - 1:
@@ -582,6 +586,11 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
             # "Керівник Vereinigung Cockpit Мартін Лохер": the organisation, then the person
             cut = next(m for m in range(len(run)) if not _latin(run[m]) and run[m].text[:1].isalpha())
             head, run = head + run[:cut], run[cut:]
+    if cyr:
+        # "Премьер-министр Японии Синдзо Абэ": an oblique place/word before the name is the role's
+        while len(run) > 2 and _case(run[0]) in ("gent", "loct", "datv", "ablt") and _known(run[0]) \
+                and not (_NAME_TAGS & run[0].an.tags) and not _latin(run[0]):
+            head, run = head + run[:1], run[1:]
     while run and run[0].text in ".-'’":
         run = run[1:]
     while run and run[-1].text in ".-'’":
@@ -1042,7 +1051,7 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
                     or toks[j].text in ",":
                 continue
             for _hop in range(3):
-                ph = _phrase_left(toks, j, lex, cyr) if j >= 0 and toks[j].i not in used else []
+                ph = _phrase_left(toks, j, lex, cyr, used) if j >= 0 and toks[j].i not in used else []
                 start = ph[0].i - toks[0].i if ph else j
                 prep = _pp_start(toks, start, x) if cyr else None
                 if ph and start > 0 and _pos(toks[start - 1]) == "PREP" and len(ph) > 1 \
