@@ -125,7 +125,8 @@ class _Counter:
     def head(self, te: int, stop: int) -> _Head | None:
         """The counted noun after the number's last token te."""
         j = te + 1
-        if j < stop and (self.toks[j].lower in self.lex.of_words):
+        partitive = j < stop and self.toks[j].lower in self.lex.of_words
+        if partitive:
             j += 1
         first = j
         for _ in range(_HEAD_SKIP):
@@ -136,10 +137,14 @@ class _Counter:
                 return None
             cls = self.cls_of(j)
             if cls:
+                if partitive and cls not in _PERSON_CLASSES:
+                    return _Head(first, j, "unknown", None)   # "в одном из помещений"
                 return _Head(first, j, cls, None)
             kind = self.cue_of(j, self.lex.cues)
             if kind and tok.an.pos != "VERB" and (tok.an.pos in ("NOUN", "ADJF", "PRTF", "PRTS") or
                                                    (self.lang == "en" and kind != "participants")):
+                if partitive and kind in ("hospitalized", "participants", "other"):
+                    return _Head(first, j, "unknown", None)   # "в одну из больниц"
                 return _Head(first, j, None, kind)
             if self.lang == "en":
                 if tok.lower in _EN_AUX or tok.lower in _EN_STOP:
