@@ -683,7 +683,9 @@ def _name_text(text: str, run: list[Token], a: int, b: int, lang: str, case: str
     for m, t in enumerate(words):
         parts.append(text[pos:t.start])
         # the last word of a person's name is the surname: prefer surname readings for it
-        w = _to_nominative(t.text, lang, case, person, gender, person and m == len(words) - 1 and m > 0)
+        # an organisation's name inflects its head only ("МИД Турции" keeps "Турции")
+        w = _to_nominative(t.text, lang, case, person, gender, person and m == len(words) - 1 and m > 0) \
+            if person or m == 0 else t.text
         if person and gender is None and w != t.text:
             p = analyzer("uk" if lang == "uk" else "ru").parse(w.lower())
             gender = next((str(x.tag.gender) for x in p if _NAME_TAGS & _tagset(x) and x.tag.gender), None)
