@@ -51,6 +51,8 @@ def counted(text: str, lang: str) -> list[tuple[str, float, str]]:
      [("injured", 12, "exact"), ("hospitalized", 5, "exact")]),
     ("После акции протеста были задержаны, в общей сложности, 221 человек.", "ru", [("detained", 221, "exact")]),
     ("Митинг собрал несколько тысяч человек.", "ru", [("participants", 1000, "about")]),
+    ("The two factions clashed, injuring 50, including 6 police.", "en",
+     [("injured", 50, "exact"), ("injured", 6, "exact")]),
 ])
 def test_kinds(text: str, lang: str, expected: list) -> None:
     assert counted(text, lang) == expected
@@ -72,6 +74,7 @@ def test_repeat_is_one_record() -> None:
     ("Протест пройшов у трьох містах.", "uk"),                                       # some other noun
     ("После протестов на похороны пришли сто тысяч человек.", "ru"),                 # a funeral crowd
     ("Протестувальники висунули 5 вимог.", "uk"),                                    # demands, not people
+    ("После беспорядков раненых доставили в одну из больниц.", "ru"),                  # "one of the hospitals"
     ("За прогнозом, під час протестів постраждають близько 55 тисяч людей.", "uk"),  # a forecast
 ])
 def test_not_counted(text: str, lang: str) -> None:

@@ -291,6 +291,10 @@ class _Counter:
             tally = self.tally(ti, a)
             if tally is not None:
                 return tally[0], None, tally[1]
+            if ti > a:
+                c = self.cue_of(ti - 1, self.lex.cues)
+                if c and c != "participants" and self.toks[ti - 1].an.pos != "NOUN":
+                    return c, None, ti - 1   # "injuring 50", "затримали 50"
             if rf:
                 c = self.cue(ti, after, lo, hi, a, b, self.lex.cues, True)
                 if c and after < c[1] <= after + 2:
