@@ -259,6 +259,11 @@ def _place_reading(lang: str, word: str) -> bool:
     return any("Geox" in t for t in tags) and not any(_NAME_TAGS & t for t in tags)
 
 
+@lru_cache(maxsize=20000)
+def _person_reading(lang: str, word: str) -> bool:
+    return any(_NAME_TAGS & _tagset(p) for p in analyzer(lang).parse(word))
+
+
 def _maybe_name(t: Token) -> bool:
     return not t.text[:1].isascii() and _name_reading(_mlang(t), t.text.lower())
 
@@ -572,6 +577,11 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
     if run and cyr:
         # places before a person's name belong to the role ("заступник акіма Алмати Єржан …")
         name_at = next((m for m, t in enumerate(run) if _NAME_TAGS & t.an.tags), None)
+        # a first name pymorphy3 read otherwise ("Ярослав Тракало": a town) still belongs to the name
+        while name_at and _cap(run[name_at - 1]) and not _latin(run[name_at - 1]) \
+                and _person_reading(_mlang(run[name_at - 1]), run[name_at - 1].text.lower()) \
+                and not _kind_of_token(run[name_at - 1], lex):
+            name_at -= 1
         if name_at is not None and name_at > 0:
             head, run = head + run[:name_at], run[name_at:]
         if head and not _is_strip(head[-1], lex) and (_org_head(head, lex) or not any(_NAME_TAGS & t.an.tags for t in run) and all(("Abbr" in t.an.tags or "Geox" in t.an.tags or t.text.isupper())
@@ -1253,7 +1263,8 @@ def _full_names(doc: Doc) -> list[tuple[str, str, str]]:
     for a, b in zip(toks, toks[1:], strict=False):
         if a.sent != b.sent or not _cap(a) or not _cap(b) or b.start - a.end != 1:
             continue
-        if cyr and not ("Name" in a.an.tags and _name_like(b, lex, cyr)):
+        if cyr and not (("Name" in a.an.tags or (_person_reading(_mlang(a), a.text.lower()) and "Surn" in b.an.tags))
+                        and _name_like(b, lex, cyr)):
             continue
         if not cyr and (a.i in _SENT_FIRST or _kind_of_token(b, lex) or _kind_of_token(a, lex)):
             continue
