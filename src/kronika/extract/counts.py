@@ -315,8 +315,8 @@ class _Counter:
             return "participants", h, crowd[1]
         if cls == "protesters":
             return "participants", h, h.last if h else te
-        if cls == "military":
-            return "other", h, h.last if h else te
+        if cls == "military" and nm.value >= 10:
+            return "other", h, h.last if h else te   # troops deployed; "one soldier" is no figure
         return None
 
     def tally(self, ti: int, a: int) -> tuple[str, int] | None:
