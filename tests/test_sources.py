@@ -143,3 +143,8 @@ def test_attributions_carry_the_emitted_source_names() -> None:
     emitted = {s.name for s in ctx.sources}
     assert "Мартін Лохер" in emitted
     assert ctx.attributions and all(a.name in emitted for a in ctx.attributions)
+
+
+def test_social_media_as_the_medium_of_shown_content() -> None:
+    assert names("Днём в соцсетях гуляло видео с места событий.", "ru") == {"соцсети": "social_media"}
+    assert names("Міністр написав у дописі в соцмережі, що це неправда.", "uk") == {}

@@ -106,6 +106,8 @@ class SourceLexicon:
     proxies: frozenset[str]             # "сотрудники профсоюза": the body named after it speaks
     spokes: frozenset[str]              # "представник міністерства": kept whole, a source by itself
     vague: frozenset[str]               # genitive tails that add nothing ("республики", "країни")
+    places: tuple[tuple[re.Pattern[str], str, str], ...] = ()   # "в соцсетях" -> (name, kind)
+    content: re.Pattern[str] | None = None   # what a medium carries ("видео", "кадры"): needed with places
 
 
 def _first_chars(pattern: str) -> set[str] | None:
@@ -167,6 +169,9 @@ def lexicon(lang: str) -> SourceLexicon:
         proxies=frozenset(w.lower() for w in words.get("proxies", ())),
         spokes=frozenset(w.lower() for w in words.get("spokes", ())),
         vague=frozenset(w.lower() for w in words.get("vague", ())),
+        places=tuple((re.compile(f"(?<!\\w)(?:{p})(?!\\w)", re.I), v[0], v[1])
+                     for p, v in cues.get("places", {}).items()),
+        content=re.compile(cues["content"], re.I) if cues.get("content") else None,
     )
 
 
@@ -1152,6 +1157,14 @@ def find_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[M
     lex = lexicon(doc.lang)
     cyr = lex.lang != "en"
     out: list[Mention] = []
+    for rx, name, kind in lex.places:   # "в соцсетях появилось видео": the medium is the source
+        for m in rx.finditer(doc.text):
+            if skip and any(a <= m.start() and m.end() <= b for a, b in skip):
+                continue
+            si = max(bisect_right([x.start for x in doc.sentences], m.start()) - 1, 0)
+            # only when something is shown there ("в соцсетях появилось видео"), not "допис у соцмережі"
+            if lex.content is not None and lex.content.search(doc.sent_text(si)):
+                out.append(Mention(Resolved(name, kind, m.start(), m.end()), m.start(), m.end(), si))
     # only sentences with a cue phrase or a verb of saying are read closely
     cues: dict[int, list[re.Match[str]]] = {}
     if lex.before is not None:
