@@ -1,0 +1,120 @@
+"""Hostile requests to the HTTP API: SQL-ish payloads in every filter, odd parameter values, and
+hostile article bodies on POST /api/ingest. Nothing may answer 500 or leak a trace; a bad article
+is a 400 naming the field, and a refused request stores nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+from fastapi.testclient import TestClient  # noqa: E402
+
+from kronika.api import create_app  # noqa: E402
+from kronika.store import open_store  # noqa: E402
+
+TOKEN = "t0ken-for-tests"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+GOOD = {"id": "good-1", "text": "У Львові сьогодні понад 200 людей вийшли на мітинг, повідомила поліція.",
+        "lang": "uk", "published": "2024-03-21"}
+PAYLOADS = [
+    "' OR 1=1 --", "\" OR \"\"=\"", "1; DROP TABLE articles; --", "%' UNION SELECT sql FROM sqlite_master --",
+    "*", "\"", "NEAR(", "a OR", "title:x", "^", "\\", "\x00", "\ud7ff", "🔥" * 50, "' ; ATTACH DATABASE '/tmp/x' AS x; --",
+    "<script>alert(1)</script>", "../../etc/passwd", "%00", "1e309", "-1",
+]
+# Known gaps in kronika/api/app.py (not this file's owner's code), reported to the lead; the fix is
+# to build ingested articles with kronika.ingest.readers.article_from_json + vet (the readers' field
+# checks, cleaning and limits) and to bound the event id path parameter.
+API_FIELDS = pytest.mark.xfail(strict=False, reason="api ingest uses Article.from_dict: no field type/value checks")
+API_SURROGATE = pytest.mark.xfail(strict=False, reason="api ingest: lone surrogates reach the store -> 500")
+API_DEEP_JSON = pytest.mark.xfail(strict=False, reason="api ingest: json.loads RecursionError is not caught -> 500")
+API_EVENT_ID = pytest.mark.xfail(strict=False, reason="api /api/events/{id}: an id over 2**63 overflows SQLite -> 500")
+LIST_ENDPOINTS = ["/api/events", "/api/incidents", "/api/articles", "/api/figures", "/api/sources", "/api/stats"]
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> TestClient:
+    db = tmp_path / "k.db"
+    with open_store(db):
+        pass
+    c = TestClient(create_app(db, token=TOKEN, max_ingest_bytes=200_000), raise_server_exceptions=False)
+    assert c.post("/api/ingest", json=GOOD, headers=AUTH).status_code == 200
+    return c
+
+
+def stored_ids(c: TestClient) -> list[str]:
+    r = c.get("/api/articles", params={"limit": 100})
+    assert r.status_code == 200, r.text
+    return sorted(a["id"] for a in r.json()["items"])
+
+
+def no_trace(text: str) -> None:
+    assert "Traceback" not in text and 'File "' not in text and "sqlite3." not in text
+
+
+@pytest.mark.parametrize("endpoint", LIST_ENDPOINTS)
+@pytest.mark.parametrize("param", ["q", "country", "admin1", "event_type", "actor", "article_id", "incident_id",
+                                   "bbox", "date_from"])
+def test_injection_payloads_in_filters(client: TestClient, endpoint: str, param: str) -> None:
+    for p in PAYLOADS:
+        r = client.get(endpoint, params={param: p})
+        assert r.status_code in (200, 400, 404, 422), (endpoint, param, p, r.status_code, r.text)
+        no_trace(r.text)
+    assert stored_ids(client) == ["good-1"]  # nothing dropped, nothing attached
+
+
+@pytest.mark.parametrize("url", [
+    "/api/events?limit=0", "/api/events?limit=999999999999999999999", "/api/events?offset=-1",
+    "/api/events?limit=abc", "/api/events?date_from=2024-02-30", "/api/events?date_from=99999-01-01",
+    "/api/events?bbox=1,2,3", "/api/events?bbox=nan,nan,nan,nan", "/api/events?bbox=-999,-999,999,999",
+    pytest.param("/api/events/99999999999999999999999", marks=API_EVENT_ID), "/api/events/-1", "/api/events/%00",
+    "/api/articles/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/api/incidents/' OR 1=1 --",
+    "/api/events?country=" + "A" * 10_000, "/api/events?q=" + "x" * 7_000,
+])
+def test_odd_parameters_are_client_errors(client: TestClient, url: str) -> None:
+    r = client.get(url)
+    assert r.status_code < 500, (url, r.status_code, r.text)
+    no_trace(r.text)
+
+
+@pytest.mark.parametrize("body,why", [
+    pytest.param({"text": "abc", "title": ["x"]}, "title", marks=API_FIELDS),
+    pytest.param({"text": "abc", "lang": 5}, "lang", marks=API_FIELDS),
+    pytest.param({"text": "abc", "lang": "no-such-language-code-at-all"}, "lang", marks=API_FIELDS),
+    pytest.param({"text": "abc", "url": {"href": "x"}}, "url", marks=API_FIELDS),
+    pytest.param({"text": "abc", "id": {"x": 1}}, "id", marks=API_FIELDS),
+    pytest.param({"text": "abc", "published": {"y": 2024}}, "published", marks=API_FIELDS),
+    pytest.param({"text": "abc", "published": "2024-13-45"}, "published", marks=API_FIELDS),
+    pytest.param({"text": "abc", "published": "0001-01-01"}, "published", marks=API_FIELDS),
+    pytest.param({"text": "   "}, "empty", marks=API_FIELDS),
+])
+def test_hostile_articles_refused_by_field(client: TestClient, body: dict, why: str) -> None:
+    r = client.post("/api/ingest", content=json.dumps(body), headers=AUTH)
+    no_trace(r.text)
+    assert r.status_code == 400, (body, r.status_code, r.text)
+    assert why in r.json()["detail"]
+    assert stored_ids(client) == ["good-1"]
+
+
+@pytest.mark.parametrize("raw", [
+    pytest.param(b'{"text": "ab\\ud800cd", "id": "surrogate"}', marks=API_SURROGATE),
+    b'{"text": "a", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    pytest.param(b"[" * 100_000, marks=API_DEEP_JSON),
+    b'{"text": "abc", "published": ' + b"9" * 5000 + b"}",
+    b"\xff\xfe{\x00}\x00",
+    b'{"text": "\\u0000\\u0000"}',
+])
+def test_hostile_bodies_never_500(client: TestClient, raw: bytes) -> None:
+    r = client.post("/api/ingest", content=raw, headers=AUTH)
+    assert r.status_code < 500, (raw[:60], r.status_code, r.text)
+    no_trace(r.text)
+
+
+def test_a_bad_article_in_a_list_stores_nothing(client: TestClient) -> None:
+    batch = [{"id": "ok-2", "text": GOOD["text"] + " Ще раз."}, {"id": "bad", "text": 5}]
+    r = client.post("/api/ingest", json=batch, headers=AUTH)
+    assert r.status_code == 400
+    assert stored_ids(client) == ["good-1"]
