@@ -148,3 +148,27 @@ def test_attributions_carry_the_emitted_source_names() -> None:
 def test_social_media_as_the_medium_of_shown_content() -> None:
     assert names("Днём в соцсетях гуляло видео с места событий.", "ru") == {"соцсети": "social_media"}
     assert names("Міністр написав у дописі в соцмережі, що це неправда.", "uk") == {}
+
+
+def test_every_source_and_quote_points_at_its_text() -> None:
+    """On the dev articles: evidence spans index the text exactly, attributions lie in their scope."""
+    from conftest import DEV
+
+    from kronika.extract import boilerplate, quotes
+
+    path = need(DEV / "articles.jsonl")
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        art = Article.from_dict(json.loads(line))
+        ctx = build_context(art)
+        boilerplate.run(ctx)
+        run(ctx)
+        quotes.run(ctx)
+        text = art.text
+        for rec in [*ctx.sources, *ctx.quotes]:
+            assert rec.evidence
+            for e in rec.evidence:
+                assert text[e.start:e.end] == e.text
+        names_out = {s.name for s in ctx.sources}
+        for a in ctx.attributions:
+            assert a.name in names_out
+            assert a.scope_start <= a.start < a.scope_end or a.scope_start <= a.end <= a.scope_end
