@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import SEED, need
+from conftest import DEV, SEED, need
+from kronika.extract import boilerplate, quotes
 from kronika.extract.context import Context
 from kronika.extract.sources import fold, run
 from kronika.model import Article
@@ -152,10 +153,6 @@ def test_social_media_as_the_medium_of_shown_content() -> None:
 
 def test_every_source_and_quote_points_at_its_text() -> None:
     """On the dev articles: evidence spans index the text exactly, attributions lie in their scope."""
-    from conftest import DEV
-
-    from kronika.extract import boilerplate, quotes
-
     path = need(DEV / "articles.jsonl")
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         art = Article.from_dict(json.loads(line))
