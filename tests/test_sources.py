@@ -169,3 +169,10 @@ def test_every_source_and_quote_points_at_its_text() -> None:
         for a in ctx.attributions:
             assert a.name in names_out
             assert a.scope_start <= a.start < a.scope_end or a.scope_start <= a.end <= a.scope_end
+
+
+def test_participles_relatives_and_light_verbs() -> None:
+    got = names("Главный судья Сахиб Нисар, сообщивший о снятии обвинений, покинул зал.", "ru")
+    assert got == {"Сахиб Нисар": "official"}
+    assert "Имран Хан" in names("Премьер-министр Пакистана Имран Хан сделал специальное заявление.", "ru")
+    assert names("Нагадаємо, Артемівськ перейменували у Бахмут.", "uk") == {}   # "we remind": the outlet

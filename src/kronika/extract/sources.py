@@ -108,6 +108,8 @@ class SourceLexicon:
     vague: frozenset[str]               # genitive tails that add nothing ("республики", "країни")
     places: tuple[tuple[re.Pattern[str], str, str], ...] = ()   # "в соцсетях" -> (name, kind)
     content: re.Pattern[str] | None = None   # what a medium carries ("видео", "кадры"): needed with places
+    light_verbs: frozenset[str] = frozenset()   # "сделал заявление", "виступив із заявою"
+    statements: frozenset[str] = frozenset()
 
 
 def _first_chars(pattern: str) -> set[str] | None:
@@ -172,6 +174,8 @@ def lexicon(lang: str) -> SourceLexicon:
         places=tuple((re.compile(f"(?<!\\w)(?:{p})(?!\\w)", re.I), v[0], v[1])
                      for p, v in cues.get("places", {}).items()),
         content=re.compile(cues["content"], re.I) if cues.get("content") else None,
+        light_verbs=frozenset(cues.get("light_verbs", ())),
+        statements=frozenset(cues.get("statements", ())),
     )
 
 
@@ -821,6 +825,9 @@ def _nominative_ok(ph: list[Token]) -> bool:
     if any(_cap(t) and (_SURNAME.search(t.text) or not _known(t)) and not _OBLIQUE_PLURAL.search(t.text)
            for t in ph[:1]):
         return True   # a surname, or a foreign name pymorphy3 only guesses at ("Сайфул Малукл")
+    named = [t for t in ph if _NAME_TAGS & t.an.tags and _cap(t)]
+    if named and len(named) < len(ph):
+        return _case(named[0]) == "nomn" or _can_be_nomn(named[0])   # the person decides, not the role
     for t in ph:
         if not t.text[:1].isalpha() or t.text[:1].isascii():
             if t.text[:1].isascii() and t.text[:1].isalpha():
@@ -937,7 +944,15 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
     for x, t in enumerate(toks):
         if t.i in used or not t.text[:1].isalpha():
             continue
-        if not _is_cue_verb(t, lex):
+        if not _is_cue_verb(t, lex) and not _light_statement(toks, x, lex):
+            continue
+        if cyr and x >= 2 and (_pos(t) == "PRTF" or toks[x - 1].an.lemma in _RELATIVE) and \
+                (toks[x - 1].text == "," or toks[x - 2].text == ","):
+            # "Главный судья Сахиб Нисар, сообщивший …" / "X, який заявив …": the phrase before the comma
+            comma = x - 1 if toks[x - 1].text == "," else x - 2
+            ph = _phrase_left(toks, comma - 1, lex, cyr, used) if comma > 0 else []
+            if ph and _nominative_ok(ph):
+                add(ph, None, t.start, t.end)
             continue
         if cyr and (not _is_verb(t) or _infinitive(t, lex.lang) or "1per" in t.an.tags or "2per" in t.an.tags):
             continue   # "Нагадаємо, …": the outlet itself speaking
@@ -968,6 +983,23 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
                         add(ph, "loct", p.start, t.end)
                         break
     return found
+
+
+_RELATIVE = {"який", "который", "who"}
+
+
+def _light_statement(toks: list[Token], x: int, lex: SourceLexicon) -> bool:
+    """ "Имран Хан сделал специальное заявление", "перевізник виступив із заявою": a light verb
+    with a statement noun reports speech like a verb of saying."""
+    t = toks[x]
+    if t.an.lemma not in lex.light_verbs:
+        return False
+    for q in toks[x + 1:x + 4]:
+        if q.an.lemma in lex.statements:
+            return True
+        if _pos(q) not in ("ADJF", "PREP") and q.lower not in ("з", "із", "с", "a", "an", "with"):
+            return False
+    return False
 
 
 def _infinitive(t: Token, lang: str) -> bool:
@@ -1171,7 +1203,8 @@ def find_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[M
         sent_starts = [x.start for x in doc.sentences]
         for m in lex.before.finditer(doc.text):
             cues.setdefault(max(bisect_right(sent_starts, m.start()) - 1, 0), []).append(m)
-    todo = set(cues) | {t.sent for t in doc.tokens if t.text[:1].isalpha() and _is_cue_verb(t, lex)}
+    todo = set(cues) | {t.sent for t in doc.tokens
+                        if t.text[:1].isalpha() and (_is_cue_verb(t, lex) or t.an.lemma in lex.light_verbs)}
     for si in sorted(todo):
         for m in _sentence_mentions(doc, si, lex, cyr, cues.get(si, [])):
             if skip and any(a <= m.res.start and m.res.end <= b for a, b in skip):
