@@ -54,6 +54,7 @@ class CountLexicon:
     unrest: frozenset[str]
     crowd: frozenset[str]
     tally: frozenset[str]
+    measure: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -77,6 +78,7 @@ def lexicon(lang: str) -> CountLexicon:
         unrest=frozenset(norm(w) for w in raw.get("unrest", {}).get("words", [])),
         crowd=frozenset(norm(w) for w in raw.get("crowd", {}).get("words", [])),
         tally=frozenset(norm(w) for w in raw.get("tally", {}).get("words", [])),
+        measure=frozenset(norm(w) for w in raw.get("measure", {}).get("words", [])),
     )
 
 
@@ -135,6 +137,9 @@ class _Counter:
             tok = self.toks[j]
             if not tok.is_word:
                 return None
+            if self.k(j) & self.lex.measure:
+                j += 1
+                continue   # "8 единиц бронетехники": the measure word is transparent
             cls = self.cls_of(j)
             if cls:
                 if partitive and cls not in _PERSON_CLASSES:
@@ -143,8 +148,8 @@ class _Counter:
             kind = self.cue_of(j, self.lex.cues)
             if kind and tok.an.pos != "VERB" and (tok.an.pos in ("NOUN", "ADJF", "PRTF", "PRTS") or
                                                    (self.lang == "en" and kind != "participants")):
-                if partitive and kind in ("hospitalized", "participants", "other"):
-                    return _Head(first, j, "unknown", None)   # "в одну из больниц"
+                if partitive:
+                    return _Head(first, j, "unknown", None)   # "в одну из больниц", "одна из погибших"
                 return _Head(first, j, None, kind)
             if self.lang == "en":
                 if tok.lower in _EN_AUX or tok.lower in _EN_STOP:
@@ -295,17 +300,18 @@ class _Counter:
                 c = self.cue_of(ti - 1, self.lex.cues)
                 if c and c != "participants" and self.toks[ti - 1].an.pos != "NOUN":
                     return c, None, ti - 1   # "injuring 50", "затримали 50"
-            if rf:
-                c = self.cue(ti, after, lo, hi, a, b, self.lex.cues, True)
-                if c and after < c[1] <= after + 2:
-                    return c[0], None, c[1]
+            j = after + 1
+            while j < b and j <= after + 2 and (self.toks[j].an.pos in ("ADVB", "PRCL")
+                                                or self.toks[j].lower in _EN_AUX):
+                j += 1   # "ще 5 госпіталізовано", "13 were injured"
+            c = self.cue_of(j, self.lex.cues) if j < b else None
+            if c and self.toks[j].an.pos != "NOUN":
+                return c, None, j
             return None
         if ov:
             return ov[0], h, ov[1]
         c = self.cue(ti, after, lo, hi, a, b, self.lex.cues, rf)
         if c:
-            if self.future(c[1]):
-                return None  # "постраждають близько 55 тисяч": a forecast, not a figure
             return c[0], h, c[1]
         seek = self.medical_help(ti, after, lo, hi, a, b)
         if seek is not None:
@@ -360,7 +366,13 @@ class _Counter:
         return min(cover, key=lambda a: a.scope_end - a.scope_start).name
 
     def about_unrest(self) -> bool:
-        return any(t.is_word and self.k(t.i) & self.lex.unrest for t in self.toks)
+        self.unrest_sents = {t.sent for t in self.toks if t.is_word and self.k(t.i) & self.lex.unrest}
+        return bool(self.unrest_sents)
+
+    def near_unrest(self, sent: int) -> bool:
+        """An unrest word in the figure's sentence or a neighbouring one: the count is about the
+        unrest, not about a vaccine trial or a disease told in the same article."""
+        return any(s in self.unrest_sents for s in (sent - 1, sent, sent + 1))
 
     def run(self) -> list[Count]:
         out: list[Count] = []
@@ -382,6 +394,12 @@ class _Counter:
                 continue
             kind, h, cue_i = got
             prev_kind = kind
+            if self.future(cue_i):
+                continue   # "постраждають 55 тисяч": a forecast, not a figure
+            if nm.vague and nm.value >= 1_000_000:
+                continue   # "смерть мільйонів": rhetoric, not a figure
+            if kind == "participants" and not self.near_unrest(sent):
+                continue   # "участь 100 осіб" in a vaccine trial told beside a protest
             if nm.vague and nm.value <= _FEW_MAX:
                 continue
             if kind == "participants" and nm.value < 3:
