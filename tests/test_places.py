@@ -49,6 +49,13 @@ def test_inflected_uk_ru():
     assert got == {"Харьковом": "Kharkiv", "Алматы": "Almaty", "Жанаозене": "Zhanaozen", "Уральске": "Oral"}
 
 
+def test_adjective_shaped_names_and_namesakes():
+    assert names("Мітинг у Хмельницькому, Миколаєві та Слов'янську.", "uk") == {
+        "Хмельницькому": "Khmelnytskyi", "Миколаєві": "Mykolayiv", "Слов'янську": "Slovyansk"}
+    assert names("Учасник турніру з Луцька.", "uk") == {"Луцька": "Lutsk"}
+    assert names("Газ по Северному потоку и образ Матері Божої.", "ru") == {}
+
+
 def test_adjectival_and_regions():
     uk = found("У Київській області та на Київщині протестували; київська поліція мовчить.", "uk")
     assert uk["Київській області"].kind == "admin1" and uk["Київській області"].name == "Kyiv Oblast"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,6 +43,7 @@ _ENDINGS = tuple(sorted({
 }, key=len, reverse=True))
 _NOMINATIVE = ("", "а", "я", "ь", "ы", "и", "о", "е", "й", "і", "ія", "ия")
 _ADJ_SUFFIXES = ("инський", "инский", "енський", "енский", "ський", "ский", "цький", "цкий")
+_ADJ_ENDINGS = ("ий", "ій", "ый", "ой", "ая", "яя", "ое", "ее", "ьке", "ське", "цьке", "ька", "ська", "цька")
 _VOWELS = set("аеиоуыэюяіїєё")
 # uk: the vowel of a closed final syllable alternates with і/ї ("Львова" ~ "Львів", "Києва" ~ "Київ"),
 # and г/к/х soften before -і ("Розі" ~ "Ріг", "Луці" ~ "Лука")
@@ -214,7 +216,7 @@ def word_class(lang: str, word: str, keys: tuple[str, ...], stripped: bool) -> s
         return "person"
     if any(ru.parse(k)[0].tag.grammemes & _PERSON for k in keys if ru.word_is_known(k)):
         return "person"   # "Ярослав": a first name Russian's dictionary knows and Ukrainian's does not tag
-    if any("Geox" in p.tag.grammemes for k in keys if ru.word_is_known(k) for p in ru.parse(k)[:4]):
+    if any("Geox" in ru.parse(k)[0].tag.grammemes for k in keys if ru.word_is_known(k)):
         return "geo"
     if any(ru.word_is_known(k) for k in keys):
         return "common"
@@ -342,6 +344,18 @@ def _adjective_place(g: Gazetteer, lx: Lexicon, t: Token) -> int | None:
     return None
 
 
+def _after_preposition(doc: Doc, t: Token) -> bool:
+    """'у Хмельницькому.', 'в Миколаєві та': an adjective-shaped name standing alone after a
+    preposition is a place; 'в Северном потоке' (a noun follows) is not."""
+    toks = doc.tokens
+    if t.i == 0 or toks[t.i - 1].an.pos != "PREP" or toks[t.i - 1].sent != t.sent:
+        return False
+    if t.i + 1 >= len(toks) or toks[t.i + 1].sent != t.sent:
+        return True
+    nxt = toks[t.i + 1]
+    return not nxt.is_word or _is_cap(nxt) or nxt.an.pos in ("CONJ", "PREP", "PRCL")
+
+
 def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer) -> str | None:
     """Why a candidate must be dropped whatever it resolves to ("stop", "person", "org", ...), None
     when it may stay. Guards that depend on the resolved place are in `_choose`."""
@@ -433,7 +447,8 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                     # pymorphy3 reads some inflected names as adjectives ("з Луцька": луцький or
                     # Луцьк): a name only under a lemma other than the adjective's own
                     c = _single(g, doc, t)
-                    if c is not None and (c.tier != 0 or set(c.keys) <= {t.an.lemma, norm(t.text)}
+                    if c is not None and (c.tier != 0 or (t.an.lemma in c.keys and t.an.lemma.endswith(_ADJ_ENDINGS)
+                                                          and not _after_preposition(doc, t))
                                           or _guarded(doc, lx, c, g)):
                         c = None
             if c is None and doc.lang == "en" and _is_cap(t):
@@ -458,6 +473,8 @@ def _context_countries(g: Gazetteer, cands: list[_Cand]) -> Counter[str]:
     for c in cands:
         if c.tier == 2 or c.word in ("person", "common", "function") or c.initial:
             continue
+        if c.word == "known" and g.entries[c.ids[0]].population < 500_000:
+            continue
         e = g.entries[c.ids[0]]
         if e.kind == COUNTRY:
             ctx[e.country] += 2
@@ -466,6 +483,23 @@ def _context_countries(g: Gazetteer, cands: list[_Cand]) -> Counter[str]:
         elif e.population >= 100_000 and (len(c.ids) == 1 or g.entries[c.ids[1]].population * 10 < e.population):
             ctx[e.country] += 1
     return ctx
+
+
+_TRANSLIT = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "e", "ж": "z", "з": "z",
+    "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "k", "ц": "t", "ч": "c", "ш": "s", "щ": "s",
+    "ь": "", "ю": "i", "я": "i", "ы": "y", "э": "e", "ъ": "", "'": "", "’": "",
+})
+
+
+@lru_cache(maxsize=50_000)
+def _translit(name: str) -> str:
+    """A rough Latin skeleton of a name, to compare a Cyrillic key with an English name
+    (g/h and y/i fold together)."""
+    s = unicodedata.normalize("NFKD", name.lower())
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).translate(_TRANSLIT)
+    return s.replace("g", "h").replace("y", "i").replace("kh", "k").replace("zh", "z")
 
 
 def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
@@ -492,6 +526,8 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
             s += 0.5
         if any(g.alias_target.get(k) == i for k in c.keys):
             s += 3.0    # the lexicon says which one a name means ("Вашингтон": the capital)
+        if c.keys and _translit(c.keys[0])[:3] == _translit(e.name)[:3]:
+            s += 0.3    # the name itself, not an odd alternate ("Слов'янськ" is also listed for Nikopol)
         if best is None or s > best[0]:
             best = (s, e)
     if best is None:
@@ -504,8 +540,11 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
         need = (1_000 if known else 15_000) if c.tier != 1 else (5_000 if known else 50_000)
         if latin and doc_lang != "en":
             need = max(need, 15_000)    # Latin words in Cyrillic text are mostly brands and titles
-        if c.word == "person" and e.population < (20_000 if e.country in ctx else 50_000 if known else 1_000_000):
+        if c.word == "person" and (e.population < (20_000 if e.country in ctx else 50_000 if known else 1_000_000)
+                                   or (c.tier == 1 and e.country not in ctx and e.population < 200_000)):
             return None     # a name as well: a sizeable town of a country the article is about, or a metropolis
+        if c.word == "known" and not known and e.population < 500_000:
+            return None     # a Ukrainian dictionary word ("Матері") as a foreign town: only a famous one
         if c.initial and c.word in ("known", "geo") and doc_lang == "uk" \
                 and not (e.population >= 500_000 or (e.country in ctx and e.population >= 50_000)):
             return None     # "Розділ третій", "Високий рівень": a capital marking the sentence start
