@@ -63,3 +63,9 @@ def test_seed_quote() -> None:
     q = next(q for q in qs if q.text.startswith("Штурм був"))
     assert q.text == "Штурм був. Вивести всіх встигли, частина працівників працює дистанційно"
     assert (q.speaker, q.speaker_role, q.via) == ("Єржан Бабакумаров", "заступник акіма Алмати", "Informburo.kz")
+
+
+def test_pronoun_speaker_is_the_last_named_person() -> None:
+    text = ('Мер Києва Віталій Кличко заявив, що місто готове. "Ми маємо запаси палива на тиждень", – додав він.')
+    qs = quotes_of(text, "uk")
+    assert [q.speaker for q in qs] == ["Віталій Кличко"]

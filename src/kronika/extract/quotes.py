@@ -18,6 +18,7 @@ from .mentions import Attribution
 _PAIRS = {"«": "»", "„": "“”\"", "“": "”", "\"": "\"", "‘": "’"}
 _MIN_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]+")
+_PRONOUN = re.compile(r"(?<!\w)(?:він|вона|он|она|he|she)(?!\w)", re.I)
 _RELAY_KINDS = ("outlet", "news_agency", "telegram", "social_media")
 
 
@@ -100,6 +101,11 @@ def _speaker_and_via(ctx: Context, a: int, b: int, side: str) -> tuple[Attributi
     near = sorted((x for x in ctx.attributions if lo <= x.start < hi), key=lambda x: abs(x.start - (b if side == "after" else a)))
     # outlets relay speech; they are the speaker only when named as the writer ("пише газета …")
     speaker = next((x for x in near if x.kind not in _RELAY_KINDS), None)
+    if speaker is None and _PRONOUN.search(doc.text[lo:hi][:60]):
+        # '"…", – додав він': the person who spoke last before the quote
+        before = [x for x in ctx.attributions if x.end <= a and x.kind not in _RELAY_KINDS
+                  and x.name[:1].isupper() and " " in x.name]
+        speaker = before[-1] if before else None
     si2 = doc.sentence_of(b)
     s = doc.sentences[si2]
     via = next((x for x in ctx.attributions
