@@ -53,7 +53,8 @@ def test_adjective_shaped_names_and_namesakes():
     assert names("Мітинг у Хмельницькому, Миколаєві та Слов'янську.", "uk") == {
         "Хмельницькому": "Khmelnytskyi", "Миколаєві": "Mykolayiv", "Слов'янську": "Slovyansk"}
     assert names("Учасник турніру з Луцька.", "uk") == {"Луцька": "Lutsk"}
-    assert names("Газ по Северному потоку и образ Матері Божої.", "ru") == {}
+    assert names("Газ по Северному потоку.", "ru") == {}
+    assert names("У центрі образ Матері Божої.", "uk") == {}
 
 
 def test_adjectival_and_regions():
