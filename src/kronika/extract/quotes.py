@@ -104,7 +104,7 @@ def _speaker_and_via(ctx: Context, a: int, b: int, side: str) -> tuple[Attributi
     if speaker is None and _PRONOUN.search(doc.text[lo:hi][:60]):
         # '"…", – додав він': the person who spoke last before the quote
         before = [x for x in ctx.attributions if x.end <= a and x.kind not in _RELAY_KINDS
-                  and x.name[:1].isupper() and " " in x.name]
+                  and x.name[:1].isupper() and not x.name.isupper()]
         speaker = before[-1] if before else None
     si2 = doc.sentence_of(b)
     s = doc.sentences[si2]

@@ -1383,8 +1383,8 @@ def speech_cue_near(doc: Doc, before: int, after: int) -> str | None:
                 return "after"
             if seen >= 4:
                 break
-        elif t.text in ".!?" and seen == 0 and t.start > after + 1:
-            break
+        elif t.text[:1] in ".!?…\n" and seen == 0:
+            break   # '«…». Авиакомпании считают': the quote ended its sentence
     # before the quote: "… заявив: «…»" / "… said: "…""
     j = before - 1
     while j >= 0 and text[j] in " \t":
