@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 
-MAX_SCORE_BYTES = 64 * 1024  # code-page scoring looks at the head only: it is decided long before
+MAX_SCORE_BYTES = 16 * 1024  # code-page scoring looks at the head only: it is decided long before
 
 
 class InputRejected(ValueError):
@@ -35,6 +36,8 @@ _CYR_LETTERS = _CYR_LOWER | {c.upper() for c in _CYR_LOWER}
 # typography that real uk/ru/en text uses outside words
 _TYPO = set("«»—–…№’‘“”„•·°€\u00a0\u202f×±§©®™′″")
 _WORD = re.compile(r"[^\W\d_]+")
+_HIGH = bytes(range(0x80, 0x100))
+_NON_WORD_HIGH = re.compile(r"[^\w\x00-\x7f]")
 # UTF-8 Cyrillic letters and the typography around them («» nbsp – — “ ” ‘ ’ …)
 _UTF8_SEQ = re.compile(rb"[\xd0-\xd3][\x80-\xbf]|\xc2[\xa0\xab\xbb]|\xe2\x80[\x93\x94\x98\x99\x9c\x9d\xa6]")
 
@@ -126,7 +129,7 @@ def _decode_mixed(lines: list[bytes]) -> tuple[str, str]:
 def _guard_inline_utf8(data: bytes) -> None:
     """Refuse one line mixing UTF-8 with a legacy code page: either reading makes mojibake."""
     head = data[:MAX_SCORE_BYTES]
-    high = sum(1 for b in head if b >= 0x80)
+    high = len(head) - len(head.translate(None, _HIGH))
     if high < 8:
         return
     covered = sum(len(m) for m in _UTF8_SEQ.findall(head))
@@ -140,31 +143,35 @@ def _plausibility(text: str, latin: bool) -> float:
     pattern, typographic marks. Wrong code pages give symbols, box drawing and mixed-case noise."""
     good = total = 0
     lower = upper = 0
-    for m in _WORD.finditer(text):
-        w = m.group()
+    # each distinct word once, weighted by its count: news repeats its words
+    for w, n in Counter(m.group() for m in _WORD.finditer(text)).items():
         if w.isascii():
             continue
-        total += 1
+        total += n
         if latin:
             # accented Latin words are mostly ASCII letters ("Zürich"); Cyrillic read as Latin is not
-            good += sum(ch.isascii() for ch in w) * 2 >= len(w) and _case_ok(w)
-        else:
-            ok = all(ch in _CYR_LETTERS for ch in w) and _case_ok(w)
-            good += ok
-            if ok:  # letters after the first: capitalised names are normal, ALL CAPS runs are not
-                lower += sum(ch.islower() for ch in w[1:])
-                upper += sum(ch.isupper() for ch in w[1:])
-    for ch in _WORD.sub("", text):
-        if ord(ch) >= 0x80:
-            total += 1
-            good += ch in _TYPO
+            good += n * (sum(map(str.isascii, w)) * 2 >= len(w) and _case_ok(w))
+        elif _case_ok(w) and not set(w) - _CYR_LETTERS:
+            good += n
+            # letters after the first: capitalised names are normal, ALL CAPS runs are not
+            low = sum(map(str.islower, w[1:]))
+            lower += n * low
+            upper += n * (len(w) - 1 - low)
+    for m in _NON_WORD_HIGH.finditer(text):
+        ch, i = m.group(), m.start()
+        total += 1
+        # a mark glued between two letters ("Z№rich") is a letter decoded wrong; apostrophes and
+        # no-break spaces are not
+        inside = 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha() and ch not in "’‘ʼ\u00a0\u202f"
+        good += ch in _TYPO and not inside
     if not total:
         return 0.0
     share = good / total
     if latin:
         return share
     # running text is mostly lower case; a case-swapped code page (cp1251 read as koi8) is not
-    return share * (0.6 + 0.4 * lower / (lower + upper)) if lower + upper else share * 0.6
+    # (no Cyrillic words at all: only typography decides, as for the Latin candidate)
+    return share * (0.6 + 0.4 * lower / (lower + upper)) if lower + upper else share
 
 
 def _case_ok(w: str) -> bool:
@@ -182,15 +189,18 @@ def _is_utf8(b: bytes) -> bool:
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """UTF-16 without a BOM: NULs only at odd (LE) or even (BE) offsets, and clean text after."""
     head = data[:8192]
-    if len(head) < 4 or len(data) % 2 or b"\x00" not in head:
+    if len(head) < 16 or len(data) % 2 or b"\x00" not in head:
         return None
     even_nul = head[0::2].count(0)
     odd_nul = head[1::2].count(0)
     if odd_nul and not even_nul:
-        enc = "utf-16-le"
+        enc, high = "utf-16-le", head[1::2]
     elif even_nul and not odd_nul:
-        enc = "utf-16-be"
+        enc, high = "utf-16-be", head[0::2]
     else:
+        return None
+    # the high bytes of text in one or two scripts take very few values (0x00 Latin, 0x04 Cyrillic)
+    if sum(n for _, n in Counter(high).most_common(3)) < 0.9 * len(high):
         return None
     try:
         text = data.decode(enc)
