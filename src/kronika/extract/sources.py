@@ -964,9 +964,16 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
         if got is not None:
             ph, case = got
             add(ph, case, t.start, t.end)
-            end_i = ph[-1].i - toks[0].i + 1
-            for ph2, _nk in _coordinated(toks, end_i, lex, cyr):
-                add(ph2, case, t.start, t.end)
+            start_i = ph[0].i - toks[0].i
+            if ph[0].i < t.i:
+                # "Both Netblocks and Cloudflare reported", "Reuters і AP повідомили": the first conjunct
+                if start_i >= 2 and toks[start_i - 1].lower in _COORD - {","} \
+                        and (_name_like(toks[start_i - 2], lex, cyr) or _kind_of_token(toks[start_i - 2], lex)):
+                    add(_phrase_left(toks, start_i - 2, lex, cyr, used), case, t.start, t.end)
+            else:
+                end_i = ph[-1].i - toks[0].i + 1
+                for ph2, _nk in _coordinated(toks, end_i, lex, cyr):
+                    add(ph2, case, t.start, t.end)
             continue
         # 3. "у поліції повідомили": a plural verb without a subject, a place-like source near it
         if cyr and "plur" in t.an.tags:
