@@ -55,6 +55,7 @@ class CountLexicon:
     crowd: frozenset[str]
     tally: frozenset[str]
     measure: frozenset[str]
+    needs_context: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -79,6 +80,7 @@ def lexicon(lang: str) -> CountLexicon:
         crowd=frozenset(norm(w) for w in raw.get("crowd", {}).get("words", [])),
         tally=frozenset(norm(w) for w in raw.get("tally", {}).get("words", [])),
         measure=frozenset(norm(w) for w in raw.get("measure", {}).get("words", [])),
+        needs_context=frozenset(norm(w) for w in raw.get("needs_context", {}).get("words", [])),
     )
 
 
@@ -398,8 +400,9 @@ class _Counter:
                 continue   # "постраждають 55 тисяч": a forecast, not a figure
             if nm.vague and nm.value >= 1_000_000:
                 continue   # "смерть мільйонів": rhetoric, not a figure
-            if kind == "participants" and not self.near_unrest(sent):
-                continue   # "участь 100 осіб" in a vaccine trial told beside a protest
+            if (kind == "participants" or self.k(cue_i) & self.lex.needs_context) \
+                    and not self.near_unrest(sent):
+                continue   # "участь 100 осіб" in a vaccine trial, "померли" of an illness
             if nm.vague and nm.value <= _FEW_MAX:
                 continue
             if kind == "participants" and nm.value < 3:
