@@ -356,7 +356,7 @@ def _after_preposition(doc: Doc, t: Token) -> bool:
     return not nxt.is_word or _is_cap(nxt) or nxt.an.pos in ("CONJ", "PREP", "PRCL")
 
 
-def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer) -> str | None:
+def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str] = frozenset()) -> str | None:
     """Why a candidate must be dropped whatever it resolves to ("stop", "person", "org", ...), None
     when it may stay. Guards that depend on the resolved place are in `_choose`."""
     toks = doc.tokens
@@ -365,6 +365,8 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer) -> str | None:
         key = norm(t.text)
         if key in lx.stop or t.an.lemma in lx.stop:
             return "other"
+        if key in lower and g.entries[c.ids[0]].kind == CITY and not t.text.isupper():
+            return "word"   # the article also writes it in lower case: a common word ("Police", "мир")
         if t.text.isupper() and len(t.text) <= 4 and g.entries[c.ids[0]].kind == CITY \
                 and g.entries[c.ids[0]].population < 500_000:
             return "abbr"   # abbreviations: ОМОН, МВД, UN
@@ -417,6 +419,7 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
     out: list[_Cand] = []
     skip = skip or []
     people: set[str] = set()    # words seen as part of a person's name: one sense per article
+    lower = frozenset(t.text for t in toks if t.text.islower())
     for si in range(len(doc.sentences)):
         a, end = doc.sent_tokens[si]
         i = a
@@ -429,12 +432,12 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
             adjective = doc.lang != "en" and (t.an.pos == "ADJF" or any(m in lx.adjectives for m in t.an.lemmas))
             if c is None and _is_cap(t) and adjective:
                 c = _multi(g, doc, i, end)
-                if c is not None and _guarded(doc, lx, c, g):
+                if c is not None and _guarded(doc, lx, c, g, lower):
                     c = None
             if c is None and _is_cap(t) and not adjective:
                 c = _multi(g, doc, i, end) or _single(g, doc, t)
                 if c is not None:
-                    why = "person" if t.an.lemma in people and c.word != "geo" else _guarded(doc, lx, c, g)
+                    why = "person" if t.an.lemma in people and c.word != "geo" else _guarded(doc, lx, c, g, lower)
                     if why == "person" and c.single_cap:
                         people.add(t.an.lemma)
                     if why:
@@ -449,7 +452,7 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                     c = _single(g, doc, t)
                     if c is not None and (c.tier != 0 or (t.an.lemma in c.keys and t.an.lemma.endswith(_ADJ_ENDINGS)
                                                           and not _after_preposition(doc, t))
-                                          or _guarded(doc, lx, c, g)):
+                                          or _guarded(doc, lx, c, g, lower)):
                         c = None
             if c is None and doc.lang == "en" and _is_cap(t):
                 p = lexicon(doc.lang).adjectives.get(norm(t.text))
