@@ -176,3 +176,9 @@ def test_participles_relatives_and_light_verbs() -> None:
     assert got == {"Сахиб Нисар": "official"}
     assert "Имран Хан" in names("Премьер-министр Пакистана Имран Хан сделал специальное заявление.", "ru")
     assert names("Нагадаємо, Артемівськ перейменували у Бахмут.", "uk") == {}   # "we remind": the outlet
+
+
+def test_english_apposition_between_name_and_verb() -> None:
+    got = names("Oleg Nikolenlo, spokesperson for Ukraine's Foreign Ministry, said the attack was serious.", "en")
+    assert list(got) == ["Oleg Nikolenlo"]
+    assert names("Both Netblocks and Cloudflare reported outages.", "en").keys() == {"Netblocks", "Cloudflare"}

@@ -1077,6 +1077,14 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
     """The subject phrase of the speech verb toks[x], after it (inverted) or before it."""
     n = len(toks)
     t = toks[x]
+    if lex.lang == "en" and x > 2 and toks[x - 1].text == ",":
+        # "Oleg Nikolenlo, spokesperson for Ukraine's Foreign Ministry, said": skip the apposition
+        c = next((m for m in range(x - 2, max(0, x - 14), -1) if toks[m].text == ","), None)
+        if c is not None and c > 0 and (toks[c + 1].text[:1].islower() or toks[c + 1].lower in ("a", "an", "the")) \
+                and _name_like(toks[c - 1], lex, cyr):
+            ph = _phrase_left(toks, c - 1, lex, cyr, used)
+            if ph and any(_cap(q) for q in ph):
+                return ph, None
     left_first = lex.lang == "en" and not (x > 0 and (toks[x - 1].text in "," or toks[x - 1].text in _QUOTES))
     tries = ("left", "right") if left_first else ("right", "left")
     for side in tries:
