@@ -39,6 +39,7 @@ JAN5 = date(2022, 1, 5)   # a Wednesday
     ("У середу протестувальники вийшли.", "uk", JAN5, date(2022, 1, 5)),                # same weekday = that day
     ("Во вторник митингующие вышли.", "ru", JAN5, date(2022, 1, 4)),
     ("Protesters rallied on Sunday.", "en", JAN5, date(2022, 1, 2)),
+    ("Мітинг відбувся минулої середи.", "uk", JAN5, date(2021, 12, 29)),               # "last": strictly before
     ("в ночь на 6 января", "ru", JAN5, date(2022, 1, 6)),
     ("в ночь с 4 на 5 января", "ru", JAN5, date(2022, 1, 4)),                           # first night
     ("on Wednesday night, 5-6 January, police", "en", date(2022, 1, 6), date(2022, 1, 5)),

@@ -106,13 +106,16 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def weekday_before(published: date | None, weekday: int, forward: bool = False) -> date | None:
-    """The latest such weekday on or before publication ("on Tuesday" in a Wednesday article)."""
+def weekday_before(published: date | None, weekday: int, forward: bool = False,
+                   strictly: bool = False) -> date | None:
+    """The latest such weekday on or before publication ("on Tuesday" in a Wednesday article);
+    strictly before it for "last Friday" / "минулої п'ятниці"."""
     if published is None:
         return None
     if forward:
         return published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
-    return published - timedelta(days=(published.weekday() - weekday) % 7)
+    back = (published.weekday() - weekday) % 7
+    return published - timedelta(days=back or (7 if strictly else 0))
 
 
 def _day(tok: Token) -> int | None:
@@ -302,8 +305,9 @@ class _Finder:
         if k < stop and (self.day_month_ahead(k, stop) or (self.lang == "en" and self.month_of(k))):
             return i + 1
         forward = prev in ("наступного", "наступної", "следующий", "следующую", "next")
+        last = prev in ("минулого", "минулої", "минулий", "прошлый", "прошлую", "прошлое", "last")
         a = i - 1 if prev in self.lex.weekday_preps or night_on else i
-        self.add(a, i + 1, weekday_before(self.pub, wd, forward), 1, "weekday")
+        self.add(a, i + 1, weekday_before(self.pub, wd, forward, last), 1, "weekday")
         return i + 1
 
     def day_month_ahead(self, k: int, stop: int) -> bool:
