@@ -31,6 +31,7 @@ _HEAD_SKIP = 4       # adjectives skipped between the number and its counted nou
 _MODIFIER_POS = {"ADJF", "ADJS", "PRTF", "PRTS", "NUMR", "ADVB", "CONJ"}
 _PERSON_CLASSES = ("people", "protesters", "military")
 _VAGUE_ADJ = ("тысячный", "тисячний")
+_OPEN_QUOTES = {"«": ("»",), "„": ("“", "”"), "“": ("”",), '"': ('"',)}
 _BARRIERS = {",", ";", ":", "(", ")", "—", "–"}
 _CONJ = {"і", "й", "та", "и", "and", "а также", "а"}
 _EN_STOP = {"and", "or", "but", "in", "on", "at", "to", "from", "by", "with", "when", "while", "as", "after",
@@ -193,17 +194,34 @@ class _Counter:
             return None
 
         def right() -> tuple[str, int] | None:
-            for j in range(after + 1, min(b, hi, after + 1 + _WINDOW + 2)):
-                if self.toks[j].text in _BARRIERS:
+            j, stop, end = after + 1, min(b, hi), after + 1 + _WINDOW + 2
+            while j < min(stop, end):
+                text = self.toks[j].text
+                if text in _OPEN_QUOTES:
+                    # a quoted name ("учасників ходи «Донбас — це Україна» було захоплено") is one word
+                    close = self.quote_end(j, stop)
+                    if close is not None:
+                        end += close - j
+                        j = close + 1
+                        continue
+                if text in _BARRIERS:
                     return None
                 c = self.cue_of(j, table)
                 if c:
                     return c, j
+                j += 1
             return None
 
         if right_first:
             return right() or left()
         return left() or right()
+
+    def quote_end(self, j: int, stop: int) -> int | None:
+        want = _OPEN_QUOTES[self.toks[j].text]
+        for k in range(j + 1, min(stop, j + 12)):
+            if self.toks[k].text in want:
+                return k
+        return None
 
     def parenthesis_start(self, j: int, lo: int) -> int | None:
         """For a comma at j closing a short verbless aside (", в общей сложности,"), the index of
