@@ -481,6 +481,7 @@ def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool,
               or (lex.lang != "en" and t.text[:1].isalpha() and not _is_stop(t, lex)
                   and _pos(t) in ("ADJF", "PRTF", "NOUN") and (_case(t) in ("gent", "nomn") or _has_case(t, "gent")))
               or (lex.lang == "en" and t.lower in ("of", "for") and k < j)
+              or (k > 0 and toks[k - 1].text == "." and _glued(toks[k - 1], t) and t.text.isalpha())
               or (t.text in ".-" and k > 0 and k < j and _glued(toks[k - 1], t) and _glued(t, toks[k + 1])))
         if not ok:
             break
@@ -579,7 +580,8 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
             continue
         break
     run, head = toks[i:], toks[:i]
-    kinds = [k for k in (_kind_of_token(t, lex) for t in toks) if k]
+    # kind words count even where the English tail was cut ("the Zakon.kz news portal")
+    kinds = [k for k in (_kind_of_token(t, lex) for t in (ph.toks if lex.lang == "en" else toks)) if k]
     if run and all(_kind_of_token(t, lex) and not _is_strip(t, lex) for t in run) and len(run) == 1 \
             and all(_pos(t) in ("ADJF", "PRTF") for t in head):
         head, run = toks, []   # "местные СМИ", "Донецької ОДА": a common noun written in capitals
@@ -678,7 +680,8 @@ def _english_phrase(toks: list[Token], lex: SourceLexicon) -> list[Token]:
     tail = toks[last + 1:]
     if tail and not any(_kind_of_token(t, lex) and not _is_strip(t, lex) for t in tail):
         # drop a lower-case tail that only says what the name is ("announcement", "news portal")
-        while toks and toks[-1].text[:1].islower():
+        while toks and toks[-1].text[:1].islower() and not (
+                len(toks) > 1 and toks[-2].text == "." and _glued(toks[-2], toks[-1])):
             toks = toks[:-1]
     return toks
 
@@ -825,6 +828,8 @@ def _nominative_ok(ph: list[Token]) -> bool:
     if any(_cap(t) and (_SURNAME.search(t.text) or not _known(t)) and not _OBLIQUE_PLURAL.search(t.text)
            for t in ph[:1]):
         return True   # a surname, or a foreign name pymorphy3 only guesses at ("Сайфул Малукл")
+    if any(_cap(t) and _SURNAME.search(t.text) and (_NAME_TAGS & t.an.tags or not _known(t)) for t in ph[1:]):
+        return True   # "Канат Таймерденов": a surname form, whatever case pymorphy3 guesses
     named = [t for t in ph if _NAME_TAGS & t.an.tags and _cap(t)]
     if named and len(named) < len(ph):
         return _case(named[0]) == "nomn" or _can_be_nomn(named[0])   # the person decides, not the role
@@ -1052,8 +1057,8 @@ def _agrees(ph: list[Token], verb: Token) -> bool:
     if gender is None or "plur" in tags:
         return True
     names = [q for q in ph if _NAME_TAGS & q.an.tags]
-    if not names:
-        return True
+    if not names or any(_SURNAME.search(q.text) and not _known(q) for q in names):
+        return True   # an unknown surname form ("Таймерденов") carries no reliable gender or case
     return any(_gender_reading(_mlang(q), q.text.lower(), gender) or not _oblique_reading(_mlang(q), q.text.lower())
                for q in names)
 
@@ -1098,7 +1103,8 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
             if lex.lang == "en" and t.lower in ("told", "tell", "tells"):
                 continue   # "told The Record": the addressee
             ph, nk = _phrase_right(toks, j, lex, cyr)
-            if ph and cyr and not _nominative_ok(ph) and nk < n and toks[nk].i not in used:
+            if ph and cyr and not _nominative_ok(ph) and nk < n and toks[nk].i not in used \
+                    and toks[nk].text not in _QUOTES:
                 # "цитує Лук'янченка агенція «УРА-Інформ Донбас»": object first, subject after it
                 ph, nk = _phrase_right(toks, nk, lex, cyr)
             if not ph or (cyr and (not _nominative_ok(ph) or not _agrees(ph, t))):
