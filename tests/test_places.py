@@ -86,6 +86,10 @@ def test_homonyms_follow_context():
     assert found("Police in Alexandria said the march was calm.", "en")["Alexandria"].country == "EG"
     got = found("Police in Virginia said a march in Alexandria was calm.", "en")
     assert got["Alexandria"].country == "US"
+    # the same sentence outweighs the article: Odessa in Texas, Odesa elsewhere
+    got = found("Ukraine marched. Rallies were held in Paris, Texas, and in Paris, France.", "en")
+    assert [m.country for m in places.find_places(analyse(
+        "Ukraine marched. A rally was held in Paris, Texas.", "en")) if m.text == "Paris"] == ["US"]
 
 
 def test_false_friends_and_people():

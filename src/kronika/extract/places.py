@@ -470,21 +470,33 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
 # resolution
 
 
+def _contribution(g: Gazetteer, c: _Cand) -> tuple[str, int] | None:
+    """What a candidate tells of the article's countries: a named country or region, or a big
+    place with one clear reading; nothing from adjectives, names that are also words, or a town
+    at a sentence start."""
+    if c.tier == 2 or c.word in ("person", "common", "function"):
+        return None
+    e = g.entries[c.ids[0]]
+    if c.initial and e.kind == CITY:
+        return None
+    if c.word == "known" and e.population < 500_000:
+        return None
+    if e.kind == COUNTRY:
+        return e.country, 2
+    if e.kind == ADMIN1:
+        return e.country, 1
+    if e.population >= 100_000 and (len(c.ids) == 1 or g.entries[c.ids[1]].population * 10 < e.population):
+        return e.country, 1
+    return None
+
+
 def _context_countries(g: Gazetteer, cands: list[_Cand]) -> Counter[str]:
-    """Countries the article is about: named countries, and big places with one clear reading."""
+    """Countries the article is about (see `_contribution`)."""
     ctx: Counter[str] = Counter()
     for c in cands:
-        if c.tier == 2 or c.word in ("person", "common", "function") or c.initial:
-            continue
-        if c.word == "known" and g.entries[c.ids[0]].population < 500_000:
-            continue
-        e = g.entries[c.ids[0]]
-        if e.kind == COUNTRY:
-            ctx[e.country] += 2
-        elif e.kind == ADMIN1:
-            ctx[e.country] += 1
-        elif e.population >= 100_000 and (len(c.ids) == 1 or g.entries[c.ids[1]].population * 10 < e.population):
-            ctx[e.country] += 1
+        got = _contribution(g, c)
+        if got:
+            ctx[got[0]] += got[1]
     return ctx
 
 
@@ -506,7 +518,7 @@ def _translit(name: str) -> str:
 
 
 def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
-            doc_lang: str = "en") -> tuple[Entry, float] | None:
+            doc_lang: str = "en", near: frozenset[str] = frozenset()) -> tuple[Entry, float] | None:
     """The best reading of a candidate, or None when no reading is plausible enough."""
     best: tuple[float, Entry] | None = None
     cities = {g.entries[i].geonameid for i in c.ids[:50] if g.entries[i].kind == CITY}
@@ -523,6 +535,8 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
             s += 2.0 + min(ctx[e.country], 5) * 0.3
         if e.country in prior:
             s += 0.7
+        if e.country in near and e.kind == CITY:
+            s += 1.0
         if e.kind == COUNTRY:
             s += 2.0
         elif e.kind == ADMIN1:
@@ -572,9 +586,21 @@ def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
     g = gazetteer()
     prior = lexicon(doc.lang).prior
     ctx = _context_countries(g, cands)
+    # countries and regions named in the same sentence ("Alexandria, Virginia") weigh most
+    near: dict[int, set[str]] = {}
+    for c in cands:
+        e = g.entries[c.ids[0]]
+        if e.kind in (COUNTRY, ADMIN1) and c.tier != 2:
+            near.setdefault(doc.tokens[c.t0].sent, set()).add(e.country)
     out: list[PlaceMention] = []
     for c in cands:
-        r = _choose(g, c, ctx, prior, doc.lang)
+        own = _contribution(g, c)
+        cctx = ctx
+        if own:     # a name is no evidence for its own reading ("Paris" does not vote for France)
+            cctx = ctx.copy()
+            cctx[own[0]] -= own[1]
+            cctx = +cctx
+        r = _choose(g, c, cctx, prior, doc.lang, frozenset(near.get(doc.tokens[c.t0].sent, ())))
         if r is None:
             continue
         e, conf = r
