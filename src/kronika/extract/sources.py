@@ -1091,6 +1091,13 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
             if ph and any(_cap(q) for q in ph):
                 return ph, None
     left_first = lex.lang == "en" and not (x > 0 and (toks[x - 1].text in "," or toks[x - 1].text in _QUOTES))
+    if cyr and x > 0:
+        # subject-verb order when a name or a body stands right before the verb
+        # ("Ненси Пелоси назвала Трампа …"); inverted order follows quotes, "як", "про це"
+        jl = _skip_left(toks, x - 1)
+        if jl >= 0 and toks[jl].i not in used and (_name_like(toks[jl], lex, cyr) or _kind_of_token(toks[jl], lex)) \
+                and (_can_be_nomn(toks[jl]) or _latin(toks[jl])):
+            left_first = True
     tries = ("left", "right") if left_first else ("right", "left")
     for side in tries:
         if side == "right":
