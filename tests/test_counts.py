@@ -53,6 +53,9 @@ def counted(text: str, lang: str) -> list[tuple[str, float, str]]:
     ("Митинг собрал несколько тысяч человек.", "ru", [("participants", 1000, "about")]),
     ("The two factions clashed, injuring 50, including 6 police.", "en",
      [("injured", 50, "exact"), ("injured", 6, "exact")]),
+    ("Після мітингу сімох учасників ходи «Донбас — це Україна» було захоплено в заручники.", "uk",
+     [("other", 7, "exact")]),
+    ("At least 23 people were killed when a suicide bomber struck a mosque.", "en", [("killed", 23, "at_least")]),
 ])
 def test_kinds(text: str, lang: str, expected: list) -> None:
     assert counted(text, lang) == expected
@@ -75,6 +78,9 @@ def test_repeat_is_one_record() -> None:
     ("После протестов на похороны пришли сто тысяч человек.", "ru"),                 # a funeral crowd
     ("Протестувальники висунули 5 вимог.", "uk"),                                    # demands, not people
     ("После беспорядков раненых доставили в одну из больниц.", "ru"),                  # "one of the hospitals"
+    ("Пандемія триває. За добу від коронавірусу померли 442 людини. Лікарі просять допомоги. "
+     "Окремо у місті пройшов протест.", "uk"),                                        # an illness, not unrest
+    ("Europol said 1,800 attacks were traced to the gang; 2 suspects were arrested.", "en"),  # cybercrime
     ("За прогнозом, під час протестів постраждають близько 55 тисяч людей.", "uk"),  # a forecast
 ])
 def test_not_counted(text: str, lang: str) -> None:
