@@ -56,6 +56,8 @@ def counted(text: str, lang: str) -> list[tuple[str, float, str]]:
     ("Після мітингу сімох учасників ходи «Донбас — це Україна» було захоплено в заручники.", "uk",
      [("other", 7, "exact")]),
     ("At least 23 people were killed when a suicide bomber struck a mosque.", "en", [("killed", 23, "at_least")]),
+    ("Кількість учасників мітингу сягнула 5 тисяч.", "uk", [("participants", 5000, "exact")]),
+    ("A crowd of 2,000 gathered for the protest.", "en", [("participants", 2000, "exact")]),
 ])
 def test_kinds(text: str, lang: str, expected: list) -> None:
     assert counted(text, lang) == expected

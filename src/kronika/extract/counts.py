@@ -351,11 +351,13 @@ class _Counter:
         for j in range(ti - 1, lo - 1, -1):
             if self.toks[j].text in _BARRIERS:
                 return None
-            if self.k(j) & self.lex.tally:
+            if self.k(j) & self.lex.tally or (self.lang == "en" and self.k(j) & {"crowd"}):
                 for m in range(max(a, j - 2), min(ti, j + 3)):
                     c = self.cue_of(m, self.lex.cues)
-                    if c and c != "participants":
+                    if c and (c != "participants" or self.toks[m].an.pos in ("NOUN", None)):
                         return c, m
+                    if self.cls_of(m) == "protesters":
+                        return "participants", m   # "кількість учасників сягнула 5 тисяч"
         return None
 
     def future(self, j: int) -> bool:
