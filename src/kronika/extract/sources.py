@@ -60,6 +60,7 @@ _TRANSLIT = dict(zip(
      "o", "u", "u", "g", "a"], strict=True))
 
 
+@lru_cache(maxsize=100_000)
 def fold(name: str) -> str:
     """Script-, case- and punctuation-insensitive key of a name: uk/ru/en spellings fold alike."""
     s = unicodedata.normalize("NFKC", name).casefold()
@@ -1358,7 +1359,8 @@ def _roles_of(doc: Doc, people: list[tuple[str, str, str]]) -> dict[str, str]:
     toks = doc.tokens
     firsts = {first for _full, first, _last in people}
     for t in toks:
-        if t.i == 0 or fold(t.text) not in firsts and fold(_to_nominative(t.text, doc.lang, _case(t), True)) not in firsts:
+        if t.i == 0 or not _cap(t) or fold(t.text) not in firsts \
+                and fold(_to_nominative(t.text, doc.lang, _case(t), True)) not in firsts:
             continue
         role = role_before(doc, t.start)
         if not role:
