@@ -152,7 +152,7 @@ def test_social_media_as_the_medium_of_shown_content() -> None:
 
 
 def test_every_source_and_quote_points_at_its_text() -> None:
-    """On the dev articles: evidence spans index the text exactly, attributions lie in their scope."""
+    """On the dev articles: evidence spans index the text exactly, attributions have a scope."""
     path = need(DEV / "articles.jsonl")
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         art = Article.from_dict(json.loads(line))
@@ -168,7 +168,7 @@ def test_every_source_and_quote_points_at_its_text() -> None:
         names_out = {s.name for s in ctx.sources}
         for a in ctx.attributions:
             assert a.name in names_out
-            assert a.scope_start <= a.start < a.scope_end or a.scope_start <= a.end <= a.scope_end
+            assert 0 <= a.scope_start < a.scope_end <= len(text)
 
 
 def test_participles_relatives_and_light_verbs() -> None:
@@ -182,3 +182,12 @@ def test_english_apposition_between_name_and_verb() -> None:
     got = names("Oleg Nikolenlo, spokesperson for Ukraine's Foreign Ministry, said the attack was serious.", "en")
     assert list(got) == ["Oleg Nikolenlo"]
     assert names("Both Netblocks and Cloudflare reported outages.", "en").keys() == {"Netblocks", "Cloudflare"}
+
+
+def test_chain_the_cited_source_has_the_narrower_scope() -> None:
+    text = "Пілоти оголосили страйк у 40 аеропортах, передає УНН з посиланням на DW."
+    ctx = sources_of(text, "uk")
+    by = {a.name: a for a in ctx.attributions}
+    pos = text.index("40")
+    assert by["DW"].scope_start <= pos < by["DW"].scope_end
+    assert by["DW"].scope_end - by["DW"].scope_start < by["УНН"].scope_end - by["УНН"].scope_start

@@ -1252,7 +1252,15 @@ def run(ctx: Context) -> None:
     people: list[tuple[str, str, str]] | None = None
     roles: dict[str, str] = {}
     linked: list[tuple[Attribution, Source]] = []
-    for men in find_mentions(doc, ctx.skip):
+    mentions = find_mentions(doc, ctx.skip)
+    # "передає УНН з посиланням на DW": the cited source carries the claim before the relay
+    chain_end: dict[int, int] = {}
+    for men in mentions:
+        if _CITING.match(doc.text, men.cue_start, men.cue_end):
+            relays = [o.cue_start for o in mentions if o is not men and o.sent == men.sent and o.cue_start < men.cue_start]
+            if relays:
+                chain_end[id(men)] = min(relays)
+    for men in mentions:
         r = men.res
         r.name = _clean(r.name)
         if len(fold(r.name)) < 2 or _is_own(r.name, own):
@@ -1267,6 +1275,8 @@ def run(ctx: Context) -> None:
             if r.kind == "other":
                 r.kind = roles.get(fold(r.name), r.kind)
         sa, sb = _scope(doc, men, quotes, ctx.skip)
+        if id(men) in chain_end and sa < chain_end[id(men)]:
+            sb = chain_end[id(men)]
         att = Attribution(r.name, r.kind, r.start, r.end, sa, sb)
         ctx.attributions.append(att)
         key = _dedupe_key(r.name)
@@ -1290,6 +1300,7 @@ def run(ctx: Context) -> None:
     ctx.sources.extend(src for _k, src in by_key)
 
 
+_CITING = re.compile(r"(?:з посиланням на|посилаючись на|со ссылкой на|ссылаясь на|citing)", re.I)
 _OPEN_Q, _CLOSE_Q = "«„“\"", "»“”\""
 
 
