@@ -1269,11 +1269,11 @@ def run(ctx: Context) -> None:
                 _single_name(r.name) or r.kind == "other"):
             if people is None:
                 people = _full_names(doc)
-                roles = _roles_of(doc, people)
+                roles = _roles_of(doc)
             if _single_name(r.name):
                 r.name = _complete(r.name, people)
-            if r.kind == "other":
-                r.kind = roles.get(fold(r.name), r.kind)
+            if r.kind == "other" and r.name[:1].isupper():
+                r.kind = roles.get(fold(r.name)) or roles.get(fold(r.name.split()[-1])) or r.kind
         sa, sb = _scope(doc, men, quotes, ctx.skip)
         if id(men) in chain_end and sa < chain_end[id(men)]:
             sb = chain_end[id(men)]
@@ -1362,28 +1362,32 @@ def _full_names(doc: Doc) -> list[tuple[str, str, str]]:
     return out
 
 
-def _roles_of(doc: Doc, people: list[tuple[str, str, str]]) -> dict[str, str]:
-    """Folded full name -> kind from a role written before it anywhere in the text
-    ("Президент США Дональд Трамп" … "сказал Трамп": official)."""
+def _roles_of(doc: Doc) -> dict[str, str]:
+    """Folded name (full, and the surname alone) -> kind from a role written before it anywhere in
+    the text ("Президент США Дональд Трамп", "канцлер Меркель" … "сказал Трамп": official)."""
     lex = lexicon(doc.lang)
     out: dict[str, str] = {}
     toks = doc.tokens
-    firsts = {first for _full, first, _last in people}
     for t in toks:
-        if t.i == 0 or not _cap(t) or fold(t.text) not in firsts \
-                and fold(_to_nominative(t.text, doc.lang, _case(t), True)) not in firsts:
+        if t.i == 0 or not _cap(t) or t.i in _SENT_FIRST or not toks[t.i - 1].text[:1].isalpha():
             continue
         role = role_before(doc, t.start)
         if not role:
             continue
-        kinds = [k for k in (_kind_of_token(q, lex) for q in toks if t.start > q.start >= t.start - len(role) - 1) if k]
+        k0 = t.i
+        while k0 > 0 and toks[k0 - 1].start >= t.start - len(role) - 1:
+            k0 -= 1
+        kinds = [k for k in (_kind_of_token(q, lex) for q in toks[k0:t.i]) if k]
         kind = next((("official" if k == "government" else k) for k in PERSON_ORDER if k in kinds), None)
-        if kind and kind not in ("outlet", "news_agency"):
-            nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
-            if nxt is not None:
-                full = fold(_to_nominative(t.text, doc.lang, _case(t), True)) + fold(
-                    _to_nominative(nxt.text, doc.lang, _case(t), True))
-                out.setdefault(full, kind)
+        if not kind or kind in ("outlet", "news_agency", "other"):
+            continue
+        first = fold(_to_nominative(t.text, doc.lang, _case(t), True))
+        out.setdefault(first, kind)
+        nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
+        if nxt is not None and _cap(nxt) and nxt.start - t.end == 1:
+            last = fold(_to_nominative(nxt.text, doc.lang, _case(t) if _case(t) != "nomn" else _case(nxt), True, None, True))
+            out.setdefault(first + last, kind)
+            out.setdefault(last, kind)
     return out
 
 
