@@ -9,9 +9,13 @@ adjectives: "37 службових машин") or the cue words of its clause s
   troops "other"; plain people without a cue are not counted (precision first);
 - vehicles and buildings count as damaged when a damage verb is in the sentence; criminal cases
   need "кримінальн-/уголовн-/criminal"; countable things of the unrest (tents, explosions) are "other";
-- a sub-count ("120 машин (зокрема 33 поліцейських)") keeps the kind of the count it belongs to.
-Money, years, ages, times and percentages never reach here (the numbers stage drops them).
-A figure repeated (same kind and value) is one record.
+- a sub-count ("120 машин (зокрема 33 поліцейських)") keeps the kind of the count it belongs to;
+- a bare figure counts only after a tally ("число погибших возросло до 27") or next to its verb
+  ("injuring 50", "ще 5 госпіталізовано").
+Only articles with some unrest word are counted (participants and deaths by "померли/died" need one
+nearby); forecasts (future tense) are not figures. Money, years, ages, times and percentages never reach
+here (the numbers stage drops them). A figure repeated (same kind and value) is one record.
+See docs/figures.md.
 """
 
 from __future__ import annotations
@@ -103,6 +107,7 @@ class _Counter:
         self._keys: dict[int, frozenset[str]] = {}
         self.numbers = sorted(ctx.numbers, key=lambda n: n.start)
         self._crowd = {w: "participants" for w in self.lex.crowd}
+        self.unrest_sents: set[int] = set()
         self.num_tokens = [(self.doc.token_at(n.start), self.doc.token_at(n.end - 1)) for n in self.numbers]
 
     def k(self, i: int) -> frozenset[str]:
