@@ -622,7 +622,8 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
             a, b = run[1].start, run[-2].end
         else:
             a, b = run[0].start, run[-1].end
-        person = any(_NAME_TAGS & t.an.tags for t in run) or (
+        quoted = run[0].text in _QUOTES or run[-1].text in _QUOTES   # «Остров» is a title, not a person
+        person = not quoted and any(_NAME_TAGS & t.an.tags for t in run) or not quoted and (
             bool(head) and any(_kind_of_token(t, lex) in ("official", "police", "witness", "other") for t in head)
             and not any(_is_strip(t, lex) for t in head))
         after_kind_word = bool(head) and _is_strip(head[-1], lex)
@@ -745,9 +746,11 @@ def _common_text(text: str, toks: list[Token], lang: str, case: str | None) -> s
 
 def _kind_for(name: str, kinds: list[str], person: bool, role: list[Token], lex: SourceLexicon,
               domain: bool) -> str:
-    known = known_names().get(fold(name))
+    f = fold(name)
+    known = known_names().get(f) or next(
+        (k for n, k in known_names().items() if len(n) >= 5 and f.startswith(n)), None)
     if known:
-        return known   # "Франс Пресс" looks like a person's name to pymorphy3
+        return known   # "Франс Пресс" looks like a person's name; "Deutsche Welle Asia" is Deutsche Welle
     if person:
         for k in PERSON_ORDER:
             if k in kinds:
