@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from kronika.ingest.decode import InputRejected, decode_bytes
@@ -90,6 +90,8 @@ def test_decode_bytes_decodes_or_refuses(data: bytes, declared: str | None) -> N
        enc=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]))
 def test_unicode_round_trips(text: str, enc: str) -> None:
     """Any text written in a Unicode encoding with its BOM (or UTF-8) reads back as itself."""
+    # FF FE 00 00 is the UTF-32 LE BOM, and also UTF-16 LE's BOM before a NUL: BOMs cannot tell
+    assume(not (enc == "utf-16" and text.startswith("\x00")))
     try:
         got, _ = decode_bytes(text.encode(enc))
     except InputRejected:
