@@ -314,14 +314,17 @@ def read_articles(spark: Any, path: str, fmt: str = "auto") -> Any:
     return spark.read.schema(schema).option("mode", "PERMISSIVE").json(path)
 
 
-def run(spark: Any, input_path: str, output: str, fmt: str = "auto", partitions: int | None = None) -> dict[str, int]:
-    """Extract, link, write the five tables under `output`; returns row counts per table."""
+def run(spark: Any, input_path: str, output: str, fmt: str = "auto",
+        partitions: int | None = None) -> dict[str, float]:
+    """Extract, link, write the tables under `output`; returns row counts per table and the
+    extraction's CPU seconds in the Python workers (`extract_cpu_s`)."""
     from pyspark.sql import functions as F
 
     out = output.rstrip("/")
     df = read_articles(spark, input_path, fmt)
     n = partitions or _partitions(spark, df)
-    rows = df.repartition(n).rdd.mapPartitions(extract_partition)
+    cpu = spark.sparkContext.accumulator(0.0)  # CPU seconds of the Python workers, for the report
+    rows = df.repartition(n).rdd.mapPartitions(lambda it: _timed(extract_partition(it), cpu))
     spark.createDataFrame(rows, spark_schema(ARTICLE)).write.mode("overwrite").parquet(f"{out}/articles")
 
     # the derived tables read the written articles back: extraction runs exactly once
@@ -349,8 +352,17 @@ def run(spark: Any, input_path: str, output: str, fmt: str = "auto", partitions:
     for name, col, alias in (("sources", "sources", "source_index"), ("quotes", "quotes", "quote_index")):
         (base.select("article_id", F.posexplode(col).alias(alias, "x")).select("article_id", alias, "x.*")
          .write.mode("overwrite").parquet(f"{out}/{name}"))
-    return {t: spark.read.parquet(f"{out}/{t}").count()
-            for t in ("articles", "events", "incidents", "figures", "sources", "quotes")}
+    counts = {t: spark.read.parquet(f"{out}/{t}").count()
+              for t in ("articles", "events", "incidents", "figures", "sources", "quotes")}
+    return {**counts, "extract_cpu_s": round(cpu.value, 3)}
+
+
+def _timed(rows: Iterator[Any], acc: Any) -> Iterator[Any]:
+    import time
+
+    t0 = time.process_time()
+    yield from rows
+    acc.add(time.process_time() - t0)
 
 
 def _partitions(spark: Any, df: Any) -> int:
