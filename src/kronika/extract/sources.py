@@ -357,6 +357,10 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
             close = next((m for m in range(k + 1, min(n, k + 8)) if toks[m].text in _QUOTES), None)
             if close is None or close == k + 1:
                 break
+            inner = toks[k + 1:close]
+            if not (_name_like(inner[0], lex, cyr) or _cap(inner[0])) or any(q.text.isdigit() for q in inner) \
+                    or any(_is_verb(q) and not _cap(q) for q in inner):
+                break   # '"Ще 22 червня "Газпром…': the quote marks of a sentence, not of a name
             out.extend(toks[k:close + 1])
             have_head = True
             k = close + 1
@@ -571,12 +575,19 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
     cyr = lex.lang != "en"
     # the trailing run of name tokens (a quoted name counts as one)
     i = len(toks)
+    in_quotes = False
     while i > 0:
         t = toks[i - 1]
+        if in_quotes and t.text not in _QUOTES:
+            i -= 1   # «Новості Донбасса», «Осторожно, новости»: everything inside the quotes
+            continue
         if _name_like(t, lex, cyr) or t.text in _QUOTES or (t.text in ".-'’" and 0 < i - 1) \
                 or (t.text[:1].isdigit() and i > 1 and _glued(toks[i - 2], t)):
-            if i < len(toks) and (_is_strip(t, lex) or (lex.lang == "en" and _cap(t) and _kind_of_token(t, lex))):
+            if i < len(toks) and not in_quotes and t.text not in _QUOTES and (
+                    _is_strip(t, lex) or (lex.lang == "en" and _cap(t) and _kind_of_token(t, lex))):
                 break   # "Telegram-канал Baza", "FBI Director Christopher Wray": kind or role ends the run
+            if t.text in _QUOTES:
+                in_quotes = not in_quotes   # scanning backwards: a closing mark opens the quoted stretch
             i -= 1
             continue
         break
@@ -586,7 +597,7 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
     if run and all(_kind_of_token(t, lex) and not _is_strip(t, lex) for t in run) and len(run) == 1 \
             and all(_pos(t) in ("ADJF", "PRTF") for t in head):
         head, run = toks, []   # "местные СМИ", "Донецької ОДА": a common noun written in capitals
-    if run and cyr:
+    if run and cyr and not (len(run) > 2 and run[0].text in _QUOTES and run[-1].text in _QUOTES):
         # places before a person's name belong to the role ("заступник акіма Алмати Єржан …")
         name_at = next((m for m, t in enumerate(run) if _NAME_TAGS & t.an.tags), None)
         # a first name pymorphy3 read otherwise ("Ярослав Тракало": a town) still belongs to the name
@@ -608,7 +619,7 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
             # "Керівник Vereinigung Cockpit Мартін Лохер": the organisation, then the person
             cut = next(m for m in range(len(run)) if not _latin(run[m]) and run[m].text[:1].isalpha())
             head, run = head + run[:cut], run[cut:]
-    if cyr:
+    if cyr and run and run[0].text not in _QUOTES:
         # "Премьер-министр Японии Синдзо Абэ": an oblique place/word before the name is the role's
         while len(run) > 2 and _case(run[0]) in ("gent", "loct", "datv", "ablt") and _known(run[0]) \
                 and not (_NAME_TAGS & run[0].an.tags) and not _latin(run[0]):
