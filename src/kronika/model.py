@@ -66,7 +66,7 @@ class Span:
         return {"start": self.start, "end": self.end, "text": self.text}
 
     @classmethod
-    def of(cls, text: str, start: int, end: int) -> "Span":
+    def of(cls, text: str, start: int, end: int) -> Span:
         return cls(start, end, text[start:end])
 
 
@@ -82,10 +82,10 @@ class Article:
 
     def __post_init__(self) -> None:
         if not self.id:
-            self.id = "sha1-" + hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:16]
+            self.id = "sha1-" + hashlib.sha1(self.text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any], origin: str | None = None) -> "Article":
+    def from_dict(cls, d: dict[str, Any], origin: str | None = None) -> Article:
         text = d.get("text")
         if not isinstance(text, str):
             raise ValueError("field 'text' is missing or not a string")

@@ -7,6 +7,7 @@ job all call this same function.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from .extract import boilerplate, counts, dates, events, numbers, places, quotes, sources
@@ -43,9 +44,19 @@ STAGES = (
 )
 
 
+def published_year(value: str | None) -> int | None:
+    """The year of a `published` that may give only a year or a month ("2014", "2014-03")."""
+    m = re.match(r"\s*(\d{4})(?:-\d{2})?\s*$", str(value or ""))
+    if m and 1800 <= int(m.group(1)) <= 2100:
+        return int(m.group(1))
+    d = parse_published(value)
+    return d.year if d else None
+
+
 def build_context(article: Article) -> Context:
-    lang = article.lang or detect_language(((article.title or "") + "\n" + article.text))
-    doc = analyse(article.text, lang, parse_published(article.published))
+    lang = article.lang or detect_language((article.title or "") + "\n" + article.text)
+    doc = analyse(article.text, lang, parse_published(article.published),
+                  published_year(article.published))
     return Context(doc, url=article.url)
 
 

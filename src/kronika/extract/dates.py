@@ -140,7 +140,8 @@ class _Finder:
         self.lex = lexicon(ctx.doc.lang)
         self.toks = ctx.doc.tokens
         self.pub = ctx.doc.published
-        self.carried: int | None = None
+        # a year-only publication date still dates "6 квітня"; weekdays stay unresolved
+        self.carried: int | None = None if self.pub else ctx.doc.published_year
         self.out: list[DateMention] = []
         self.low = [norm(t.text) for t in self.toks]
         self._keys: dict[int, frozenset[str]] = {}

@@ -46,6 +46,8 @@ class Doc:
     sentences: list[Sentence]
     sent_tokens: list[tuple[int, int]]  # per sentence: [first token, last token + 1)
     _starts: list[int] = field(default_factory=list)
+    # the year alone when `published` gives no day ("2014"): day-month dates still get their year
+    published_year: int | None = None
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence holding a character offset (the previous one if between)."""
@@ -76,7 +78,8 @@ def morph_for(lang: str) -> Morph:
     return m
 
 
-def analyse(text: str, lang: str | None = None, published: date | None = None) -> Doc:
+def analyse(text: str, lang: str | None = None, published: date | None = None,
+            published_year: int | None = None) -> Doc:
     """Segment and analyse a text. Kazakh, Kyrgyz and Belarusian fall back on Russian morphology
     (names and loanwords are shared; their own function words simply stay unmatched)."""
     lang = lang or detect_language(text)
@@ -91,6 +94,7 @@ def analyse(text: str, lang: str | None = None, published: date | None = None) -
             toks.append(Token(surface, a, b, len(toks), si, an))
         bounds.append((first, len(toks)))
     doc = Doc(text, lang, published, toks, sents, bounds)
+    doc.published_year = published.year if published else published_year
     doc._starts = [t.start for t in toks]
     return doc
 

@@ -52,7 +52,10 @@ class Morph:
         if self._an is None:
             lem = english_lemma(w)
             return Analysis(lem, (lem,) if lem == w else (lem, w), None, None, None, frozenset())
-        parses = self._an.parse(w)
+        try:
+            parses = self._an.parse(w)
+        except ValueError:  # pymorphy3 rejects letters outside its alphabets (e.g. Tangut)
+            parses = []
         if not parses:
             return Analysis(w, (w,), None, None, None, frozenset())
         best = parses[0]
