@@ -358,16 +358,16 @@ def run(ctx: Context) -> None:
     strike_article = _strike_article(doc)
     read: list[tuple[int, Coded | None, list[Hit]]] = []
     last_demo = last_political = -10
-    demo_sents = 0
-    for si, s in enumerate(doc.sentences):
-        if ctx.skip and ctx.skipped(s.start, s.end):
-            continue
-        live, _all = sentence_hits(doc, si, strike_article)
+    kept = [si for si, s in enumerate(doc.sentences) if not (ctx.skip and ctx.skipped(s.start, s.end))]
+    lives = {si: sentence_hits(doc, si, strike_article)[0] for si in kept}
+    # a story of protests anywhere (a headline may come before the protesters are named)
+    demo_story = any(h.cls in DEMO_CORE or h.cls == "protester" for live in lives.values() for h in live)
+    for si in kept:
+        live = lives[si]
         coded = code_sentence(doc, si, live, si - last_demo <= DEMO_MEMORY, si - last_political <= 1,
-                              demo_sents >= 1)
+                              demo_story)
         if any(h.cls in DEMO_CORE or h.cls == "protester" for h in live):
             last_demo = si
-            demo_sents += 1
         if live:
             a, b = doc.sent_tokens[si]
             if any(m.kind == "political" for m in actors_in(doc, a, b)):
