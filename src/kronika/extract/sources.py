@@ -970,7 +970,8 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
                 (toks[x - 1].text == "," or toks[x - 2].text == ","):
             # "Главный судья Сахиб Нисар, сообщивший …" / "X, який заявив …": the phrase before the comma
             comma = x - 1 if toks[x - 1].text == "," else x - 2
-            ph = _phrase_left(toks, comma - 1, lex, cyr, used) if comma > 0 else []
+            jc = _skip_left(toks, comma - 1) if comma > 0 else -1   # "«Нью-Йорк таймс» (NYT), которая …"
+            ph = _phrase_left(toks, jc, lex, cyr, used) if jc >= 0 else []
             if ph and _nominative_ok(ph):
                 add(ph, None, t.start, t.end)
             continue
@@ -1158,7 +1159,6 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
                     break
                 j = _skip_left(toks, prep - 1)   # the phrase was a prepositional object: look before it
             continue
-    del t
     return None
 
 
