@@ -597,9 +597,12 @@ def _event_place(ctx: Context, start: int, end: int, hits: list[Hit]) -> tuple[P
     near_start = doc.sentences[max(si - 3, 0)].start
     towns = _article_towns(ctx)
     fn = getattr(_places, "event_place", None)
+    country: tuple[PlaceMention, int] | None = None
     if fn is not None:
         got = fn(ctx, start, end)
-        if got is not None and got[0].kind != "country" and _plausible(ctx, got[0], hits):
+        if got is not None and got[0].kind == "country" and EMIT_COUNTRY_LEVEL:
+            country = got   # kept for last: the story's country when no town can be told
+        elif got is not None and got[0].kind != "country" and _plausible(ctx, got[0], hits):
             p = got[0]
             if p.start >= start and p.start < end:
                 return got
@@ -607,8 +610,6 @@ def _event_place(ctx: Context, start: int, end: int, hits: list[Hit]) -> tuple[P
                 return None
             if p.start >= near_start or p.start < 80 or p.kind == "admin1" or (towns and _place_key(p) == towns[0][0]):
                 return got
-        elif got is not None and EMIT_COUNTRY_LEVEL and got[0].kind == "country":
-            return got
     prior = [p for p in ctx.places if near_start <= p.start < start and p.kind in ("city", "district")
              and _plausible(ctx, p)]
     if prior:
@@ -617,7 +618,7 @@ def _event_place(ctx: Context, start: int, end: int, hits: list[Hit]) -> tuple[P
         return prior[-1], 2
     if towns and towns[0][0] is not None and not any(start <= p.start < end for p in ctx.places):
         return towns[0][1], 2   # the story's main town; a sentence naming a country stays country-level
-    return None
+    return country
 
 
 def _list_sentence(ctx: Context, p: PlaceMention) -> bool:
