@@ -168,3 +168,9 @@ def test_negation_of_another_verb_keeps_the_event() -> None:
     # "не утихают" negates "subside", not the protests
     evs = events_of("В Ереване уже третий день не утихают массовые протесты.", "ru")
     assert [e.sub_event_type for e in evs] == ["Peaceful protest"]
+
+
+def test_named_groups_are_actor_names() -> None:
+    evs = events_of("Члены партии «Яблоко» провели пикет в Москве, ОМОН задержал пятерых участников.", "ru")
+    assert [(e.sub_event_type, e.actor1, e.actor1_name, e.actor2, e.actor2_name) for e in evs] == [
+        ("Protest with intervention", "Protesters", "Яблоко", "State forces", "ОМОН")]

@@ -67,6 +67,8 @@ def actors_in(doc: Doc, a: int, b: int) -> list[ActorMention]:
         kind = named.get(t.lower)
         if kind and i not in seen:
             out.append(ActorMention(kind, i, t.start, t.end, t.text, t.an.case, name=t.text))
+        elif kind:
+            out = [_with_name(m, t.text) if m.first == i else m for m in out]
     groups = _group_nouns(doc.lang)
     for i in range(a, b - 2):
         t = toks[i]
