@@ -68,6 +68,7 @@ def test_sub_event_type(text: str, lang: str, sub: str) -> None:
     ("Лидер партии призвал сторонников выйти на митинг.", "ru"),               # call to protest
     ("Will there be protests in the capital this weekend?", "en"),             # question
     ("Напомним, что в прошлом году протестующие штурмовали здание мэрии.", "ru"),  # recalled
+    ("Наступну акцію протесту організатори планують провести в неділю.", "uk"),    # a plan after the noun
 ])
 def test_modality_blocks(text: str, lang: str) -> None:
     assert classify_sentence(text, lang) is None

@@ -59,7 +59,26 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
                 return "future"
     if _future_verb(toks, c0, hit):
         return "future"
+    if _noun_like(toks[hit.first]):
+        # "Наступну акцію організатори планують провести в неділю": a plan governs the noun after it too
+        c1 = clause_end(doc, sent_last, hit.last)
+        if any(c.cls in ("plan", "plan_inf", "call", "future") and hit.last < c.first < c1 for c in cues):
+            return "planned"
     return None
+
+
+def clause_end(doc: Doc, sent_last: int, i: int) -> int:
+    """One past the last token of the clause holding token i."""
+    j = i + 1
+    while j < sent_last and doc.tokens[j].text not in CLAUSE_BREAKS:
+        j += 1
+    return j
+
+
+def _noun_like(t: Token) -> bool:
+    if t.an.pos is not None:
+        return t.an.pos == "NOUN"
+    return not t.lower.endswith("ed")   # English has no POS here: a past form is a verb
 
 
 def _negates(cue: Hit, hit: Hit, cues: list[Hit]) -> bool:
