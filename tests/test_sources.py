@@ -191,3 +191,10 @@ def test_chain_the_cited_source_has_the_narrower_scope() -> None:
     pos = text.index("40")
     assert by["DW"].scope_start <= pos < by["DW"].scope_end
     assert by["DW"].scope_end - by["DW"].scope_start < by["УНН"].scope_end - by["УНН"].scope_start
+
+
+def test_english_names_with_initials_roles_and_of_phrases() -> None:
+    assert names("FBI Director Christopher A. Wray said the case was closed.", "en") == {
+        "Christopher A. Wray": "official"}
+    assert names("The Ministry of Interior said 20 were detained.", "en") == {"Ministry of Interior": "government"}
+    assert names("Officials in Almaty said dozens of officers were killed.", "en") == {"Officials": "official"}

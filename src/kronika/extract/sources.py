@@ -487,7 +487,11 @@ def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool,
                   and _pos(t) in ("ADJF", "PRTF", "NOUN") and (_case(t) in ("gent", "nomn") or _has_case(t, "gent")))
               or (lex.lang == "en" and t.lower in ("of", "for") and k < j)
               or (k > 0 and toks[k - 1].text == "." and _glued(toks[k - 1], t) and t.text.isalpha())
-              or (t.text in ".-" and k > 0 and k < j and _glued(toks[k - 1], t) and _glued(t, toks[k + 1])))
+              or (t.text in ".-" and k > 0 and k < j and _glued(toks[k - 1], t) and _glued(t, toks[k + 1]))
+              or (t.text == "." and k > 0 and k < j and _glued(toks[k - 1], t) and len(toks[k - 1].text) == 1
+                  and toks[k - 1].text.isupper())   # an initial: "Christopher A. Wray"
+              or (len(t.text) == 1 and t.text.isupper() and k < j and toks[k + 1].text == "."
+                  and _glued(t, toks[k + 1])))
         if not ok:
             break
         k -= 1
@@ -582,9 +586,11 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
             i -= 1   # «Новості Донбасса», «Осторожно, новости»: everything inside the quotes
             continue
         if _name_like(t, lex, cyr) or t.text in _QUOTES or (t.text in ".-'’" and 0 < i - 1) \
+                or (lex.lang == "en" and t.lower in ("of", "for") and i > 1 and _cap(toks[i - 2]) and i < len(toks)) \
+                or (len(t.text) == 1 and t.text.isupper() and i < len(toks) and toks[i].text == ".") \
                 or (t.text[:1].isdigit() and i > 1 and _glued(toks[i - 2], t)):
             if i < len(toks) and not in_quotes and t.text not in _QUOTES and (
-                    _is_strip(t, lex) or (lex.lang == "en" and _cap(t) and _kind_of_token(t, lex))):
+                    _is_strip(t, lex) or (lex.lang == "en" and _cap(t) and _kind_of_token(t, lex) == "official")):
                 break   # "Telegram-канал Baza", "FBI Director Christopher Wray": kind or role ends the run
             if t.text in _QUOTES:
                 in_quotes = not in_quotes   # scanning backwards: a closing mark opens the quoted stretch
@@ -1059,10 +1065,18 @@ def _pp_start(toks: list[Token], k: int, verb: int) -> int | None:
         t = toks[m]
         if t.text in "," or t.text in _QUOTES or (_is_verb(t) and m != verb):
             return None
-        if _pos(t) == "PREP" or t.lower in _PREPS:
+        if _is_prep(t):
             return m
         m -= 1
     return None
+
+
+_EN_PREPS = {"in", "at", "from", "on", "near", "outside", "inside", "across", "around", "throughout"}
+
+
+def _is_prep(t: Token) -> bool:
+    """A preposition: pymorphy3's reading, or one of the few it misreads, or an English one."""
+    return _pos(t) == "PREP" or t.lower in _PREPS or (t.an.pos is None and t.lower in _EN_PREPS)
 
 
 def _agrees(ph: list[Token], verb: Token) -> bool:
@@ -1146,11 +1160,16 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
             for _hop in range(3):
                 ph = _phrase_left(toks, j, lex, cyr, used) if j >= 0 and toks[j].i not in used else []
                 start = ph[0].i - toks[0].i if ph else j
-                prep = _pp_start(toks, start, x) if cyr else None
-                if ph and start > 0 and _pos(toks[start - 1]) == "PREP" and len(ph) > 1 \
+                prep = _pp_start(toks, start, x)
+                if ph and start > 0 and _is_prep(toks[start - 1]) and len(ph) > 1 \
                         and _name_like(ph[1], lex, cyr) and not (_NAME_TAGS & ph[0].an.tags):
                     ph, start = ph[1:], start + 1   # "в Twitter Болтон сообщил": the PP object is one word
-                if ph and (start == 0 or _pos(toks[start - 1]) != "PREP") and _nominative_ok(ph) \
+                if ph and not cyr and _hop > 0 and start > 1 and toks[start - 1].text == "," \
+                        and _name_like(toks[start - 2], lex, cyr):
+                    # "Natalia Krapiva, Tech Legal Counsel at … Access Now said": the name before the apposition
+                    ph = _phrase_left(toks, start - 2, lex, cyr, used) or ph
+                    start = ph[0].i - toks[0].i
+                if ph and (start == 0 or not _is_prep(toks[start - 1])) and (not cyr or _nominative_ok(ph)) \
                         and not all(_is_place(q) for q in ph if q.text[:1].isalpha()):
                     if not _agrees(ph, t):
                         break
@@ -1440,7 +1459,7 @@ def speech_cue_near(doc: Doc, before: int, after: int) -> str | None:
             seen += 1
             if any(lem in lex.verbs for lem in _lemmas(t)) and (lex.lang == "en" or _is_verb(t)):
                 return "after"
-            if seen >= 4:
+            if seen >= 6:   # '," Interior Minister Yuri Karayev told …'
                 break
         elif t.text[:1] in ".!?…\n" and seen == 0:
             break   # '«…». Авиакомпании считают': the quote ended its sentence
