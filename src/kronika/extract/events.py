@@ -95,8 +95,11 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
             live.append(h)
             continue
         why = blocked(doc, a, b, h, cues)
-        if why and not (why == "background" and h.cls not in BACKDROP and doc.tokens[h.first].an.pos != "NOUN"):
-            continue   # a backdrop word blocks gatherings named as a cause, not the acts ("after police fired")
+        if why == "background" and (h.cls in _REMOTE_CLASSES or h.cls not in BACKDROP
+                                    and doc.tokens[h.first].an.pos != "NOUN"):
+            why = None  # "внаслідок обстрілу загинули": the shelling itself; "after police fired": an act
+        if why:
+            continue   # a backdrop word blocks gatherings (and attacks) named as a cause
         if historic_year(doc, doc.tokens[a].start, doc.tokens[min(h.last + 3, b - 1)].end, doc.published):
             continue
         if strike_article and h.cls in ("protest", "action", "protest_act"):
@@ -669,6 +672,9 @@ def _merge(ctx: Context, cands: list[Candidate]) -> list[Event]:
         actor2 = co.actor2
         if co.sub == "Violent demonstration" and any(c.coded.actor2 == "State forces" for c in group):
             actor2 = "State forces"
+        if actor2 is None and co.family != "demo":
+            # another report of the same event may name the victims ("…two civilians were killed")
+            actor2 = next((c.coded.actor2 for c in group if c.coded.actor2), None)
         spans: list[Span] = []
         seen: set[tuple[int, int]] = set()
         for c in sorted(group, key=lambda c: c.sent):
