@@ -14,6 +14,7 @@ links are skipped (boilerplate ranges), and the article's own outlet (its url ho
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -249,12 +250,20 @@ def _time_like(t: Token) -> bool:
             or t.an.lemma in _TIME_WORDS)
 
 
-_SENT_FIRST: set[int] = set()
+class _DocState(threading.local):
+    """Per-thread facts about the document being read (the API may extract in threads)."""
+
+    def __init__(self) -> None:
+        self.first: frozenset[int] = frozenset()   # token indices that open a sentence
+        self.lang = "ru"                            # which dictionary to ask about words
+
+
+_STATE = _DocState()
 # dative/instrumental/locative plural endings: "рассказал Викиновостям" names an addressee
 _OBLIQUE_PLURAL = re.compile(r"[а-яіїєґё](?:ам|ям|ами|ями|ах|ях)$")
 # surname endings: "Токаев" at a sentence start is a name, though pymorphy3 reads "токай"
 _SURNAME = re.compile(r"[а-яіїєґё](?:ов|ев|ёв|ин|ын|енко|ко|ук|юк|чук|ова|ева|ина)$")
-_DOC_LANG = ["ru"]
+
 _PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"}
 
 
@@ -302,7 +311,7 @@ def _name_like(t: Token, lex: SourceLexicon, cyrillic_doc: bool) -> bool:
         return True
     if not _cap(t) or t.lower in _TIME_WORDS:
         return False
-    if t.i not in _SENT_FIRST and _pos(t) not in ("PREP", "CONJ", "PRCL", "NPRO", "INTJ"):
+    if t.i not in _STATE.first and _pos(t) not in ("PREP", "CONJ", "PRCL", "NPRO", "INTJ"):
         return True
     if cyrillic_doc and not (_PROPER & t.an.tags) and _known(t) and not _maybe_name(t) \
             and not _SURNAME.search(t.text):
@@ -886,7 +895,7 @@ def _case_forms(lang: str, word: str) -> frozenset[str]:
 
 def _mlang(t: Token) -> str:
     """The dictionary to ask: the document's (quoted Russian in Ukrainian text shows its letters)."""
-    if _DOC_LANG[0] == "uk" or any(c in "іїєґ" for c in t.text.lower()):
+    if _STATE.lang == "uk" or any(c in "іїєґ" for c in t.text.lower()):
         return "uk"
     return "ru"
 
@@ -1226,10 +1235,9 @@ def _is_own(name: str, own: list[str]) -> bool:
 
 
 def _prepare(doc: Doc) -> None:
-    """Mark sentence-initial tokens for `_name_like` (extraction runs one document at a time)."""
-    _SENT_FIRST.clear()
-    _SENT_FIRST.update(a for a, _b in doc.sent_tokens)
-    _DOC_LANG[0] = "uk" if doc.lang == "uk" else "ru"
+    """Note the document's sentence starts and language for this thread's readers (`_name_like`)."""
+    _STATE.first = frozenset(a for a, _b in doc.sent_tokens)
+    _STATE.lang = "uk" if doc.lang == "uk" else "ru"
 
 
 _VERB_CACHE: dict[tuple[str, tuple[str, ...]], bool] = {}
@@ -1385,7 +1393,7 @@ def _full_names(doc: Doc) -> list[tuple[str, str, str]]:
         if cyr and not (("Name" in a.an.tags or (_person_reading(_mlang(a), a.text.lower()) and "Surn" in b.an.tags))
                         and _name_like(b, lex, cyr)):
             continue
-        if not cyr and (a.i in _SENT_FIRST or _kind_of_token(b, lex) or _kind_of_token(a, lex)):
+        if not cyr and (a.i in _STATE.first or _kind_of_token(b, lex) or _kind_of_token(a, lex)):
             continue
         first = _to_nominative(a.text, doc.lang, _case(a) if cyr else None, True)
         # an indeclinable first name ("Джо") says nothing of the case: the surname's own reading does
@@ -1402,7 +1410,7 @@ def _roles_of(doc: Doc) -> dict[str, str]:
     out: dict[str, str] = {}
     toks = doc.tokens
     for t in toks:
-        if t.i == 0 or not _cap(t) or t.i in _SENT_FIRST or not toks[t.i - 1].text[:1].isalpha():
+        if t.i == 0 or not _cap(t) or t.i in _STATE.first or not toks[t.i - 1].text[:1].isalpha():
             continue
         role = role_before(doc, t.start)
         if not role:
