@@ -13,7 +13,6 @@ import json
 import os
 from datetime import UTC, date, datetime, time
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -101,8 +100,6 @@ def test_news_like_text(text: str, pub: str | None, lang: str | None, title: str
     check(text, pub, lang, title)
 
 
-@pytest.mark.xfail(raises=OverflowError, strict=False,
-                   reason="extract/dates.py: pub + timedelta overflows at date.min/date.max (reported to the lead)")
 def test_calendar_edge_dates() -> None:
     """Relative dates at the ends of the calendar must not overflow (API callers are not filtered)."""
     for pub in (date.min.isoformat(), date.max.isoformat(),
@@ -112,10 +109,6 @@ def test_calendar_edge_dates() -> None:
             check(text, pub, None)
 
 
-@pytest.mark.xfail(raises=ValueError, strict=False,
-                   reason="pymorphy3 shapes.is_latin_char: unicodedata.name() without a default raises on "
-                          "Tangut letters; kronika.text.morph should not hand such tokens to pymorphy3 "
-                          "(reported to the lead)")
 def test_letters_without_a_unicode_name() -> None:
     for lang in ("uk", "ru", None):
         check("Київ \U00017000 протест", None, lang)

@@ -25,13 +25,6 @@ PAYLOADS = [
     "*", "\"", "NEAR(", "a OR", "title:x", "^", "\\", "\x00", "\ud7ff", "🔥" * 50, "' ; ATTACH DATABASE '/tmp/x' AS x; --",
     "<script>alert(1)</script>", "../../etc/passwd", "%00", "1e309", "-1",
 ]
-# Known gaps in kronika/api/app.py (not this file's owner's code), reported to the lead; the fix is
-# to build ingested articles with kronika.ingest.readers.article_from_json + vet (the readers' field
-# checks, cleaning and limits) and to bound the event id path parameter.
-API_FIELDS = pytest.mark.xfail(strict=False, reason="api ingest uses Article.from_dict: no field type/value checks")
-API_SURROGATE = pytest.mark.xfail(strict=False, reason="api ingest: lone surrogates reach the store -> 500")
-API_DEEP_JSON = pytest.mark.xfail(strict=False, reason="api ingest: json.loads RecursionError is not caught -> 500")
-API_EVENT_ID = pytest.mark.xfail(strict=False, reason="api /api/events/{id}: an id over 2**63 overflows SQLite -> 500")
 LIST_ENDPOINTS = ["/api/events", "/api/incidents", "/api/articles", "/api/figures", "/api/sources", "/api/stats"]
 
 
@@ -70,7 +63,7 @@ def test_injection_payloads_in_filters(client: TestClient, endpoint: str, param:
     "/api/events?limit=0", "/api/events?limit=999999999999999999999", "/api/events?offset=-1",
     "/api/events?limit=abc", "/api/events?date_from=2024-02-30", "/api/events?date_from=99999-01-01",
     "/api/events?bbox=1,2,3", "/api/events?bbox=nan,nan,nan,nan", "/api/events?bbox=-999,-999,999,999",
-    pytest.param("/api/events/99999999999999999999999", marks=API_EVENT_ID), "/api/events/-1", "/api/events/%00",
+    "/api/events/99999999999999999999999", "/api/events/-1", "/api/events/%00",
     "/api/articles/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/api/incidents/' OR 1=1 --",
     "/api/events?country=" + "A" * 10_000, "/api/events?q=" + "x" * 7_000,
 ])
@@ -81,15 +74,15 @@ def test_odd_parameters_are_client_errors(client: TestClient, url: str) -> None:
 
 
 @pytest.mark.parametrize("body,why", [
-    pytest.param({"text": "abc", "title": ["x"]}, "title", marks=API_FIELDS),
-    pytest.param({"text": "abc", "lang": 5}, "lang", marks=API_FIELDS),
-    pytest.param({"text": "abc", "lang": "no-such-language-code-at-all"}, "lang", marks=API_FIELDS),
-    pytest.param({"text": "abc", "url": {"href": "x"}}, "url", marks=API_FIELDS),
-    pytest.param({"text": "abc", "id": {"x": 1}}, "id", marks=API_FIELDS),
-    pytest.param({"text": "abc", "published": {"y": 2024}}, "published", marks=API_FIELDS),
-    pytest.param({"text": "abc", "published": "2024-13-45"}, "published", marks=API_FIELDS),
-    pytest.param({"text": "abc", "published": "0001-01-01"}, "published", marks=API_FIELDS),
-    pytest.param({"text": "   "}, "empty", marks=API_FIELDS),
+    ({"text": "abc", "title": ["x"]}, "title"),
+    ({"text": "abc", "lang": 5}, "lang"),
+    ({"text": "abc", "lang": "no-such-language-code-at-all"}, "lang"),
+    ({"text": "abc", "url": {"href": "x"}}, "url"),
+    ({"text": "abc", "id": {"x": 1}}, "id"),
+    ({"text": "abc", "published": {"y": 2024}}, "published"),
+    ({"text": "abc", "published": "2024-13-45"}, "published"),
+    ({"text": "abc", "published": "0001-01-01"}, "published"),
+    ({"text": "   "}, "empty"),
 ])
 def test_hostile_articles_refused_by_field(client: TestClient, body: dict, why: str) -> None:
     r = client.post("/api/ingest", content=json.dumps(body), headers=AUTH)
@@ -100,9 +93,9 @@ def test_hostile_articles_refused_by_field(client: TestClient, body: dict, why: 
 
 
 @pytest.mark.parametrize("raw", [
-    pytest.param(b'{"text": "ab\\ud800cd", "id": "surrogate"}', marks=API_SURROGATE),
+    (b'{"text": "ab\\ud800cd", "id": "surrogate"}'),
     b'{"text": "a", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
-    pytest.param(b"[" * 100_000, marks=API_DEEP_JSON),
+    (b"[" * 100_000),
     b'{"text": "abc", "published": ' + b"9" * 5000 + b"}",
     b"\xff\xfe{\x00}\x00",
     b'{"text": "\\u0000\\u0000"}',

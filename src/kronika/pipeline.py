@@ -18,18 +18,19 @@ from .text.langid import detect_language
 
 
 def parse_published(value: str | None) -> date | None:
-    """ISO date or datetime (with or without zone) to a date; None when absent or unreadable."""
+    """ISO date or datetime (with or without zone) to a date; None when absent, unreadable or
+    outside 1800-2100 (relative dates are computed from it and must not leave the calendar)."""
     if not value:
         return None
     v = str(value).strip()
     try:
-        return datetime.fromisoformat(v.replace("Z", "+00:00")).date()
+        d = datetime.fromisoformat(v.replace("Z", "+00:00")).date()
     except ValueError:
-        pass
-    try:
-        return date.fromisoformat(v[:10])
-    except ValueError:
-        return None
+        try:
+            d = date.fromisoformat(v[:10])
+        except ValueError:
+            return None
+    return d if 1800 <= d.year <= 2100 else None
 
 
 STAGES = (

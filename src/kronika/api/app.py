@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -110,7 +111,7 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
         return JSONResponse(page(queries.list_events(c, f, limit, offset, with_evidence=evidence), limit, offset))
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its evidence spans")
-    def event(c: Conn, event_id: int) -> M.EventDetail:
+    def event(c: Conn, event_id: Annotated[int, PathParam(ge=1, le=2**63 - 1)]) -> M.EventDetail:
         return _found(queries.get_event(c, event_id), "event", event_id)
 
     @app.get("/api/incidents", tags=["incidents"], summary="Incidents (the same event across articles)")
@@ -235,19 +236,24 @@ def _mount_ingest(app: FastAPI, db_path: str, token: str, max_bytes: int) -> Non
                 raise HTTPException(413, f"request body over {max_bytes} bytes")
         try:
             data = json.loads(body)
-        except (ValueError, UnicodeDecodeError) as e:
-            raise HTTPException(400, f"body is not JSON: {e}") from None
+        except (ValueError, UnicodeDecodeError, RecursionError) as e:
+            raise HTTPException(400, f"body is not JSON: {type(e).__name__}") from None
         items = data.get("articles") if isinstance(data, dict) and "articles" in data else data
         items = [items] if isinstance(items, dict) else items
         if not isinstance(items, list) or not items:
             raise HTTPException(400, "give an article object, a list of them, or {\"articles\": [...]}")
         if len(items) > MAX_INGEST_ARTICLES:
             raise HTTPException(413, f"at most {MAX_INGEST_ARTICLES} articles per request")
-        from ..model import Article
-        try:
-            arts = [Article.from_dict(d, origin="api") if isinstance(d, dict) else _not_object() for d in items]
-        except ValueError as e:
-            raise HTTPException(400, f"bad article: {e}") from None
+        from ..ingest.readers import InputError, article_from_json, vet
+        arts = []
+        for i, d in enumerate(items):
+            try:  # the same field checks and limits as the file readers
+                art = vet(article_from_json(d, origin=f"api[{i}]")) if isinstance(d, dict) else _not_object()
+            except ValueError as e:
+                raise HTTPException(400, f"bad article {i}: {e}") from None
+            if isinstance(art, InputError):
+                raise HTTPException(400, f"bad article {i}: {art.reason}")
+            arts.append(art)
         from starlette.concurrency import run_in_threadpool
         return await run_in_threadpool(_ingest_articles, db_path, arts)
 

@@ -33,7 +33,8 @@ TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson", ".json"}
 READABLE_EXT = TEXT_EXT | HTML_EXT | JSONL_EXT
-_LANG = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
+# BCP 47 as news feeds write it: language, then an optional script and region ("uk", "uk-UA", "sr-Latn-RS")
+_LANG = re.compile(r"[a-z]{2,3}(?:[-_][a-z]{4})?(?:[-_](?:[a-z]{2}|\d{3}))?")
 # UTF-32 LE first: its BOM starts with the UTF-16 LE one
 _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
               (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
