@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import socket
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
@@ -20,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 from .. import __version__
 from ..model import Article
 from .decode import InputRejected, decode_bytes
-from .readers import InputError, Item
+from .readers import InputError, Item, vet
 
 USER_AGENT = f"kronika/{__version__} (news event research; +https://pypi.org/project/kronika/)"
 TIMEOUT_S = 20.0
@@ -75,6 +76,9 @@ def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_S, 
     headers = {"User-Agent": USER_AGENT,
                "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
                          "text/html;q=0.8, */*;q=0.5"}
+    # `timeout` bounds each connect/read; the deadline bounds the whole fetch, redirects included,
+    # so a server trickling a byte at a time cannot hold a worker
+    deadline = time.monotonic() + timeout
     with httpx.Client(follow_redirects=False, timeout=timeout, headers=headers, trust_env=False) as client:
         for _hop in range(max_redirects + 1):
             _check_host(url, allow_private)
@@ -94,6 +98,8 @@ def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_S, 
                     chunks: list[bytes] = []
                     size = 0
                     for chunk in resp.iter_bytes():
+                        if time.monotonic() > deadline:
+                            raise FetchError(f"timed out: the response took over {timeout:g} s in all")
                         size += len(chunk)
                         if size > max_bytes:
                             raise FetchError(f"too large: over {max_bytes} bytes")
@@ -196,8 +202,8 @@ def parse_feed(data: bytes, origin: str) -> Iterator[Item]:
             continue
         key = guid or link
         ident = "feed-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16] if key else ""
-        yield Article(text=text, id=ident, url=link, published=published,
-                      title=html_to_text(title) if title else None, origin=where)
+        yield vet(Article(text=text, id=ident, url=link, published=published,
+                          title=html_to_text(title) if title else None, origin=where))
 
 
 def read_feed_file(path: Path) -> Iterator[Item]:
@@ -254,7 +260,7 @@ def _article_of(got: Fetched, origin: str) -> Item:
         except InputRejected as e:
             return InputError(origin, str(e))
         art.url = art.url or got.url
-        return art
+        return vet(art)
     if not text.strip():
         return InputError(origin, "empty: no text")
-    return Article(text=text, url=got.url, origin=origin)
+    return vet(Article(text=text, url=got.url, origin=origin))
