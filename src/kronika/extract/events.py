@@ -582,10 +582,14 @@ _PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 
 
 def _article_countries(ctx: Context) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for m in ctx.places:
-        if m.country and m.score > 0.5:
-            out[m.country] = out.get(m.country, 0) + 1
+    """Confident place mentions per country (computed once per article: places are final here)."""
+    out: dict[str, int] | None = ctx.doc.memo.get("event_countries")
+    if out is None:
+        out = {}
+        for m in ctx.places:
+            if m.country and m.score > 0.5:
+                out[m.country] = out.get(m.country, 0) + 1
+        ctx.doc.memo["event_countries"] = out
     return out
 
 
@@ -634,6 +638,13 @@ def _list_sentence(ctx: Context, p: PlaceMention) -> bool:
 def _article_towns(ctx: Context) -> list[tuple[object, PlaceMention]]:
     """The article's plausible towns as [(key, first mention)], most mentioned first; on a tie for
     the first place the first key is None (no main town)."""
+    cached: list[tuple[object, PlaceMention]] | None = ctx.doc.memo.get("article_towns")
+    if cached is None:
+        cached = ctx.doc.memo["article_towns"] = _rank_towns(ctx)
+    return cached
+
+
+def _rank_towns(ctx: Context) -> list[tuple[object, PlaceMention]]:
     count: dict[object, int] = {}
     first: dict[object, PlaceMention] = {}
     for p in ctx.places:

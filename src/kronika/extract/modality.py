@@ -116,7 +116,12 @@ def modality_cues(doc: Doc, a: int, b: int) -> list[Hit]:
 def historic_year(doc: Doc, sent_start: int, sent_end: int, published: date | None) -> bool:
     """The sentence names a year well before publication: history recalled, not news. Without a
     publication date, the latest year the article names stands in for it."""
-    ref = published.year if published is not None else _latest_year(doc.text)
+    if published is not None:
+        ref: int | None = published.year
+    else:
+        if "latest_year" not in doc.memo:
+            doc.memo["latest_year"] = _latest_year(doc.text)
+        ref = doc.memo["latest_year"]
     if ref is None:
         return False
     for m in _YEAR.finditer(doc.text, sent_start, sent_end):

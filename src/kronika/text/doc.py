@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from .langid import detect_language
 from .morph import Analysis, Morph
@@ -48,10 +49,15 @@ class Doc:
     _starts: list[int] = field(default_factory=list)
     # the year alone when `published` gives no day ("2014"): day-month dates still get their year
     published_year: int | None = None
+    _sent_starts: list[int] = field(default_factory=list)
+    # per-document values that stages derive once (e.g. the latest year named); never shared
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence holding a character offset (the previous one if between)."""
-        i = bisect_right([s.start for s in self.sentences], offset) - 1
+        if len(self._sent_starts) != len(self.sentences):
+            self._sent_starts = [s.start for s in self.sentences]
+        i = bisect_right(self._sent_starts, offset) - 1
         return max(i, 0)
 
     def token_at(self, offset: int) -> int:
