@@ -402,12 +402,18 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
         k = c.t0 - 1
         if k >= 0 and toks[k].sent == t.sent and toks[k].is_word and _is_cap(toks[k]) \
                 and toks[k].end + 1 >= t.start and not _CYR.search(toks[k].text) \
-                and (small or not _sentence_initial(doc, toks[k])) and not _lookup(g, _exact_forms(toks[k])):
+                and (small or not _sentence_initial(doc, toks[k])) \
+                and not any(g.entries[j].kind != CITY for j in _lookup(g, _exact_forms(toks[k]))):
             return "run"   # ("In Bydgoszcz": a big place after a sentence-initial capital stays)
         k = c.t1
         if small and k < len(toks) and toks[k].sent == t.sent and toks[k].is_word and _is_cap(toks[k]) \
                 and toks[k].start <= t.end + 1 and not _CYR.search(toks[k].text):
             return "run"
+        # "Christopher A. Wray", "Department of Justice"
+        if small and c.t0 >= 2 and toks[c.t0 - 1].sent == t.sent:
+            a, b = toks[c.t0 - 2], toks[c.t0 - 1]
+            if (b.text == "." and len(a.text) == 1 and a.text.isupper()) or (b.text == "of" and _is_cap(a)):
+                return "run"
     return None
 
 
@@ -437,9 +443,10 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
             if c is None and _is_cap(t) and not adjective:
                 c = _multi(g, doc, i, end) or _single(g, doc, t)
                 if c is not None:
-                    why = "person" if t.an.lemma in people and c.word != "geo" else _guarded(doc, lx, c, g, lower)
-                    if why == "person" and c.single_cap:
-                        people.add(t.an.lemma)
+                    why = "person" if t.an.lemma in people and (c.word != "geo" or c.tier == 1) \
+                        and g.entries[c.ids[0]].kind == CITY else _guarded(doc, lx, c, g, lower)
+                    if why in ("person", "run") and c.single_cap:
+                        people.add(t.an.lemma)   # "Ariel Falcón" ... "arrested Ariel"
                     if why:
                         c = None
             if c is None and adjective:
