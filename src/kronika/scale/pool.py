@@ -102,6 +102,7 @@ def _pooled(items: Iterator[Item], workers: int, chunksize: int, max_chunks: int
             yield from _chunk_results(chunk, fut)
     finally:
         ex.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()  # the parent may live on (API server): let its collector see everything again
 
 
 def _chunk_results(chunk: list[Item], fut: Future[list[Result]]) -> list[Result]:
