@@ -143,6 +143,10 @@ def test_event_place_carries_context_and_dateline():
     s = ctx.doc.sentences[-1]
     pm, prec = places.event_place(ctx, s.start + 17, s.end)
     assert (pm.name, prec) == ("Minsk", 2)
+    ctx = _ctx("Київ, 5 січня — Поліція затримала десятки людей.", "uk")
+    s = ctx.doc.sentences[-1]
+    pm, prec = places.event_place(ctx, len("Київ, 5 січня — "), s.end)
+    assert (pm.name, prec) == ("Kyiv", 2)
 
 
 def test_stripped_forms():

@@ -666,12 +666,21 @@ def _genitive_modifier(doc: Doc, m: PlaceMention) -> bool:
     return k >= 0 and doc.tokens[k].an.pos in ("NOUN",) and doc.tokens[k].sent == t.sent
 
 
+def _line_start(text: str, offset: int) -> int:
+    k = offset
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k if k == 0 or text[k - 1] == "\n" else -1
+
+
 def _dateline(ctx: Context) -> PlaceMention | None:
-    """'MINSK (Reuters) -', 'КИЇВ, 5 січня -': a place opening the text in capitals."""
+    """'MINSK (Reuters) -', 'КИЇВ, 5 січня -', 'Minsk (AP) -': a town opening a line near the top,
+    in capitals or followed by a bracket, comma or dash."""
     for m in ctx.places:
         if m.start > 80:
             return None
-        if m.text.isupper() and m.kind == CITY:
+        if m.kind == CITY and (m.text.isupper() or (m.start == _line_start(ctx.doc.text, m.start)
+                                                    and ctx.doc.text[m.end:m.end + 3].lstrip()[:1] in ("(", ",", "—", "-", "–"))):
             return m
     return None
 
