@@ -389,7 +389,8 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
     # an organisation named after the place
     if c.t1 < len(toks) and toks[c.t1].sent == t.sent:
         nxt = toks[c.t1]
-        if (norm(nxt.text) in lx.org_after or nxt.an.lemma in lx.org_after) and _is_cap(nxt):
+        if (norm(nxt.text) in lx.org_after or nxt.an.lemma in lx.org_after) \
+                and (_is_cap(nxt) or _CYR.search(nxt.text)):   # «Нью-Йорк таймс» is written in lower case
             return "other"
     if c.t0 > 0 and toks[c.t0 - 1].sent == t.sent:
         prv = toks[c.t0 - 1]
