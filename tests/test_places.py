@@ -100,6 +100,9 @@ def test_false_friends_and_people():
     assert names("Об этом пишет газета «Нью-Йорк таймс».", "ru") == {}
     assert names("Mother Teresa and Ariel Falcón spoke. Police arrested Ariel later.", "en") == {}
     assert names("FBI Director Christopher A. Wray and the Department of Justice said.", "en") == {}
+    assert names("Chad Smith told Reuters that Jordan Peterson spoke of the Orange Revolution.", "en") == {}
+    assert names("The Kharkiv Mayor, Russia's Federal Security Service and troops in Chad.", "en") == {
+        "Kharkiv": "Kharkiv", "Russia's": "Russia", "Chad": "Chad"}
 
 
 def test_no_good_candidate():

@@ -43,6 +43,8 @@ _ENDINGS = tuple(sorted({
 }, key=len, reverse=True))
 _NOMINATIVE = ("", "а", "я", "ь", "ы", "и", "о", "е", "й", "і", "ія", "ия")
 _ADJ_SUFFIXES = ("инський", "инский", "енський", "енский", "ський", "ский", "цький", "цкий")
+_EN_BEFORE_PLACE = frozenset({"in", "of", "to", "from", "into", "across", "throughout", "near", "the", "and",
+                              ",", "at", "for", "with", "against", "by", "over", "around", "outside"})
 _ADJ_ENDINGS = ("ий", "ій", "ый", "ой", "ая", "яя", "ое", "ее", "ьке", "ське", "цьке", "ька", "ська", "цька")
 _VOWELS = set("аеиоуыэюяіїєё")
 # uk: the vowel of a closed final syllable alternates with і/ї ("Львова" ~ "Львів", "Києва" ~ "Київ"),
@@ -59,6 +61,7 @@ class Lexicon:
     near_cues: frozenset[str]
     org_after: frozenset[str]
     org_before: frozenset[str]
+    titles_after: frozenset[str]    # capitalised words after a place that keep it a place ("Mayor")
     adjectives: dict[str, int]      # adjective lemma -> gazetteer entry id
     prior: frozenset[str]           # countries a news text in this language most often means
 
@@ -82,7 +85,7 @@ def lexicon(lang: str) -> Lexicon:
         return frozenset(norm(w) for one in lexes for w in one.get(name) or ())
 
     return Lexicon(fs("stop"), fs("region_nouns"), fs("district_nouns"), fs("near_cues"), fs("org_after", True),
-                   fs("org_before", True), adj, frozenset(_PRIORS.get(lexicon_lang(lang), ())))
+                   fs("org_before", True), fs("titles_after", True), adj, frozenset(_PRIORS.get(lexicon_lang(lang), ())))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -407,9 +410,19 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
                 and not any(g.entries[j].kind != CITY for j in _lookup(g, _exact_forms(toks[k]))):
             return "run"   # ("In Bydgoszcz": a big place after a sentence-initial capital stays)
         k = c.t1
-        if small and k < len(toks) and toks[k].sent == t.sent and toks[k].is_word and _is_cap(toks[k]) \
-                and toks[k].start <= t.end + 1 and not _CYR.search(toks[k].text):
-            return "run"
+        best = g.entries[c.ids[0]]
+        if k < len(toks) and toks[k].sent == t.sent and toks[k].is_word and _is_cap(toks[k]) \
+                and toks[k].start <= t.end + 1 and not _CYR.search(toks[k].text) \
+                and norm(toks[k].text) not in lx.titles_after:
+            # "Orange Revolution", "Nord Stream"; a place followed by a title stays ("Kyiv Mayor")
+            if best.kind == CITY and best.population < 500_000:
+                return "run"
+            # "Chad Smith", "Jordan Peterson": a country as a first name, unless after a preposition
+            prev = toks[c.t0 - 1] if c.t0 > 0 and toks[c.t0 - 1].sent == t.sent else None
+            if best.kind == COUNTRY and (prev is None or prev.text.lower() not in _EN_BEFORE_PLACE) \
+                    and not norm(t.text).endswith(("'s", "'")) \
+                    and not any(g.entries[j].kind != CITY for j in _lookup(g, _exact_forms(toks[k]))):
+                return "firstname"
         # "Christopher A. Wray", "Department of Justice"
         if small and c.t0 >= 2 and toks[c.t0 - 1].sent == t.sent:
             a, b = toks[c.t0 - 2], toks[c.t0 - 1]
@@ -446,8 +459,11 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                 if c is not None:
                     why = "person" if t.an.lemma in people and (c.word != "geo" or c.tier == 1) \
                         and g.entries[c.ids[0]].kind == CITY else _guarded(doc, lx, c, g, lower)
-                    if why in ("person", "run") and c.single_cap:
+                    if why in ("person", "run", "firstname") and c.single_cap:
                         people.add(t.an.lemma)   # "Ariel Falcón" ... "arrested Ariel"
+                    if why == "firstname":
+                        i = c.t1 + 1             # and its surname ("Chad Smith")
+                        continue
                     if why:
                         c = None
             if c is None and adjective:
