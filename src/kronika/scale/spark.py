@@ -11,10 +11,10 @@ article with resources loaded once per Python worker (Spark reuses its workers),
   events/     one row per event, with its incident_id
   figures/    one row per COUNT, with the event it reports on (link.reconcile.attribute_counts)
   sources/    one row per SOURCE;  quotes/  one row per QUOTE
-  incidents/  the same real-world event across articles: a group-by on the linker's blocking key
-              (sub-event family x country, or 1-degree cell when the country is unknown), and inside
-              each block the local linker's own pure rules (link.rules.same_event / closeness) and
-              figure reconciliation (link.reconcile.reconcile)
+  incidents/  the same real-world event across articles: a shuffle by the linker's blocking key
+              (sub-event family x country, or 1-degree cell when the country is unknown) sorted by
+              date within each partition, and along it the local linker's own pure rules
+              (link.rules.same_event / closeness) and figure reconciliation (link.reconcile)
 
 pyspark is an optional extra (`pip install 'kronika[spark]'`); nothing else in kronika imports it.
 """
@@ -159,29 +159,48 @@ def _block_events(a: Any) -> Iterator[tuple[tuple[str, str], dict[str, Any]]]:
 
 
 def link_block(events: Iterable[dict[str, Any]]) -> list[tuple[Any, ...]]:
-    """Incidents of one block: events in date order join the closest open incident all of whose
-    members they are the same event as (link.rules), as the local linker does per stored event.
+    """Incidents of one block (any order): see `link_sorted`."""
+    from ..link.rules import day_number
 
-    Candidates come from an index of each incident's first member by place (geonameid, name,
-    coordinate cell) within the date window: an event that does not match the first member cannot
-    join, so the index loses nothing, and the work per event stays flat as a block grows."""
+    evs = sorted(events, key=lambda x: (day_number(x["key"].date) or 0, x["key"].article, x["idx"]))
+    return list(link_sorted((("block",), ev) for ev in evs))
+
+
+def link_sorted(stream: Iterable[tuple[Any, dict[str, Any]]]) -> Iterator[tuple[Any, ...]]:
+    """Incidents from (block, event) pairs sorted by block, then date (then article, index).
+
+    Within a block, events in date order join the closest open incident all of whose members they
+    are the same event as (link.rules), as the local linker does per stored event. Candidates come
+    from an index of each incident's first member by place (geonameid, name, coordinate cell) within
+    the date window: an event that does not match the first member cannot join, so the index loses
+    nothing. An incident whose first member is older than the widest date tolerance can take no
+    more members and is emitted at once, so memory holds only the open window, however large a
+    block (a country's demonstrations over years) grows, and the work per event stays flat."""
     from collections import deque
 
     from ..link.rules import closeness, day_number, same_event
 
     max_window = max(_tolerances())
-    evs = sorted(events, key=lambda x: (day_number(x["key"].date) or 0, x["key"].article, x["idx"]))
-    incidents: list[list[dict[str, Any]]] = []
-    first_day: list[int] = []
+    block: Any = object()
+    incidents: dict[int, list[dict[str, Any]]] = {}
+    first_day: dict[int, int] = {}
+    order: deque[int] = deque()
     index: dict[tuple[Any, ...], deque[int]] = {}
-    for ev in evs:
+    made = 0
+    for b, ev in stream:
         day = day_number(ev["key"].date) or 0
+        if b != block:
+            yield from (incident_row(incidents[j]) for j in order)
+            block, incidents, first_day, order, index = b, {}, {}, deque(), {}
+        while order and first_day[order[0]] < day - max_window:  # closed: no later event can join
+            j = order.popleft()
+            yield incident_row(incidents.pop(j))
         cands: set[int] = set()
         for k in _probe_keys(ev["key"]):
             q = index.get(k)
             if not q:
                 continue
-            while q and first_day[q[0]] < day - max_window:  # incidents are made in date order
+            while q and q[0] not in incidents:  # incidents close in creation (= date) order
                 q.popleft()
             cands.update(q)
         best: tuple[float, int] | None = None
@@ -194,11 +213,25 @@ def link_block(events: Iterable[dict[str, Any]]) -> list[tuple[Any, ...]]:
         if best is not None:
             incidents[best[1]].append(ev)
             continue
-        incidents.append([ev])
-        first_day.append(day)
+        made += 1
+        incidents[made], first_day[made] = [ev], day
+        order.append(made)
         for k in _place_keys(ev["key"]):
-            index.setdefault(k, deque()).append(len(incidents) - 1)
-    return [incident_row(m) for m in incidents]
+            index.setdefault(k, deque()).append(made)
+    yield from (incident_row(incidents[j]) for j in order)
+
+
+def _sort_key(kv: tuple[Any, dict[str, Any]]) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    from ..link.rules import day_number
+
+    block, ev = kv
+    return (block, day_number(ev["key"].date) or 0, ev["key"].article, ev["idx"]), ev
+
+
+def _block_partition(key: tuple[Any, ...]) -> int:
+    from pyspark.rdd import portable_hash
+
+    return portable_hash(key[0])
 
 
 def _norm(s: str | None) -> str:  # as link.rules compares place names
@@ -329,9 +362,12 @@ def run(spark: Any, input_path: str, output: str, fmt: str = "auto",
 
     # the derived tables read the written articles back: extraction runs exactly once
     arts = spark.read.parquet(f"{out}/articles")
+    # a shuffle by block with a sort by date inside each partition (Spark's secondary sort): no
+    # block is ever held in memory whole, however many events it has
     inc_rows = (arts.where(F.size("events") > 0).rdd
-                .flatMap(_block_events).groupByKey()
-                .flatMap(lambda kv: link_block(kv[1])))
+                .flatMap(_block_events).map(_sort_key)
+                .repartitionAndSortWithinPartitions(n, partitionFunc=_block_partition)
+                .mapPartitions(lambda it: link_sorted((k[0], ev) for k, ev in it)))
     spark.createDataFrame(inc_rows, spark_schema(INCIDENT)).write.mode("overwrite").parquet(f"{out}/incidents")
     incs = spark.read.parquet(f"{out}/incidents")
     member = incs.select(F.explode("event_ids").alias("event_id"), "incident_id")
