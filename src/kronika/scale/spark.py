@@ -322,6 +322,10 @@ def session(master: str | None = None, app: str = "kronika") -> Any:
     b = SparkSession.builder.appName(app)
     if master:  # else spark-submit's --master; a plain `python -m` run defaults to local[*]
         b = b.master(master)
+    if master and master.startswith("local"):
+        # one machine: a handful of shuffle partitions (not 200) and no web UI start faster
+        b = b.config("spark.sql.shuffle.partitions", str(2 * (os.cpu_count() or 2))) \
+             .config("spark.ui.enabled", "false")
     spark = (b.config("spark.sql.session.timeZone", "UTC")
              .config("spark.python.worker.reuse", "true")  # resources stay loaded across tasks
              .config("spark.sql.adaptive.enabled", "true")
