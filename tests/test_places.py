@@ -96,6 +96,7 @@ def test_false_friends_and_people():
     assert names("Утром По данным полиции Мир и Бар закрыты.", "ru") == {}
     assert names("Вони прийшли. Час минув. Поліція затримала Смаїлову.", "uk") == {}
     assert names("Заступник акіма Алмати Єржан Бабакумаров сказав.", "uk") == {"Алмати": "Almaty"}
+    assert names("Пришли Вера Брежнева и Надежда Савченко.", "ru") == {}
     assert names("The Kyiv Post reported. Police said Deutsche Welle was there.", "en") == {}
     assert names("Об этом пишет газета «Нью-Йорк таймс».", "ru") == {}
     assert names("Mother Teresa and Ariel Falcón spoke. Police arrested Ariel later.", "en") == {}

@@ -347,6 +347,13 @@ def _adjective_place(g: Gazetteer, lx: Lexicon, t: Token) -> int | None:
     return None
 
 
+@lru_cache(maxsize=20_000)
+def _may_be_first_name(lang: str, word: str) -> bool:
+    """'Вера', 'Надежда': a word one of whose readings is a first name."""
+    an = morph_for(lang if lang in ("uk", "ru") else "ru")._an
+    return any("Name" in p.tag.grammemes for p in an.parse(norm(word))[:4])
+
+
 def _after_preposition(doc: Doc, t: Token) -> bool:
     """'у Хмельницькому.', 'в Миколаєві та': an adjective-shaped name standing alone after a
     preposition is a place; 'в Северном потоке' (a noun follows) is not."""
@@ -382,8 +389,11 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
     # a person: a first name right before it ("Єржан Бабакумаров"), a surname right after a word
     # that may be a first name ("Ярослав Железняк")
     k = c.t0 - 1
-    if k >= 0 and toks[k].sent == t.sent and _is_cap(toks[k]) and toks[k].an.tags & {"Name"} \
-            and (c.word != "geo" or c.tier == 1) and not _lookup(g, _exact_forms(toks[k])):
+    if k >= 0 and toks[k].sent == t.sent and _is_cap(toks[k]) and _CYR.search(toks[k].text) \
+            and (toks[k].an.tags & {"Name"} or (c.word == "person" and _may_be_first_name(doc.lang, toks[k].text))) \
+            and (c.word != "geo" or c.tier == 1) \
+            and not any(g.entries[j].kind != CITY or g.entries[j].population >= 100_000
+                        for j in _lookup(g, _exact_forms(toks[k]))):
         return "person"
     k = c.t1
     if c.single_cap and c.word in ("person", "common") and k < len(toks) and toks[k].sent == t.sent \
