@@ -20,22 +20,19 @@ class Token:
     i: int          # index in Doc.tokens
     sent: int       # index of its sentence in Doc.sentences
     an: Analysis
+    # derived once here: the extractors ask for these hundreds of thousands of times per batch
+    lower: str = ""
+    is_word: bool = False
+    is_title: bool = False
+
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
+        self.is_word = self.text[:1].isalpha()
+        self.is_title = self.text[:1].isupper()
 
     @property
     def lemma(self) -> str:
         return self.an.lemma
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_title(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalpha()
 
 
 @dataclass(slots=True)
