@@ -180,6 +180,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         demo_before = False  # "задержан директор завода" after a protest story: one person, not the crowd
     if demo_story and classes & CROWD_VIOLENCE and not crime:
         demo_before = True   # in a story of protests, cars burnt and buildings stormed are the riot
+    if "lynch" in classes and not classes & (DEMO_CORE - {"riot"}):
+        return Coded("Mob violence", "Rioters", "Civilians", None, None, live, 0.55)   # a lynch mob is no protest
     if classes & (DEMO_CORE | {"block"}) or ((demo_here or demo_before and not crime) and classes & ACTIONS):
         coded = _demo(doc, live, classes, actors, state)
         if coded.sub == "Peaceful protest" and not demo_here:
@@ -201,7 +203,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         m = irregular[0]
         return Coded("Non-state actor overtakes territory", ACLED_KIND[m.kind], None, m.name, None, live, 0.55)
     if ("battle" in classes and armed or "clash" in classes and irregular) and "civilian" not in kinds:
-        sides = _two_sides(armed)
+        sides = _two_sides(doc, armed)
         return Coded("Armed clash", ACLED_KIND[sides[0].kind],
                      ACLED_KIND[sides[1].kind] if len(sides) > 1 else None,
                      sides[0].name, sides[1].name if len(sides) > 1 else None, live, 0.6)
@@ -210,18 +212,18 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None,
                      victim.name if victim else None, live, 0.6)
     if "abduct" in classes and (armed or "political" in kinds):
-        return _one_sided("Abduction/forced disappearance", live, actors, armed)
+        return _one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
     if "sexual" in classes and armed:
-        return _one_sided("Sexual violence", live, actors, armed)
+        return _one_sided(doc, "Sexual violence", live, actors, armed)
     if classes & {"lethal", "beat"} and (irregular or state and kinds & {"civilian", "political", "press"}):
-        return _one_sided("Attack", live, actors, irregular or armed)
+        return _one_sided(doc, "Attack", live, actors, irregular or armed)
     if classes & {"clash", "beat"} and kinds & {"political", "mob"}:
         # party factions or a mob fighting, no armed group or gathering named: mob violence
         return Coded("Mob violence", "Rioters", "Rioters" if "clash" in classes else "Civilians", None, None,
                      live, 0.5)
     mobs = [m for m in actors if m.kind == "mob"]
     if classes & {"loot", "vandal", "arson"} and (irregular or mobs):
-        return _one_sided("Looting/property destruction", live, actors, irregular or mobs)
+        return _one_sided(doc, "Looting/property destruction", live, actors, irregular or mobs)
     if "agreement" in classes:
         return Coded("Agreement", ACLED_KIND[armed[0].kind] if armed else "State forces", None, None, None,
                      live, 0.5)
@@ -337,18 +339,58 @@ def _remote(doc: Doc, sub: str, live: list[Hit], actors: list[ActorMention], arm
                  a1.name if a1 else None, None, live, 0.65)
 
 
-def _one_sided(sub: str, live: list[Hit], actors: list[ActorMention], armed: list[ActorMention]) -> Coded:
-    a1 = armed[0] if armed else None
-    return Coded(sub, ACLED_KIND[a1.kind] if a1 else "Political militia", "Civilians",
-                 a1.name if a1 else None, None, live, 0.55)
+_ONE_SIDED_ACTS = frozenset({"abduct", "sexual", "lethal", "beat", "loot", "vandal", "arson"})
 
 
-def _two_sides(armed: list[ActorMention]) -> list[ActorMention]:
+def _one_sided(doc: Doc, sub: str, live: list[Hit], actors: list[ActorMention],
+               armed: list[ActorMention]) -> Coded:
+    """The perpetrator is the doer of the act (the subject before it, the agent of a passive), not
+    an actor named elsewhere in the sentence ("..., повідомили в поліції"). Unidentified doers
+    ("невідомі", "unknown assailants") are ACLED's unidentified armed group: a political militia;
+    for looting, an unknown crowd stays rioters."""
+    first = min((h.first for h in live if h.cls in _ONE_SIDED_ACTS), default=0)
+    doers = [m for m in actors if m.kind in ARMED | {"mob"} and (
+        (m.first < first and _subject_like(doc, m)) or m.case == "ablt"
+        or (m.first > 0 and doc.tokens[m.first - 1].lower == "by"))]
+    a1 = doers[-1] if doers else next((m for m in armed if _subject_like(doc, m)), None)
+    if a1 is None or a1.kind == "mob" and not sub.startswith("Looting"):
+        kind = "Political militia"
+    else:
+        kind = ACLED_KIND[a1.kind]
+    return Coded(sub, kind, "Civilians", a1.name if a1 else None, None, live, 0.55)
+
+
+def _two_sides(doc: Doc, armed: list[ActorMention]) -> list[ActorMention]:
     sides: list[ActorMention] = []
     for m in armed:
         if all(m.kind != s.kind or (m.name and m.name != s.name) for s in sides):
             sides.append(m)
+    if len(sides) == 1:
+        # two armies: "between Ukrainian forces and Russian troops", "ВСУ и российскими войсками"
+        other = next((m for m in armed if m.first > sides[0].first and _joined(doc, sides[0], m)), None)
+        if other is not None:
+            sides.append(other)
     return sides[:2]
+
+
+_SIDE_LINKS = frozenset({"and", "with", "against", "и", "і", "й", "та", "с", "со", "з", "із", "зі", "против",
+                         "проти", "vs"})
+_AND = frozenset({"and", "и", "і", "й", "та"})
+
+
+def _joined(doc: Doc, a: ActorMention, b: ActorMention) -> bool:
+    """Two actor phrases linked as the two sides of a fight: only a conjunction or 'with' (and the
+    words of b's own noun phrase) lie between them."""
+    k = doc.token_at(a.end - 1) + 1 if a.end > a.start else a.first + 1
+    # "police and soldiers fought rebels" is one side: "and" joins two sides only after "between"
+    between = any(t.lower in _BETWEEN for t in doc.tokens[max(a.first - 3, 0):a.first])
+    link = False
+    for t in doc.tokens[k:b.first]:
+        if t.lower in _SIDE_LINKS and not link and (between or t.lower not in _AND):
+            link = True
+        elif not link or t.an.pos not in ("ADJF", "PRTF") and not (t.an.pos is None and t.is_title):
+            return False
+    return link
 
 
 # ---------------------------------------------------------------- the stage
@@ -563,7 +605,7 @@ def _plausible(ctx: Context, p: PlaceMention, hits: list[Hit] | tuple[Hit, ...] 
     ti = doc.token_at(p.start)
     tags = doc.tokens[ti].an.tags
     small = p.population < 150_000
-    if tags & _PERSON_TAGS and "Geox" not in tags and small:
+    if tags & _PERSON_TAGS and "Geox" not in tags and small and not _after_place_prep(doc, ti):
         return False
     if p.kind == "city" and p.text.isupper() and len(p.text) <= 3 and "Geox" not in tags:
         return False   # an abbreviation ("ВР", "МВД") read as a town
@@ -579,6 +621,18 @@ def _plausible(ctx: Context, p: PlaceMention, hits: list[Hit] | tuple[Hit, ...] 
 
 
 _PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+# prepositions that take places, not people: "под Бахмутом", "біля Авдіївки", "near Kharkiv"
+_PLACE_PREPS = frozenset({"под", "під", "возле", "около", "біля", "поблизу", "неподалік", "неподалеку", "near",
+                          "outside", "околиці", "окрестностях"})
+
+
+def _after_place_prep(doc: Doc, ti: int) -> bool:
+    """A name after a preposition of place ('под Бахмутом'), or in the locative after в/у ('в Иванове'),
+    is a place, whatever else the word may be."""
+    if ti == 0:
+        return False
+    prev = doc.tokens[ti - 1].lower
+    return prev in _PLACE_PREPS or prev in ("в", "у", "во") and doc.tokens[ti].an.case == "loct"
 
 
 def _article_countries(ctx: Context) -> dict[str, int]:

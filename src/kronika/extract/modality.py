@@ -110,7 +110,11 @@ def _future_verb(toks: list[Token], c0: int, hit: Hit) -> bool:
 
 
 def modality_cues(doc: Doc, a: int, b: int) -> list[Hit]:
-    return matcher(doc.lang, "modality").find(doc, a, b)
+    hits = matcher(doc.lang, "modality").find(doc, a, b)
+    if doc.lang == "en":
+        # English plan idioms hold only as written: "is set to march" plans, "set fire to" does not
+        hits = [h for h in hits if h.cls != "plan" or h.last - h.first + 1 == len(h.entry.split())]
+    return hits
 
 
 def historic_year(doc: Doc, sent_start: int, sent_end: int, published: date | None) -> bool:
