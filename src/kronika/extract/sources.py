@@ -402,7 +402,7 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
                 out.append(t)   # "the network monitoring company Kentik"
                 k += 1
                 continue
-        if lex.lang == "en" and out and t.lower in ("of", "for") and k + 1 < n and _cap(toks[k + 1]):
+        if lex.lang == "en" and out and _en_link(toks, k):
             out.append(t)
             k += 1
             continue
@@ -432,7 +432,7 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
             continue
         break
     # trailing adjectives or prepositions are not a phrase's end
-    while out and (_pos(out[-1]) in ("ADJF", "PREP") or out[-1].lower in ("of", "for", "the")) \
+    while out and (_pos(out[-1]) in ("ADJF", "PREP") or out[-1].lower in ("of", "for", "on", "to", "and", "the")) \
             and not _cap(out[-1]) and not _kind_of_token(out[-1], lex):
         out.pop()
     return out, j + len(out) if out else j
@@ -472,6 +472,29 @@ def _name_after_role(toks: list[Token], k: int, lex: SourceLexicon, cyr: bool) -
     return None
 
 
+_EN_LINKS = {"of", "for", "on", "to"}
+
+
+def _en_link(toks: list[Token], k: int) -> bool:
+    """An English name continues through a small word between capitalised ones: "Commission on
+    Human Rights", "Committee to Protect Journalists", "Office of the High Commissioner",
+    "Ministry of Labour and Social Policy" ("and" only after such a link: "Amnesty International
+    and Human Rights Watch" are two names)."""
+    if k <= 0 or k + 1 >= len(toks):
+        return False
+    w, prev, nxt = toks[k].lower, toks[k - 1], toks[k + 1]
+    if w in _EN_LINKS:
+        return _cap(prev) and (_cap(nxt) or (nxt.lower == "the" and k + 2 < len(toks) and _cap(toks[k + 2])))
+    if w == "the":
+        return prev.lower in _EN_LINKS and _cap(nxt) and k >= 2 and _cap(toks[k - 2])
+    if w == "and" and _cap(prev) and _cap(nxt):
+        m = k - 1
+        while m > 0 and _cap(toks[m]) and m > k - 5:
+            m -= 1
+        return toks[m].lower in _EN_LINKS and m > 0 and _cap(toks[m - 1])
+    return False
+
+
 def _is_verb_en(t: Token, lex: SourceLexicon) -> bool:
     return any(lem in lex.verbs for lem in _lemmas(t)) or t.lower in ("is", "was", "were", "are", "has", "have")
 
@@ -494,7 +517,7 @@ def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool,
         ok = (_name_like(t, lex, cyr) or _kind_of_token(t, lex) is not None or _is_strip(t, lex)
               or (lex.lang != "en" and t.text[:1].isalpha() and not _is_stop(t, lex)
                   and _pos(t) in ("ADJF", "PRTF", "NOUN") and (_case(t) in ("gent", "nomn") or _has_case(t, "gent")))
-              or (lex.lang == "en" and t.lower in ("of", "for") and k < j)
+              or (lex.lang == "en" and k < j and _en_link(toks, k))
               or (k > 0 and toks[k - 1].text == "." and _glued(toks[k - 1], t) and t.text.isalpha())
               or (t.text in ".-" and k > 0 and k < j and _glued(toks[k - 1], t) and _glued(t, toks[k + 1]))
               or (t.text == "." and k > 0 and k < j and _glued(toks[k - 1], t) and len(toks[k - 1].text) == 1
@@ -505,7 +528,7 @@ def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool,
             break
         k -= 1
     out = toks[k + 1:j + 1]
-    while out and (out[0].lower in ("of", "for", "the") or out[0].text in ".-"):
+    while out and (out[0].lower in ("of", "for", "on", "to", "and", "the") or out[0].text in ".-"):
         out = out[1:]
     if lex.lang != "en":
         # the subject's head is its first kind word, proxy or name: drop what precedes it except
@@ -595,11 +618,12 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
             i -= 1   # «Новості Донбасса», «Осторожно, новости»: everything inside the quotes
             continue
         if _name_like(t, lex, cyr) or t.text in _QUOTES or (t.text in ".-'’" and 0 < i - 1) \
-                or (lex.lang == "en" and t.lower in ("of", "for") and i > 1 and _cap(toks[i - 2]) and i < len(toks)) \
+                or (lex.lang == "en" and i < len(toks) and _en_link(toks, i - 1)) \
                 or (len(t.text) == 1 and t.text.isupper() and i < len(toks) and toks[i].text == ".") \
                 or (t.text[:1].isdigit() and i > 1 and _glued(toks[i - 2], t)):
             if i < len(toks) and not in_quotes and t.text not in _QUOTES and (
-                    _is_strip(t, lex) or (lex.lang == "en" and _cap(t) and _kind_of_token(t, lex) == "official")):
+                    _is_strip(t, lex) or (lex.lang == "en" and _cap(t) and _kind_of_token(t, lex) == "official"
+                                          and not _en_link(toks, i))):
                 break   # "Telegram-канал Baza", "FBI Director Christopher Wray": kind or role ends the run
             if t.text in _QUOTES:
                 in_quotes = not in_quotes   # scanning backwards: a closing mark opens the quoted stretch
@@ -607,6 +631,11 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
             continue
         break
     run, head = toks[i:], toks[:i]
+    if lex.lang == "en" and run and _kind_of_token(run[0], lex) == "official":
+        # "Minister of Defence Oleksii Reznikov": a title through a link, then the person's name
+        links = [m for m in range(len(run)) if run[m].lower in _EN_LINKS]
+        if links and len(run) - links[-1] - 1 >= 3 and all(_cap(t) for t in run[links[-1] + 1:]):
+            head, run = head + run[:-2], run[-2:]
     # kind words count even where the English tail was cut ("the Zakon.kz news portal")
     kinds = [k for k in (_kind_of_token(t, lex) for t in (ph.toks if lex.lang == "en" else toks)) if k]
     if run and all(_kind_of_token(t, lex) and not _is_strip(t, lex) for t in run) and len(run) == 1 \
@@ -1294,6 +1323,10 @@ def run(ctx: Context) -> None:
     roles: dict[str, str] = {}
     linked: list[tuple[Attribution, Source]] = []
     mentions = find_mentions(doc, ctx.skip)
+    dl = _dateline_agency(doc.text)
+    if dl is not None and not _is_own(dl.name, own):
+        # "MINSK (Reuters) –": the wire agency that filed the story (no claim scope of its own)
+        by_key.append((_dedupe_key(dl.name), Source(dl.name, dl.kind, [Span.of(doc.text, dl.start, dl.end)])))
     # "передає УНН з посиланням на DW": the cited source carries the claim before the relay
     chain_end: dict[int, int] = {}
     for men in mentions:
@@ -1339,6 +1372,20 @@ def run(ctx: Context) -> None:
     for att, src in linked:
         att.name, att.kind = src.name, src.kind
     ctx.sources.extend(src for _k, src in by_key)
+
+
+# "MINSK (Reuters) –", "KYIV, Ukraine, March 3 (AP) —": a capitalised dateline, then the agency in brackets
+_DATELINE = re.compile(r"\A\s*[A-ZА-ЯІЇЄҐ][\w'’.-]*(?:[ ,]+[\w'’.-]+){0,5}?\s*\(([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})\)\s*[-–—]")
+
+
+def _dateline_agency(text: str) -> Resolved | None:
+    m = _DATELINE.match(text[:160])
+    if m is None:
+        return None
+    kind = known_names().get(fold(m.group(1)))
+    if kind not in ("news_agency", "outlet"):
+        return None
+    return Resolved(m.group(1), kind, m.start(1), m.end(1))
 
 
 _CITING = re.compile(r"(?:з посиланням на|посилаючись на|со ссылкой на|ссылаясь на|citing)", re.I)

@@ -1,0 +1,61 @@
+"""Sources beyond the dev set: invented sentences of other outlets, topics and wire copy."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.extract.context import Context
+from kronika.extract.sources import run
+from kronika.text.doc import analyse
+
+
+def names(text: str, lang: str) -> dict[str, str]:
+    ctx = Context(analyse(text, lang))
+    run(ctx)
+    return {s.name: s.kind for s in ctx.sources}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # English organisation names with small words inside
+    ("en", "At least five people were killed, the Kenya National Commission on Human Rights said.",
+     {"Kenya National Commission on Human Rights": "ngo"}),
+    ("en", "The Committee to Protect Journalists said two reporters were arrested.",
+     {"Committee to Protect Journalists": "ngo"}),
+    ("en", "The Office of the High Commissioner for Human Rights said 12 people were detained.",
+     {"Office of the High Commissioner for Human Rights": "government"}),
+    ("en", "The Ministry of Labour and Social Policy said wages would rise.",
+     {"Ministry of Labour and Social Policy": "government"}),
+    ("en", "Amnesty International and Human Rights Watch said the police used force.",
+     {"Amnesty International": "ngo", "Human Rights Watch": "ngo"}),
+    ("en", "Minister of Defence Oleksii Reznikov said the army was ready.", {"Oleksii Reznikov": "official"}),
+    ("en", "According to the Ministry of Health, 14 people were hospitalised.", {"Ministry of Health": "government"}),
+    ("en", "A spokeswoman for the Metropolitan Police said 12 people were arrested.", {"Metropolitan Police": "police"}),
+    ("en", "Protesters clashed with police in Nairobi, the Kenya Red Cross said.", {"Kenya Red Cross": "ngo"}),
+    ("en", "The Interior Ministry told the Associated Press that 45 people were arrested.",
+     {"Interior Ministry": "government"}),   # the agency relays, the ministry is the source
+    # wire datelines
+    ("en", "MINSK (Reuters) – Police detained 700 protesters, the Interior Ministry said.",
+     {"Reuters": "news_agency", "Interior Ministry": "government"}),
+    ("en", "NAIROBI, Kenya, June 25 (AP) — Kenyan police fired tear gas at protesters.", {"AP": "news_agency"}),
+    # kinds of state bodies
+    ("ru", "Как сообщили в МЧС республики, пострадали три человека.", {"МЧС": "government"}),
+    ("ru", "Минобороны России заявило, что сбиты 15 беспилотников.", {"Минобороны России": "government"}),
+    ("ru", "Правозащитный центр «Мемориал» сообщил о задержании 12 активистов.", {"Мемориал": "ngo"}),
+    ("ru", "В мэрии Екатеринбурга заявили, что митинг не был согласован.", {"мэрия Екатеринбурга": "government"}),
+    ("uk", "Через атаку пошкоджено 12 житлових будинків, повідомили в ОВА.", {"ОВА": "government"}),
+    ("uk", "За даними Генштабу ЗСУ, противник здійснив 60 обстрілів.", {"Генштаб ЗСУ": "government"}),
+    ("uk", "Сили ППО збили 20 з 25 дронів, повідомили Повітряні сили ЗСУ.", {"Повітряні сили ЗСУ": "government"}),
+    ("uk", "Як повідомили в обласній військовій адміністрації, загинула одна людина.",
+     {"обласна військова адміністрація": "government"}),
+    ("uk", "Про це повідомила Національна поліція України.", {"Національна поліція України": "police"}),
+])
+def test_general_sources(lang: str, text: str, want: dict[str, str]) -> None:
+    assert names(text, lang) == want
+
+
+def test_bare_agency_word_is_no_source() -> None:
+    assert names("У відомстві повідомили, що затримали п'ятьох людей.", "uk") == {}
+
+
+def test_bracket_after_a_common_word_is_no_dateline() -> None:
+    assert names("Police (officers) - they said nothing.", "en") == {}
