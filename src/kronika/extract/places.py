@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import lexicon_lang, load_lexicon
-from ..resources.gazetteer import ADMIN1, CITY, COUNTRY, Entry, Gazetteer, gazetteer, norm
+from ..resources.gazetteer import ADMIN1, CITY, COUNTRY, Entry, Gazetteer, fold, gazetteer, norm
 from ..text.doc import Doc, Token, morph_for
 from .context import Context
 from .mentions import PlaceMention
@@ -155,6 +155,7 @@ class _Cand:
     keys: tuple[str, ...] = ()  # the lookup keys that matched
     word: str = "geo"        # what the word is besides a name (see word_class)
     initial: bool = False    # first word of its sentence
+    variant: frozenset[int] = frozenset()  # ids found under another Latin spelling ("Zaporozhye")
 
 
 def _is_cap(t: Token) -> bool:
@@ -236,7 +237,8 @@ def _multi(g: Gazetteer, doc: Doc, i: int, end: int) -> _Cand | None:
         adj = _nominative_adjective(doc.lang, toks[i].text, toks[i + 1].text)
         if adj:
             first.append(adj)
-    if not any(f in g.heads for f in first):
+    latin = not _CYR.search(toks[i].text)
+    if not any(f in g.heads for f in first) and not (latin and fold(toks[i].text) in g.variant_heads):
         return None
     for n in (4, 3, 2):
         j = i + n
@@ -261,16 +263,40 @@ def _multi(g: Gazetteer, doc: Doc, i: int, end: int) -> _Cand | None:
             keys += combos
         hit: list[str] = []
         ids = _lookup(g, keys, hit)
+        variant: tuple[int, ...] = ()
+        if latin:      # "Kryvyi Rih", "Krivoy Rog"
+            vk, variant = _variant_ids(g, keys[:1])
+            if variant:
+                ids = ids + tuple(v for v in variant if v not in ids)
+                hit = hit or [vk]
         if ids:
-            return _Cand(span[0].start, span[-1].end, i, j, ids, 0, keys=tuple(hit))
+            return _Cand(span[0].start, span[-1].end, i, j, ids, 0, keys=tuple(hit), variant=frozenset(variant))
     return None
+
+
+def _variant_ids(g: Gazetteer, forms: list[str]) -> tuple[str, tuple[int, ...]]:
+    """Post-Soviet places under another Latin spelling ("Zaporozhye", "Mykolaiv", "Kharkov")."""
+    for f in forms:
+        k = fold(f)
+        ids = g.variants.get(k)
+        if ids:
+            return k, ids
+    return "", ()
 
 
 def _single(g: Gazetteer, doc: Doc, t: Token) -> _Cand | None:
     hit: list[str] = []
-    ids = _lookup(g, _exact_forms(t), hit)
+    forms = _exact_forms(t)
+    ids = _lookup(g, forms, hit)
     tier = 0
     cyr = bool(_CYR.search(t.text))
+    variant: tuple[int, ...] = ()
+    if not cyr:
+        vk, variant = _variant_ids(g, forms[:2])
+        if variant:
+            ids = ids + tuple(i for i in variant if i not in ids)
+            if not hit:
+                hit.append(vk)
     if not ids and doc.lang != "en" and cyr:
         ids = _lookup(g, stripped_forms(t.text), hit)
         tier = 1
@@ -280,7 +306,8 @@ def _single(g: Gazetteer, doc: Doc, t: Token) -> _Cand | None:
         word = word_class(doc.lang, t.text, tuple(hit), tier == 1)
     else:
         word = "unknown"
-    return _Cand(t.start, t.end, t.i, t.i + 1, ids, tier, True, tuple(hit), word, _sentence_initial(doc, t))
+    return _Cand(t.start, t.end, t.i, t.i + 1, ids, tier, True, tuple(hit), word, _sentence_initial(doc, t),
+                 frozenset(variant))
 
 
 def _region_phrase(g: Gazetteer, lx: Lexicon, doc: Doc, i: int, end: int) -> _Cand | None:
@@ -295,8 +322,8 @@ def _region_phrase(g: Gazetteer, lx: Lexicon, doc: Doc, i: int, end: int) -> _Ca
     if doc.lang == "en":
         ids = _lookup(g, [norm(a.text) + " " + norm(b.text), norm(a.text) + " oblast"])
         if not ids:
-            city = _lookup(g, _exact_forms(a))
-            ids = tuple(g.region_of_centre[c] for c in city if c in g.region_of_centre)
+            city = _lookup(g, _exact_forms(a)) + _variant_ids(g, _exact_forms(a)[:2])[1]
+            ids = tuple(dict.fromkeys(g.region_of_centre[c] for c in city if c in g.region_of_centre))
         return _Cand(a.start, b.end, i, i + 2, ids, 0) if ids else None
     if not _is_cap(a) and a.an.pos != "ADJF":
         return None
@@ -338,13 +365,19 @@ def _adjective_place(g: Gazetteer, lx: Lexicon, t: Token) -> int | None:
     for suf in _ADJ_SUFFIXES:
         if lem.endswith(suf) and len(lem) - len(suf) >= 3:
             stem = lem[: -len(suf)]
-            for cand in (stem, stem + "ы", stem + "и", stem + "а", stem + "ь", _alternate(stem) or ""):
+            # "курский" -> "курск", "донецький" -> "донецьк": the town name is the adjective without -ий
+            for cand in (stem, stem + "ы", stem + "и", stem + "а", stem + "ь", _alternate(stem) or "", lem[:-2]):
                 for i in g.index.get(cand, ()):
                     e = g.entries[i]
                     if e.kind == CITY and e.population >= 150_000:
                         return i
             break
     return None
+
+
+def _names_town(g: Gazetteer, t: Token, p: int) -> bool:
+    """Whether an inflection-stripped form of the word is a name of town p ("Донецьку" -> "донецьк")."""
+    return any(p in g.index.get(f, ()) for f in stripped_forms(t.text))
 
 
 @lru_cache(maxsize=20_000)
@@ -478,7 +511,12 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                         c = None
             if c is None and adjective:
                 p = _adjective_place(g, lx, t)
-                if p is not None:
+                if p is not None and _is_cap(t) and g.entries[p].kind == CITY and _after_preposition(doc, t) \
+                        and norm(g.entries[p].name) != t.an.lemma and _names_town(g, t, p):
+                    # "у Донецьку", "в Луганську": the dictionary reads the town's locative as the
+                    # adjective's, but alone after a preposition it is the town itself
+                    c = _Cand(t.start, t.end, i, i + 1, (p,), 0, True, (t.an.lemma,), "geo")
+                elif p is not None:
                     c = _Cand(t.start, t.end, i, i + 1, (p,), 2)
                 elif _is_cap(t) and not _sentence_initial(doc, t):
                     # pymorphy3 reads some inflected names as adjectives ("з Луцька": луцький or
@@ -562,7 +600,7 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
         if e.latitude is None or (e.kind == ADMIN1 and e.geonameid in cities):
             continue    # unplaceable; or "Берлин": the city, not the city-state around it
         if latin and e.kind == CITY and (e.population < 1_000_000 or c.initial) and norm(e.name) not in c.keys \
-                and not any(k in g.aliases for k in c.keys):
+                and not any(k in g.aliases for k in c.keys) and i not in c.variant:
             continue    # Latin-script alternate names are full of noise ("Part" for Perth)
         s = math.log10(e.population + 10)
         if e.country in ctx:

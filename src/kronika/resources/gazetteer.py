@@ -26,7 +26,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import NamedTuple
 
-BUILD_VERSION = "2"
+BUILD_VERSION = "3"
 # Places below this size are never chosen (resolution asks for more), so they are not indexed.
 MIN_POPULATION = 1_000
 # Latin-script alternate names are noisy ("Part" for Perth, "Canton" for Guangzhou); only big cities
@@ -34,7 +34,15 @@ MIN_POPULATION = 1_000
 LATIN_ALT_MIN_POPULATION = 1_000_000
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’ʼ .\-]+$")
 LANGS = ("uk", "ru", "en")
+# Latin spelling variants of post-Soviet places ("Zaporizhzhia", "Zaporozhye", "Kharkov", "Sievierodonetsk"):
+# cities of these countries get folded Latin keys (`fold`) from their main name, their Cyrillic names
+# romanised (`romanise`) and, for big ones, their Latin alternate names.
+VARIANT_COUNTRIES = frozenset({"UA", "RU", "BY", "KZ", "KG", "MD", "TJ", "UZ", "TM", "AZ", "AM", "GE"})
+VARIANT_MIN_POPULATION = 10_000
+VARIANT_LATIN_ALT_MIN_POPULATION = 100_000
 
+# ISO 3166-2 types of a city that is a region itself ("Kyiv City", Moscow)
+_CITY_TYPES = frozenset({"City", "Autonomous city"})
 # kinds of entries
 CITY, ADMIN1, COUNTRY = "city", "admin1", "country"
 
@@ -47,6 +55,59 @@ _NAME_OK = re.compile(r"^[A-Za-zÀ-ɏЀ-ӿ'’ʼ .\-]+$")
 def norm(s: str) -> str:
     """Normalised lookup key of a name or a stretch of text."""
     return _WS.sub(" ", s.translate(_APOS).lower()).strip()
+
+
+# One romanisation table for Ukrainian, Russian, Belarusian and Kazakh Cyrillic, close to the
+# Ukrainian national system and BGN/PCGN; `fold` then erases the differences between the systems
+# (y/i, ia/ya, ie/ye, kh/h...). Г is written both ways: h (uk, be) and g (ru).
+_ROMAN = {
+    "а": "a", "б": "b", "в": "v", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ye", "ж": "zh",
+    "з": "z", "и": "y", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ў": "w", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
+    "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "'": "", "’": "",
+    "ʼ": "", "ә": "a", "ғ": "gh", "қ": "q", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
+    "-": "-", " ": " ",
+}
+_FOLD_STEPS = (
+    (re.compile(r"['’ʼ`´ʹ]"), ""),
+    (re.compile(r"zhzh"), "zh"),
+    (re.compile(r"shch"), "sch"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"[yj]"), "i"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"(.)\1+"), r"\1"),        # doubled letters: Odessa/Odesa, Mykolayiv -> "mikolaiiv"
+    (re.compile(r"i(?=[aeou])"), ""),       # ia/ya, ie/ye, iu/yu: Zaporizhzhia ~ Zaporozhye's "-ye"
+)
+
+
+def romanise(name: str) -> tuple[str, ...]:
+    """Latin forms of a Cyrillic name (one with г as h, one with г as g); () if not Cyrillic."""
+    low = name.lower()
+    if not any("а" <= ch <= "я" or ch in "ёіїєґўәғқңөұүһ" for ch in low):
+        return ()
+    out = []
+    for g in ("h", "g"):
+        r = []
+        for ch in low:
+            if ch == "г":
+                r.append(g)
+            elif ch in _ROMAN:
+                r.append(_ROMAN[ch])
+            elif ch.isascii():
+                r.append(ch)
+            else:
+                return ()
+        out.append("".join(r))
+    return tuple(dict.fromkeys(out))
+
+
+def fold(name: str) -> str:
+    """A spelling-insensitive key of a Latin place name: 'Zaporizhzhia', 'Zaporizhia' and
+    'Zaporizhzhya' fold together, as do 'Mykolaiv'/'Mykolayiv', 'Kiev'/'Kiyev', 'Homel'/'Homyel''."""
+    s = "".join(ch for ch in unicodedata.normalize("NFKD", norm(name)) if not unicodedata.combining(ch))
+    for rx, rep in _FOLD_STEPS:
+        s = rx.sub(rep, s)
+    return s
 
 
 class Entry(NamedTuple):
@@ -75,6 +136,8 @@ class Gazetteer:
     heads: frozenset[str] = frozenset()                               # first words of multiword names
     aliases: frozenset[str] = frozenset()                             # keys from the lexicons' [aliases]
     alias_target: dict[str, int] = field(default_factory=dict)        # alias key -> the entry it means
+    variants: dict[str, tuple[int, ...]] = field(default_factory=dict)  # fold(Latin name) -> city ids
+    variant_heads: frozenset[str] = frozenset()                       # first words of multiword folds
 
     def lookup(self, key: str) -> tuple[int, ...]:
         return self.index.get(key, ())
@@ -142,6 +205,7 @@ class _Builder:
     def __init__(self) -> None:
         self.g = Gazetteer()
         self._index: dict[str, list[int]] = {}
+        self._variants: dict[str, list[int]] = {}
 
     def add(self, e: Entry) -> int:
         self.g.entries.append(e)
@@ -155,11 +219,21 @@ class _Builder:
         if i not in ids:
             ids.append(i)
 
+    def variant(self, latin: str, i: int) -> None:
+        k = fold(latin)
+        if len(k) < 3:
+            return
+        ids = self._variants.setdefault(k, [])
+        if i not in ids:
+            ids.append(i)
+
     def finish(self) -> Gazetteer:
         ent = self.g.entries
         # most populous first: resolution walks candidates in this order
         self.g.index = {k: tuple(sorted(v, key=lambda i: -ent[i].population)) for k, v in self._index.items()}
         self.g.heads = frozenset(k.split(" ", 1)[0] for k in self._index if " " in k)
+        self.g.variants = {k: tuple(sorted(v, key=lambda i: -ent[i].population)) for k, v in self._variants.items()}
+        self.g.variant_heads = frozenset(k.split(" ", 1)[0] for k in self._variants if " " in k)
         return self.g
 
 
@@ -193,9 +267,20 @@ def build() -> Gazetteer:
             if old is None or b.g.entries[old].population < pop:
                 b.g.by_name[key] = i
         latin_ok = pop >= LATIN_ALT_MIN_POPULATION
+        variants = c["countrycode"] in VARIANT_COUNTRIES and pop >= VARIANT_MIN_POPULATION
+        if variants:
+            b.variant(c["name"], i)
         for alt in c.get("alternatenames") or ():
-            if _usable(alt, False) and (latin_ok or not _LATIN.match(alt)):
+            if not _usable(alt, False):
+                continue
+            latin = bool(_LATIN.match(alt))
+            if latin_ok or not latin:
                 b.key(alt, i)
+            if variants:
+                if latin and pop >= VARIANT_LATIN_ALT_MIN_POPULATION:
+                    b.variant(alt, i)
+                for r in romanise(alt):
+                    b.variant(r, i)
     del cities
 
     def city_named(cc: str, name: str) -> int | None:
@@ -207,6 +292,11 @@ def build() -> Gazetteer:
             e = b.g.entries[j]
             if e.kind == CITY and e.country == cc and (best is None or e.population > b.g.entries[best].population):
                 best = j
+        if best is None:    # another spelling of the name ("Mykolaiv" for GeoNames' "Mykolayiv")
+            for j in b._variants.get(fold(name), ()):
+                e = b.g.entries[j]
+                if e.country == cc and (best is None or e.population > b.g.entries[best].population):
+                    best = j
         return best
 
     tr = {lg: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lg], fallback=True)
@@ -251,7 +341,7 @@ def build() -> Gazetteer:
                 biggest[k] = j
     # cities first: "Kyiv City" rather than "Kyiv Oblast" names the admin1 of Kyiv itself
     subs = sorted((sd for sd in pycountry.subdivisions if not sd.parent_code),
-                  key=lambda sd: (sd.type != "City", sd.code))
+                  key=lambda sd: (sd.type not in _CITY_TYPES, sd.code))
     for sd in subs:
         cc = sd.country_code
         names = {sd.name} | {t.gettext(sd.name) for t in tr2.values()}
@@ -260,7 +350,7 @@ def build() -> Gazetteer:
         centre = region_centre.get(sd.code)
         ci = city_named(cc, centre) if centre else None
         sure = ci is not None          # the centre's GeoNames admin1 code is this region's
-        if ci is None and sd.type == "City":   # a city-region: the city under any of its names
+        if ci is None and sd.type in _CITY_TYPES:   # a city-region: the city under any of its names
             found = [j for n in names | {en} for j in b._index.get(norm(n), ())
                      if b.g.entries[j].kind == CITY and b.g.entries[j].country == cc]
             ci = max(found, key=lambda j: b.g.entries[j].population, default=None)
@@ -279,12 +369,12 @@ def build() -> Gazetteer:
         i = b.add(Entry(ce.geonameid if ce else None, en, cc, en, ce.latitude if ce else None,
                         ce.longitude if ce else None, ce.population if ce else 0, ADMIN1, sd.code))
         b.g.regions[sd.code] = i
-        if ci is not None and sd.type != "City":
+        if ci is not None and sd.type not in _CITY_TYPES:
             b.g.region_of_centre.setdefault(ci, i)
-        if sd.type == "City" and ce is not None:
+        if sd.type in _CITY_TYPES and ce is not None:
             continue    # a city-region ("Almaty City") is found as the city itself
         for n in names | {en}:
-            if _usable(n, True) and (sd.type != "City" or norm(n) != norm(ce.name if ce else "")):
+            if _usable(n, True) and (sd.type not in _CITY_TYPES or norm(n) != norm(ce.name if ce else "")):
                 b.key(n, i)
     # the admin1 name of every city whose region we could place
     ent = b.g.entries
