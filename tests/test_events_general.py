@@ -12,7 +12,7 @@ from kronika.model import Article
 from kronika.pipeline import extract
 
 CASES = [
-# (id, lang, text, sub-event type or None for no event, actor1, actor2; None: not checked)
+# (id, lang, text, expected sub or None, actor1, actor2)
 ("n1","en","Rioters set fire to cars and looted shops in Nanterre, near Paris, on Thursday night after police shot a teenager, officials said.","Violent demonstration",None,None),
 ("n2","ru","Во вторник в Белгороде в результате удара беспилотника по административному зданию пострадали два человека, сообщил губернатор.","Air/drone strike",None,None),
 ("n3","uk","У Полтаві невідомі викрали місцевого активіста, повідомили в поліції.","Abduction/forced disappearance","Political militia","Civilians"),
@@ -76,8 +76,46 @@ CASES = [
 ("x18","en","The Kremlin denied that its forces shelled Kharkiv.",None,None,None),
 ("x19","ru","Землетрясение в Турции унесло жизни сотен людей.",None,None,None),
 ("x20","uk","Ансамбль виконав марш на концерті у Львові.",None,None,None),
+("e14","ru","Вооруженные силы Украины атаковали Белгород беспилотниками, сообщил губернатор.","Air/drone strike","State forces",None),
+("e15","uk","Ворог вдарив балістичними ракетами по Києву, пошкоджено житлові будинки.","Shelling/artillery/missile attack","State forces",None),
+("e16","uk","Унаслідок нічної атаки дронів-камікадзе на Дніпро постраждали четверо людей.","Air/drone strike","State forces","Civilians"),
+("e17","en","Russian artillery shelled Kherson on Sunday, killing two civilians and wounding five.","Shelling/artillery/missile attack","State forces","Civilians"),
+("e18","ru","В Запорожье прогремели взрывы: российские войска нанесли удар ракетами С-300.","Shelling/artillery/missile attack","State forces",None),
+("e19","en","A car bomb exploded outside a police station in Mogadishu, killing six people.","Remote explosive/landmine/IED","Political militia",None),
+("e20","uk","У Харкові чоловік підірвався на міні, повідомили в ДСНС.","Remote explosive/landmine/IED",None,None),
+("e21","en","A suicide bomber blew himself up at a mosque in Peshawar, killing 30 worshippers.","Suicide bomb","Political militia",None),
+("b6","uk","ЗСУ звільнили село під Херсоном, повідомили у Генштабі.","Government regains territory","State forces",None),
+("b7","en","Fighters of the M23 rebel group clashed with Congolese troops near Goma on Monday.","Armed clash",None,"State forces"),
+("b8","ru","Под Донецком произошел бой между российскими военными и подразделением ВСУ.","Armed clash","State forces","State forces"),
+("v6","ru","В Херсоне российские военные похитили местного журналиста.","Abduction/forced disappearance","State forces","Civilians"),
+("v7","en","Unknown gunmen abducted a priest in Kaduna on Sunday.","Abduction/forced disappearance","Political militia","Civilians"),
+("r7","ru","В Париже протестующие подожгли автомобили и забросали полицию камнями.","Violent demonstration","Rioters","State forces"),
+("r8","en","Hundreds of protesters stormed the parliament building in Nairobi and set part of it on fire.","Violent demonstration","Rioters",None),
+("r9","uk","У Лондоні натовп розгромив кілька магазинів і підпалив поліцейський автомобіль.","Violent demonstration","Rioters",None),
+("r10","en","Youths clashed with police in Marseille overnight, burning cars and throwing stones.","Violent demonstration","Rioters","State forces"),
+("p8","ru","В Ереване сотни человек перекрыли улицы, требуя отставки премьер-министра.","Peaceful protest","Protesters",None),
+("p9","en","Thousands of people rallied in Belgrade on Saturday against the government.","Peaceful protest","Protesters",None),
+("p10","uk","У Києві відбулася акція протесту під Офісом президента з вимогою звільнити полонених.","Peaceful protest","Protesters",None),
+("p11","en","Police dispersed a protest by farmers in Warsaw with tear gas on Wednesday.","Protest with intervention","Protesters","State forces"),
+("p12","ru","В Минске силовики задержали около 200 участников марша.","Protest with intervention","Protesters","State forces"),
+("x21","en","Protesters are expected to gather outside parliament in London on Saturday.",None,None,None),
+("x22","ru","Власти Армении опровергли информацию о столкновениях на границе.",None,None,None),
+("x23","uk","Футбольні фанати влаштували бійку після матчу у Львові.",None,None,None),
+("x24","en","Teachers in Chicago went on strike on Monday, closing schools across the city.",None,None,None),
+("x25","ru","Суд в Москве приговорил активиста к пяти годам колонии.",None,None,None),
+("x26","en","The court in Istanbul sentenced the journalist to three years in prison.",None,None,None),
+("x27","uk","У Києві пройшли вибори до міської ради.",None,None,None),
+("x28","en","A fire broke out at a warehouse in Manchester; no one was injured.",None,None,None),
+("x29","ru","Ураган обрушился на Сочи, повалены деревья, есть пострадавшие.",None,None,None),
+("x30","en","Ukraine's army is preparing a counteroffensive near Zaporizhzhia.",None,None,None),
+("x31","uk","Якщо Росія атакує енергосистему, в Києві можливі відключення.",None,None,None),
+("x32","en","The opposition called on supporters to protest in Tbilisi on Friday.",None,None,None),
+("x33","ru","Десять лет назад в Киеве начались протесты на Майдане.",None,None,None),
+("x34","en","Police in Manchester arrested two men over a burglary.",None,None,None),
+("x35","uk","Росія може завдати масованого ракетного удару по Києву найближчими днями, попередили в розвідці.",None,None,None),
+("x36","en","Russia denied shelling Kharkiv and blamed Ukrainian forces.",None,None,None),
+("x37","ru","В Москве прошли учения полиции по разгону массовых беспорядков.",None,None,None),
 ]
-
 
 @pytest.mark.parametrize("pid, lang, text, sub, actor1, actor2", CASES, ids=[c[0] for c in CASES])
 def test_general(pid: str, lang: str, text: str, sub: str | None, actor1: str | None, actor2: str | None) -> None:

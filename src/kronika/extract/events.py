@@ -36,9 +36,13 @@ BACKDROP = frozenset({"demo", "march", "street", "protest", "protest_act", "acti
 ABSTRACT = frozenset({"protest", "action", "protester", "strike", "injured", "city_ref"})  # need a place of their own
 REMOTE = (  # checked in this order: the most specific weapon wins
     ("suicide", "Suicide bomb"), ("chemical", "Chemical weapon"), ("air", "Air/drone strike"), ("drone", "Air/drone strike"),
-    ("shell", "Shelling/artillery/missile attack"), ("explosive", "Remote explosive/landmine/IED"),
+    ("shell", "Shelling/artillery/missile attack"), ("missile", "Shelling/artillery/missile attack"), ("explosive", "Remote explosive/landmine/IED"),
     ("grenade", "Grenade"),
 )
+# who uses a weapon when the text does not say: air power, drones and artillery/missiles are the
+# arms of states; bombs, suicide attacks and grenades are those of ACLED's unidentified armed groups
+WEAPON_USER = {"Air/drone strike": "State forces", "Shelling/artillery/missile attack": "State forces",
+               "Chemical weapon": "State forces"}
 SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
             "Violent demonstration": 3, "Mob violence": 3}
 DEMO_MEMORY = 2               # sentences a reported gathering stays the context of later ones
@@ -58,6 +62,7 @@ class Coded:
     actor2_name: str | None = None
     hits: list[Hit] = field(default_factory=list)
     confidence: float = 0.6
+    guessed: bool = False   # actor1 inferred from the weapon, not named in the sentence
 
     @property
     def event_type(self) -> str:
@@ -154,7 +159,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     crime = "crime" in classes   # robbery, theft, fraud: criminal, not political, violence
     protesters = "protester" in classes or "protester" in kinds
     if "block" in classes and (any(m.first < by_cls["block"].first for m in state)
-                               or not (protesters or kinds & {"political", "mob"} or demo_before)):
+                               or not (protesters or kinds & {"political", "mob"} or demo_before
+                                       or _crowd(doc, a, by_cls["block"].first))):
         classes.discard("block")    # the police, or a building site, blocking a road is not a protest
     demo_here = bool(classes & (DEMO_CORE | {"block"})) or protesters
     if "grenade" in classes and (demo_here or demo_before):
@@ -217,11 +223,14 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         return _one_sided(doc, "Sexual violence", live, actors, armed)
     if classes & {"lethal", "beat"} and (irregular or state and kinds & {"civilian", "political", "press"}):
         return _one_sided(doc, "Attack", live, actors, irregular or armed)
+    mobs = [m for m in actors if m.kind == "mob"]
+    if classes & {"clash", "throw", "arson", "vandal"} and mobs and state and not irregular:
+        # youths or a mob fighting the police: a riot (ACLED: rioters vs state forces)
+        return Coded("Violent demonstration", "Rioters", "State forces", mobs[0].name, state[0].name, live, 0.55)
     if classes & {"clash", "beat"} and kinds & {"political", "mob"}:
         # party factions or a mob fighting, no armed group or gathering named: mob violence
         return Coded("Mob violence", "Rioters", "Rioters" if "clash" in classes else "Civilians", None, None,
                      live, 0.5)
-    mobs = [m for m in actors if m.kind == "mob"]
     if classes & {"loot", "vandal", "arson"} and (irregular or mobs):
         return _one_sided(doc, "Looting/property destruction", live, actors, irregular or mobs)
     if "agreement" in classes:
@@ -255,6 +264,15 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
     if classes & INTERVENTION or state_hits:
         return Coded("Protest with intervention", "Protesters", "State forces", group, state_name, live, 0.7)
     return Coded("Peaceful protest", "Protesters", None, group, None, live, 0.65)
+
+
+def _crowd(doc: Doc, a: int, b: int) -> bool:
+    """'сотни человек перекрыли улицы', 'residents blocked the road': people, not a landslide or the police."""
+    return any(t.an.lemma in _CROWD or t.lower in _CROWD for t in doc.tokens[a:b])
+
+
+_CROWD = frozenset({"человек", "людина", "люди", "people", "житель", "мешканець", "резидент", "residents", "resident",
+                    "villagers", "farmers", "фермер", "фермери", "фермеры", "водители", "водій", "водитель", "drivers"})
 
 
 def _several(doc: Doc, a: int, b: int) -> bool:
@@ -333,10 +351,25 @@ def _remote(doc: Doc, sub: str, live: list[Hit], actors: list[ActorMention], arm
              or (m.first > 0 and doc.tokens[m.first - 1].lower in ("by", "від", "со", "стороны", "сторони"))]
     targets = [m for m in armed if m not in doers]
     a1 = doers[0] if doers else None
-    civ = any(m.kind == "civilian" for m in actors)
+    civ = any(m.kind == "civilian" for m in actors) or _people_hurt(doc, live)
     actor2 = "Civilians" if civ else (ACLED_KIND[targets[0].kind] if targets else None)
-    return Coded(sub, ACLED_KIND[a1.kind] if a1 else "Political militia", actor2,
-                 a1.name if a1 else None, None, live, 0.65)
+    if a1 is None:
+        # unnamed: the weapon's usual user (run() prefers a perpetrator the story names elsewhere)
+        return Coded(sub, WEAPON_USER.get(sub, "Political militia"), actor2, None, None, live, 0.6, guessed=True)
+    return Coded(sub, ACLED_KIND[a1.kind], actor2, a1.name, None, live, 0.65)
+
+
+_VICTIMS = frozenset({"людина", "люди", "человек", "people", "person", "persons"})
+
+
+def _people_hurt(doc: Doc, live: list[Hit]) -> bool:
+    """'поранено трьох людей', 'пострадали два человека': people (not soldiers) hurt by a strike."""
+    hurt = [h for h in live if h.cls in ("injured", "lethal")]
+    if not hurt:
+        return False
+    si = doc.sentence_of(hurt[0].start)
+    a, b = doc.sent_tokens[si]
+    return any(t.an.lemma in _VICTIMS or t.lower in _VICTIMS for t in doc.tokens[a:b])
 
 
 _ONE_SIDED_ACTS = frozenset({"abduct", "sexual", "lethal", "beat", "loot", "vandal", "arson"})
@@ -420,6 +453,7 @@ def run(ctx: Context) -> None:
         read.append((si, coded, live))
     if _criminal_story(read):
         return  # a robbery, a drunk's rampage, a fraud arrest: crime, not political violence
+    _story_perpetrator(read)
     triggered = {si for si, _c, live in read if live}
     cands: list[Candidate] = []
     story: tuple[int, date | None, int] | None = None  # the last trigger sentence that gave its own date
@@ -437,6 +471,18 @@ def run(ctx: Context) -> None:
     if not any(c.coded.sub not in ("Agreement", "Other") for c in cands):
         cands = []  # talks and deals count only in a story of unrest or fighting
     ctx.events = _merge(ctx, cands)
+
+
+def _story_perpetrator(read: list[tuple[int, Coded | None, list[Hit]]]) -> None:
+    """An unnamed strike in a story whose other strikes name their perpetrator ("Russian forces
+    attacked Odesa with drones. ... the drone hit a house") is theirs."""
+    named = next((c for _si, c, _l in read if c is not None and c.event_type == "Explosions/Remote violence"
+                  and not c.guessed and c.sub != "Disrupted weapons use"), None)
+    if named is None:
+        return
+    for _si, c, _l in read:
+        if c is not None and c.guessed:
+            c.actor1, c.actor1_name, c.guessed = named.actor1, named.actor1_name, False
 
 
 def _criminal_story(read: list[tuple[int, Coded | None, list[Hit]]]) -> bool:
@@ -546,6 +592,7 @@ def _places_in(ctx: Context, start: int, end: int, hits: list[Hit]) -> list[tupl
     here = [p for p in ctx.places if start <= p.start < end and p.kind != "country"
             and _plausible(ctx, p, hits)]
     here = _first_of_between(ctx.doc, here)
+    here = _drop_locators(ctx.doc, here)
     if any(p.kind in ("city", "district") for p in here):
         here = [p for p in here if p.kind in ("city", "district")]
     found: list[tuple[PlaceMention, int]] = []
@@ -575,6 +622,16 @@ def _near_cue(doc: Doc, p: PlaceMention) -> bool:
     return False
 
 
+def _drop_locators(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
+    """'in Nanterre, near Paris', 'в Бучі під Києвом': the second town only locates the first."""
+    out: list[PlaceMention] = []
+    for p in places:
+        if out and _near_cue(doc, p) and doc.token_at(p.start) - doc.token_at(out[-1].end - 1) <= 3:
+            continue
+        out.append(p)
+    return out
+
+
 _BETWEEN = frozenset({"между", "між", "between"})
 
 
@@ -598,11 +655,11 @@ def _plausible(ctx: Context, p: PlaceMention, hits: list[Hit] | tuple[Hit, ...] 
     as a town ("Биби" -> Beebe), a word of a trigger phrase ("коктейль Молотова"), a place known
     only from an adjective, or a lone small town of a country the article otherwise never mentions."""
     doc = ctx.doc
-    if p.score <= 0.5:
-        return False
+    ti = doc.token_at(p.start)
+    if p.score < 0.5 or p.score == 0.5 and not (p.kind == "city" and _after_place_prep(doc, ti)):
+        return False   # a doubtful reading, unless a preposition of place governs it ("под Донецком")
     if any(h.start <= p.start < h.end for h in hits):
         return False
-    ti = doc.token_at(p.start)
     tags = doc.tokens[ti].an.tags
     small = p.population < 150_000
     if tags & _PERSON_TAGS and "Geox" not in tags and small and not _after_place_prep(doc, ti):
