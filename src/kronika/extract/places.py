@@ -59,6 +59,7 @@ class Lexicon:
     region_nouns: frozenset[str]
     district_nouns: frozenset[str]
     near_cues: frozenset[str]
+    near_skip: frozenset[str]       # words between a near cue and the place ("near the town of")
     org_after: frozenset[str]
     org_before: frozenset[str]
     titles_after: frozenset[str]    # capitalised words after a place that keep it a place ("Mayor")
@@ -84,7 +85,8 @@ def lexicon(lang: str) -> Lexicon:
         lexes = [load_lexicon(lg, "places") for lg in ("uk", "ru", "en")] if every_language else [lx]
         return frozenset(norm(w) for one in lexes for w in one.get(name) or ())
 
-    return Lexicon(fs("stop"), fs("region_nouns"), fs("district_nouns"), fs("near_cues"), fs("org_after", True),
+    return Lexicon(fs("stop"), fs("region_nouns"), fs("district_nouns"), fs("near_cues"), fs("near_skip"),
+                   fs("org_after", True),
                    fs("org_before", True), fs("titles_after", True), adj, frozenset(_PRIORS.get(lexicon_lang(lang), ())))
 
 
@@ -705,15 +707,18 @@ def _paragraph_start(text: str, offset: int) -> int:
 
 
 def _near(doc: Doc, lx: Lexicon, m: PlaceMention) -> bool:
-    """'под Харьковом', 'near Minsk', 'в районі Києва': the event is near the place."""
+    """'под Харьковом', 'near Minsk', 'в районі Києва', 'near the town of Bakhmut', 'близ села X':
+    the event is near the place. Up to four words back, over prepositions and settlement nouns."""
     k = doc.token_at(m.start) - 1
-    for _ in range(2):
-        if k < 0:
+    sent = doc.tokens[k + 1].sent
+    for _ in range(4):
+        if k < 0 or doc.tokens[k].sent != sent:
             return False
         t = doc.tokens[k]
-        if norm(t.text) in lx.near_cues or t.an.lemma in lx.near_cues:
+        w = norm(t.text)
+        if w in lx.near_cues or t.an.lemma in lx.near_cues:
             return True
-        if t.an.pos not in ("PREP",) and norm(t.text) not in ("of", "the"):
+        if t.an.pos != "PREP" and w not in lx.near_skip and t.an.lemma not in lx.near_skip:
             return False
         k -= 1
     return False

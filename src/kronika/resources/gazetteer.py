@@ -35,11 +35,11 @@ LATIN_ALT_MIN_POPULATION = 1_000_000
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’ʼ .\-]+$")
 LANGS = ("uk", "ru", "en")
 # Latin spelling variants of post-Soviet places ("Zaporizhzhia", "Zaporozhye", "Kharkov", "Sievierodonetsk"):
-# cities of these countries get folded Latin keys (`fold`) from their main name, their Cyrillic names
-# romanised (`romanise`) and, for big ones, their Latin alternate names.
+# cities of these countries get folded Latin keys (`fold`) from their main name and their Cyrillic
+# names romanised (`romanise`). Not from GeoNames' Latin alternate names: those hold other languages'
+# exonyms and noise ("Sumo" for Sumy).
 VARIANT_COUNTRIES = frozenset({"UA", "RU", "BY", "KZ", "KG", "MD", "TJ", "UZ", "TM", "AZ", "AM", "GE"})
 VARIANT_MIN_POPULATION = 10_000
-VARIANT_LATIN_ALT_MIN_POPULATION = 100_000
 
 # ISO 3166-2 types of a city that is a region itself ("Kyiv City", Moscow)
 _CITY_TYPES = frozenset({"City", "Autonomous city"})
@@ -276,9 +276,7 @@ def build() -> Gazetteer:
             latin = bool(_LATIN.match(alt))
             if latin_ok or not latin:
                 b.key(alt, i)
-            if variants:
-                if latin and pop >= VARIANT_LATIN_ALT_MIN_POPULATION:
-                    b.variant(alt, i)
+            if variants and not latin:
                 for r in romanise(alt):
                     b.variant(r, i)
     del cities

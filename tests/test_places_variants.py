@@ -1,0 +1,128 @@
+"""Places, round 2: Latin spelling variants of post-Soviet towns, "near" cues in three languages,
+Ukrainian and Russian regions, and towns the Ukrainian dictionary reads as adjectives."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.extract import places
+from kronika.extract.context import Context
+from kronika.resources import gazetteer as gz
+from kronika.text.doc import analyse
+
+
+@pytest.fixture(scope="module", autouse=True)
+def temp_cache(tmp_path_factory):
+    """Build the index into a fresh temporary cache (never ~/.cache), once for this module."""
+    cache = tmp_path_factory.mktemp("kronika-cache")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("KRONIKA_CACHE", str(cache))
+    old = gz._LOADED
+    gz._LOADED = None
+    places.lexicon.cache_clear()
+    gz.gazetteer()
+    yield cache
+    gz._LOADED = old
+    places.lexicon.cache_clear()
+    mp.undo()
+
+
+def names(text: str, lang: str) -> dict[str, str]:
+    return {m.text: m.name for m in places.find_places(analyse(text, lang))}
+
+
+def located(text: str, lang: str) -> tuple[str, int] | None:
+    doc = analyse(text, lang)
+    ctx = Context(doc=doc)
+    ctx.places = places.find_places(doc)
+    r = places.event_place(ctx, 0, len(text))
+    return (r[0].name, r[1]) if r else None
+
+
+def test_fold_and_romanise():
+    f = gz.fold
+    assert f("Zaporizhzhia") == f("Zaporizhia") == f("Zaporizhzhya") == f("Zaporozh'ye".replace("o", "i", 2)) \
+        or f("Zaporizhzhia") == f("Zaporizhzhya")
+    assert f("Mykolaiv") == f("Mykolayiv")
+    assert f("Kiev") == f("Kiyev")
+    assert f("Odessa") == f("Odesa")
+    assert f("Sievierodonetsk") == f("Severodonetsk") == f("Syevyerodonets'k")
+    assert f("Mahilyow") == f("Mahilyov")
+    assert "kharkov" in gz.romanise("Харьков")
+    assert {"homel", "gomel"} <= {f(r) for r in gz.romanise("Гомель")}
+    assert gz.romanise("Kyiv") == ()
+
+
+@pytest.mark.parametrize("spelling,name", [
+    ("Mykolaiv", "Mykolayiv"), ("Zaporizhzhia", "Zaporizhzhya"), ("Zaporizhia", "Zaporizhzhya"),
+    ("Zaporozhye", "Zaporizhzhya"), ("Kharkov", "Kharkiv"), ("Dnepr", "Dnipro"), ("Artemivsk", "Bakhmut"),
+    ("Sievierodonetsk", "Siverskodonetsk"), ("Severodonetsk", "Siverskodonetsk"), ("Kiev", "Kyiv"),
+    ("Odessa", "Odesa"), ("Lvov", "Lviv"), ("Chimkent", "Shymkent"), ("Uralsk", "Oral"),
+    ("Semipalatinsk", "Semey"), ("Grodno", "Hrodna"), ("Homel", "Homyel'"), ("Gomel", "Homyel'"),
+    ("Mogilev", "Mahilyow"), ("Avdiivka", "Avdiyivka"), ("Kupiansk", "Kupyansk"), ("Izium", "Izyum"),
+])
+def test_english_spelling_variants(spelling, name):
+    assert names(f"Protests were reported in {spelling} on Monday.", "en") == {spelling: name}
+
+
+def test_multiword_variant_and_regions_en():
+    assert names("A strike on Krivoy Rog and on Kryvyi Rih.", "en") == {
+        "Krivoy Rog": "Kryvyy Rih", "Kryvyi Rih": "Kryvyy Rih"}
+    got = places.find_places(analyse("Attacks in Zaporizhzhia Oblast and the Zaporizhia region.", "en"))
+    assert [(m.text, m.kind, m.name) for m in got] == [
+        ("Zaporizhzhia Oblast", "admin1", "Zaporizhzhia Oblast"), ("Zaporizhia region", "admin1", "Zaporizhzhia Oblast")]
+    assert all(m.latitude is not None for m in got)
+
+
+def test_variants_stay_off_common_words():
+    assert names("Police said the Sumo match was held in the Kimono hall.", "en") == {}
+
+
+def test_admin1_of_towns_whose_centre_has_another_spelling():
+    got = {m.text: m.admin1 for m in places.find_places(analyse("Strikes hit Melitopol, Mykolaiv and Hrodna.", "en"))}
+    assert got == {"Melitopol": "Zaporizhzhia Oblast", "Mykolaiv": "Mykolaiv Oblast", "Hrodna": "Grodno Region"}
+
+
+def test_regions_uk_ru():
+    got = places.find_places(analyse(
+        "Обстріли на Донеччині, Харківщина, Запорізька область, у Бєлгородській області.", "uk"))
+    assert [(m.text, m.kind, m.name) for m in got] == [
+        ("Донеччині", "admin1", "Donetsk Oblast"), ("Харківщина", "admin1", "Kharkiv Oblast"),
+        ("Запорізька область", "admin1", "Zaporizhzhia Oblast"), ("Бєлгородській області", "admin1", "Belgorod Oblast")]
+    got = places.find_places(analyse("Атаки в Белгородской области и в Курской области.", "ru"))
+    assert [(m.text, m.name) for m in got] == [("Белгородской области", "Belgorod Oblast"),
+                                                ("Курской области", "Kursk Oblast")]
+    assert all(m.latitude is not None for m in got)
+    assert located("Вибух у Запорізькій області.", "uk") == ("Zaporizhzhia Oblast", 3)
+
+
+def test_uk_towns_read_as_adjectives():
+    got = {m.text: (m.name, m.score) for m in places.find_places(analyse("Вибух у Донецьку, в Луганську.", "uk"))}
+    assert got == {"Донецьку": ("Donetsk", 0.9), "Луганську": ("Luhansk", 0.9)}
+    assert located("Вибух у Донецьку.", "uk") == ("Donetsk", 1)
+    # an adjective before its noun stays an adjective
+    got = {m.text: m.score for m in places.find_places(analyse("У Донецькому аеропорту бої.", "uk"))}
+    assert got == {"Донецькому": places.ADJ_SCORE}
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("en", "Shelling near Bakhmut.", "Bakhmut"), ("en", "Shelling outside Kharkiv.", "Kharkiv"),
+    ("en", "Shelling on the outskirts of Kyiv.", "Kyiv"), ("en", "Shelling near the town of Bakhmut.", "Bakhmut"),
+    ("en", "Shelling in the vicinity of Izium.", "Izyum"), ("en", "Shelling close to Kupiansk.", "Kupyansk"),
+    ("uk", "Обстріл під Харковом.", "Kharkiv"), ("uk", "Обстріл поблизу Бахмута.", "Bakhmut"),
+    ("uk", "Обстріл в районі Авдіївки.", "Avdiyivka"), ("uk", "Обстріл у пригороді Києва.", "Kyiv"),
+    ("uk", "Обстріл на околиці Херсона.", "Kherson"), ("uk", "Обстріл біля міста Бахмут.", "Bakhmut"),
+    ("ru", "Обстрел под Москвой.", "Moscow"), ("ru", "Обстрел в районе Бахмута.", "Bakhmut"),
+    ("ru", "Обстрел в пригороде Москвы.", "Moscow"), ("ru", "Обстрел на окраине Донецка.", "Donetsk"),
+    ("ru", "Обстрел недалеко от Москвы.", "Moscow"), ("ru", "Обстрел близ села Бахмут.", "Bakhmut"),
+])
+def test_near_is_precision_two(lang, text, name):
+    assert located(text, lang) == (name, 2)
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("en", "Shelling in the city of Bakhmut.", "Bakhmut"), ("uk", "Обстріл у місті Бахмут.", "Bakhmut"),
+    ("ru", "Обстрел в Донецке.", "Donetsk"), ("en", "Drones flew to Kyiv.", "Kyiv"),
+])
+def test_in_is_precision_one(lang, text, name):
+    assert located(text, lang) == (name, 1)
