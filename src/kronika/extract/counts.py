@@ -20,6 +20,7 @@ See docs/figures.md.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,6 +43,7 @@ _EN_STOP = {"and", "or", "but", "in", "on", "at", "to", "from", "by", "with", "w
             "before", "during", "who", "which", "that", "the", "a", "an", "said", "say"}
 _EN_PAST = {"took", "came", "went", "fled", "rallied", "died", "remain", "remained"}
 _EN_AUX = {"were", "was", "have", "had", "are", "is", "been", "be", "got", "reportedly"}
+_INFN = frozenset({"INFN", "infn"})   # pymorphy3 ru and uk spell the infinitive tag differently
 _FEW_MAX = 3.0    # "кілька", "несколько", "several" alone: too vague to count (precision first)
 
 
@@ -61,6 +63,8 @@ class CountLexicon:
     tally: frozenset[str]
     measure: frozenset[str]
     needs_context: frozenset[str]
+    since: frozenset[str]
+    planned: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -86,6 +90,8 @@ def lexicon(lang: str) -> CountLexicon:
         tally=frozenset(norm(w) for w in raw.get("tally", {}).get("words", [])),
         measure=frozenset(norm(w) for w in raw.get("measure", {}).get("words", [])),
         needs_context=frozenset(norm(w) for w in raw.get("needs_context", {}).get("words", [])),
+        since=frozenset(raw.get("since", {}).get("words", [])),
+        planned=frozenset(norm(w) for w in raw.get("planned", {}).get("words", [])),
     )
 
 
@@ -370,7 +376,30 @@ class _Counter:
         if "futr" in tok.an.tags:
             return True
         prev = self.toks[j - 1].lower if j > 0 else ""
-        return prev in ("будуть", "буде", "будет", "будут", "will", "would", "could", "may", "might")
+        if prev in ("будуть", "буде", "будет", "будут", "will", "would", "could", "may", "might"):
+            return True
+        # "expect 10,000 people to attend", "планують вивести 5 тисяч людей": intended, not done
+        infinitive = prev == "to" if self.lang == "en" else bool(tok.an.tags & _INFN)
+        if not infinitive:
+            return False
+        lo = j - 6
+        return any(self.k(i) & self.lex.planned for i in range(max(lo, 0), j)
+                   if self.toks[i].sent == tok.sent)
+
+    def intended(self, ni: int) -> bool:
+        """"планують вивести на вулиці 5 тисяч": an infinitive governed by a verb of intent
+        before the figure, within its clause."""
+        if self.lang == "en":
+            return False   # English infinitives follow the figure ("expect 10,000 to attend"): see future()
+        sent = self.toks[ni].sent
+        for i in range(ni - 1, max(ni - 7, -1), -1):
+            t = self.toks[i]
+            if t.sent != sent or t.text in _BARRIERS:
+                return False
+            if t.an.tags & _INFN:
+                return any(self.k(m) & self.lex.planned for m in range(max(i - 3, 0), i)
+                           if self.toks[m].sent == sent)
+        return False
 
     def location(self, start: int) -> str | None:
         places = [p for p in self.ctx.places if p.kind != "country"] or list(self.ctx.places)
@@ -401,10 +430,42 @@ class _Counter:
         unrest, not about a vaccine trial or a disease told in the same article."""
         return any(s in self.unrest_sents for s in (sent - 1, sent, sent + 1))
 
+    def historic_sentences(self) -> set[int]:
+        """Sentences that recall the past: one with a date a year or more before publication (and
+        no recent one), and the undated sentences after it in the same paragraph ("In 1989, …
+        The crackdown killed hundreds."). Their figures are history, not this article's news."""
+        doc = self.doc
+        starts = [x.start for x in doc.sentences]
+        state: dict[int, bool] = {}
+        for d in self.ctx.dates:
+            if d.kind == "time":
+                continue
+            si = max(bisect_right(starts, d.start) - 1, 0)
+            old = d.kind == "historic" and d.value is not None and doc.published is not None \
+                and d.value < doc.published and self.opens_sentence(d.start, si)
+            state[si] = state.get(si, True) and old
+        out: set[int] = set()
+        carry = False
+        for si, sn in enumerate(doc.sentences):
+            if si > 0 and "\n" in doc.text[doc.sentences[si - 1].end:sn.start]:
+                carry = False   # a new paragraph
+            if si in state:
+                carry = state[si]
+            if carry:
+                out.add(si)
+        return out
+
+    def opens_sentence(self, start: int, si: int) -> bool:
+        """The date sets the scene of the whole sentence ("In 1989, …", "У 2014 році …"): at
+        most a preposition before it; "З 2010 року" (since) and dates inside a clause do not."""
+        before = [t for t in self.doc.sent_toks(si) if t.end <= start and t.is_word]
+        return len(before) <= 1 and not any(t.lower in self.lex.since for t in before)
+
     def run(self) -> list[Count]:
         out: list[Count] = []
         if not self.numbers or not self.about_unrest():
             return out
+        past = self.historic_sentences()
         seen: set[tuple[str, float]] = set()
         vague: set[int] = set()     # ids of counts told by a vague word ("більше десятка")
         prev_kind: str | None = None
@@ -416,12 +477,15 @@ class _Counter:
             sent = self.toks[self.num_tokens[idx][0]].sent
             if sent != prev_sent:
                 prev_kind, prev_sent = None, sent
+            if sent in past:
+                continue   # history recalled, not this article's figures
             got = self.kind_of(idx, nm, prev_kind)
             if got is None:
                 continue
             kind, h, cue_i = got
             prev_kind = kind
-            if self.future(cue_i):
+            if self.future(cue_i) or self.intended(self.num_tokens[idx][0]):
+                prev_kind = None   # its sub-counts ("з них понад 42 тисячі") are forecasts too
                 continue   # "постраждають 55 тисяч": a forecast, not a figure
             if nm.vague and nm.value >= 1_000_000:
                 continue   # "смерть мільйонів": rhetoric, not a figure

@@ -1,0 +1,63 @@
+"""Counts beyond the dev set: war news, protests elsewhere, wire copy, history and plans."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.model import Article
+from kronika.pipeline import extract
+
+
+def counts(text: str, lang: str, published: str = "2024-03-10") -> set[tuple[str, float, str]]:
+    res = extract(Article(text=text, lang=lang, published=published))
+    return {(c.kind, c.value, c.qualifier) for c in res.counts}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("uk", "Внаслідок обстрілу загинули двоє цивільних, ще п'ятеро отримали поранення.",
+     {("killed", 2, "exact"), ("injured", 5, "exact")}),
+    ("uk", "Унаслідок ракетного удару по Одесі поранено трьох людей, пошкоджено 12 житлових будинків.",
+     {("injured", 3, "exact"), ("buildings_damaged", 12, "exact")}),
+    ("uk", "Під час атаки дронів пошкоджено три автомобілі та дві багатоповерхівки.",
+     {("vehicles_damaged", 3, "exact"), ("buildings_damaged", 2, "exact")}),
+    ("uk", "Через обстріл Херсона загинули 2 людини, ще 7 поранені, серед них дитина.",
+     {("killed", 2, "exact"), ("injured", 7, "exact")}),
+    # shot-down drones are no casualty figure
+    ("uk", "Вночі сили ППО збили 20 з 25 дронів, якими ворог атакував Київ. Внаслідок атаки загинула одна людина.",
+     {("killed", 1, "exact")}),
+    ("ru", "В результате обстрела погибли три мирных жителя, еще пятеро ранены.",
+     {("killed", 3, "exact"), ("injured", 5, "exact")}),
+    ("ru", "При атаке беспилотников пострадали два человека, повреждены 15 жилых домов.",
+     {("injured", 2, "exact"), ("buildings_damaged", 15, "exact")}),
+    ("ru", "Силы ПВО сбили 12 из 15 беспилотников, погибших нет.", set()),
+    ("ru", "В ходе протестов в Тбилиси задержаны 63 человека, пострадали 14 полицейских.",
+     {("detained", 63, "exact"), ("injured", 14, "exact")}),
+    ("en", "Police fired tear gas at protesters in Nairobi on Tuesday. At least five people were killed and 31 injured.",
+     {("killed", 5, "at_least"), ("injured", 31, "exact")}),
+    ("en", "A Russian missile strike on Kharkiv killed three civilians and wounded 12, the governor said.",
+     {("killed", 3, "exact"), ("injured", 12, "exact")}),
+    ("en", "The air force said it shot down 20 of 25 drones launched overnight in the attack.", set()),
+    ("en", "Russian shelling damaged 14 residential buildings and 3 cars in Kherson.",
+     {("buildings_damaged", 14, "exact"), ("vehicles_damaged", 3, "exact")}),
+    ("en", "Dozens of protesters were detained, the interior ministry said.", {("detained", 12, "about")}),
+    # history recalled: a sentence opened by a year long before publication, and what follows it
+    ("en", "In 1989, hundreds of thousands of people protested in Tiananmen Square in Beijing. "
+           "The crackdown killed hundreds.", set()),
+    ("uk", "У 2014 році під час протестів на Майдані загинули понад сто людей. "
+           "Сьогодні у Києві затримали 5 учасників акції.", {("detained", 5, "exact")}),
+    ("ru", "В 2011 году на протестах на Болотной площади задержали более тысячи человек. "
+           "В субботу на акции задержаны 40 человек.", {("detained", 40, "exact")}),
+    # plans and expectations are no figures
+    ("en", "The protest was planned for Friday; organisers expect 10,000 people to attend.", set()),
+    ("uk", "Організатори протесту планують вивести на вулиці 5 тисяч людей.", set()),
+    ("ru", "Организаторы митинга рассчитывают собрать 10 тысяч человек.", set()),
+    ("uk", "На акцію протесту вийшли 500 людей.", {("participants", 500, "exact")}),
+])
+def test_general_counts(lang: str, text: str, want: set[tuple[str, float, str]]) -> None:
+    assert counts(text, lang) == want
+
+
+def test_since_a_year_is_not_history() -> None:
+    # "з 2010 року" runs up to now: the sentence's figure is news
+    got = counts("З 2010 року триває протест, учора поліція затримала 12 протестувальників.", "uk")
+    assert ("detained", 12, "exact") in got
