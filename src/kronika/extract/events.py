@@ -152,8 +152,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     state = [m for m in actors if m.kind == "state"]
     by_cls = {h.cls: h for h in live}
 
-    if "sport" in classes and not classes & (DEMO_CORE - {"action"}):
-        return None   # a match, a forward ("нападающий"), a coach's exit: sport, not unrest
+    if "sport" in classes and not classes & (CROWD_VIOLENCE | {"protest", "protest_act"}):
+        return None   # a match, a forward ("нападающий"), a fans' march: sport, not unrest
     if "commemoration" in classes and not classes & ({"demo", "protest", "protest_act"} | CROWD_VIOLENCE):
         return None   # a wreath-laying or memorial march, not a protest
     crime = "crime" in classes   # robbery, theft, fraud: criminal, not political, violence
@@ -454,6 +454,7 @@ def run(ctx: Context) -> None:
     if _criminal_story(read):
         return  # a robbery, a drunk's rampage, a fraud arrest: crime, not political violence
     _story_perpetrator(read)
+    _victims_next(doc, read)
     triggered = {si for si, _c, live in read if live}
     cands: list[Candidate] = []
     story: tuple[int, date | None, int] | None = None  # the last trigger sentence that gave its own date
@@ -483,6 +484,23 @@ def _story_perpetrator(read: list[tuple[int, Coded | None, list[Hit]]]) -> None:
     for _si, c, _l in read:
         if c is not None and c.guessed:
             c.actor1, c.actor1_name, c.guessed = named.actor1, named.actor1_name, False
+
+
+def _victims_next(doc: Doc, read: list[tuple[int, Coded | None, list[Hit]]]) -> None:
+    """'Росіяни обстріляли Нікополь. Поранено двох цивільних.': the next sentence's hurt civilians
+    are the strike's victims."""
+    by_si = {si: (c, live) for si, c, live in read}
+    for si, c, _live in read:
+        if c is None or c.actor2 is not None or c.event_type != "Explosions/Remote violence" \
+                or c.sub == "Disrupted weapons use" or si + 1 not in by_si:
+            continue
+        nc, nlive = by_si[si + 1]
+        if nc is not None and nc.event_type != "Explosions/Remote violence":
+            continue
+        a, b = doc.sent_tokens[si + 1]
+        civ = any(m.kind == "civilian" for m in actors_in(doc, a, b))
+        if any(h.cls in ("injured", "lethal") for h in nlive) and (civ or _people_hurt(doc, nlive)):
+            c.actor2 = "Civilians"
 
 
 def _criminal_story(read: list[tuple[int, Coded | None, list[Hit]]]) -> bool:
@@ -537,12 +555,17 @@ def _locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
     concrete = _concrete(coded)
     if not found and concrete:
         got = _event_place(ctx, s.start, s.end, coded.hits)
+        if got is not None and got[0].kind == "country" and s.start <= got[0].start < s.end:
+            got = None   # the sentence's own country: chosen below, the attacker's country set aside
         if got is not None:
             found.append(got)
     if not found and concrete:
-        # known only at country level: kept aside, coded only when nothing finer exists (ACLED)
-        found = [(p, 3) for p in ctx.places if s.start <= p.start < s.end and p.kind == "country"
-                 and p.score > 0.5][:1]
+        # known only at country level: kept aside, coded only when nothing finer exists (ACLED);
+        # "Россия атаковала Украину": the country acting (a subject before the act) is not the place
+        own = [p for p in ctx.places if s.start <= p.start < s.end and p.kind == "country" and p.score > 0.5]
+        first = min((h.first for h in coded.hits), default=0)
+        acting = [p for p in own if doc.token_at(p.start) < first and _country_subject(doc, p)]
+        found = [(p, 3) for p in own if p not in acting][:1] or [(p, 3) for p in own][:1]
     if not found:
         return []
     day, tp = _event_date(ctx, s.start, s.end)
@@ -563,6 +586,15 @@ def _locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
             return []   # history, the future, or a months-old background mention ("In May, ...")
     ev = [(s.start, s.end)] + [(h.start, h.end) for h in coded.hits if h.cls not in ("protester", "strike")]
     return [Candidate(coded, si, p, prec, day, tp, ev + [(p.start, p.end)]) for p, prec in found]
+
+
+def _country_subject(doc: Doc, p: PlaceMention) -> bool:
+    """A country named as the doer: nominative (uk/ru), or not after a preposition (en)."""
+    ti = doc.token_at(p.start)
+    case = doc.tokens[ti].an.case
+    if case is not None:
+        return case == "nomn"
+    return ti == 0 or doc.tokens[ti - 1].lower not in _OBJECT_PREPS
 
 
 def _retrospective_date(ctx: Context, day: date, tp: int, triggered: set[int]) -> tuple[date, int]:
