@@ -48,6 +48,16 @@ def names(text: str, lang: str) -> dict[str, str]:
     ("uk", "Як повідомили в обласній військовій адміністрації, загинула одна людина.",
      {"обласна військова адміністрація": "government"}),
     ("uk", "Про це повідомила Національна поліція України.", {"Національна поліція України": "police"}),
+    ("uk", "За даними Повітряних сил, вночі ворог випустив 40 шахедів.", {"Повітряні сили": "government"}),
+    ("uk", "Про це повідомило Міністерство охорони здоров’я України.",
+     {"Міністерство охорони здоров’я України": "government"}),
+    ("uk", "Як повідомляє ДСНС, рятувальники ліквідували пожежу.", {"ДСНС": "government"}),
+    ("uk", "Про це повідомив речник Повітряних сил Юрій Ігнат в ефірі телемарафону.", {"Юрій Ігнат": "official"}),
+    ("ru", "Как заявили в Следственном комитете, возбуждено уголовное дело.", {"Следственный комитет": "government"}),
+    ("ru", "Правозащитный проект «ОВД-Инфо» сообщил о задержании 50 человек.", {"ОВД-Инфо": "ngo"}),
+    ("en", "Ukraine's General Staff said Russian forces launched 40 attacks.", {"Ukraine's General Staff": "government"}),
+    ("en", "Georgian Dream party chairman Irakli Kobakhidze said the law would be adopted.",
+     {"Irakli Kobakhidze": "official"}),
 ])
 def test_general_sources(lang: str, text: str, want: dict[str, str]) -> None:
     assert names(text, lang) == want

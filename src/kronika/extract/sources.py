@@ -328,6 +328,9 @@ def _np_word(t: Token, lex: SourceLexicon, cyrillic_doc: bool, have_head: bool) 
         return True
     if lex.lang == "en":
         return False
+    if have_head and ("’" in t.text or "ʼ" in t.text):
+        # "охорони здоров’я": pymorphy3 knows the word with a straight apostrophe only
+        return _apostrophe_gent(lex.lang, t.text.replace("’", "'").replace("ʼ", "'"))
     pos = _pos(t)
     if not have_head:
         return pos in ("ADJF", "PRTF") and t.lower not in _TIME_WORDS
@@ -436,6 +439,12 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
             and not _cap(out[-1]) and not _kind_of_token(out[-1], lex):
         out.pop()
     return out, j + len(out) if out else j
+
+
+def _apostrophe_gent(lang: str, word: str) -> bool:
+    """A noun that can be a genitive dependent (or does not inflect): "здоров'я", "об'єднання"."""
+    return any(p.tag.POS == "NOUN" and (p.tag.case == "gent" or "Fixd" in _tagset(p))
+               for p in analyzer("uk" if lang == "uk" else "ru").parse(word.lower()))
 
 
 def _domain_at(toks: list[Token], k: int) -> bool:
@@ -759,12 +768,16 @@ def _name_text(text: str, run: list[Token], a: int, b: int, lang: str, case: str
     parts: list[str] = []
     pos = a
     words = [t for t in run if a <= t.start and t.end <= b]
+    # an organisation's leading adjectives and its head noun inflect ("Повітряних сил" -> "Повітряні сили")
+    lead = 0
+    while not person and lead < len(words) - 1 and _pos(words[lead]) in ("ADJF", "PRTF"):
+        lead += 1
     for m, t in enumerate(words):
         parts.append(text[pos:t.start])
         # the last word of a person's name is the surname: prefer surname readings for it
         # an organisation's name inflects its head only ("МИД Турции" keeps "Турции")
         w = _to_nominative(t.text, lang, case, person, gender, person and m == len(words) - 1 and m > 0) \
-            if person or m == 0 else t.text
+            if person or m <= lead else t.text
         if person and gender is None and w != t.text:
             p = analyzer("uk" if lang == "uk" else "ru").parse(w.lower())
             gender = next((str(x.tag.gender) for x in p if _NAME_TAGS & _tagset(x) and x.tag.gender), None)
@@ -803,7 +816,7 @@ def _kind_for(name: str, kinds: list[str], person: bool, role: list[Token], lex:
               domain: bool) -> str:
     f = fold(name)
     known = known_names().get(f) or next(
-        (k for n, k in known_names().items() if len(n) >= 5 and f.startswith(n)), None)
+        (k for n, k in known_names().items() if len(n) >= 5 and (f.startswith(n) or f.endswith(n))), None)
     if known:
         return known   # "Франс Пресс" looks like a person's name; "Deutsche Welle Asia" is Deutsche Welle
     if person:
