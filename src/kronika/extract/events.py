@@ -217,7 +217,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         victim = next((m for m in actors if m.kind == "political"), None)
         return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None,
                      victim.name if victim else None, live, 0.6)
-    if "abduct" in classes and (armed or "political" in kinds):
+    if "abduct" in classes and (armed or kinds & {"political", "press", "mob"}):
         return _one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
     if "sexual" in classes and armed:
         return _one_sided(doc, "Sexual violence", live, actors, armed)
@@ -246,8 +246,12 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
     violent_act = [h for h in live if h.cls in ("beat", "lethal")]
     agents = [_agent(doc, h, actors) for h in violent_act]
     mob = next((m for m in agents if m is not None and m.kind == "mob"), None)
-    if mob is not None:
+    if mob is not None and ("protester" in {m.kind for m in actors} or any(
+            _aimed_at_gathering(doc, h, live) for h in violent_act)):
         return Coded("Mob violence", "Rioters", "Protesters", mob.name, group, live, 0.6)
+    if mob is not None and not state:
+        # a mob beating someone, no police in sight: mob violence; rioters fighting the police riot
+        return Coded("Mob violence", "Rioters", "Civilians", mob.name, None, live, 0.55)
     on_gathering = [i for i, h in enumerate(violent_act) if _aimed_at_gathering(doc, h, live)]
     if on_gathering and all(agents[i] is None or agents[i].kind != "state" for i in on_gathering) and not state:
         # "напад на проукраїнський мітинг": an attack on a gathering by others than the police

@@ -2,7 +2,7 @@
 questioned and historical mentions are not events (ACLED; PLOVER's modes and contexts).
 
 Cues come from `lexicons/<lang>/modality.toml` (classes: negation, denial, plan, plan_inf,
-hypothetical, call, future, historic, background); the scope is the clause that holds the trigger, looked at
+hypothetical, call, future, historic, past, background); the scope is the clause that holds the trigger, looked at
 from the clause start up to the trigger (cues after it rarely govern it in uk/ru/en news).
 """
 
@@ -44,6 +44,8 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
         if cue.cls == "hypothetical":
             # "if they storm...", "he called the unrest unlikely": the whole sentence is conjecture
             return "hypothetical"
+        if cue.cls == "past":
+            return "historic"   # "the shelling of Kharkiv last year": anywhere in the sentence
         if cue.cls == "historic" and cue.first < hit.first:
             return "historic"   # "Напомним, что ...": background recalled, sentence-wide
         if c0 <= cue.first < hit.first:
