@@ -41,13 +41,13 @@ def located(text: str, lang: str) -> tuple[str, int] | None:
 
 def test_fold_and_romanise():
     f = gz.fold
-    assert f("Zaporizhzhia") == f("Zaporizhia") == f("Zaporizhzhya") == f("Zaporozh'ye".replace("o", "i", 2)) \
-        or f("Zaporizhzhia") == f("Zaporizhzhya")
+    assert f("Zaporizhzhia") == f("Zaporizhia") == f("Zaporizhzhya")
+    assert f("Zaporozhye") in {f(r) for r in gz.romanise("Запорожье")}
     assert f("Mykolaiv") == f("Mykolayiv")
     assert f("Kiev") == f("Kiyev")
     assert f("Odessa") == f("Odesa")
-    assert f("Sievierodonetsk") == f("Severodonetsk") == f("Syevyerodonets'k")
-    assert f("Mahilyow") == f("Mahilyov")
+    assert f("Sievierodonetsk") == f("Syevyerodonets'k")
+    assert f("Soviet") != f("Sovet") and f("Mass") != f("Miass")
     assert "kharkov" in gz.romanise("Харьков")
     assert {"homel", "gomel"} <= {f(r) for r in gz.romanise("Гомель")}
     assert gz.romanise("Kyiv") == ()

@@ -268,6 +268,7 @@ def _multi(g: Gazetteer, doc: Doc, i: int, end: int) -> _Cand | None:
         variant: tuple[int, ...] = ()
         if latin:      # "Kryvyi Rih", "Krivoy Rog"
             vk, variant = _variant_ids(g, keys[:1])
+            variant = tuple(v for v in variant if v not in ids)
             if variant:
                 ids = ids + tuple(v for v in variant if v not in ids)
                 hit = hit or [vk]
@@ -295,6 +296,7 @@ def _single(g: Gazetteer, doc: Doc, t: Token) -> _Cand | None:
     variant: tuple[int, ...] = ()
     if not cyr:
         vk, variant = _variant_ids(g, forms[:2])
+        variant = tuple(i for i in variant if i not in ids)   # found only under another spelling
         if variant:
             ids = ids + tuple(i for i in variant if i not in ids)
             if not hit:
@@ -595,6 +597,7 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
             doc_lang: str = "en", near: frozenset[str] = frozenset()) -> tuple[Entry, float] | None:
     """The best reading of a candidate, or None when no reading is plausible enough."""
     best: tuple[float, Entry] | None = None
+    i_best = -1
     cities = {g.entries[i].geonameid for i in c.ids[:50] if g.entries[i].kind == CITY}
     latin = c.single_cap and c.word == "unknown" and not any(_CYR.search(k) for k in c.keys)
     for i in c.ids[:50]:
@@ -621,6 +624,7 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
             s += 0.3    # the name itself, not an odd alternate ("Слов'янськ" is also listed for Nikopol)
         if best is None or s > best[0]:
             best = (s, e)
+            i_best = i
     if best is None:
         return None
     s, e = best
@@ -648,6 +652,8 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
                 return None
         if c.initial and c.word == "unknown" and not _CYR.search(c.keys[0] if c.keys else ""):
             need = max(need, 100_000)   # English sentence starts: "Police", "Part"
+        if i_best in c.variant and e.country not in ctx:
+            need = max(need, 15_000)    # another spelling of a small town the article is not about
         if e.population < need:
             return None
     conf = 0.9 if c.tier == 0 else (0.7 if c.tier == 1 else ADJ_SCORE)

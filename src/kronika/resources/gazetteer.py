@@ -39,7 +39,7 @@ LANGS = ("uk", "ru", "en")
 # names romanised (`romanise`). Not from GeoNames' Latin alternate names: those hold other languages'
 # exonyms and noise ("Sumo" for Sumy).
 VARIANT_COUNTRIES = frozenset({"UA", "RU", "BY", "KZ", "KG", "MD", "TJ", "UZ", "TM", "AZ", "AM", "GE"})
-VARIANT_MIN_POPULATION = 10_000
+VARIANT_MIN_POPULATION = 5_000          # for romanised Cyrillic names; main names of all indexed towns
 
 # ISO 3166-2 types of a city that is a region itself ("Kyiv City", Moscow)
 _CITY_TYPES = frozenset({"City", "Autonomous city"})
@@ -73,16 +73,16 @@ _FOLD_STEPS = (
     (re.compile(r"zhzh"), "zh"),
     (re.compile(r"shch"), "sch"),
     (re.compile(r"kh"), "h"),
-    (re.compile(r"[yj]"), "i"),
-    (re.compile(r"w"), "v"),
+    (re.compile(r"[yj]"), "i"),             # ia/ya, ie/ye, iu/yu, iy/yi
     (re.compile(r"(.)\1+"), r"\1"),        # doubled letters: Odessa/Odesa, Mykolayiv -> "mikolaiiv"
-    (re.compile(r"i(?=[aeou])"), ""),       # ia/ya, ie/ye, iu/yu: Zaporizhzhia ~ Zaporozhye's "-ye"
 )
+# е/ё after a vowel, ь/ъ or at the start is "ye" in BGN/PCGN ("Zaporozhye", "Yelets")
+_YE = re.compile(r"(?:(?<=[аеёиоуыэюяіїєьъ])|^)[её]")
 
 
 def romanise(name: str) -> tuple[str, ...]:
     """Latin forms of a Cyrillic name (one with г as h, one with г as g); () if not Cyrillic."""
-    low = name.lower()
+    low = _YE.sub("є", name.lower())
     if not any("а" <= ch <= "я" or ch in "ёіїєґўәғқңөұүһ" for ch in low):
         return ()
     out = []
@@ -103,7 +103,8 @@ def romanise(name: str) -> tuple[str, ...]:
 
 def fold(name: str) -> str:
     """A spelling-insensitive key of a Latin place name: 'Zaporizhzhia', 'Zaporizhia' and
-    'Zaporizhzhya' fold together, as do 'Mykolaiv'/'Mykolayiv', 'Kiev'/'Kiyev', 'Homel'/'Homyel''."""
+    'Zaporizhzhya' fold together, as do 'Mykolaiv'/'Mykolayiv', 'Kiev'/'Kiyev', 'Homel'/'Homyel''.
+    Kept narrow so that English words do not fold into town names ("Soviet", "Mass")."""
     s = "".join(ch for ch in unicodedata.normalize("NFKD", norm(name)) if not unicodedata.combining(ch))
     for rx, rep in _FOLD_STEPS:
         s = rx.sub(rep, s)
@@ -267,9 +268,10 @@ def build() -> Gazetteer:
             if old is None or b.g.entries[old].population < pop:
                 b.g.by_name[key] = i
         latin_ok = pop >= LATIN_ALT_MIN_POPULATION
-        variants = c["countrycode"] in VARIANT_COUNTRIES and pop >= VARIANT_MIN_POPULATION
+        variants = c["countrycode"] in VARIANT_COUNTRIES
         if variants:
-            b.variant(c["name"], i)
+            b.variant(c["name"], i)     # "Huliaipole", "Vovchansk" for "Hulyaypole", "Vovchans'k"
+            variants = pop >= VARIANT_MIN_POPULATION
         for alt in c.get("alternatenames") or ():
             if not _usable(alt, False):
                 continue
@@ -277,8 +279,12 @@ def build() -> Gazetteer:
             if latin_ok or not latin:
                 b.key(alt, i)
             if variants and not latin:
+                main = fold(c["name"])
                 for r in romanise(alt):
-                    b.variant(r, i)
+                    f = fold(r)
+                    # short old names are mostly words ("Тор" for Sloviansk: Tor) unless they spell the name
+                    if len(f) >= 5 or f[:2] == main[:2]:
+                        b.variant(r, i)
     del cities
 
     def city_named(cc: str, name: str) -> int | None:
