@@ -58,6 +58,11 @@ def names(text: str, lang: str) -> dict[str, str]:
     ("en", "Ukraine's General Staff said Russian forces launched 40 attacks.", {"Ukraine's General Staff": "government"}),
     ("en", "Georgian Dream party chairman Irakli Kobakhidze said the law would be adopted.",
      {"Irakli Kobakhidze": "official"}),
+    ("en", "Mayor Vitali Klitschko wrote on Telegram that two people were injured.", {"Vitali Klitschko": "official"}),
+    ("en", "The State Emergency Service said two people were killed.", {"State Emergency Service": "government"}),
+    ("en", "Iran's state news agency IRNA reported that 10 rioters were arrested.", {"IRNA": "news_agency"}),
+    ("en", "A police spokesman said 30 people were arrested.", {"police": "police"}),
+    ("en", '"Dealers cannot hide," added FBI Director Christopher A. Wray.', {"Christopher A. Wray": "official"}),
 ])
 def test_general_sources(lang: str, text: str, want: dict[str, str]) -> None:
     assert names(text, lang) == want

@@ -377,6 +377,11 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
             have_head = True
             k = close + 1
             continue
+        if out and _cap(out[-1]) and len(t.text) == 1 and t.text.isupper() and k + 2 < n \
+                and toks[k + 1].text == "." and _glued(t, toks[k + 1]) and _cap(toks[k + 2]):
+            out.extend(toks[k:k + 3])   # an initial: "Christopher A. Wray"
+            k += 3
+            continue
         if out and t.text in ".-'’" and k + 1 < n and _glued(out[-1], t) and _glued(t, toks[k + 1]) \
                 and toks[k + 1].text[:1].isalnum():
             out.extend((t, toks[k + 1]))
@@ -482,6 +487,8 @@ def _name_after_role(toks: list[Token], k: int, lex: SourceLexicon, cyr: bool) -
 
 
 _EN_LINKS = {"of", "for", "on", "to"}
+_EN_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+_EN_SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 
 
 def _en_link(toks: list[Token], k: int) -> bool:
@@ -739,6 +746,8 @@ def _english_phrase(toks: list[Token], lex: SourceLexicon) -> list[Token]:
     caps = [m for m, t in enumerate(toks) if _cap(t)]
     if not caps:
         head = toks[-1] if toks else None
+        if head is not None and head.an.lemma in _EN_SPOKES and len(toks) > 1 and toks[-2].an.lemma == "police":
+            return toks[-2:-1]   # "a police spokesman": the police speak
         if head is None or head.an.lemma not in ("police", "official", "witness", "resident", "eyewitness", "source"):
             return []
         return toks
@@ -1022,6 +1031,10 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
         if t.i in used or not t.text[:1].isalpha():
             continue
         if not _is_cue_verb(t, lex) and not _light_statement(toks, x, lex):
+            continue
+        if lex.lang == "en" and x > 0 and (_cap(t) or toks[x - 1].lower in _EN_DETERMINERS
+                                           or toks[x - 1].lower.endswith(("'s", "’s"))):
+            # "The State Emergency Service", "Iran's state news agency", "a report": names and nouns
             continue
         if cyr and x >= 2 and (_pos(t) == "PRTF" or toks[x - 1].an.lemma in _RELATIVE) and \
                 (toks[x - 1].text == "," or toks[x - 2].text == ","):
