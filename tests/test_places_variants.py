@@ -126,3 +126,19 @@ def test_near_is_precision_two(lang, text, name):
 ])
 def test_in_is_precision_one(lang, text, name):
     assert located(text, lang) == (name, 1)
+
+
+def test_russian_regions_named_in_russian_and_ukrainian():
+    assert gz._russian_region("Orlovskaya oblast'") == "орловская область"
+    assert gz._russian_region("Zabaykal'skiy kray") == "забайкальский край"
+    assert gz._russian_region("Adygeya, Respublika") is None
+    for text, lang, name in [("Взрыв в Орловской области.", "ru", "Orlovskaya oblast'"),
+                             ("Взрыв в Московской области.", "ru", "Moscow Oblast"),
+                             ("Пожар в Пермском крае.", "ru", "Permskiy kray"),
+                             ("Вибух у Воронезькій області.", "uk", "Voronezh Oblast"),
+                             ("Обстріли на Бєлгородщині.", "uk", "Belgorod Oblast")]:
+        got = places.find_places(analyse(text, lang))
+        assert [(m.kind, m.name) for m in got] == [("admin1", name)], text
+        assert got[0].latitude is not None
+    moscow = places.find_places(analyse("Митинг в Москве.", "ru"))[0]
+    assert (moscow.name, moscow.admin1) == ("Moscow", "Moscow")

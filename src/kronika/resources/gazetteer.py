@@ -349,6 +349,10 @@ def build() -> Gazetteer:
     for sd in subs:
         cc = sd.country_code
         names = {sd.name} | {t.gettext(sd.name) for t in tr2.values()}
+        if cc == "RU":     # pycountry lacks most Russian names of Russian regions
+            ru = _russian_region(sd.name)
+            if ru:
+                names.add(ru)
         en = region_en.get(sd.code) or re.sub(r"\s*\[.*?\]", "", sd.name)   # "Wales [Cymru GB-CYM]"
         names = {re.sub(r"\s*\[.*?\]", "", n) for n in names}
         centre = region_centre.get(sd.code)
@@ -410,6 +414,24 @@ def _resolve_target(b: _Builder, target: str, city_named) -> int | None:
         return b.g.countries.get(target)
     name, cc = target.split("|", 1)
     return city_named(cc, name)
+
+
+_RU_BACK = (("shch", "щ"), ("tsk", "тск"), ("kh", "х"), ("zh", "ж"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+            ("yu", "ю"), ("ya", "я"), ("ye", "е"), ("yo", "ё"), ("yy", "ый"), ("'", "ь"))
+_RU_LETTERS = str.maketrans("abvgdezijklmnoprstufe", "абвгдезийклмнопрстуфе")
+
+
+def _russian_region(name: str) -> str | None:
+    """'Orlovskaya oblast'' -> 'орловская область', 'Permskiy kray' -> 'пермский край': ISO 3166-2
+    romanises Russian regions' names (BGN/PCGN); undoing it gives the Russian name."""
+    s = name.lower()
+    if not re.fullmatch(r"[a-z' -]+ (oblast'|kray|avtonomnyy okrug|avtonomnaya oblast')", s):
+        return None
+    for lat, cyr in _RU_BACK:
+        s = s.replace(lat, cyr)
+    s = re.sub(r"(?<=[aeiouаеёиоуыэюя])y", "й", s).replace("y", "ы")
+    s = s.translate(_RU_LETTERS)
+    return s if not re.search(r"[a-z]", s) else None
 
 
 _REGION_WORDS = re.compile(r"\b(oblast|oblysy|region|province|kraj|krai|voblasts'?|respublika|republic|"
