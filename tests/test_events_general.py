@@ -171,6 +171,15 @@ CASES = [
 ("z10","en","A court in Moscow jailed a man for eight years for a post criticising the war.",None,None,None),
 ("z11","uk","Вибух газу в житловому будинку у Львові зруйнував два поверхи.",None,None,None),
 ("z12","en","The teachers' union held a press conference in Nairobi to announce a strike.",None,None,None),
+("c1","uk","Бойовики обстріляли село Луганське, що розташоване між Бахмутом і Горлівкою.","Shelling/artillery/missile attack","Rebel group",None),
+("c2","ru","Смертник на заминированном автомобиле врезался в конвой с американскими солдатами под Кабулом.","Suicide bomb","Political militia","State forces"),
+("c3","ru","В Киеве в результате взрыва погиб полицейский и ранены четыре человека.",None,None,None),
+("c4","en","Britain accused Russia of a chemical attack in Salisbury.",None,None,None),
+("c5","ru","Акция протеста в Харькове будет проходить до отставки мэра, заявил организатор.",None,None,None),
+("c6","uk","Тисячі людей вийшли на вулиці Києва, щоб відсвяткувати перемогу збірної.",None,None,None),
+("c7","ru","Эксперты обсудили вопросы, связанные с беспорядками в Париже.",None,None,None),
+("c8","en","Despite the protests in Warsaw, parliament passed the bill.",None,None,None),
+("c9","ru","Повстанцы напали на военную базу под Дамаском, погибли трое солдат.","Armed clash","Rebel group","State forces"),
 ]
 
 @pytest.mark.parametrize("pid, lang, text, sub, actor1, actor2", CASES, ids=[c[0] for c in CASES])

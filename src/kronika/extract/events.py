@@ -184,6 +184,12 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
                      live, 0.6)
     if demo_before and not demo_here and classes & ACTIONS == {"detain"} and not _several(doc, a, b):
         demo_before = False  # "задержан директор завода" after a protest story: one person, not the crowd
+    irregular = [m for m in armed if m.kind != "state"]
+    if irregular and not protesters and classes & CROWD_VIOLENCE and not classes & DEMO_CORE - {"riot"}:
+        demo_story = demo_before = False   # separatists or militants clashing: a battle, not a riot
+    if state and classes & {"storm", "seize"} and not protesters and not classes & DEMO_CORE and any(
+            _state_agent(doc, h, actors) for h in live if h.cls in ("storm", "seize")):
+        classes -= {"storm", "seize"}   # soldiers storming a hotel, the police seizing an office: no crowd
     if demo_story and classes & CROWD_VIOLENCE and not crime:
         demo_before = True   # in a story of protests, cars burnt and buildings stormed are the riot
     if "lynch" in classes and not classes & (DEMO_CORE - {"riot"}):
@@ -196,7 +202,6 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if crime:
         return None
 
-    irregular = [m for m in armed if m.kind != "state"]
     for cls, sub in (("hq", "Headquarters or base established"), ("transfer", "Non-violent transfer of territory"),
                      ("change", "Change to group/activity")):
         if cls in classes and armed:
@@ -222,7 +227,14 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if "sexual" in classes and armed:
         return _one_sided(doc, "Sexual violence", live, actors, armed)
     if classes & {"lethal", "beat"} and (irregular or state and kinds & {"civilian", "political", "press"}):
-        return _one_sided(doc, "Attack", live, actors, irregular or armed)
+        coded = _one_sided(doc, "Attack", live, actors, irregular or armed)
+        victims = kinds & {"civilian", "political", "press", "protester"}
+        if not irregular and coded.actor1 != "State forces":
+            return None   # the police among the victims ("погиб полицейский"), no doer named
+        if irregular and state and not victims and coded.actor1 != "State forces":
+            # insurgents attacking soldiers or the police: a fight between armed groups (ACLED)
+            return Coded("Armed clash", coded.actor1, "State forces", coded.actor1_name, None, live, 0.5)
+        return coded
     mobs = [m for m in actors if m.kind == "mob"]
     if classes & {"clash", "throw", "arson", "vandal"} and mobs and state and not irregular:
         # youths or a mob fighting the police: a riot (ACLED: rioters vs state forces)
@@ -279,6 +291,14 @@ _CROWD = frozenset({"человек", "людина", "люди", "people", "ж�
                     "villagers", "farmers", "фермер", "фермери", "фермеры", "водители", "водій", "водитель", "drivers"})
 
 
+def _state_agent(doc: Doc, h: Hit, actors: list[ActorMention]) -> bool:
+    """Did the state's forces do it? Not 'extremist forces' (a qualifier of another kind before it)."""
+    m = _agent(doc, h, actors)
+    if m is None or m.kind != "state":
+        return False
+    return not any(o.kind != "state" and o.first == m.first - 1 for o in actors)
+
+
 def _several(doc: Doc, a: int, b: int) -> bool:
     """A figure or a word for people in the sentence: detentions of a crowd, not of one person."""
     for t in doc.tokens[a:b]:
@@ -315,13 +335,27 @@ def _agent(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | None:
     actor before it."""
     after = [m for m in actors if m.first > h.last]
     for m in after[:2]:
-        if m.case == "ablt" or m.kind == "state" and m.first - h.last <= 2 and m.case is None:
+        if _agent_ablt(doc, m) or m.kind == "state" and m.first - h.last <= 2 and m.case is None:
             return m
     before = [m for m in actors if m.first < h.first and m.kind != "civilian" and _subject_like(doc, m)]
     if before:
         return before[-1]
     # verb before its subject, common in uk/ru: "мітинг побили проросійські молодики"
     return next((m for m in after if m.case == "nomn" and m.first - h.last <= 4), None)
+
+
+def _agent_ablt(doc: Doc, m: ActorMention) -> bool:
+    """The instrumental of a passive's agent ('обстреляны военными'), not one governed by a
+    preposition ('конвой с румынскими солдатами', 'между ВСУ и армией')."""
+    if m.case != "ablt":
+        return False
+    for k in range(m.first - 1, max(m.first - 4, -1), -1):
+        t = doc.tokens[k]
+        if t.an.pos == "PREP" or t.lower in _OBJECT_PREPS or t.lower in _BETWEEN:
+            return False
+        if t.an.pos not in ("ADJF", "PRTF", "CONJ") and not t.is_title:
+            break
+    return True
 
 
 _OBJECT_PREPS = frozenset({"on", "at", "against", "upon", "to", "with", "outside", "near", "of", "into", "for", "на", "по", "в", "против", "проти", "у",
@@ -351,7 +385,7 @@ def _remote(doc: Doc, sub: str, live: list[Hit], actors: list[ActorMention], arm
     # armed group (a political militia); an armed actor only as the target ("a bomb outside a police
     # station") is actor2
     first = min((h.first for h in live if h.cls in _REMOTE_CLASSES), default=0)
-    doers = [m for m in armed if (m.first < first and _subject_like(doc, m)) or m.case == "ablt"
+    doers = [m for m in armed if (m.first < first and _subject_like(doc, m)) or _agent_ablt(doc, m)
              or (m.first > 0 and doc.tokens[m.first - 1].lower in ("by", "від", "со", "стороны", "сторони"))]
     targets = [m for m in armed if m not in doers]
     a1 = doers[0] if doers else None
@@ -387,9 +421,9 @@ def _one_sided(doc: Doc, sub: str, live: list[Hit], actors: list[ActorMention],
     for looting, an unknown crowd stays rioters."""
     first = min((h.first for h in live if h.cls in _ONE_SIDED_ACTS), default=0)
     doers = [m for m in actors if m.kind in ARMED | {"mob"} and (
-        (m.first < first and _subject_like(doc, m)) or m.case == "ablt"
-        or (m.first > 0 and doc.tokens[m.first - 1].lower == "by"))]
-    a1 = doers[-1] if doers else next((m for m in armed if _subject_like(doc, m)), None)
+        (m.first < first and _subject_like(doc, m)) or _agent_ablt(doc, m)
+        or (m.first > 0 and doc.tokens[m.first - 1].lower in ("by", "від", "стороны", "сторони")))]
+    a1 = doers[-1] if doers else next((m for m in armed if m.first < first and _subject_like(doc, m)), None)
     if a1 is None or a1.kind == "mob" and not sub.startswith("Looting"):
         kind = "Political militia"
     else:
@@ -682,6 +716,8 @@ def _first_of_between(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention
         k = doc.token_at(p.start)
         if k > 0 and doc.tokens[k - 1].lower in _BETWEEN:
             skip_next = True
+            if out:
+                continue   # "село Миколаївка ... між Артемівськом і Горлівкою": both only locate it
         out.append(p)
     return out
 

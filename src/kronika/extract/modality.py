@@ -2,7 +2,7 @@
 questioned and historical mentions are not events (ACLED; PLOVER's modes and contexts).
 
 Cues come from `lexicons/<lang>/modality.toml` (classes: negation, denial, plan, plan_inf,
-hypothetical, call, future, historic, past, background); the scope is the clause that holds the trigger, looked at
+hypothetical, call, future, historic, past, accused, background); the scope is the clause that holds the trigger, looked at
 from the clause start up to the trigger (cues after it rarely govern it in uk/ru/en news).
 """
 
@@ -44,6 +44,8 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
         if cue.cls == "hypothetical":
             # "if they storm...", "he called the unrest unlikely": the whole sentence is conjecture
             return "hypothetical"
+        if cue.cls == "accused" and cue.first < hit.first:
+            return "accused"   # "обвиняли в массовых беспорядках": a charge, not a report
         if cue.cls == "past":
             return "historic"   # "the shelling of Kharkiv last year": anywhere in the sentence
         if cue.cls == "historic" and cue.first < hit.first:
@@ -66,6 +68,9 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
         c1 = clause_end(doc, sent_last, hit.last)
         if any(c.cls in ("plan", "plan_inf", "call", "future") and hit.last < c.first < c1 for c in cues):
             return "planned"
+        # "акция протеста будет проходить": a future verb right after the noun
+        if any("futr" in toks[k].an.tags and "VERB" in toks[k].an.tags for k in range(hit.last + 1, min(c1, hit.last + 5))):
+            return "future"
     return None
 
 
