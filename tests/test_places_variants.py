@@ -142,3 +142,15 @@ def test_russian_regions_named_in_russian_and_ukrainian():
         assert got[0].latitude is not None
     moscow = places.find_places(analyse("Митинг в Москве.", "ru"))[0]
     assert (moscow.name, moscow.admin1) == ("Moscow", "Moscow")
+
+
+def test_lists_of_towns_and_regions():
+    got = places.find_places(analyse("ПВО сбила беспилотники над Белгородом, Курском и Брянском.", "ru"))
+    assert [(m.text, m.name, m.score) for m in got] == [
+        ("Белгородом", "Belgorod", 0.9), ("Курском", "Kursk", 0.9), ("Брянском", "Bryansk", 0.9)]
+    got = places.find_places(analyse("Тривога у Харківській, Сумській та Чернігівській областях.", "uk"))
+    assert [(m.kind, m.name) for m in got] == [
+        ("admin1", "Kharkiv Oblast"), ("admin1", "Sumy Oblast"), ("admin1", "Chernihiv Oblast")]
+    # adjectives before other nouns stay adjectives
+    got = places.find_places(analyse("Киевская полиция и Харьковская прокуратура.", "ru"))
+    assert all(m.score == places.ADJ_SCORE for m in got)

@@ -397,6 +397,42 @@ def _after_preposition(doc: Doc, t: Token) -> bool:
     toks = doc.tokens
     if t.i == 0 or toks[t.i - 1].an.pos != "PREP" or toks[t.i - 1].sent != t.sent:
         return False
+    return _stands_alone(doc, t)
+
+
+_LIST_JOINERS = frozenset({",", "и", "і", "й", "та", "або", "или", "а также"})
+
+
+def _in_place_list(doc: Doc, t: Token, out: list[_Cand]) -> bool:
+    """'над Белгородом, Курском и Брянском': an adjective-shaped name right after a town name and a
+    comma or 'and' is the next town of the list."""
+    k = t.i - 1
+    if k < 1 or not out or out[-1].t1 != k or out[-1].tier == 2 or doc.tokens[k].sent != t.sent:
+        return False
+    return norm(doc.tokens[k].text) in _LIST_JOINERS and _stands_alone(doc, t)
+
+
+def _region_list(doc: Doc, lx: Lexicon, t: Token, end: int) -> bool:
+    """Whether a list of capitalised adjectives starting at t ends in a region noun
+    ("Харківській, Сумській та Чернігівській областях")."""
+    toks = doc.tokens
+    k = t.i + 1
+    seen_joiner = False
+    while k < min(end, t.i + 12):
+        x = toks[k]
+        if norm(x.text) in _LIST_JOINERS:
+            seen_joiner = True
+        elif x.an.lemma in lx.region_nouns:
+            return seen_joiner
+        elif not (_is_cap(x) and x.an.pos == "ADJF"):
+            return False
+        k += 1
+    return False
+
+
+def _stands_alone(doc: Doc, t: Token) -> bool:
+    """No noun follows that the word could qualify ('в Северном потоке')."""
+    toks = doc.tokens
     if t.i + 1 >= len(toks) or toks[t.i + 1].sent != t.sent:
         return True
     nxt = toks[t.i + 1]
@@ -515,11 +551,15 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                         c = None
             if c is None and adjective:
                 p = _adjective_place(g, lx, t)
-                if p is not None and _is_cap(t) and g.entries[p].kind == CITY and _after_preposition(doc, t) \
+                if p is not None and _is_cap(t) and g.entries[p].kind == CITY \
+                        and (_after_preposition(doc, t) or _in_place_list(doc, t, out)) \
                         and norm(g.entries[p].name) != t.an.lemma and _names_town(g, t, p):
                     # "у Донецьку", "в Луганську": the dictionary reads the town's locative as the
                     # adjective's, but alone after a preposition it is the town itself
                     c = _Cand(t.start, t.end, i, i + 1, (p,), 0, True, (t.an.lemma,), "geo")
+                elif p is not None and p in g.region_of_centre and _is_cap(t) and _region_list(doc, lx, t, end):
+                    # "у Харківській, Сумській та Чернігівській областях": each adjective is a region
+                    c = _Cand(t.start, t.end, i, i + 1, (g.region_of_centre[p],), 0, keys=(t.an.lemma,))
                 elif p is not None:
                     c = _Cand(t.start, t.end, i, i + 1, (p,), 2)
                 elif _is_cap(t) and not _sentence_initial(doc, t):
