@@ -52,6 +52,22 @@ def counts(text: str, lang: str, published: str = "2024-03-10") -> set[tuple[str
     ("uk", "Організатори протесту планують вивести на вулиці 5 тисяч людей.", set()),
     ("ru", "Организаторы митинга рассчитывают собрать 10 тысяч человек.", set()),
     ("uk", "На акцію протесту вийшли 500 людей.", {("participants", 500, "exact")}),
+    # bare figures with a verb and the cue noun after them; dashes for elided verbs
+    ("uk", "Внаслідок удару по Харкову загинула 1 людина, ще 12 отримали поранення.",
+     {("killed", 1, "exact"), ("injured", 12, "exact")}),
+    ("uk", "Унаслідок обстрілу Херсонщини за добу загинули троє людей, ще 11 — поранені.",
+     {("killed", 3, "exact"), ("injured", 11, "exact")}),
+    ("en", "Two people died and 10 were taken to hospital after clashes with police.",
+     {("killed", 2, "exact"), ("hospitalized", 10, "exact")}),
+    # English compounds and hyphenated numerals
+    ("en", "Rioters torched 12 police cars and looted 30 shops.",
+     {("vehicles_damaged", 12, "exact"), ("buildings_damaged", 30, "exact")}),
+    ("en", "Police fired tear gas at protesters. Twenty-three people were killed and more than 300 were injured.",
+     {("killed", 23, "exact"), ("injured", 300, "more_than")}),
+    ("en", "The Russian missile attack on Odesa killed 8 people, including a child, and wounded 27.",
+     {("killed", 8, "exact"), ("injured", 27, "exact")}),
+    # a cyberattack is no unrest: its figures are not counted
+    ("en", "The ransomware attack hit 1,800 companies; police detained 2 suspects.", set()),
 ])
 def test_general_counts(lang: str, text: str, want: set[tuple[str, float, str]]) -> None:
     assert counts(text, lang) == want

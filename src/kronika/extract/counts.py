@@ -65,6 +65,7 @@ class CountLexicon:
     needs_context: frozenset[str]
     since: frozenset[str]
     planned: frozenset[str]
+    receive: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -92,6 +93,7 @@ def lexicon(lang: str) -> CountLexicon:
         needs_context=frozenset(norm(w) for w in raw.get("needs_context", {}).get("words", [])),
         since=frozenset(raw.get("since", {}).get("words", [])),
         planned=frozenset(norm(w) for w in raw.get("planned", {}).get("words", [])),
+        receive=frozenset(norm(w) for w in raw.get("receive", {}).get("words", [])),
     )
 
 
@@ -155,6 +157,9 @@ class _Counter:
                 j += 1
                 continue   # "8 единиц бронетехники": the measure word is transparent
             cls = self.cls_of(j)
+            if cls and self.lang == "en" and j + 1 < stop and self.cls_of(j + 1) in ("vehicles", "buildings"):
+                j += 1   # "12 police cars", "3 police stations": an English compound's head is its last noun
+                cls = self.cls_of(j)
             if cls:
                 if partitive and cls not in _PERSON_CLASSES:
                     return _Head(first, j, "unknown", None)   # "в одном из помещений"
@@ -333,11 +338,17 @@ class _Counter:
                     return c, None, ti - 1   # "injuring 50", "затримали 50"
             j = after + 1
             while j < b and j <= after + 2 and (self.toks[j].an.pos in ("ADVB", "PRCL")
-                                                or self.toks[j].lower in _EN_AUX):
+                                                or self.toks[j].lower in _EN_AUX or self.toks[j].text in "—–"):
                 j += 1   # "ще 5 госпіталізовано", "13 were injured"
             c = self.cue_of(j, self.lex.cues) if j < b else None
             if c and self.toks[j].an.pos != "NOUN":
                 return c, None, j
+            if c is None and j < b and self.k(j) & self.lex.receive:
+                # "ще 12 отримали поранення", "10 were taken to hospital": a verb, then the cue noun
+                for m in range(j + 1, min(b, j + 3)):
+                    c = self.cue_of(m, self.lex.cues)
+                    if c in ("injured", "hospitalized"):
+                        return c, None, m
             return None
         if ov:
             return ov[0], h, ov[1]

@@ -168,6 +168,13 @@ class _Scanner:
         for key in self.k(i):
             if key in self.lex.values:
                 return self.lex.values[key]
+        low = self.toks[i].lower
+        if self.lang == "en" and low.count("-") == 1:
+            # one token "twenty-three": tens, then units
+            tens, _, units = low.partition("-")
+            t, u = self.lex.values.get(tens), self.lex.values.get(units)
+            if t is not None and u is not None and 20 <= t <= 90 and t % 10 == 0 and 1 <= u <= 9:
+                return t + u
         return None
 
     def vague_of(self, i: int) -> float | None:
@@ -192,7 +199,7 @@ class _Scanner:
         tok = self.toks[i]
         if is_digit(tok):
             return self.digit_quantity(i, stop)
-        if not tok.is_word or not (self.k(i) & self.lex.starters):
+        if not tok.is_word or not (self.k(i) & self.lex.starters or "-" in tok.text and self.value_of(i)):
             return None
         return self.word_quantity(i, stop)
 
