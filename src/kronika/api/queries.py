@@ -126,8 +126,11 @@ def list_events(conn: sqlite3.Connection, f: EventFilter, limit: int, offset: in
                 with_evidence: bool = False) -> Page:
     where, ps = _where(f, "e")
     total = conn.execute(f"SELECT count(*) FROM events e{where}", ps).fetchone()[0]
-    items = _events(conn, f"{_EVENT_SELECT}{where} ORDER BY e.date IS NULL, e.date, e.pk LIMIT ? OFFSET ?",
-                    [*ps, limit, offset])
+    # LIMIT pushdown: pick the page's keys from the narrow events rows (the events_filter index),
+    # then join articles and incidents for those rows only, not for every match before the sort
+    order = "ORDER BY e.date IS NULL, e.date, e.pk"
+    items = _events(conn, f"{_EVENT_SELECT} WHERE e.pk IN (SELECT e.pk FROM events e{where} {order} "
+                          f"LIMIT ? OFFSET ?) {order}", [*ps, limit, offset])
     if with_evidence:
         cache: dict[int, dict[int, list[dict[str, Any]]]] = {}
         for d in items:
