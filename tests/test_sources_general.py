@@ -63,6 +63,12 @@ def names(text: str, lang: str) -> dict[str, str]:
     ("en", "Iran's state news agency IRNA reported that 10 rioters were arrested.", {"IRNA": "news_agency"}),
     ("en", "A police spokesman said 30 people were arrested.", {"police": "police"}),
     ("en", '"Dealers cannot hide," added FBI Director Christopher A. Wray.', {"Christopher A. Wray": "official"}),
+    # the medium between a verb and its subject is where, not who
+    ("uk", "Як повідомив у Telegram голова Харківської обласної військової адміністрації Олег Синєгубов, загинули двоє.",
+     {"Олег Синєгубов": "official"}),
+    ("uk", "Про це повідомив у своєму Telegram-каналі мер Києва Віталій Кличко.", {"Віталій Кличко": "official"}),
+    ("ru", "Об этом написал в соцсетях мэр Москвы Сергей Собянин.", {"Сергей Собянин": "official"}),
+    ("uk", "Про це повідомляє Telegram-канал Baza.", {"Baza": "telegram"}),
 ])
 def test_general_sources(lang: str, text: str, want: dict[str, str]) -> None:
     assert names(text, lang) == want

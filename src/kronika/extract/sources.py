@@ -877,9 +877,35 @@ def _skip_right(toks: list[Token], j: int, lex: SourceLexicon) -> int:
             k += 1
         elif lex.lang == "en" and t.lower in ("on", "in", "late", "early") and k + 1 < n and _time_like(toks[k + 1]):
             k += 1
+        elif (_pos(t) == "PREP" or t.lower in _PREPS) and k + 1 < n and _medium_at(toks, k + 1, lex) > k + 1:
+            k = _medium_at(toks, k + 1, lex)   # "повідомив у Telegram голова ОВА …": where, not who
+        elif k > j and _medium_at(toks, k, lex) > k and toks[k - 1].an.lemma in ("свій", "свой"):
+            k = _medium_at(toks, k, lex)   # "у своєму Telegram-каналі" after the skipped "у своєму"
         else:
             break
         steps += 1
+    return k
+
+
+_MEDIA = ("telegram", "телеграм", "facebook", "фейсбук", "twitter", "твіттер", "твиттер", "instagram",
+          "інстаграм", "инстаграм", "youtube", "ютуб", "tiktok", "viber", "вайбер", "x")
+
+
+def _medium_at(toks: list[Token], k: int, lex: SourceLexicon) -> int:
+    """The end of a medium's name at toks[k] ("Telegram", "своєму Telegram-каналі", "соцмережах");
+    k when there is none."""
+    m = k
+    if m < len(toks) and toks[m].an.lemma in ("свій", "свой", "власний", "собственный", "his", "her", "its"):
+        m += 1
+    if m >= len(toks):
+        return k
+    t = toks[m]
+    low = t.lower
+    if low.startswith(_MEDIA) and (low in _MEDIA or "-" in low or not _latin(t)) \
+            or _kind_of_token(t, lex) in ("social_media", "telegram") and not _cap(t):
+        while m + 2 < len(toks) and toks[m + 1].text == "-" and _glued(toks[m], toks[m + 1]):
+            m += 2   # "Telegram - каналі" split by the tokenizer
+        return m + 1
     return k
 
 
