@@ -44,3 +44,23 @@ def test_prose_mentioning_photos_is_kept() -> None:
     text = ("На фотографиях, опубликованных на портале, видно, что памятник снесен с постамента.\n"
             "Журналіст опублікував фото зіткнень у центрі міста, де зібралися сотні людей, і розповів про затримання.")
     assert skipped(text) == []
+
+
+def test_wire_copy_captions_and_trailers() -> None:
+    text = ("Police fired tear gas at protesters in Nairobi.\n"
+            "Protesters run from tear gas in Nairobi, Kenya. REUTERS/John Doe\n"
+            "Advertisement\n"
+            "At least five people were killed.\n"
+            "Reporting by John Doe; Editing by Jane Roe\n"
+            "Our Standards: The Thomson Reuters Trust Principles.")
+    out = skipped(text)
+    assert "Protesters run from tear gas in Nairobi, Kenya. REUTERS/John Doe" in out
+    assert "Advertisement" in out
+    assert "Reporting by John Doe; Editing by Jane Roe" in out
+    assert any(s.startswith("Our Standards") for s in out)
+    assert not any("killed" in s or "tear gas at" in s for s in out)
+
+
+def test_advertisement_word_lines_uk_ru() -> None:
+    assert skipped("Текст новини.\nРеклама\nДалі текст.") == ["Реклама"]
+    assert skipped("Текст.\nФото иллюстративное\nДалее.") == ["Фото иллюстративное"]
