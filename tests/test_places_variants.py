@@ -154,3 +154,11 @@ def test_lists_of_towns_and_regions():
     # adjectives before other nouns stay adjectives
     got = places.find_places(analyse("Киевская полиция и Харьковская прокуратура.", "ru"))
     assert all(m.score == places.ADJ_SCORE for m in got)
+
+
+def test_inflected_plural_and_participle_names():
+    got = names("Послы Соединенных Штатов и Соединенного Королевства, в Объединенных Арабских Эмиратах.", "ru")
+    assert got == {"Соединенных Штатов": "United States", "Соединенного Королевства": "United Kingdom",
+                   "Объединенных Арабских Эмиратах": "United Arab Emirates"}
+    assert names("Посли Сполучених Штатів і Сполученого Королівства.", "uk") == {
+        "Сполучених Штатів": "United States", "Сполученого Королівства": "United Kingdom"}

@@ -235,10 +235,12 @@ def _multi(g: Gazetteer, doc: Doc, i: int, end: int) -> _Cand | None:
     """The longest multiword gazetteer name starting at token i (2-4 tokens within the sentence)."""
     toks = doc.tokens
     first = _exact_forms(toks[i])
-    if doc.lang != "en" and i + 1 < end and toks[i].an.pos == "ADJF":
+    if doc.lang != "en" and i + 1 < end and toks[i].an.pos in ("ADJF", "PRTF"):
         adj = _nominative_adjective(doc.lang, toks[i].text, toks[i + 1].text)
         if adj:
             first.append(adj)
+        if toks[i + 1].an.number == "plur":
+            first.append(_plural_nominative(doc.lang, toks[i].text) or "")
     latin = not _CYR.search(toks[i].text)
     if not any(f in g.heads for f in first) and not (latin and fold(toks[i].text) in g.variant_heads):
         return None
@@ -259,6 +261,11 @@ def _multi(g: Gazetteer, doc: Doc, i: int, end: int) -> _Cand | None:
                 adj = _nominative_adjective(doc.lang, t.text, span[-1].text)
                 if adj:
                     forms[k].append(adj)   # "Великої Британії" -> "велика британія"
+            if span[-1].an.number == "plur":   # "Соединенных Штатов" -> "соединенные штаты"
+                for k, t in enumerate(span):
+                    pl = _plural_nominative(doc.lang, t.text)
+                    if pl and pl not in forms[k]:
+                        forms[k].insert(1, pl)
             combos = [""]
             for fl in forms:
                 combos = [(c + " " + f).strip() for c in combos for f in fl][:64]
@@ -343,6 +350,20 @@ def _region_phrase(g: Gazetteer, lx: Lexicon, doc: Doc, i: int, end: int) -> _Ca
 
 
 @lru_cache(maxsize=20_000)
+def _plural_nominative(lang: str, word: str) -> str | None:
+    """'Соединенных' -> 'соединенные', 'Штатов' -> 'штаты': a plural name's nominative."""
+    an = morph_for(lang)._an
+    if an is None:
+        return None
+    for p in an.parse(word)[:4]:
+        if "plur" in p.tag.grammemes:
+            f = p.inflect({"plur", "nomn"})
+            if f is not None:
+                return norm(f.word)
+    return None
+
+
+@lru_cache(maxsize=20_000)
 def _nominative_adjective(lang: str, adj: str, noun: str) -> str | None:
     """'Київській' before 'області' -> 'київська' (the adjective agreeing with the noun's lemma)."""
     an = morph_for(lang)._an
@@ -351,7 +372,7 @@ def _nominative_adjective(lang: str, adj: str, noun: str) -> str | None:
     np = an.parse(noun)[0]
     gender = np.tag.gender or "femn"
     for p in an.parse(adj)[:3]:
-        if p.tag.POS == "ADJF":
+        if p.tag.POS in ("ADJF", "PRTF"):
             f = p.inflect({gender, "nomn"}) or p.inflect({gender, "sing", "nomn"})
             if f is not None:
                 return norm(f.word)
