@@ -69,6 +69,12 @@ def names(text: str, lang: str) -> dict[str, str]:
     ("uk", "Про це повідомив у своєму Telegram-каналі мер Києва Віталій Кличко.", {"Віталій Кличко": "official"}),
     ("ru", "Об этом написал в соцсетях мэр Москвы Сергей Собянин.", {"Сергей Собянин": "official"}),
     ("uk", "Про це повідомляє Telegram-канал Baza.", {"Baza": "telegram"}),
+    # lower-case English bodies: a modifier and an institution, not a bare "ministry"
+    ("en", "Russia's defence ministry said its air defences destroyed 30 drones.",
+     {"Russia's defence ministry": "government"}),
+    ("en", "The interior ministry said 63 people were detained.", {"interior ministry": "government"}),
+    ("en", "The ministry said 63 people were detained.", {}),
+    ("ru", "Как сообщает «Медиазона», задержаны 30 человек.", {"Медиазона": "outlet"}),
 ])
 def test_general_sources(lang: str, text: str, want: dict[str, str]) -> None:
     assert names(text, lang) == want

@@ -488,6 +488,7 @@ def _name_after_role(toks: list[Token], k: int, lex: SourceLexicon, cyr: bool) -
 
 _EN_LINKS = {"of", "for", "on", "to"}
 _EN_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+_EN_NOT_MODIFIERS = {"by", "from", "with", "of", "for", "to", "at", "statement", "report", "according", "said"}
 _EN_SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 
 
@@ -534,6 +535,9 @@ def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool,
               or (lex.lang != "en" and t.text[:1].isalpha() and not _is_stop(t, lex)
                   and _pos(t) in ("ADJF", "PRTF", "NOUN") and (_case(t) in ("gent", "nomn") or _has_case(t, "gent")))
               or (lex.lang == "en" and k < j and _en_link(toks, k))
+              or (lex.lang == "en" and j - 3 <= k < j and t.text.isalpha() and t.text.islower()
+                  and t.lower not in lex.stop and t.lower not in _EN_NOT_MODIFIERS and not _is_verb_en(t, lex)
+                  and _kind_of_token(toks[j], lex) in ("government", "police"))   # "Russia's defence ministry"
               or (k > 0 and toks[k - 1].text == "." and _glued(toks[k - 1], t) and t.text.isalpha())
               or (t.text in ".-" and k > 0 and k < j and _glued(toks[k - 1], t) and _glued(t, toks[k + 1]))
               or (t.text == "." and k > 0 and k < j and _glued(toks[k - 1], t) and len(toks[k - 1].text) == 1
@@ -748,6 +752,9 @@ def _english_phrase(toks: list[Token], lex: SourceLexicon) -> list[Token]:
         head = toks[-1] if toks else None
         if head is not None and head.an.lemma in _EN_SPOKES and len(toks) > 1 and toks[-2].an.lemma == "police":
             return toks[-2:-1]   # "a police spokesman": the police speak
+        if head is not None and len(toks) > 1 and _kind_of_token(head, lex) in ("government", "police") \
+                and head.an.lemma != "official" and not any(_kind_of_token(t, lex) for t in toks[:-1]):
+            return toks   # "the interior ministry", "the state emergency service" (a bare "ministry" is no one)
         if head is None or head.an.lemma not in ("police", "official", "witness", "resident", "eyewitness", "source"):
             return []
         return toks
