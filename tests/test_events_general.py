@@ -219,3 +219,49 @@ def test_general(pid: str, lang: str, text: str, sub: str | None, actor1: str | 
         assert e.actor2 == actor2
     for span in e.evidence:
         assert text[span.start:span.end] == span.text
+
+
+# ------------------------------------------------------------------ whole short stories
+
+def _story(lang: str, published: str, text: str) -> list[tuple[str, str | None, str | None, int | None]]:
+    events = extract(Article(text=text, lang=lang, published=published)).events
+    return [(e.sub_event_type, e.location, e.actor2, e.fatalities) for e in events]
+
+
+def test_strike_wave_not_in_the_attacking_country() -> None:
+    got = _story("uk", "2024-03-22", (
+        "Росія вночі здійснила масовану атаку на енергетичну інфраструктуру України. Загалом ворог випустив "
+        "88 ракет і 63 ударні дрони. Сили ППО знищили 37 ракет і 55 дронів.\n\nУ Запоріжжі ракета влучила в "
+        "Дніпрогес, загинула одна людина."))
+    assert all(loc != "Russia" for _s, loc, _a, _f in got)
+    assert ("Shelling/artillery/missile attack", "Zaporizhzhya", "Civilians", 1) in got
+
+
+def test_victims_in_the_next_sentence() -> None:
+    got = _story("uk", "2024-06-01", (
+        "У Харкові російські військові завдали удару керованими авіабомбами по будівельному гіпермаркету. "
+        "За даними ОВА, загинули 19 людей, ще понад 50 поранені."))
+    assert got == [("Air/drone strike", "Kharkiv", "Civilians", 19)]
+
+
+def test_district_adjective_is_not_a_city() -> None:
+    got = _story("ru", "2024-01-15", (
+        "Вооруженные силы Украины в понедельник обстреляли Донецк, сообщил глава города. Снаряды попали в "
+        "жилые дома и рынок в Киевском районе."))
+    assert [loc for _s, loc, _a, _f in got] == ["Donetsk"]
+
+
+def test_abduction_story_has_no_other_events() -> None:
+    got = _story("en", "2024-02-10", (
+        "Gunmen abducted at least 15 students from a school in Kaduna on Thursday, residents said. The attackers "
+        "arrived on motorcycles and fired shots in the air before taking the children into the forest. Police "
+        "said security forces had been deployed to rescue the pupils."))
+    assert [s for s, _l, _a, _f in got] == ["Abduction/forced disappearance"]
+
+
+def test_march_and_its_announced_sequel() -> None:
+    got = _story("uk", "2023-11-18", (
+        "У Тбілісі в суботу відбувся багатотисячний марш на підтримку євроінтеграції Грузії. Учасники пройшли "
+        "від площі Свободи до будівлі парламенту з прапорами ЄС. Організатори заявили, що наступна акція "
+        "відбудеться через тиждень."))
+    assert got == [("Peaceful protest", "Tbilisi", None, None)]

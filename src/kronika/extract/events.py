@@ -494,6 +494,7 @@ def run(ctx: Context) -> None:
     _story_perpetrator(read)
     _victims_next(doc, read)
     triggered = {si for si, _c, live in read if live}
+    doc.memo["event_coded"] = {si for si, c, _live in read if c is not None}
     cands: list[Candidate] = []
     story: tuple[int, date | None, int] | None = None  # the last trigger sentence that gave its own date
     for si, coded, live in read:
@@ -533,8 +534,8 @@ def _victims_next(doc: Doc, read: list[tuple[int, Coded | None, list[Hit]]]) -> 
                 or c.sub == "Disrupted weapons use" or si + 1 not in by_si:
             continue
         nc, nlive = by_si[si + 1]
-        if nc is not None and nc.event_type != "Explosions/Remote violence":
-            continue
+        if nc is not None:
+            continue   # a report of its own, with its own victims
         a, b = doc.sent_tokens[si + 1]
         civ = any(m.kind == "civilian" for m in actors_in(doc, a, b))
         if any(h.cls in ("injured", "lethal") for h in nlive) and (civ or _people_hurt(doc, nlive)):
@@ -592,7 +593,15 @@ def _locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
             found = _places_in(ctx, nxt.start, nxt.end, [])
     concrete = _concrete(coded)
     if not found and concrete:
-        got = _event_place(ctx, s.start, s.end, coded.hits)
+        # a strike-wave summary ("ворог випустив 88 ракет") is not at a town reported only after it
+        wave = coded.event_type == "Explosions/Remote violence" or coded.sub == "Disrupted weapons use"
+        got = _event_place(ctx, s.start, s.end, coded.hits, wave)
+        if got is not None and got[0].kind == "country" and _country_subject(doc, got[0]) \
+                and doc.sentence_of(got[0].start) != si:
+            # "Росія атакувала Україну. ППО знищили 37 ракет": not in the attacking country
+            other = [p for p in ctx.places if p.kind == "country" and p.score > 0.5 and p.country != got[0].country
+                     and not _country_subject(doc, p)]
+            got = (other[0], 3) if other else None
         if got is not None and got[0].kind == "country" and s.start <= got[0].start < s.end:
             got = None   # the sentence's own country: chosen below, the attacker's country set aside
         if got is not None:
@@ -736,6 +745,9 @@ def _plausible(ctx: Context, p: PlaceMention, hits: list[Hit] | tuple[Hit, ...] 
     small = p.population < 150_000
     if tags & _PERSON_TAGS and "Geox" not in tags and small and not _after_place_prep(doc, ti):
         return False
+    nxt_t = doc.tokens[ti + 1] if ti + 1 < len(doc.tokens) else None
+    if doc.tokens[ti].an.pos == "ADJF" and nxt_t is not None and nxt_t.an.lemma in _STREET_NOUNS:
+        return False   # "в Киевском районе" (of Donetsk), "на Харьковском шоссе": a district or street
     if p.kind == "city" and p.text.isupper() and len(p.text) <= 3 and "Geox" not in tags:
         return False   # an abbreviation ("ВР", "МВД") read as a town
     nxt = doc.token_at(p.end)
@@ -750,6 +762,8 @@ def _plausible(ctx: Context, p: PlaceMention, hits: list[Hit] | tuple[Hit, ...] 
 
 
 _PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+_STREET_NOUNS = frozenset({"район", "улица", "проспект", "шоссе", "переулок", "бульвар", "вокзал", "рынок",
+                           "вулиця", "провулок", "шосе", "ринок", "мікрорайон", "микрорайон", "трасса", "траса"})
 # prepositions that take places, not people: "под Бахмутом", "біля Авдіївки", "near Kharkiv"
 _PLACE_PREPS = frozenset({"под", "під", "возле", "около", "біля", "поблизу", "неподалік", "неподалеку", "near",
                           "outside", "околиці", "окрестностях"})
@@ -776,7 +790,8 @@ def _article_countries(ctx: Context) -> dict[str, int]:
     return out
 
 
-def _event_place(ctx: Context, start: int, end: int, hits: list[Hit]) -> tuple[PlaceMention, int] | None:
+def _event_place(ctx: Context, start: int, end: int, hits: list[Hit],
+                 wave: bool = False) -> tuple[PlaceMention, int] | None:
     """Where a sentence without a town of its own happened.
 
     The places stage's resolver is trusted for what lies close (the same sentence, the three before,
@@ -792,7 +807,8 @@ def _event_place(ctx: Context, start: int, end: int, hits: list[Hit]) -> tuple[P
         got = fn(ctx, start, end)
         if got is not None and got[0].kind == "country" and EMIT_COUNTRY_LEVEL:
             country = got   # kept for last: the story's country when no town can be told
-        elif got is not None and got[0].kind != "country" and _plausible(ctx, got[0], hits):
+        elif got is not None and got[0].kind != "country" and _plausible(ctx, got[0], hits) \
+                and not (wave and got[0].start >= end):
             p = got[0]
             if p.start >= start and p.start < end:
                 return got
@@ -806,7 +822,8 @@ def _event_place(ctx: Context, start: int, end: int, hits: list[Hit]) -> tuple[P
         if _list_sentence(ctx, prior[-1]):
             return None   # "protests in A, B, C and D. Clashes were reported.": which town is unknown
         return prior[-1], 2
-    if towns and towns[0][0] is not None and not any(start <= p.start < end for p in ctx.places):
+    if towns and towns[0][0] is not None and not any(start <= p.start < end for p in ctx.places) \
+            and not (wave and towns[0][1].start >= end):
         return towns[0][1], 2   # the story's main town; a sentence naming a country stays country-level
     return country
 
@@ -896,6 +913,10 @@ def _merge(ctx: Context, cands: list[Candidate]) -> list[Event]:
 def _fatalities(ctx: Context, group: list[Candidate]) -> int | None:
     """The lowest 'killed' figure reported in the event's own sentences (ACLED's rule)."""
     sents = {c.sent for c in group}
+    coded = ctx.doc.memo.get("event_coded", set())
+    # "Ворог вдарив по ТЦ. Загинули 19 людей.": the next sentence, when it reports nothing of its own
+    if group[0].coded.family != "demo":   # a crowd story's next sentence often recalls another incident
+        sents |= {si + 1 for si in sents if si + 1 not in coded}
     vals = [c.value for c in ctx.counts if c.kind == "killed" and c.evidence
             and ctx.doc.sentence_of(c.evidence[0].start) in sents]
     return int(min(vals)) if vals else None

@@ -116,13 +116,16 @@ def _match_rest(toks: list[Token], i: int, b: int, words: tuple[frozenset[str], 
             if toks[j].is_word and (w & set(toks[j].an.lemmas) or toks[j].lower in w):
                 found = j
                 break
-            if toks[j].text in ".;:!?":
-                break
+            if toks[j].text in ".;:!?," or toks[j].lower in _GAP_BREAKS:
+                break   # a phrase does not run across clauses or a conjunction ("on motorcycles and fired")
             j += 1
         if found is None:
             return None
         last = found
     return last
+
+
+_GAP_BREAKS = frozenset({"and", "or", "but", "и", "или", "но", "а", "і", "й", "та", "або", "але"})
 
 
 def _near(toks: list[Token], a: int, b: int, sets: tuple[frozenset[str], ...]) -> bool:
