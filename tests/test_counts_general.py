@@ -66,6 +66,12 @@ def counts(text: str, lang: str, published: str = "2024-03-10") -> set[tuple[str
      {("killed", 23, "exact"), ("injured", 300, "more_than")}),
     ("en", "The Russian missile attack on Odesa killed 8 people, including a child, and wounded 27.",
      {("killed", 8, "exact"), ("injured", 27, "exact")}),
+    # denied and hypothetical figures
+    ("en", "Police denied reports that 20 protesters were killed during the rally.", set()),
+    ("en", "Officials said up to 500 people could be detained if the protests continue.", set()),
+    ("uk", "У поліції спростували інформацію про 20 затриманих учасників мітингу.", set()),
+    ("ru", "В МВД опровергли сообщения о задержании 50 участников митинга.", set()),
+    ("ru", "Во время акции протеста никто не пострадал, задержаний не было.", set()),
     # a cyberattack is no unrest: its figures are not counted
     ("en", "The ransomware attack hit 1,800 companies; police detained 2 suspects.", set()),
 ])

@@ -66,6 +66,7 @@ class CountLexicon:
     since: frozenset[str]
     planned: frozenset[str]
     receive: frozenset[str]
+    deny: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -94,6 +95,7 @@ def lexicon(lang: str) -> CountLexicon:
         since=frozenset(raw.get("since", {}).get("words", [])),
         planned=frozenset(norm(w) for w in raw.get("planned", {}).get("words", [])),
         receive=frozenset(norm(w) for w in raw.get("receive", {}).get("words", [])),
+        deny=frozenset(norm(w) for w in raw.get("deny", {}).get("words", [])),
     )
 
 
@@ -387,6 +389,10 @@ class _Counter:
         if "futr" in tok.an.tags:
             return True
         prev = self.toks[j - 1].lower if j > 0 else ""
+        if prev in ("be", "been", "have") and j > 1:
+            prev = self.toks[j - 2].lower   # "could be detained", "might have been killed"
+            if prev in ("be", "been", "have") and j > 2:
+                prev = self.toks[j - 3].lower
         if prev in ("будуть", "буде", "будет", "будут", "will", "would", "could", "may", "might"):
             return True
         # "expect 10,000 people to attend", "планують вивести 5 тисяч людей": intended, not done
@@ -396,6 +402,13 @@ class _Counter:
         lo = j - 6
         return any(self.k(i) & self.lex.planned for i in range(max(lo, 0), j)
                    if self.toks[i].sent == tok.sent)
+
+    def denied(self, ni: int) -> bool:
+        """"Police denied reports that 20 protesters were killed", "в МВД опровергли сообщения о
+        задержании 50": a figure after a verb of denial in its sentence is not reported as fact."""
+        sent = self.toks[ni].sent
+        a = self.doc.sent_tokens[sent][0]
+        return any(self.k(i) & self.lex.deny for i in range(a, ni))
 
     def intended(self, ni: int) -> bool:
         """"планують вивести на вулиці 5 тисяч": an infinitive governed by a verb of intent
@@ -495,7 +508,7 @@ class _Counter:
                 continue
             kind, h, cue_i = got
             prev_kind = kind
-            if self.future(cue_i) or self.intended(self.num_tokens[idx][0]):
+            if self.future(cue_i) or self.intended(self.num_tokens[idx][0]) or self.denied(self.num_tokens[idx][0]):
                 prev_kind = None   # its sub-counts ("з них понад 42 тисячі") are forecasts too
                 continue   # "постраждають 55 тисяч": a forecast, not a figure
             if nm.vague and nm.value >= 1_000_000:
