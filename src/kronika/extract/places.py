@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import lexicon_lang, load_lexicon
-from ..resources.gazetteer import ADMIN1, CITY, COUNTRY, Entry, Gazetteer, fold, gazetteer, norm
+from ..resources.gazetteer import ADMIN1, CITY, COUNTRY, Entry, Gazetteer, gazetteer, norm
+from ..resources.gazetteer import fold as _fold_key
 from ..text.doc import Doc, Token, morph_for
 from .context import Context
 from .mentions import PlaceMention
@@ -282,6 +283,9 @@ def _multi(g: Gazetteer, doc: Doc, i: int, end: int) -> _Cand | None:
         if ids:
             return _Cand(span[0].start, span[-1].end, i, j, ids, 0, keys=tuple(hit), variant=frozenset(variant))
     return None
+
+
+fold = lru_cache(maxsize=100_000)(_fold_key)   # per-word cache: the regexes run once per word form
 
 
 def _variant_ids(g: Gazetteer, forms: list[str]) -> tuple[str, tuple[int, ...]]:
