@@ -75,6 +75,9 @@ def names(text: str, lang: str) -> dict[str, str]:
     ("en", "The interior ministry said 63 people were detained.", {"interior ministry": "government"}),
     ("en", "The ministry said 63 people were detained.", {}),
     ("ru", "Как сообщает «Медиазона», задержаны 30 человек.", {"Медиазона": "outlet"}),
+    # staff speak for their body
+    ("uk", "Про це повідомили рятувальники ДСНС.", {"ДСНС": "government"}),
+    ("ru", "Как сообщили спасатели МЧС, пожар потушен.", {"МЧС": "government"}),
 ])
 def test_general_sources(lang: str, text: str, want: dict[str, str]) -> None:
     assert names(text, lang) == want
