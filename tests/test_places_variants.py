@@ -162,3 +162,17 @@ def test_inflected_plural_and_participle_names():
                    "Объединенных Арабских Эмиратах": "United Arab Emirates"}
     assert names("Посли Сполучених Штатів і Сполученого Королівства.", "uk") == {
         "Сполучених Штатів": "United States", "Сполученого Королівства": "United Kingdom"}
+
+
+def test_english_region_lists():
+    got = places.find_places(analyse("Shelling in Kharkiv, Sumy and Chernihiv oblasts.", "en"))
+    assert [(m.kind, m.name) for m in got] == [
+        ("admin1", "Kharkiv Oblast"), ("admin1", "Sumy Oblast"), ("admin1", "Chernihiv Oblast")]
+    got = places.find_places(analyse("Shelling in Kharkiv and Sumy.", "en"))
+    assert [m.kind for m in got] == ["city", "city"]
+
+
+def test_a_district_of_a_town_is_in_it():
+    assert located("Вибух у Шевченківському районі Києва.", "uk") == ("Kyiv", 1)
+    assert located("Взрыв в Ленинском районе Донецка.", "ru") == ("Donetsk", 1)
+    assert located("Бои в районе Бахмута.", "ru") == ("Bakhmut", 2)

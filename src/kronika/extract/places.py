@@ -425,7 +425,7 @@ def _after_preposition(doc: Doc, t: Token) -> bool:
     return _stands_alone(doc, t)
 
 
-_LIST_JOINERS = frozenset({",", "и", "і", "й", "та", "або", "или", "а также"})
+_LIST_JOINERS = frozenset({",", "и", "і", "й", "та", "або", "или", "and", "or"})
 
 
 def _in_place_list(doc: Doc, t: Token, out: list[_Cand]) -> bool:
@@ -449,7 +449,7 @@ def _region_list(doc: Doc, lx: Lexicon, t: Token, end: int) -> bool:
             seen_joiner = True
         elif x.an.lemma in lx.region_nouns:
             return seen_joiner
-        elif not (_is_cap(x) and x.an.pos == "ADJF"):
+        elif not (_is_cap(x) and (x.an.pos == "ADJF" or doc.lang == "en")):
             return False
         k += 1
     return False
@@ -574,6 +574,11 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                         continue
                     if why:
                         c = None
+                if c is not None and doc.lang == "en" and c.single_cap and _region_list(doc, lx, t, end):
+                    # "Luhansk and Donetsk regions": each town names its region
+                    regions = tuple(dict.fromkeys(g.region_of_centre[j] for j in c.ids if j in g.region_of_centre))
+                    if regions:
+                        c = _Cand(c.start, c.end, c.t0, c.t1, regions, 0, keys=c.keys)
             if c is None and adjective:
                 p = _adjective_place(g, lx, t)
                 if p is not None and _is_cap(t) and g.entries[p].kind == CITY \
@@ -788,7 +793,9 @@ def _near(doc: Doc, lx: Lexicon, m: PlaceMention) -> bool:
         t = doc.tokens[k]
         w = norm(t.text)
         if w in lx.near_cues or t.an.lemma in lx.near_cues:
-            return True
+            # "в Шевченківському районі Києва", "in Kyiv's Podilskyi district": a district of the
+            # town is in it; "в районі Бахмута" (the area of) is near it
+            return not (t.an.lemma in lx.district_nouns and k > 0 and doc.tokens[k - 1].an.pos == "ADJF")
         if t.an.pos != "PREP" and w not in lx.near_skip and t.an.lemma not in lx.near_skip:
             return False
         k -= 1
