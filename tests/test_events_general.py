@@ -265,3 +265,38 @@ def test_march_and_its_announced_sequel() -> None:
         "від площі Свободи до будівлі парламенту з прапорами ЄС. Організатори заявили, що наступна акція "
         "відбудеться через тиждень."))
     assert got == [("Peaceful protest", "Tbilisi", None, None)]
+
+
+def test_demonstrations_also_took_place_elsewhere() -> None:
+    got = _story("en", "2024-06-26", (
+        "NAIROBI, June 25 (Reuters) - Kenyan police shot dead at least five people on Tuesday as protesters "
+        "stormed parliament and set part of the building on fire. Demonstrations also took place in Mombasa "
+        "and Kisumu."))
+    assert [(s, loc) for s, loc, _a, _f in got] == [
+        ("Violent demonstration", "Nairobi"), ("Peaceful protest", "Mombasa"), ("Peaceful protest", "Kisumu")]
+
+
+def test_army_against_paramilitaries() -> None:
+    got = _story("en", "2023-04-16", (
+        "Heavy fighting erupted in Khartoum on Saturday between the Sudanese army and the paramilitary Rapid "
+        "Support Forces, with gunfire and explosions heard across the capital."))
+    assert got == [("Armed clash", "Khartoum", "Political militia", None)]
+
+
+def test_two_armies_and_a_capital_speaking() -> None:
+    got = _story("ru", "2022-09-14", (
+        "Вооруженные силы Азербайджана в ночь на 13 сентября атаковали позиции армянской армии у города "
+        "Джермук, сообщило Минобороны. В результате боев погибли 49 военнослужащих. Баку заявил, что ответил "
+        "на провокацию."))
+    assert got == [("Armed clash", "Jermuk", "State forces", 49)]
+
+
+@pytest.mark.parametrize("lang, published, text", [
+    ("uk", "2024-02-20", "Суд у Мінську засудив трьох учасників протестів 2020 року до п'яти років позбавлення "
+                         "волі. Їх визнали винними в участі в масових заворушеннях."),
+    ("en", "2023-11-21", "Ukrainians marked the 10th anniversary of the Maidan protests on Tuesday. In November "
+                         "2013, thousands of people gathered on Independence Square in Kyiv. Riot police "
+                         "violently dispersed the protesters on November 30."),
+])
+def test_recollections_are_not_events(lang: str, published: str, text: str) -> None:
+    assert _story(lang, published, text) == []

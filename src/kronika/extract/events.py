@@ -103,10 +103,12 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
         if why == "background" and (h.cls in _REMOTE_CLASSES or h.cls not in BACKDROP
                                     and doc.tokens[h.first].an.pos != "NOUN"):
             why = None  # "внаслідок обстрілу загинули": the shelling itself; "after police fired": an act
+        if why == "historic" or why is None and historic_year(
+                doc, doc.tokens[a].start, doc.tokens[min(h.last + 3, b - 1)].end, doc.published):
+            doc.memo.setdefault("historic_sents", set()).add(si)
+            continue
         if why:
             continue   # a backdrop word blocks gatherings (and attacks) named as a cause
-        if historic_year(doc, doc.tokens[a].start, doc.tokens[min(h.last + 3, b - 1)].end, doc.published):
-            continue
         if strike_article and h.cls in ("protest", "action", "protest_act"):
             continue  # "протестна акція" in a strike story is the strike itself
         live.append(h)
@@ -438,10 +440,20 @@ def _two_sides(doc: Doc, armed: list[ActorMention]) -> list[ActorMention]:
             sides.append(m)
     if len(sides) == 1:
         # two armies: "between Ukrainian forces and Russian troops", "ВСУ и российскими войсками"
-        other = next((m for m in armed if m.first > sides[0].first and _joined(doc, sides[0], m)), None)
+        other = next((m for m in armed if m.first > sides[0].first and (
+            _joined(doc, sides[0], m) or _object_of_verb(doc, sides[0], m))), None)
         if other is not None:
             sides.append(other)
     return sides[:2]
+
+
+def _object_of_verb(doc: Doc, a: ActorMention, b: ActorMention) -> bool:
+    """uk/ru: 'Збройні сили Азербайджану атакували позиції вірменської армії': a nominative side,
+    a verb, then another army in an oblique case is the other side."""
+    if a.case != "nomn" or b.case not in ("gent", "accs", "datv") or b.kind != a.kind:
+        return False
+    between = doc.tokens[a.first + 1:b.first]
+    return any(t.an.pos == "VERB" for t in between) and not any(t.text in ".;" for t in between)
 
 
 _SIDE_LINKS = frozenset({"and", "with", "against", "и", "і", "й", "та", "с", "со", "з", "із", "зі", "против",
@@ -478,8 +490,12 @@ def run(ctx: Context) -> None:
     lives = {si: sentence_hits(doc, si, strike_article)[0] for si in kept}
     # a story of protests anywhere (a headline may come before the protesters are named)
     demo_story = any(h.cls in DEMO_CORE or h.cls == "protester" for live in lives.values() for h in live)
+    past = doc.memo.get("historic_sents", set())
     for si in kept:
         live = lives[si]
+        if (si - 1 in past or si - 2 in past) and not _own_past_date(ctx, si) and si not in past:
+            # "In November 2013, thousands gathered… Riot police dispersed them": the recollection goes on
+            live = []
         coded = code_sentence(doc, si, live, si - last_demo <= DEMO_MEMORY, si - last_political <= 1,
                               demo_story)
         if any(h.cls in DEMO_CORE or h.cls == "protester" for h in live):
@@ -572,6 +588,15 @@ def _concrete(coded: Coded) -> bool:
     return any(h.cls not in ABSTRACT | NON_TRIGGER for h in coded.hits)
 
 
+def _own_past_date(ctx: Context, si: int) -> bool:
+    """A date of the sentence's own that is not after publication ('on November 30' told on 21
+    November is a recollection's date, not a new day)."""
+    s = ctx.doc.sentences[si]
+    pub = ctx.doc.published
+    return any(s.start <= d.start < s.end and d.value is not None and (pub is None or d.value <= pub)
+               for d in ctx.dates)
+
+
 def _own_date(ctx: Context, si: int) -> bool:
     s = ctx.doc.sentences[si]
     return any(s.start <= d.start < s.end and d.value is not None for d in ctx.dates)
@@ -590,7 +615,9 @@ def _locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
         # "...attacks on local administrations. This happened in Almaty, Shymkent and Taraz."
         nxt = doc.sentences[si + 1]
         if doc.sent_tokens[si + 1][1] - doc.sent_tokens[si + 1][0] <= 15:
-            found = _places_in(ctx, nxt.start, nxt.end, [])
+            # places named as such ("в Алматы"), not a capital speaking for its state ("Баку заявил")
+            found = [(p, prec) for p, prec in _places_in(ctx, nxt.start, nxt.end, [])
+                     if _after_prep(doc, p)]
     concrete = _concrete(coded)
     if not found and concrete:
         # a strike-wave summary ("ворог випустив 88 ракет") is not at a town reported only after it
@@ -633,6 +660,17 @@ def _locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
             return []   # history, the future, or a months-old background mention ("In May, ...")
     ev = [(s.start, s.end)] + [(h.start, h.end) for h in coded.hits if h.cls not in ("protester", "strike")]
     return [Candidate(coded, si, p, prec, day, tp, ev + [(p.start, p.end)]) for p, prec in found]
+
+
+def _after_prep(doc: Doc, p: PlaceMention) -> bool:
+    """'в Алматы', 'in Taraz', 'под Харьковом': a place named as such."""
+    k = doc.token_at(p.start) - 1
+    # skip qualifiers and the earlier items of a list ("в Алматы, Шымкенте и Таразе")
+    while k >= 0 and (doc.tokens[k].an.pos in ("ADJF", "PRTF", "CONJ") or doc.tokens[k].text == ","
+                      or doc.tokens[k].lower in _AND or doc.tokens[k].is_title and k > 0):
+        k -= 1
+    return k >= 0 and (doc.tokens[k].an.pos == "PREP" or doc.tokens[k].lower in _OBJECT_PREPS
+                       or doc.tokens[k].lower in _PLACE_PREPS)
 
 
 def _country_subject(doc: Doc, p: PlaceMention) -> bool:
