@@ -78,6 +78,10 @@ def names(text: str, lang: str) -> dict[str, str]:
     # staff speak for their body
     ("uk", "Про це повідомили рятувальники ДСНС.", {"ДСНС": "government"}),
     ("ru", "Как сообщили спасатели МЧС, пожар потушен.", {"МЧС": "government"}),
+    # feminine roles
+    ("ru", "«Мы будем выходить каждый день», — сказала участница акции Анна Иванова.", {"Анна Иванова": "witness"}),
+    ("uk", "«Ми не підемо», — сказала учасниця акції Ганна Іваненко.", {"Ганна Іваненко": "witness"}),
+    ("uk", "Протестувальники заявили, що не підуть.", {}),
 ])
 def test_general_sources(lang: str, text: str, want: dict[str, str]) -> None:
     assert names(text, lang) == want
