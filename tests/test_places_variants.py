@@ -176,3 +176,9 @@ def test_a_district_of_a_town_is_in_it():
     assert located("Вибух у Шевченківському районі Києва.", "uk") == ("Kyiv", 1)
     assert located("Взрыв в Ленинском районе Донецка.", "ru") == ("Donetsk", 1)
     assert located("Бои в районе Бахмута.", "ru") == ("Bakhmut", 2)
+
+
+def test_english_sentence_starts_in_war_news():
+    text = ("Russia claimed gains in Ukraine. Avdiivka fell in February. Kupiansk is under fire. "
+            "Vuhledar was lost. Gay rights groups protested. Bor was quiet.")
+    assert set(names(text, "en")) == {"Russia", "Ukraine", "Avdiivka", "Kupiansk", "Vuhledar"}

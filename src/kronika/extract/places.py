@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import lexicon_lang, load_lexicon
-from ..resources.gazetteer import ADMIN1, CITY, COUNTRY, Entry, Gazetteer, gazetteer, norm
+from ..resources.gazetteer import ADMIN1, CITY, COUNTRY, VARIANT_COUNTRIES, Entry, Gazetteer, gazetteer, norm
 from ..resources.gazetteer import fold as _fold_key
 from ..text.doc import Doc, Token, morph_for
 from .context import Context
@@ -721,7 +721,10 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
             if c.initial and c.word == "common" and (e.country not in ctx or e.population < 100_000):
                 return None
         if c.initial and c.word == "unknown" and not _CYR.search(c.keys[0] if c.keys else ""):
-            need = max(need, 100_000)   # English sentence starts: "Police", "Part"
+            # English sentence starts: "Police", "Part"; but "Avdiivka fell." in an article about
+            # Ukraine: long post-Soviet town names are seldom English words (short ones are: "Gay", "Bor")
+            post_soviet = e.country in VARIANT_COUNTRIES and e.country in ctx and c.end - c.start >= 6
+            need = max(need, 10_000 if post_soviet else 100_000)
         if i_best in c.variant and e.country not in ctx:
             need = max(need, 15_000)    # another spelling of a small town the article is not about
         if e.population < need:
