@@ -69,3 +69,17 @@ def test_pronoun_speaker_is_the_last_named_person() -> None:
     text = ('Мер Києва Віталій Кличко заявив, що місто готове. "Ми маємо запаси палива на тиждень", – додав він.')
     qs = quotes_of(text, "uk")
     assert [q.speaker for q in qs] == ["Віталій Кличко"]
+
+
+def test_role_in_an_apposition_after_the_speaker() -> None:
+    q = quotes_of('"The police used excessive force," said Irungu Houghton, executive director of Amnesty Kenya.', "en")
+    assert [(x.speaker, x.speaker_role) for x in q] == [("Irungu Houghton", "executive director of Amnesty Kenya")]
+    q = quotes_of("«Ми не відступимо», — сказав Іван Петренко, голова профспілки шахтарів.", "uk")
+    assert [(x.speaker, x.speaker_role) for x in q] == [("Іван Петренко", "голова профспілки шахтарів")]
+    q = quotes_of('"This is a peaceful protest," said John Smith, who organised the march.', "en")
+    assert [(x.speaker, x.speaker_role) for x in q] == [("John Smith", None)]
+
+
+def test_capitalised_title_before_the_speaker_en() -> None:
+    q = quotes_of('Interior Minister Kithure Kindiki said: "Those who break the law will face consequences."', "en")
+    assert [(x.speaker, x.speaker_role) for x in q] == [("Kithure Kindiki", "Interior Minister")]

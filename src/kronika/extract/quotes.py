@@ -62,7 +62,7 @@ _AFTER = re.compile(r"^\s*[,.!?…]?\s*[,]?\s*[–—-]?\s*", re.U)
 
 def run(ctx: Context) -> None:
     """Fill ctx.quotes from quoted passages that a speech verb attaches to a speaker."""
-    from .sources import role_before, speech_cue_near  # the stages share the cue lexicons
+    from .sources import role_after, role_before, speech_cue_near  # the stages share the cue lexicons
 
     doc = ctx.doc
     text = doc.text
@@ -84,7 +84,7 @@ def run(ctx: Context) -> None:
         role = None
         if speaker is not None:
             ev.append(Span.of(text, speaker.start, speaker.end))
-            role = role_before(doc, speaker.start)
+            role = role_before(doc, speaker.start) or role_after(doc, speaker.end)
         ctx.quotes.append(Quote(text=qtext, speaker=speaker.name if speaker else None,
                                 speaker_role=role, via=via.name if via else None, evidence=ev))
 

@@ -1616,4 +1616,30 @@ def role_before(doc: Doc, name_start: int) -> str | None:
         break
     if first is None:
         return None
+    if lex.lang == "en" and j + 1 < first and all(_cap(toks[m]) for m in range(j + 1, first)):
+        first = j + 1   # "Interior Minister", "Kenyan President": the title's capitalised qualifiers
     return doc.text[toks[first].start:toks[k - 1].end]
+
+
+def role_after(doc: Doc, name_end: int) -> str | None:
+    """An apposition after a person's name: '… said Irungu Houghton, executive director of Amnesty
+    Kenya.', '— сказав Іван Петренко, голова профспілки.' (with a role word, up to the clause end)."""
+    lex = lexicon(doc.lang)
+    _prepare(doc)
+    k = doc.token_at(max(name_end - 1, 0)) + 1
+    toks = doc.tokens
+    if k >= len(toks) or toks[k].text != "," or toks[k].sent != toks[k - 1].sent:
+        return None
+    m = k + 1
+    while m < len(toks) and toks[m].lower in ("a", "an", "the"):
+        m += 1
+    start, has_role = m, False
+    while m < len(toks) and m < start + 10 and toks[m].sent == toks[k].sent and toks[m].text not in ",.;:!?()«»\"“”":
+        if _is_verb(toks[m]) or (lex.lang == "en" and _is_verb_en(toks[m], lex)):
+            return None   # "…, who said …", "…, заявив …": a clause, not a role
+        has_role = has_role or _kind_of_token(toks[m], lex) is not None
+        m += 1
+    if not has_role or m == start or (m < len(toks) and toks[m].sent == toks[k].sent
+                                      and toks[m].text not in ",.;!?"):
+        return None
+    return doc.text[toks[start].start:toks[m - 1].end]
