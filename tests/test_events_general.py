@@ -202,6 +202,11 @@ CASES = [
 ("q8","en","In 2014, protesters in Kyiv stormed government buildings.",None,None,None),
 ("q9","uk","Рятувальники ліквідували пожежу на складі в Одесі, постраждалих немає.",None,None,None),
 ("q10","en","Tens of thousands of fans celebrated the championship in Buenos Aires.",None,None,None),
+("h1","ru","Акулы редко нападают на людей у побережья Сиднея.",None,None,None),
+("h2","ru","Суд в Москве продлил арест оппозиционному политику на три месяца.",None,None,None),
+("h3","uk","За словами правозахисників, ув'язненого побили в колонії під Харковом.",None,None,None),
+("h4","en","Police in Nairobi often use tear gas against protesters.",None,None,None),
+("h5","uk","Колишній офіцер очолив заколот проти влади у 2005 році.",None,None,None),
 ]
 
 @pytest.mark.parametrize("pid, lang, text, sub, actor1, actor2", CASES, ids=[c[0] for c in CASES])

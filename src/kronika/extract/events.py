@@ -241,8 +241,11 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if classes & {"clash", "throw", "arson", "vandal"} and mobs and state and not irregular:
         # youths or a mob fighting the police: a riot (ACLED: rioters vs state forces)
         return Coded("Violent demonstration", "Rioters", "State forces", mobs[0].name, state[0].name, live, 0.55)
-    if classes & {"clash", "beat"} and kinds & {"political", "mob"}:
-        # party factions or a mob fighting, no armed group or gathering named: mob violence
+    beaters = [_agent(doc, h, actors) for h in live if h.cls == "beat"]
+    if "clash" in classes and kinds & {"political", "mob"} or any(
+            m is not None and m.kind in ("political", "mob") for m in beaters):
+        # party factions or a mob fighting, no armed group or gathering named: mob violence (a beating
+        # needs the mob as its doer: "по словам правозащитников, он был избит" names no mob)
         return Coded("Mob violence", "Rioters", "Rioters" if "clash" in classes else "Civilians", None, None,
                      live, 0.5)
     if classes & {"loot", "vandal", "arson"} and (irregular or mobs):
