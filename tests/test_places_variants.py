@@ -182,3 +182,9 @@ def test_english_sentence_starts_in_war_news():
     text = ("Russia claimed gains in Ukraine. Avdiivka fell in February. Kupiansk is under fire. "
             "Vuhledar was lost. Gay rights groups protested. Bor was quiet.")
     assert set(names(text, "en")) == {"Russia", "Ukraine", "Avdiivka", "Kupiansk", "Vuhledar"}
+
+
+def test_frontline_directions():
+    got = places.find_places(analyse("Бої на Покровському та Бахмутському напрямках, на Лиманському напрямку.", "uk"))
+    assert [(m.name, m.score) for m in got] == [
+        ("Pokrovsk", places.ADJ_SCORE), ("Bakhmut", places.ADJ_SCORE), ("Lyman", places.ADJ_SCORE)]

@@ -64,6 +64,7 @@ class Lexicon:
     org_after: frozenset[str]
     org_before: frozenset[str]
     titles_after: frozenset[str]    # capitalised words after a place that keep it a place ("Mayor")
+    direction_nouns: frozenset[str]  # "на Лиманському напрямку": the adjective names a frontline town
     adjectives: dict[str, int]      # adjective lemma -> gazetteer entry id
     prior: frozenset[str]           # countries a news text in this language most often means
 
@@ -88,7 +89,7 @@ def lexicon(lang: str) -> Lexicon:
 
     return Lexicon(fs("stop"), fs("region_nouns"), fs("district_nouns"), fs("near_cues"), fs("near_skip"),
                    fs("org_after", True),
-                   fs("org_before", True), fs("titles_after", True), adj, frozenset(_PRIORS.get(lexicon_lang(lang), ())))
+                   fs("org_before", True), fs("titles_after", True), fs("direction_nouns"), adj, frozenset(_PRIORS.get(lexicon_lang(lang), ())))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -383,9 +384,10 @@ def _nominative_adjective(lang: str, adj: str, noun: str) -> str | None:
     return None
 
 
-def _adjective_place(g: Gazetteer, lx: Lexicon, t: Token) -> int | None:
+def _adjective_place(g: Gazetteer, lx: Lexicon, t: Token, min_pop: int = 150_000) -> int | None:
     """The place an adjective names: the lexicon's list, else the suffix rule for big cities
-    ("харківський" -> Харків, "алматинский" -> Алматы)."""
+    ("харківський" -> Харків, "алматинский" -> Алматы); smaller towns of the post-Soviet countries
+    where the caller passes a lower `min_pop` ("Лиманському напрямку" -> Лиман)."""
     for lem in t.an.lemmas:
         i = lx.adjectives.get(lem)
         if i is not None:
@@ -395,10 +397,11 @@ def _adjective_place(g: Gazetteer, lx: Lexicon, t: Token) -> int | None:
         if lem.endswith(suf) and len(lem) - len(suf) >= 3:
             stem = lem[: -len(suf)]
             # "курский" -> "курск", "донецький" -> "донецьк": the town name is the adjective without -ий
-            for cand in (stem, stem + "ы", stem + "и", stem + "а", stem + "ь", _alternate(stem) or "", lem[:-2]):
+            for cand in (lem[:-2], stem, stem + "ы", stem + "и", stem + "а", stem + "ь", _alternate(stem) or ""):
                 for i in g.index.get(cand, ()):
                     e = g.entries[i]
-                    if e.kind == CITY and e.population >= 150_000:
+                    if e.kind == CITY and e.population >= min_pop \
+                            and (min_pop >= 150_000 or e.country in VARIANT_COUNTRIES):
                         return i
             break
     return None
@@ -437,17 +440,19 @@ def _in_place_list(doc: Doc, t: Token, out: list[_Cand]) -> bool:
     return norm(doc.tokens[k].text) in _LIST_JOINERS and _stands_alone(doc, t)
 
 
-def _region_list(doc: Doc, lx: Lexicon, t: Token, end: int) -> bool:
+def _region_list(doc: Doc, lx: Lexicon, t: Token, end: int, nouns: frozenset[str] | None = None) -> bool:
     """Whether a list of capitalised adjectives starting at t ends in a region noun
-    ("Харківській, Сумській та Чернігівській областях")."""
+    ("Харківській, Сумській та Чернігівській областях"); with `nouns`, whether t or a list starting
+    at it qualifies one of those nouns ("Покровському та Бахмутському напрямках")."""
     toks = doc.tokens
     k = t.i + 1
-    seen_joiner = False
+    seen_joiner = nouns is not None
+    nouns = lx.region_nouns if nouns is None else nouns
     while k < min(end, t.i + 12):
         x = toks[k]
         if norm(x.text) in _LIST_JOINERS:
             seen_joiner = True
-        elif x.an.lemma in lx.region_nouns:
+        elif x.an.lemma in nouns:
             return seen_joiner
         elif not (_is_cap(x) and (x.an.pos == "ADJF" or doc.lang == "en")):
             return False
@@ -581,6 +586,8 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                         c = _Cand(c.start, c.end, c.t0, c.t1, regions, 0, keys=c.keys)
             if c is None and adjective:
                 p = _adjective_place(g, lx, t)
+                if p is None and _is_cap(t) and _region_list(doc, lx, t, end, lx.direction_nouns):
+                    p = _adjective_place(g, lx, t, 5_000)
                 if p is not None and _is_cap(t) and g.entries[p].kind == CITY \
                         and (_after_preposition(doc, t) or _in_place_list(doc, t, out)) \
                         and norm(g.entries[p].name) != t.an.lemma and _names_town(g, t, p):
@@ -596,7 +603,7 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                     # pymorphy3 reads some inflected names as adjectives ("з Луцька": луцький or
                     # Луцьк): a name only under a lemma other than the adjective's own
                     c = _single(g, doc, t)
-                    if c is not None and (c.tier != 0 or (t.an.lemma in c.keys and t.an.lemma.endswith(_ADJ_ENDINGS)
+                    if c is not None and (c.tier != 0 or (any(k in t.an.lemmas and k.endswith(_ADJ_ENDINGS) for k in c.keys)
                                                           and not _after_preposition(doc, t))
                                           or _guarded(doc, lx, c, g, lower)):
                         c = None
