@@ -207,6 +207,17 @@ CASES = [
 ("h3","uk","За словами правозахисників, ув'язненого побили в колонії під Харковом.",None,None,None),
 ("h4","en","Police in Nairobi often use tear gas against protesters.",None,None,None),
 ("h5","uk","Колишній офіцер очолив заколот проти влади у 2005 році.",None,None,None),
+("u1","uk","Російський FPV-дрон атакував автомобіль у Херсоні, водій дістав поранення.","Air/drone strike","State forces",None),
+("u2","uk","Окупанти скинули боєприпас з безпілотника на зупинку громадського транспорту в Херсоні.","Air/drone strike","State forces",None),
+("u3","uk","Унаслідок ворожого мінометного обстрілу Нікополя поранено жінку.","Shelling/artillery/missile attack","State forces","Civilians"),
+("u4","ru","В Белгороде после прилета ракеты загорелся жилой дом, ранены трое человек.","Shelling/artillery/missile attack","State forces","Civilians"),
+("u5","uk","Ворог завдав ракетного удару по Кривому Рогу, загинули 4 людини.","Shelling/artillery/missile attack","State forces","Civilians"),
+("u6","uk","У Києві пролунали вибухи, працює ППО.",None,None,None),
+("u7","en","Explosions were heard in Kyiv on Monday night as air defences worked to repel an attack.",None,None,None),
+("u9","en","A Russian glide bomb struck a residential building in Kharkiv, injuring 12 people.","Air/drone strike","State forces","Civilians"),
+("u10","uk","Армія РФ обстріляла Херсонщину 50 разів за добу.","Shelling/artillery/missile attack","State forces",None),
+("u11","uk","Волонтери передали бригаді 50 FPV-дронів у Запоріжжі.",None,None,None),
+("u12","en","The factory in Lviv produces 1,000 drones a month.",None,None,None),
 ]
 
 @pytest.mark.parametrize("pid, lang, text, sub, actor1, actor2", CASES, ids=[c[0] for c in CASES])
