@@ -26,6 +26,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -285,6 +286,10 @@ def main() -> int:
                 writer = subprocess.Popen([*kronika_exe(), "ingest", str(tmp / "ingest.jsonl"), "--db", str(db)],
                                           stdout=out, stderr=subprocess.STDOUT)
         t_ing = time.perf_counter()
+        ended: list[float] = []
+        if writer is not None:  # when the writer finishes, measured while the load runs
+            w = writer
+            threading.Thread(target=lambda: (w.wait(), ended.append(time.perf_counter())), daemon=True).start()
         cpu0, own0 = cpu_seconds(server.pid), time.process_time()
         res = asyncio.run(drive(f"http://{HOST}:{port}", a.clients, a.requests, a.seconds))
         cpu1, own1 = cpu_seconds(server.pid), time.process_time()
@@ -298,9 +303,14 @@ def main() -> int:
             during = writer.poll() is None
             rc = writer.wait()
             log = ingest_log.read_text(errors="replace")
-            out["ingest"] = {"articles": a.ingest, "exit": rc, "seconds": round(time.perf_counter() - t_ing, 1),
+            time.sleep(0.1)
+            took = (ended[0] if ended else time.perf_counter()) - t_ing
+            out["ingest"] = {"articles": a.ingest, "exit": rc, "seconds": round(took, 1),
                              "finished_during_load": not during, "locked": "locked" in log.lower(),
                              "summary": log.strip().splitlines()[-1] if log.strip() else ""}
+            # the server reads what the writer committed
+            out["ingest"]["events_served_after"] = httpx.get(f"http://{HOST}:{port}/api/events?limit=1",
+                                                             timeout=30).json()["total"]
         slog = (tmp / "serve.log").read_text(errors="replace")
         out["server_log_locked"] = "locked" in slog.lower()
         print_report(out)

@@ -92,11 +92,13 @@ def serve(
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
     token: Annotated[str | None, typer.Option(
         envvar="KRONIKA_TOKEN", help="Enable POST /api/ingest for requests bearing this token.")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=64,
+                                         help="Server processes (one per core for many users).")] = 1,
 ) -> None:
     """Serve the HTTP API and the map page (read-only unless a token is given)."""
     from .api.serve import run
 
-    run(db, host=host, port=port, token=token)
+    run(db, host=host, port=port, token=token, workers=workers)
 
 
 def _progress_bar():  # type: ignore[no-untyped-def]
