@@ -316,3 +316,8 @@ def test_two_armies_and_a_capital_speaking() -> None:
 ])
 def test_recollections_are_not_events(lang: str, published: str, text: str) -> None:
     assert _story(lang, published, text) == []
+
+
+def test_police_as_a_source_are_not_at_the_scene() -> None:
+    got = _story("en", "2024-05-06", "Rioters set fire to cars and looted shops in Marseille on Thursday night, police said.")
+    assert got == [("Violent demonstration", "Marseille", None, None)]

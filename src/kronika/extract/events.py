@@ -258,6 +258,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
 
 def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMention],
           state: list[ActorMention]) -> Coded:
+    # the police as the news source ("police said", "по данным полиции") are not at the scene
+    state = [m for m in state if not _source_only(doc, m)]
     state_name = next((m.name for m in state if m.name), None)
     group = next((m.name for m in actors if m.kind in ("political", "protester") and m.name), None)
     violent_act = [h for h in live if h.cls in ("beat", "lethal")]
@@ -302,6 +304,19 @@ def _state_agent(doc: Doc, h: Hit, actors: list[ActorMention]) -> bool:
     if m is None or m.kind != "state":
         return False
     return not any(o.kind != "state" and o.first == m.first - 1 for o in actors)
+
+
+_SAY = frozenset({"say", "said", "says", "report", "reported", "tell", "told", "сообщить", "заявить", "сказать",
+                  "сообщать", "повідомити", "заявити", "сказати", "повідомляти", "according", "данные", "дані",
+                  "слово", "словам", "сообщение", "повідомлення", "пресс-служба", "пресслужба"})
+
+
+def _source_only(doc: Doc, m: ActorMention) -> bool:
+    """'…, police said', 'по данным полиции', 'повідомили в поліції': the mention is a source of the news."""
+    toks = doc.tokens
+    k = doc.token_at(m.end - 1) if m.end > m.start else m.first
+    near = [t for t in toks[max(m.first - 3, 0):m.first] + toks[k + 1:k + 3] if t.is_word]
+    return any(t.lower in _SAY or t.an.lemma in _SAY for t in near)
 
 
 def _several(doc: Doc, a: int, b: int) -> bool:
