@@ -218,6 +218,10 @@ CASES = [
 ("u10","uk","Армія РФ обстріляла Херсонщину 50 разів за добу.","Shelling/artillery/missile attack","State forces",None),
 ("u11","uk","Волонтери передали бригаді 50 FPV-дронів у Запоріжжі.",None,None,None),
 ("u12","en","The factory in Lviv produces 1,000 drones a month.",None,None,None),
+("g1","ru","В Тель-Авиве тысячи людей вышли на митинг с требованием освободить заложников.","Peaceful protest","Protesters",None),
+("g2","uk","У Донецьку невідомі захопили в заручники трьох учасників проукраїнського мітингу.","Abduction/forced disappearance","Political militia","Civilians"),
+("g3","en","Israel and Hamas agreed a hostage exchange, officials in Cairo said.",None,None,None),
+("g4","uk","У Мінську силовики затримали трьох журналістів.","Arrests","State forces","Civilians"),
 ]
 
 @pytest.mark.parametrize("pid, lang, text, sub, actor1, actor2", CASES, ids=[c[0] for c in CASES])

@@ -194,6 +194,9 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         classes -= {"storm", "seize"}   # soldiers storming a hotel, the police seizing an office: no crowd
     if demo_story and classes & CROWD_VIOLENCE and not crime:
         demo_before = True   # in a story of protests, cars burnt and buildings stormed are the riot
+    if "abduct" in classes and not crime and not classes & CROWD_VIOLENCE:
+        # marchers taken hostage, activists kidnapped: an abduction of its own, not the protest (ACLED)
+        return _one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
     if "lynch" in classes and not classes & (DEMO_CORE - {"riot"}):
         return Coded("Mob violence", "Rioters", "Civilians", None, None, live, 0.55)   # a lynch mob is no protest
     if classes & (DEMO_CORE | {"block"}) or ((demo_here or demo_before and not crime) and classes & ACTIONS):
@@ -831,7 +834,17 @@ def _after_place_prep(doc: Doc, ti: int) -> bool:
     if ti == 0:
         return False
     prev = doc.tokens[ti - 1].lower
-    return prev in _PLACE_PREPS or prev in ("в", "у", "во") and doc.tokens[ti].an.case == "loct"
+    if prev in _PLACE_PREPS:
+        return True
+    if prev not in ("в", "у", "во"):
+        return False
+    t = doc.tokens[ti]
+    if t.an.case == "loct":
+        return True
+    # "У Мінську силовики…": read as an adjective ("мінську") that agrees with no noun after it
+    nxt = doc.tokens[ti + 1] if ti + 1 < len(doc.tokens) else None
+    return t.is_title and t.an.pos == "ADJF" and not (
+        nxt is not None and nxt.an.pos == "NOUN" and nxt.an.case == t.an.case and nxt.an.number == t.an.number)
 
 
 def _article_countries(ctx: Context) -> dict[str, int]:
@@ -934,7 +947,7 @@ def _merge(ctx: Context, cands: list[Candidate]) -> list[Event]:
     text = ctx.doc.text
     events: list[Event] = []
     for group in groups.values():
-        best = max(group, key=lambda c: (SEVERITY.get(c.coded.sub, 0), c.coded.confidence))
+        best = max(group, key=_severity)
         co = best.coded
         actor2 = co.actor2
         if co.sub == "Violent demonstration" and any(c.coded.actor2 == "State forces" for c in group):
@@ -964,6 +977,15 @@ def _merge(ctx: Context, cands: list[Candidate]) -> list[Event]:
         ))
     events.sort(key=lambda e: e.evidence[0].start if e.evidence else 0)
     return events
+
+
+def _severity(c: Candidate) -> tuple[float, float]:
+    """The reading a merged event takes: the most severe; a mob's attack on a gathering names who
+    started the violence, so it outranks the crowd's own violence told elsewhere in the story."""
+    sev = float(SEVERITY.get(c.coded.sub, 0))
+    if c.coded.sub == "Mob violence" and c.coded.actor2 == "Protesters":
+        sev += 0.5
+    return sev, c.coded.confidence
 
 
 def _fatalities(ctx: Context, group: list[Candidate]) -> int | None:
