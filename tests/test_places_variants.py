@@ -188,3 +188,9 @@ def test_frontline_directions():
     got = places.find_places(analyse("Бої на Покровському та Бахмутському напрямках, на Лиманському напрямку.", "uk"))
     assert [(m.name, m.score) for m in got] == [
         ("Pokrovsk", places.ADJ_SCORE), ("Bakhmut", places.ADJ_SCORE), ("Lyman", places.ADJ_SCORE)]
+
+
+def test_quoted_names_are_no_places():
+    assert names("Полк «Азов» захищав Маріуполь. Крейсер \"Москва\" затонув.", "uk") == {"Маріуполь": "Mariupol"}
+    assert names("The cruiser \"Moskva\" sank near Odesa.", "en") == {"Odesa": "Odesa"}
+    assert names("Он приземлился в аэропорту «Домодедово».", "ru") == {"Домодедово": "Domodedovo"}

@@ -65,6 +65,7 @@ class Lexicon:
     org_before: frozenset[str]
     titles_after: frozenset[str]    # capitalised words after a place that keep it a place ("Mayor")
     direction_nouns: frozenset[str]  # "на Лиманському напрямку": the adjective names a frontline town
+    facility_nouns: frozenset[str]  # "аэропорт «Домодедово»": a quoted name after these is still a place
     adjectives: dict[str, int]      # adjective lemma -> gazetteer entry id
     prior: frozenset[str]           # countries a news text in this language most often means
 
@@ -89,7 +90,8 @@ def lexicon(lang: str) -> Lexicon:
 
     return Lexicon(fs("stop"), fs("region_nouns"), fs("district_nouns"), fs("near_cues"), fs("near_skip"),
                    fs("org_after", True),
-                   fs("org_before", True), fs("titles_after", True), fs("direction_nouns"), adj, frozenset(_PRIORS.get(lexicon_lang(lang), ())))
+                   fs("org_before", True), fs("titles_after", True), fs("direction_nouns"),
+                   fs("facility_nouns", True), adj, frozenset(_PRIORS.get(lexicon_lang(lang), ())))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -428,6 +430,8 @@ def _after_preposition(doc: Doc, t: Token) -> bool:
     return _stands_alone(doc, t)
 
 
+_OPEN_QUOTES = frozenset('«"„“')
+_CLOSE_QUOTES = frozenset('»"“”')
 _LIST_JOINERS = frozenset({",", "и", "і", "й", "та", "або", "или", "and", "or"})
 
 
@@ -502,6 +506,12 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
     if c.single_cap and c.word in ("person", "common") and k < len(toks) and toks[k].sent == t.sent \
             and _is_cap(toks[k]) and toks[k].an.tags & {"Surn", "Patr"}:
         return "person"
+    # a name in quotes is a unit, team, ship or brand («Азов», "Moskva")
+    if c.start > 0 and doc.text[c.start - 1] in _OPEN_QUOTES and doc.text[c.end:c.end + 1] in _CLOSE_QUOTES \
+            and doc.text[c.end:c.end + 1]:
+        prv = toks[c.t0 - 2] if c.t0 >= 2 else None    # the word before the opening quote
+        if prv is None or (prv.an.lemma not in lx.facility_nouns and norm(prv.text) not in lx.facility_nouns):
+            return "other"
     # an organisation named after the place
     if c.t1 < len(toks) and toks[c.t1].sent == t.sent:
         nxt = toks[c.t1]
