@@ -83,3 +83,9 @@ def test_since_a_year_is_not_history() -> None:
     # "з 2010 року" runs up to now: the sentence's figure is news
     got = counts("З 2010 року триває протест, учора поліція затримала 12 протестувальників.", "uk")
     assert ("detained", 12, "exact") in got
+
+
+def test_history_reaches_one_sentence_only() -> None:
+    text = ("У 2014 році Росія анексувала Крим. Тоді під час протестів загинули 5 людей. "
+            "Внаслідок обстрілу загинули 3 людини.")
+    assert counts(text, "uk") == {("killed", 3, "exact")}

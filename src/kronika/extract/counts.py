@@ -456,7 +456,7 @@ class _Counter:
 
     def historic_sentences(self) -> set[int]:
         """Sentences that recall the past: one with a date a year or more before publication (and
-        no recent one), and the undated sentences after it in the same paragraph ("In 1989, …
+        no recent one), and the undated sentence right after it in its paragraph ("In 1989, …
         The crackdown killed hundreds."). Their figures are history, not this article's news."""
         doc = self.doc
         starts = [x.start for x in doc.sentences]
@@ -469,14 +469,12 @@ class _Counter:
                 and d.value < doc.published and self.opens_sentence(d.start, si)
             state[si] = state.get(si, True) and old
         out: set[int] = set()
-        carry = False
-        for si, sn in enumerate(doc.sentences):
-            if si > 0 and "\n" in doc.text[doc.sentences[si - 1].end:sn.start]:
-                carry = False   # a new paragraph
-            if si in state:
-                carry = state[si]
-            if carry:
-                out.add(si)
+        for si in sorted(s for s, old in state.items() if old):
+            out.add(si)
+            nxt = si + 1   # the next sentence of the paragraph, when undated, still tells that past
+            if nxt < len(doc.sentences) and nxt not in state \
+                    and "\n" not in doc.text[doc.sentences[si].end:doc.sentences[nxt].start]:
+                out.add(nxt)
         return out
 
     def opens_sentence(self, start: int, si: int) -> bool:
