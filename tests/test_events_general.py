@@ -325,3 +325,18 @@ def test_recollections_are_not_events(lang: str, published: str, text: str) -> N
 def test_police_as_a_source_are_not_at_the_scene() -> None:
     got = _story("en", "2024-05-06", "Rioters set fire to cars and looted shops in Marseille on Thursday night, police said.")
     assert got == [("Violent demonstration", "Marseille", None, None)]
+
+
+@pytest.mark.parametrize("lang, published, text, want", [
+    ("en", "2023-07-15", "Supporters of the former prime minister clashed with police in Lahore on Tuesday. Police fired "
+                         "tear gas, while the supporters threw stones and petrol bombs.",
+     ("Violent demonstration", "Lahore", "State forces", None)),
+    ("en", "2024-05-20", "Football fans clashed with police after the cup final in Glasgow on Saturday, throwing "
+                         "bottles and flares. Twelve people were arrested.",
+     ("Violent demonstration", "Glasgow", "State forces", None)),
+    ("en", "2024-03-10", "PORT-AU-PRINCE, Haiti (AP) — Armed gangs attacked the main prison in Haiti's capital "
+                         "overnight, freeing thousands of inmates, officials said.",
+     ("Attack", "Port-au-Prince", "Civilians", None)),
+])
+def test_crowds_and_gangs(lang: str, published: str, text: str, want: tuple) -> None:
+    assert _story(lang, published, text)[:1] == [want]

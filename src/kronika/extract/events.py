@@ -159,7 +159,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if "commemoration" in classes and not classes & ({"demo", "protest", "protest_act"} | CROWD_VIOLENCE):
         return None   # a wreath-laying or memorial march, not a protest
     crime = "crime" in classes   # robbery, theft, fraud: criminal, not political, violence
-    protesters = "protester" in classes or "protester" in kinds
+    protesters = "protester" in classes or "protester" in kinds or (
+        "political" in kinds and bool(state) and bool(classes & CROWD_VIOLENCE))   # supporters fighting police
     if "block" in classes and (any(m.first < by_cls["block"].first for m in state)
                                or not (protesters or kinds & {"political", "mob"} or demo_before
                                        or _crowd(doc, a, by_cls["block"].first))):
@@ -584,6 +585,9 @@ def _criminal_story(read: list[tuple[int, Coded | None, list[Hit]]]) -> bool:
     crime = [si for si, _c, live in read if any(h.cls in ("crime", "sport") for h in live)]
     gathering = any(h.cls in ("demo", "protest", "action", "protester", "disperse") for _si, _c, live in read
                     for h in live)
+    if crime and not any(h.cls == "crime" for _si, _c, live in read for h in live):
+        # fans fighting the police after a match: a sport story, but a riot (ACLED)
+        gathering = gathering or any(c is not None and c.sub == "Violent demonstration" for _si, c, _l in read)
     return bool(crime) and (len(crime) >= 2 or crime[0] <= 2) and not gathering
 
 
