@@ -72,6 +72,12 @@ def counts(text: str, lang: str, published: str = "2024-03-10") -> set[tuple[str
     ("uk", "У поліції спростували інформацію про 20 затриманих учасників мітингу.", set()),
     ("ru", "В МВД опровергли сообщения о задержании 50 участников митинга.", set()),
     ("ru", "Во время акции протеста никто не пострадал, задержаний не было.", set()),
+    ("uk", "Внаслідок ракетного удару загинули щонайменше 5 людей, ще понад 20 — поранені.",
+     {("killed", 5, "at_least"), ("injured", 20, "more_than")}),
+    ("en", "Clashes between protesters and police left 23 dead and 150 injured.",
+     {("killed", 23, "exact"), ("injured", 150, "exact")}),
+    ("en", "Police opened fire on protesters, killing at least 10 people and wounding dozens.",
+     {("killed", 10, "at_least"), ("injured", 12, "about")}),
     # a cyberattack is no unrest: its figures are not counted
     ("en", "The ransomware attack hit 1,800 companies; police detained 2 suspects.", set()),
 ])

@@ -328,7 +328,8 @@ class _Counter:
             return None
         if cls == "things":
             return "other", h, h.last if h else te
-        if cls is None and tok.text[:1].isdigit() and not nm.vague:
+        if cls is None and not nm.vague and (tok.text[:1].isdigit() or nm.qualifier != "range" and any(
+                self.toks[m].text[:1].isdigit() for m in range(ti, te + 1))):   # "ще понад 20 — поранені"
             # a bare digit without a counted noun is too often something else, except after a
             # tally ("число погибших возросло до 27") or before its own verb ("ще 5 госпіталізовано")
             tally = self.tally(ti, a)
