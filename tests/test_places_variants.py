@@ -194,3 +194,7 @@ def test_quoted_names_are_no_places():
     assert names("Полк «Азов» захищав Маріуполь. Крейсер \"Москва\" затонув.", "uk") == {"Маріуполь": "Mariupol"}
     assert names("The cruiser \"Moskva\" sank near Odesa.", "en") == {"Odesa": "Odesa"}
     assert names("Он приземлился в аэропорту «Домодедово».", "ru") == {"Домодедово": "Domodedovo"}
+
+
+def test_a_capital_opening_a_sentence_tells_the_country():
+    assert names("Трагедия в Буче потрясла мир. Киев требует суда.", "ru") == {"Буче": "Bucha", "Киев": "Kyiv"}

@@ -640,8 +640,8 @@ def _contribution(g: Gazetteer, c: _Cand) -> tuple[str, int] | None:
     if c.tier == 2 or c.word in ("person", "common", "function"):
         return None
     e = g.entries[c.ids[0]]
-    if c.initial and e.kind == CITY:
-        return None
+    if c.initial and e.kind == CITY and c.word != "geo" and e.population < 1_000_000:
+        return None     # a sentence start is weak evidence, unless the dictionary or the size says place
     if c.word == "known" and e.population < 500_000:
         return None
     if e.kind == COUNTRY:
