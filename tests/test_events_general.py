@@ -222,6 +222,7 @@ CASES = [
 ("g2","uk","У Донецьку невідомі захопили в заручники трьох учасників проукраїнського мітингу.","Abduction/forced disappearance","Political militia","Civilians"),
 ("g3","en","Israel and Hamas agreed a hostage exchange, officials in Cairo said.",None,None,None),
 ("g4","uk","У Мінську силовики затримали трьох журналістів.","Arrests","State forces","Civilians"),
+("g5","ru","В Москве из казны было похищено более миллиарда рублей, сообщили в прокуратуре.",None,None,None),
 ]
 
 @pytest.mark.parametrize("pid, lang, text, sub, actor1, actor2", CASES, ids=[c[0] for c in CASES])

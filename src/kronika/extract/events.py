@@ -195,7 +195,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         classes -= {"storm", "seize"}   # soldiers storming a hotel, the police seizing an office: no crowd
     if demo_story and classes & CROWD_VIOLENCE and not crime:
         demo_before = True   # in a story of protests, cars burnt and buildings stormed are the riot
-    if "abduct" in classes and not crime and not classes & CROWD_VIOLENCE:
+    if "abduct" in classes and not crime and not classes & CROWD_VIOLENCE and (
+            armed or kinds & {"political", "press", "mob", "protester"} or "protester" in classes):
         # marchers taken hostage, activists kidnapped: an abduction of its own, not the protest (ACLED)
         return _one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
     if "lynch" in classes and not classes & (DEMO_CORE - {"riot"}):
