@@ -83,3 +83,10 @@ def test_role_in_an_apposition_after_the_speaker() -> None:
 def test_capitalised_title_before_the_speaker_en() -> None:
     q = quotes_of('Interior Minister Kithure Kindiki said: "Those who break the law will face consequences."', "en")
     assert [(x.speaker, x.speaker_role) for x in q] == [("Kithure Kindiki", "Interior Minister")]
+
+
+def test_agency_spoken_to_relays_the_quote() -> None:
+    q = quotes_of('"We will not leave until the bill is withdrawn," a protester told Reuters.', "en")
+    assert [(x.speaker, x.via) for x in q] == [(None, "Reuters")]
+    q = quotes_of('"We will not leave until the bill is withdrawn," she told reporters.', "en")
+    assert [x.via for x in q] == [None]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Quote, Span
+from ..text.doc import Doc
 from .context import Context
 from .mentions import Attribution
 
@@ -85,8 +86,24 @@ def run(ctx: Context) -> None:
         if speaker is not None:
             ev.append(Span.of(text, speaker.start, speaker.end))
             role = role_before(doc, speaker.start) or role_after(doc, speaker.end)
+        via_name = via.name if via else _told_agency(doc, a, b)
         ctx.quotes.append(Quote(text=qtext, speaker=speaker.name if speaker else None,
-                                speaker_role=role, via=via.name if via else None, evidence=ev))
+                                speaker_role=role, via=via_name, evidence=ev))
+
+
+_TOLD = re.compile(r"\b(?:told|said to|сказал\w*|сказав\w*|заявил\w*|заявив\w*)\s+(?:the\s+)?"
+                   r"([A-ZА-ЯІЇЄҐ][\w.-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w.-]*){0,2})")
+
+
+def _told_agency(doc: Doc, a: int, b: int) -> str | None:
+    """'"…," a protester told Reuters': the agency spoken to relays the quote (a known outlet only)."""
+    from .sources import fold, known_names
+    s = doc.sentences[doc.sentence_of(b)]
+    m = _TOLD.search(doc.text, b, s.end)
+    if m is None:
+        return None
+    name = m.group(1).rstrip(".-")
+    return name if known_names().get(fold(name)) in _RELAY_KINDS else None
 
 
 def _speaker_and_via(ctx: Context, a: int, b: int, side: str) -> tuple[Attribution | None, Attribution | None]:
