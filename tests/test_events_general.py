@@ -223,6 +223,16 @@ CASES = [
 ("g3","en","Israel and Hamas agreed a hostage exchange, officials in Cairo said.",None,None,None),
 ("g4","uk","У Мінську силовики затримали трьох журналістів.","Arrests","State forces","Civilians"),
 ("g5","ru","В Москве из казны было похищено более миллиарда рублей, сообщили в прокуратуре.",None,None,None),
+("f1","uk","Ворог 12 разів атакував позиції наших військ поблизу Бахмута.","Armed clash","State forces",None),
+("f2","ru","Российские войска отбили атаку ВСУ под Белгородом.","Armed clash","State forces","State forces"),
+("f3","en","Ukrainian troops repelled a Russian assault near Bakhmut, the general staff said.","Armed clash","State forces",None),
+("f4","uk","Російські окупанти зґвалтували жительку села під Херсоном, повідомили в прокуратурі.","Sexual violence","State forces","Civilians"),
+("f5","en","Syrian government forces used chlorine gas in an attack on Aleppo, investigators said.","Chemical weapon","State forces",None),
+("f6","ru","Протестующие в Ереване перекрыли проспект Баграмяна, требуя отставки премьера.","Peaceful protest","Protesters",None),
+("f7","en","Hundreds of Palestinians protested in Ramallah on Friday against the Israeli raids.","Peaceful protest","Protesters",None),
+("f8","uk","У Гонконзі поліція заарештувала шістьох продемократичних активістів.","Arrests","State forces","Civilians"),
+("f9","en","Police in Dhaka arrested the opposition leader and 20 party members on Sunday.","Arrests","State forces","Civilians"),
+("f10","ru","Минобороны России заявило об уничтожении 30 украинских беспилотников над Брянской областью.","Disrupted weapons use",None,None),
 ]
 
 @pytest.mark.parametrize("pid, lang, text, sub, actor1, actor2", CASES, ids=[c[0] for c in CASES])
