@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from .. import __version__
 from ..link.incidents import incidents_of_article, link_event, refresh
@@ -40,10 +42,25 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")
+        # switching a new file to WAL while another process does the same can answer SQLITE_BUSY at
+        # once, without the busy handler: retry within the same time budget
+        _retry_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
         # WAL + NORMAL: a commit survives a process crash; only an OS crash may lose the last ones
         conn.execute("PRAGMA synchronous = NORMAL")
     return conn
+
+
+def _retry_locked(fn: Callable[[], Any]) -> Any:
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.01
+    while True:
+        try:
+            return fn()
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
 
 
 @dataclass(slots=True)
@@ -213,5 +230,5 @@ def open_store(path: str | Path = DEFAULT_DB, readonly: bool = False) -> Store:
         raise FileNotFoundError(f"no kronika database at {path}")
     conn = connect(path, readonly=readonly)
     if not readonly:
-        migrate(conn)
+        _retry_locked(lambda: migrate(conn))
     return Store(conn, path)
