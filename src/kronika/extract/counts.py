@@ -26,10 +26,10 @@ from functools import lru_cache
 
 from ..model import Count, Span
 from ..resources import lexicon_lang, load_lexicon
-from ..text.doc import Doc, Token
+from ..text.doc import Token
 from .context import Context
 from .mentions import NumberMention
-from .numbers import keys, norm
+from .numbers import TokenScanner, norm
 
 _WINDOW = 6          # tokens searched for a cue on each side
 _HEAD_SKIP = 4       # adjectives skipped between the number and its counted noun
@@ -107,24 +107,13 @@ class _Head:
     kind: str | None  # the kind a kind noun gives ("поранених" -> injured)
 
 
-class _Counter:
+class _Counter(TokenScanner):
     def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
-        self.doc: Doc = ctx.doc
-        self.lang = lexicon_lang(ctx.doc.lang)
-        self.lex = lexicon(ctx.doc.lang)
-        self.toks = ctx.doc.tokens
-        self._keys: dict[int, frozenset[str]] = {}
+        super().__init__(ctx, lexicon(ctx.doc.lang))
         self.numbers = sorted(ctx.numbers, key=lambda n: n.start)
         self._crowd = {w: "participants" for w in self.lex.crowd}
         self.unrest_sents: set[int] = set()
         self.num_tokens = [(self.doc.token_at(n.start), self.doc.token_at(n.end - 1)) for n in self.numbers]
-
-    def k(self, i: int) -> frozenset[str]:
-        got = self._keys.get(i)
-        if got is None:
-            got = self._keys[i] = keys(self.toks[i], self.lang)
-        return got
 
     def cls_of(self, i: int) -> str | None:
         for key in self.k(i):

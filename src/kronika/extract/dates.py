@@ -21,10 +21,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..resources import lexicon_lang, load_lexicon
-from ..text.doc import Doc, Token
+from ..text.doc import Token
 from .context import Context
 from .mentions import DateMention
-from .numbers import keys, norm
+from .numbers import TokenScanner, norm
 
 _DASHES = {"-", "–", "—", "‒"}
 _NUMERIC_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
@@ -132,19 +132,14 @@ def _year(tok: Token) -> int | None:
     return None
 
 
-class _Finder:
+class _Finder(TokenScanner):
     def __init__(self, ctx: Context) -> None:
-        self.doc: Doc = ctx.doc
-        self.ctx = ctx
-        self.lang = lexicon_lang(ctx.doc.lang)
-        self.lex = lexicon(ctx.doc.lang)
-        self.toks = ctx.doc.tokens
+        super().__init__(ctx, lexicon(ctx.doc.lang))
         self.pub = ctx.doc.published
         # a year-only publication date still dates "6 квітня"; weekdays stay unresolved
         self.carried: int | None = None if self.pub else ctx.doc.published_year
         self.out: list[DateMention] = []
         self.low = [norm(t.text) for t in self.toks]
-        self._keys: dict[int, frozenset[str]] = {}
         self.pending: list[tuple[DateMention, int]] = []   # "два дні потому": days after the previous date
 
     def month_of(self, i: int) -> int | None:
@@ -336,12 +331,6 @@ class _Finder:
             if n > best and i + n <= stop and tuple(self.low[i:i + n]) == phrase:
                 best = n
         return best
-
-    def k(self, i: int) -> frozenset[str]:
-        got = self._keys.get(i)
-        if got is None:
-            got = self._keys[i] = keys(self.toks[i], self.lang)
-        return got
 
     def relative_phrase(self, i: int, stop: int) -> int:
         n = self.phrase_at(i, stop, self.lex.relative_years)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from ..resources import lexicon_lang, load_lexicon
 from ..text.doc import Doc, Token, morph_for
@@ -137,21 +138,29 @@ class _Q:
     has_scale: bool = False
 
 
-class _Scanner:
-    def __init__(self, ctx: Context) -> None:
+class TokenScanner:
+    """What the number, date and count scanners share: the article's tokens, its language's
+    lexicon, and the lemma keys of each token (see `keys`), looked up once per token."""
+
+    def __init__(self, ctx: Context, lex: Any) -> None:
         self.ctx = ctx
         self.doc: Doc = ctx.doc
         self.lang = lexicon_lang(ctx.doc.lang)
-        self.lex = lexicon(ctx.doc.lang)
+        self.lex = lex
         self.toks = ctx.doc.tokens
         self._keys: dict[int, frozenset[str]] = {}
-        self.date_spans = sorted((d.start, d.end) for d in ctx.dates)
 
     def k(self, i: int) -> frozenset[str]:
         got = self._keys.get(i)
         if got is None:
             got = self._keys[i] = keys(self.toks[i], self.lang)
         return got
+
+
+class _Scanner(TokenScanner):
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx, lexicon(ctx.doc.lang))
+        self.date_spans = sorted((d.start, d.end) for d in ctx.dates)
 
     def in_date(self, tok: Token) -> bool:
         return any(a <= tok.start and tok.end <= b for a, b in self.date_spans)
