@@ -31,3 +31,22 @@ def seed_gold() -> Path:
 @pytest.fixture
 def dev_articles() -> Path:
     return need(DEV / "articles.jsonl")
+
+
+@pytest.fixture(scope="module")
+def places_cache(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Build the gazetteer index into a fresh temporary cache (never ~/.cache), once per module."""
+    from kronika.extract import places
+    from kronika.resources import gazetteer as gz
+
+    cache = tmp_path_factory.mktemp("kronika-cache")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("KRONIKA_CACHE", str(cache))
+    old = gz._LOADED
+    gz._LOADED = None
+    places.lexicon.cache_clear()
+    gz.gazetteer()
+    yield cache
+    gz._LOADED = old
+    places.lexicon.cache_clear()
+    mp.undo()

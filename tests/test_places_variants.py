@@ -10,21 +10,8 @@ from kronika.extract.context import Context
 from kronika.resources import gazetteer as gz
 from kronika.text.doc import analyse
 
-
-@pytest.fixture(scope="module", autouse=True)
-def temp_cache(tmp_path_factory):
-    """Build the index into a fresh temporary cache (never ~/.cache), once for this module."""
-    cache = tmp_path_factory.mktemp("kronika-cache")
-    mp = pytest.MonkeyPatch()
-    mp.setenv("KRONIKA_CACHE", str(cache))
-    old = gz._LOADED
-    gz._LOADED = None
-    places.lexicon.cache_clear()
-    gz.gazetteer()
-    yield cache
-    gz._LOADED = old
-    places.lexicon.cache_clear()
-    mp.undo()
+# the gazetteer index is built into a fresh temporary cache for this module (conftest.places_cache)
+pytestmark = pytest.mark.usefixtures("places_cache")
 
 
 def names(text: str, lang: str) -> dict[str, str]:
