@@ -157,6 +157,10 @@ def test_candidate_lookup_uses_the_index(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_link_bench_within_targets() -> None:
+    # most labelled pairs are built from the dev gold; the 18 hand-written ones alone are too few
+    # for a 5 % rate to mean anything
+    if not (ROOT.parent / "shared" / "data" / "dev" / "gold.jsonl").exists():
+        pytest.skip("../shared/data/dev is absent: the labelled pairs are built from its gold events")
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "link_eval.py")], capture_output=True, text=True,
                          timeout=120)
     assert out.returncode == 0, out.stderr
