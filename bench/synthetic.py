@@ -145,7 +145,7 @@ def articles(n: int, seed: int = 7) -> Iterator[dict[str, str]]:
         title = _sentence(rng, lang, []).rstrip(".")
         paras: list[str] = []
         size = 0
-        target = rng.gauss(TARGET_CHARS, 500)
+        target = max(rng.gauss(TARGET_CHARS, 500), 300.0)  # a gaussian tail must not give an empty article
         while size < target:
             para = " ".join(_sentence(rng, lang, pools[lang]) for _ in range(rng.randint(1, 3)))
             paras.append(para)
