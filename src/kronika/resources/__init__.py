@@ -6,7 +6,7 @@ Lexicons live in `lexicons/<lang>/<name>.toml`; adding a language is adding a fo
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources as _res
 from typing import Any
 
@@ -21,7 +21,7 @@ def lexicon_lang(lang: str) -> str:
     return "ru" if lang in ("be", "kk", "ky") else "en"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(lang: str, name: str) -> dict[str, Any]:
     """Parsed `lexicons/<lang>/<name>.toml`; an empty dict when the language lacks that file."""
     path = _res.files("kronika.resources").joinpath("lexicons", lexicon_lang(lang), f"{name}.toml")
