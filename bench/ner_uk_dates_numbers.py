@@ -18,8 +18,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from kronika.extract import dates, numbers
+from kronika.extract import dates
 from kronika.extract.context import Context
+from kronika.extract.figures import numbers
 from kronika.text.doc import analyse
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/data/corpora/ner-uk/v2.0/data"

@@ -16,7 +16,7 @@ import math
 import sys
 from pathlib import Path
 
-from kronika.extract.places import find_places
+from kronika.extract.places.recognise import find_places
 from kronika.pipeline import parse_published
 from kronika.text.doc import analyse
 from kronika.text.langid import detect_language

@@ -27,7 +27,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from kronika.extract.places import ADJ_SCORE, find_places, stripped_forms
+from kronika.extract.places.recognise import ADJ_SCORE, find_places, stripped_forms
 from kronika.resources.gazetteer import CITY, gazetteer, norm
 from kronika.text.doc import analyse, morph_for
 

@@ -57,7 +57,7 @@ def main() -> int:
               f"cache file {size:.0f} MB")
         print(f"index load from the cache: {float(load[0]):.2f} s CPU (incl. imports)")
         os.environ["KRONIKA_CACHE"] = tmp
-        from kronika.extract.places import find_places
+        from kronika.extract.places.recognise import find_places
         from kronika.resources.gazetteer import gazetteer
         from kronika.text.doc import analyse
 
@@ -83,7 +83,7 @@ def main() -> int:
             best = dt if best is None else min(best, dt)
         cold = None
         # a cold run: caches of word forms cleared (a stream of new vocabulary)
-        from kronika.extract import places
+        from kronika.extract.places import recognise as places
         places.stripped_forms.cache_clear()
         places.word_class.cache_clear()
         places._nominative_adjective.cache_clear()

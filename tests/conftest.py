@@ -36,7 +36,7 @@ def dev_articles() -> Path:
 @pytest.fixture(scope="module")
 def places_cache(tmp_path_factory):  # type: ignore[no-untyped-def]
     """Build the gazetteer index into a fresh temporary cache (never ~/.cache), once per module."""
-    from kronika.extract import places
+    from kronika.extract.places import recognise as places
     from kronika.resources import gazetteer as gz
 
     cache = tmp_path_factory.mktemp("kronika-cache")

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kronika.extract import counts, dates, numbers
+from kronika.extract import dates
 from kronika.extract.context import Context
+from kronika.extract.figures import counts, numbers
 from kronika.model import Article
 from kronika.pipeline import extract
 from kronika.text.doc import analyse

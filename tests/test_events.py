@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.extract.events import classify_sentence
+from kronika.extract.events.coder import classify_sentence
 from kronika.model import Article
 from kronika.pipeline import extract
 

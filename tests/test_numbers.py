@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.extract import dates, numbers
+from kronika.extract import dates
 from kronika.extract.context import Context
+from kronika.extract.figures import numbers
 from kronika.text.doc import analyse
 from kronika.text.morph import analyzer
 

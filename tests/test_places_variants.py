@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.extract import places
 from kronika.extract.context import Context
+from kronika.extract.places import recognise as places
 from kronika.resources import gazetteer as gz
 from kronika.text.doc import analyse
 

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 from conftest import SEED, need
-from kronika.extract import quotes, sources
+from kronika.extract.attribution import quotes, sources
+from kronika.extract.attribution.quotes import quoted_spans
 from kronika.extract.context import Context
-from kronika.extract.quotes import quoted_spans
 from kronika.model import Article
 from kronika.pipeline import extract
 from kronika.text.doc import analyse

@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 from conftest import DEV, SEED, need
-from kronika.extract import boilerplate, quotes
+from kronika.extract import boilerplate
+from kronika.extract.attribution import quotes
+from kronika.extract.attribution.sources import fold, run
 from kronika.extract.context import Context
-from kronika.extract.sources import fold, run
 from kronika.model import Article
 from kronika.pipeline import build_context, extract
 from kronika.text.doc import analyse

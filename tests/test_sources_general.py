@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from kronika.extract.attribution.sources import run
 from kronika.extract.context import Context
-from kronika.extract.sources import run
 from kronika.text.doc import analyse
 
 

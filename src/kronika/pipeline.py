@@ -10,8 +10,12 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from .extract import boilerplate, counts, dates, events, numbers, places, quotes, sources
+from .extract import boilerplate, dates
+from .extract.attribution import quotes, sources
 from .extract.context import Context
+from .extract.events import coder as events
+from .extract.figures import counts, numbers
+from .extract.places import recognise as places
 from .model import Article, ArticleResult
 from .text.doc import analyse
 from .text.langid import detect_language

@@ -23,8 +23,8 @@ from functools import lru_cache
 from ..resources import lexicon_lang, load_lexicon
 from ..text.doc import Token
 from .context import Context
+from .figures.numbers import TokenScanner, norm
 from .mentions import DateMention
-from .numbers import TokenScanner, norm
 
 _DASHES = {"-", "–", "—", "‒"}
 _NUMERIC_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
@@ -351,7 +351,7 @@ class _Finder(TokenScanner):
         tok = self.toks[i]
         if re.fullmatch(r"\d{1,2}", tok.text):
             return int(tok.text)
-        from .numbers import lexicon as number_lexicon
+        from .figures.numbers import lexicon as number_lexicon
         vals = number_lexicon(self.lang).values
         for k in self.k(i):
             if k in vals and vals[k] >= 1:

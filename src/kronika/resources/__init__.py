@@ -6,7 +6,7 @@ Lexicons live in `lexicons/<lang>/<name>.toml`; adding a language is adding a fo
 from __future__ import annotations
 
 import tomllib
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources as _res
 from typing import Any
 

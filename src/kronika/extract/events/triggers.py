@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..resources import lexicon_lang, load_lexicon
-from ..text.doc import Doc, Token, morph_for
+from ...resources import lexicon_lang, load_lexicon
+from ...text.doc import Doc, Token, morph_for
 
 MAX_GAP = 2  # tokens allowed between the words of a phrase ("took to the streets")
 

@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
-from ..model import Source, Span
-from ..resources import LEXICON_LANGS, lexicon_lang, load_lexicon
-from ..text.doc import Doc, Token
-from ..text.morph import analyzer
-from .context import Context
-from .mentions import Attribution
+from ...model import Source, Span
+from ...resources import LEXICON_LANGS, lexicon_lang, load_lexicon
+from ...text.doc import Doc, Token
+from ...text.morph import analyzer
+from ..context import Context
+from ..mentions import Attribution
 from .quotes import quoted_spans
 
 KIND_ORDER = ("telegram", "news_agency", "police", "government", "outlet", "social_media", "ngo",

@@ -24,12 +24,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import lexicon_lang, load_lexicon
-from ..resources.gazetteer import ADMIN1, CITY, COUNTRY, VARIANT_COUNTRIES, Entry, Gazetteer, gazetteer, norm
-from ..resources.gazetteer import fold as _fold_key
-from ..text.doc import Doc, Token, morph_for
-from .context import Context
-from .mentions import PlaceMention
+from ...resources import lexicon_lang, load_lexicon
+from ...resources.gazetteer import ADMIN1, CITY, COUNTRY, VARIANT_COUNTRIES, Entry, Gazetteer, gazetteer, norm
+from ...resources.gazetteer import fold as _fold_key
+from ...text.doc import Doc, Token, morph_for
+from ..context import Context
+from ..mentions import PlaceMention
 
 ADJ_SCORE = 0.5          # PlaceMention.score of a place read from an adjective ("київська влада")
 _CYR = re.compile(r"[а-яіїєґё]", re.I)

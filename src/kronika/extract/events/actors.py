@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..resources import load_lexicon
-from ..text.doc import Doc
+from ...resources import load_lexicon
+from ...text.doc import Doc
 from .triggers import matcher
 
 # lexicon kind -> ACLED actor kind

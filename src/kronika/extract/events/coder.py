@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..model import SUB_TO_TYPE, Event, Span
-from ..text.doc import Doc, analyse
-from . import dates as _dates
-from . import places as _places
+from ...model import SUB_TO_TYPE, Event, Span
+from ...text.doc import Doc, analyse
+from .. import dates as _dates
+from ..context import Context
+from ..mentions import PlaceMention
+from ..places import recognise as _places
 from .actors import ACLED_KIND, ARMED, ActorMention, actors_in
-from .context import Context
-from .mentions import PlaceMention
 from .modality import blocked, historic_year, modality_cues
 from .triggers import Hit, matcher
 

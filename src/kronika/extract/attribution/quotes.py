@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from ..model import Quote, Span
-from ..text.doc import Doc
-from .context import Context
-from .mentions import Attribution
+from ...model import Quote, Span
+from ...text.doc import Doc
+from ..context import Context
+from ..mentions import Attribution
 
 # opening mark -> closing marks
 _PAIRS = {"«": "»", "„": "“”\"", "“": "”", "\"": "\"", "‘": "’"}

@@ -24,11 +24,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Count, Span
-from ..resources import lexicon_lang, load_lexicon
-from ..text.doc import Token
-from .context import Context
-from .mentions import NumberMention
+from ...model import Count, Span
+from ...resources import lexicon_lang, load_lexicon
+from ...text.doc import Token
+from ..context import Context
+from ..mentions import NumberMention
 from .numbers import TokenScanner, norm
 
 _WINDOW = 6          # tokens searched for a cue on each side

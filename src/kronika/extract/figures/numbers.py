@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from ..resources import lexicon_lang, load_lexicon
-from ..text.doc import Doc, Token, morph_for
-from .context import Context
-from .mentions import NumberMention
+from ...resources import lexicon_lang, load_lexicon
+from ...text.doc import Doc, Token, morph_for
+from ..context import Context
+from ..mentions import NumberMention
 
 _APOS = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
 _DASHES = {"-", "–", "—", "‒"}

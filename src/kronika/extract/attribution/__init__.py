@@ -1,0 +1,1 @@
+"""Who says what: sources of claims and direct quotes with their speakers."""

@@ -1,0 +1,1 @@
+"""Event coding: triggers, actors, modality and the ACLED classification of each clause."""

@@ -1,0 +1,1 @@
+"""Reported figures: number words and the counts of the unrest story."""

@@ -1,0 +1,1 @@
+"""Place recognition over the gazetteer: mentions, resolution and homonym ranking."""
