@@ -131,7 +131,7 @@ def spark(
     raise typer.Exit(job.main(args))
 
 
-from . import cli_store  # noqa: E402,F401  - registers ingest, events, incidents, export
+from . import cli_live, cli_store  # noqa: E402,F401  - registers ingest, events, incidents, export, watch
 
 
 def main() -> None:

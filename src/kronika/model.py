@@ -79,6 +79,10 @@ class Article:
     published: str | None = None
     title: str | None = None
     origin: str | None = None  # which input it came from (file path, line), for error messages
+    # who published it when the input says so (a Telegram channel, a feed's title), and the
+    # channel or outlet a forwarded message came from: metadata, not found in the text
+    outlet: str | None = None
+    forwarded_from: str | None = None
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -98,11 +102,18 @@ class Article:
             published=str(pub) if pub else None,
             title=d.get("title") or None,
             origin=origin,
+            outlet=d.get("outlet") or None,
+            forwarded_from=d.get("forwarded_from") or None,
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "lang": self.lang, "url": self.url, "published": self.published,
-                "title": self.title, "text": self.text}
+        d: dict[str, Any] = {"id": self.id, "lang": self.lang, "url": self.url,
+                             "published": self.published, "title": self.title, "text": self.text}
+        if self.outlet:
+            d["outlet"] = self.outlet
+        if self.forwarded_from:
+            d["forwarded_from"] = self.forwarded_from
+        return d
 
 
 def _spans(spans: list[Span]) -> list[dict[str, Any]]:
@@ -201,9 +212,11 @@ class ArticleResult:
     published: str | None = None
     title: str | None = None
     url: str | None = None
+    outlet: str | None = None           # the article's metadata, as Article (additive fields)
+    forwarded_from: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "id": self.id, "lang": self.lang, "relevant": self.relevant,
             "published": self.published, "title": self.title, "url": self.url,
             "events": [e.to_dict() for e in self.events],
@@ -211,3 +224,8 @@ class ArticleResult:
             "sources": [s.to_dict() for s in self.sources],
             "quotes": [q.to_dict() for q in self.quotes],
         }
+        if self.outlet:
+            d["outlet"] = self.outlet
+        if self.forwarded_from:
+            d["forwarded_from"] = self.forwarded_from
+        return d

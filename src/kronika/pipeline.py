@@ -78,5 +78,5 @@ def result_of(article: Article, ctx: Context) -> ArticleResult:
     return ArticleResult(
         id=article.id, lang=ctx.doc.lang, relevant=relevant, events=ctx.events, counts=ctx.counts,
         sources=ctx.sources, quotes=ctx.quotes, published=article.published, title=article.title,
-        url=article.url,
+        url=article.url, outlet=article.outlet, forwarded_from=article.forwarded_from,
     )

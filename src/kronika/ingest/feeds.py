@@ -44,6 +44,9 @@ class Fetched:
     url: str            # the final URL after redirects
     content_type: str
     data: bytes
+    status: int = 200   # 304 when a conditional GET found the resource unchanged (data is empty)
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 def _check_host(url: str, allow_private: bool) -> None:
@@ -69,13 +72,20 @@ def _check_host(url: str, allow_private: bool) -> None:
 
 
 def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES,
-          max_redirects: int = MAX_REDIRECTS) -> Fetched:
-    """GET a URL with the safety rules above; raises FetchError with the reason."""
+          max_redirects: int = MAX_REDIRECTS, etag: str | None = None,
+          last_modified: str | None = None) -> Fetched:
+    """GET a URL with the safety rules above; raises FetchError with the reason. With `etag` or
+    `last_modified` (from an earlier Fetched) the GET is conditional: an unchanged resource comes
+    back as status 304 with no data."""
     import httpx
 
     headers = {"User-Agent": USER_AGENT,
                "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
                          "text/html;q=0.8, */*;q=0.5"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
     # `timeout` bounds each connect/read; the deadline bounds the whole fetch, redirects included,
     # so a server trickling a byte at a time cannot hold a worker
     deadline = time.monotonic() + timeout
@@ -90,6 +100,10 @@ def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_S, 
                             raise FetchError(f"redirect ({resp.status_code}) without a Location")
                         url = urljoin(url, loc)
                         continue
+                    if resp.status_code == 304:
+                        return Fetched(str(resp.url), resp.headers.get("content-type", ""), b"", 304,
+                                       resp.headers.get("etag") or etag,
+                                       resp.headers.get("last-modified") or last_modified)
                     if resp.status_code >= 400:
                         raise FetchError(f"HTTP {resp.status_code}")
                     declared = resp.headers.get("content-length")
@@ -104,7 +118,9 @@ def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_S, 
                         if size > max_bytes:
                             raise FetchError(f"too large: over {max_bytes} bytes")
                         chunks.append(chunk)
-                    return Fetched(str(resp.url), resp.headers.get("content-type", ""), b"".join(chunks))
+                    return Fetched(str(resp.url), resp.headers.get("content-type", ""), b"".join(chunks),
+                                   resp.status_code, resp.headers.get("etag"),
+                                   resp.headers.get("last-modified"))
             except httpx.TimeoutException as e:
                 raise FetchError(f"timed out after {timeout:g} s") from e
             except httpx.HTTPError as e:
@@ -224,6 +240,13 @@ def read_url(url: str, *, allow_private: bool = False, follow_links: bool = Fals
     except FetchError as e:
         yield InputError(url, str(e))
         return
+    yield from items_of(got, url, allow_private=allow_private, follow_links=follow_links, timeout=timeout)
+
+
+def items_of(got: Fetched, url: str, *, allow_private: bool = False, follow_links: bool = False,
+             timeout: float = TIMEOUT_S) -> Iterator[Item]:
+    """Articles in a fetched response: a feed's items, a Telegram preview page's messages, or the
+    page itself."""
     if is_feed(got.data) or any(x in got.content_type for x in ("rss", "atom")):
         for item in parse_feed(got.data, url):
             if follow_links and isinstance(item, Article) and item.url:
@@ -235,8 +258,22 @@ def read_url(url: str, *, allow_private: bool = False, follow_links: bool = Fals
                     item = page
             yield item
         return
+    if "html" in got.content_type:
+        from .telegram import is_preview_page, read_preview
+
+        text = _decoded(got)
+        if text is not None and is_preview_page(text):
+            yield from read_preview(text, url)
+            return
     page = _article_of(got, url)
     yield page
+
+
+def _decoded(got: Fetched) -> str | None:
+    try:
+        return decode_bytes(got.data)[0]
+    except InputRejected:
+        return None
 
 
 def _page_article(url: str, allow_private: bool, timeout: float) -> Item:
@@ -264,3 +301,8 @@ def _article_of(got: Fetched, origin: str) -> Item:
     if not text.strip():
         return InputError(origin, "empty: no text")
     return vet(Article(text=text, url=got.url, origin=origin))
+
+
+def check_url(url: str, allow_private: bool = False) -> None:
+    """Raise FetchError unless url is http(s) to a public host (the rule every fetch applies)."""
+    _check_host(url, allow_private)

@@ -105,6 +105,11 @@ def read_stream(f: BinaryIO, origin: str, suffix: str = "") -> Iterator[Item]:
     kind = _sniff(head, suffix)
     rest = _Prefixed(head, f)
     if kind == "jsonl":
+        from .telegram import is_export, read_export
+
+        if is_export(head):   # one JSON object holding a channel's messages, not JSON lines
+            yield from read_export(rest, origin)
+            return
         yield from _read_jsonl(rest, origin, head)
         return
     data = rest.read(MAX_DOC_BYTES + 1)
@@ -158,6 +163,11 @@ def _text_article(text: str, origin: str) -> Iterator[Item]:
 
 def _html_article(html: str, origin: str) -> Iterator[Item]:
     from .html import article_from_html
+    from .telegram import is_preview_page, read_preview
+
+    if is_preview_page(html):   # a channel's public page (t.me/s/<name>): one article a message
+        yield from read_preview(html, origin)
+        return
 
     try:
         art = article_from_html(html, origin)
@@ -286,14 +296,15 @@ def article_from_json(d: dict[str, Any], origin: str | None = None) -> Article:
         if not isinstance(lang, str) or not _LANG.fullmatch(lang.strip().lower()):
             raise ValueError(f"field 'lang' is not a language code like 'uk': {_show(lang)}")
         lang = re.split(r"[-_]", lang.strip().lower())[0]  # uk-UA -> uk
-    for key in ("url", "title"):
+    for key in ("url", "title", "outlet", "forwarded_from"):
         v = d.get(key)
         if v is not None and not isinstance(v, str):
             raise ValueError(f"field '{key}' is {_json_type(v)}, not a string")
     return Article(text=_clean(text), id=_clean(str(aid)) if aid not in (None, "") else "",
                    lang=lang or None, url=_clean(d.get("url")) or None,
                    published=_published(d.get("published")), title=_clean(d.get("title")) or None,
-                   origin=origin)
+                   origin=origin, outlet=_clean(d.get("outlet")) or None,
+                   forwarded_from=_clean(d.get("forwarded_from")) or None)
 
 
 def _published(v: Any, strict: bool = True) -> str | None:
