@@ -94,16 +94,16 @@ def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_S, 
             _check_host(url, allow_private)
             try:
                 with client.stream("GET", url) as resp:
+                    if resp.status_code == 304:
+                        return Fetched(str(resp.url), resp.headers.get("content-type", ""), b"", 304,
+                                       resp.headers.get("etag") or etag,
+                                       resp.headers.get("last-modified") or last_modified)
                     if resp.is_redirect:
                         loc = resp.headers.get("location")
                         if not loc:
                             raise FetchError(f"redirect ({resp.status_code}) without a Location")
                         url = urljoin(url, loc)
                         continue
-                    if resp.status_code == 304:
-                        return Fetched(str(resp.url), resp.headers.get("content-type", ""), b"", 304,
-                                       resp.headers.get("etag") or etag,
-                                       resp.headers.get("last-modified") or last_modified)
                     if resp.status_code >= 400:
                         raise FetchError(f"HTTP {resp.status_code}")
                     declared = resp.headers.get("content-length")
