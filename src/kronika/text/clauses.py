@@ -1,0 +1,145 @@
+"""Clauses of a sentence: the unit a date, a place, a negation or a source binds to.
+
+A light, deterministic splitter over the analysed tokens (no parser: a dependency model costs more
+than the whole extraction here). Boundaries, in order of strength:
+- punctuation that always ends a clause: ; : brackets, quotes, dashes;
+- a comma, when the words after it up to the next boundary hold a predicate of their own (a finite
+  verb or a short participle: "..., затримали 20 людей") or start with a subordinator ("..., which");
+  a verbless comma segment is a list item or an apposition and stays in its clause
+  ("у Львові, Одесі та Харкові"), and so does a verbless phrase before the first predicate;
+- a subordinator ("що", "который", "when") anywhere;
+- a coordinator ("і", "и", "and") only between two predicates ("зібралися і рушили").
+Where the language has no verb tags (English here), only punctuation other than the comma and the
+lexicon words split. Words come from `lexicons/<lang>/clauses.toml`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..resources import load_lexicon
+from .doc import Doc, Token
+
+HARD_BREAKS = frozenset({";", ":", "(", ")", "[", "]", "—", "–", "«", "»", '"', "“", "”", "„"})
+PREDICATE_POS = frozenset({"VERB", "PRTS"})
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    sent: int      # sentence index
+    first: int     # first token index
+    last: int      # one past the last token index
+    start: int     # character offsets of the clause's words in Doc.text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    subordinators: frozenset[str]
+    coordinators: frozenset[str]
+
+
+@cache
+def _words(lang: str) -> _Words:
+    lex = load_lexicon(lang, "clauses")
+    return _Words(frozenset(lex.get("subordinators", ())), frozenset(lex.get("coordinators", ())))
+
+
+def _is(tok: Token, words: frozenset[str]) -> bool:
+    return tok.lower in words or tok.an.lemma in words
+
+
+def _predicate(tok: Token) -> bool:
+    return tok.an.pos in PREDICATE_POS
+
+
+def _cuts(toks: list[Token], words: _Words, tagged: bool) -> list[int]:
+    """Positions (indices into toks) where a new clause starts."""
+    cuts: list[int] = []
+    n = len(toks)
+    seg_has_pred = False
+    for k, t in enumerate(toks):
+        if t.text in HARD_BREAKS:
+            cuts.append(k)
+            seg_has_pred = False
+            continue
+        if t.text == "," and k + 1 < n:
+            nxt = toks[k + 1]
+            # a predicate after the comma splits only when the clause so far has its own: a fronted
+            # verbless phrase ("Вчера в Минске, ...", "По данным МВД, ...") belongs to what follows
+            if _is(nxt, words.subordinators) or (
+                    tagged and seg_has_pred and _segment_has_predicate(toks, k + 1)):
+                cuts.append(k)
+                seg_has_pred = False
+            continue
+        if k and _is(t, words.subordinators) and toks[k - 1].text != ",":
+            cuts.append(k)
+            seg_has_pred = False
+            continue
+        if tagged and k and _is(t, words.coordinators) and seg_has_pred \
+                and _segment_has_predicate(toks, k + 1):
+            cuts.append(k)
+            seg_has_pred = False
+            continue
+        if _predicate(t):
+            seg_has_pred = True
+    return cuts
+
+
+def _segment_has_predicate(toks: list[Token], k: int) -> bool:
+    """Does a predicate follow from k before the next comma, hard break or coordinator?"""
+    for t in toks[k:]:
+        if t.text == "," or t.text in HARD_BREAKS:
+            return False
+        if _predicate(t):
+            return True
+    return False
+
+
+def sentence_clauses(doc: Doc, si: int) -> list[Clause]:
+    """The clauses of sentence si in order; punctuation tokens at a cut open the next clause."""
+    a, b = doc.sent_tokens[si]
+    toks = doc.tokens[a:b]
+    if not toks:
+        return []
+    tagged = any(t.an.pos is not None for t in toks)
+    cuts = [0, *(_cuts(toks, _words(doc.lang), tagged)), len(toks)]
+    out: list[Clause] = []
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
+        if hi <= lo:
+            continue
+        words = [t for t in toks[lo:hi] if t.is_word or t.text[:1].isdigit()]
+        if not words:   # a lone bracket or quote: give it to the clause before
+            if out:
+                prev = out[-1]
+                out[-1] = Clause(si, prev.first, a + hi, prev.start, prev.end)
+            continue
+        out.append(Clause(si, a + lo, a + hi, words[0].start, words[-1].end))
+    return out
+
+
+def clauses(doc: Doc) -> list[Clause]:
+    """Every clause of the document, computed once per document."""
+    got = doc.memo.get("clauses")
+    if got is None:
+        got = [c for si in range(len(doc.sentences)) for c in sentence_clauses(doc, si)]
+        doc.memo["clauses"] = got
+    return got  # type: ignore[no-any-return]
+
+
+def clause_of(doc: Doc, i: int) -> Clause | None:
+    """The clause holding token i (None for a token outside every clause)."""
+    for c in clauses_of_sentence(doc, doc.tokens[i].sent):
+        if c.first <= i < c.last:
+            return c
+    return None
+
+
+def clauses_of_sentence(doc: Doc, si: int) -> list[Clause]:
+    key = ("clauses", si)
+    got = doc.memo.get(key)   # type: ignore[call-overload]
+    if got is None:
+        got = sentence_clauses(doc, si)
+        doc.memo[key] = got   # type: ignore[index]
+    return got  # type: ignore[no-any-return]
