@@ -30,6 +30,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from ..text.normalise import name_key
+
 ARTICLE_COLUMNS = ("id", "lang", "url", "published", "title", "text")
 ROWS_PER_PARTITION = 2000  # a Spark task costs ~0.15 s: thousands of articles per task hide it
 
@@ -234,10 +236,6 @@ def _block_partition(key: tuple[Any, ...]) -> int:
     return portable_hash(key[0])
 
 
-def _norm(s: str | None) -> str:  # as link.rules compares place names
-    return " ".join((s or "").casefold().replace("-", " ").split())
-
-
 def _place_keys(k: Any) -> list[tuple[Any, ...]]:
     """Index keys of a record: link.rules.places_match needs a shared geonameid, an equal name,
     coordinates within its near radius, or (region level) equal country/admin1/name."""
@@ -245,11 +243,11 @@ def _place_keys(k: Any) -> list[tuple[Any, ...]]:
     if k.geonameid:
         keys.append(("g", k.geonameid))
     if k.location:
-        keys.append(("n", _norm(k.location)))
+        keys.append(("n", name_key(k.location)))
     if k.latitude is not None and k.longitude is not None:
         keys.append(("c", *_cell(k.latitude, k.longitude)))
     if (k.geo_precision or 3) == 3:
-        keys.append(("r", k.country, _norm(k.admin1), _norm(k.location)))
+        keys.append(("r", k.country, name_key(k.admin1), name_key(k.location)))
     return keys
 
 
