@@ -6,7 +6,12 @@
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import TYPE_CHECKING
+
+# The subpackage kronika.extract is loaded first: loading a subpackage sets the parent's attribute
+# of its name, so the function defined below must come after it to keep the name `kronika.extract`.
+import_module(".extract", __name__)
 
 __version__ = "0.1.0"
 __all__ = ["__version__", "extract"]

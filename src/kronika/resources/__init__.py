@@ -128,7 +128,8 @@ def _parse_type(spec: str) -> Any:
     def take() -> str:
         nonlocal pos
         pos += 1
-        return toks[pos - 1]
+        tok: str = toks[pos - 1]
+        return tok
 
     def one() -> Any:
         t = take()

@@ -114,7 +114,7 @@ def spark_schema(fields: Sequence[tuple[str, Any]]) -> Any:
 def article_row(d: dict[str, Any]) -> tuple[Any, ...]:
     """One input row (dict of the SCHEMA.md input fields) to one output row of ARTICLE."""
     from ..link.reconcile import attribute_counts
-    from ..model import Article
+    from ..model import Article, ArticleResult
     from ..output import to_json_line
     from .pool import safe_extract
 
@@ -124,7 +124,7 @@ def article_row(d: dict[str, Any]) -> tuple[Any, ...]:
         return _row(ARTICLE, {"id": d.get("id"), "error": f"unreadable article: {e}",
                               "events": [], "counts": [], "sources": [], "quotes": []})
     res = safe_extract(article)
-    if not hasattr(res, "events"):  # an InputError: extraction failed on this article
+    if not isinstance(res, ArticleResult):  # an InputError: extraction failed on this article
         return _row(ARTICLE, {"id": article.id, "error": getattr(res, "reason", str(res)),
                               "events": [], "counts": [], "sources": [], "quotes": []})
     out = res.to_dict()
@@ -233,7 +233,7 @@ def _sort_key(kv: tuple[Any, dict[str, Any]]) -> tuple[tuple[Any, ...], dict[str
 def _block_partition(key: tuple[Any, ...]) -> int:
     from pyspark.rdd import portable_hash
 
-    return portable_hash(key[0])
+    return int(portable_hash(key[0]))
 
 
 def _place_keys(k: Any) -> list[tuple[Any, ...]]:
@@ -405,9 +405,9 @@ def _timed(rows: Iterator[Any], acc: Any) -> Iterator[Any]:
 
 def _partitions(spark: Any, df: Any) -> int:
     """Enough tasks for every core, and no more than ~ROWS_PER_PARTITION articles per task."""
-    cores = spark.sparkContext.defaultParallelism
+    cores = int(spark.sparkContext.defaultParallelism)
     # an input split is <= 128 MB (~50k news articles): cut it to a few thousand articles per task
-    return max(cores * 2, df.rdd.getNumPartitions() * max(1, 50_000 // ROWS_PER_PARTITION))
+    return max(cores * 2, int(df.rdd.getNumPartitions()) * max(1, 50_000 // ROWS_PER_PARTITION))
 
 
 def main(argv: list[str] | None = None) -> int:
