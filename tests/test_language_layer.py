@@ -20,7 +20,7 @@ from kronika.resources import (
 )
 from kronika.text.backends import Apertium, Lemminflect, Pymorphy3, Surface
 from kronika.text.morph import morph_for
-from kronika.text.normalise import name_key, norm
+from kronika.text.normalise import fold, name_key, norm, romanise, skeleton, translit
 
 # -- morphology by data ------------------------------------------------------------------------
 
@@ -136,6 +136,14 @@ def test_unknown_keys_must_still_be_lexicon_data() -> None:
 def test_norm_unifies_apostrophes_dashes_yo_and_spaces() -> None:
     assert norm(" П’ятсот  Ёлка–Палка ") == "п'ятсот елка-палка"
     assert name_key("Kryvyi-Rih ") == name_key("kryvyi  rih")
+
+
+def test_one_transliteration_meets_latin_spellings() -> None:
+    assert translit("Харків") == "kharkiv" and translit("Гомель", g="g") == "gomel"
+    assert translit("Мінск – Minsk") == "minsk – minsk"      # other characters kept
+    assert skeleton("Гомель")[:3] == skeleton("Gomel")[:3] == skeleton("Homel")[:3]
+    assert skeleton("Київ")[:3] == skeleton("Kyiv")[:3]
+    assert fold(romanise("Запоріжжя")[0]) == fold("Zaporizhzhia") == fold("Zaporizhia")
 
 
 # -- the pipeline ----------------------------------------------------------------------------------

@@ -68,6 +68,19 @@ def romanise(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def translit(s: str, g: str = "h") -> str:
+    """`s` lower-cased with its Cyrillic letters in Latin by the one table (г as `g`), other
+    characters kept: a key that lets a Cyrillic and a Latin spelling of a name meet."""
+    return "".join(g if ch == "г" else _ROMAN.get(ch, ch) for ch in s.lower())
+
+
+@lru_cache(maxsize=50_000)
+def skeleton(name: str) -> str:
+    """A rough Latin skeleton of a name in either script, diacritics and spelling systems folded
+    (g/h too: "Gomel" and "Гомель" meet); for comparing a name's first letters, not for lookup."""
+    return fold(translit(name)).replace("g", "h")
+
+
 def fold(name: str) -> str:
     """A spelling-insensitive key of a Latin place name: 'Zaporizhzhia', 'Zaporizhia' and
     'Zaporizhzhya' fold together, as do 'Mykolaiv'/'Mykolayiv', 'Kiev'/'Kiyev', 'Homel'/'Homyel''.
