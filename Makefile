@@ -18,7 +18,8 @@ $(STAMP): $(BIN)/python pyproject.toml requirements.lock src/kronika/web/package
 	$(BIN)/pip install -q -c requirements.lock -e '.[dev,spark]'
 	touch $(STAMP)
 
-# System packages the tests need: a Java runtime (Spark test) and Debian's Chromium (browser test).
+# System packages the tests need: a Java runtime (Spark test), Debian's Chromium (browser test) and
+# Apertium's Belarusian transducer (Belarusian morphology, lexicons/be/language.toml).
 # Installed with apt-get where missing (CI runs as root); elsewhere those tests skip with a reason.
 SYSDEPS := $(VENV)/.sysdeps
 $(SYSDEPS): | $(BIN)/python
@@ -27,6 +28,8 @@ $(SYSDEPS): | $(BIN)/python
 	  || echo "warning: no Java runtime and apt-get failed: the Spark test will skip"
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver; } \
 	  || echo "warning: no chromium and apt-get failed: the browser test will skip"
+	@test -f /usr/share/apertium/apertium-bel-rus/bel-rus.automorf.bin || { apt-get update -qq && apt-get install -y -qq apertium-bel-rus; } \
+	  || echo "warning: no apertium-bel-rus and apt-get failed: Belarusian is read without lemmas, its test skips"
 	touch $(SYSDEPS)
 
 BENCH_STAMP := $(VENV)/.installed-bench
@@ -47,8 +50,10 @@ demo: install
 test: install $(SYSDEPS)
 	$(BIN)/python -m pytest
 
+# ruff on everything; mypy --strict on the package (configured in pyproject.toml [tool.mypy])
 lint: install
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 bench: $(BENCH_STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)

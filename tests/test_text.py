@@ -4,7 +4,7 @@ import pytest
 
 from kronika.text.doc import analyse
 from kronika.text.langid import detect_language
-from kronika.text.morph import english_lemma
+from kronika.text.morph import morph_for
 from kronika.text.segment import sentences, tokens
 
 
@@ -61,4 +61,4 @@ def test_russian_morphology() -> None:
     ("clashes", "clash"), ("police", "police"), ("burning", "burn"),
 ])
 def test_english_lemma(word: str, lemma: str) -> None:
-    assert english_lemma(word) == lemma
+    assert morph_for("en").lemma(word) == lemma

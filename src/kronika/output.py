@@ -52,5 +52,7 @@ def _short(s: str, n: int = 60) -> str:
 
 
 def _num(v: Any, vmax: Any) -> str:
-    f = lambda x: str(int(x)) if float(x).is_integer() else str(x)  # noqa: E731
+    def f(x: Any) -> str:
+        return str(int(x)) if float(x).is_integer() else str(x)
+
     return f(v) if vmax is None else f"{f(v)}–{f(vmax)}"

@@ -1,14 +1,18 @@
-"""The per-article pipeline: `extract(article) -> ArticleResult`, a pure function.
+"""The per-article pipeline: named stages over one analysed document, built once with its resources.
 
-Resources (morphology dictionaries, gazetteer, lexicons) are loaded once per process on first
-use and shared; nothing here does I/O, so the CLI, the process pool, the HTTP API and the Spark
-job all call this same function.
+`Pipeline()` lists its stages (`print(pipeline)` shows them); `pipeline.extract(article)` is a
+pure function of the article and the loaded resources (morphology dictionaries, gazetteer,
+lexicons: loaded once per process on first use, or up front with `load()`). Nothing here does
+I/O, so the CLI, the process pool, the HTTP API and the Spark job all call the same code, through
+the module-level `extract` (the default pipeline) or `kronika.extract` for a text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from typing import NamedTuple
 
 from .extract import boilerplate, dates
 from .extract.attribution import quotes, sources
@@ -17,6 +21,7 @@ from .extract.events import coder as events
 from .extract.figures import counts, numbers
 from .extract.places import recognise as places
 from .model import Article, ArticleResult
+from .resources import LEXICON_LANGS
 from .text.doc import analyse
 from .text.langid import detect_language
 
@@ -37,15 +42,26 @@ def parse_published(value: str | None) -> date | None:
     return d if 1800 <= d.year <= 2100 else None
 
 
-STAGES = (
-    ("boilerplate", boilerplate.run),
-    ("places", places.run),
-    ("dates", dates.run),
-    ("numbers", numbers.run),
-    ("sources", sources.run),
-    ("quotes", quotes.run),
-    ("counts", counts.run),
-    ("events", events.run),
+class Stage(NamedTuple):
+    """One named step: reads and extends the article's Context (a pair: `for name, run in STAGES`)."""
+
+    name: str
+    run: Callable[[Context], None]
+
+    def __str__(self) -> str:
+        return f"{self.name:<12} {self.run.__module__}.{self.run.__qualname__}"
+
+
+# the order matters: each stage reads what the earlier ones found
+STAGES: tuple[Stage, ...] = (
+    Stage("boilerplate", boilerplate.run),
+    Stage("places", places.run),
+    Stage("dates", dates.run),
+    Stage("numbers", numbers.run),
+    Stage("sources", sources.run),
+    Stage("quotes", quotes.run),
+    Stage("counts", counts.run),
+    Stage("events", events.run),
 )
 
 
@@ -59,17 +75,11 @@ def published_year(value: str | None) -> int | None:
 
 
 def build_context(article: Article) -> Context:
+    """The analysed document of an article (language detected where not given)."""
     lang = article.lang or detect_language((article.title or "") + "\n" + article.text)
     doc = analyse(article.text, lang, parse_published(article.published),
                   published_year(article.published))
     return Context(doc, url=article.url)
-
-
-def extract(article: Article) -> ArticleResult:
-    ctx = build_context(article)
-    for _name, stage in STAGES:
-        stage(ctx)
-    return result_of(article, ctx)
 
 
 def result_of(article: Article, ctx: Context) -> ArticleResult:
@@ -80,3 +90,54 @@ def result_of(article: Article, ctx: Context) -> ArticleResult:
         sources=ctx.sources, quotes=ctx.quotes, published=article.published, title=article.title,
         url=article.url, outlet=article.outlet, forwarded_from=article.forwarded_from,
     )
+
+
+# one short text per language to load every resource a language's articles need
+_WARM_TEXT = "Protesters rallied in the capital on 5 January; police detained 10 people."
+
+
+class Pipeline:
+    """Named stages run in order over one article's Context."""
+
+    def __init__(self, stages: Iterable[Stage] = STAGES) -> None:
+        self.stages: tuple[Stage, ...] = tuple(stages)
+        names = [s.name for s in self.stages]
+        if len(set(names)) != len(names):
+            raise ValueError(f"stage names must be unique: {names}")
+
+    def __str__(self) -> str:
+        lines = [f"Pipeline ({len(self.stages)} stages):"]
+        lines += [f"  {i}. {s}" for i, s in enumerate(self.stages, 1)]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return f"Pipeline([{', '.join(s.name for s in self.stages)}])"
+
+    def __getitem__(self, name: str) -> Stage:
+        for s in self.stages:
+            if s.name == name:
+                return s
+        raise KeyError(name)
+
+    def load(self, langs: Iterable[str] = LEXICON_LANGS) -> Pipeline:
+        """Load every resource the stages need for these languages now rather than on the first
+        article (a server or a worker pays the cost once, before its first request)."""
+        for lang in langs:
+            self.extract(Article(text=_WARM_TEXT, lang=lang, published="2022-01-05"))
+        return self
+
+    def run(self, ctx: Context) -> Context:
+        for stage in self.stages:
+            stage.run(ctx)
+        return ctx
+
+    def extract(self, article: Article) -> ArticleResult:
+        return result_of(article, self.run(build_context(article)))
+
+
+PIPELINE = Pipeline()
+
+
+def extract(article: Article) -> ArticleResult:
+    """The default pipeline's record of one article (what the CLI, pool, API and Spark call)."""
+    return PIPELINE.extract(article)

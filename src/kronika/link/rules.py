@@ -19,6 +19,8 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
+from ..text.normalise import name_key
+
 # sub-event type -> family; sub-events not listed form a family of their own
 FAMILIES: dict[str, str] = {
     "Peaceful protest": "demonstration",
@@ -104,10 +106,6 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _norm(s: str | None) -> str:
-    return " ".join((s or "").casefold().replace("-", " ").split())
-
-
 def _coords(e: EventKey) -> tuple[float, float] | None:
     if e.latitude is None or e.longitude is None:
         return None
@@ -124,21 +122,21 @@ def places_match(a: EventKey, b: EventKey) -> bool:
             return False
         if a.geonameid and b.geonameid:
             return a.geonameid == b.geonameid
-        return bool(a.country) and a.country == b.country and _norm(a.admin1) == _norm(b.admin1) \
-            and _norm(a.location) == _norm(b.location)
+        return bool(a.country) and a.country == b.country and name_key(a.admin1) == name_key(b.admin1) \
+            and name_key(a.location) == name_key(b.location)
     ca, cb = _coords(a), _coords(b)
     if pa == 1 and pb == 1:
         if a.geonameid and b.geonameid:
             return a.geonameid == b.geonameid
         if ca and cb:
             return haversine_km(*ca, *cb) <= EXACT_RADIUS_KM
-        return bool(a.location) and _norm(a.location) == _norm(b.location)
+        return bool(a.location) and name_key(a.location) == name_key(b.location)
     # one of them only near the place: the same place, or within the near radius
     if a.geonameid and b.geonameid and a.geonameid == b.geonameid:
         return True
     if ca and cb:
         return haversine_km(*ca, *cb) <= NEAR_RADIUS_KM
-    return bool(a.location) and _norm(a.location) == _norm(b.location)
+    return bool(a.location) and name_key(a.location) == name_key(b.location)
 
 
 def _actor_set(e: EventKey) -> tuple[str | None, set[str]]:

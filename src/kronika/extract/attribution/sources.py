@@ -25,6 +25,7 @@ from ...model import Source, Span
 from ...resources import LEXICON_LANGS, lexicon_lang, load_lexicon
 from ...text.doc import Doc, Token
 from ...text.morph import analyzer
+from ...text.normalise import translit
 from ..context import Context
 from ..mentions import Attribution
 from .quotes import quoted_spans
@@ -54,11 +55,6 @@ _TIME_WORDS = {
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:ru|ua|kz|by|kg|uz|com|org|net|info|media|news|today|am|ge|az|md|lt|lv|ee|pl|de|uk|рф|укр)\b",
                      re.I)
 _KIND_WORDS_RE = re.compile(r"(telegram|телеграм|телеграмм)[-\s]*(канал|channel)?|канал|channel|агентство|agency|издание|видання|газета|сайт|портал")
-_TRANSLIT = dict(zip(
-    "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяёэыъқңөұүһә",
-    ["a", "b", "v", "g", "g", "d", "e", "e", "zh", "z", "i", "i", "i", "i", "k", "l", "m", "n", "o", "p",
-     "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia", "e", "e", "i", "", "k", "n",
-     "o", "u", "u", "g", "a"], strict=True))
 
 
 @lru_cache(maxsize=100_000)
@@ -66,7 +62,7 @@ def fold(name: str) -> str:
     """Script-, case- and punctuation-insensitive key of a name: uk/ru/en spellings fold alike."""
     s = unicodedata.normalize("NFKC", name).casefold()
     s = _KIND_WORDS_RE.sub(" ", s)
-    s = "".join(_TRANSLIT.get(ch, ch) for ch in s)
+    s = translit(s, g="g")
     s = re.sub(r"\.(ru|ua|kz|com|org|net|by|kg|info|today)\b", " ", s)
     return re.sub(r"[^a-z0-9]+", "", s)
 

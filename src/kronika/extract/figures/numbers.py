@@ -18,10 +18,10 @@ from typing import Any
 
 from ...resources import lexicon_lang, load_lexicon
 from ...text.doc import Doc, Token, morph_for
+from ...text.normalise import norm
 from ..context import Context
 from ..mentions import NumberMention
 
-_APOS = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
 _DASHES = {"-", "–", "—", "‒"}
 _SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
 _DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -53,7 +53,7 @@ def lexicon(lang: str) -> NumberLexicon:
     raw = load_lexicon(lexicon_lang(lang), "numbers")
 
     def norm_map(d: dict[str, float]) -> dict[str, float]:
-        return {k.translate(_APOS): float(v) for k, v in d.items()}
+        return {norm(k): float(v) for k, v in d.items()}
 
     quals = {tuple(k.split()): v for k, v in raw.get("qualifiers", {}).items()}
     lex = NumberLexicon(
@@ -73,11 +73,6 @@ def lexicon(lang: str) -> NumberLexicon:
     starters.update(w + "s" for w in lex.vague)       # en plurals: "dozens", "tens"
     return replace(lex, starters=frozenset(starters),
                    to_exact=frozenset(raw.get("to_exact", {}).get("words", [])))
-
-
-@lru_cache(maxsize=200_000)
-def norm(s: str) -> str:
-    return s.lower().translate(_APOS).replace("ё", "е")
 
 
 _KEYS: dict[tuple[str, str], frozenset[str]] = {}

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +27,7 @@ from ...resources import lexicon_lang, load_lexicon
 from ...resources.gazetteer import ADMIN1, CITY, COUNTRY, VARIANT_COUNTRIES, Entry, Gazetteer, gazetteer, norm
 from ...resources.gazetteer import fold as _fold_key
 from ...text.doc import Doc, Token, morph_for
+from ...text.normalise import skeleton
 from ..context import Context
 from ..mentions import PlaceMention
 
@@ -663,23 +663,6 @@ def _context_countries(g: Gazetteer, cands: list[_Cand]) -> Counter[str]:
     return ctx
 
 
-_TRANSLIT = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "e", "ж": "z", "з": "z",
-    "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
-    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "k", "ц": "t", "ч": "c", "ш": "s", "щ": "s",
-    "ь": "", "ю": "i", "я": "i", "ы": "y", "э": "e", "ъ": "", "'": "", "’": "",
-})
-
-
-@lru_cache(maxsize=50_000)
-def _translit(name: str) -> str:
-    """A rough Latin skeleton of a name, to compare a Cyrillic key with an English name
-    (g/h and y/i fold together)."""
-    s = unicodedata.normalize("NFKD", name.lower())
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).translate(_TRANSLIT)
-    return s.replace("g", "h").replace("y", "i").replace("kh", "k").replace("zh", "z")
-
-
 def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
             doc_lang: str = "en", near: frozenset[str] = frozenset()) -> tuple[Entry, float] | None:
     """The best reading of a candidate, or None when no reading is plausible enough."""
@@ -707,7 +690,7 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
             s += 0.5
         if any(g.alias_target.get(k) == i for k in c.keys):
             s += 3.0    # the lexicon says which one a name means ("Вашингтон": the capital)
-        if c.keys and _translit(c.keys[0])[:3] == _translit(e.name)[:3]:
+        if c.keys and skeleton(c.keys[0])[:3] == skeleton(e.name)[:3]:
             s += 0.3    # the name itself, not an odd alternate ("Слов'янськ" is also listed for Nikopol)
         if best is None or s > best[0]:
             best = (s, e)
