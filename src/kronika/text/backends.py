@@ -95,10 +95,12 @@ class Lemminflect(_OneByOne):
 
     Readings are ordered by `pos_order` (verbs first: news triggers are mostly verbs); the surface
     form stays among the lemmas so that a lexicon may name a form ("wounded") as well as a lemma.
-    A word outside the dictionary keeps its form as lemma, with the rule-based guess of its noun
-    and verb lemma as further readings ("vpns" -> "vpns", "vpn")."""
+    A word outside the dictionary gets lemminflect's rule-based noun and verb lemmas as readings:
+    first when it has one of the `guess_endings` (a plural: "oblasts" -> "oblast"), after its own
+    form otherwise (names: "australia" stays itself first, not "australium")."""
 
-    def __init__(self, pos_order: list[str] | None = None) -> None:
+    def __init__(self, pos_order: list[str] | None = None,
+                 guess_endings: list[str] | None = None) -> None:
         try:
             import lemminflect
         except ImportError as e:
@@ -106,6 +108,7 @@ class Lemminflect(_OneByOne):
         self._all: Callable[..., dict[str, tuple[str, ...]]] = lemminflect.getAllLemmas
         self._oov: Callable[..., dict[str, tuple[str, ...]]] = lemminflect.getAllLemmasOOV
         self.pos_order = tuple(pos_order or ("VERB", "NOUN", "ADJ", "ADV", "AUX", "PROPN"))
+        self.guess_endings = tuple(guess_endings or ())
 
     def analyse(self, word: str) -> Analysis:
         found = self._all(word)
@@ -116,12 +119,13 @@ class Lemminflect(_OneByOne):
                 if lem not in readings:
                     readings.append(lem)
         if not readings:
-            readings.append(word)
             if word.isalpha():
                 for pos in ("NOUN", "VERB"):
                     for lem in self._oov(word, pos).get(pos, ()):
                         if lem.lower() not in readings:
                             readings.append(lem.lower())
+            readings = [r for r in readings if r != word]
+            readings.insert(len(readings) if readings and word.endswith(self.guess_endings) else 0, word)
         elif word not in readings:
             readings.append(word)
         return Analysis(readings[0], tuple(readings), None, None, None, frozenset())
