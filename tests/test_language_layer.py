@@ -81,6 +81,17 @@ def test_belarusian_event_from_its_lexicon_folder() -> None:
     assert any(s.text == "затрымала" for s in e.evidence)
 
 
+def test_identification_and_segmentation_read_the_language_folders() -> None:
+    from kronika.text.langid import detect_language, supported
+    from kronika.text.segment import _ABBREV, sentences
+
+    assert set(supported()) >= {"uk", "ru", "en", "be", "kk", "ky"}
+    assert detect_language("Жыхары вёскі сабраліся ля сельсавета і патрабавалі адрамантаваць дарогу.") == "be"
+    # abbreviations come from the folders' [segment] tables (uk "вул.", en "Gen.")
+    assert {"вул", "gen"} <= _ABBREV
+    assert len(sentences("На вул. Шевченка зібралися люди. Gen. Smith spoke.")) == 2
+
+
 def test_missing_backend_degrades_to_word_forms() -> None:
     from kronika.text.backends import make_backend
 
