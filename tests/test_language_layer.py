@@ -86,7 +86,7 @@ def test_identification_and_segmentation_read_the_language_folders() -> None:
     from kronika.text.segment import _ABBREV, sentences
 
     assert set(supported()) >= {"uk", "ru", "en", "be", "kk", "ky"}
-    assert detect_language("Жыхары вёскі сабраліся ля сельсавета і патрабавалі адрамантаваць дарогу.") == "be"
+    assert detect_language("Жыхары вёскі ўвечары сабраліся ля сельсавета і патрабавалі адрамантаваць дарогу.") == "be"
     # abbreviations come from the folders' [segment] tables (uk "вул.", en "Gen.")
     assert {"вул", "gen"} <= _ABBREV
     assert len(sentences("На вул. Шевченка зібралися люди. Gen. Smith spoke.")) == 2
