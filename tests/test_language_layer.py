@@ -68,6 +68,15 @@ def test_belarusian_lemmas_and_cases_from_its_own_backend() -> None:
 
 @pytest.mark.skipif(not _apertium_be(), reason="Apertium's Belarusian transducer (Debian package "
                     "apertium-bel-rus, `make test` installs it) is not installed")
+def test_stream_format_characters_do_not_spoil_a_batch() -> None:
+    got = morph_for("be").backend.analyse_many(["^x$/<y>", "a\\b@", "затрымала", "Мінску".lower()])
+    assert got["^x$/<y>"].lemma == "^x$/<y>" and got["a\\b@"].lemma == "a\\b@"
+    assert got["затрымала"].lemma == "затрымаць"
+    assert got["мінску"].lemma == "мінск" and "Geox" in got["мінску"].tags
+
+
+@pytest.mark.skipif(not _apertium_be(), reason="Apertium's Belarusian transducer (Debian package "
+                    "apertium-bel-rus, `make test` installs it) is not installed")
 def test_belarusian_event_from_its_lexicon_folder() -> None:
     text = ("У нядзелю ў Гродне каля сотні жыхароў сабраліся на плошчы каля выканкама. "
             "Міліцыя затрымала восем удзельнікаў акцыі.")

@@ -156,17 +156,23 @@ class Apertium:
             return {}
         result = self._run(todo, todo)
         # proper nouns are in the transducer capitalised only ("мінску" is unknown, "Мінску" known)
-        unknown = [w for w in todo if result[w].pos is None and w[:1].islower()]
+        unknown = [w for w in todo if not result[w].tags and w[:1].islower()]
         if unknown:
             again = self._run([w[:1].upper() + w[1:] for w in unknown], unknown)
-            result.update({w: a for w, a in again.items() if a.pos is not None})
+            result.update({w: a for w, a in again.items() if a.tags})
         return result
 
     def _run(self, lines_in: list[str], keys: list[str]) -> dict[str, Analysis]:
         # one word a line, analysed without context; newlines pass through as blanks, so line i
         # answers word i; a word the transducer splits in several units ("fpv-дрон") keeps its form
-        out = subprocess.run(self.cmd, input="\n".join(lines_in) + "\n", capture_output=True,
-                             text=True, check=True).stdout
+        try:
+            text = "\n".join(lines_in).translate(_STREAM_ESCAPES) + "\n"
+            out = subprocess.run(self.cmd, input=text, capture_output=True,
+                                 text=True, check=True, timeout=60).stdout
+        except (OSError, subprocess.SubprocessError, UnicodeError) as e:
+            # one document read without lemmas rather than an extraction that fails
+            log.warning("apertium: %s; words read as their own lemmas", e)
+            return {w: surface(w) for w in keys}
         lines = out.split("\n")
         result: dict[str, Analysis] = {}
         for i, w in enumerate(keys):
@@ -192,6 +198,8 @@ class Apertium:
                         grammemes)
 
 
+# characters with a meaning in Apertium's stream format are escaped with a backslash
+_STREAM_ESCAPES = str.maketrans({ch: "\\" + ch for ch in "^$/<>@*\\[]{}"})
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
 
 
