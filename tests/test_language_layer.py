@@ -46,9 +46,11 @@ def test_english_lemmas_are_dictionary_lemmas(word: str, lemma: str) -> None:
     assert word in an.lemmas            # the form itself stays matchable
 
 
-def test_english_unknown_word_keeps_its_form_first() -> None:
-    an = morph_for("en").analyse("zelenskyys")
-    assert an.lemma == "zelenskyys"
+def test_english_unknown_words() -> None:
+    # a name keeps its form first; an unknown word ending as a plural is read as one first
+    assert morph_for("en").analyse("kharkiv").lemmas == ("kharkiv",)
+    assert morph_for("en").analyse("australia").lemma == "australia"
+    assert morph_for("en").analyse("oblasts").lemmas == ("oblast", "oblasts")
 
 
 def _apertium_be() -> bool:
@@ -66,6 +68,15 @@ def test_belarusian_lemmas_and_cases_from_its_own_backend() -> None:
 
 @pytest.mark.skipif(not _apertium_be(), reason="Apertium's Belarusian transducer (Debian package "
                     "apertium-bel-rus, `make test` installs it) is not installed")
+def test_stream_format_characters_do_not_spoil_a_batch() -> None:
+    got = morph_for("be").backend.analyse_many(["^x$/<y>", "a\\b@", "затрымала", "Мінску".lower()])
+    assert got["^x$/<y>"].lemma == "^x$/<y>" and got["a\\b@"].lemma == "a\\b@"
+    assert got["затрымала"].lemma == "затрымаць"
+    assert got["мінску"].lemma == "мінск" and "Geox" in got["мінску"].tags
+
+
+@pytest.mark.skipif(not _apertium_be(), reason="Apertium's Belarusian transducer (Debian package "
+                    "apertium-bel-rus, `make test` installs it) is not installed")
 def test_belarusian_event_from_its_lexicon_folder() -> None:
     text = ("У нядзелю ў Гродне каля сотні жыхароў сабраліся на плошчы каля выканкама. "
             "Міліцыя затрымала восем удзельнікаў акцыі.")
@@ -77,6 +88,17 @@ def test_belarusian_event_from_its_lexicon_folder() -> None:
     assert e.country == "BY"
     assert all(text[s.start:s.end] == s.text for s in e.evidence)
     assert any(s.text == "затрымала" for s in e.evidence)
+
+
+def test_identification_and_segmentation_read_the_language_folders() -> None:
+    from kronika.text.langid import detect_language, supported
+    from kronika.text.segment import _ABBREV, sentences
+
+    assert set(supported()) >= {"uk", "ru", "en", "be", "kk", "ky"}
+    assert detect_language("Жыхары вёскі ўвечары сабраліся ля сельсавета і патрабавалі адрамантаваць дарогу.") == "be"
+    # abbreviations come from the folders' [segment] tables (uk "вул.", en "Gen.")
+    assert {"вул", "gen"} <= _ABBREV
+    assert len(sentences("На вул. Шевченка зібралися люди. Gen. Smith spoke.")) == 2
 
 
 def test_missing_backend_degrades_to_word_forms() -> None:

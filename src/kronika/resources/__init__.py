@@ -51,19 +51,34 @@ def _name(path: Traversable) -> str:
 
 
 @cache
+def language_codes() -> tuple[str, ...]:
+    """Every language with a folder (a `language.toml`), whether or not it borrows another's data."""
+    return tuple(sorted(p.name for p in _root().iterdir() if p.joinpath("language.toml").is_file()))
+
+
+@cache
+def language_data(code: str) -> dict[str, Any]:
+    """A language folder's own `language.toml`, checked; {} for a code without a folder."""
+    path = _root().joinpath(code, "language.toml")
+    if not path.is_file():
+        return {}
+    raw = _read(path)
+    validate(raw, _schema("language"), _name(path))
+    return raw
+
+
+@cache
 def language_profile(lang: str) -> LanguageProfile:
     """The profile a language code reads by: its folder's `language.toml`, followed through `uses`
     (a language that borrows another's data whole); the default language's for codes without one."""
-    path = _root().joinpath(lang, "language.toml")
-    if not path.is_file():
+    raw = language_data(lang)
+    if not raw:
         return language_profile(DEFAULT_LANGUAGE) if lang != DEFAULT_LANGUAGE else \
             LanguageProfile(lang, lang, {"backend": "surface"})
-    raw = _read(path)
-    validate(raw, _schema("language"), _name(path))
     meta = raw.get("language", {})
     if meta.get("uses"):
         return language_profile(meta["uses"])
-    return LanguageProfile(lang, meta.get("name", lang), dict(raw["morphology"]),
+    return LanguageProfile(lang, meta.get("name", lang), dict(raw.get("morphology", {"backend": "surface"})),
                            meta.get("fallback"), int(meta.get("rank", 100)),
                            {k: v for k, v in raw.items() if k not in ("language", "morphology")})
 
@@ -75,8 +90,7 @@ def lexicon_lang(lang: str) -> str:
 
 def _lexicon_langs() -> tuple[str, ...]:
     """Languages with lexicons of their own, in `rank` order."""
-    own = [p.name for p in _root().iterdir() if p.joinpath("language.toml").is_file()]
-    profiles = [language_profile(c) for c in own]
+    profiles = [language_profile(c) for c in language_codes()]
     return tuple(p.code for p in sorted({p.code: p for p in profiles}.values(),
                                         key=lambda p: (p.rank, p.code)))
 

@@ -95,10 +95,12 @@ class Lemminflect(_OneByOne):
 
     Readings are ordered by `pos_order` (verbs first: news triggers are mostly verbs); the surface
     form stays among the lemmas so that a lexicon may name a form ("wounded") as well as a lemma.
-    A word outside the dictionary keeps its form as lemma, with the rule-based guess of its noun
-    and verb lemma as further readings ("vpns" -> "vpns", "vpn")."""
+    A word outside the dictionary gets lemminflect's rule-based noun and verb lemmas as readings:
+    first when it has one of the `guess_endings` (a plural: "oblasts" -> "oblast"), after its own
+    form otherwise (names: "australia" stays itself first, not "australium")."""
 
-    def __init__(self, pos_order: list[str] | None = None) -> None:
+    def __init__(self, pos_order: list[str] | None = None,
+                 guess_endings: list[str] | None = None) -> None:
         try:
             import lemminflect
         except ImportError as e:
@@ -106,6 +108,7 @@ class Lemminflect(_OneByOne):
         self._all: Callable[..., dict[str, tuple[str, ...]]] = lemminflect.getAllLemmas
         self._oov: Callable[..., dict[str, tuple[str, ...]]] = lemminflect.getAllLemmasOOV
         self.pos_order = tuple(pos_order or ("VERB", "NOUN", "ADJ", "ADV", "AUX", "PROPN"))
+        self.guess_endings = tuple(guess_endings or ())
 
     def analyse(self, word: str) -> Analysis:
         found = self._all(word)
@@ -116,12 +119,13 @@ class Lemminflect(_OneByOne):
                 if lem not in readings:
                     readings.append(lem)
         if not readings:
-            readings.append(word)
             if word.isalpha():
                 for pos in ("NOUN", "VERB"):
                     for lem in self._oov(word, pos).get(pos, ()):
                         if lem.lower() not in readings:
                             readings.append(lem.lower())
+            readings = [r for r in readings if r != word]
+            readings.insert(len(readings) if readings and word.endswith(self.guess_endings) else 0, word)
         elif word not in readings:
             readings.append(word)
         return Analysis(readings[0], tuple(readings), None, None, None, frozenset())
@@ -152,17 +156,23 @@ class Apertium:
             return {}
         result = self._run(todo, todo)
         # proper nouns are in the transducer capitalised only ("мінску" is unknown, "Мінску" known)
-        unknown = [w for w in todo if result[w].pos is None and w[:1].islower()]
+        unknown = [w for w in todo if not result[w].tags and w[:1].islower()]
         if unknown:
             again = self._run([w[:1].upper() + w[1:] for w in unknown], unknown)
-            result.update({w: a for w, a in again.items() if a.pos is not None})
+            result.update({w: a for w, a in again.items() if a.tags})
         return result
 
     def _run(self, lines_in: list[str], keys: list[str]) -> dict[str, Analysis]:
         # one word a line, analysed without context; newlines pass through as blanks, so line i
         # answers word i; a word the transducer splits in several units ("fpv-дрон") keeps its form
-        out = subprocess.run(self.cmd, input="\n".join(lines_in) + "\n", capture_output=True,
-                             text=True, check=True).stdout
+        try:
+            text = "\n".join(lines_in).translate(_STREAM_ESCAPES) + "\n"
+            out = subprocess.run(self.cmd, input=text, capture_output=True,
+                                 text=True, check=True, timeout=60).stdout
+        except (OSError, subprocess.SubprocessError, UnicodeError) as e:
+            # one document read without lemmas rather than an extraction that fails
+            log.warning("apertium: %s; words read as their own lemmas", e)
+            return {w: surface(w) for w in keys}
         lines = out.split("\n")
         result: dict[str, Analysis] = {}
         for i, w in enumerate(keys):
@@ -188,6 +198,8 @@ class Apertium:
                         grammemes)
 
 
+# characters with a meaning in Apertium's stream format are escaped with a backslash
+_STREAM_ESCAPES = str.maketrans({ch: "\\" + ch for ch in "^$/<>@*\\[]{}"})
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
 
 

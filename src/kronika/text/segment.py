@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..resources import language_codes, language_data
+
 # a word may contain apostrophes (uk: об'єкт, п’ятсот) and hyphens (Алма-Ата, Telegram-канал)
 TOKEN_RE = re.compile(
     r"\d+(?:[.,]\d+)*(?:[-–]\d+)?"          # numbers: 1,5  4.000  2-3
@@ -16,12 +18,10 @@ TOKEN_RE = re.compile(
     r"|\S",
     re.UNICODE,
 )
-_ABBREV = {
-    "м", "г", "ул", "вул", "обл", "р", "рр", "гг", "т", "д", "п", "с", "ст", "им", "ім", "тис", "тыс",
-    "млн", "млрд", "грн", "руб", "пр", "просп", "пл", "див", "см", "mr", "mrs", "ms", "dr", "st", "gen",
-    "col", "lt", "sgt", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "vs", "etc", "inc", "ltd", "co", "corp", "u", "s", "e", "g", "i",
-}
+# words a dot after which ends no sentence: the union of every language folder's
+# `[segment] abbreviations` (a text's language is not known yet when it is split)
+_ABBREV = frozenset(w for code in language_codes()
+                    for w in language_data(code).get("segment", {}).get("abbreviations", ()))
 _SENT_END = re.compile(r"[.!?…]+[»\"”’)]*|\n\s*\n|\n")
 
 
