@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kronika.api import queries
-from kronika.api.queries import EventFilter
-from kronika.store import open_store
+from kronika.store import open_store, query
+from kronika.store.filters import Filters, parse_filters
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,20 +41,19 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-FILTERS = [EventFilter(), EventFilter(country="UA"), EventFilter(actor="protest"),
-           EventFilter(date_from=date(2022, 6, 1), date_to=date(2023, 3, 1)), EventFilter(q="shelling"),
-           EventFilter(bbox=(30.0, 45.0, 40.0, 52.0)), EventFilter(event_type="Protests", country="KZ")]
+FILTERS = [parse_filters(), parse_filters(country="UA"), parse_filters(actor="protest"),
+           parse_filters(date_from=date(2022, 6, 1), date_to=date(2023, 3, 1)), parse_filters(text="shelling"),
+           parse_filters(bbox="30,45,40,52"), parse_filters(event_type="Protests", country="KZ")]
 
 
-@pytest.mark.parametrize("f", FILTERS, ids=lambda f: ",".join(k for k in f.__slots__ if getattr(f, k)) or "none")
-def test_pushdown_page_equals_full_sort(db: Path, f: EventFilter) -> None:
-    conn = queries.connect(str(db))
-    where, ps = queries._where(f, "e")
-    full = [r[0] for r in conn.execute(
-        f"{queries._EVENT_SELECT}{where} ORDER BY e.date IS NULL, e.date, e.pk", ps)]
+@pytest.mark.parametrize("f", FILTERS, ids=lambda f: ",".join(k for k in f.__slots__ if k not in ("limit", "offset")
+                                                           and getattr(f, k)) or "none")
+def test_pushdown_page_equals_full_sort(db: Path, f: Filters) -> None:
+    conn = query.read_connection(db)
+    full = [r[0] for r in conn.execute(*query.event_query(f.paged(None, 0)))]
     assert full, "the filter should match something in the synthetic store"
     for limit, offset in ((10, 0), (25, 7), (100, 0), (5, len(full) - 3), (10, len(full) + 5)):
-        page = queries.list_events(conn, f, limit, offset)
+        page = query.list_events(conn, f.paged(limit, offset))
         assert page.total == len(full)
         assert [e["id"] for e in page.items] == full[offset:offset + limit]
     conn.close()

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from . import __version__
+from . import __version__, cli_store
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True,
@@ -131,7 +131,7 @@ def spark(
     raise typer.Exit(job.main(args))
 
 
-from . import cli_store  # noqa: E402,F401  - registers ingest, events, incidents, export
+cli_store.register(app)
 
 
 def main() -> None:

@@ -167,7 +167,17 @@ _V2 = """
 ALTER TABLE incidents ADD COLUMN tol INTEGER NOT NULL DEFAULT 15;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Step 3: the actor kinds and names casefolded in one column (filters.actors_folded; the kactors
+# function is registered by db.connect), because SQLite's lower() and LIKE fold ASCII only: an actor
+# filter must find "Поліція" from "поліція".
+_V3 = """
+ALTER TABLE events ADD COLUMN actors_fold TEXT;
+ALTER TABLE incidents ADD COLUMN actors_fold TEXT;
+UPDATE events SET actors_fold = kactors(actor1, actor2, actor1_name, actor2_name);
+UPDATE incidents SET actors_fold = kactors(actor1, actor2, actor1_name, actor2_name);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -199,6 +209,8 @@ def migrate(conn: sqlite3.Connection) -> int:
     if before > SCHEMA_VERSION:
         raise SchemaTooNew(f"database schema version {before} is newer than this kronika's "
                            f"({SCHEMA_VERSION}); upgrade kronika")
+    if before == SCHEMA_VERSION:  # up to date: no write lock (a read-only file opens too)
+        return before
     while True:
         conn.execute("BEGIN IMMEDIATE")
         try:
