@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -101,8 +101,8 @@ def serve(
     run(db, host=host, port=port, token=token, workers=workers)
 
 
-def _progress_bar():  # type: ignore[no-untyped-def]
-    from tqdm import tqdm
+def _progress_bar() -> Any:
+    from tqdm import tqdm  # type: ignore[import-untyped, unused-ignore]
 
     return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
 

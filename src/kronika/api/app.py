@@ -16,6 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any
 
+import orjson
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
@@ -122,8 +123,9 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
         return _stream_page(db_path, limit, offset, lambda c: store_query.count_events(c, fp),
                             lambda c: store_query.iter_events(c, fp, evidence=evidence))
 
-    @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its evidence spans")
-    def event(c: Conn, event_id: Annotated[int, PathParam(ge=1, le=MAX_INT)]) -> M.EventDetail:
+    @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its evidence spans",
+             response_model=M.EventDetail)
+    def event(c: Conn, event_id: Annotated[int, PathParam(ge=1, le=MAX_INT)]) -> dict[str, Any]:
         return _found(store_query.get_event(c, event_id), "event", event_id)
 
     @app.get("/api/incidents", tags=["incidents"], summary="Incidents (the same event across articles)",
@@ -138,24 +140,27 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
                             lambda c: store_query.iter_incidents(c, fp, members=members))
 
     @app.get("/api/incidents/{incident_id}", tags=["incidents"],
-             summary="One incident: its events, articles, sources and reconciled figures")
-    def incident(c: Conn, incident_id: str) -> M.Incident:
+             summary="One incident: its events, articles, sources and reconciled figures",
+             response_model=M.Incident)
+    def incident(c: Conn, incident_id: str) -> dict[str, Any]:
         return _found(store_query.get_incident(c, incident_id), "incident", incident_id)
 
-    @app.get("/api/articles", tags=["articles"], summary="Articles, filtered and paginated")
+    @app.get("/api/articles", tags=["articles"], summary="Articles, filtered and paginated",
+             response_model=M.Page[M.ArticleSummary])
     def articles(c: Conn, limit: Limit = 100, offset: Offset = 0,
                  q: Annotated[str | None, Query(max_length=500)] = None,
                  lang: Annotated[str | None, Query(max_length=8)] = None,
                  date_from: date | None = None, date_to: date | None = None,
-                 relevant: bool | None = None) -> M.Page[M.ArticleSummary]:
+                 relevant: bool | None = None) -> dict[str, Any]:
         if date_from and date_to and date_from > date_to:
             raise HTTPException(422, f"date_from: is after date_to ({date_to}) (got '{date_from}')")
         return page(store_query.list_articles(c, q=q, lang=lang, date_from=date_from, date_to=date_to,
                                               relevant=relevant, limit=limit, offset=offset), limit, offset)
 
     @app.get("/api/articles/{article_id}", tags=["articles"],
-             summary="One article: its text and every record with its evidence spans")
-    def article(c: Conn, article_id: str) -> M.ArticleDetail:
+             summary="One article: its text and every record with its evidence spans",
+             response_model=M.ArticleDetail)
+    def article(c: Conn, article_id: str) -> dict[str, Any]:
         a = _found(store_query.get_article(c, article_id), "article", article_id)
         # the records as the extractor gave them, each event with its id in the store
         result = a.pop("result") or {}
@@ -165,30 +170,32 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
             ev["id"], ev["incident"] = eid, inc
         return a
 
-    @app.get("/api/figures", tags=["figures"], summary="Every reported figure, with who gave it")
+    @app.get("/api/figures", tags=["figures"], summary="Every reported figure, with who gave it",
+             response_model=M.Page[M.Figure])
     def figures(c: Conn, limit: Limit = 100, offset: Offset = 0,
                 kind: Annotated[str | None, Query(max_length=40)] = None,
                 source: Annotated[str | None, Query(max_length=300)] = None,
                 article_id: Annotated[str | None, Query(max_length=300)] = None,
                 incident_id: Annotated[str | None, Query(max_length=300)] = None,
-                event_id: Annotated[int | None, Query(ge=1, le=MAX_INT)] = None) -> M.Page[M.Figure]:
+                event_id: Annotated[int | None, Query(ge=1, le=MAX_INT)] = None) -> dict[str, Any]:
         return page(store_query.list_figures(c, kind=kind, source=source, article_id=article_id,
                                              incident_id=incident_id, event_id=event_id, limit=limit,
                                              offset=offset), limit, offset)
 
-    @app.get("/api/sources", tags=["sources"], summary="Who claims are attributed to, with article counts")
+    @app.get("/api/sources", tags=["sources"], summary="Who claims are attributed to, with article counts",
+             response_model=M.Page[M.SourceRow])
     def sources(c: Conn, limit: Limit = 100, offset: Offset = 0,
                 name: Annotated[str | None, Query(max_length=300)] = None,
                 kind: Annotated[str | None, Query(max_length=40)] = None,
                 article_id: Annotated[str | None, Query(max_length=300)] = None,
-                incident_id: Annotated[str | None, Query(max_length=300)] = None) -> M.Page[M.SourceRow]:
+                incident_id: Annotated[str | None, Query(max_length=300)] = None) -> dict[str, Any]:
         return page(store_query.list_sources(c, name=name, kind=kind, article_id=article_id,
                                              incident_id=incident_id, limit=limit, offset=offset), limit, offset)
 
     @app.get("/api/stats", tags=["stats"],
              summary="Under the events filters: counts of events, their articles and incidents, by day, type "
-                     "and country")
-    def stats(c: Conn, f: Filter) -> M.Stats:
+                     "and country", response_model=M.Stats)
+    def stats(c: Conn, f: Filter) -> dict[str, Any]:
         return store_query.stats(c, f)
 
     if token:
@@ -217,16 +224,17 @@ def _stream_page(db_path: str, limit: int, offset: int, count: Callable[[sqlite3
     except BaseException:
         conn.close()
         raise
-    head = json.dumps({"total": total, "limit": limit, "offset": offset}, separators=(",", ":"))[:-1]
+    head = orjson.dumps({"total": total, "limit": limit, "offset": offset})[:-1] + b',"items":['
 
     def body() -> Iterator[bytes]:
         try:
             rows = first
-            sep = ""
-            yield (head + ',"items":[').encode()
+            sep = b""
+            yield head
             while rows:
-                yield (sep + ",".join(_dumps(r) for r in rows)).encode("utf-8")
-                sep = ","
+                # orjson: a 1,000-event page encodes 5x faster than with json (docs/robustness.md)
+                yield sep + b",".join(orjson.dumps(r) for r in rows)
+                sep = b","
                 rows = list(islice(items, STREAM_CHUNK))
             yield b"]}"
         finally:
@@ -235,10 +243,6 @@ def _stream_page(db_path: str, limit: int, offset: int, count: Callable[[sqlite3
     if len(first) < STREAM_CHUNK:  # a small page: one body, no stream
         return Response(b"".join(body()), media_type="application/json")
     return StreamingResponse(body(), media_type="application/json")
-
-
-def _dumps(row: dict[str, Any]) -> str:
-    return json.dumps(row, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
 def _found(item: dict[str, Any] | None, what: str, key: object) -> dict[str, Any]:
@@ -259,8 +263,9 @@ def _mount_ingest(app: FastAPI, db_path: str, token: str, max_bytes: int) -> Non
             raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
 
     @app.post("/api/ingest", tags=["ingest"], dependencies=[Depends(authorised)],
-              summary="Extract and store articles (JSON: one article, a list, or {\"articles\": [...]})")
-    async def ingest(request: Request) -> M.IngestResult:
+              summary="Extract and store articles (JSON: one article, a list, or {\"articles\": [...]})",
+              response_model=M.IngestResult)
+    async def ingest(request: Request) -> dict[str, Any]:
         declared = request.headers.get("content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > max_bytes):
             raise HTTPException(413, f"request body over {max_bytes} bytes")

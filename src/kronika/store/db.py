@@ -204,8 +204,9 @@ class Store:
         c.executemany(
             """INSERT INTO counts (article_pk, idx, event_pk, kind, value, value_max, qualifier, subject,
                location, source) VALUES (?,?,?,?,?,?,?,?,?,?)""",
-            [(pk, i, None if owners[i] is None else event_pks[owners[i]], n.kind, n.value, n.value_max,
-              n.qualifier, n.subject, n.location, n.source) for i, n in enumerate(result.counts)])
+            [(pk, i, None if owner is None else event_pks[owner], n.kind, n.value, n.value_max,
+              n.qualifier, n.subject, n.location, n.source)
+             for i, (n, owner) in enumerate(zip(result.counts, owners, strict=True))])
         for i, n in enumerate(result.counts):
             keep("count", i, n.evidence)
         c.executemany("INSERT INTO sources (article_pk, idx, name, kind) VALUES (?,?,?,?)",

@@ -177,7 +177,7 @@ def write_jsonl(conn: sqlite3.Connection, out: Path | str, level: Level = "incid
 
 
 def _parquet_schema(level: Level):  # type: ignore[no-untyped-def]
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
 
     common = [
         ("event_type", pa.string()), ("sub_event_type", pa.string()), ("disorder_type", pa.string()),
@@ -224,8 +224,8 @@ def _parquet_row(rec: dict[str, Any], level: Level) -> dict[str, Any]:
 
 def write_parquet(conn: sqlite3.Connection, out: Path | str, level: Level = "incidents",
                   f: query.Filters | None = None) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
+    import pyarrow.parquet as pq  # type: ignore[import-untyped, unused-ignore]
 
     schema = _parquet_schema(level)
     n = 0

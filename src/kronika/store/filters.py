@@ -88,7 +88,7 @@ def actors_folded(*names: object) -> str:
     return ACTOR_SEP.join(unicodedata.normalize("NFC", n).casefold() for n in names if isinstance(n, str) and n)
 
 
-def _kfold(value: object) -> object:
+def _kfold(value: str | bytes | int | float | None) -> str | bytes | int | float | None:
     return unicodedata.normalize("NFC", value).casefold() if isinstance(value, str) else value
 
 
