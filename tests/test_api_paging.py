@@ -65,8 +65,60 @@ def test_load_bench_drives_a_loopback_server(db: Path, tmp_path: Path) -> None:
     server = bench.start_server(db, port, tmp_path / "serve.log", [])
     try:
         res = asyncio.run(bench.drive(f"http://127.0.0.1:{port}", clients=4, max_requests=40, max_seconds=20))
+        path, variants = bench.SCENARIOS["heavy"]
+        heavy = asyncio.run(bench.drive(f"http://127.0.0.1:{port}", clients=3, max_requests=6, max_seconds=60,
+                                        path=path, variants=variants))
+        mem = bench.server_memory(server.pid)
     finally:
         bench.stop(server)
     out = bench.report(res)
     assert out["requests"] == 40 and out["errors"] == 0, out
     assert out["p50_ms"] <= out["p95_ms"] <= out["p99_ms"]
+    assert bench.report(heavy, variants)["errors"] == 0
+    assert mem is not None and 0 < mem["rss"] <= mem["peak"]
+
+
+def test_big_pages_are_streamed_with_the_same_rows(db: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from kronika.api import create_app
+
+    client = TestClient(create_app(db))
+    with query.read_connection(db) as conn:
+        want = query.list_incidents(conn, parse_filters(limit=5000), members=True)
+    assert want.total > 200, "more incidents than one chunk of the stream"
+    res = client.get("/api/incidents", params={"limit": 5000, "members": "true"})
+    assert res.status_code == 200 and "content-length" not in res.headers  # chunked: streamed
+    body = res.json()
+    assert body["total"] == want.total and body["items"] == want.items
+    small = client.get("/api/incidents", params={"limit": 10})
+    assert small.headers["content-length"] and len(small.json()["items"]) == 10
+
+
+@pytest.fixture(scope="module")
+def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("paging") / "big.db"
+    _bench().build_store(path, 3000)
+    return path
+
+
+def test_memory_of_a_page_does_not_grow_with_its_limit(big_db: Path) -> None:
+    """Reading and encoding 2,000 incidents with their members holds no more than reading 200:
+    the rows are read and encoded a chunk at a time."""
+    import tracemalloc
+
+    import orjson
+
+    def peak(limit: int) -> int:
+        with query.read_connection(big_db) as conn:
+            tracemalloc.start()
+            n = 0
+            for row in query.iter_incidents(conn, parse_filters(limit=limit), members=True):
+                n += len(orjson.dumps(row))
+            _, top = tracemalloc.get_traced_memory()
+            tracemalloc.stop()
+        assert n > 0
+        return top
+
+    small, large = peak(200), peak(2000)
+    assert large < 2 * small, (small, large)

@@ -10,7 +10,7 @@ import hmac
 import json
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import date
 from itertools import islice
 from pathlib import Path
@@ -71,7 +71,9 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
     # an old store is brought up to date once, here, before any request reads it
     open_store(db_path).close()
 
-    def conn() -> Iterator[sqlite3.Connection]:
+    # dependencies are async (opening a connection and parsing filters take microseconds): a sync
+    # one would cost a hop through the thread pool per request, and two for a generator
+    async def conn() -> AsyncIterator[sqlite3.Connection]:
         c = store_query.read_connection(db_path)
         try:
             yield c
@@ -83,7 +85,7 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
     # SQLite's integers are 64-bit: a larger offset is a client error, not an overflow in the query
     Offset = Annotated[int, Query(ge=0, le=MAX_INT, description="rows to skip")]
 
-    def event_filter(
+    async def event_filter(
         date_from: Annotated[str | None, Query(max_length=20, description="first day, inclusive: YYYY-MM-DD "
                                                                            "(or YYYY-MM, YYYY)")] = None,
         date_to: Annotated[str | None, Query(max_length=20, description="last day, inclusive")] = None,
@@ -121,7 +123,7 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
                ) -> Response:
         fp = f.paged(limit, offset)
         return _stream_page(db_path, limit, offset, lambda c: store_query.count_events(c, fp),
-                            lambda c: store_query.iter_events(c, fp, evidence=evidence))
+                            lambda c: store_query.iter_events(c, fp, evidence=evidence), first_rows=1000)
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its evidence spans",
              response_model=M.EventDetail)
@@ -211,16 +213,18 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
 
 
 def _stream_page(db_path: str, limit: int, offset: int, count: Callable[[sqlite3.Connection], int],
-                 rows: Callable[[sqlite3.Connection], Iterator[dict[str, Any]]]) -> Response:
+                 rows: Callable[[sqlite3.Connection], Iterator[dict[str, Any]]],
+                 first_rows: int = STREAM_CHUNK) -> Response:
     """A page as JSON, encoded as its rows are read on a connection of its own: memory per request
     stays at one chunk of rows whatever the limit. The count and the first rows are read before
-    answering, so a database error is still an error status; the connection is closed when the
-    body is done (or abandoned)."""
+    answering, so a database error is still an error status; a page of at most `first_rows` is
+    sent whole (no stream), a longer one in chunks. The connection is closed when the body is done
+    (or abandoned)."""
     conn = store_query.read_connection(db_path)
     try:
         total = count(conn)
         items = rows(conn)
-        first = list(islice(items, STREAM_CHUNK))
+        first = list(islice(items, first_rows))
     except BaseException:
         conn.close()
         raise
@@ -240,7 +244,7 @@ def _stream_page(db_path: str, limit: int, offset: int, count: Callable[[sqlite3
         finally:
             conn.close()
 
-    if len(first) < STREAM_CHUNK:  # a small page: one body, no stream
+    if len(first) < first_rows:  # a small page: one body, no stream
         return Response(b"".join(body()), media_type="application/json")
     return StreamingResponse(body(), media_type="application/json")
 
