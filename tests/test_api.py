@@ -403,3 +403,15 @@ def test_loopback_server_refuses_foreign_host_names(db: Path) -> None:
     assert c.get("/api/stats").status_code == 200
     assert c.get("/api/stats", headers={"Host": "localhost:8000"}).status_code == 200
     assert c.get("/api/stats", headers={"Host": "rebind.evil.example"}).status_code == 400
+
+
+@pytest.mark.parametrize("endpoint", ["/api/events", "/api/incidents", "/api/articles", "/api/figures",
+                                      "/api/sources"])
+def test_integers_beyond_sqlite_range_are_client_errors(client: TestClient, endpoint: str) -> None:
+    """SQLite's integers are 64-bit: every integer parameter is bounded before a query sees it."""
+    for big in (2**63, 2**64 + 5, 10**30):
+        res = client.get(endpoint, params={"offset": big})
+        assert res.status_code == 422 and "offset" in res.json()["detail"], res.text
+    last = client.get(endpoint, params={"offset": 2**63 - 1})
+    assert last.status_code == 200 and last.json()["items"] == [], last.text
+    assert client.get(endpoint, params={"limit": 2**63}).status_code == 422

@@ -70,15 +70,16 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
 
     # an old store is brought up to date once, here, before any request reads it
     open_store(db_path).close()
+    pool = store_query.ReadPool(db_path)
 
     # dependencies are async (opening a connection and parsing filters take microseconds): a sync
     # one would cost a hop through the thread pool per request, and two for a generator
     async def conn() -> AsyncIterator[sqlite3.Connection]:
-        c = store_query.read_connection(db_path)
+        c = pool.acquire()
         try:
             yield c
         finally:
-            c.close()
+            pool.release(c)
 
     Conn = Annotated[sqlite3.Connection, Depends(conn)]
     Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size")]
@@ -122,7 +123,7 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
                evidence: Annotated[bool, Query(description="include evidence spans")] = False,
                ) -> Response:
         fp = f.paged(limit, offset)
-        return _stream_page(db_path, limit, offset, lambda c: store_query.count_events(c, fp),
+        return _stream_page(pool, limit, offset, lambda c: store_query.count_events(c, fp),
                             lambda c: store_query.iter_events(c, fp, evidence=evidence), first_rows=1000)
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its evidence spans",
@@ -138,7 +139,7 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
                                                              "says when there are more)")] = False,
                   ) -> Response:
         fp = f.paged(limit, offset)
-        return _stream_page(db_path, limit, offset, lambda c: store_query.count_incidents(c, fp),
+        return _stream_page(pool, limit, offset, lambda c: store_query.count_incidents(c, fp),
                             lambda c: store_query.iter_incidents(c, fp, members=members))
 
     @app.get("/api/incidents/{incident_id}", tags=["incidents"],
@@ -212,21 +213,33 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
     return app
 
 
-def _stream_page(db_path: str, limit: int, offset: int, count: Callable[[sqlite3.Connection], int],
+def _stream_page(pool: store_query.ReadPool, limit: int, offset: int, count: Callable[[sqlite3.Connection], int],
                  rows: Callable[[sqlite3.Connection], Iterator[dict[str, Any]]],
                  first_rows: int = STREAM_CHUNK) -> Response:
     """A page as JSON, encoded as its rows are read on a connection of its own: memory per request
     stays at one chunk of rows whatever the limit. The count and the first rows are read before
     answering, so a database error is still an error status; a page of at most `first_rows` is
-    sent whole (no stream), a longer one in chunks. The connection is closed when the body is done
-    (or abandoned)."""
-    conn = store_query.read_connection(db_path)
+    sent whole (no stream), a longer one in chunks. The rows' cursor is closed and the connection
+    given back when the body is done (or abandoned)."""
+    conn = pool.acquire()
+    items: Iterator[dict[str, Any]] = iter(())
+    done = False
+
+    def finish() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            close = getattr(items, "close", None)
+            if close is not None:
+                close()  # ends the statement: a pooled connection must not keep a stale snapshot
+            pool.release(conn)
+
     try:
         total = count(conn)
         items = rows(conn)
         first = list(islice(items, first_rows))
     except BaseException:
-        conn.close()
+        finish()
         raise
     head = orjson.dumps({"total": total, "limit": limit, "offset": offset})[:-1] + b',"items":['
 
@@ -242,7 +255,7 @@ def _stream_page(db_path: str, limit: int, offset: int, count: Callable[[sqlite3
                 rows = list(islice(items, STREAM_CHUNK))
             yield b"]}"
         finally:
-            conn.close()
+            finish()
 
     if len(first) < first_rows:  # a small page: one body, no stream
         return Response(b"".join(body()), media_type="application/json")
