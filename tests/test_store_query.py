@@ -247,3 +247,34 @@ def test_cli_module_lists_every_command() -> None:
 def test_no_import_cycle_between_cli_modules() -> None:
     src = (Path(__file__).resolve().parents[1] / "src" / "kronika" / "cli_store.py").read_text(encoding="utf-8")
     assert "from .cli import" not in src and "import kronika.cli" not in src
+
+
+def test_no_import_cycles_in_the_query_side() -> None:
+    """store/, api/, link/, cli*.py and output.py import each other without a cycle (module-level
+    imports; a cycle is why `python -m kronika.cli` once listed 3 of 8 commands)."""
+    import ast
+
+    root = Path(__file__).resolve().parents[1] / "src" / "kronika"
+    files = [*root.glob("store/*.py"), *root.glob("api/*.py"), *root.glob("link/*.py"), root / "cli.py",
+             root / "cli_store.py", root / "output.py"]
+    names = {".".join(("kronika", *p.relative_to(root).with_suffix("").parts)).removesuffix(".__init__"): p
+             for p in files}
+    graph: dict[str, set[str]] = {}
+    for name, p in names.items():
+        pkg = name if p.name == "__init__.py" else name.rsplit(".", 1)[0]
+        deps: set[str] = set()
+        for node in ast.parse(p.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ImportFrom):
+                parts = pkg.split(".")[: len(pkg.split(".")) - node.level + 1] if node.level else []
+                target = ".".join(parts + ([node.module] if node.module else []))
+                deps |= {f"{target}.{a.name}" if f"{target}.{a.name}" in names else target for a in node.names}
+            elif isinstance(node, ast.Import):
+                deps |= {a.name for a in node.names}
+        graph[name] = {d for d in deps if d in names and d != name}
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        return any(d == goal or (d not in seen and not seen.add(d) and reaches(d, goal, seen))  # type: ignore[func-returns-value]
+                   for d in graph[start])
+
+    cycles = [m for m in graph if reaches(m, m, set())]
+    assert not cycles, cycles
