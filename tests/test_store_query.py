@@ -229,6 +229,11 @@ def test_export_to_standard_output(db: Path, tmp_path: Path) -> None:
     assert not (tmp_path / "-").exists()
 
 
+def test_export_to_an_unwritable_place_is_a_clear_error(db: Path, tmp_path: Path) -> None:
+    res = CliRunner().invoke(cli_app, ["export", "--db", str(db), "-o", str(tmp_path / "no" / "such" / "x.csv")])
+    assert res.exit_code == 1 and "cannot write" in res.output and "Traceback" not in res.output, res.output
+
+
 def _env(**kw: str) -> dict[str, str]:
     """This interpreter's import path, absolute (the child may run in another folder)."""
     import os
