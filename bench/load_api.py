@@ -7,11 +7,14 @@ linked into incidents as a real ingest would), starts `kronika serve --db … --
 from C concurrent clients (httpx AsyncClient) until R requests or S seconds, whichever comes first.
 With `--ingest K` a `kronika ingest` of K synthetic news articles (bench/synthetic.py) writes into
 the same database while the load runs, to check that a reader and a writer at once give users no
-"database is locked" failures. Only 127.0.0.1 is ever used.
+"database is locked" failures. `--scenario heavy` has every client ask for
+/api/incidents?limit=5000&members=true instead, and the server's resident memory (sampled, and its
+high-water mark) is reported for either scenario. Only 127.0.0.1 is ever used.
 
     .venv/bin/python bench/load_api.py                      # 10,000 events, 50 clients, 5,000 requests / 60 s
     .venv/bin/python bench/load_api.py --ingest 300         # the same with a writer running
     .venv/bin/python bench/load_api.py --json /tmp/load.json
+    .venv/bin/python bench/load_api.py --scenario heavy --requests 150 --seconds 300   # memory bound
 """
 
 from __future__ import annotations
@@ -63,6 +66,11 @@ VARIANTS: list[tuple[str, dict[str, Any]]] = [
     ("evidence", {"evidence": "true", "country": "BY"}),
     ("map 1000", {"limit": 1000}),
 ]
+
+
+# the heavy scenario (docs/robustness.md, issue 16 item 8): whole incident pages with their members
+HEAVY: list[tuple[str, dict[str, Any]]] = [("incidents 5000+members", {"limit": 5000, "members": "true"})]
+SCENARIOS = {"events": ("/api/events", VARIANTS), "heavy": ("/api/incidents", HEAVY)}
 
 
 # -- the store ------------------------------------------------------------------------------------
@@ -151,6 +159,43 @@ def cpu_seconds(pid: int) -> float | None:
     return total if found else None
 
 
+def server_memory(pid: int) -> dict[str, int] | None:
+    """Resident memory of a process and its children (uvicorn workers) from /proc (Linux), in MiB:
+    `rss` now and `peak` (VmHWM, the high-water mark of each process, summed)."""
+    rss = peak = 0
+    found = False
+    try:
+        procs = [d for d in os.listdir("/proc") if d.isdigit()]
+    except OSError:
+        return None
+    for d in procs:
+        try:
+            status = Path(f"/proc/{d}/status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        if int(d) != pid and fields.get("PPid", "").strip() != str(pid):
+            continue
+        found = True
+        rss += int(fields.get("VmRSS", "0 kB").split()[0])
+        peak += int(fields.get("VmHWM", "0 kB").split()[0])
+    return {"rss": rss // 1024, "peak": peak // 1024} if found else None
+
+
+class MemorySampler(threading.Thread):
+    """Samples the server's resident memory every 50 ms while the load runs; keeps the maximum."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.max_rss, self.done = pid, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.05):
+            m = server_memory(self.pid)
+            if m:
+                self.max_rss = max(self.max_rss, m["rss"])
+
+
 def stop(proc: subprocess.Popen[bytes]) -> None:
     if proc.poll() is None:
         proc.terminate()
@@ -182,7 +227,9 @@ class Results:
         return sum(n for s, n in self.statuses.items() if not s.startswith("2"))
 
 
-async def drive(base: str, clients: int, max_requests: int, max_seconds: float, seed: int = 3) -> Results:
+async def drive(base: str, clients: int, max_requests: int, max_seconds: float, seed: int = 3,
+                path: str = "/api/events", variants: list[tuple[str, dict[str, Any]]] | None = None) -> Results:
+    variants = variants or VARIANTS
     res = Results()
     issued = 0
     t0 = time.perf_counter()
@@ -193,10 +240,10 @@ async def drive(base: str, clients: int, max_requests: int, max_seconds: float, 
         rnd = random.Random(seed * 1000 + k)
         while issued < max_requests and time.perf_counter() < deadline:
             issued += 1  # one event loop: no lock needed
-            name, params = VARIANTS[rnd.randrange(len(VARIANTS))]
+            name, params = variants[rnd.randrange(len(variants))]
             t = time.perf_counter()
             try:
-                r = await http.get("/api/events", params=params)
+                r = await http.get(path, params=params)
                 body = r.content
                 status = str(r.status_code)
             except httpx.HTTPError as e:
@@ -223,7 +270,7 @@ def pct(xs: list[float], p: float) -> float:
     return 1000 * xs[min(len(xs) - 1, max(0, round(p / 100 * len(xs) + 0.5) - 1))]
 
 
-def report(res: Results) -> dict[str, Any]:
+def report(res: Results, variants: list[tuple[str, dict[str, Any]]] | None = None) -> dict[str, Any]:
     lat = res.all_latencies
     out: dict[str, Any] = {
         "requests": res.n, "ok": len(lat), "errors": res.n_errors, "statuses": dict(res.statuses),
@@ -231,7 +278,7 @@ def report(res: Results) -> dict[str, Any]:
         "p50_ms": round(pct(lat, 50), 1), "p95_ms": round(pct(lat, 95), 1), "p99_ms": round(pct(lat, 99), 1),
         "max_ms": round(1000 * lat[-1], 1) if lat else None, "variants": {},
     }
-    for name, _ in VARIANTS:
+    for name, _ in variants or VARIANTS:
         xs = sorted(res.latencies.get(name, []))
         out["variants"][name] = {"n": len(xs), "p50_ms": round(pct(xs, 50), 1), "p95_ms": round(pct(xs, 95), 1)}
     return out
@@ -244,10 +291,12 @@ def print_report(out: dict[str, Any]) -> None:
           f"max {out['max_ms']} ms")
     print(f"CPU per request: server {out['server_cpu_ms_per_request']} ms, this client "
           f"{out['client_cpu_ms_per_request']} ms; load average at the end {out['load_average']}")
-    print(f"{'variant':<14}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}  query")
-    for name, params in VARIANTS:
-        v = out["variants"][name]
-        print(f"{name:<14}{v['n']:>6}{v['p50_ms']:>9}{v['p95_ms']:>9}  {params or '(defaults: limit 100)'}")
+    if out.get("server_memory_mib"):
+        print(f"server memory: peak resident {out['server_memory_mib']['peak']} MiB (VmHWM), largest sample "
+              f"{out['server_memory_mib']['sampled_max']} MiB, at the end {out['server_memory_mib']['rss']} MiB")
+    print(f"{'variant':<24}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}  query")
+    for name, v in out["variants"].items():
+        print(f"{name:<24}{v['n']:>6}{v['p50_ms']:>9}{v['p95_ms']:>9}  {v.get('params') or '(defaults: limit 100)'}")
     if "ingest" in out:
         print(f"ingest during the load: {out['ingest']}")
     print(f"'locked' in the server log: {out['server_log_locked']}")
@@ -259,6 +308,9 @@ def main() -> int:
     p.add_argument("--clients", type=int, default=50, help="concurrent clients")
     p.add_argument("--requests", type=int, default=5_000, help="stop after this many requests")
     p.add_argument("--seconds", type=float, default=60.0, help="or after this many seconds")
+    p.add_argument("--scenario", choices=sorted(SCENARIOS), default="events",
+                   help="events: the map's and lists' /api/events queries; heavy: /api/incidents?limit=5000"
+                        "&members=true from every client (memory bound)")
     p.add_argument("--ingest", type=int, default=0, metavar="K",
                    help="run `kronika ingest` of K synthetic articles into the store during the load")
     p.add_argument("--serve-arg", action="append", default=[], help="extra argument for `kronika serve`")
@@ -290,10 +342,22 @@ def main() -> int:
         if writer is not None:  # when the writer finishes, measured while the load runs
             w = writer
             threading.Thread(target=lambda: (w.wait(), ended.append(time.perf_counter())), daemon=True).start()
+        path, variants = SCENARIOS[a.scenario]
+        sampler = MemorySampler(server.pid)
+        sampler.start()
         cpu0, own0 = cpu_seconds(server.pid), time.process_time()
-        res = asyncio.run(drive(f"http://{HOST}:{port}", a.clients, a.requests, a.seconds))
+        res = asyncio.run(drive(f"http://{HOST}:{port}", a.clients, a.requests, a.seconds, path=path,
+                                variants=variants))
         cpu1, own1 = cpu_seconds(server.pid), time.process_time()
-        out = report(res)
+        sampler.done.set()
+        sampler.join()
+        out = report(res, variants)
+        out["scenario"], out["clients"] = a.scenario, a.clients
+        for name, params in variants:
+            out["variants"][name]["params"] = params
+        mem = server_memory(server.pid)
+        if mem:
+            out["server_memory_mib"] = {**mem, "sampled_max": sampler.max_rss}
         # CPU per request holds on a shared machine, where wall-clock latency does not
         out["server_cpu_ms_per_request"] = (round(1000 * (cpu1 - cpu0) / res.n, 2)
                                             if cpu0 is not None and cpu1 is not None and res.n else None)

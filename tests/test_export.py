@@ -122,9 +122,9 @@ def test_parquet_reads_back(db: Path, tmp_path: Path, level: str) -> None:
 def test_jsonl_and_filters(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "x.jsonl"
     with open_store(db) as s:
-        n = export(s.conn, "jsonl", out, "incidents", query.Filters(country="KZ", limit=0))
+        n = export(s.conn, "jsonl", out, "incidents", query.parse_filters(country="KZ", limit=None))
         assert n == 1
-        assert export(s.conn, "jsonl", out, "events", query.Filters(text="мерію", limit=0)) == 1
+        assert export(s.conn, "jsonl", out, "events", query.parse_filters(text="мерію", limit=None)) == 1
         with pytest.raises(ValueError):
             export(s.conn, "xlsx", out)
     rec = json.loads(out.read_text(encoding="utf-8").splitlines()[0])

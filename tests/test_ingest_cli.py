@@ -176,8 +176,8 @@ def test_reading_while_ingesting(tmp_path: Path) -> None:
     reads = 0
     with open_store(db, readonly=True) as r:
         while proc.poll() is None:
-            query.events(r.conn, query.Filters(text="мітинг", limit=20))
-            query.incidents(r.conn, query.Filters(country="UA", limit=20))
+            query.list_events(r.conn, query.Filters(text="мітинг", limit=20))
+            query.list_incidents(r.conn, query.Filters(country="UA", limit=20), members=True)
             query.count_events(r.conn)
             reads += 1
     assert proc.returncode == 0, proc.stderr.read().decode() if proc.stderr else ""

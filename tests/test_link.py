@@ -136,20 +136,20 @@ def test_complete_link_prevents_chaining(tmp_path: Path) -> None:
 
 def test_candidate_lookup_uses_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every candidate query the linker runs is an index search, never a scan of incidents."""
-    import kronika.link.incidents as inc
+    import kronika.store.linking as inc
 
     plans: list[str] = []
     with open_store(tmp_path / "k.db") as s:
-        real = inc._candidates
+        real = inc.candidates
 
-        def spy(conn, ev):  # type: ignore[no-untyped-def]
+        def spy(conn, w):  # type: ignore[no-untyped-def]
             class Explain:
                 def execute(self, sql: str, args: tuple) -> object:  # type: ignore[type-arg]
                     plans.append(" ".join(str(r) for r in conn.execute("EXPLAIN QUERY PLAN " + sql, args)))
                     return conn.execute(sql, args)
-            return real(Explain(), ev)  # type: ignore[arg-type]
+            return real(Explain(), w)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(inc, "_candidates", spy)
+        monkeypatch.setattr(inc, "candidates", spy)
         s.put(Article("one", id="a"), _result("a", "", [ev()]))
         s.put(Article("two", id="b"), _result("b", "", [ev(latitude=None, longitude=None)]))
     assert len(plans) == 3

@@ -129,10 +129,17 @@ def test_queries_filter_and_paginate(tmp_path: Path) -> None:
         s.put(*make("b", "Мітинг у Бішкеку біля Білого дому.", date="2022-01-06", location="Bishkek", gid=1528675))
         s.put(*make("c", "Rally in Almaty on Friday.", date="2022-01-07"))
         c = s.conn
-        F = query.Filters
+
+        def F(**kw: object) -> query.Filters:  # noqa: N802
+            return query.parse_filters(**kw)
+
+        def arts(**kw: object) -> list[str]:
+            return [e["article"] for e in query.list_events(c, F(**kw)).items]
+
         assert query.count_events(c) == 3
-        assert [e["article"] for e in query.events(c, F(date_from="2022-01-06"))] == ["b", "c"]
-        assert [e["article"] for e in query.events(c, F(date_to="2022-01-05"))] == ["a"]
+        assert arts(date_from="2022-01-06") == ["b", "c"]
+        assert arts(date_to="2022-01-05") == ["a"]
+        assert arts(date_from="2022-01", date_to="2022") == ["a", "b", "c"]  # a month, a year
         assert query.count_events(c, F(country="kz")) == 3 and query.count_events(c, F(country="KG")) == 0
         assert query.count_events(c, F(admin1="almaty")) == 3
         assert query.count_events(c, F(event_type="Riots")) == 3
@@ -141,21 +148,23 @@ def test_queries_filter_and_paginate(tmp_path: Path) -> None:
         assert query.count_events(c, F(actor="state")) == 3
         assert query.count_events(c, F(actor="100%_")) == 0
         # FTS over uk text: inflected words, case folding, prefixes, phrases, hostile input
-        assert [e["article"] for e in query.events(c, F(text="АЛМАТИ"))] == ["a"]
-        assert [e["article"] for e in query.events(c, F(text="бішкек*"))] == ["b"]
-        assert [e["article"] for e in query.events(c, F(text='"білого дому"'))] == ["b"]
-        assert query.events(c, F(text='" OR NEAR( * ) AND -')) == []
-        assert query.events(c, F(text="Title"))  # titles are searched too
-        page1 = query.events(c, F(limit=2))
-        page2 = query.events(c, F(limit=2, offset=2))
-        assert len(page1) == 2 and len(page2) == 1
-        assert page1[0]["evidence"][0]["text"] == TEXT[:20]
+        assert arts(text="АЛМАТИ") == ["a"]
+        assert arts(text="бішкек*") == ["b"]
+        assert arts(text='"білого дому"') == ["b"]
+        assert arts(text='" OR NEAR( * ) AND -') == []
+        assert arts(text="Title")  # titles are searched too
+        page1 = query.list_events(c, F(limit=2), evidence=True)
+        page2 = query.list_events(c, F(limit=2, offset=2))
+        assert len(page1.items) == 2 and len(page2.items) == 1 and page1.total == page2.total == 3
+        assert page1.items[0]["evidence"][0]["text"] == TEXT[:20]
         assert query.count_incidents(c) == 3
         assert query.count_incidents(c, F(text="almaty rally")) == 1
-        inc = query.incidents(c, F(country="KZ", date_from="2022-01-05", date_to="2022-01-05"))
+        inc = query.list_incidents(c, F(country="KZ", date_from="2022-01-05", date_to="2022-01-05"),
+                                   members=True).items
         assert len(inc) == 1 and inc[0]["figures"]["detained"]["lowest"] == 200
         assert inc[0]["sources"][0]["name"] == "Mash"
-        assert query.get_incident(c, inc[0]["id"])["articles"][0]["id"] == "a"
+        one = query.get_incident(c, inc[0]["id"])
+        assert one is not None and one["articles"][0]["id"] == "a"
         assert query.get_incident(c, "nope") is None and query.get_article(c, "nope") is None
 
 
@@ -189,7 +198,7 @@ def test_readers_work_while_a_writer_commits(tmp_path: Path) -> None:
             n = r.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
             # a reader sees whole articles only
             assert r.conn.execute("SELECT count(*) FROM events").fetchone()[0] >= n - 1
-            query.incidents(r.conn, query.Filters(limit=5))
+            query.list_incidents(r.conn, query.Filters(limit=5), members=True)
             seen.append(n)
     t.join()
     assert not errors

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from . import __version__
+from . import __version__, cli_live, cli_store
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True,
@@ -101,8 +101,8 @@ def serve(
     run(db, host=host, port=port, token=token, workers=workers)
 
 
-def _progress_bar():  # type: ignore[no-untyped-def]
-    from tqdm import tqdm
+def _progress_bar() -> Any:
+    from tqdm import tqdm  # type: ignore[import-untyped, unused-ignore]
 
     return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
 
@@ -131,7 +131,8 @@ def spark(
     raise typer.Exit(job.main(args))
 
 
-from . import cli_live, cli_store  # noqa: E402,F401  - registers ingest, events, incidents, export, watch
+cli_store.register(app)
+cli_live.register(app)
 
 
 def main() -> None:

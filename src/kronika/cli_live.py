@@ -6,10 +6,8 @@ from typing import Annotated
 
 import typer
 
-from .cli import app
 
 
-@app.command()
 def watch(
     sources: Annotated[list[str], typer.Argument(
         help="http(s) URLs of RSS/Atom feeds, pages or Telegram preview pages (https://t.me/s/NAME).")],
@@ -58,3 +56,8 @@ def watch(
         watcher.run(max_polls=max_polls)
     finally:
         store.close()
+
+
+def register(app: typer.Typer) -> None:
+    """Add `watch` to the CLI."""
+    app.command()(watch)

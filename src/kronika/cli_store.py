@@ -1,6 +1,7 @@
-"""`kronika ingest`, `kronika events`, `kronika incidents`, `kronika export`: the chronicle's commands.
+"""`kronika ingest`, `events`, `incidents`, `relink`, `export`: the chronicle's commands.
 
-Registered on the main `app` by a one-line import in cli.py.
+cli.py calls `register(app)`; this module never imports cli.py (no import cycle, so running
+`python -m kronika.cli` registers these on the app it runs).
 """
 
 from __future__ import annotations
@@ -11,20 +12,32 @@ import sys
 from collections import Counter, deque
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .cli import app
+if TYPE_CHECKING:
+    from .store.filters import Filters
 
 DbOpt = Annotated[str, typer.Option("--db", help="The kronika database (SQLite file).")]
-FromOpt = Annotated[str | None, typer.Option("--from", help="First day, ISO (inclusive).")]
-ToOpt = Annotated[str | None, typer.Option("--to", help="Last day, ISO (inclusive).")]
+FromOpt = Annotated[str | None, typer.Option("--from", help="First day, inclusive: YYYY-MM-DD (or YYYY-MM, YYYY).")]
+ToOpt = Annotated[str | None, typer.Option("--to", help="Last day, inclusive: YYYY-MM-DD (or YYYY-MM, YYYY).")]
 CountryOpt = Annotated[str | None, typer.Option("--country", help="ISO 3166-1 alpha-2 code.")]
 Admin1Opt = Annotated[str | None, typer.Option("--admin1", help="First-level region, as stored.")]
 TypeOpt = Annotated[str | None, typer.Option("--type", help="ACLED event type or sub-event type.")]
-ActorOpt = Annotated[str | None, typer.Option("--actor", help="Actor kind or name (substring).")]
+DisorderOpt = Annotated[str | None, typer.Option("--disorder", help="ACLED disorder type.")]
+ActorOpt = Annotated[str | None, typer.Option("--actor", help="Actor kind or name (substring, any case).")]
 SearchOpt = Annotated[str | None, typer.Option("--search", "-q", help="Full-text search in the articles.")]
+ArticleOpt = Annotated[str | None, typer.Option("--article", help="Records of this article id.")]
+IncidentOpt = Annotated[str | None, typer.Option("--incident", help="Records of this incident id.")]
+BboxOpt = Annotated[str | None, typer.Option("--bbox", help="min_lon,min_lat,max_lon,max_lat")]
+LimitOpt = Annotated[int, typer.Option("--limit", help="Rows to show (0: all).")]
+OffsetOpt = Annotated[int, typer.Option("--offset", help="Rows to skip.")]
+# the command-line option of each filter field, for error messages
+_OPTION = {"date_from": "--from", "date_to": "--to", "country": "--country", "admin1": "--admin1",
+           "event_type": "--type", "sub_event_type": "--type", "disorder_type": "--disorder", "actor": "--actor",
+           "text": "--search", "article_id": "--article", "incident_id": "--incident", "bbox": "--bbox",
+           "limit": "--limit", "offset": "--offset"}
 
 
 def _is_url(s: str) -> bool:
@@ -64,7 +77,6 @@ def _sniff_feed(path: Path, is_feed: Any) -> bool:
         return False
 
 
-@app.command()
 def ingest(
     inputs: Annotated[list[str], typer.Argument(
         help="JSONL, .txt, .html files, folders, RSS/Atom feed files, or http(s) URLs of feeds or pages.")],
@@ -125,12 +137,20 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _filters(date_from: str | None, date_to: str | None, country: str | None, admin1: str | None,
-             etype: str | None, actor: str | None, search: str | None, limit: int, offset: int) -> Any:
-    from .store.query import Filters
+def _filters(date_from: str | None = None, date_to: str | None = None, country: str | None = None,
+             admin1: str | None = None, etype: str | None = None, actor: str | None = None,
+             search: str | None = None, limit: int | None = None, offset: int = 0, disorder: str | None = None,
+             article: str | None = None, incident: str | None = None, bbox: str | None = None) -> Filters:
+    """The options as validated Filters; a bad value is a usage error (exit status 2) naming it."""
+    from .store.filters import FilterError, parse_filters
 
-    return Filters(date_from=date_from, date_to=date_to, country=country, admin1=admin1, event_type=etype,
-                   actor=actor, text=search, limit=limit, offset=offset)
+    try:
+        return parse_filters(date_from=date_from, date_to=date_to, country=country, admin1=admin1,
+                             event_type=etype, disorder_type=disorder, actor=actor, text=search,
+                             article_id=article, incident_id=incident, bbox=bbox,
+                             limit=None if limit == 0 else limit, offset=offset)
+    except FilterError as e:
+        raise typer.BadParameter(f"{e.reason}: {e.value!r}", param_hint=_OPTION.get(e.field, e.field)) from None
 
 
 def _open_read(db: str) -> Any:
@@ -142,71 +162,82 @@ def _open_read(db: str) -> Any:
     return open_store(db)
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[tuple[str, Any]]) -> None:
+def _emit(rows: list[dict[str, Any]], total: int, what: str, fmt: str, columns: list[tuple[str, Any]],
+          offset: int) -> None:
+    cut = f"{len(rows):,} of {total:,} {what}" + (f" from {offset + 1:,}" if offset else "")
+    more = len(rows) < total
     if fmt == "jsonl":
         for r in rows:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        if more:
+            typer.echo(f"kronika: {cut} (--limit, --offset for the others)", err=True)
         return
-    if fmt != "table":
-        raise typer.BadParameter("use table or jsonl", param_hint="--format")
-    from rich.console import Console
     from rich.table import Table
 
-    t = Table(*[c for c, _ in columns])
+    from .output import cell, console
+
+    t = Table(*[c for c, _ in columns], caption=cut + (" (--limit, --offset for the others)" if more else ""))
     for r in rows:
-        t.add_row(*[str(f(r)) for _, f in columns])
-    Console(width=180).print(t)
+        t.add_row(*[cell(f(r)) for _, f in columns])
+    console(width=180).print(t)
 
 
-@app.command()
+def _format(fmt: str) -> str:
+    if fmt not in ("table", "jsonl"):
+        raise typer.BadParameter("use table or jsonl", param_hint="--format")
+    return fmt
+
+
 def events(
     db: DbOpt = "kronika.db", date_from: FromOpt = None, date_to: ToOpt = None, country: CountryOpt = None,
-    admin1: Admin1Opt = None, etype: TypeOpt = None, actor: ActorOpt = None, search: SearchOpt = None,
-    limit: Annotated[int, typer.Option("--limit", min=0)] = 100,
-    offset: Annotated[int, typer.Option("--offset", min=0)] = 0,
+    admin1: Admin1Opt = None, etype: TypeOpt = None, disorder: DisorderOpt = None, actor: ActorOpt = None,
+    search: SearchOpt = None, article: ArticleOpt = None, incident: IncidentOpt = None, bbox: BboxOpt = None,
+    limit: LimitOpt = 100, offset: OffsetOpt = 0,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or jsonl")] = "table",
 ) -> None:
     """Stored events (one per article record), filtered."""
     from .store import query
 
+    fmt = _format(fmt)
+    f = _filters(date_from, date_to, country, admin1, etype, actor, search, limit, offset, disorder, article,
+                 incident, bbox)
     with _open_read(db) as store:
-        rows = query.events(store.conn, _filters(date_from, date_to, country, admin1, etype, actor, search,
-                                                 limit, offset), evidence=fmt == "jsonl")
-    _emit(rows, fmt, [
+        page = query.list_events(store.conn, f, evidence=fmt == "jsonl", articles=fmt == "jsonl")
+    _emit(page.items, page.total, "events", fmt, [
         ("date", lambda r: r["date"] or "?"), ("type", lambda r: r["sub_event_type"]),
         ("place", lambda r: f"{r['location'] or '?'}, {r['country'] or '?'}"),
         ("actors", lambda r: f"{r['actor1']} vs {r['actor2'] or '-'}"),
         ("fatal.", lambda r: "" if r["fatalities"] is None else r["fatalities"]),
-        ("article", lambda r: r["article"]), ("incident", lambda r: r["incident"] or "")])
+        ("article", lambda r: r["article"]), ("incident", lambda r: r["incident"] or "")], f.offset)
 
 
-@app.command()
 def incidents(
     db: DbOpt = "kronika.db", date_from: FromOpt = None, date_to: ToOpt = None, country: CountryOpt = None,
-    admin1: Admin1Opt = None, etype: TypeOpt = None, actor: ActorOpt = None, search: SearchOpt = None,
-    limit: Annotated[int, typer.Option("--limit", min=0)] = 100,
-    offset: Annotated[int, typer.Option("--offset", min=0)] = 0,
+    admin1: Admin1Opt = None, etype: TypeOpt = None, disorder: DisorderOpt = None, actor: ActorOpt = None,
+    search: SearchOpt = None, article: ArticleOpt = None, incident: IncidentOpt = None, bbox: BboxOpt = None,
+    limit: LimitOpt = 100, offset: OffsetOpt = 0,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or jsonl")] = "table",
 ) -> None:
     """Incidents: the same real-world event across articles, with reconciled figures."""
     from .store import query
 
+    fmt = _format(fmt)
+    f = _filters(date_from, date_to, country, admin1, etype, actor, search, limit, offset, disorder, article,
+                 incident, bbox)
     with _open_read(db) as store:
-        rows = query.incidents(store.conn, _filters(date_from, date_to, country, admin1, etype, actor, search,
-                                                    limit, offset))
+        page = query.list_incidents(store.conn, f, members=True)
 
     def figs(r: dict[str, Any]) -> str:
         return ", ".join(f"{k} {v['lowest']}" + (f" ({v['min']}–{v['max']})" if v["min"] != v["max"] else "")
                          for k, v in r["figures"].items())
 
-    _emit(rows, fmt, [
+    _emit(page.items, page.total, "incidents", fmt, [
         ("id", lambda r: r["id"]), ("date", lambda r: r["date"] or "?"), ("type", lambda r: r["sub_event_type"]),
         ("place", lambda r: f"{r['location'] or '?'}, {r['country'] or '?'}"),
         ("actors", lambda r: f"{r['actor1']} vs {r['actor2'] or '-'}"),
-        ("articles", lambda r: r["n_articles"]), ("figures", figs)])
+        ("articles", lambda r: r["n_articles"]), ("figures", figs)], f.offset)
 
 
-@app.command()
 def relink(db: DbOpt = "kronika.db") -> None:
     """Rebuild all incidents from the stored events (after the linking rules changed)."""
     with _open_read(db) as store:
@@ -214,14 +245,14 @@ def relink(db: DbOpt = "kronika.db") -> None:
     typer.echo(f"{n} incidents", err=True)
 
 
-@app.command("export")
 def export_cmd(
-    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="File to write; - for standard output.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="acled-csv, geojson, parquet or jsonl.")] = "acled-csv",
     level: Annotated[str, typer.Option("--level", help="incidents (one row per real-world event) "
                                                         "or events (every article's record).")] = "incidents",
     db: DbOpt = "kronika.db", date_from: FromOpt = None, date_to: ToOpt = None, country: CountryOpt = None,
-    admin1: Admin1Opt = None, etype: TypeOpt = None, actor: ActorOpt = None, search: SearchOpt = None,
+    admin1: Admin1Opt = None, etype: TypeOpt = None, disorder: DisorderOpt = None, actor: ActorOpt = None,
+    search: SearchOpt = None, article: ArticleOpt = None, incident: IncidentOpt = None, bbox: BboxOpt = None,
 ) -> None:
     """Export the chronicle (or the part matching the filters)."""
     from .store.export import FORMATS, export
@@ -230,7 +261,23 @@ def export_cmd(
         raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
     if level not in ("incidents", "events"):
         raise typer.BadParameter("use incidents or events", param_hint="--level")
+    f = _filters(date_from, date_to, country, admin1, etype, actor, search, 0, 0, disorder, article, incident,
+                 bbox)
     with _open_read(db) as store:
-        n = export(store.conn, fmt, output, level,  # type: ignore[arg-type]
-                   _filters(date_from, date_to, country, admin1, etype, actor, search, 0, 0))
-    typer.echo(f"{n} {level} written to {output}", err=True)
+        try:
+            n = export(store.conn, fmt, output, level, f)  # type: ignore[arg-type]
+        except OSError as e:
+            typer.echo(f"kronika: cannot write {output}: {e.strerror or e}", err=True)
+            raise typer.Exit(1) from None
+    if output == "-":
+        sys.stdout.flush()
+    typer.echo(f"{n} {level} written to {'standard output' if output == '-' else output}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the chronicle's commands to the CLI."""
+    app.command()(ingest)
+    app.command()(events)
+    app.command()(incidents)
+    app.command()(relink)
+    app.command("export")(export_cmd)

@@ -10,23 +10,25 @@ import hmac
 import json
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any
 
+import orjson
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..store import open_store
 from ..store import query as store_query
+from ..store.filters import MAX_INT, FilterError, Filters, parse_filters
 from . import models as M  # noqa: N812
-from . import queries
-from .queries import EventFilter
 
 log = logging.getLogger("kronika.api")
 
@@ -41,6 +43,7 @@ VENDOR = {
     "world-atlas": "world-atlas",
 }
 MAX_LIMIT = 5000
+STREAM_CHUNK = 200  # rows per piece of a streamed page
 MAX_INGEST_BYTES = 5_000_000
 MAX_INGEST_ARTICLES = 200
 
@@ -65,116 +68,138 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
                               "from the kronika store. Read-only unless started with a token.",
                   docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json")
 
-    def conn() -> Iterator[sqlite3.Connection]:
-        c = queries.connect(db_path)
+    # an old store is brought up to date once, here, before any request reads it
+    open_store(db_path).close()
+    pool = store_query.ReadPool(db_path)
+
+    # dependencies are async (opening a connection and parsing filters take microseconds): a sync
+    # one would cost a hop through the thread pool per request, and two for a generator
+    async def conn() -> AsyncIterator[sqlite3.Connection]:
+        c = pool.acquire()
         try:
             yield c
         finally:
-            c.close()
+            pool.release(c)
 
     Conn = Annotated[sqlite3.Connection, Depends(conn)]
     Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size")]
-    Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+    # SQLite's integers are 64-bit: a larger offset is a client error, not an overflow in the query
+    Offset = Annotated[int, Query(ge=0, le=MAX_INT, description="rows to skip")]
 
-    def event_filter(
-        date_from: Annotated[date | None, Query(description="ISO day, inclusive")] = None,
-        date_to: Annotated[date | None, Query(description="ISO day, inclusive")] = None,
+    async def event_filter(
+        date_from: Annotated[str | None, Query(max_length=20, description="first day, inclusive: YYYY-MM-DD "
+                                                                           "(or YYYY-MM, YYYY)")] = None,
+        date_to: Annotated[str | None, Query(max_length=20, description="last day, inclusive")] = None,
         country: Annotated[str | None, Query(max_length=8, description="ISO 3166-1 alpha-2")] = None,
         admin1: Annotated[str | None, Query(max_length=200)] = None,
-        event_type: Annotated[str | None, Query(max_length=100)] = None,
+        event_type: Annotated[str | None, Query(max_length=100, description="ACLED event type")] = None,
         sub_event_type: Annotated[str | None, Query(max_length=100)] = None,
         disorder_type: Annotated[str | None, Query(max_length=100)] = None,
-        actor: Annotated[str | None, Query(max_length=200, description="kind or name, substring")] = None,
+        actor: Annotated[str | None, Query(max_length=200, description="kind or name, substring, any case")] = None,
         q: Annotated[str | None, Query(max_length=500, description="words in the article text")] = None,
         article_id: Annotated[str | None, Query(max_length=300)] = None,
         incident_id: Annotated[str | None, Query(max_length=300)] = None,
-        bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat")] = None,
-    ) -> EventFilter:
-        if date_from and date_to and date_from > date_to:
-            raise HTTPException(400, f"date_from ({date_from}) is after date_to ({date_to})")
-        box = _bbox(bbox) if bbox else None
-        return EventFilter(date_from, date_to, country, admin1, event_type, sub_event_type, disorder_type,
-                           actor, q, article_id, incident_id, box)
+        bbox: Annotated[str | None, Query(max_length=200, description="min_lon,min_lat,max_lon,max_lat")] = None,
+    ) -> Filters:
+        try:
+            return parse_filters(date_from=date_from, date_to=date_to, country=country, admin1=admin1,
+                                 event_type=event_type, sub_event_type=sub_event_type, disorder_type=disorder_type,
+                                 actor=actor, text=q, article_id=article_id, incident_id=incident_id, bbox=bbox,
+                                 limit=None)
+        except FilterError as e:  # the API calls the text filter q
+            raise HTTPException(422, str(e) if e.field != "text" else str(e).replace("text:", "q:", 1)) from None
 
-    Filter = Annotated[EventFilter, Depends(event_filter)]
+    Filter = Annotated[Filters, Depends(event_filter)]
 
-    def page(p: queries.Page, limit: int, offset: int) -> dict[str, Any]:
+    def page(p: store_query.Page, limit: int, offset: int) -> dict[str, Any]:
         return {"total": p.total, "limit": limit, "offset": offset, "items": p.items}
 
     # the map loads thousands of events at once: these rows are built by the query layer to the
-    # documented shape and sent as they are (pydantic validation would double the time)
+    # documented shape and streamed as they are (pydantic validation would double the time, and a
+    # whole page held at once would cost memory per concurrent request)
     @app.get("/api/events", tags=["events"], summary="Events, filtered and paginated",
              response_model=M.Page[M.Event])
-    def events(c: Conn, f: Filter, limit: Limit = 100, offset: Offset = 0,
+    def events(f: Filter, limit: Limit = 100, offset: Offset = 0,
                evidence: Annotated[bool, Query(description="include evidence spans")] = False,
-               ) -> JSONResponse:
-        return JSONResponse(page(queries.list_events(c, f, limit, offset, with_evidence=evidence), limit, offset))
+               ) -> Response:
+        fp = f.paged(limit, offset)
+        return _stream_page(pool, limit, offset, lambda c: store_query.count_events(c, fp),
+                            lambda c: store_query.iter_events(c, fp, evidence=evidence), first_rows=1000)
 
-    @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its evidence spans")
-    def event(c: Conn, event_id: Annotated[int, PathParam(ge=1, le=2**63 - 1)]) -> M.EventDetail:
-        return _found(queries.get_event(c, event_id), "event", event_id)
+    @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its evidence spans",
+             response_model=M.EventDetail)
+    def event(c: Conn, event_id: Annotated[int, PathParam(ge=1, le=MAX_INT)]) -> dict[str, Any]:
+        return _found(store_query.get_event(c, event_id), "event", event_id)
 
-    @app.get("/api/incidents", tags=["incidents"], summary="Incidents (the same event across articles)")
-    def incidents(c: Conn, f: Filter, limit: Limit = 100, offset: Offset = 0,
-                  members: Annotated[bool, Query(description="include articles, sources, events")] = False,
-                  ) -> M.Page[M.Incident]:
-        if f.disorder_type or f.bbox or f.article_id or f.incident_id:
-            raise HTTPException(400, "incidents filter on date, country, admin1, event_type, actor and q only")
-        sf = _store_filters(f, limit, offset)
-        return {"total": store_query.count_incidents(c, sf), "limit": limit, "offset": offset,
-                "items": store_query.incidents(c, sf, members=members)}
+    @app.get("/api/incidents", tags=["incidents"], summary="Incidents (the same event across articles)",
+             response_model=M.Page[M.Incident])
+    def incidents(f: Filter, limit: Limit = 100, offset: Offset = 0,
+                  members: Annotated[bool, Query(description=f"include articles, sources, events (up to "
+                                                             f"{store_query.MEMBERS} of each; members_cut "
+                                                             "says when there are more)")] = False,
+                  ) -> Response:
+        fp = f.paged(limit, offset)
+        return _stream_page(pool, limit, offset, lambda c: store_query.count_incidents(c, fp),
+                            lambda c: store_query.iter_incidents(c, fp, members=members))
 
     @app.get("/api/incidents/{incident_id}", tags=["incidents"],
-             summary="One incident: its events, articles, sources and reconciled figures")
-    def incident(c: Conn, incident_id: str) -> M.Incident:
+             summary="One incident: its events, articles, sources and reconciled figures",
+             response_model=M.Incident)
+    def incident(c: Conn, incident_id: str) -> dict[str, Any]:
         return _found(store_query.get_incident(c, incident_id), "incident", incident_id)
 
-    @app.get("/api/articles", tags=["articles"], summary="Articles, filtered and paginated")
+    @app.get("/api/articles", tags=["articles"], summary="Articles, filtered and paginated",
+             response_model=M.Page[M.ArticleSummary])
     def articles(c: Conn, limit: Limit = 100, offset: Offset = 0,
                  q: Annotated[str | None, Query(max_length=500)] = None,
                  lang: Annotated[str | None, Query(max_length=8)] = None,
                  date_from: date | None = None, date_to: date | None = None,
-                 relevant: bool | None = None) -> M.Page[M.ArticleSummary]:
+                 relevant: bool | None = None) -> dict[str, Any]:
         if date_from and date_to and date_from > date_to:
-            raise HTTPException(400, f"date_from ({date_from}) is after date_to ({date_to})")
-        return page(queries.list_articles(c, q=q, lang=lang, date_from=date_from, date_to=date_to,
-                                          relevant=relevant, limit=limit, offset=offset), limit, offset)
+            raise HTTPException(422, f"date_from: is after date_to ({date_to}) (got '{date_from}')")
+        return page(store_query.list_articles(c, q=q, lang=lang, date_from=date_from, date_to=date_to,
+                                              relevant=relevant, limit=limit, offset=offset), limit, offset)
 
     @app.get("/api/articles/{article_id}", tags=["articles"],
-             summary="One article: its text and every record with its evidence spans")
-    def article(c: Conn, article_id: str) -> M.ArticleDetail:
+             summary="One article: its text and every record with its evidence spans",
+             response_model=M.ArticleDetail)
+    def article(c: Conn, article_id: str) -> dict[str, Any]:
         a = _found(store_query.get_article(c, article_id), "article", article_id)
         # the records as the extractor gave them, each event with its id in the store
         result = a.pop("result") or {}
         for k in ("events", "counts", "sources", "quotes"):
             a[k] = result.get(k) or []
-        for ev, (eid, inc) in zip(a["events"], queries.event_refs(c, article_id), strict=False):
+        for ev, (eid, inc) in zip(a["events"], store_query.event_refs(c, article_id), strict=False):
             ev["id"], ev["incident"] = eid, inc
         return a
 
-    @app.get("/api/figures", tags=["figures"], summary="Every reported figure, with who gave it")
+    @app.get("/api/figures", tags=["figures"], summary="Every reported figure, with who gave it",
+             response_model=M.Page[M.Figure])
     def figures(c: Conn, limit: Limit = 100, offset: Offset = 0,
                 kind: Annotated[str | None, Query(max_length=40)] = None,
                 source: Annotated[str | None, Query(max_length=300)] = None,
                 article_id: Annotated[str | None, Query(max_length=300)] = None,
                 incident_id: Annotated[str | None, Query(max_length=300)] = None,
-                event_id: int | None = None) -> M.Page[M.Figure]:
-        return page(queries.list_figures(c, kind=kind, source=source, article_id=article_id,
-                                         incident_id=incident_id, event_id=event_id, limit=limit,
-                                         offset=offset), limit, offset)
+                event_id: Annotated[int | None, Query(ge=1, le=MAX_INT)] = None) -> dict[str, Any]:
+        return page(store_query.list_figures(c, kind=kind, source=source, article_id=article_id,
+                                             incident_id=incident_id, event_id=event_id, limit=limit,
+                                             offset=offset), limit, offset)
 
-    @app.get("/api/sources", tags=["sources"], summary="Who claims are attributed to, with article counts")
+    @app.get("/api/sources", tags=["sources"], summary="Who claims are attributed to, with article counts",
+             response_model=M.Page[M.SourceRow])
     def sources(c: Conn, limit: Limit = 100, offset: Offset = 0,
                 name: Annotated[str | None, Query(max_length=300)] = None,
                 kind: Annotated[str | None, Query(max_length=40)] = None,
                 article_id: Annotated[str | None, Query(max_length=300)] = None,
-                incident_id: Annotated[str | None, Query(max_length=300)] = None) -> M.Page[M.SourceRow]:
-        return page(queries.list_sources(c, name=name, kind=kind, article_id=article_id,
-                                         incident_id=incident_id, limit=limit, offset=offset), limit, offset)
+                incident_id: Annotated[str | None, Query(max_length=300)] = None) -> dict[str, Any]:
+        return page(store_query.list_sources(c, name=name, kind=kind, article_id=article_id,
+                                             incident_id=incident_id, limit=limit, offset=offset), limit, offset)
 
-    @app.get("/api/stats", tags=["stats"], summary="Event counts by day, type and country")
-    def stats(c: Conn, f: Filter) -> M.Stats:
-        return queries.stats(c, f)
+    @app.get("/api/stats", tags=["stats"],
+             summary="Under the events filters: counts of events, their articles and incidents, by day, type "
+                     "and country", response_model=M.Stats)
+    def stats(c: Conn, f: Filter) -> dict[str, Any]:
+        return store_query.stats(c, f)
 
     if token:
         _mount_ingest(app, db_path, token, max_ingest_bytes)
@@ -188,22 +213,53 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
     return app
 
 
-def _store_filters(f: EventFilter, limit: int, offset: int) -> store_query.Filters:
-    """The API's filters as the store's query layer takes them (event_type there also matches sub-types)."""
-    return store_query.Filters(
-        date_from=f.date_from.isoformat() if f.date_from else None,
-        date_to=f.date_to.isoformat() if f.date_to else None, country=f.country, admin1=f.admin1,
-        event_type=f.sub_event_type or f.event_type, actor=f.actor, text=f.q, limit=limit, offset=offset)
+def _stream_page(pool: store_query.ReadPool, limit: int, offset: int, count: Callable[[sqlite3.Connection], int],
+                 rows: Callable[[sqlite3.Connection], Iterator[dict[str, Any]]],
+                 first_rows: int = STREAM_CHUNK) -> Response:
+    """A page as JSON, encoded as its rows are read on a connection of its own: memory per request
+    stays at one chunk of rows whatever the limit. The count and the first rows are read before
+    answering, so a database error is still an error status; a page of at most `first_rows` is
+    sent whole (no stream), a longer one in chunks. The rows' cursor is closed and the connection
+    given back when the body is done (or abandoned)."""
+    conn = pool.acquire()
+    items: Iterator[dict[str, Any]] = iter(())
+    done = False
 
+    def finish() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            close = getattr(items, "close", None)
+            if close is not None:
+                close()  # ends the statement: a pooled connection must not keep a stale snapshot
+            pool.release(conn)
 
-def _bbox(text: str) -> tuple[float, float, float, float]:
     try:
-        parts = tuple(float(x) for x in text.split(","))
-    except ValueError:
-        parts = ()
-    if len(parts) != 4 or not (-180 <= parts[0] <= parts[2] <= 180 and -90 <= parts[1] <= parts[3] <= 90):
-        raise HTTPException(400, "bbox must be min_lon,min_lat,max_lon,max_lat in degrees")
-    return parts  # type: ignore[return-value]
+        total = count(conn)
+        items = rows(conn)
+        first = list(islice(items, first_rows))
+    except BaseException:
+        finish()
+        raise
+    head = orjson.dumps({"total": total, "limit": limit, "offset": offset})[:-1] + b',"items":['
+
+    def body() -> Iterator[bytes]:
+        try:
+            rows = first
+            sep = b""
+            yield head
+            while rows:
+                # orjson: a 1,000-event page encodes 5x faster than with json (docs/robustness.md)
+                yield sep + b",".join(orjson.dumps(r) for r in rows)
+                sep = b","
+                rows = list(islice(items, STREAM_CHUNK))
+            yield b"]}"
+        finally:
+            finish()
+
+    if len(first) < first_rows:  # a small page: one body, no stream
+        return Response(b"".join(body()), media_type="application/json")
+    return StreamingResponse(body(), media_type="application/json")
 
 
 def _found(item: dict[str, Any] | None, what: str, key: object) -> dict[str, Any]:
@@ -224,8 +280,9 @@ def _mount_ingest(app: FastAPI, db_path: str, token: str, max_bytes: int) -> Non
             raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
 
     @app.post("/api/ingest", tags=["ingest"], dependencies=[Depends(authorised)],
-              summary="Extract and store articles (JSON: one article, a list, or {\"articles\": [...]})")
-    async def ingest(request: Request) -> M.IngestResult:
+              summary="Extract and store articles (JSON: one article, a list, or {\"articles\": [...]})",
+              response_model=M.IngestResult)
+    async def ingest(request: Request) -> dict[str, Any]:
         declared = request.headers.get("content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > max_bytes):
             raise HTTPException(413, f"request body over {max_bytes} bytes")

@@ -80,6 +80,7 @@ class Incident(_Open):
     n_events: int
     n_articles: int
     figures: dict[str, Any] = {}
+    members_cut: bool | None = None  # with members: true when some articles, events or sources were left out
 
 
 class ArticleSummary(_Open):
@@ -114,9 +115,10 @@ class SourceRow(_Open):
 
 
 class Stats(_Open):
-    events: int
-    articles: int
-    incidents: int
+    events: int  # matching the filters
+    articles: int  # that the matching events come from
+    incidents: int  # that the matching events belong to
+    stored: dict[str, int]  # the whole store: articles, events, incidents
     by_day: list[dict[str, Any]]
     by_day_type: list[dict[str, Any]]
     by_type: list[dict[str, Any]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 
@@ -41,7 +42,7 @@ def run(db: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | 
         print("kronika: POST /api/ingest is enabled for requests with the token", flush=True)
     if not vendor_ready():
         print("kronika: the map's front-end packages are missing: run `make install`", file=sys.stderr)
-    opts = {"host": host, "port": port, "log_level": "warning", "server_header": False}
+    opts: dict[str, Any] = {"host": host, "port": port, "log_level": "warning", "server_header": False}
     if workers <= 1:
         uvicorn.run(app, **opts)
         return

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .. import __version__
-from ..link.incidents import incidents_of_article, link_event, refresh
 from ..link.reconcile import attribute_counts
 from ..model import Article, ArticleResult, Span
+from .filters import actors_folded, prepare
+from .linking import incidents_of_article, link_event, refresh
 from .schema import migrate
 from .urls import canonical_url, content_hash
 
@@ -41,6 +42,7 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
                                check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
+    prepare(conn)
     if not readonly:
         # switching a new file to WAL while another process does the same can answer SQLITE_BUSY at
         # once, without the busy handler: retry within the same time budget
@@ -190,19 +192,21 @@ class Store:
             cur = c.execute(
                 """INSERT INTO events (article_pk, idx, event_type, sub_event_type, disorder_type, date,
                    time_precision, country, admin1, location, geonameid, latitude, longitude, geo_precision,
-                   actor1, actor2, actor1_name, actor2_name, fatalities, confidence, notes)
-                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   actor1, actor2, actor1_name, actor2_name, fatalities, confidence, notes, actors_fold)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                 (pk, i, e.event_type, e.sub_event_type, e.disorder_type, e.date, e.time_precision, e.country,
                  e.admin1, e.location, e.geonameid, e.latitude, e.longitude, e.geo_precision, e.actor1,
-                 e.actor2, e.actor1_name, e.actor2_name, e.fatalities, e.confidence, e.notes))
+                 e.actor2, e.actor1_name, e.actor2_name, e.fatalities, e.confidence, e.notes,
+                 actors_folded(e.actor1, e.actor2, e.actor1_name, e.actor2_name)))
             event_pks.append(int(cur.lastrowid or 0))
             keep("event", i, e.evidence)
         owners = attribute_counts(result)
         c.executemany(
             """INSERT INTO counts (article_pk, idx, event_pk, kind, value, value_max, qualifier, subject,
                location, source) VALUES (?,?,?,?,?,?,?,?,?,?)""",
-            [(pk, i, None if owners[i] is None else event_pks[owners[i]], n.kind, n.value, n.value_max,
-              n.qualifier, n.subject, n.location, n.source) for i, n in enumerate(result.counts)])
+            [(pk, i, None if owner is None else event_pks[owner], n.kind, n.value, n.value_max,
+              n.qualifier, n.subject, n.location, n.source)
+             for i, (n, owner) in enumerate(zip(result.counts, owners, strict=True))])
         for i, n in enumerate(result.counts):
             keep("count", i, n.evidence)
         c.executemany("INSERT INTO sources (article_pk, idx, name, kind) VALUES (?,?,?,?)",

@@ -11,10 +11,12 @@ import csv
 import hashlib
 import json
 import sqlite3
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 from urllib.parse import urlsplit
 
 from . import query
@@ -23,28 +25,28 @@ from .acled import COLUMNS, actor_text, civilian_targeting, country_info, intera
 Level = Literal["incidents", "events"]
 FORMATS = ("acled-csv", "geojson", "parquet", "jsonl")
 PAGE = 1000
+ALL_MEMBERS = 1_000_000  # an export lists every article and source of an incident
 PUBLISHER_KINDS = ("news_agency", "outlet", "telegram", "social_media")
 FIGURE_KINDS = ("killed", "injured", "detained", "participants", "hospitalized", "criminal_cases",
                 "vehicles_damaged", "buildings_damaged")
 
 
 def records(conn: sqlite3.Connection, level: Level, f: query.Filters | None = None) -> Iterator[dict[str, Any]]:
-    """Every matching record (all pages)."""
-    base = f or query.Filters()
-    offset, remaining = base.offset, base.limit if f is not None and f.limit else None
-    while True:
-        size = PAGE if remaining is None else min(PAGE, remaining)
-        if size <= 0:
-            return
-        page = query.Filters(**{**{k: getattr(base, k) for k in query.Filters.__slots__},
-                                "limit": size, "offset": offset})
-        rows = query.incidents(conn, page) if level == "incidents" else query.events(conn, page)
-        yield from rows
-        if len(rows) < size:
-            return
-        offset += len(rows)
-        if remaining is not None:
-            remaining -= len(rows)
+    """Every matching record (f.limit None: all), read in chunks by the query layer."""
+    f = f or query.Filters(limit=None)
+    if level == "incidents":
+        return query.iter_incidents(conn, f, members=True, cap=ALL_MEMBERS)
+    return query.iter_events(conn, f, evidence=True, articles=True)
+
+
+@contextmanager
+def _opened(out: Path | str, binary: bool = False) -> Iterator[IO[Any]]:
+    """The output file, or standard output for "-" (left open)."""
+    if str(out) == "-":
+        yield sys.stdout.buffer if binary else sys.stdout
+        return
+    with open(out, "wb") if binary else open(out, "w", encoding="utf-8", newline="") as fh:
+        yield fh
 
 
 def _host(url: str | None) -> str:
@@ -129,10 +131,10 @@ def acled_row(conn: sqlite3.Connection, rec: dict[str, Any], level: Level, n: in
     }
 
 
-def write_acled_csv(conn: sqlite3.Connection, out: Path, level: Level = "incidents",
+def write_acled_csv(conn: sqlite3.Connection, out: Path | str, level: Level = "incidents",
                     f: query.Filters | None = None) -> int:
     n = 0
-    with open(out, "w", encoding="utf-8", newline="") as fh:
+    with _opened(out) as fh:
         w = csv.DictWriter(fh, fieldnames=COLUMNS)
         w.writeheader()
         for rec in records(conn, level, f):
@@ -150,12 +152,12 @@ def _feature(rec: dict[str, Any]) -> dict[str, Any]:
             "geometry": geom, "properties": props}
 
 
-def write_geojson(conn: sqlite3.Connection, out: Path, level: Level = "incidents",
+def write_geojson(conn: sqlite3.Connection, out: Path | str, level: Level = "incidents",
                   f: query.Filters | None = None) -> int:
     """A FeatureCollection of Points (longitude, latitude in WGS 84); records without coordinates
     get a null geometry, which RFC 7946 allows."""
     n = 0
-    with open(out, "w", encoding="utf-8") as fh:
+    with _opened(out) as fh:
         fh.write('{"type": "FeatureCollection", "features": [\n')
         for rec in records(conn, level, f):
             fh.write((",\n" if n else "") + json.dumps(_feature(rec), ensure_ascii=False))
@@ -164,10 +166,10 @@ def write_geojson(conn: sqlite3.Connection, out: Path, level: Level = "incidents
     return n
 
 
-def write_jsonl(conn: sqlite3.Connection, out: Path, level: Level = "incidents",
+def write_jsonl(conn: sqlite3.Connection, out: Path | str, level: Level = "incidents",
                 f: query.Filters | None = None) -> int:
     n = 0
-    with open(out, "w", encoding="utf-8") as fh:
+    with _opened(out) as fh:
         for rec in records(conn, level, f):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
             n += 1
@@ -175,7 +177,7 @@ def write_jsonl(conn: sqlite3.Connection, out: Path, level: Level = "incidents",
 
 
 def _parquet_schema(level: Level):  # type: ignore[no-untyped-def]
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
 
     common = [
         ("event_type", pa.string()), ("sub_event_type", pa.string()), ("disorder_type", pa.string()),
@@ -220,14 +222,14 @@ def _parquet_row(rec: dict[str, Any], level: Level) -> dict[str, Any]:
     return row
 
 
-def write_parquet(conn: sqlite3.Connection, out: Path, level: Level = "incidents",
+def write_parquet(conn: sqlite3.Connection, out: Path | str, level: Level = "incidents",
                   f: query.Filters | None = None) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
+    import pyarrow.parquet as pq  # type: ignore[import-untyped, unused-ignore]
 
     schema = _parquet_schema(level)
     n = 0
-    with pq.ParquetWriter(str(out), schema) as writer:
+    with _opened(out, binary=True) as fh, pq.ParquetWriter(fh, schema) as writer:
         batch: list[dict[str, Any]] = []
         for rec in records(conn, level, f):
             batch.append(_parquet_row(rec, level))
@@ -245,9 +247,9 @@ WRITERS = {"acled-csv": write_acled_csv, "geojson": write_geojson, "parquet": wr
            "jsonl": write_jsonl}
 
 
-def export(conn: sqlite3.Connection, fmt: str, out: Path, level: Level = "incidents",
+def export(conn: sqlite3.Connection, fmt: str, out: Path | str, level: Level = "incidents",
            f: query.Filters | None = None) -> int:
-    """Write the matching records in `fmt` to `out`; returns how many."""
+    """Write the matching records in `fmt` to `out` ("-": standard output); returns how many."""
     if fmt not in WRITERS:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return WRITERS[fmt](conn, Path(out), level, f)
+    return WRITERS[fmt](conn, out if str(out) == "-" else Path(out), level, f)

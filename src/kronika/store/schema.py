@@ -167,7 +167,21 @@ _V2 = """
 ALTER TABLE incidents ADD COLUMN tol INTEGER NOT NULL DEFAULT 15;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Step 3: the actor kinds and names casefolded in one column (filters.actors_folded; the kactors
+# function is registered by db.connect), because SQLite's lower() and LIKE fold ASCII only: an actor
+# filter must find "Поліція" from "поліція". And indexes in the lists' order (undated last, then
+# date, then the row), holding the common filter columns too, so a page is an index walk instead
+# of a sort of every match.
+_V3 = """
+ALTER TABLE events ADD COLUMN actors_fold TEXT;
+ALTER TABLE incidents ADD COLUMN actors_fold TEXT;
+UPDATE events SET actors_fold = kactors(actor1, actor2, actor1_name, actor2_name);
+UPDATE incidents SET actors_fold = kactors(actor1, actor2, actor1_name, actor2_name);
+CREATE INDEX events_order ON events((date IS NULL), date, country, event_type);
+CREATE INDEX incidents_order ON incidents((date IS NULL), date, id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -195,14 +209,16 @@ def migrate(conn: sqlite3.Connection) -> int:
     The connection must be in autocommit mode (isolation_level=None). Each step runs under
     BEGIN IMMEDIATE and re-reads the version inside it, so two processes opening a new database at
     once do not both create it."""
-    before = conn.execute("PRAGMA user_version").fetchone()[0]
+    before = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if before > SCHEMA_VERSION:
         raise SchemaTooNew(f"database schema version {before} is newer than this kronika's "
                            f"({SCHEMA_VERSION}); upgrade kronika")
+    if before == SCHEMA_VERSION:  # up to date: no write lock (a read-only file opens too)
+        return before
     while True:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             if version >= SCHEMA_VERSION:
                 conn.execute("COMMIT")
                 return before
