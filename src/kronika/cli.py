@@ -130,7 +130,7 @@ def spark(
     output: Annotated[str, typer.Option("--output", "-o", help="Folder for the Parquet tables.")],
     master: Annotated[str | None, typer.Option(help="Spark master, e.g. local[*] (default: spark-submit's, "
                                                     "else local[*]).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="auto, json or parquet.")] = "auto",
+    fmt: Annotated[str, typer.Option("--format", help="auto, json, parquet or text (one article per .txt file).")] = "auto",
     partitions: Annotated[int | None, typer.Option(help="Extraction tasks (default: automatic).")] = None,
 ) -> None:
     """Run extraction and incident linking as an Apache Spark job; writes Parquet (docs/scale.md)."""

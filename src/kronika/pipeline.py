@@ -7,6 +7,7 @@ job all call this same function.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, datetime
 
@@ -16,7 +17,8 @@ from .extract.context import Context
 from .extract.events import coder as events
 from .extract.figures import counts, numbers
 from .extract.places import recognise as places
-from .model import Article, ArticleResult
+from .model import Article, ArticleResult, Span
+from .text import invisible
 from .text.doc import analyse
 from .text.langid import detect_language
 
@@ -66,12 +68,28 @@ def build_context(article: Article) -> Context:
 
 
 def extract(article: Article) -> ArticleResult:
-    ctx = build_context(article)
+    # invisible characters (soft hyphens, zero-width joiners, stress marks) would split words:
+    # the stages run on the normalised text, and every span is mapped back to the original
+    mapped = invisible.normalise(article.text)
+    seen = article if mapped.starts is None else dataclasses.replace(article, text=mapped.text)
+    ctx = build_context(seen)
     for _name, stage in STAGES:
         stage(ctx)
-    return result_of(article, ctx)
+    result = result_of(article, ctx)
+    if mapped.starts is not None:
+        _respan(result, mapped, article.text)
+    return result
 
 
+def _respan(result: ArticleResult, mapped: invisible.Mapped, original: str) -> None:
+    """Every evidence span moved from the normalised text onto the original (Spans are frozen:
+    each list gets new ones)."""
+    for rec in (*result.events, *result.counts, *result.sources, *result.quotes):
+        new = []
+        for sp in rec.evidence:
+            a, b = mapped.span(sp.start, sp.end)
+            new.append(Span(a, b, original[a:b]))
+        rec.evidence[:] = new
 def result_of(article: Article, ctx: Context) -> ArticleResult:
     relevant = any((e.event_type, e.sub_event_type) != ("Strategic developments", "Other")
                    for e in ctx.events)
