@@ -284,8 +284,18 @@ def open_store(path: str | Path = DEFAULT_DB, readonly: bool = False) -> Store:
         raise FileNotFoundError(f"no kronika database at {path}")
     try:
         conn = connect(path, readonly=readonly)
+        if readonly:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.Error as e:
-        raise store_error(e, path) from e
+        if not readonly:
+            raise store_error(e, path) from e
+        # a WAL store on read-only media (no -shm can be made): read it as a file nobody writes
+        try:
+            conn = sqlite3.connect(f"file:{Path(path)}?mode=ro&immutable=1", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            raise store_error(e, path) from e
     try:
         if readonly:
             check_version(conn, path)
