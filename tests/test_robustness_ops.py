@@ -131,9 +131,9 @@ def test_weak_tokens_are_refused(db: Path, token: str) -> None:
 
 
 def test_serve_refuses_a_weak_token_and_generates_a_strong_one(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
     from typer.testing import CliRunner
 
-    import uvicorn
     from kronika.cli import app
 
     seen: dict = {}
