@@ -84,12 +84,16 @@ def extract(article: Article) -> ArticleResult:
 def _respan(result: ArticleResult, mapped: invisible.Mapped, original: str) -> None:
     """Every evidence span moved from the normalised text onto the original (Spans are frozen:
     each list gets new ones)."""
-    for rec in (*result.events, *result.counts, *result.sources, *result.quotes):
+    lists: list[list[Span]] = [r.evidence for r in result.events] + [r.evidence for r in result.counts]
+    lists += [r.evidence for r in result.sources] + [r.evidence for r in result.quotes]
+    for evidence in lists:
         new = []
-        for sp in rec.evidence:
+        for sp in evidence:
             a, b = mapped.span(sp.start, sp.end)
             new.append(Span(a, b, original[a:b]))
-        rec.evidence[:] = new
+        evidence[:] = new
+
+
 def result_of(article: Article, ctx: Context) -> ArticleResult:
     relevant = any((e.event_type, e.sub_event_type) != ("Strategic developments", "Other")
                    for e in ctx.events)

@@ -374,7 +374,7 @@ def _ingest_articles(db_path: str, items: list[Any]) -> list[dict[str, Any]]:
     try:
         with open_store(db_path) as store:
             for o in store_items(store, items):
-                d = {"id": o.id, "status": o.status}
+                d: dict[str, Any] = {"id": o.id, "status": o.status}
                 if o.status in ("inserted", "replaced"):
                     d["events"] = o.events
                 if o.reason:

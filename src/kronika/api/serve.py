@@ -13,6 +13,7 @@ import secrets
 import socket
 import sys
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 
@@ -78,7 +79,7 @@ def run(db: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | 
             print(f"kronika: token (keep it secret): {token}", flush=True)
     if not vendor_ready():
         print("kronika: the map's front-end packages are missing: run `make install`", file=sys.stderr)
-    opts = {"host": host, "port": port, "log_level": "warning", "server_header": False}
+    opts: dict[str, Any] = {"host": host, "port": port, "log_level": "warning", "server_header": False}
     if workers <= 1:
         uvicorn.run(app, **opts)
         return

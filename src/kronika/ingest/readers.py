@@ -144,12 +144,12 @@ def read_stream(f: BinaryIO, origin: str, suffix: str = "") -> Iterator[Item]:
     kind = _sniff(head, suffix)
     rest = _Prefixed(head, f)
     if kind == "jsonl":
-        yield from _read_jsonl(rest, origin, head)
+        yield from _read_jsonl(rest, origin, head)  # type: ignore[arg-type]  # a binary stream
         return
     if kind == "feed":  # RSS/Atom (or any XML): its items are the articles, never its markup as text
         from .feeds import read_feed_stream
 
-        yield from read_feed_stream(rest, origin)
+        yield from read_feed_stream(rest, origin)  # type: ignore[arg-type]  # a binary stream
         return
     data = rest.read(MAX_DOC_BYTES + 1)
     if len(data) > MAX_DOC_BYTES:
@@ -215,7 +215,7 @@ def _text_article(text: str, origin: str) -> Iterator[Item]:
     if not text.strip():
         yield InputError(origin, "empty: no text")
         return
-    yield from _checked(Article(text=_clean(text), origin=origin))
+    yield from _checked(Article(text=_clean(text) or "", origin=origin))
 
 
 def _html_article(html: str, origin: str) -> Iterator[Item]:
@@ -366,7 +366,7 @@ def article_from_json(d: dict[str, Any], origin: str | None = None) -> Article:
         v = d.get(key)
         if v is not None and not isinstance(v, str):
             raise ValueError(f"field '{key}' is {_json_type(v)}, not a string")
-    return Article(text=_clean(text), id=_ident(_clean(str(aid)) if aid not in (None, "") else ""),
+    return Article(text=_clean(text) or "", id=_ident((_clean(str(aid)) or "") if aid not in (None, "") else ""),
                    lang=lang or None, url=_url(_clean(d.get("url"))),
                    published=_published(d.get("published")), title=_title(_clean(d.get("title"))),
                    origin=origin)
