@@ -322,13 +322,13 @@ def test_openapi_lists_every_endpoint(client: TestClient) -> None:
 
 def test_ingest_with_token(tmp_path: Path) -> None:
     db = make_store(tmp_path / "k.db")
-    c = TestClient(create_app(db, token="s3cret-token", max_ingest_bytes=20_000), raise_server_exceptions=False)
+    c = TestClient(create_app(db, token="s3cret-token-for-the-api-tests", max_ingest_bytes=20_000), raise_server_exceptions=False)
     art = {"id": "new-1", "text": "У Львові сьогодні пройшов мітинг.", "lang": "uk", "published": "2024-03-21"}
     assert c.post("/api/ingest", json=art).status_code == 401
     assert c.post("/api/ingest", json=art, headers={"Authorization": "Bearer wrong"}).status_code == 401
-    assert c.post("/api/ingest", json=art, headers={"Authorization": "Basic s3cret-token"}).status_code == 401
-    assert c.post("/api/ingest", json=art, headers={"Authorization": "Bearer s3cret-token2"}).status_code == 401
-    auth = {"Authorization": "Bearer s3cret-token"}
+    assert c.post("/api/ingest", json=art, headers={"Authorization": "Basic s3cret-token-for-the-api-tests"}).status_code == 401
+    assert c.post("/api/ingest", json=art, headers={"Authorization": "Bearer s3cret-token-for-the-api-tests2"}).status_code == 401
+    auth = {"Authorization": "Bearer s3cret-token-for-the-api-tests"}
     ok = c.post("/api/ingest", json=art, headers=auth)
     assert ok.status_code == 200, ok.text
     assert ok.json()["ingested"][0] == {"id": "new-1", "status": "inserted", "events": ok.json()["ingested"][0][
@@ -391,7 +391,7 @@ def test_serve_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import uvicorn
 
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
-    res = runner.invoke(app, ["serve", "--db", str(db), "--port", "8123", "--token", "t0k"])
+    res = runner.invoke(app, ["serve", "--db", str(db), "--port", "8123", "--token", "t0ken-for-the-serve-command-test"])
     assert res.exit_code == 0, res.output
     assert "http://127.0.0.1:8123/" in res.output and seen["port"] == 8123 and seen["host"] == "127.0.0.1"
     paths = TestClient(seen["app"], base_url="http://127.0.0.1:8123").get("/api/openapi.json").json()["paths"]

@@ -134,16 +134,19 @@ def test_read_url_feed_and_page(server: str) -> None:
 def test_every_redirect_hop_is_checked(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
     import kronika.ingest.feeds as feeds
 
-    real = feeds._check_host
+    real = feeds._resolve
+    asked: list[str] = []
 
-    def check(url: str, allow_private: bool) -> None:
+    def check(url: str, allow_private: bool) -> feeds._Target:
+        asked.append(url)
         if url.endswith("/feed"):  # the redirect target stands for a private host
             raise FetchError("host resolves to a non-public address")
-        real(url, True)
+        return real(url, True)
 
-    monkeypatch.setattr(feeds, "_check_host", check)
+    monkeypatch.setattr(feeds, "_resolve", check)
     with pytest.raises(FetchError, match="non-public"):
         fetch(server + "/hop")
+    assert asked == [server + "/hop", server + "/feed"]
 
 
 def test_follow_links_fetches_each_items_page(server: str) -> None:

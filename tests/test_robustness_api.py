@@ -1,6 +1,7 @@
 """Hostile requests to the HTTP API: SQL-ish payloads in every filter, odd parameter values, and
 hostile article bodies on POST /api/ingest. Nothing may answer 500 or leak a trace; a bad article
-is a 400 naming the field, and a refused request stores nothing.
+is an outcome naming the field (400 when every article of the request is bad), and nothing of a
+bad article is stored.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from kronika.api import create_app  # noqa: E402
 from kronika.store import open_store  # noqa: E402
 
-TOKEN = "t0ken-for-tests"
+TOKEN = "t0ken-for-the-robustness-tests"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 GOOD = {"id": "good-1", "text": "У Львові сьогодні понад 200 людей вийшли на мітинг, повідомила поліція.",
         "lang": "uk", "published": "2024-03-21"}
@@ -106,8 +107,17 @@ def test_hostile_bodies_never_500(client: TestClient, raw: bytes) -> None:
     no_trace(r.text)
 
 
-def test_a_bad_article_in_a_list_stores_nothing(client: TestClient) -> None:
-    batch = [{"id": "ok-2", "text": GOOD["text"] + " Ще раз."}, {"id": "bad", "text": 5}]
+def test_a_bad_article_in_a_list_is_named_and_the_rest_stored(client: TestClient) -> None:
+    """One per-article path (ingest/batch.py): each article's outcome is in the answer (207 when
+    some failed), the good ones are stored whole, the bad ones not at all."""
+    batch = [{"id": "ok-2", "text": GOOD["text"] + " Ще раз."}, {"id": "bad", "text": 5},
+             {"id": "bad-port", "text": GOOD["text"] + " Знову.", "url": "https://example.com:99999/x"},
+             {"id": "ok-3", "text": GOOD["text"] + " Втретє."}]
     r = client.post("/api/ingest", json=batch, headers=AUTH)
-    assert r.status_code == 400
-    assert stored_ids(client) == ["good-1"]
+    no_trace(r.text)
+    assert r.status_code == 207, r.text
+    got = r.json()["ingested"]
+    assert [o["status"] for o in got] == ["inserted", "failed", "failed", "inserted"]
+    assert "'text' is a number" in got[1]["reason"] and "port" in got[2]["reason"].lower()
+    assert "bad article 2" in r.json()["detail"]
+    assert stored_ids(client) == ["good-1", "ok-2", "ok-3"]

@@ -193,13 +193,13 @@ def test_public_looking_name_resolving_to_private_refused(monkeypatch: pytest.Mo
 ])
 def test_redirects_to_forbidden_places_refused(server: str, target: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The first hop (our loopback server) stands for a public host; where it redirects is checked."""
-    real = feeds._check_host
+    real = feeds._resolve
     first = server + "/to/x"
 
-    def check(url: str, allow_private: bool) -> None:
-        real(url, url == first or allow_private)
+    def check(url: str, allow_private: bool) -> feeds._Target:
+        return real(url, url == first or allow_private)
 
-    monkeypatch.setattr(feeds, "_check_host", check)
+    monkeypatch.setattr(feeds, "_resolve", check)
     _Hostile.target = target
     with pytest.raises(FetchError) as e:
         fetch(first, timeout=2)

@@ -33,7 +33,8 @@ def _main(
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(
-        help="JSONL article files, .txt or .html files, folders of them, or - for stdin.")],
+        help="JSONL article files, .txt, .html or RSS/Atom files, folders of them, http(s) URLs, "
+             "or - for stdin.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (SCHEMA.md records) or table.")] = "jsonl",
     workers: Annotated[int, typer.Option("--workers", "-w", min=1,
@@ -41,14 +42,19 @@ def extract(
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress",
                                                   help="Progress bar on stderr (default: when stderr "
                                                        "is a terminal and the input is large).")] = None,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help="For feed URLs, fetch each item's "
+                                                                       "page for the full text.")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching from private, "
+                                                                         "loopback and link-local addresses.")] = False,
 ) -> None:
     """Extract events, figures, sources and quotes: one JSON line per article.
 
     Inputs that cannot be read are reported on stderr with the reason; the others are still
     processed, and the exit status is 1 when some inputs failed."""
-    from .ingest.readers import InputError, read_inputs, total_input_bytes
+    from .ingest.inputs import read_all
+    from .ingest.readers import InputError, total_input_bytes
     from .output import print_table, to_json_line
-    from .scale.pool import extract_many
+    from .scale.pool import Terminated, extract_many, stop_on_sigterm
 
     if fmt not in ("jsonl", "table"):
         raise typer.BadParameter("use jsonl or table", param_hint="--format")
@@ -58,23 +64,29 @@ def extract(
         out = open(output, "w", encoding="utf-8") if output else sys.stdout
     except OSError as e:  # a user error, not a crash: no traceback
         raise typer.BadParameter(f"cannot write {output}: {e.strerror or e}", param_hint="-o") from e
-    failed = 0
+    failed = written = 0
     table_rows = []
     bar = _progress_bar() if progress else None
     try:
-        for item in extract_many(read_inputs(paths), workers=workers):
-            if isinstance(item, InputError):
-                failed += 1
-                typer.echo(f"kronika: {item}", err=True)
-                continue
-            if bar is not None:
-                bar.update(1)
+        with stop_on_sigterm():
+            items = read_all(paths, allow_private=allow_private, follow_links=follow_links)
+            for item in extract_many(items, workers=workers):
+                if isinstance(item, InputError):
+                    failed += 1
+                    typer.echo(f"kronika: {item}", err=True)
+                    continue
+                if bar is not None:
+                    bar.update(1)
+                if fmt == "table":
+                    table_rows.append(item)
+                else:
+                    out.write(to_json_line(item) + "\n")
+                    written += 1
             if fmt == "table":
-                table_rows.append(item)
-            else:
-                out.write(to_json_line(item) + "\n")
-        if fmt == "table":
-            print_table(table_rows, out)
+                print_table(table_rows, out)
+    except Terminated as e:  # SIGTERM: what was written stays, complete line by line
+        typer.echo(f"kronika: stopped by SIGTERM after {written} articles; their output is complete", err=True)
+        raise typer.Exit(int(e.code or 143)) from None
     finally:
         if bar is not None:
             bar.close()
@@ -91,14 +103,18 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
     token: Annotated[str | None, typer.Option(
-        envvar="KRONIKA_TOKEN", help="Enable POST /api/ingest for requests bearing this token.")] = None,
+        envvar="KRONIKA_TOKEN", help="Enable POST /api/ingest for requests bearing this token (at least "
+                                     "24 characters; 'generate' makes one and prints it).")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=64,
                                          help="Server processes (one per core for many users).")] = 1,
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        "--allowed-host", help="A host name clients reach the server by (repeatable); localhost, the "
+                               "listening name and IP addresses always pass.")] = None,
 ) -> None:
     """Serve the HTTP API and the map page (read-only unless a token is given)."""
     from .api.serve import run
 
-    run(db, host=host, port=port, token=token, workers=workers)
+    run(db, host=host, port=port, token=token, workers=workers, names=allowed_host or [])
 
 
 def _progress_bar() -> Any:
@@ -114,7 +130,7 @@ def spark(
     output: Annotated[str, typer.Option("--output", "-o", help="Folder for the Parquet tables.")],
     master: Annotated[str | None, typer.Option(help="Spark master, e.g. local[*] (default: spark-submit's, "
                                                     "else local[*]).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="auto, json or parquet.")] = "auto",
+    fmt: Annotated[str, typer.Option("--format", help="auto, json, parquet or text (one article per .txt file).")] = "auto",
     partitions: Annotated[int | None, typer.Option(help="Extraction tasks (default: automatic).")] = None,
 ) -> None:
     """Run extraction and incident linking as an Apache Spark job; writes Parquet (docs/scale.md)."""

@@ -7,10 +7,8 @@ cli.py calls `register(app)`; this module never imports cli.py (no import cycle,
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
-from collections import Counter, deque
-from collections.abc import Iterator
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -40,43 +38,6 @@ _OPTION = {"date_from": "--from", "date_to": "--to", "country": "--country", "ad
            "limit": "--limit", "offset": "--offset"}
 
 
-def _is_url(s: str) -> bool:
-    return s.lower().startswith(("http://", "https://"))
-
-
-def _inputs(paths: list[str], allow_private: bool, follow_links: bool) -> Iterator[Any]:
-    """Articles and InputErrors from files, folders, feeds (files or URLs) and pages (URLs)."""
-    from .ingest.feeds import FEED_EXT, is_feed, read_feed_file, read_url
-    from .ingest.readers import READABLE_EXT, read_inputs
-
-    for p in paths:
-        if _is_url(p):
-            yield from read_url(p, allow_private=allow_private, follow_links=follow_links)
-            continue
-        path = Path(p)
-        if path.is_file() and (path.suffix.lower() in FEED_EXT or _sniff_feed(path, is_feed)):
-            yield from read_feed_file(path)
-        elif path.is_dir():
-            # feed files in a folder too; the readers take the rest (and report an empty folder)
-            files = sorted(f for f in path.rglob("*") if f.is_file()
-                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
-            feeds = [f for f in files if f.suffix.lower() in FEED_EXT]
-            for f in feeds:
-                yield from read_feed_file(f)
-            if not feeds or any(f.suffix.lower() in READABLE_EXT for f in files):
-                yield from read_inputs([p])
-        else:
-            yield from read_inputs([p])
-
-
-def _sniff_feed(path: Path, is_feed: Any) -> bool:
-    try:
-        with open(path, "rb") as f:
-            return bool(is_feed(f.read(2048)))
-    except OSError:
-        return False
-
-
 def ingest(
     inputs: Annotated[list[str], typer.Argument(
         help="JSONL, .txt, .html files, folders, RSS/Atom feed files, or http(s) URLs of feeds or pages.")],
@@ -91,47 +52,48 @@ def ingest(
 ) -> None:
     """Extract articles and store them with their events, linked into incidents.
 
-    Idempotent: an article already stored (same id, canonical URL or text) is stored once; a changed
-    one replaces its old records. Each article is committed on its own, so an interrupted ingest
-    keeps every article finished before it. Inputs that fail are reported; the rest are stored and
-    the exit status is 1."""
-    from .ingest.readers import InputError
-    from .model import Article
-    from .scale.pool import extract_many
+    Idempotent: an article already stored (same id, canonical URL or text) is stored once; the same
+    text under a new URL is recorded as another sighting of it; a changed one replaces its old
+    records. Each article is committed on its own, so an interrupted ingest keeps every article
+    finished before it. Inputs that fail are reported; the rest are stored and the exit status is 1.
+    A database that cannot be written (read-only, full disk) stops the run with exit status 2."""
+    from .ingest.batch import store_items
+    from .ingest.inputs import read_all
+    from .scale.pool import Terminated, stop_on_sigterm
     from .store import open_store
+    from .store.schema import StoreError
 
     try:
         store = open_store(db)
+    except StoreError as e:
+        typer.echo(f"kronika: {e}", err=True)
+        raise typer.Exit(2) from None
     except Exception as e:  # noqa: BLE001 - any reason the database cannot be opened, for the user
         typer.echo(f"kronika: cannot open database {db}: {e}", err=True)
-        raise typer.Exit(2) from e
+        raise typer.Exit(2) from None
     stats: Counter[str] = Counter()
-    pending: deque[Any] = deque()
-
-    def todo() -> Iterator[Any]:
-        for it in _inputs(inputs, allow_private, follow_links):
-            if isinstance(it, Article) and not force and store.is_unchanged(it):
-                stats["unchanged"] += 1
-                continue
-            pending.append(it)
-            yield it
-
+    code = 0
     try:
-        for res in extract_many(todo(), workers=workers):
-            item = pending.popleft()
-            if isinstance(res, InputError):
-                stats["failed"] += 1
-                typer.echo(f"kronika: {res}", err=True)
-                continue
-            try:
-                stats[store.put(item, res, force=force)] += 1
-            except (sqlite3.IntegrityError, ValueError, TypeError) as e:
-                # a record the schema refuses: this article is rolled back, the others go on
-                stats["failed"] += 1
-                typer.echo(f"kronika: {item.origin or item.id}: could not store: {type(e).__name__}: {e}", err=True)
+        with stop_on_sigterm():
+            items = read_all(inputs, allow_private=allow_private, follow_links=follow_links)
+            for out in store_items(store, items, workers=workers, force=force):
+                stats[out.status] += 1
+                stats["new URL"] += out.new_url
+                if out.status == "failed":
+                    typer.echo(f"kronika: {out.origin}: {out.reason}", err=True)
+    except StoreError as e:
+        typer.echo(f"kronika: {e}", err=True)
+        code = 2
+    except Terminated as e:
+        typer.echo("kronika: stopped by SIGTERM; every article stored before it is kept", err=True)
+        code = int(e.code or 143)
     finally:
         store.close()
-    typer.echo(", ".join(f"{stats[k]} {k}" for k in ("inserted", "replaced", "unchanged", "failed")), err=True)
+    new_urls = f" ({stats['new URL']} under a new URL)" if stats["new URL"] else ""
+    typer.echo(f"{stats['inserted']} inserted, {stats['replaced']} replaced, {stats['unchanged']} unchanged"
+               f"{new_urls}, {stats['failed']} failed", err=True)
+    if code:
+        raise typer.Exit(code)
     if stats["failed"]:
         typer.echo(f"kronika: some inputs failed ({stats['failed']}); the rest were stored", err=True)
         raise typer.Exit(1)
@@ -155,11 +117,21 @@ def _filters(date_from: str | None = None, date_to: str | None = None, country: 
 
 def _open_read(db: str) -> Any:
     from .store import open_store
+    from .store.schema import SchemaTooNew, StoreError
 
     if not Path(db).exists():
         typer.echo(f"kronika: no database at {db} (run kronika ingest first, or give --db)", err=True)
         raise typer.Exit(2)
-    return open_store(db)
+    try:
+        try:
+            return open_store(db)
+        except SchemaTooNew:
+            raise
+        except StoreError:  # a read-only file or folder can still be read
+            return open_store(db, readonly=True)
+    except StoreError as e:
+        typer.echo(f"kronika: {e}", err=True)
+        raise typer.Exit(2) from None
 
 
 def _emit(rows: list[dict[str, Any]], total: int, what: str, fmt: str, columns: list[tuple[str, Any]],

@@ -9,6 +9,7 @@ the module-level `extract` (the default pipeline) or `kronika.extract` for a tex
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
@@ -20,8 +21,9 @@ from .extract.context import Context
 from .extract.events import coder as events
 from .extract.figures import counts, numbers
 from .extract.places import recognise as places
-from .model import Article, ArticleResult
+from .model import Article, ArticleResult, Span
 from .resources import LEXICON_LANGS
+from .text import invisible
 from .text.doc import analyse
 from .text.langid import detect_language
 
@@ -82,6 +84,19 @@ def build_context(article: Article) -> Context:
     return Context(doc, url=article.url)
 
 
+def _respan(result: ArticleResult, mapped: invisible.Mapped, original: str) -> None:
+    """Every evidence span moved from the normalised text onto the original (Spans are frozen:
+    each list gets new ones)."""
+    lists: list[list[Span]] = [r.evidence for r in result.events] + [r.evidence for r in result.counts]
+    lists += [r.evidence for r in result.sources] + [r.evidence for r in result.quotes]
+    for evidence in lists:
+        new = []
+        for sp in evidence:
+            a, b = mapped.span(sp.start, sp.end)
+            new.append(Span(a, b, original[a:b]))
+        evidence[:] = new
+
+
 def result_of(article: Article, ctx: Context) -> ArticleResult:
     relevant = any((e.event_type, e.sub_event_type) != ("Strategic developments", "Other")
                    for e in ctx.events)
@@ -132,7 +147,14 @@ class Pipeline:
         return ctx
 
     def extract(self, article: Article) -> ArticleResult:
-        return result_of(article, self.run(build_context(article)))
+        # invisible characters (soft hyphens, zero-width joiners, stress marks) would split words:
+        # the stages run on the normalised text, and every span is mapped back to the original
+        mapped = invisible.normalise(article.text)
+        seen = article if mapped.starts is None else dataclasses.replace(article, text=mapped.text)
+        result = result_of(article, self.run(build_context(seen)))
+        if mapped.starts is not None:
+            _respan(result, mapped, article.text)
+        return result
 
 
 PIPELINE = Pipeline()

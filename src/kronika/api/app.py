@@ -1,12 +1,16 @@
 """The HTTP API and the map page: `create_app(db, token)` gives a FastAPI app over one store.
 
 Read-only unless a token is given: only then is POST /api/ingest mounted, and it accepts only that
-token (compared in constant time) and bodies up to a size limit. No CORS headers are sent, errors
-carry a clear message and never a stack trace, and the page is served with a strict
+token (at least MIN_TOKEN_CHARS long, compared in constant time) and bodies up to a size limit;
+each article of a request is checked, extracted and stored on its own (ingest/batch.py), and the
+answer lists each one's outcome. No CORS headers are sent, errors carry a clear message and never a
+stack trace, and every response (errors included) carries the security headers: a strict
 Content-Security-Policy (scripts only from this server) as a second line against injected markup.
+A database of a newer schema than this kronika's is refused at start.
 """
 
 import hmac
+import ipaddress
 import json
 import logging
 import sqlite3
@@ -46,6 +50,7 @@ MAX_LIMIT = 5000
 STREAM_CHUNK = 200  # rows per piece of a streamed page
 MAX_INGEST_BYTES = 5_000_000
 MAX_INGEST_ARTICLES = 200
+MIN_TOKEN_CHARS = 24  # ~140 bits as token_urlsafe writes them: not guessable at any request rate
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
@@ -63,6 +68,10 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
     db_path = str(db)
     if not Path(db_path).exists():
         raise FileNotFoundError(f"no kronika database at {db_path}")
+    if token is not None and len(token) < MIN_TOKEN_CHARS:
+        raise WeakToken(f"the API token must be at least {MIN_TOKEN_CHARS} characters "
+                        f"(this one has {len(token)}); `--token generate` makes one")
+    _check_store(db_path)
     app = FastAPI(title="kronika", version=__version__,
                   description="Events, incidents, articles with evidence spans, figures and sources "
                               "from the kronika store. Read-only unless started with a token.",
@@ -203,14 +212,100 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
 
     if token:
         _mount_ingest(app, db_path, token, max_ingest_bytes)
-    if allowed_hosts:
-        from starlette.middleware.trustedhost import TrustedHostMiddleware
-
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
-
     _mount_page(app)
     _error_handlers(app)
+    # added last, so outermost of the app's own layers: its headers reach every answer, errors too
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts)
     return app
+
+
+class WeakToken(ValueError):
+    """An API token too short to resist guessing."""
+
+
+def _check_store(db_path: str) -> None:
+    """Refuse a database this kronika cannot serve (newer schema, not a kronika store); bring an
+    older one up to date when the file can be written (the queries expect the current schema)."""
+    from ..store.db import open_store
+    from ..store.schema import SCHEMA_VERSION, StoreError
+
+    with open_store(db_path, readonly=True) as s:
+        version = int(s.conn.execute("PRAGMA user_version").fetchone()[0])
+    if version < SCHEMA_VERSION:
+        try:
+            open_store(db_path).close()
+        except StoreError as e:  # a read-only store of an older schema: served as it is
+            log.warning("%s", e)
+
+
+class Guard:
+    """ASGI middleware: the Host check (a server on a private address is not readable through
+    another site's name: DNS rebinding), the security headers on every response, and a plain 500
+    for an unexpected error, with the headers too (Starlette's own error page is outside the app's
+    middleware and would go without them)."""
+
+    def __init__(self, app: Any, allowed_hosts: list[str] | None = None) -> None:
+        self.app = app
+        self.allowed = {h.lower().strip("[]") for h in allowed_hosts} if allowed_hosts else None
+
+    def host_ok(self, name: str) -> bool:
+        if self.allowed is None or name in self.allowed:
+            return True
+        try:  # an address typed as the host is no rebinding: only names can be re-pointed
+            ipaddress.ip_address(name)
+            return True
+        except ValueError:
+            return False
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if not self.host_ok(_host_name(scope)):
+            await _send_json(send, 400, {"detail": "invalid Host header"})
+            return
+        started = False
+
+        async def send_with_headers(message: Any) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                have = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (k, v) for k, v in SECURITY_HEADERS if k not in have]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            log.exception("internal error")  # the trace goes to the server log, never to the client
+            if started:
+                raise
+            await _send_json(send, 500, {"detail": "internal error"})
+
+
+SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+                    (b"x-frame-options", b"DENY"), (b"content-security-policy", CSP.encode("ascii"))]
+
+
+def _host_name(scope: Any) -> str:
+    """The Host header's name, lower case, without port or IPv6 brackets ("[::1]:8000" -> "::1")."""
+    host = ""
+    for k, v in scope.get("headers", []):
+        if k == b"host":
+            host = v.decode("latin-1").strip().lower()
+            break
+    if host.startswith("["):
+        return host[1:host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+async def _send_json(send: Any, status: int, body: dict[str, Any]) -> None:
+    data = json.dumps(body).encode("utf-8")
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode()),
+                            *SECURITY_HEADERS]})
+    await send({"type": "http.response.body", "body": data})
 
 
 def _stream_page(pool: store_query.ReadPool, limit: int, offset: int, count: Callable[[sqlite3.Connection], int],
@@ -301,35 +396,54 @@ def _mount_ingest(app: FastAPI, db_path: str, token: str, max_bytes: int) -> Non
             raise HTTPException(400, "give an article object, a list of them, or {\"articles\": [...]}")
         if len(items) > MAX_INGEST_ARTICLES:
             raise HTTPException(413, f"at most {MAX_INGEST_ARTICLES} articles per request")
-        from ..ingest.readers import InputError, article_from_json, vet
-        arts = []
-        for i, d in enumerate(items):
-            try:  # the same field checks and limits as the file readers
-                art = vet(article_from_json(d, origin=f"api[{i}]")) if isinstance(d, dict) else _not_object()
-            except ValueError as e:
-                raise HTTPException(400, f"bad article {i}: {e}") from None
-            if isinstance(art, InputError):
-                raise HTTPException(400, f"bad article {i}: {art.reason}")
-            arts.append(art)
         from starlette.concurrency import run_in_threadpool
-        return await run_in_threadpool(_ingest_articles, db_path, arts)
+
+        outcomes = await run_in_threadpool(_ingest_articles, db_path, [_article(i, d) for i, d in enumerate(items)])
+        failed = [(i, o) for i, o in enumerate(outcomes) if o["status"] == "failed"]
+        result = {"ingested": outcomes}
+        if not failed:
+            return JSONResponse(result)
+        detail = "; ".join(f"bad article {i}: {o.get('reason')}" for i, o in failed[:20])
+        # all refused: a client error; some stored: 207, each article's outcome in the list
+        return JSONResponse({**result, "detail": detail}, status_code=400 if len(failed) == len(outcomes) else 207)
 
 
-def _not_object() -> Any:
-    raise ValueError("each article must be a JSON object")
+def _article(i: int, d: Any) -> Any:
+    """One request item as the file readers would make it: an Article, or an InputError naming it."""
+    from ..ingest.readers import InputError, article_from_json, vet
+
+    where = f"api[{i}]"
+    if not isinstance(d, dict):
+        return InputError(where, "each article must be a JSON object")
+    try:  # the same field checks and limits as the file readers
+        return vet(article_from_json(d, origin=where), strict=True)
+    except ValueError as e:
+        return InputError(where, str(e))
 
 
-def _ingest_articles(db_path: str, arts: list[Any]) -> dict[str, Any]:
-    from ..pipeline import extract
+def _ingest_articles(db_path: str, items: list[Any]) -> list[dict[str, Any]]:
+    """The per-article path of `kronika ingest`: one transaction per article, one outcome each."""
+    from ..ingest.batch import store_items
     from ..store import open_store
+    from ..store.schema import StoreError
 
-    out = []
-    with open_store(db_path) as store:
-        for a in arts:
-            result = extract(a)
-            status = store.put(a, result)
-            out.append({"id": a.id, "status": status, "events": len(result.events)})
-    return {"ingested": out}
+    out: list[dict[str, Any]] = []
+    try:
+        with open_store(db_path) as store:
+            for o in store_items(store, items):
+                d: dict[str, Any] = {"id": o.id, "status": o.status}
+                if o.status in ("inserted", "replaced"):
+                    d["events"] = o.events
+                if o.reason:
+                    d["reason"] = o.reason
+                if o.new_url:
+                    d["new_url"] = True
+                out.append(d)
+    except StoreError as e:
+        log.error("%s", e)
+        raise HTTPException(503, f"the store cannot be written: {e}; articles before it were stored "
+                                 f"({len(out)} of {len(items)})") from None
+    return out
 
 
 def _mount_page(app: FastAPI) -> None:
@@ -346,15 +460,6 @@ def _mount_page(app: FastAPI) -> None:
             app.mount(f"/vendor/{name}", StaticFiles(directory=folder), name=f"vendor-{name}")
     if not vendor_ready():
         log.warning("front-end packages missing under %s: run `make install` (npm) for the map", NODE_MODULES)
-
-    @app.middleware("http")
-    async def headers(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        return response
 
 
 def _error_handlers(app: FastAPI) -> None:
@@ -375,8 +480,3 @@ def _error_handlers(app: FastAPI) -> None:
     async def db_error(_: Request, exc: sqlite3.OperationalError) -> JSONResponse:
         log.error("database error: %s", exc)
         return JSONResponse({"detail": "the database could not answer this query"}, status_code=503)
-
-    @app.exception_handler(Exception)
-    async def crash(_: Request, exc: Exception) -> JSONResponse:
-        log.exception("internal error")  # the trace goes to the server log, never to the client
-        return JSONResponse({"detail": "internal error"}, status_code=500)

@@ -20,6 +20,7 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, BinaryIO
+from urllib.parse import urlsplit
 
 from ..model import Article
 from .decode import InputRejected, decode_bytes
@@ -28,17 +29,24 @@ MiB = 1024 * 1024
 MAX_DOC_BYTES = 8 * MiB        # one .txt/.html document (HTML carries markup, UTF-16 doubles)
 MAX_LINE_BYTES = 16 * MiB      # one JSON line (\\uXXXX escapes take 6 bytes per character)
 MAX_TEXT_CHARS = 200_000       # one article's text: 16x the longest dev article; a book is not news
+MAX_FEED_BYTES = 32 * MiB      # one RSS/Atom document: a feed of 200 full-text items is a few MiB
+MAX_URL_CHARS = 8192           # browsers and servers refuse longer URLs
+MAX_ID_CHARS = 1000
+MAX_TITLE_CHARS = 5000
 PUBLISHED_YEARS = (1800, 2100)  # outside this a `published` date is a data error, not an anchor
 TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson", ".json"}
-READABLE_EXT = TEXT_EXT | HTML_EXT | JSONL_EXT
+FEED_EXT = {".xml", ".rss", ".atom", ".rdf"}
+READABLE_EXT = TEXT_EXT | HTML_EXT | JSONL_EXT | FEED_EXT
 # BCP 47 as news feeds write it: language, then an optional script and region ("uk", "uk-UA", "sr-Latn-RS")
 _LANG = re.compile(r"[a-z]{2,3}(?:[-_][a-z]{4})?(?:[-_](?:[a-z]{2}|\d{3}))?")
 # UTF-32 LE first: its BOM starts with the UTF-16 LE one
 _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
               (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# C0/C1 controls and DEL: never part of an id or a URL (they would also reach terminals raw)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 
 
@@ -55,7 +63,8 @@ Item = Article | InputError
 
 
 def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Item]:
-    """Articles from each path in order: files, folders (recursively, sorted), '-' for stdin."""
+    """Articles from each path in order: files, folders (recursively, sorted), '-' for stdin.
+    RSS/Atom/XML documents are read as feeds wherever they come from (readers.read_stream)."""
     for p in paths:
         if p == "-":
             yield from read_stream(stdin or sys.stdin.buffer, "<stdin>")
@@ -63,11 +72,14 @@ def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator
         path = Path(p)
         try:
             if path.is_dir():
-                files = _folder_files(path)
+                files = folder_files(path)
                 if not files:
-                    yield InputError(p, "folder holds no .jsonl, .txt or .html files")
+                    yield InputError(p, "folder holds no .jsonl, .txt, .html or feed files")
                 for f in files:
-                    yield from read_file(f)
+                    if isinstance(f, InputError):
+                        yield f
+                    else:
+                        yield from read_file(f)
             elif path.exists():
                 yield from read_file(path)
             else:
@@ -76,15 +88,42 @@ def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator
             yield InputError(p, f"cannot read: {e.strerror or e}")
 
 
-def _folder_files(path: Path) -> list[Path]:
-    out = []
-    for root, dirs, names in os.walk(path):  # does not follow symlinked folders: no loops
+def folder_files(path: Path) -> list[Path | InputError]:
+    """The readable files under a folder, sorted. A symbolic link (to a file or a folder) that
+    leads out of the folder is not followed: an InputError names it instead, so a link to
+    /etc/passwd dropped into a folder of articles is never read, stored or served."""
+    root = path.resolve()
+    out: list[tuple[str, Path | InputError]] = []
+    for where, dirs, names in os.walk(path):  # does not descend into symlinked folders: no loops
+        for d in list(dirs):
+            link = Path(where, d)
+            if not d.startswith(".") and link.is_symlink() and not _inside(link, root):
+                out.append((str(link), InputError(str(link), _outside(link))))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for n in names:
-            f = Path(root, n)
-            if not n.startswith(".") and f.suffix.lower() in READABLE_EXT and f.is_file():
-                out.append(f)
-    return sorted(out)
+            f = Path(where, n)
+            if n.startswith(".") or f.suffix.lower() not in READABLE_EXT:
+                continue
+            if f.is_symlink() and not _inside(f, root):
+                out.append((str(f), InputError(str(f), _outside(f))))
+            elif f.is_file():
+                out.append((str(f), f))
+    return [x for _, x in sorted(out, key=lambda kv: kv[0])]
+
+
+def _inside(link: Path, root: Path) -> bool:
+    try:
+        return link.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
+def _outside(link: Path) -> str:
+    try:
+        target = os.readlink(link)
+    except OSError:
+        target = "?"
+    return f"symbolic link leading out of the folder (to {target}); skipped"
 
 
 def read_file(path: Path) -> Iterator[Item]:
@@ -108,9 +147,14 @@ def read_stream(f: BinaryIO, origin: str, suffix: str = "") -> Iterator[Item]:
         from .telegram import is_export, read_export
 
         if is_export(head):   # one JSON object holding a channel's messages, not JSON lines
-            yield from read_export(rest, origin)
+            yield from read_export(rest, origin)  # type: ignore[arg-type]  # a binary stream
             return
-        yield from _read_jsonl(rest, origin, head)
+        yield from _read_jsonl(rest, origin, head)  # type: ignore[arg-type]  # a binary stream
+        return
+    if kind == "feed":  # RSS/Atom (or any XML): its items are the articles, never its markup as text
+        from .feeds import read_feed_stream
+
+        yield from read_feed_stream(rest, origin)  # type: ignore[arg-type]  # a binary stream
         return
     data = rest.read(MAX_DOC_BYTES + 1)
     if len(data) > MAX_DOC_BYTES:
@@ -134,23 +178,41 @@ def read_stream(f: BinaryIO, origin: str, suffix: str = "") -> Iterator[Item]:
 
 
 def _sniff(head: bytes, suffix: str) -> str:
+    """jsonl, feed, html or text: the suffix decides for JSONL and feeds; an XML document decides
+    for itself under any other suffix (a .txt holding RSS is a feed, with the feed size limit)."""
     if suffix in JSONL_EXT:
         return "jsonl"
-    if suffix in HTML_EXT:
-        return "html"
-    if suffix in TEXT_EXT:
-        return "text"
+    if suffix in FEED_EXT:
+        return "feed"
     for bom, enc in _WIDE_BOMS:
         if head.startswith(bom):  # sniff what the wide text says, not its bytes
             head = head[: len(head) // 4 * 4].decode(enc, "ignore").encode("utf-8")
             break
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    low = stripped[:1024].lower()
+    if _is_xml(low):
+        return "feed"
+    if suffix in HTML_EXT:
+        return "html"
+    if suffix in TEXT_EXT:
+        return "text"
     if stripped.startswith(b"{"):
         return "jsonl"
-    low = stripped[:512].lower()
     if low.startswith((b"<!doctype html", b"<html")) or b"<body" in low or b"<p>" in low:
         return "html"
     return "text"
+
+
+_XML_START = re.compile(rb"<(?:rss|feed|rdf:rdf)[\s>]")
+
+
+def _is_xml(low: bytes) -> bool:
+    """An XML document that is not XHTML: a declaration or DOCTYPE first, or a feed's root element."""
+    if _XML_START.match(low):
+        return True
+    if not low.startswith((b"<?xml", b"<!doctype")):
+        return False
+    return not re.search(rb"<!doctype\s+html|<html[\s>]", low)
 
 
 def _text_article(text: str, origin: str) -> Iterator[Item]:
@@ -158,7 +220,7 @@ def _text_article(text: str, origin: str) -> Iterator[Item]:
     if not text.strip():
         yield InputError(origin, "empty: no text")
         return
-    yield from _checked(Article(text=_clean(text), origin=origin))
+    yield from _checked(Article(text=_clean(text) or "", origin=origin))
 
 
 def _html_article(html: str, origin: str) -> Iterator[Item]:
@@ -177,14 +239,28 @@ def _html_article(html: str, origin: str) -> Iterator[Item]:
     yield vet(art)
 
 
-def vet(art: Article) -> Item:
+def vet(art: Article, strict: bool = False) -> Item:
     """An Article from elsewhere (HTML metadata, feed items, the API) made safe for the pipeline
     and the output: lone surrogates replaced, an unreadable or implausible `published` dropped,
-    the text-length limit applied (an InputError then)."""
+    the text-length limit applied (an InputError then). A URL, id or title the readers refuse
+    (a port 99999, control characters) is an InputError when `strict` (feed items: the item's own
+    link), else dropped (page metadata a site got wrong)."""
     art.text = _clean(art.text) or ""
     art.title = _clean(art.title) or None
     art.url = _clean(art.url) or None
     art.published = _published(art.published, strict=False)
+    where = art.origin or art.id
+    for name, check in (("url", _url), ("title", _title)):
+        try:
+            setattr(art, name, check(getattr(art, name)))
+        except ValueError as e:
+            if strict:
+                return InputError(where, str(e))
+            setattr(art, name, None)
+    try:
+        art.id = _ident(art.id)
+    except ValueError as e:
+        return InputError(where, str(e))
     if not art.text.strip():
         return InputError(art.origin or art.id, "empty: no text")
     return next(_checked(art))
@@ -300,11 +376,47 @@ def article_from_json(d: dict[str, Any], origin: str | None = None) -> Article:
         v = d.get(key)
         if v is not None and not isinstance(v, str):
             raise ValueError(f"field '{key}' is {_json_type(v)}, not a string")
-    return Article(text=_clean(text), id=_clean(str(aid)) if aid not in (None, "") else "",
-                   lang=lang or None, url=_clean(d.get("url")) or None,
-                   published=_published(d.get("published")), title=_clean(d.get("title")) or None,
-                   origin=origin, outlet=_clean(d.get("outlet")) or None,
-                   forwarded_from=_clean(d.get("forwarded_from")) or None)
+    return Article(text=_clean(text) or "", id=_ident((_clean(str(aid)) or "") if aid not in (None, "") else ""),
+                   lang=lang or None, url=_url(_clean(d.get("url"))),
+                   published=_published(d.get("published")), title=_title(_clean(d.get("title"))),
+                   origin=origin, outlet=_title(_clean(d.get("outlet"))),
+                   forwarded_from=_title(_clean(d.get("forwarded_from"))))
+
+
+def _url(v: str | None) -> str | None:
+    """An article URL as stored and compared (store/urls.py): stripped, parseable, a port in range,
+    no whitespace or control characters inside. ValueError names what is wrong."""
+    if v is None or not v.strip():
+        return None
+    v = v.strip()
+    if len(v) > MAX_URL_CHARS:
+        raise ValueError(f"field 'url' is {len(v):,} characters long, over the limit of {MAX_URL_CHARS:,}")
+    if _CONTROL.search(v) or any(ch.isspace() for ch in v):
+        raise ValueError(f"field 'url' holds whitespace or control characters: {_show(v)}")
+    try:
+        parts = urlsplit(v)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number
+    except ValueError as e:
+        raise ValueError(f"field 'url' is not a valid URL ({e}): {_show(v)}") from None
+    if parts.scheme.lower() in ("http", "https") and not parts.hostname:
+        raise ValueError(f"field 'url' has no host: {_show(v)}")
+    return v
+
+
+def _ident(v: str) -> str:
+    if len(v) > MAX_ID_CHARS:
+        raise ValueError(f"field 'id' is {len(v):,} characters long, over the limit of {MAX_ID_CHARS:,}")
+    if _CONTROL.search(v):
+        raise ValueError(f"field 'id' holds control characters: {_show(v)}")
+    return v
+
+
+def _title(v: str | None) -> str | None:
+    if v is None or not v.strip():
+        return None
+    if len(v) > MAX_TITLE_CHARS:
+        raise ValueError(f"field 'title' is {len(v):,} characters long, over the limit of {MAX_TITLE_CHARS:,}")
+    return v
 
 
 def _published(v: Any, strict: bool = True) -> str | None:

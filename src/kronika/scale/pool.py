@@ -4,13 +4,22 @@ Workers load resources once (fork after the parent warmed them where the platfor
 call the same `pipeline.extract` as everything else. Articles travel in chunks (one task, one
 pickle round trip per chunk, not per article) and at most `window` articles are in flight, so a
 JSONL file of any size streams through in constant memory.
+
+Workers end with their parent: each asks the kernel for SIGKILL when its parent dies (Linux
+prctl PR_SET_PDEATHSIG), so `kill -KILL` of the command leaves no orphan extracting on; under
+`stop_on_sigterm` a SIGTERM unwinds the parent like an exception (finished output is flushed, the
+article being stored is rolled back) and the workers are stopped on the way out.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import gc
 import multiprocessing as mp
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -72,13 +81,66 @@ def extract_many(items: Iterable[Item], workers: int = 1, window: int | None = N
     yield from _pooled(iter(items), workers, chunksize, max_chunks)
 
 
+class Terminated(SystemExit):
+    """SIGTERM arrived under `stop_on_sigterm`: unwinds like an exception (finally blocks run)."""
+
+
+@contextlib.contextmanager
+def stop_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into Terminated in the main thread for the duration (a command's run), so
+    output written so far is flushed and closed and a store transaction in flight is rolled back."""
+    def handler(signum: int, _frame: object) -> None:
+        raise Terminated(128 + signum)
+
+    try:
+        old = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (an embedding server): leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: SIGKILL this process when its parent dies (Linux), and leave SIGINT
+    and SIGTERM to the parent, which stops the pool itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler inherited by fork
+    if sys.platform.startswith("linux"):
+        pr_set_pdeathsig = 1
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+        except (OSError, AttributeError):  # no prctl in this libc: the parent's shutdown still stops us
+            pass
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def _init_worker(parent: int, warm: bool) -> None:
+    _die_with_parent(parent)
+    if warm:
+        warm_up()
+
+
 def _pool(workers: int) -> ProcessPoolExecutor:
     if "fork" in mp.get_all_start_methods():
         warm_up()      # before forking, so children share the loaded dictionaries and gazetteer
         gc.collect()
         gc.freeze()    # keep the collector from touching (and so copying) the inherited pages
-        return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"))
-    return ProcessPoolExecutor(max_workers=workers, initializer=warm_up)  # spawn: load per worker
+        return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"),
+                                   initializer=_init_worker, initargs=(os.getpid(), False))
+    # spawn: each worker loads the resources itself
+    return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(), True))
+
+
+def _stop_workers(ex: ProcessPoolExecutor) -> None:
+    """End the workers now (on SIGTERM or an error in the parent): their chunks are discarded."""
+    procs = getattr(ex, "_processes", None) or {}
+    for proc in list(procs.values()):
+        with contextlib.suppress(Exception):
+            proc.terminate()
 
 
 def _pooled(items: Iterator[Item], workers: int, chunksize: int, max_chunks: int) -> Iterator[Result]:
@@ -100,6 +162,9 @@ def _pooled(items: Iterator[Item], workers: int, chunksize: int, max_chunks: int
                 return
             chunk, fut = pending.popleft()
             yield from _chunk_results(chunk, fut)
+    except BaseException:  # Terminated, KeyboardInterrupt, the consumer's error or close()
+        _stop_workers(ex)
+        raise
     finally:
         ex.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()  # the parent may live on (API server): let its collector see everything again

@@ -28,6 +28,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from ..text.normalise import name_key
@@ -333,18 +334,61 @@ def session(master: str | None = None, app: str = "kronika") -> Any:
     return spark
 
 
+class InputKindError(ValueError):
+    """An input the job cannot read as articles; the message says what to do."""
+
+
+def input_kind(path: str, fmt: str = "auto") -> str:
+    """json, parquet or text for an input path. `auto` looks at a local file's suffix or at the
+    suffixes of the files in a local folder (the readers' kinds: .txt/.md are text, one article
+    per file); remote paths (hdfs://, s3a://) keep the old rule (Parquet by name, else JSON).
+    Raises InputKindError for what would otherwise be read as empty JSON rows (HTML, a mix)."""
+    from ..ingest.readers import HTML_EXT, JSONL_EXT, TEXT_EXT
+
+    if fmt != "auto":
+        return fmt
+    low = path.rstrip("/").lower()
+    if low.endswith((".parquet", ".pq", "parquet")):
+        return "parquet"
+    local = Path(path[7:] if low.startswith("file://") else path)
+    if "://" in low and not low.startswith("file://"):
+        return "json"
+    if local.is_dir():
+        suffixes = {f.suffix.lower() for f in local.iterdir() if f.is_file() and not f.name.startswith((".", "_"))}
+    elif local.is_file():
+        suffixes = {local.suffix.lower()}
+    else:
+        raise InputKindError(f"{path}: no such file or folder")
+    gz = {s for s in suffixes if s == ".gz"}  # articles.jsonl.gz: Spark reads it as JSON
+    kinds = {"json" if s in JSONL_EXT or s in gz else "text" if s in TEXT_EXT else
+             "html" if s in HTML_EXT else "parquet" if s in (".parquet", ".pq") else "other" for s in suffixes}
+    if "html" in kinds:
+        raise InputKindError(f"{path}: HTML pages are read by `kronika extract`/`ingest`, not by the Spark job; "
+                             "extract their text first or give JSONL")
+    if len(kinds - {"other"}) > 1:
+        raise InputKindError(f"{path}: mixes {', '.join(sorted(kinds - {'other'}))} files; give one kind per run")
+    if not suffixes:
+        raise InputKindError(f"{path}: folder holds no files to read")
+    # files without a known suffix (Spark's own part-00000 output): JSON, as before
+    return next(iter(kinds - {"other"}), "json")
+
+
 def read_articles(spark: Any, path: str, fmt: str = "auto") -> Any:
-    """The input columns as strings (missing ones null), from JSONL or Parquet."""
+    """The input columns as strings (missing ones null), from JSONL, Parquet or text files (one
+    article per file, its path as id)."""
     from pyspark.sql import functions as F
     from pyspark.sql import types as T
 
-    if fmt == "auto":
-        fmt = "parquet" if path.rstrip("/").lower().endswith((".parquet", ".pq", "parquet")) else "json"
+    fmt = input_kind(path, fmt)
     if fmt == "parquet":
         df = spark.read.parquet(path)
         have = set(df.columns)
         return df.select(*[(F.col(c).cast("string") if c in have else F.lit(None).cast("string")).alias(c)
                            for c in ARTICLE_COLUMNS])
+    if fmt == "text":
+        df = spark.read.option("wholetext", True).text(path)
+        cols = {"id": F.input_file_name(), "text": F.col("value")}
+        return df.select(*[(cols[c] if c in cols else F.lit(None).cast("string")).alias(c) for c in ARTICLE_COLUMNS])
     schema = T.StructType([T.StructField(c, T.StringType(), True) for c in ARTICLE_COLUMNS])
     return spark.read.schema(schema).option("mode", "PERMISSIVE").json(path)
 
@@ -392,7 +436,8 @@ def run(spark: Any, input_path: str, output: str, fmt: str = "auto",
          .write.mode("overwrite").parquet(f"{out}/{name}"))
     counts = {t: spark.read.parquet(f"{out}/{t}").count()
               for t in ("articles", "events", "incidents", "figures", "sources", "quotes")}
-    return {**counts, "extract_cpu_s": round(cpu.value, 3)}
+    errors = arts.where(F.col("error").isNotNull()).count()
+    return {**counts, "errors": errors, "extract_cpu_s": round(cpu.value, 3)}
 
 
 def _timed(rows: Iterator[Any], acc: Any) -> Iterator[Any]:
@@ -415,15 +460,25 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--input", required=True, help="JSONL (.jsonl, .jsonl.gz, folder) or Parquet articles")
     p.add_argument("--output", required=True, help="folder for the Parquet tables (local, hdfs://, s3a://)")
     p.add_argument("--master", default=None, help="Spark master (default: spark-submit's, else local[*])")
-    p.add_argument("--format", default="auto", choices=("auto", "json", "parquet"), dest="fmt")
+    p.add_argument("--format", default="auto", choices=("auto", "json", "parquet", "text"), dest="fmt")
     p.add_argument("--partitions", type=int, default=None, help="tasks for extraction (default: automatic)")
     a = p.parse_args(argv)
+    try:
+        input_kind(a.input, a.fmt)  # before starting Spark: a wrong kind of input fails at once
+    except InputKindError as e:
+        print(f"kronika spark: {e}", file=sys.stderr)
+        return 2
     spark = session(a.master)
     try:
         counts = run(spark, a.input, a.output, a.fmt, a.partitions)
     finally:
         spark.stop()
     print(json.dumps(counts))
+    if counts["errors"]:
+        # rows Spark read but no article came of (a .txt read as JSON gives only such rows)
+        print(f"kronika spark: {counts['errors']} of {counts['articles']} input rows gave no article "
+              "(see the `error` column of the articles table)", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -10,6 +10,7 @@ in flight and never leaves half of one. All SQL takes parameters; no value is fo
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from ..link.reconcile import attribute_counts
 from ..model import Article, ArticleResult, Span
 from .filters import actors_folded, prepare
 from .linking import incidents_of_article, link_event, refresh
-from .schema import migrate
+from .schema import SCHEMA_VERSION, SchemaTooNew, StoreError, migrate
 from .urls import canonical_url, content_hash
 
 DEFAULT_DB = "kronika.db"
@@ -90,10 +91,13 @@ class Store:
 
     # -- identity ---------------------------------------------------------------------------------
     def find(self, article: Article) -> Existing | None:
-        """The stored copy of this article: same id, else same canonical URL, else same text."""
+        """The stored copy of this article: same id, else same canonical URL (its own or one it was
+        seen under), else same text."""
         canon = canonical_url(article.url)
         for sql, arg in (("SELECT pk, id, content_hash FROM articles WHERE id = ?", article.id),
                          ("SELECT pk, id, content_hash FROM articles WHERE canonical_url = ?", canon),
+                         ("SELECT a.pk, a.id, a.content_hash FROM sightings s JOIN articles a ON a.pk = s.article_pk "
+                          "WHERE s.canonical_url = ? ORDER BY s.pk LIMIT 1", canon),
                          ("SELECT pk, id, content_hash FROM articles WHERE content_hash = ?",
                           content_hash(article.text))):
             if arg is None:
@@ -108,6 +112,40 @@ class Store:
         ex = self.find(article)
         return ex is not None and ex.content_hash == content_hash(article.text)
 
+    def seen_again(self, article: Article) -> bool | None:
+        """For an article stored already with the same text: record its URL as a sighting and say
+        whether that URL is new (True) or known (False). None when it is not stored unchanged (it
+        must be extracted and `put`)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            ex = self.find(article)
+            if ex is None or ex.content_hash != content_hash(article.text):
+                self.conn.execute("COMMIT")
+                return None
+            new = self._sight(ex.pk, article)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        return new
+
+    def sightings(self, article_id: str) -> list[dict[str, Any]]:
+        """Every URL the article was seen under, first seen first."""
+        rows = self.conn.execute(
+            "SELECT s.url, s.origin, s.seen_at FROM sightings s JOIN articles a ON a.pk = s.article_pk "
+            "WHERE a.id = ? ORDER BY s.pk", (article_id,)).fetchall()
+        return [{"url": u, "origin": o, "seen_at": t} for u, o, t in rows]
+
+    def _sight(self, pk: int, article: Article, seen_at: str | None = None) -> bool:
+        canon = canonical_url(article.url)
+        if not article.url or not canon:
+            return False
+        cur = self.conn.execute(
+            "INSERT OR IGNORE INTO sightings (article_pk, url, canonical_url, origin, seen_at) VALUES (?,?,?,?,?)",
+            (pk, article.url, canon, article.origin, seen_at or _now()))
+        return cur.rowcount > 0
+
     # -- writing ----------------------------------------------------------------------------------
     def put(self, article: Article, result: ArticleResult, force: bool = False) -> PutStatus:
         """Store one article with its records and link its events, atomically.
@@ -120,13 +158,22 @@ class Store:
         try:
             ex = self.find(article)
             if ex is not None and ex.content_hash == chash and not force:
+                self._sight(ex.pk, article)  # the same text under a new URL: another sighting
                 self.conn.execute("COMMIT")
                 return "unchanged"
             touched: set[int] = set()
+            seen: list[tuple[str, str, str | None, str]] = []
             if ex is not None:
                 touched = incidents_of_article(self.conn, ex.pk)
+                seen = self.conn.execute("SELECT url, canonical_url, origin, seen_at FROM sightings "
+                                         "WHERE article_pk = ? ORDER BY pk", (ex.pk,)).fetchall()
                 self.conn.execute("DELETE FROM articles WHERE pk = ?", (ex.pk,))
             pk = self._insert(article, result, chash)
+            # a replaced article keeps the addresses it was seen under, its new one added
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO sightings (article_pk, url, canonical_url, origin, seen_at) VALUES (?,?,?,?,?)",
+                [(pk, *row) for row in seen])
+            self._sight(pk, article)
             for inc in touched:  # incidents that lost members: recompute or drop
                 refresh(self.conn, inc)
             for (epk,) in self.conn.execute("SELECT pk FROM events WHERE article_pk = ? ORDER BY idx",
@@ -179,8 +226,7 @@ class Store:
                relevant, result_json, extractor, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (article.id, canonical_url(article.url), article.url, chash, result.lang or article.lang,
              article.published, article.title, article.text, article.origin, int(result.relevant),
-             json.dumps(result.to_dict(), ensure_ascii=False), __version__,
-             datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")))
+             json.dumps(result.to_dict(), ensure_ascii=False), __version__, _now()))
         pk = int(cur.lastrowid or 0)
         spans: list[tuple[int, str, int, int, int, str]] = []
 
@@ -223,16 +269,102 @@ class Store:
 
     # -- facts ------------------------------------------------------------------------------------
     def row_counts(self) -> dict[str, int]:
-        tables = ("articles", "events", "counts", "sources", "quotes", "spans", "incidents")
+        tables = ("articles", "events", "counts", "sources", "quotes", "spans", "incidents", "sightings")
         # table names come from the constant above, never from input
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
 
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def open_store(path: str | Path = DEFAULT_DB, readonly: bool = False) -> Store:
-    """Open (creating and migrating when needed) the store at `path`."""
+    """Open (creating and migrating when needed) the store at `path`.
+
+    Raises StoreError with a message for the user when the file cannot be used: read-only (the
+    file, or the folder SQLite keeps its journal in), a full disk, not a kronika database, or a
+    schema newer than this kronika's."""
     if readonly and not Path(path).exists():
         raise FileNotFoundError(f"no kronika database at {path}")
-    conn = connect(path, readonly=readonly)
-    if not readonly:
-        _retry_locked(lambda: migrate(conn))
+    try:
+        conn = connect(path, readonly=readonly)
+        if readonly:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as e:
+        if not readonly:
+            raise store_error(e, path) from e
+        # a WAL store on read-only media (no -shm can be made): read it as a file nobody writes
+        try:
+            conn = sqlite3.connect(f"file:{Path(path)}?mode=ro&immutable=1", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            raise store_error(e, path) from e
+    try:
+        if readonly:
+            check_version(conn, path)
+        else:
+            _retry_locked(lambda: migrate(conn))
+    except SchemaTooNew as e:
+        conn.close()
+        raise SchemaTooNew(f"{path}: {e}") from None
+    except sqlite3.Error as e:
+        conn.close()
+        raise store_error(e, path) from e
     return Store(conn, path)
+
+
+def check_version(conn: sqlite3.Connection, path: str | Path) -> int:
+    """The schema version of an existing database; StoreError when this kronika cannot read it
+    (a newer schema, or a SQLite file that is not a kronika store)."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(f"{path}: database schema version {version} is newer than this kronika's "
+                           f"({SCHEMA_VERSION}); upgrade kronika to read it")
+    has_articles = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'").fetchone()
+    if version == 0 and not has_articles:
+        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+        if tables:
+            raise StoreError(f"{path} is a SQLite database but not a kronika store")
+    return version
+
+
+def store_error(e: sqlite3.Error, path: str | Path) -> StoreError:
+    """A StoreError naming the file and what the operator can do, from SQLite's error."""
+    msg = str(e).lower()
+    code = getattr(e, "sqlite_errorname", "") or ""
+    where = Path(path)
+    if "readonly" in code.lower() or "read-only" in msg or "readonly" in msg:
+        folder = where.resolve().parent
+        if not os.access(folder, os.W_OK):
+            why = f"the folder {folder} is read-only (SQLite keeps its write-ahead log next to the database)"
+        else:
+            why = "the database file is read-only"
+        return StoreError(f"cannot write to {path}: {why}; nothing was changed")
+    if "full" in msg or code == "SQLITE_FULL":
+        return StoreError(f"cannot write to {path}: the disk is full; the article being stored was "
+                          "rolled back, every article stored before it is kept")
+    if "disk i/o" in msg or code.startswith("SQLITE_IOERR"):
+        return StoreError(f"cannot write to {path}: disk I/O error ({e}); the article being stored was "
+                          "rolled back, every article stored before it is kept")
+    if "unable to open" in msg or code.startswith("SQLITE_CANTOPEN"):
+        folder = where.resolve().parent
+        why = (f"the folder {folder} is not writable" if folder.exists() and not os.access(folder, os.W_OK)
+               else "the file or its folder cannot be opened")
+        return StoreError(f"cannot open {path}: {why}")
+    if "not a database" in msg or code == "SQLITE_NOTADB":
+        return StoreError(f"{path} is not a SQLite database (not a kronika store)")
+    return StoreError(f"database {path}: {e}")
+
+
+def is_fatal(e: sqlite3.Error) -> bool:
+    """Errors after which no other article can be stored either (so a batch stops): read-only,
+    full, I/O, corrupt. Constraint failures belong to one article."""
+    if isinstance(e, sqlite3.IntegrityError):
+        return False
+    msg = str(e).lower()
+    code = (getattr(e, "sqlite_errorname", "") or "").upper()
+    return (any(w in msg for w in ("readonly", "read-only", "full", "disk i/o", "unable to open", "malformed",
+                                   "not a database"))
+            or code.startswith(("SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN",
+                                "SQLITE_CORRUPT", "SQLITE_NOTADB")))

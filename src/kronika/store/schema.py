@@ -181,11 +181,35 @@ CREATE INDEX events_order ON events((date IS NULL), date, country, event_type);
 CREATE INDEX incidents_order ON incidents((date IS NULL), date, id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# Step 4: every URL an article was seen under. The same text under a new URL is not a new article
+# (store.find matches it by its content hash) but the new address is worth keeping; articles
+# stored before this step get their own URL as the first sighting.
+_V4 = """
+CREATE TABLE sightings (
+    pk            INTEGER PRIMARY KEY,
+    article_pk    INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    url           TEXT NOT NULL,
+    canonical_url TEXT NOT NULL,
+    origin        TEXT,
+    seen_at       TEXT NOT NULL,
+    UNIQUE (article_pk, canonical_url)
+);
+CREATE INDEX sightings_canonical_url ON sightings(canonical_url);
+INSERT INTO sightings (article_pk, url, canonical_url, origin, seen_at)
+    SELECT pk, url, canonical_url, origin, ingested_at FROM articles
+    WHERE url IS NOT NULL AND canonical_url IS NOT NULL;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class SchemaTooNew(RuntimeError):
+class StoreError(RuntimeError):
+    """The store cannot be used as asked (read-only, full, not a kronika database, too new); the
+    message says why, for the user, and names the file."""
+
+
+class SchemaTooNew(StoreError):
     """The database was written by a newer kronika than this one."""
 
 

@@ -18,8 +18,9 @@ def canonical_url(url: str | None) -> str | None:
         return None
     try:
         parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 - a port out of range raises here, not later
     except ValueError:
-        return None
+        return url.strip()  # not a URL this can canonicalise: compared as given
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return url.strip()
     host = parts.hostname.lower().rstrip(".")
