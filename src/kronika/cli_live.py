@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 
-
 def watch(
     sources: Annotated[list[str], typer.Argument(
         help="http(s) URLs of RSS/Atom feeds, pages or Telegram preview pages (https://t.me/s/NAME).")],
