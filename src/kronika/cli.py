@@ -52,32 +52,31 @@ def extract(
 
     if fmt not in ("jsonl", "table"):
         raise typer.BadParameter("use jsonl or table", param_hint="--format")
-    if progress is None:
-        progress = sys.stderr.isatty() and total_input_bytes(paths) > 2_000_000
+    from .progress import progress as progress_display
+    from .progress import want_progress
+
+    show = want_progress(progress, large=progress is None and total_input_bytes(paths) > 2_000_000)
     try:
         out = open(output, "w", encoding="utf-8") if output else sys.stdout
     except OSError as e:  # a user error, not a crash: no traceback
         raise typer.BadParameter(f"cannot write {output}: {e.strerror or e}", param_hint="-o") from e
     failed = 0
     table_rows = []
-    bar = _progress_bar() if progress else None
     try:
-        for item in extract_many(read_inputs(paths), workers=workers):
-            if isinstance(item, InputError):
-                failed += 1
-                typer.echo(f"kronika: {item}", err=True)
-                continue
-            if bar is not None:
-                bar.update(1)
+        with progress_display("extract", show, unit="articles") as bar:
+            for item in extract_many(read_inputs(paths), workers=workers):
+                if isinstance(item, InputError):
+                    failed += 1
+                    typer.echo(f"kronika: {item}", err=True)
+                    continue
+                bar.advance()
+                if fmt == "table":
+                    table_rows.append(item)
+                else:
+                    out.write(to_json_line(item) + "\n")
             if fmt == "table":
-                table_rows.append(item)
-            else:
-                out.write(to_json_line(item) + "\n")
-        if fmt == "table":
-            print_table(table_rows, out)
+                print_table(table_rows, out)
     finally:
-        if bar is not None:
-            bar.close()
         if output:
             out.close()
     if failed:
@@ -101,12 +100,6 @@ def serve(
     run(db, host=host, port=port, token=token, workers=workers)
 
 
-def _progress_bar():  # type: ignore[no-untyped-def]
-    from tqdm import tqdm
-
-    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
-
-
 @app.command()
 def spark(
     input_path: Annotated[str, typer.Option("--input", "-i", help="JSONL or Parquet articles (any path "
@@ -116,6 +109,8 @@ def spark(
                                                     "else local[*]).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="auto, json or parquet.")] = "auto",
     partitions: Annotated[int | None, typer.Option(help="Extraction tasks (default: automatic).")] = None,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Tasks done on stderr "
+                                                  "(default: when stderr is a terminal).")] = None,
 ) -> None:
     """Run extraction and incident linking as an Apache Spark job; writes Parquet (docs/scale.md)."""
     import importlib.util
@@ -128,6 +123,7 @@ def spark(
     args = ["--input", input_path, "--output", output, "--format", fmt]
     args += ["--master", master] if master else []
     args += ["--partitions", str(partitions)] if partitions else []
+    args += [] if progress is None else ["--progress" if progress else "--no-progress"]
     raise typer.Exit(job.main(args))
 
 

@@ -25,6 +25,9 @@ Admin1Opt = Annotated[str | None, typer.Option("--admin1", help="First-level reg
 TypeOpt = Annotated[str | None, typer.Option("--type", help="ACLED event type or sub-event type.")]
 ActorOpt = Annotated[str | None, typer.Option("--actor", help="Actor kind or name (substring).")]
 SearchOpt = Annotated[str | None, typer.Option("--search", "-q", help="Full-text search in the articles.")]
+ProgressOpt = Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress on stderr "
+                                                  "(default: when stderr is a terminal and the work is large).")]
+LARGE_BYTES = 2_000_000
 
 
 def _is_url(s: str) -> bool:
@@ -76,6 +79,7 @@ def ingest(
                                                                        "page for the full text.")] = False,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching from private, "
                                                                          "loopback and link-local addresses.")] = False,
+    progress: ProgressOpt = None,
 ) -> None:
     """Extract articles and store them with their events, linked into incidents.
 
@@ -83,10 +87,15 @@ def ingest(
     one replaces its old records. Each article is committed on its own, so an interrupted ingest
     keeps every article finished before it. Inputs that fail are reported; the rest are stored and
     the exit status is 1."""
-    from .ingest.readers import InputError
+    from .ingest.readers import InputError, total_input_bytes
     from .model import Article
+    from .progress import progress as progress_display
+    from .progress import want_progress
     from .scale.pool import extract_many
     from .store import open_store
+
+    show = want_progress(progress, large=progress is None and (
+        any(_is_url(p) for p in inputs) or total_input_bytes([p for p in inputs if not _is_url(p)]) > LARGE_BYTES))
 
     try:
         store = open_store(db)
@@ -105,18 +114,21 @@ def ingest(
             yield it
 
     try:
-        for res in extract_many(todo(), workers=workers):
-            item = pending.popleft()
-            if isinstance(res, InputError):
-                stats["failed"] += 1
-                typer.echo(f"kronika: {res}", err=True)
-                continue
-            try:
-                stats[store.put(item, res, force=force)] += 1
-            except (sqlite3.IntegrityError, ValueError, TypeError) as e:
-                # a record the schema refuses: this article is rolled back, the others go on
-                stats["failed"] += 1
-                typer.echo(f"kronika: {item.origin or item.id}: could not store: {type(e).__name__}: {e}", err=True)
+        with progress_display("ingest", show, unit="articles") as bar:
+            for res in extract_many(todo(), workers=workers):
+                item = pending.popleft()
+                bar.advance()
+                if isinstance(res, InputError):
+                    stats["failed"] += 1
+                    typer.echo(f"kronika: {res}", err=True)
+                    continue
+                try:
+                    stats[store.put(item, res, force=force)] += 1
+                except (sqlite3.IntegrityError, ValueError, TypeError) as e:
+                    # a record the schema refuses: this article is rolled back, the others go on
+                    stats["failed"] += 1
+                    typer.echo(f"kronika: {item.origin or item.id}: could not store: {type(e).__name__}: {e}",
+                               err=True)
     finally:
         store.close()
     typer.echo(", ".join(f"{stats[k]} {k}" for k in ("inserted", "replaced", "unchanged", "failed")), err=True)
@@ -131,6 +143,13 @@ def _filters(date_from: str | None, date_to: str | None, country: str | None, ad
 
     return Filters(date_from=date_from, date_to=date_to, country=country, admin1=admin1, event_type=etype,
                    actor=actor, text=search, limit=limit, offset=offset)
+
+
+def _db_large(db: str) -> bool:
+    try:
+        return Path(db).stat().st_size > LARGE_BYTES
+    except OSError:
+        return False
 
 
 def _open_read(db: str) -> Any:
@@ -207,10 +226,16 @@ def incidents(
 
 
 @app.command()
-def relink(db: DbOpt = "kronika.db") -> None:
+def relink(db: DbOpt = "kronika.db", progress: ProgressOpt = None) -> None:
     """Rebuild all incidents from the stored events (after the linking rules changed)."""
+    from .progress import progress as progress_display
+    from .progress import want_progress
+
     with _open_read(db) as store:
-        n = store.relink()
+        total = store.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        with progress_display("relink", want_progress(progress, large=_db_large(db)), total=total,
+                              unit="events") as bar:
+            n = store.relink(on_event=bar.advance)
     typer.echo(f"{n} incidents", err=True)
 
 
@@ -222,15 +247,19 @@ def export_cmd(
                                                         "or events (every article's record).")] = "incidents",
     db: DbOpt = "kronika.db", date_from: FromOpt = None, date_to: ToOpt = None, country: CountryOpt = None,
     admin1: Admin1Opt = None, etype: TypeOpt = None, actor: ActorOpt = None, search: SearchOpt = None,
+    progress: ProgressOpt = None,
 ) -> None:
     """Export the chronicle (or the part matching the filters)."""
+    from .progress import progress as progress_display
+    from .progress import want_progress
     from .store.export import FORMATS, export
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
     if level not in ("incidents", "events"):
         raise typer.BadParameter("use incidents or events", param_hint="--level")
-    with _open_read(db) as store:
+    with _open_read(db) as store, progress_display(
+            "export", want_progress(progress, large=_db_large(db)), unit=level) as bar:
         n = export(store.conn, fmt, output, level,  # type: ignore[arg-type]
-                   _filters(date_from, date_to, country, admin1, etype, actor, search, 0, 0))
+                   _filters(date_from, date_to, country, admin1, etype, actor, search, 0, 0), on_row=bar.advance)
     typer.echo(f"{n} {level} written to {output}", err=True)

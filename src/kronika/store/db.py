@@ -153,16 +153,19 @@ class Store:
             raise
         return row is not None
 
-    def relink(self) -> int:
+    def relink(self, on_event: Callable[[], object] | None = None) -> int:
         """Rebuild every incident from the stored events, in ingest order (after the linking rules
         changed). One transaction; incident ids derive from their first member, so an unchanged
-        grouping keeps its ids. Returns the number of incidents."""
+        grouping keeps its ids. `on_event` is called after each event (progress display). Returns
+        the number of incidents."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             self.conn.execute("UPDATE events SET incident_pk = NULL")
             self.conn.execute("DELETE FROM incidents")
             for (epk,) in self.conn.execute("SELECT pk FROM events ORDER BY article_pk, idx").fetchall():
                 link_event(self.conn, epk)
+                if on_event is not None:
+                    on_event()
             n = self.conn.execute("SELECT count(*) FROM incidents").fetchone()[0]
             self.conn.execute("COMMIT")
         except BaseException:

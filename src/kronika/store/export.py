@@ -11,7 +11,7 @@ import csv
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -21,6 +21,7 @@ from . import query
 from .acled import COLUMNS, actor_text, civilian_targeting, country_info, interaction
 
 Level = Literal["incidents", "events"]
+OnRow = Callable[[], object]
 FORMATS = ("acled-csv", "geojson", "parquet", "jsonl")
 PAGE = 1000
 PUBLISHER_KINDS = ("news_agency", "outlet", "telegram", "social_media")
@@ -28,8 +29,16 @@ FIGURE_KINDS = ("killed", "injured", "detained", "participants", "hospitalized",
                 "vehicles_damaged", "buildings_damaged")
 
 
-def records(conn: sqlite3.Connection, level: Level, f: query.Filters | None = None) -> Iterator[dict[str, Any]]:
-    """Every matching record (all pages)."""
+def records(conn: sqlite3.Connection, level: Level, f: query.Filters | None = None,
+            on_row: OnRow | None = None) -> Iterator[dict[str, Any]]:
+    """Every matching record (all pages); `on_row` is called once per record (progress display)."""
+    for rec in _records(conn, level, f):
+        yield rec
+        if on_row is not None:
+            on_row()
+
+
+def _records(conn: sqlite3.Connection, level: Level, f: query.Filters | None = None) -> Iterator[dict[str, Any]]:
     base = f or query.Filters()
     offset, remaining = base.offset, base.limit if f is not None and f.limit else None
     while True:
@@ -130,12 +139,12 @@ def acled_row(conn: sqlite3.Connection, rec: dict[str, Any], level: Level, n: in
 
 
 def write_acled_csv(conn: sqlite3.Connection, out: Path, level: Level = "incidents",
-                    f: query.Filters | None = None) -> int:
+                    f: query.Filters | None = None, on_row: OnRow | None = None) -> int:
     n = 0
     with open(out, "w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=COLUMNS)
         w.writeheader()
-        for rec in records(conn, level, f):
+        for rec in records(conn, level, f, on_row):
             n += 1
             w.writerow(acled_row(conn, rec, level, n))
     return n
@@ -151,13 +160,13 @@ def _feature(rec: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_geojson(conn: sqlite3.Connection, out: Path, level: Level = "incidents",
-                  f: query.Filters | None = None) -> int:
+                  f: query.Filters | None = None, on_row: OnRow | None = None) -> int:
     """A FeatureCollection of Points (longitude, latitude in WGS 84); records without coordinates
     get a null geometry, which RFC 7946 allows."""
     n = 0
     with open(out, "w", encoding="utf-8") as fh:
         fh.write('{"type": "FeatureCollection", "features": [\n')
-        for rec in records(conn, level, f):
+        for rec in records(conn, level, f, on_row):
             fh.write((",\n" if n else "") + json.dumps(_feature(rec), ensure_ascii=False))
             n += 1
         fh.write("\n]}\n")
@@ -165,10 +174,10 @@ def write_geojson(conn: sqlite3.Connection, out: Path, level: Level = "incidents
 
 
 def write_jsonl(conn: sqlite3.Connection, out: Path, level: Level = "incidents",
-                f: query.Filters | None = None) -> int:
+                f: query.Filters | None = None, on_row: OnRow | None = None) -> int:
     n = 0
     with open(out, "w", encoding="utf-8") as fh:
-        for rec in records(conn, level, f):
+        for rec in records(conn, level, f, on_row):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
             n += 1
     return n
@@ -221,7 +230,7 @@ def _parquet_row(rec: dict[str, Any], level: Level) -> dict[str, Any]:
 
 
 def write_parquet(conn: sqlite3.Connection, out: Path, level: Level = "incidents",
-                  f: query.Filters | None = None) -> int:
+                  f: query.Filters | None = None, on_row: OnRow | None = None) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -229,7 +238,7 @@ def write_parquet(conn: sqlite3.Connection, out: Path, level: Level = "incidents
     n = 0
     with pq.ParquetWriter(str(out), schema) as writer:
         batch: list[dict[str, Any]] = []
-        for rec in records(conn, level, f):
+        for rec in records(conn, level, f, on_row):
             batch.append(_parquet_row(rec, level))
             if len(batch) >= PAGE:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))
@@ -246,8 +255,8 @@ WRITERS = {"acled-csv": write_acled_csv, "geojson": write_geojson, "parquet": wr
 
 
 def export(conn: sqlite3.Connection, fmt: str, out: Path, level: Level = "incidents",
-           f: query.Filters | None = None) -> int:
+           f: query.Filters | None = None, on_row: OnRow | None = None) -> int:
     """Write the matching records in `fmt` to `out`; returns how many."""
     if fmt not in WRITERS:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return WRITERS[fmt](conn, Path(out), level, f)
+    return WRITERS[fmt](conn, Path(out), level, f, on_row)
