@@ -130,6 +130,12 @@ class Event:
     evidence: list[Span] = field(default_factory=list)
     confidence: float = 0.5
     notes: str | None = None
+    # additive to SCHEMA.md: each actor's country (ISO alpha-2) as the text gives it, and for state
+    # forces their branch ("police" | "military"); extract/events/sides.py fills them
+    actor1_country: str | None = None
+    actor2_country: str | None = None
+    actor1_force: str | None = None
+    actor2_force: str | None = None
 
     @property
     def disorder_type(self) -> str:

@@ -14,6 +14,7 @@ from .extract import boilerplate, dates
 from .extract.attribution import quotes, sources
 from .extract.context import Context
 from .extract.events import coder as events
+from .extract.events import sides
 from .extract.figures import counts, numbers
 from .extract.places import recognise as places
 from .model import Article, ArticleResult
@@ -46,6 +47,7 @@ STAGES = (
     ("quotes", quotes.run),
     ("counts", counts.run),
     ("events", events.run),
+    ("sides", sides.run),
 )
 
 

@@ -40,6 +40,8 @@ VENDOR = {
     "topojson-client": "topojson-client/dist",
     "world-atlas": "world-atlas",
 }
+# Swagger UI for /api/docs, served from here too (the page's CSP allows no CDN)
+DOCS_VENDOR = {"swagger-ui-dist": "swagger-ui-dist"}
 MAX_LIMIT = 5000
 MAX_INGEST_BYTES = 5_000_000
 MAX_INGEST_ARTICLES = 200
@@ -63,7 +65,7 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
     app = FastAPI(title="kronika", version=__version__,
                   description="Events, incidents, articles with evidence spans, figures and sources "
                               "from the kronika store. Read-only unless started with a token.",
-                  docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json")
+                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
 
     def conn() -> Iterator[sqlite3.Connection]:
         c = queries.connect(db_path)
@@ -282,8 +284,12 @@ def _mount_page(app: FastAPI) -> None:
     def page() -> FileResponse:
         return FileResponse(index, media_type="text/html; charset=utf-8")
 
+    @app.get("/api/docs", include_in_schema=False)
+    def api_docs() -> FileResponse:
+        return FileResponse(STATIC / "api-docs.html", media_type="text/html; charset=utf-8")
+
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for name, sub in VENDOR.items():
+    for name, sub in {**VENDOR, **DOCS_VENDOR}.items():
         folder = NODE_MODULES / sub
         if folder.is_dir():
             app.mount(f"/vendor/{name}", StaticFiles(directory=folder), name=f"vendor-{name}")

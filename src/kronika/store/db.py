@@ -193,11 +193,13 @@ class Store:
             cur = c.execute(
                 """INSERT INTO events (article_pk, idx, event_type, sub_event_type, disorder_type, date,
                    time_precision, country, admin1, location, geonameid, latitude, longitude, geo_precision,
-                   actor1, actor2, actor1_name, actor2_name, fatalities, confidence, notes)
-                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   actor1, actor2, actor1_name, actor2_name, fatalities, confidence, notes, actor1_country,
+                   actor2_country, actor1_force, actor2_force)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                 (pk, i, e.event_type, e.sub_event_type, e.disorder_type, e.date, e.time_precision, e.country,
                  e.admin1, e.location, e.geonameid, e.latitude, e.longitude, e.geo_precision, e.actor1,
-                 e.actor2, e.actor1_name, e.actor2_name, e.fatalities, e.confidence, e.notes))
+                 e.actor2, e.actor1_name, e.actor2_name, e.fatalities, e.confidence, e.notes, e.actor1_country,
+                 e.actor2_country, e.actor1_force, e.actor2_force))
             event_pks.append(int(cur.lastrowid or 0))
             keep("event", i, e.evidence)
         owners = attribute_counts(result)

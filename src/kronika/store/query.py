@@ -122,7 +122,7 @@ def events(conn: sqlite3.Connection, f: Filters | None = None, evidence: bool = 
         d = dict(zip(_EVENT_FIELDS, r[3:3 + len(_EVENT_FIELDS)], strict=True))
         n = 3 + len(_EVENT_FIELDS)
         d.update(article=r[n], url=r[n + 1], title=r[n + 2], published=r[n + 3], lang=r[n + 4],
-                 incident=r[n + 5])
+                 incident=r[n + 5], idx=r[2])
         if evidence:
             d["evidence"] = _spans(conn, r[1], "event", r[2])
         out.append(d)

@@ -167,7 +167,16 @@ _V2 = """
 ALTER TABLE incidents ADD COLUMN tol INTEGER NOT NULL DEFAULT 15;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Step 3: each actor's side as the text gives it (extract/events/sides.py): country and, for state
+# forces, the branch; exports name actors from these ("Military Forces of Russia (2000-)").
+_V3 = """
+ALTER TABLE events ADD COLUMN actor1_country TEXT;
+ALTER TABLE events ADD COLUMN actor2_country TEXT;
+ALTER TABLE events ADD COLUMN actor1_force TEXT;
+ALTER TABLE events ADD COLUMN actor2_force TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
