@@ -312,7 +312,7 @@ def _parquet_row(rec: dict[str, Any], level: Level) -> dict[str, Any]:
 
 def write_parquet(conn: sqlite3.Connection, out: Path, level: Level = "incidents",
                   f: query.Filters | None = None, on_row: OnRow | None = None) -> int:
-    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow as pa
     import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     schema = _parquet_schema(level)
