@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..store.query import fts_query
+from ..store import search
 
 _EVENT_COLS = (
     "event_type", "sub_event_type", "disorder_type", "date", "time_precision", "country", "admin1",
@@ -86,12 +86,9 @@ def _where(f: EventFilter, t: str = "e") -> tuple[str, list[Any]]:
         cl.append(f"{t}.incident_pk = (SELECT pk FROM incidents WHERE id = ?)")
         ps.append(f.incident_id)
     if f.q:
-        match = fts_query(f.q)
-        if match is None:
-            cl.append("0")
-        else:
-            cl.append(f"{t}.article_pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            ps.append(match)
+        cond, cargs = search.condition(f.q, f"{t}.article_pk")
+        cl.append(cond)
+        ps.extend(cargs)
     return (" WHERE " + " AND ".join(cl)) if cl else "", ps
 
 
@@ -165,10 +162,9 @@ def list_articles(conn: sqlite3.Connection, *, q: str | None, lang: str | None, 
     cl: list[str] = []
     ps: list[Any] = []
     if q:
-        match = fts_query(q)
-        cl.append("a.pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)" if match else "0")
-        if match:
-            ps.append(match)
+        cond, cargs = search.condition(q, "a.pk")
+        cl.append(cond)
+        ps.extend(cargs)
     if lang:
         cl.append("a.lang = ?")
         ps.append(lang)

@@ -22,6 +22,7 @@ from .. import __version__
 from ..link.incidents import incidents_of_article, link_event, refresh
 from ..link.reconcile import attribute_counts
 from ..model import Article, ArticleResult, Span
+from . import search
 from .schema import migrate
 from .urls import canonical_url, content_hash
 
@@ -183,6 +184,7 @@ class Store:
              json.dumps(result.to_dict(), ensure_ascii=False), __version__,
              datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")))
         pk = int(cur.lastrowid or 0)
+        search.index_article(c, pk, article.title, article.text, result.lang or article.lang)
         spans: list[tuple[int, str, int, int, int, str]] = []
 
         def keep(owner: str, idx: int, ev: list[Span]) -> None:
@@ -236,4 +238,5 @@ def open_store(path: str | Path = DEFAULT_DB, readonly: bool = False) -> Store:
     conn = connect(path, readonly=readonly)
     if not readonly:
         _retry_locked(lambda: migrate(conn))
+        _retry_locked(lambda: search.backfill(conn))
     return Store(conn, path)

@@ -25,6 +25,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from . import search
+
 MAX_LIMIT = 10_000
 
 
@@ -88,12 +90,9 @@ def _where(f: Filters, t: str, article_col: str) -> tuple[str, list[Any]]:
                                      for c in ("actor1", "actor2", "actor1_name", "actor2_name")) + ")")
         args += [like] * 4
     if f.text:
-        q = fts_query(f.text)
-        if q is None:
-            sql.append("0")
-        else:
-            sql.append(f"{article_col} IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            args.append(q)
+        cond, cargs = search.condition(f.text, article_col)
+        sql.append(cond)
+        args += cargs
     return (" WHERE " + " AND ".join(sql)) if sql else "", args
 
 
@@ -144,13 +143,10 @@ _INCIDENT_FIELDS = ("id", "event_type", "sub_event_type", "disorder_type", "date
 def _incident_where(f: Filters) -> tuple[str, list[Any]]:
     where, args = _where(Filters(**{**_asdict(f), "text": None}), "i", "")
     if f.text:
-        q = fts_query(f.text)
-        cond = "0" if q is None else (
-            "EXISTS (SELECT 1 FROM events e2 WHERE e2.incident_pk = i.pk AND e2.article_pk IN "
-            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))")
+        match, margs = search.condition(f.text, "e2.article_pk")
+        cond = f"EXISTS (SELECT 1 FROM events e2 WHERE e2.incident_pk = i.pk AND {match})"
         where = (where + " AND " if where else " WHERE ") + cond
-        if q is not None:
-            args.append(q)
+        args += margs
     return where, args
 
 

@@ -176,7 +176,17 @@ ALTER TABLE events ADD COLUMN actor1_force TEXT;
 ALTER TABLE events ADD COLUMN actor2_force TEXT;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# Step 4: the lemma index for search (store/search.py): each article's words with their lemmas, so
+# "акімат" finds "акімату". Filled from Python at insert (lemmas need the analysers); articles of
+# an older database are indexed when it is opened for writing (search.backfill).
+_V4 = """
+CREATE VIRTUAL TABLE articles_lemmas USING fts5(lemmas, tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER articles_lemmas_ad AFTER DELETE ON articles BEGIN
+    DELETE FROM articles_lemmas WHERE rowid = old.pk;
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
