@@ -172,3 +172,21 @@ def test_empty_export(tmp_path: Path) -> None:
         for fmt in ("acled-csv", "geojson", "parquet", "jsonl"):
             assert export(s.conn, fmt, tmp_path / f"e.{fmt}") == 0
     assert json.loads((tmp_path / "e.geojson").read_text())["features"] == []
+
+
+def test_api_export_of_the_filtered_view(db: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from kronika.api import create_app
+
+    c = TestClient(create_app(db), raise_server_exceptions=False)
+    r = c.get("/api/export", params={"format": "acled-csv"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert r.headers["x-kronika-undated-left-out"] == "1"
+    assert 'filename="kronika-incidents.csv"' in r.headers["content-disposition"]
+    rows = list(csv.DictReader(r.text.splitlines()))
+    assert len(rows) == 2
+    kz = c.get("/api/export", params={"format": "geojson", "country": "KZ"}).json()
+    assert [f["properties"]["country"] for f in kz["features"]] == ["KZ"]
+    assert c.get("/api/export", params={"format": "xlsx"}).status_code == 422
+    assert c.get("/api/export", params={"bbox": "0,0,1,1"}).status_code == 400

@@ -174,6 +174,13 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
         return page(queries.list_sources(c, name=name, kind=kind, article_id=article_id,
                                          incident_id=incident_id, limit=limit, offset=offset), limit, offset)
 
+    @app.get("/api/export", tags=["export"], response_class=FileResponse,
+             summary="The filtered incidents as ACLED CSV or GeoJSON (what the map's download buttons get)")
+    def export_view(f: Filter, fmt: Annotated[str, Query(alias="format", pattern="^(acled-csv|geojson)$",
+                                                         description="acled-csv or geojson")] = "acled-csv",
+                    ) -> FileResponse:
+        return _export_file(db_path, f, fmt)
+
     @app.get("/api/stats", tags=["stats"], summary="Event counts by day, type and country")
     def stats(c: Conn, f: Filter) -> M.Stats:
         return queries.stats(c, f)
@@ -196,6 +203,38 @@ def _store_filters(f: EventFilter, limit: int, offset: int) -> store_query.Filte
         date_from=f.date_from.isoformat() if f.date_from else None,
         date_to=f.date_to.isoformat() if f.date_to else None, country=f.country, admin1=f.admin1,
         event_type=f.sub_event_type or f.event_type, actor=f.actor, text=f.q, limit=limit, offset=offset)
+
+
+def _export_file(db_path: str, f: EventFilter, fmt: str) -> FileResponse:
+    """Write the export to a temporary file, send it, delete it (exports stream from the store in
+    pages: a large view never sits in memory)."""
+    import os
+    import tempfile
+
+    from starlette.background import BackgroundTask
+
+    from ..store.db import connect as store_connect
+    from ..store.export import export
+
+    if f.disorder_type or f.bbox or f.article_id or f.incident_id:
+        raise HTTPException(400, "export filters on date, country, admin1, event_type, actor and q only")
+    suffix = ".csv" if fmt == "acled-csv" else ".geojson"
+    fd, path = tempfile.mkstemp(prefix="kronika-export-", suffix=suffix)
+    os.close(fd)
+    undated: list[str] = []
+    try:
+        conn = store_connect(db_path, readonly=True)
+        try:
+            export(conn, fmt, Path(path), "incidents", _store_filters(f, 0, 0), on_skip=undated.append)
+        finally:
+            conn.close()
+    except BaseException:
+        os.unlink(path)
+        raise
+    media = "text/csv; charset=utf-8" if fmt == "acled-csv" else "application/geo+json"
+    return FileResponse(path, media_type=media, filename=f"kronika-incidents{suffix}",
+                        headers={"X-Kronika-Undated-Left-Out": str(len(undated))},
+                        background=BackgroundTask(os.unlink, path))
 
 
 def _bbox(text: str) -> tuple[float, float, float, float]:
