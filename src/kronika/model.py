@@ -158,6 +158,9 @@ class Count:
     source: str | None
     evidence: list[Span] = field(default_factory=list)
     value_max: float | None = None
+    # additive to SCHEMA.md: "national" for a countrywide figure (extract/figures/scope.py), which no
+    # city's event takes as its own
+    scope: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = {"kind": self.kind, "value": _int_if_whole(self.value), "qualifier": self.qualifier,
@@ -165,6 +168,8 @@ class Count:
              "evidence": _spans(self.evidence)}
         if self.value_max is not None:
             d["value_max"] = _int_if_whole(self.value_max)
+        if self.scope is not None:
+            d["scope"] = self.scope
         return d
 
 

@@ -15,7 +15,7 @@ from .extract.attribution import quotes, sources
 from .extract.context import Context
 from .extract.events import coder as events
 from .extract.events import sides
-from .extract.figures import counts, numbers
+from .extract.figures import counts, numbers, scope
 from .extract.places import recognise as places
 from .model import Article, ArticleResult
 from .text.doc import analyse
@@ -46,6 +46,7 @@ STAGES = (
     ("sources", sources.run),
     ("quotes", quotes.run),
     ("counts", counts.run),
+    ("scope", scope.run),
     ("events", events.run),
     ("sides", sides.run),
 )
