@@ -71,3 +71,41 @@ def test_ingest_relink_export_progress(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert "export" in r.stderr
     assert json.loads(out.read_text())["type"] == "FeatureCollection"
+
+
+def test_spark_stages_reads_the_status_tracker() -> None:
+    import threading
+
+    from kronika.progress import spark_stages
+
+    class Info:
+        def __init__(self, done: int, total: int) -> None:
+            self.numCompletedTasks, self.numTasks = done, total
+
+    class Tracker:
+        def __init__(self) -> None:
+            self.polled = threading.Event()
+
+        def getActiveStageIds(self) -> list[int]:  # noqa: N802 - Spark's names
+            self.polled.set()
+            return [1, 2]
+
+        def getStageInfo(self, sid: int) -> Info:  # noqa: N802
+            return Info(3, 4) if sid == 1 else Info(1, 4)
+
+    class Context:
+        tracker = Tracker()
+
+        def statusTracker(self) -> Tracker:  # noqa: N802
+            return self.tracker
+
+    buf = io.StringIO()
+    ctx = Context()
+    with spark_stages(ctx, True, every_s=0.01, stream=buf) as ticker:
+        assert ctx.tracker.polled.wait(5)
+        for _ in range(500):  # until the poller has set the position once
+            if ticker.n == 4:
+                break
+            threading.Event().wait(0.01)
+    assert ticker.n == 4  # 3 + 1 tasks done of 8
+    assert "4/8" in buf.getvalue()
