@@ -66,6 +66,7 @@ def test_wheel_carries_the_map_and_docs_assets(tmp_path: Path) -> None:
         meta_name = next(n for n in names if n.endswith(".dist-info/METADATA"))
         meta = email.message_from_bytes(z.read(meta_name))
     for need in ("kronika/web/static/index.html", "kronika/web/static/app.js", "kronika/web/static/api-docs.js",
+                 "kronika/web/static/timeline.js", "kronika/web/static/i18n.js",
                  "kronika/web/node_modules/leaflet/dist/leaflet.js",
                  "kronika/web/node_modules/leaflet/dist/leaflet.css",
                  "kronika/web/node_modules/leaflet.markercluster/dist/leaflet.markercluster.js",

@@ -1,5 +1,6 @@
-"""The map's type colours stay apart for colour-blind readers: every pair keeps a clear CIELAB
-distance after simulating protanopia, deuteranopia and tritanopia (Machado et al. 2009, severity 1)."""
+"""The map page's static files: the type colours stay apart for colour-blind readers (every pair keeps
+a clear CIELAB distance after simulating protanopia, deuteranopia and tritanopia, Machado et al. 2009,
+severity 1), every script writes data as text only, and the three languages have the same words."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import itertools
 import re
 from pathlib import Path
 
-APP = Path(__file__).resolve().parents[1] / "src" / "kronika" / "web" / "static" / "app.js"
+STATIC = Path(__file__).resolve().parents[1] / "src" / "kronika" / "web" / "static"
+APP = STATIC / "app.js"
 MIN_DELTA_E = 20.0  # CIE76; the old palette (reds and oranges side by side) fell to ~11
 
 SIM = {
@@ -72,3 +74,21 @@ def test_the_check_can_fail() -> None:
     old = {"Protests": "#2b8cbe", "Riots": "#e6550d", "Violence against civilians": "#a50f15",
            "Battles": "#6a3d9a", "Explosions/Remote violence": "#d62728", "Strategic developments": "#636363"}
     assert min(min_distance(old).values()) < MIN_DELTA_E
+
+
+def test_page_scripts_never_inject_markup() -> None:
+    for js in STATIC.glob("*.js"):
+        code = "\n".join(line for line in js.read_text(encoding="utf-8").splitlines()
+                         if not line.lstrip().startswith(("*", "/*", "//")))
+        for bad in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+            assert bad not in code, (js.name, bad)
+
+
+def test_every_language_has_every_word() -> None:
+    text = (STATIC / "i18n.js").read_text(encoding="utf-8")
+    langs = re.findall(r"^  (\w+): \{(.*?)^  \},", text, re.S | re.M)
+    assert [name for name, _ in langs] == ["en", "uk", "ru"]
+    keys = [set(re.findall(r'(?:^|,)\s*"?(\w[\w/ ]*?)"?\s*:\s*"', body, re.M)) for _, body in langs]
+    assert keys[0] and keys[0] == keys[1] == keys[2]
+    for used in re.findall(r'data-i18n(?:-placeholder)?="(\w+)"', (STATIC / "index.html").read_text(encoding="utf-8")):
+        assert used in keys[0], used
