@@ -81,3 +81,21 @@ def test_csv_names_the_attacker_by_its_own_country(tmp_path: Path) -> None:
     assert row["country"] == "Ukraine" and row["fatalities"] == "3"
     assert row["source_scale"] == "National"
     assert row["notes"].startswith("On 4 March 2024, Military Forces of Russia carried out shelling")
+
+
+def test_country_name_next_to_a_date_is_still_a_side() -> None:
+    # a capitalised word beside a number reads as a month to the trigger matcher; not here
+    (ev,) = _events("Збройні сили України 5 травня звільнили село Кругле на Харківщині.", "uk")
+    assert (ev.actor1, ev.actor1_country, ev.actor1_force) == ("State forces", "UA", "military")
+
+
+def test_one_nationality_word_names_one_actor() -> None:
+    (ev,) = _events("Вчора місто Одеса зазнало російського ракетного удару, загинули двоє людей.", "uk")
+    assert (ev.actor1, ev.actor1_country) == ("State forces", "RU")
+    assert ev.actor2 != "State forces" or ev.actor2_country is None
+
+
+def test_a_pronoun_is_no_country() -> None:
+    (ev,) = _events("Police told us they detained 40 protesters in Nairobi on Tuesday.", "en")
+    sides = {ev.actor1: ev.actor1_country, ev.actor2: ev.actor2_country}
+    assert sides["State forces"] == "KE"

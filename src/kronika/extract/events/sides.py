@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ...model import Event
-from ...resources import lexicon_lang
-from ...text.doc import Doc
+from ...resources import lexicon_lang, load_lexicon
+from ...text.doc import Doc, morph_for
 from ..context import Context
 from .actors import ACLED_KIND, ActorMention, actors_in
 from .triggers import Hit, Matcher
@@ -42,8 +42,34 @@ def _matcher(lang: str, section: str) -> Matcher:
     return Matcher(lexicon_lang(lang), [("sides", section)])
 
 
+@cache
+def _single_words(lang: str, section: str) -> dict[str, str]:
+    """One-word entries by lemma: the phrase matcher drops a capitalised word next to a number as a
+    month ("Збройні сили України 3 жовтня"), which a country name here never is."""
+    morph = morph_for(lexicon_lang(lang))
+    out: dict[str, str] = {}
+    for cls, items in load_lexicon(lexicon_lang(lang), "sides").get(section, {}).items():
+        for item in items:
+            if len(item.split()) == 1:
+                for lem in (item.lower(), *morph.analyse(item.lower()).lemmas):
+                    out.setdefault(lem, cls)
+    return out
+
+
 def _hits(doc: Doc, section: str, a: int, b: int) -> list[Hit]:
-    return _matcher(doc.lang, section).find(doc, a, b)
+    hits = _matcher(doc.lang, section).find(doc, a, b)
+    covered = {i for h in hits for i in range(h.first, h.last + 1)}
+    single = _single_words(doc.lang, section)
+    for i in range(a, b):
+        t = doc.tokens[i]
+        if i in covered or not t.is_word or not (t.is_title and (i > a and doc.tokens[i - 1].text[:1].isdigit()
+                                                                 or i + 1 < b and doc.tokens[i + 1].text[:1].isdigit())):
+            continue
+        cls = next((single[lem] for lem in t.an.lemmas if lem in single), None)
+        if cls is not None:
+            hits.append(Hit(cls, i, i, t.start, t.end, t.text))
+    hits.sort(key=lambda h: h.first)
+    return hits
 
 
 def _near(m: ActorMention, hits: list[Hit], doc: Doc) -> Hit | None:
@@ -89,7 +115,7 @@ def sides_of(doc: Doc, ev: Event) -> tuple[Side | None, Side | None]:
         home += _hits(doc, "home", a, b)
     used: set[int] = set()
     out: list[Side | None] = []
-    for kind in (ev.actor1, ev.actor2):
+    for role, kind in enumerate((ev.actor1, ev.actor2)):
         if not kind:
             out.append(None)
             continue
@@ -106,7 +132,7 @@ def sides_of(doc: Doc, ev: Event) -> tuple[Side | None, Side | None]:
                 country = ev.country
         if kind == "State forces":
             force = force or _default_force(ev)
-            if country is None and m is None and kind == ev.actor1:
+            if country is None and m is None and role == 0:
                 # attacker inferred from the weapon: a foreign country the sentence names
                 country = next((h.cls for h in countries if h.cls != ev.country), None)
             if country is None:
