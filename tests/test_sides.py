@@ -99,3 +99,20 @@ def test_a_pronoun_is_no_country() -> None:
     (ev,) = _events("Police told us they detained 40 protesters in Nairobi on Tuesday.", "en")
     sides = {ev.actor1: ev.actor1_country, ev.actor2: ev.actor2_country}
     assert sides["State forces"] == "KE"
+
+
+def test_the_api_names_each_actor_by_its_side(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from kronika.api import create_app
+
+    text = "Вчора російські війська обстріляли Харків ракетами, загинули троє мирних жителів."
+    art = Article(text=text, id="s1", lang="uk", published="2024-03-05")
+    db = tmp_path / "k.db"
+    with open_store(db) as s:
+        s.put(art, extract(art))
+    c = TestClient(create_app(db))
+    (inc,) = c.get("/api/incidents").json()["items"]
+    one = c.get(f"/api/incidents/{inc['id']}").json()
+    assert one["acled_actor1"] == "Military Forces of Russia (2000-)" and one["actor1_country"] == "RU"
+    assert one["acled_actor2"] == "Civilians (Ukraine)"

@@ -197,6 +197,8 @@ def test_one_marker_per_incident_evidence_brush_and_xss(server: str, browser: An
     kz = _get(server + "api/incidents?country=KZ")["items"][0]
     _wait(d, lambda x: x.find_element(By.CSS_SELECTOR, f".ev-marker[data-incident-id='{kz['id']}']")).click()
     _wait(d, lambda x: len(x.find_elements(By.CSS_SELECTOR, "#detail .incident-articles button")) == 2)
+    # actors as ACLED names them, from their own side (crowds: the event's country)
+    assert "Rioters (Kazakhstan) · Rioters" in d.find_element(By.CSS_SELECTOR, "#detail table.fields").text
     other = [b for b in d.find_elements(By.CSS_SELECTOR, "#detail .incident-articles button")
              if "current" not in b.get_attribute("class")][0]
     title = other.text

@@ -129,7 +129,15 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
     @app.get("/api/incidents/{incident_id}", tags=["incidents"],
              summary="One incident: its events, articles, sources and reconciled figures")
     def incident(c: Conn, incident_id: str) -> M.Incident:
-        return _found(store_query.get_incident(c, incident_id), "incident", incident_id)
+        from ..store.export import acled_actors, sides
+
+        d = _found(store_query.get_incident(c, incident_id), "incident", incident_id)
+        # each actor's side and ACLED name ("Military Forces of Russia (2000-)"), as the exports give them
+        side = sides(c, d, "incidents")
+        names = acled_actors(d, side)
+        d.update(side, acled_actor1=names["actor1"], acled_actor2=names["actor2"],
+                 assoc_actor_1=names["assoc_actor_1"], assoc_actor_2=names["assoc_actor_2"])
+        return d
 
     @app.get("/api/articles", tags=["articles"], summary="Articles, filtered and paginated")
     def articles(c: Conn, limit: Limit = 100, offset: Offset = 0,

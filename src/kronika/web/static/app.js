@@ -475,8 +475,8 @@
       [t("date"), inc.date ? inc.date + (PRECISION[inc.time_precision] ? " (" + t(PRECISION[inc.time_precision]) + ")" : "") : t("unknown")],
       [t("place"), placeOf(inc) || t("unknown")],
       [t("coords"), coords ? coords + (GEO_PRECISION[inc.geo_precision] ? " (" + t(GEO_PRECISION[inc.geo_precision]) + ")" : "") : null],
-      [t("actor1"), inc.actor1 ? inc.actor1 + (inc.actor1_name ? " — " + inc.actor1_name : "") : null],
-      [t("actor2"), inc.actor2 ? inc.actor2 + (inc.actor2_name ? " — " + inc.actor2_name : "") : null],
+      [t("actor1"), actorLine(inc, "1")],
+      [t("actor2"), actorLine(inc, "2")],
       [t("fatalities"), inc.fatalities],
       [t("incident"), inc.id],
     ]));
@@ -486,6 +486,14 @@
     renderFigures(panel, inc.figures || {});
     panel.appendChild(articleBox);
     if (article) renderArticle(articleBox, article, evidenceFor(article, inc.id));
+  }
+
+  // ACLED's name for the actor (its own side: "Military Forces of Russia (2000-)"), its kind, a named group
+  function actorLine(inc, n) {
+    var kind = inc["actor" + n];
+    if (!kind) return null;
+    var acled = inc["acled_actor" + n], name = inc["actor" + n + "_name"];
+    return (acled && acled !== kind ? acled + " · " + kind : kind) + (name && name !== acled ? " — " + name : "");
   }
 
   function evidenceFor(article, incidentId) {
