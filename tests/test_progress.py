@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kronika.progress import progress, want_progress
 
-KRONIKA = [sys.executable, "-c", "from kronika.cli import main; main()"]
+KRONIKA = [sys.executable, "-m", "kronika.cli"]  # as the brief and README run it
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 
