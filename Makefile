@@ -5,18 +5,31 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint bench install clean dev-score
+.PHONY: demo test lint bench install install-dev wheel clean dev-score
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml requirements.lock src/kronika/web/package-lock.json
-	# the map page's front-end libraries and the Natural Earth base map come from npm into
-	# src/kronika/web/node_modules (git-ignored, served locally: the page needs no network)
-	cd src/kronika/web && npm ci --no-audit --no-fund --loglevel=error
-	$(BIN)/pip install -q -c requirements.lock -e '.[dev,spark]'
+NPM_STAMP := src/kronika/web/node_modules/.package-lock.json
+$(NPM_STAMP): src/kronika/web/package-lock.json
+	# the map page's front-end libraries, the Natural Earth base map and Swagger UI come from npm into
+	# src/kronika/web/node_modules (git-ignored, served locally: the page needs no network). npm
+	# comes with Node.js: where it is missing it is installed with apt-get (Debian's nodejs + npm).
+	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq nodejs npm; } \
+	  || { echo "error: npm is needed for the map page: install Node.js (https://nodejs.org) or run as root"; exit 1; }
+	cd src/kronika/web && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+
+# the runtime only (what `make demo` needs): no Spark, no test tools
+$(STAMP): $(BIN)/python pyproject.toml requirements.lock $(NPM_STAMP)
+	$(BIN)/pip install -q -c requirements.lock -e .
 	touch $(STAMP)
+
+# tests and lint: the dev and spark extras (pyspark is large; only `make test` installs it)
+DEV_STAMP := $(VENV)/.installed-dev
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/pip install -q -c requirements.lock -e '.[dev,spark]'
+	touch $(DEV_STAMP)
 
 # System packages the tests need: a Java runtime (Spark test), Debian's Chromium (browser test) and
 # Apertium's Belarusian transducer (Belarusian morphology, lexicons/be/language.toml).
@@ -33,11 +46,19 @@ $(SYSDEPS): | $(BIN)/python
 	touch $(SYSDEPS)
 
 BENCH_STAMP := $(VENV)/.installed-bench
-$(BENCH_STAMP): $(STAMP)
+$(BENCH_STAMP): $(DEV_STAMP)
 	$(BIN)/pip install -q -c requirements.lock -e '.[dev,spark,bench]'
 	touch $(BENCH_STAMP)
 
 install: $(STAMP)
+
+install-dev: $(DEV_STAMP)
+
+# a wheel that carries the map's front-end files (listed in pyproject's package-data)
+wheel: $(DEV_STAMP)
+	rm -rf dist
+	$(BIN)/pip wheel --no-deps --no-build-isolation -w dist .
+	@ls dist/*.whl
 
 demo: install
 	$(BIN)/kronika extract samples/ --format table
@@ -47,11 +68,11 @@ demo: install
 	$(BIN)/kronika ingest --db demo.db samples/
 	$(BIN)/kronika serve --db demo.db --port $(or $(PORT),8000)
 
-test: install $(SYSDEPS)
+test: $(DEV_STAMP) $(SYSDEPS)
 	$(BIN)/python -m pytest
 
 # ruff on everything; mypy --strict on the package (configured in pyproject.toml [tool.mypy])
-lint: install
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 

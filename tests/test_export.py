@@ -53,7 +53,8 @@ def test_acled_csv(db: Path, tmp_path: Path, level: str) -> None:
         f.seek(0)
         header = next(csv.reader(f))
     assert header == ACLED_ORDER == list(COLUMNS)
-    assert len(rows) == n == (3 if level == "incidents" else 4)
+    assert len(rows) == n == (2 if level == "incidents" else 3)  # the undated record is left out
+    assert all(r["event_date"] and r["year"].isdigit() and r["timestamp"].isdigit() for r in rows)
     almaty = [r for r in rows if r["location"] == "Almaty"]
     if level == "incidents":
         (r,) = almaty
@@ -64,9 +65,44 @@ def test_acled_csv(db: Path, tmp_path: Path, level: str) -> None:
         assert r["interaction"] == "State forces-Rioters" and r["inter1"] == "Rioters"
         assert r["actor1"] == "Rioters (Kazakhstan)"
         assert int(r["timestamp"]) > 0
+        # notes as ACLED writes them: English sentences from the record, not the source text
+        assert r["notes"].startswith("On 5 January 2022, Rioters (Kazakhstan) rioted")
+        assert "5 people were killed" in r["notes"] and "штурм" not in r["notes"]
+        assert r["notes"].endswith("[size=no report]")
+        assert r["source_scale"] == "International"  # Ukrainian and Russian outlets on a Kazakh event
     else:
         assert len(almaty) == 2
     assert all(r["disorder_type"] for r in rows)
+
+
+def test_acled_csv_loads_in_pandas_with_integer_years(db: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    pd = pytest.importorskip("pandas", reason="pandas (dev extra) is not installed")
+    out = tmp_path / "x.csv"
+    with open_store(db) as s:
+        n = export(s.conn, "acled-csv", out, "incidents")
+    assert "1 undated incidents left out" in capsys.readouterr().err
+    df = pd.read_csv(out)
+    assert len(df) == n == 2
+    assert str(df["year"].dtype) == "int64" and str(df["timestamp"].dtype) == "int64"
+    assert str(df["fatalities"].dtype) == "int64"
+    assert pd.to_datetime(df["event_date"]).notna().all()
+
+
+def test_undated_rows_are_reported_to_the_caller(db: Path, tmp_path: Path) -> None:
+    skipped: list[str] = []
+    with open_store(db) as s:
+        export(s.conn, "acled-csv", tmp_path / "x.csv", "events", on_skip=skipped.append)
+    assert skipped == ["en2#0"]
+
+
+def test_json_exports_keep_the_source_language_evidence_apart(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "x.jsonl"
+    with open_store(db) as s:
+        export(s.conn, "jsonl", out, "incidents", query.Filters(country="KZ", limit=0))
+    rec = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert sorted(rec["evidence_text"]) == sorted(["Мітингувальники в Алмати штурм", "Протестующие в Алматы штурмова"])
+    assert rec["notes_en"].startswith("On 5 January 2022, ") and rec["acled_actor1"] == "Rioters (Kazakhstan)"
 
 
 def test_interaction_text() -> None:
@@ -136,3 +172,21 @@ def test_empty_export(tmp_path: Path) -> None:
         for fmt in ("acled-csv", "geojson", "parquet", "jsonl"):
             assert export(s.conn, fmt, tmp_path / f"e.{fmt}") == 0
     assert json.loads((tmp_path / "e.geojson").read_text())["features"] == []
+
+
+def test_api_export_of_the_filtered_view(db: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from kronika.api import create_app
+
+    c = TestClient(create_app(db), raise_server_exceptions=False)
+    r = c.get("/api/export", params={"format": "acled-csv"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert r.headers["x-kronika-undated-left-out"] == "1"
+    assert 'filename="kronika-incidents.csv"' in r.headers["content-disposition"]
+    rows = list(csv.DictReader(r.text.splitlines()))
+    assert len(rows) == 2
+    kz = c.get("/api/export", params={"format": "geojson", "country": "KZ"}).json()
+    assert [f["properties"]["country"] for f in kz["features"]] == ["KZ"]
+    assert c.get("/api/export", params={"format": "xlsx"}).status_code == 422
+    assert c.get("/api/export", params={"bbox": "0,0,1,1"}).status_code == 400

@@ -1,5 +1,8 @@
-"""The map page in a real headless Chromium: markers, a click to the highlighted evidence, the timeline
-brush filtering the map, and XSS payloads in every string shown as text.
+"""The map page in a real headless Chromium: one marker per incident, a click to the highlighted
+evidence, the timeline brush, filters (type, sub-type, actor, country, dates) kept in the URL,
+downloads of the filtered view, the table view, the list panning to an incident, undated incidents
+last, country names, the page in three languages, a phone-sized screen, XSS payloads shown as text,
+and /api/docs rendered offline.
 
 Skips (with the reason) when Chromium, ChromeDriver, selenium or the npm front-end packages are
 missing; `make test` installs all of them.
@@ -7,6 +10,8 @@ missing; `make test` installs all of them.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -17,9 +22,11 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from kronika.model import Article, ArticleResult, Event, Span
 from test_api import XSS_SCRIPT, make_store
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
@@ -46,11 +53,26 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+UNDATED = "Protesters gathered in Minsk, date unknown."
+
+
+def _store(path: Path) -> Path:
+    """The API tests' store plus an undated incident that has a place (it must list after the dated)."""
+    make_store(path)
+    from kronika.store import open_store
+
+    ev = Event("Protests", "Peaceful protest", None, 1, "BY", "Minsk City", "Minsk", 625144, 53.9, 27.5667, 1,
+               "Protesters", evidence=[Span.of(UNDATED, 0, 29)])
+    with open_store(path) as s:
+        s.put(Article(UNDATED, id="minsk-undated", lang="en"), ArticleResult("minsk-undated", "en", True, [ev]))
+    return path
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     import uvicorn
 
-    db = make_store(tmp_path_factory.mktemp("web") / "kronika.db")
+    db = _store(tmp_path_factory.mktemp("web") / "kronika.db")
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -66,7 +88,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Any]:
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
 
@@ -75,7 +97,8 @@ def browser() -> Iterator[object]:
     opts.binary_location = CHROMIUM
     for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                 "--disable-dev-shm-usage", "--window-size=1400,900", f"--user-data-dir={profile}"):
+                 "--disable-dev-shm-usage", "--window-size=1400,900", "--lang=en-US",
+                 f"--user-data-dir={profile}"):
         opts.add_argument(flag)
     driver = webdriver.Chrome(service=Service(executable_path=DRIVER), options=opts)
     driver.set_page_load_timeout(30)
@@ -86,122 +109,237 @@ def browser() -> Iterator[object]:
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def _wait(driver: object, cond: object, timeout: float = 15) -> object:
+def _wait(driver: Any, cond: Any, timeout: float = 15) -> Any:
     from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 
     # the page redraws markers and panels as it goes: an element caught mid-redraw is looked up again
-    return WebDriverWait(driver, timeout, ignored_exceptions=(NoSuchElementException,  # type: ignore[arg-type]
+    return WebDriverWait(driver, timeout, ignored_exceptions=(NoSuchElementException,
                                                               StaleElementReferenceException)).until(cond)
 
 
-def _shown(driver: object) -> int:
-    return int(driver.find_element(By.TAG_NAME, "body").get_attribute("data-shown"))  # type: ignore[attr-defined]
+def _open(d: Any, url: str) -> None:
+    d.get(url)
+    _wait(d, lambda x: x.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
 
 
-def _markers_on_map(driver: object) -> int:
-    """Events the map shows: single markers plus the counts written on clusters."""
+def _shown(d: Any) -> int:
+    return int(d.find_element(By.TAG_NAME, "body").get_attribute("data-shown"))
+
+
+def _markers_on_map(d: Any) -> int:
+    """Incidents the map shows: single markers plus the counts written on clusters."""
     js = ("var n = document.querySelectorAll('.ev-marker').length;"
           "document.querySelectorAll('.ev-cluster div').forEach(function (c) { n += +c.textContent; });"
           "return n;")
-    return int(driver.execute_script(js))  # type: ignore[attr-defined]
+    return int(d.execute_script(js))
 
 
-def test_map_click_evidence_brush_and_xss(server: str, browser: object) -> None:
+def _get(url: str) -> Any:
+    return json.load(urllib.request.urlopen(url))
+
+
+def _mapped(server: str, **params: str) -> int:
+    qs = "&".join(f"{k}={v}" for k, v in params.items())
+    items = _get(f"{server}api/incidents?limit=1000&{qs}")["items"]
+    return sum(1 for i in items if i["latitude"] is not None)
+
+
+def _list_rows(d: Any) -> list[Any]:
+    return d.find_elements(By.CSS_SELECTOR, "#detail .event-list button")
+
+
+def test_one_marker_per_incident_evidence_brush_and_xss(server: str, browser: Any) -> None:
     d = browser
-    d.get(server)  # type: ignore[attr-defined]
-    _wait(d, lambda x: x.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
+    _open(d, server)
     # the offline base map: Natural Earth country outlines drawn from the npm package
     _wait(d, lambda x: len(x.find_elements(By.CSS_SELECTOR, ".leaflet-overlay-pane path")) > 0)
-
-    # markers: every event with coordinates is on the map (5 of the 6; one has no place)
-    assert _shown(d) == 5
-    _wait(d, lambda x: _markers_on_map(x) == 5)
+    want = _mapped(server)
+    assert want == 5  # 6 incidents (7 article records: Almaty's riot is told twice), one without a place
+    assert _shown(d) == want
+    _wait(d, lambda x: _markers_on_map(x) == want)
 
     # click the Nairobi marker (its article is the one full of XSS payloads)
-    nairobi = json.load(urllib.request.urlopen(server + "api/events?country=KE"))["items"][0]
-    marker = _wait(d, lambda x: x.find_element(By.CSS_SELECTOR, f".ev-marker[data-event-id='{nairobi['id']}']"))
-    marker.click()  # type: ignore[attr-defined]
+    nairobi = _get(server + "api/incidents?country=KE")["items"][0]
+    marker = _wait(d, lambda x: x.find_element(By.CSS_SELECTOR, f".ev-marker[data-incident-id='{nairobi['id']}']"))
+    marker.click()
     mark = _wait(d, lambda x: x.find_element(By.CSS_SELECTOR, "#detail mark.evidence"))
-    assert mark.text == "Protesters in Nairobi on 15 March"  # type: ignore[attr-defined]
-    detail = d.find_element(By.ID, "detail")  # type: ignore[attr-defined]
+    assert mark.text == "Protesters in Nairobi on 15 March"
+    detail = d.find_element(By.ID, "detail")
     # the payloads are shown as the characters they are, and none of them ran or became an element
-    assert XSS_SCRIPT in d.find_element(By.CSS_SELECTOR, "#detail .article-text").text  # type: ignore[attr-defined]
-    assert XSS_SCRIPT in d.find_element(By.CSS_SELECTOR, "#detail .article-title").text  # type: ignore[attr-defined]
+    assert XSS_SCRIPT in d.find_element(By.CSS_SELECTOR, "#detail .article-text").text
+    assert XSS_SCRIPT in d.find_element(By.CSS_SELECTOR, "#detail .article-title").text
     assert "<img src=x onerror" in detail.text and "window.__xss" in detail.text
-    assert d.execute_script("return document.querySelectorAll('#detail img, #detail script').length") == 0  # type: ignore[attr-defined]
-    assert d.execute_script("return typeof window.__xss") == "undefined"  # type: ignore[attr-defined]
-    assert d.execute_script("return document.querySelectorAll('a[href^=\"javascript\"]').length") == 0  # type: ignore[attr-defined]
-    sources = d.find_element(By.CSS_SELECTOR, "#detail ul.sources").text  # type: ignore[attr-defined]
+    assert d.execute_script("return document.querySelectorAll('#detail img, #detail script').length") == 0
+    assert d.execute_script("return typeof window.__xss") == "undefined"
+    assert d.execute_script("return document.querySelectorAll('a[href^=\"javascript\"]').length") == 0
+    sources = d.find_element(By.CSS_SELECTOR, "#detail ul.sources").text
     assert "onerror" in sources and "(police)" in sources
+    assert "Kenya" in detail.text  # country names, not codes
+    assert f"sel={nairobi['id']}" in d.current_url
 
-    # the timeline brush: drag over the last third of the days → only events of those days stay
-    tl = d.find_element(By.ID, "timeline")  # type: ignore[attr-defined]
+    # the timeline brush: drag over part of the days → only incidents of those days stay
+    tl = d.find_element(By.ID, "timeline")
     w = tl.size["width"]
-    ActionChains(d).move_to_element_with_offset(tl, int(w * 0.1), 0).click_and_hold() \
+    ActionChains(d).move_to_element_with_offset(tl, int(-w * 0.4), 0).click_and_hold() \
         .move_by_offset(int(w * 0.38), 0).release().perform()
     label = _wait(d, lambda x: x.find_element(By.ID, "brush-label").text.startswith("selected") and
                   x.find_element(By.ID, "brush-label").text)
     day_from, day_to = str(label).removeprefix("selected ").split(" – ")
-    want = json.load(urllib.request.urlopen(
-        f"{server}api/events?date_from={day_from}&date_to={day_to}&bbox=-180,-90,180,90"))["total"]
-    assert 0 < want < 5
-    _wait(d, lambda x: _shown(x) == want)
+    n = _mapped(server, date_from=day_from, date_to=day_to)
+    assert 0 < n < want
+    _wait(d, lambda x: _shown(x) == n)
+    _wait(d, lambda x: _markers_on_map(x) == n)
+    assert f"dates={day_from}..{day_to}" in d.current_url
+    d.find_element(By.ID, "brush-clear").click()
     _wait(d, lambda x: _markers_on_map(x) == want)
-    # clearing the selection brings every marker back
-    d.find_element(By.ID, "brush-clear").click()  # type: ignore[attr-defined]
-    _wait(d, lambda x: _markers_on_map(x) == 5)
 
-    # an incident told by two articles: open the cluster, click one, then read the other article
-    from selenium.webdriver.support.ui import Select
-
-    Select(d.find_element(By.ID, "f-type")).select_by_value("Riots")  # type: ignore[attr-defined]
-    d.find_element(By.CSS_SELECTOR, "#filters button[type=submit]").click()  # type: ignore[attr-defined]
-    _wait(d, lambda x: _shown(x) == 2)
-    kz = json.load(urllib.request.urlopen(server + "api/events?country=KZ"))["items"]
-    time.sleep(1)  # the map flies to the two events; the cluster is redrawn when it lands
-    # Almaty's two events form a cluster: a click zooms in until they stand apart
-    _wait(d, lambda x: x.find_element(By.CSS_SELECTOR, ".ev-cluster")).click()  # type: ignore[attr-defined]
-    m = _wait(d, lambda x: x.find_element(By.CSS_SELECTOR, f".ev-marker[data-event-id='{kz[0]['id']}']"))
-    _wait(d, lambda x: m.is_displayed())  # type: ignore[attr-defined]
-    time.sleep(0.5)  # the zoom animation
-    m.click()  # type: ignore[attr-defined]
+    # an incident told by two articles is one marker: its panel lists both and shows each one's evidence
+    kz = _get(server + "api/incidents?country=KZ")["items"][0]
+    _wait(d, lambda x: x.find_element(By.CSS_SELECTOR, f".ev-marker[data-incident-id='{kz['id']}']")).click()
     _wait(d, lambda x: len(x.find_elements(By.CSS_SELECTOR, "#detail .incident-articles button")) == 2)
-    assert d.find_element(By.CSS_SELECTOR, "#detail .article-title").text.startswith("Almaty riots")  # type: ignore[attr-defined]
-    other = [b for b in d.find_elements(By.CSS_SELECTOR, "#detail .incident-articles button")  # type: ignore[attr-defined]
+    # actors as ACLED names them, from their own side (crowds: the event's country)
+    assert "Rioters (Kazakhstan) · Rioters" in d.find_element(By.CSS_SELECTOR, "#detail table.fields").text
+    other = [b for b in d.find_elements(By.CSS_SELECTOR, "#detail .incident-articles button")
              if "current" not in b.get_attribute("class")][0]
     title = other.text
     other.click()
     _wait(d, lambda x: x.find_element(By.CSS_SELECTOR, "#detail .article-title").text == title)
-    marked = d.find_element(By.CSS_SELECTOR, "#detail mark.evidence").text  # type: ignore[attr-defined]
+    marked = d.find_element(By.CSS_SELECTOR, "#detail mark.evidence").text
     assert marked in ("On March 5 rioters clashed with police in Almaty", "5 марта в Алматы погромщики столкнулись с полицией")
-    figures = d.find_element(By.CSS_SELECTOR, "#detail table.figures").text  # type: ignore[attr-defined]
+    figures = d.find_element(By.CSS_SELECTOR, "#detail table.figures").text
     assert "killed" in figures and "2–3" in figures  # reconciled: lowest 2, reports 2 and 3
 
-    shot = os.environ.get("KRONIKA_MAP_PNG")  # docs/map.png is made this way
-    if shot:
-        d.save_screenshot(shot)  # type: ignore[attr-defined]
+    shots = os.environ.get("KRONIKA_SCREENSHOTS")  # docs/map*.png are made this way
+    if shots:
+        d.save_screenshot(str(Path(shots) / "map.png"))
 
 
-def test_filters_refetch(server: str, browser: object) -> None:
-    d = browser
-    d.get(server)  # type: ignore[attr-defined]
-    _wait(d, lambda x: x.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
+def test_filters_url_state_and_downloads(server: str, browser: Any) -> None:
     from selenium.webdriver.support.ui import Select
 
+    d = browser
+    _open(d, server)
     _wait(d, lambda x: len(x.find_elements(By.CSS_SELECTOR, "#f-country option")) > 1)
-    Select(d.find_element(By.ID, "f-country")).select_by_value("UA")  # type: ignore[attr-defined]
-    d.find_element(By.CSS_SELECTOR, "#filters button[type=submit]").click()  # type: ignore[attr-defined]
-    _wait(d, lambda x: _shown(x) == 2)  # Kyiv and Kharkiv (the third UA event has no coordinates)
-    d.find_element(By.ID, "f-reset").click()  # type: ignore[attr-defined]
-    _wait(d, lambda x: _shown(x) == 5)
-    # the panel lists every event in view, those without coordinates too, and opens each
-    items = _wait(d, lambda x: len(x.find_elements(By.CSS_SELECTOR, "#detail .event-list button")) == 6 and
-                  x.find_elements(By.CSS_SELECTOR, "#detail .event-list button"))
-    [b for b in items if " · Other · " in b.text][0].click()  # type: ignore[union-attr]
-    mark = _wait(d, lambda x: x.find_element(By.CSS_SELECTOR, "#detail mark.evidence"))
-    assert mark.text == "A separate report from Odesa"  # type: ignore[attr-defined]
-    d.find_element(By.CSS_SELECTOR, "#detail button.back").click()  # type: ignore[attr-defined]
-    _wait(d, lambda x: len(x.find_elements(By.CSS_SELECTOR, "#detail .event-list button")) == 6)
-    d.find_element(By.ID, "f-q").send_keys("погромщики")  # type: ignore[attr-defined]
-    d.find_element(By.CSS_SELECTOR, "#filters button[type=submit]").click()  # type: ignore[attr-defined]
+    names = [o.text for o in d.find_elements(By.CSS_SELECTOR, "#f-country option")]
+    assert any(n.startswith("Ukraine (") for n in names) and any(n.startswith("Kazakhstan (") for n in names)
+    Select(d.find_element(By.ID, "f-country")).select_by_value("UA")
+    d.find_element(By.CSS_SELECTOR, "#filters button[type=submit]").click()
+    _wait(d, lambda x: _shown(x) == _mapped(server, country="UA") == 2)  # Kyiv, Kharkiv (a third has no place)
+    # type, sub-type and actor narrow it further
+    Select(d.find_element(By.ID, "f-type")).select_by_value("Explosions/Remote violence")
+    Select(d.find_element(By.ID, "f-sub")).select_by_value("Shelling/artillery/missile attack")
+    d.find_element(By.ID, "f-actor").send_keys("state")
+    d.find_element(By.CSS_SELECTOR, "#filters button[type=submit]").click()
     _wait(d, lambda x: _shown(x) == 1)
+    url = d.current_url
+    for part in ("country=UA", "type=Explosions", "sub=Shelling", "actor=state"):
+        assert part in url, url
+    (row,) = _list_rows(d)
+    assert "Kharkiv" in row.text and "Ukraine" in row.text
+
+    # the downloads carry the same filters: ACLED CSV and GeoJSON of exactly this view
+    csv_href = d.find_element(By.ID, "dl-csv").get_attribute("href")
+    geo_href = d.find_element(By.ID, "dl-geojson").get_attribute("href")
+    rows = list(csv.DictReader(io.StringIO(urllib.request.urlopen(csv_href).read().decode("utf-8"))))
+    assert len(rows) == 1 and rows[0]["location"] == "Kharkiv" and rows[0]["country"] == "Ukraine"
+    feats = _get(geo_href)["features"]
+    assert len(feats) == 1 and feats[0]["geometry"]["type"] == "Point"
+
+    # a link reopens the view: the same filters, the same selection
+    row.click()
+    _wait(d, lambda x: x.find_element(By.CSS_SELECTOR, "#detail mark.evidence"))
+    link = d.current_url
+    assert "sel=" in link
+    d.get("about:blank")
+    _open(d, link)
+    assert d.find_element(By.ID, "f-country").get_attribute("value") == "UA"
+    assert d.find_element(By.ID, "f-sub").get_attribute("value") == "Shelling/artillery/missile attack"
+    _wait(d, lambda x: _shown(x) == 1)
+    _wait(d, lambda x: "Kharkiv" in x.find_element(By.ID, "detail").text and
+          x.find_elements(By.CSS_SELECTOR, "#detail mark.evidence"))
+    d.find_element(By.ID, "f-reset").click()
+    _wait(d, lambda x: _shown(x) == 5)
+
+
+def test_table_list_order_and_pan(server: str, browser: Any) -> None:
+    d = browser
+    _open(d, server)
+    rows = _wait(d, lambda x: len(_list_rows(x)) == 6 and _list_rows(x))
+    texts = [r.text for r in rows]
+    dates = [t.split(" · ")[0] for t in texts]
+    assert dates[-1] == "undated" and "Minsk" in texts[-1]  # undated after the dated ones
+    assert dates[:-1] == sorted(dates[:-1], reverse=True)
+    # a row pans the map to its incident and opens it
+    kyiv = [r for r in rows if "Kyiv" in r.text][0]
+    kyiv.click()
+    _wait(d, lambda x: "Kyiv" in x.find_element(By.CSS_SELECTOR, "#detail table.fields").text)
+    inc = _get(server + "api/incidents?country=UA&event_type=Protests")["items"][0]
+    marker = _wait(d, lambda x: x.find_element(By.CSS_SELECTOR, f".ev-marker[data-incident-id='{inc['id']}']"))
+    _wait(d, lambda x: "selected" in marker.get_attribute("class"))
+    # the marker is in the middle of the map now
+    box = d.find_element(By.ID, "map").rect
+    m = marker.rect
+    assert abs(m["x"] + m["width"] / 2 - (box["x"] + box["width"] / 2)) < 30
+    assert abs(m["y"] + m["height"] / 2 - (box["y"] + box["height"] / 2)) < 30
+
+    # the table view: a row per incident in the same order; a click goes back to the map, on the incident
+    d.find_element(By.ID, "view-table").click()
+    trs = _wait(d, lambda x: x.find_elements(By.CSS_SELECTOR, "#incident-table tbody tr"))
+    assert len(trs) == 6 and trs[-1].text.startswith("undated")
+    assert "view=table" in d.current_url
+    shots = os.environ.get("KRONIKA_SCREENSHOTS")
+    if shots:
+        d.save_screenshot(str(Path(shots) / "map-table.png"))
+    [tr for tr in trs if "Kharkiv" in tr.text][0].click()
+    _wait(d, lambda x: x.find_element(By.ID, "table-wrap").get_attribute("hidden") is not None)
+    _wait(d, lambda x: "Kharkiv" in x.find_element(By.CSS_SELECTOR, "#detail table.fields").text)
+    assert "view=table" not in d.current_url
+
+
+def test_languages(server: str, browser: Any) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    d = browser
+    _open(d, server + "?lang=uk")
+    assert d.find_element(By.CSS_SELECTOR, "#filters-box summary").text == "Фільтри"
+    assert d.execute_script("return document.documentElement.lang") == "uk"
+    _wait(d, lambda x: any(o.text.startswith("Україна") for o in x.find_elements(By.CSS_SELECTOR, "#f-country option")))
+    assert "Протести" in d.find_element(By.ID, "legend").text
+    Select(d.find_element(By.ID, "lang")).select_by_value("ru")
+    _wait(d, lambda x: x.find_element(By.CSS_SELECTOR, "#filters-box summary").text == "Фильтры")
+    _wait(d, lambda x: any(o.text.startswith("Украина") for o in x.find_elements(By.CSS_SELECTOR, "#f-country option")))
+    assert "lang=ru" in d.current_url
+    Select(d.find_element(By.ID, "lang")).select_by_value("en")
+    _wait(d, lambda x: x.find_element(By.CSS_SELECTOR, "#filters-box summary").text == "Filters")
+
+
+def test_usable_on_a_phone(server: str, browser: Any) -> None:
+    d = browser
+    d.set_window_size(390, 844)
+    try:
+        _open(d, server)
+        assert d.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+        box = d.find_element(By.ID, "map").rect
+        assert box["height"] > 250 and box["width"] > 300
+        assert d.find_element(By.ID, "detail").rect["y"] >= box["y"] + box["height"] - 1  # the panel under the map
+        assert d.find_element(By.ID, "filters-box").get_attribute("open") is None  # filters a tap away
+        _wait(d, lambda x: _markers_on_map(x) == 5)
+        shots = os.environ.get("KRONIKA_SCREENSHOTS")
+        if shots:
+            d.save_screenshot(str(Path(shots) / "map-phone.png"))
+    finally:
+        d.set_window_size(1400, 900)
+
+
+def test_api_docs_render_offline(server: str, browser: Any) -> None:
+    from kronika.api.app import DOCS_VENDOR, NODE_MODULES
+
+    if not all((NODE_MODULES / p).is_dir() for p in DOCS_VENDOR.values()):
+        pytest.skip("swagger-ui-dist is not installed (make install runs npm ci)")
+    d = browser
+    d.get(server + "api/docs")
+    ops = _wait(d, lambda x: x.find_elements(By.CSS_SELECTOR, ".swagger-ui .opblock"), timeout=20)
+    assert len(ops) >= 8
+    hosts = d.execute_script("return performance.getEntriesByType('resource').map(function (e) {"
+                             " return new URL(e.name).host; });")
+    assert set(hosts) <= {server.split("/")[2]}, hosts  # nothing from a CDN

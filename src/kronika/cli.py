@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -58,25 +58,25 @@ def extract(
 
     if fmt not in ("jsonl", "table"):
         raise typer.BadParameter("use jsonl or table", param_hint="--format")
-    if progress is None:
-        progress = sys.stderr.isatty() and total_input_bytes(paths) > 2_000_000
+    from .progress import progress as progress_display
+    from .progress import want_progress
+
+    show = want_progress(progress, large=progress is None and total_input_bytes(paths) > 2_000_000)
     try:
         out = open(output, "w", encoding="utf-8") if output else sys.stdout
     except OSError as e:  # a user error, not a crash: no traceback
         raise typer.BadParameter(f"cannot write {output}: {e.strerror or e}", param_hint="-o") from e
     failed = written = 0
     table_rows = []
-    bar = _progress_bar() if progress else None
     try:
-        with stop_on_sigterm():
+        with stop_on_sigterm(), progress_display("extract", show, unit="articles") as bar:
             items = read_all(paths, allow_private=allow_private, follow_links=follow_links)
             for item in extract_many(items, workers=workers):
                 if isinstance(item, InputError):
                     failed += 1
                     typer.echo(f"kronika: {item}", err=True)
                     continue
-                if bar is not None:
-                    bar.update(1)
+                bar.advance()
                 if fmt == "table":
                     table_rows.append(item)
                 else:
@@ -88,8 +88,6 @@ def extract(
         typer.echo(f"kronika: stopped by SIGTERM after {written} articles; their output is complete", err=True)
         raise typer.Exit(int(e.code or 143)) from None
     finally:
-        if bar is not None:
-            bar.close()
         if output:
             out.close()
     if failed:
@@ -117,12 +115,6 @@ def serve(
     run(db, host=host, port=port, token=token, workers=workers, names=allowed_host or [])
 
 
-def _progress_bar() -> Any:
-    from tqdm import tqdm  # type: ignore[import-untyped, unused-ignore]
-
-    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
-
-
 @app.command()
 def spark(
     input_path: Annotated[str, typer.Option("--input", "-i", help="JSONL or Parquet articles (any path "
@@ -132,6 +124,8 @@ def spark(
                                                     "else local[*]).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="auto, json, parquet or text (one article per .txt file).")] = "auto",
     partitions: Annotated[int | None, typer.Option(help="Extraction tasks (default: automatic).")] = None,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Tasks done on stderr "
+                                                  "(default: when stderr is a terminal).")] = None,
 ) -> None:
     """Run extraction and incident linking as an Apache Spark job; writes Parquet (docs/scale.md)."""
     import importlib.util
@@ -144,6 +138,7 @@ def spark(
     args = ["--input", input_path, "--output", output, "--format", fmt]
     args += ["--master", master] if master else []
     args += ["--partitions", str(partitions)] if partitions else []
+    args += [] if progress is None else ["--progress" if progress else "--no-progress"]
     raise typer.Exit(job.main(args))
 
 
@@ -156,4 +151,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    # `python -m kronika.cli`: run the imported module's app, on which cli_store registered its
+    # commands (this __main__ copy of the module has only the ones defined above)
+    from kronika.cli import main as _main
+
+    _main()

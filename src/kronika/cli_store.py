@@ -36,6 +36,13 @@ _OPTION = {"date_from": "--from", "date_to": "--to", "country": "--country", "ad
            "event_type": "--type", "sub_event_type": "--type", "disorder_type": "--disorder", "actor": "--actor",
            "text": "--search", "article_id": "--article", "incident_id": "--incident", "bbox": "--bbox",
            "limit": "--limit", "offset": "--offset"}
+ProgressOpt = Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress on stderr "
+                                                  "(default: when stderr is a terminal and the work is large).")]
+LARGE_BYTES = 2_000_000
+
+
+def _is_url(s: str) -> bool:
+    return s.lower().startswith(("http://", "https://"))
 
 
 def ingest(
@@ -49,6 +56,7 @@ def ingest(
                                                                        "page for the full text.")] = False,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching from private, "
                                                                          "loopback and link-local addresses.")] = False,
+    progress: ProgressOpt = None,
 ) -> None:
     """Extract articles and store them with their events, linked into incidents.
 
@@ -59,9 +67,15 @@ def ingest(
     A database that cannot be written (read-only, full disk) stops the run with exit status 2."""
     from .ingest.batch import store_items
     from .ingest.inputs import read_all
+    from .ingest.readers import total_input_bytes
+    from .progress import progress as progress_display
+    from .progress import want_progress
     from .scale.pool import Terminated, stop_on_sigterm
     from .store import open_store
     from .store.schema import StoreError
+
+    show = want_progress(progress, large=progress is None and (
+        any(_is_url(p) for p in inputs) or total_input_bytes([p for p in inputs if not _is_url(p)]) > LARGE_BYTES))
 
     try:
         store = open_store(db)
@@ -74,9 +88,10 @@ def ingest(
     stats: Counter[str] = Counter()
     code = 0
     try:
-        with stop_on_sigterm():
+        with stop_on_sigterm(), progress_display("ingest", show, unit="articles") as bar:
             items = read_all(inputs, allow_private=allow_private, follow_links=follow_links)
             for out in store_items(store, items, workers=workers, force=force):
+                bar.advance()
                 stats[out.status] += 1
                 stats["new URL"] += out.new_url
                 if out.status == "failed":
@@ -113,6 +128,13 @@ def _filters(date_from: str | None = None, date_to: str | None = None, country: 
                              limit=None if limit == 0 else limit, offset=offset)
     except FilterError as e:
         raise typer.BadParameter(f"{e.reason}: {e.value!r}", param_hint=_OPTION.get(e.field, e.field)) from None
+
+
+def _db_large(db: str) -> bool:
+    try:
+        return Path(db).stat().st_size > LARGE_BYTES
+    except OSError:
+        return False
 
 
 def _open_read(db: str) -> Any:
@@ -210,10 +232,16 @@ def incidents(
         ("articles", lambda r: r["n_articles"]), ("figures", figs)], f.offset)
 
 
-def relink(db: DbOpt = "kronika.db") -> None:
+def relink(db: DbOpt = "kronika.db", progress: ProgressOpt = None) -> None:
     """Rebuild all incidents from the stored events (after the linking rules changed)."""
+    from .progress import progress as progress_display
+    from .progress import want_progress
+
     with _open_read(db) as store:
-        n = store.relink()
+        total = store.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        with progress_display("relink", want_progress(progress, large=_db_large(db)), total=total,
+                              unit="events") as bar:
+            n = store.relink(on_event=bar.advance)
     typer.echo(f"{n} incidents", err=True)
 
 
@@ -225,8 +253,11 @@ def export_cmd(
     db: DbOpt = "kronika.db", date_from: FromOpt = None, date_to: ToOpt = None, country: CountryOpt = None,
     admin1: Admin1Opt = None, etype: TypeOpt = None, disorder: DisorderOpt = None, actor: ActorOpt = None,
     search: SearchOpt = None, article: ArticleOpt = None, incident: IncidentOpt = None, bbox: BboxOpt = None,
+    progress: ProgressOpt = None,
 ) -> None:
     """Export the chronicle (or the part matching the filters)."""
+    from .progress import progress as progress_display
+    from .progress import want_progress
     from .store.export import FORMATS, export
 
     if fmt not in FORMATS:
@@ -235,9 +266,10 @@ def export_cmd(
         raise typer.BadParameter("use incidents or events", param_hint="--level")
     f = _filters(date_from, date_to, country, admin1, etype, actor, search, 0, 0, disorder, article, incident,
                  bbox)
-    with _open_read(db) as store:
+    with _open_read(db) as store, progress_display(
+            "export", want_progress(progress, large=_db_large(db)), unit=level) as bar:
         try:
-            n = export(store.conn, fmt, output, level, f)  # type: ignore[arg-type]
+            n = export(store.conn, fmt, output, level, f, on_row=bar.advance)  # type: ignore[arg-type]
         except OSError as e:
             typer.echo(f"kronika: cannot write {output}: {e.strerror or e}", err=True)
             raise typer.Exit(1) from None

@@ -141,6 +141,12 @@ class Event:
     evidence: list[Span] = field(default_factory=list)
     confidence: float = 0.5
     notes: str | None = None
+    # additive to SCHEMA.md: each actor's country (ISO alpha-2) as the text gives it, and for state
+    # forces their branch ("police" | "military"); extract/events/sides.py fills them
+    actor1_country: str | None = None
+    actor2_country: str | None = None
+    actor1_force: str | None = None
+    actor2_force: str | None = None
 
     @property
     def disorder_type(self) -> str:
@@ -163,6 +169,9 @@ class Count:
     source: str | None
     evidence: list[Span] = field(default_factory=list)
     value_max: float | None = None
+    # additive to SCHEMA.md: "national" for a countrywide figure (extract/figures/scope.py), which no
+    # city's event takes as its own
+    scope: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = {"kind": self.kind, "value": _int_if_whole(self.value), "qualifier": self.qualifier,
@@ -170,6 +179,8 @@ class Count:
              "evidence": _spans(self.evidence)}
         if self.value_max is not None:
             d["value_max"] = _int_if_whole(self.value_max)
+        if self.scope is not None:
+            d["scope"] = self.scope
         return d
 
 

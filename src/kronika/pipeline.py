@@ -19,7 +19,8 @@ from .extract import boilerplate, dates
 from .extract.attribution import quotes, sources
 from .extract.context import Context
 from .extract.events import coder as events
-from .extract.figures import counts, numbers
+from .extract.events import sides
+from .extract.figures import counts, numbers, scope
 from .extract.places import recognise as places
 from .model import Article, ArticleResult, Span
 from .resources import LEXICON_LANGS
@@ -63,7 +64,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("sources", sources.run),
     Stage("quotes", quotes.run),
     Stage("counts", counts.run),
+    Stage("scope", scope.run),
     Stage("events", events.run),
+    Stage("sides", sides.run),
 )
 
 

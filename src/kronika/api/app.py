@@ -46,6 +46,8 @@ VENDOR = {
     "topojson-client": "topojson-client/dist",
     "world-atlas": "world-atlas",
 }
+# Swagger UI for /api/docs, served from here too (the page's CSP allows no CDN)
+DOCS_VENDOR = {"swagger-ui-dist": "swagger-ui-dist"}
 MAX_LIMIT = 5000
 STREAM_CHUNK = 200  # rows per piece of a streamed page
 MAX_INGEST_BYTES = 5_000_000
@@ -75,7 +77,7 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
     app = FastAPI(title="kronika", version=__version__,
                   description="Events, incidents, articles with evidence spans, figures and sources "
                               "from the kronika store. Read-only unless started with a token.",
-                  docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json")
+                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
 
     # an old store is brought up to date once, here, before any request reads it
     open_store(db_path).close()
@@ -155,7 +157,15 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
              summary="One incident: its events, articles, sources and reconciled figures",
              response_model=M.Incident)
     def incident(c: Conn, incident_id: str) -> dict[str, Any]:
-        return _found(store_query.get_incident(c, incident_id), "incident", incident_id)
+        from ..store.export import acled_actors, sides
+
+        d = _found(store_query.get_incident(c, incident_id), "incident", incident_id)
+        # each actor's side and ACLED name ("Military Forces of Russia (2000-)"), as the exports give them
+        side = sides(c, d, "incidents")
+        names = acled_actors(d, side)
+        d.update(side, acled_actor1=names["actor1"], acled_actor2=names["actor2"],
+                 assoc_actor_1=names["assoc_actor_1"], assoc_actor_2=names["assoc_actor_2"])
+        return d
 
     @app.get("/api/articles", tags=["articles"], summary="Articles, filtered and paginated",
              response_model=M.Page[M.ArticleSummary])
@@ -204,6 +214,13 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
         return page(store_query.list_sources(c, name=name, kind=kind, article_id=article_id,
                                              incident_id=incident_id, limit=limit, offset=offset), limit, offset)
 
+    @app.get("/api/export", tags=["export"], response_class=FileResponse,
+             summary="The filtered incidents as ACLED CSV or GeoJSON (what the map's download buttons get)")
+    def export_view(f: Filter, fmt: Annotated[str, Query(alias="format", pattern="^(acled-csv|geojson)$",
+                                                         description="acled-csv or geojson")] = "acled-csv",
+                    ) -> FileResponse:
+        return _export_file(db_path, f, fmt)
+
     @app.get("/api/stats", tags=["stats"],
              summary="Under the events filters: counts of events, their articles and incidents, by day, type "
                      "and country", response_model=M.Stats)
@@ -221,6 +238,36 @@ def create_app(db: str | Path, token: str | None = None, *, max_ingest_bytes: in
 
 class WeakToken(ValueError):
     """An API token too short to resist guessing."""
+
+
+def _export_file(db_path: str, f: Filters, fmt: str) -> FileResponse:
+    """Write the export to a temporary file, send it, delete it (exports stream from the store in
+    pages: a large view never sits in memory)."""
+    import os
+    import tempfile
+
+    from starlette.background import BackgroundTask
+
+    from ..store.db import connect as store_connect
+    from ..store.export import export
+
+    suffix = ".csv" if fmt == "acled-csv" else ".geojson"
+    fd, path = tempfile.mkstemp(prefix="kronika-export-", suffix=suffix)
+    os.close(fd)
+    undated: list[str] = []
+    try:
+        conn = store_connect(db_path, readonly=True)
+        try:
+            export(conn, fmt, Path(path), "incidents", f.paged(None, 0), on_skip=undated.append)
+        finally:
+            conn.close()
+    except BaseException:
+        os.unlink(path)
+        raise
+    media = "text/csv; charset=utf-8" if fmt == "acled-csv" else "application/geo+json"
+    return FileResponse(path, media_type=media, filename=f"kronika-incidents{suffix}",
+                        headers={"X-Kronika-Undated-Left-Out": str(len(undated))},
+                        background=BackgroundTask(os.unlink, path))
 
 
 def _check_store(db_path: str) -> None:
@@ -453,8 +500,12 @@ def _mount_page(app: FastAPI) -> None:
     def page() -> FileResponse:
         return FileResponse(index, media_type="text/html; charset=utf-8")
 
+    @app.get("/api/docs", include_in_schema=False)
+    def api_docs() -> FileResponse:
+        return FileResponse(STATIC / "api-docs.html", media_type="text/html; charset=utf-8")
+
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for name, sub in VENDOR.items():
+    for name, sub in {**VENDOR, **DOCS_VENDOR}.items():
         folder = NODE_MODULES / sub
         if folder.is_dir():
             app.mount(f"/vendor/{name}", StaticFiles(directory=folder), name=f"vendor-{name}")

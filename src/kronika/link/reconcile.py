@@ -50,11 +50,17 @@ def attribute_counts(result: ArticleResult) -> list[int | None]:
     cands = [i for i, e in enumerate(result.events) if (e.event_type, e.sub_event_type) not in NOT_EVENTS]
     if not cands:
         return [None] * len(result.counts)
-    if len(cands) == 1:
-        return [cands[0]] * len(result.counts)
     out: list[int | None] = []
     for c in result.counts:
         chosen: int | None = None
+        if c.scope == "national":
+            # a countrywide figure belongs only to a country-level event (extract/figures/scope.py)
+            national = [i for i in cands if result.events[i].geo_precision == 3 and not result.events[i].location]
+            out.append(national[0] if len(national) == 1 else None)
+            continue
+        if len(cands) == 1:
+            out.append(cands[0])
+            continue
         if c.location:
             stem = _stem(c.location)
             named = [i for i in cands if any(stem and stem in _stem(x) for x in

@@ -462,15 +462,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--master", default=None, help="Spark master (default: spark-submit's, else local[*])")
     p.add_argument("--format", default="auto", choices=("auto", "json", "parquet", "text"), dest="fmt")
     p.add_argument("--partitions", type=int, default=None, help="tasks for extraction (default: automatic)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="tasks done on stderr (default: when stderr is a terminal)")
     a = p.parse_args(argv)
     try:
         input_kind(a.input, a.fmt)  # before starting Spark: a wrong kind of input fails at once
     except InputKindError as e:
         print(f"kronika spark: {e}", file=sys.stderr)
         return 2
+    from ..progress import spark_stages, want_progress
+
     spark = session(a.master)
     try:
-        counts = run(spark, a.input, a.output, a.fmt, a.partitions)
+        with spark_stages(spark.sparkContext, want_progress(a.progress)):
+            counts = run(spark, a.input, a.output, a.fmt, a.partitions)
     finally:
         spark.stop()
     print(json.dumps(counts))

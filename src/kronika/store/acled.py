@@ -7,7 +7,11 @@ a kronika CSV unchanged. Since 2024 ACLED writes inter1/inter2 as actor-kind tex
 
 from __future__ import annotations
 
-from functools import lru_cache
+import tomllib
+from dataclasses import dataclass
+from datetime import date as Date
+from functools import cache, lru_cache
+from importlib import resources as _res
 
 COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -69,14 +73,80 @@ def country_info(alpha2: str | None) -> tuple[str, int | None, str, str]:
     return (c.alpha_3, int(c.numeric), name, _REGION_OF.get(c.alpha_2, ""))
 
 
-def actor_text(kind: str | None, name: str | None, country: str | None) -> str:
-    """ACLED-style actor: the named group, else the kind with the country ("Protesters (Kazakhstan)")."""
-    if name:
-        return name
+@dataclass(slots=True, frozen=True)
+class Period:
+    start: Date
+    end: Date | None
+    label: str
+
+
+@cache
+def governments() -> dict[str, tuple[Period, ...]]:
+    """Government periods per country (resources/data/governments.toml), validated on load."""
+    path = _res.files("kronika.resources").joinpath("data", "governments.toml")
+    with path.open("rb") as f:
+        raw = tomllib.load(f)
+    out: dict[str, tuple[Period, ...]] = {}
+    for cc, items in raw.items():
+        if len(cc) != 2 or not cc.isupper() or not isinstance(items, list):
+            raise ValueError(f"governments.toml: {cc!r} is not an ISO alpha-2 code with a list of periods")
+        periods = []
+        for it in items:
+            start = Date.fromisoformat(it["from"])
+            end = Date.fromisoformat(it["to"]) if "to" in it else None
+            if end is not None and end < start or not it.get("label"):
+                raise ValueError(f"governments.toml: bad period {it!r} for {cc}")
+            periods.append(Period(start, end, str(it["label"])))
+        out[cc] = tuple(sorted(periods, key=lambda p: p.start))
+    return out
+
+
+def period_label(country: str | None, day: str | None) -> str | None:
+    """The bracketed period of the government in power on `day` ("2019-"), None when unknown."""
+    if not country or not day:
+        return None
+    try:
+        d = Date.fromisoformat(day[:10])
+    except ValueError:
+        return None
+    for p in reversed(governments().get(country.upper(), ())):
+        if p.start <= d and (p.end is None or d < p.end):
+            return p.label
+    return None
+
+
+ARMED_GROUPS = frozenset({"Rebel group", "Political militia", "Identity militia"})
+
+
+def actor_names(kind: str | None, name: str | None, country: str | None, force: str | None = None,
+                day: str | None = None) -> tuple[str, str]:
+    """ACLED's (actor, associated actor) for one side of an event.
+
+    State forces are named by branch, country and government period ("Military Forces of Russia
+    (2000-)", "Police Forces of Kazakhstan (2019-)"); crowds and civilians by kind and country
+    ("Protesters (Kazakhstan)"). A named party, union, movement or unit goes to assoc_actor beside
+    them; an armed group's own name is the actor. `country` is the actor's, not the event's place."""
     if not kind:
-        return ""
+        return "", ""
     cname = country_info(country)[2]
-    return f"{kind} ({cname})" if cname else kind
+    if kind == "State forces":
+        if not cname:
+            return "State forces", name or ""
+        branch = "Police Forces" if force == "police" else "Military Forces"
+        label = period_label(country, day)
+        return f"{branch} of {cname}" + (f" ({label})" if label else ""), name or ""
+    if kind in ARMED_GROUPS:
+        if name:
+            return name, ""
+        return (f"Unidentified Armed Group ({cname})" if cname else "Unidentified Armed Group"), ""
+    if kind == "External/Other":
+        return (name or kind), ""
+    return (f"{kind} ({cname})" if cname else kind), name or ""
+
+
+def actor_text(kind: str | None, name: str | None, country: str | None) -> str:
+    """The actor column alone (see actor_names)."""
+    return actor_names(kind, name, country)[0]
 
 
 def interaction(kind1: str | None, kind2: str | None) -> str:

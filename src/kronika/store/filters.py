@@ -35,6 +35,7 @@ from datetime import date
 from typing import Any
 
 from ..model import EVENT_TYPES, SUB_TO_TYPE
+from . import search
 
 MAX_LIMIT = 10_000
 MAX_INT = 2**63 - 1  # SQLite's integers: larger values would overflow inside the query
@@ -266,15 +267,17 @@ def _common(f: Filters, t: str) -> tuple[list[str], list[Any]]:
     return cl, ps
 
 
-def _fts(f: Filters, cl: list[str], ps: list[Any], cond: str) -> None:
+def _fts(f: Filters, cl: list[str], ps: list[Any], outer: str) -> None:
+    """The text search: `outer` holds an {articles} slot for the sub-query of matching article pks
+    (lemmas in uk, ru and en, and exact "phrases": store/search.py)."""
     if f.text is None:
         return
-    q = fts_query(f.text)
-    if q is None:
+    m = search.article_match(f.text)
+    if m is None:
         cl.append("0")
     else:
-        cl.append(cond)
-        ps.append(q)
+        cl.append(outer.format(articles=m[0]))
+        ps.extend(m[1])
 
 
 def _sql(cl: list[str], ps: list[Any]) -> Where:
@@ -290,7 +293,7 @@ def event_where(f: Filters, t: str = "e") -> Where:
     if f.incident_id is not None:
         cl.append(f"{t}.incident_pk = (SELECT pk FROM incidents WHERE id = ?)")
         ps.append(f.incident_id)
-    _fts(f, cl, ps, f"{t}.article_pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+    _fts(f, cl, ps, f"{t}.article_pk IN ({{articles}})")
     return _sql(cl, ps)
 
 
@@ -305,6 +308,5 @@ def incident_where(f: Filters, t: str = "i") -> Where:
         cl.append(f"{t}.pk IN (SELECT m.incident_pk FROM events m WHERE m.article_pk = "
                   "(SELECT pk FROM articles WHERE id = ?))")
         ps.append(f.article_id)
-    _fts(f, cl, ps, f"{t}.pk IN (SELECT m.incident_pk FROM events m WHERE m.article_pk IN "
-                    "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))")
+    _fts(f, cl, ps, f"{t}.pk IN (SELECT m.incident_pk FROM events m WHERE m.article_pk IN ({{articles}}))")
     return _sql(cl, ps)

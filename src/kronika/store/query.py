@@ -19,7 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .filters import FilterError, Filters, event_where, fts_query, incident_where, parse_filters, prepare
+from . import search
+from .filters import FilterError, Filters, event_where, incident_where, parse_filters, prepare
 
 __all__ = ["FilterError", "Filters", "Page", "ReadPool", "parse_filters", "read_connection", "list_events", "iter_events",
            "count_events", "get_event", "event_refs", "list_incidents", "iter_incidents", "count_incidents",
@@ -301,9 +302,9 @@ def list_articles(conn: sqlite3.Connection, *, q: str | None = None, lang: str |
     cl: list[str] = []
     ps: list[Any] = []
     if q:
-        match = fts_query(q)
-        cl.append("a.pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)" if match else "0")
-        ps += [match] if match else []
+        cond, cargs = search.condition(q, "a.pk")
+        cl.append(cond)
+        ps += cargs
     for cond, val in (("a.lang = ?", lang), ("substr(a.published, 1, 10) >= ?", date_from and date_from.isoformat()),
                       ("substr(a.published, 1, 10) <= ?", date_to and date_to.isoformat()),
                       ("a.relevant = ?", None if relevant is None else int(relevant))):

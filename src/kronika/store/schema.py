@@ -200,7 +200,26 @@ INSERT INTO sightings (article_pk, url, canonical_url, origin, seen_at)
     WHERE url IS NOT NULL AND canonical_url IS NOT NULL;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# Step 5: each actor's side as the text gives it (extract/events/sides.py): country and, for state
+# forces, the branch; exports name actors from these ("Military Forces of Russia (2000-)").
+_V5 = """
+ALTER TABLE events ADD COLUMN actor1_country TEXT;
+ALTER TABLE events ADD COLUMN actor2_country TEXT;
+ALTER TABLE events ADD COLUMN actor1_force TEXT;
+ALTER TABLE events ADD COLUMN actor2_force TEXT;
+"""
+
+# Step 6: the lemma index for search (store/search.py): each article's words with their lemmas, so
+# "акімат" finds "акімату". Filled from Python at insert (lemmas need the analysers); articles of
+# an older database are indexed when it is opened for writing (search.backfill).
+_V6 = """
+CREATE VIRTUAL TABLE articles_lemmas USING fts5(lemmas, tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER articles_lemmas_ad AFTER DELETE ON articles BEGIN
+    DELETE FROM articles_lemmas WHERE rowid = old.pk;
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

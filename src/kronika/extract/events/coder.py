@@ -993,15 +993,34 @@ def _severity(c: Candidate) -> tuple[float, float]:
     return sev, c.coded.confidence
 
 
+def _same_scene(ctx: Context, si: int, group: list[Candidate]) -> bool:
+    """Sentence `si` names no date and no place other than the event's own."""
+    if si >= len(ctx.doc.sentences):
+        return False
+    s = ctx.doc.sentences[si]
+    if any(s.start <= d.start < s.end for d in ctx.dates):
+        return False
+    own = {c.place.geonameid or c.place.name for c in group} | {c.place.country for c in group}
+    return all((p.geonameid or p.name) in own or p.country in own and p.kind == "country"
+               for p in ctx.places if s.start <= p.start < s.end)
+
+
 def _fatalities(ctx: Context, group: list[Candidate]) -> int | None:
     """The lowest 'killed' figure reported in the event's own sentences (ACLED's rule)."""
     sents = {c.sent for c in group}
     coded = ctx.doc.memo.get("event_coded", set())
-    # "Ворог вдарив по ТЦ. Загинули 19 людей.": the next sentence, when it reports nothing of its own
-    if group[0].coded.family != "demo":   # a crowd story's next sentence often recalls another incident
-        sents |= {si + 1 for si in sents if si + 1 not in coded}
+    # "Ворог вдарив по ТЦ. Загинули 19 людей.": the next sentence, when it reports nothing of its own.
+    # A crowd story's next sentence often recalls another incident or gives the whole unrest's toll;
+    # there only the lede's next sentence counts (news states the lede's toll right after it), and only
+    # when it names no other day and no other place
+    demo = group[0].coded.family == "demo"
+    lede = min(coded) if coded else -1
+    sents |= {si + 1 for si in sents if si + 1 not in coded
+              and (not demo or si == lede and _same_scene(ctx, si + 1, group))}
+    # a national toll is no city's own (extract/figures/scope.py)
+    local = group[0].place.kind != "country"
     vals = [c.value for c in ctx.counts if c.kind == "killed" and c.evidence
-            and ctx.doc.sentence_of(c.evidence[0].start) in sents]
+            and ctx.doc.sentence_of(c.evidence[0].start) in sents and not (local and c.scope == "national")]
     return int(min(vals)) if vals else None
 
 

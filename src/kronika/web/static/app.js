@@ -1,4 +1,5 @@
-/* kronika map page: events on an offline world map and a timeline, each with the text behind it.
+/* kronika map page: incidents (one real-world event with all its articles) on an offline world map,
+ * a table and a timeline, each with the text behind it; filters, downloads and the view in the URL.
  *
  * Safety rule of this file: every string that comes from data (article text, titles, names, quotes,
  * places) reaches the page through textContent / createTextNode only, never through innerHTML, so
@@ -11,15 +12,54 @@
     "Protests", "Riots", "Violence against civilians", "Battles",
     "Explosions/Remote violence", "Strategic developments",
   ];
-  var COLORS = {
-    "Protests": "#2b8cbe", "Riots": "#e6550d", "Violence against civilians": "#a50f15",
-    "Battles": "#6a3d9a", "Explosions/Remote violence": "#d62728", "Strategic developments": "#636363",
+  var SUBTYPES = {
+    "Protests": ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"],
+    "Riots": ["Violent demonstration", "Mob violence"],
+    "Violence against civilians": ["Attack", "Abduction/forced disappearance", "Sexual violence"],
+    "Battles": ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],
+    "Explosions/Remote violence": ["Shelling/artillery/missile attack", "Air/drone strike",
+      "Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Chemical weapon"],
+    "Strategic developments": ["Arrests", "Looting/property destruction", "Agreement", "Change to group/activity",
+      "Headquarters or base established", "Non-violent transfer of territory", "Disrupted weapons use", "Other"],
   };
-  var PAGE = 2000;        // events per API request
-  var MAX_EVENTS = 50000; // the page stops loading past this many (the timeline and filters still work)
+  var ACTOR_KINDS = ["State forces", "Rebel group", "Political militia", "Identity militia", "Rioters",
+    "Protesters", "Civilians", "External/Other"];
+  // six of Okabe & Ito's colours, the six that stay furthest apart under each kind of colour
+  // blindness (tests/test_web_colours.py simulates them)
+  var COLORS = {
+    "Protests": "#0072B2", "Riots": "#F0E442", "Violence against civilians": "#000000",
+    "Battles": "#56B4E9", "Explosions/Remote violence": "#D55E00", "Strategic developments": "#999999",
+  };
+  var PAGE = 2000;            // incidents per API request
+  var MAX_INCIDENTS = 50000;  // the page stops loading past this many
+  var FILTERS = { type: "f-type", sub: "f-sub", actor: "f-actor", country: "f-country", from: "f-from",
+                  to: "f-to", q: "f-q" };
 
-  var state = { events: [], markers: {}, brush: null, selected: null, bins: [] };
+  var state = { items: [], markers: {}, brush: null, selected: null, bins: [], view: "map", lang: "en", want: {} };
   var map, cluster;
+
+  // ---------- words ----------
+  function t(key, n) {
+    var dict = window.KRONIKA_I18N || {};
+    var s = (dict[state.lang] && dict[state.lang][key]) || (dict.en && dict.en[key]) || key;
+    return n === undefined ? s : s.replace("{n}", String(n));
+  }
+  var regionNames = {};
+  function countryName(code) {
+    if (!code) return "";
+    try {
+      if (!regionNames[state.lang]) regionNames[state.lang] = new Intl.DisplayNames([state.lang], { type: "region" });
+      return regionNames[state.lang].of(String(code).toUpperCase()) || code;
+    } catch (e) { return code; }
+  }
+  function applyWords() {
+    document.documentElement.lang = state.lang;
+    document.querySelectorAll("[data-i18n]").forEach(function (n) { n.textContent = t(n.getAttribute("data-i18n")); });
+    document.querySelectorAll("[data-i18n-placeholder]").forEach(function (n) {
+      n.setAttribute("placeholder", t(n.getAttribute("data-i18n-placeholder")));
+    });
+    document.getElementById("lang").value = state.lang;
+  }
 
   // ---------- small DOM helpers (text only) ----------
   function el(tag, attrs, children) {
@@ -37,27 +77,80 @@
     });
     return node;
   }
-  function svg(tag, attrs) {
-    var node = document.createElementNS("http://www.w3.org/2000/svg", tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    return node;
-  }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
-  function color(t) { return COLORS[t] || "#999"; }
+  function color(type) { return COLORS[type] || "#999"; }
+  function swatch(type) { var s = el("span", { class: "swatch" }); s.style.background = color(type); return s; }
   function setStatus(msg) { document.getElementById("status").textContent = msg; }
+  function placeOf(x) {
+    return [x.location, x.admin1, countryName(x.country)].filter(Boolean)
+      .filter(function (v, i, a) { return a.indexOf(v) === i; }).join(", ");
+  }
+  function actorsOf(x) {
+    function one(kind, name) { return kind ? kind + (name ? " — " + name : "") : ""; }
+    return [one(x.actor1, x.actor1_name), one(x.actor2, x.actor2_name)].filter(Boolean).join(" vs ");
+  }
 
-  function api(path, params) {
+  function query(params) {
     var qs = new URLSearchParams();
     Object.keys(params || {}).forEach(function (k) {
       if (params[k] !== "" && params[k] !== null && params[k] !== undefined) qs.set(k, params[k]);
     });
-    var url = "api/" + path + (qs.toString() ? "?" + qs.toString() : "");
-    return fetch(url, { headers: { Accept: "application/json" } }).then(function (r) {
+    return qs.toString();
+  }
+  function api(path, params) {
+    var qs = query(params);
+    return fetch("api/" + path + (qs ? "?" + qs : ""), { headers: { Accept: "application/json" } }).then(function (r) {
       return r.json().then(function (body) {
         if (!r.ok) throw new Error((body && body.detail) ? String(body.detail) : ("HTTP " + r.status));
         return body;
       });
     });
+  }
+
+  // ---------- the view's state in the URL: a link reopens it ----------
+  function readUrl() {
+    var p = new URLSearchParams(window.location.search);
+    state.want = {};  // select values wait for their options (filled later): kept here until then
+    Object.keys(FILTERS).forEach(function (k) {
+      if (p.has(k)) { state.want[k] = p.get(k); document.getElementById(FILTERS[k]).value = p.get(k); }
+    });
+    var lang = p.get("lang") || (navigator.language || "en").slice(0, 2);
+    state.lang = (window.KRONIKA_I18N || {})[lang] ? lang : "en";
+    state.view = p.get("view") === "table" ? "table" : "map";
+    state.selected = p.get("sel") || null;
+    var b = (p.get("dates") || "").split("..");
+    state.brush = b.length === 2 && b[0] && b[1] ? b : null;
+    var at = (p.get("at") || "").split(",").map(Number);
+    state.at = at.length === 3 && at.every(function (v) { return !isNaN(v); }) ? at : null;
+  }
+  function writeUrl() {
+    var p = {};
+    Object.keys(FILTERS).forEach(function (k) { p[k] = document.getElementById(FILTERS[k]).value.trim(); });
+    p.sel = state.selected || "";
+    p.view = state.view === "table" ? "table" : "";
+    p.dates = state.brush ? state.brush[0] + ".." + state.brush[1] : "";
+    if (map && state.moved) {
+      var c = map.getCenter();
+      p.at = c.lat.toFixed(4) + "," + c.lng.toFixed(4) + "," + map.getZoom();
+    }
+    p.lang = state.lang !== "en" ? state.lang : "";
+    var qs = query(p);
+    window.history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : ""));
+  }
+
+  function filterParams() {
+    var v = function (k) { return document.getElementById(FILTERS[k]).value.trim(); };
+    return { event_type: v("type"), sub_event_type: v("sub"), actor: v("actor"), country: v("country"),
+             date_from: v("from"), date_to: v("to"), q: v("q") };
+  }
+  function updateDownloads() {
+    var p = filterParams();
+    if (state.brush) {  // the timeline selection narrows the download as it narrows the view
+      p.date_from = p.date_from && p.date_from > state.brush[0] ? p.date_from : state.brush[0];
+      p.date_to = p.date_to && p.date_to < state.brush[1] ? p.date_to : state.brush[1];
+    }
+    document.getElementById("dl-csv").setAttribute("href", "api/export?" + query(Object.assign({ format: "acled-csv" }, p)));
+    document.getElementById("dl-geojson").setAttribute("href", "api/export?" + query(Object.assign({ format: "geojson" }, p)));
   }
 
   // ---------- map ----------
@@ -71,6 +164,7 @@
       iconCreateFunction: clusterIcon,
     });
     map.addLayer(cluster);
+    map.on("moveend", function () { if (state.ready) { state.moved = true; writeUrl(); } });
     // The base layer: Natural Earth country outlines shipped in the world-atlas npm package.
     fetch("vendor/world-atlas/countries-50m.json").then(function (r) {
       if (!r.ok) throw new Error("no base map");
@@ -79,7 +173,7 @@
       var land = planar(topojson.feature(topo, topo.objects.countries));
       L.geoJSON(land, { interactive: false, style: {
         color: "#b9b3a6", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 } }).addTo(map).bringToBack();
-    }).catch(function () { setStatus("base map unavailable (run make install)"); });
+    }).catch(function () { setStatus(t("basemap")); });
   }
 
   // world-atlas outlines are stitched across the antimeridian (drawn right on a globe); on a flat map
@@ -117,83 +211,133 @@
     });
     // a pie of the cluster's event types (colours from COLORS, shares are numbers: no data in CSS)
     var total = c.getChildCount(), acc = 0, stops = [];
-    TYPES.concat(Object.keys(byType).filter(function (t) { return TYPES.indexOf(t) < 0; })).forEach(function (t) {
-      if (!byType[t]) return;
+    TYPES.concat(Object.keys(byType).filter(function (x) { return TYPES.indexOf(x) < 0; })).forEach(function (x) {
+      if (!byType[x]) return;
       var a0 = acc / total * 360;
-      acc += byType[t];
-      stops.push(color(t) + " " + a0.toFixed(1) + "deg " + (acc / total * 360).toFixed(1) + "deg");
+      acc += byType[x];
+      stops.push(color(x) + " " + a0.toFixed(1) + "deg " + (acc / total * 360).toFixed(1) + "deg");
     });
     var inner = el("div", { text: String(total) });
     inner.style.background = "conic-gradient(" + stops.join(", ") + ")";
     return L.divIcon({ html: inner, className: "ev-cluster", iconSize: [34, 34] });
   }
 
-  function makeMarker(ev) {
+  function makeMarker(inc) {
     var dot = el("div", { class: "ev-dot" });
-    dot.style.background = color(ev.event_type);
-    var icon = L.divIcon({ html: dot, className: "ev-marker", iconSize: [14, 14] });
-    var m = L.marker([ev.latitude, ev.longitude], { icon: icon, evType: ev.event_type,
-                                                    keyboard: true, title: ev.event_type });
-    m.on("click", function () { showEvent(ev.id); });
+    dot.style.background = color(inc.event_type);
+    var icon = L.divIcon({ html: dot, className: "ev-marker", iconSize: [16, 16] });
+    var m = L.marker([inc.latitude, inc.longitude], { icon: icon, evType: inc.event_type, keyboard: true,
+                                                      title: inc.sub_event_type + " · " + placeOf(inc) });
+    m.on("click", function () { showIncident(inc.id, false); });
     m.on("add", function () {
       var node = m.getElement();
       if (node) {
-        node.setAttribute("data-event-id", String(ev.id));
-        node.classList.toggle("selected", state.selected === ev.id);
+        node.setAttribute("data-incident-id", String(inc.id));
+        node.classList.toggle("selected", state.selected === inc.id);
       }
     });
     return m;
   }
 
-  function inBrush(ev) {
+  function inBrush(x) {
     if (!state.brush) return true;
-    return ev.date !== null && ev.date !== undefined && ev.date >= state.brush[0] && ev.date <= state.brush[1];
+    return !!x.date && x.date >= state.brush[0] && x.date <= state.brush[1];
+  }
+
+  // dated incidents newest first, then the undated ones
+  function ordered() {
+    var dated = state.items.filter(function (x) { return x.date && inBrush(x); });
+    var undated = state.items.filter(function (x) { return !x.date && inBrush(x); });
+    dated.sort(function (a, b) { return a.date < b.date ? 1 : a.date > b.date ? -1 : 0; });
+    return dated.concat(undated);
   }
 
   function redrawMarkers(fit) {
     var shown = [];
-    var mapped = 0;
-    state.events.forEach(function (ev) {
-      if (!inBrush(ev)) return;
-      var m = state.markers[ev.id];
-      if (m) { shown.push(m); mapped += 1; }
+    state.items.forEach(function (x) {
+      var m = state.markers[x.id];
+      if (m && inBrush(x)) shown.push(m);
     });
     cluster.clearLayers();
     cluster.addLayers(shown);
-    var inRange = state.events.filter(inBrush).length;
-    document.body.setAttribute("data-shown", String(mapped));
-    setStatus(mapped + " events on the map" + (inRange > mapped ? " (" + (inRange - mapped) +
-              " without coordinates)" : "") + (state.brush ? ", " + state.brush[0] + " – " + state.brush[1] : "") +
-              " · " + state.events.length + " loaded");
+    var inRange = state.items.filter(inBrush).length;
+    document.body.setAttribute("data-shown", String(shown.length));
+    setStatus(t("on_map", shown.length) + (inRange > shown.length ? " (" + t("no_coords", inRange - shown.length) + ")" : "") +
+              (state.brush ? ", " + state.brush[0] + " – " + state.brush[1] : "") + " · " + t("loaded", state.items.length));
     if (fit && shown.length) {
       var b = L.latLngBounds(shown.map(function (m) { return m.getLatLng(); }));
-      map.fitBounds(b.pad(0.3), { maxZoom: 7 });
+      map.fitBounds(b.pad(0.3), { maxZoom: 7, animate: false });
     }
+    renderTable();
     if (state.selected === null) renderList();
+    updateDownloads();
   }
 
-  // With no event selected the panel lists the events in view (the filters and the date selection),
-  // newest first: a way in by keyboard, and to events without coordinates or under a crowded cluster.
+  function rowText(x) {
+    return (x.date || t("undated")) + " · " + x.sub_event_type + " · " + (placeOf(x) || t("place_unknown"));
+  }
+
+  // With no incident selected the panel lists those in view (the filters and the date selection):
+  // a way in by keyboard, and to incidents without coordinates or under a crowded cluster.
   var LIST_MAX = 200;
   function renderList() {
     var panel = document.getElementById("detail");
     clear(panel);
-    var evs = state.events.filter(inBrush).slice().reverse();
-    panel.appendChild(el("p", { class: "hint", text: "Click a marker or an event below to see it with its " +
-      "incident's sources and figures and the article text, evidence highlighted. Drag across the timeline " +
-      "to filter by date." }));
-    panel.appendChild(el("h3", { text: evs.length + " events" + (evs.length > LIST_MAX ? " (the newest " + LIST_MAX + ")" : "") }));
+    var xs = ordered();
+    panel.appendChild(el("p", { class: "hint", text: t("hint") }));
+    panel.appendChild(el("h3", { text: t("incidents", xs.length) + (xs.length > LIST_MAX ? " " + t("newest", LIST_MAX) : "") }));
     var list = el("ul", { class: "plain event-list" });
-    evs.slice(0, LIST_MAX).forEach(function (ev) {
-      var sw = el("span", { class: "swatch" });
-      sw.style.background = color(ev.event_type);
-      var b = el("button", { type: "button", class: "linklike",
-                             text: (ev.date || "undated") + " · " + ev.sub_event_type + " · " +
-                                   ([ev.location, ev.country].filter(Boolean).join(", ") || "place unknown") });
-      b.addEventListener("click", function () { showEvent(ev.id); });
-      list.appendChild(el("li", null, [sw, " ", b]));
+    xs.slice(0, LIST_MAX).forEach(function (x) {
+      var b = el("button", { type: "button", class: "linklike", "data-incident-id": x.id, text: rowText(x) });
+      b.addEventListener("click", function () { showIncident(x.id, true); });
+      list.appendChild(el("li", null, [swatch(x.event_type), " ", b]));
     });
     panel.appendChild(list);
+  }
+
+  function renderTable() {
+    var table = document.getElementById("incident-table");
+    clear(table);
+    var head = ["date", "type", "subtype", "actor1", "actor2", "place", "fatalities", "articles"];
+    table.appendChild(el("thead", null, [el("tr", null, head.map(function (h) { return el("th", { text: t(h) }); }))]));
+    var body = el("tbody");
+    ordered().forEach(function (x) {
+      var tr = el("tr", { tabindex: "0", "data-incident-id": x.id }, [
+        el("td", { text: x.date || t("undated") }), el("td", null, [swatch(x.event_type), " " + t(x.event_type)]),
+        el("td", { text: x.sub_event_type }), el("td", { text: x.actor1 ? x.actor1 + (x.actor1_name ? " — " + x.actor1_name : "") : "" }),
+        el("td", { text: x.actor2 ? x.actor2 + (x.actor2_name ? " — " + x.actor2_name : "") : "" }),
+        el("td", { text: placeOf(x) || t("place_unknown") }),
+        el("td", { text: x.fatalities === null || x.fatalities === undefined ? "" : String(x.fatalities) }),
+        el("td", { text: String(x.n_articles || "") }),
+      ]);
+      function open() { setView("map"); showIncident(x.id, true); }
+      tr.addEventListener("click", open);
+      tr.addEventListener("keydown", function (e) { if (e.key === "Enter") open(); });
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+  }
+
+  function setView(v) {
+    state.view = v;
+    document.getElementById("table-wrap").hidden = v !== "table";
+    document.getElementById("map").style.visibility = v === "table" ? "hidden" : "visible";
+    document.getElementById("legend").hidden = v === "table";
+    document.getElementById("view-map").setAttribute("aria-pressed", String(v === "map"));
+    document.getElementById("view-table").setAttribute("aria-pressed", String(v === "table"));
+    if (v === "map" && map) map.invalidateSize();
+    writeUrl();
+  }
+
+  // a list row or table row: the map pans to the incident (opening its cluster) and shows it
+  function panTo(id) {
+    var m = state.markers[id];
+    if (!m) return;
+    cluster.zoomToShowLayer(m, function () {
+      map.panTo(m.getLatLng(), { animate: false });
+      var node = m.getElement();
+      if (node) node.classList.add("selected");
+    });
   }
 
   function backToList() {
@@ -202,335 +346,218 @@
       var node = state.markers[k].getElement();
       if (node) node.classList.remove("selected");
     });
+    writeUrl();
     renderList();
   }
 
   function legend() {
     var box = document.getElementById("legend");
-    TYPES.forEach(function (t) {
-      var sw = el("span", { class: "swatch" });
-      sw.style.background = color(t);
-      box.appendChild(el("div", null, [sw, t]));
-    });
+    clear(box);
+    TYPES.forEach(function (x) { box.appendChild(el("div", null, [swatch(x), t(x)])); });
   }
 
   // ---------- filters ----------
-  function filterParams() {
-    return {
-      event_type: document.getElementById("f-type").value,
-      country: document.getElementById("f-country").value,
-      date_from: document.getElementById("f-from").value,
-      date_to: document.getElementById("f-to").value,
-      q: document.getElementById("f-q").value.trim(),
-    };
+  function fillSubtypes() {
+    var sel = document.getElementById("f-sub"), type = document.getElementById("f-type").value;
+    var keep = sel.value || state.want.sub || "";
+    while (sel.options.length > 1) sel.remove(1);
+    (type ? SUBTYPES[type] || [] : TYPES.reduce(function (a, x) { return a.concat(SUBTYPES[x]); }, [])).forEach(function (s) {
+      sel.appendChild(el("option", { value: s, text: s }));
+    });
+    sel.value = Array.prototype.some.call(sel.options, function (o) { return o.value === keep; }) ? keep : "";
   }
 
   function fillFilters() {
-    TYPES.forEach(function (t) {
-      document.getElementById("f-type").appendChild(el("option", { value: t, text: t }));
-    });
+    var typeSel = document.getElementById("f-type"), keep = typeSel.value || state.want.type || "";
+    while (typeSel.options.length > 1) typeSel.remove(1);
+    TYPES.forEach(function (x) { typeSel.appendChild(el("option", { value: x, text: t(x) })); });
+    typeSel.value = keep;
+    fillSubtypes();
+    var kinds = document.getElementById("actor-kinds");
+    clear(kinds);
+    ACTOR_KINDS.forEach(function (k) { kinds.appendChild(el("option", { value: k })); });
     return api("stats").then(function (s) {
-      var sel = document.getElementById("f-country");
-      (s.by_country || []).forEach(function (c) {
-        if (!c.country) return;
-        sel.appendChild(el("option", { value: c.country, text: c.country + " (" + c.count + ")" }));
+      var sel = document.getElementById("f-country"), want = sel.value || state.want.country || "";
+      while (sel.options.length > 1) sel.remove(1);
+      (s.by_country || []).filter(function (c) { return c.country; }).map(function (c) {
+        return { code: c.country, name: countryName(c.country), count: c.count };
+      }).sort(function (a, b) { return a.name.localeCompare(b.name, state.lang); }).forEach(function (c) {
+        sel.appendChild(el("option", { value: c.code, text: c.name + " (" + c.count + ")" }));
       });
+      sel.value = want;
     }).catch(function () { /* the filters still work without counts */ });
   }
 
-  function loadEvents() {
+  function loadIncidents(keepSelection) {
     var params = filterParams();
-    setStatus("loading…");
-    state.events = [];
+    setStatus(t("loading"));
+    state.items = [];
     state.markers = {};
-    state.brush = null;
-    state.selected = null;
+    if (!keepSelection) { state.selected = null; state.brush = null; }
     function page(offset) {
       var p = Object.assign({ limit: PAGE, offset: offset }, params);
-      return api("events", p).then(function (res) {
-        state.events = state.events.concat(res.items);
-        if (res.items.length === PAGE && state.events.length < Math.min(res.total, MAX_EVENTS)) {
-          return page(offset + PAGE);
-        }
+      return api("incidents", p).then(function (res) {
+        state.items = state.items.concat(res.items);
+        if (res.items.length === PAGE && state.items.length < Math.min(res.total, MAX_INCIDENTS)) return page(offset + PAGE);
         return null;
       });
     }
     return page(0).then(function () {
-      state.events.forEach(function (ev) {
-        if (typeof ev.latitude === "number" && typeof ev.longitude === "number") {
-          state.markers[ev.id] = makeMarker(ev);
-        }
+      state.items.forEach(function (x) {
+        if (typeof x.latitude === "number" && typeof x.longitude === "number") state.markers[x.id] = makeMarker(x);
       });
       drawTimeline();
-      redrawMarkers(true);
+      if (state.brush) showBrush();
+      redrawMarkers(!state.at);
+      if (state.at) { map.setView([state.at[0], state.at[1]], state.at[2], { animate: false }); state.at = null; state.moved = true; }
+      writeUrl();
+      if (state.selected) showIncident(state.selected, false);
+      state.ready = true;
       document.body.setAttribute("data-ready", "1");
-    }).catch(function (e) { setStatus("error: " + e.message); });
+    }).catch(function (e) { setStatus(t("error") + e.message); });
   }
 
-  // ---------- timeline: events per day stacked by type, with a brush ----------
-  // One bar per day; a span of more than a year is binned by week (more than six years: by 30 days) so
-  // that bars stay visible. Filtering by dates narrows the span back to days.
-  var DAY_MS = 86400000;
-  function dayNum(iso) { return Math.floor(Date.parse(iso + "T00:00:00Z") / DAY_MS); }
-  function isoOf(n) { return new Date(n * DAY_MS).toISOString().slice(0, 10); }
-
-  function drawTimeline() {
-    var box = document.getElementById("timeline");
-    clear(box);
-    updateBrushLabel();
-    state.bins = [];
-    var dated = state.events.filter(function (e) { return e.date && !isNaN(dayNum(e.date)); });
-    if (!dated.length) return;
-    var nums = dated.map(function (e) { return dayNum(e.date); });
-    var lo = Math.min.apply(null, nums), hi = Math.max.apply(null, nums);
-    var span = hi - lo + 1;
-    var size = span <= 366 ? 1 : (span <= 6 * 366 ? 7 : 30);
-    document.getElementById("tl-unit").textContent = "Events per " + (size === 1 ? "day" : size === 7 ? "week" : "30 days");
-    var n = Math.ceil(span / size);
-    for (var k = 0; k < n; k++) state.bins.push({ from: isoOf(lo + k * size), to: isoOf(Math.min(hi, lo + (k + 1) * size - 1)) });
-    var counts = state.bins.map(function () { return {}; });
-    dated.forEach(function (e, j) {
-      var c = counts[Math.floor((nums[j] - lo) / size)];
-      c[e.event_type] = (c[e.event_type] || 0) + 1;
-    });
-    var W = box.clientWidth || 800, H = box.clientHeight || 150;
-    var padL = 28, padR = 8, padB = 18, padT = 6;
-    var bw = (W - padL - padR) / n;
-    var maxN = 1;
-    counts.forEach(function (c) {
-      var t = 0;
-      Object.keys(c).forEach(function (k) { t += c[k]; });
-      if (t > maxN) maxN = t;
-    });
-    var yScale = (H - padT - padB) / maxN;
-    state.geom = { padL: padL, bw: bw, W: W, H: H, padT: padT, padB: padB };
-    var bars = svg("g", { class: "bars" });
-    counts.forEach(function (c, i) {
-      var y = H - padB;
-      TYPES.concat(Object.keys(c).filter(function (t) { return TYPES.indexOf(t) < 0; })).forEach(function (t) {
-        if (!c[t]) return;
-        var h = c[t] * yScale;
-        y -= h;
-        var r = svg("rect", { x: padL + i * bw + (bw > 3 ? 0.5 : 0), y: y, width: Math.max(bw - (bw > 3 ? 1 : 0), 1),
-                              height: h, fill: color(t) });
-        var b = state.bins[i];
-        var tip = svg("title");
-        tip.textContent = (b.from === b.to ? b.from : b.from + " – " + b.to) + " · " + t + ": " + c[t];
-        r.appendChild(tip);
-        bars.appendChild(r);
-      });
-    });
-    box.appendChild(bars);
-    var axis = svg("g", { class: "axis" });
-    axis.appendChild(svg("line", { x1: padL, x2: W - padR, y1: H - padB, y2: H - padB }));
-    var every = Math.max(1, Math.ceil(80 / Math.max(bw, 0.01)));
-    for (var i = 0; i < n; i += every) {
-      var t = svg("text", { x: padL + i * bw, y: H - 4 });
-      t.textContent = state.bins[i].from;
-      axis.appendChild(t);
-    }
-    var yl = svg("text", { x: 2, y: padT + 8 });
-    yl.textContent = String(maxN);
-    axis.appendChild(yl);
-    box.appendChild(axis);
-    var brush = svg("rect", { class: "brush", x: 0, y: padT, width: 0, height: H - padT - padB,
-                              visibility: "hidden" });
-    box.appendChild(brush);
-    state.brushRect = brush;
-  }
-
-  function binAt(x) {
-    var g = state.geom;
-    var i = Math.floor((x - g.padL) / g.bw);
-    return Math.max(0, Math.min(state.bins.length - 1, i));
-  }
-
-  function initBrush() {
-    var box = document.getElementById("timeline");
-    var x0 = null;
-    function localX(evt) { return evt.clientX - box.getBoundingClientRect().left; }
-    box.addEventListener("pointerdown", function (evt) {
-      if (!state.bins.length) return;
-      x0 = localX(evt);
-      box.setPointerCapture(evt.pointerId);
-      state.brushRect.setAttribute("x", x0);
-      state.brushRect.setAttribute("width", 0);
-      state.brushRect.setAttribute("visibility", "visible");
-    });
-    box.addEventListener("pointermove", function (evt) {
-      if (x0 === null) return;
-      var x1 = localX(evt);
-      state.brushRect.setAttribute("x", Math.min(x0, x1));
-      state.brushRect.setAttribute("width", Math.abs(x1 - x0));
-    });
-    box.addEventListener("pointerup", function (evt) {
-      if (x0 === null) return;
-      var x1 = localX(evt);
-      var a = Math.min(x0, x1), b = Math.max(x0, x1);
-      x0 = null;
-      if (b - a < 3) { setBrush(null); return; } // a click, not a drag: clear the selection
-      var i0 = binAt(a), i1 = binAt(b);
-      var g = state.geom;
-      state.brushRect.setAttribute("x", g.padL + i0 * g.bw);
-      state.brushRect.setAttribute("width", (i1 - i0 + 1) * g.bw);
-      setBrush([state.bins[i0].from, state.bins[i1].to]);
-    });
-    document.getElementById("brush-clear").addEventListener("click", function () { setBrush(null); });
-  }
+  // ---------- timeline (static/timeline.js) ----------
+  function drawTimeline() { if (state.tl) state.tl.draw(state.items); }
+  function showBrush() { if (state.tl) state.tl.show(); }
 
   function setBrush(range) {
     state.brush = range;
-    if (!range && state.brushRect) state.brushRect.setAttribute("visibility", "hidden");
-    updateBrushLabel();
+    if (!range) state.tl.hide(); else state.tl.label();
     redrawMarkers(false);
+    writeUrl();
   }
 
-  function updateBrushLabel() {
-    document.getElementById("brush-label").textContent = state.brush ?
-      "selected " + state.brush[0] + " – " + state.brush[1] : "drag to select days";
-    document.getElementById("brush-clear").hidden = !state.brush;
-  }
-
-  // ---------- detail panel ----------
+  // ---------- detail panel: the incident, its articles, sources, figures and the text ----------
   function fieldsTable(rows) {
-    var t = el("table", { class: "fields" });
+    var tb = el("table", { class: "fields" });
     rows.forEach(function (r) {
       if (r[1] === null || r[1] === undefined || r[1] === "") return;
-      t.appendChild(el("tr", null, [el("th", { text: r[0] }), el("td", { text: String(r[1]) })]));
+      tb.appendChild(el("tr", null, [el("th", { text: r[0] }), el("td", { text: String(r[1]) })]));
     });
-    return t;
+    return tb;
   }
-  var PRECISION = { 1: "exact day", 2: "within a week", 3: "within a month" };
-  var GEO_PRECISION = { 1: "the place itself", 2: "near / part of region", 3: "region only" };
+  var PRECISION = { 1: "exact_day", 2: "within_week", 3: "within_month" };
+  var GEO_PRECISION = { 1: "geo1", 2: "geo2", 3: "geo3" };
 
-  function showEvent(id) {
+  function showIncident(id, pan) {
     var panel = document.getElementById("detail");
     state.selected = id;
     Object.keys(state.markers).forEach(function (k) {
       var node = state.markers[k].getElement();
       if (node) node.classList.toggle("selected", String(k) === String(id));
     });
+    if (pan) panTo(id);
+    writeUrl();
     clear(panel);
-    panel.appendChild(el("p", { class: "hint", text: "loading…" }));
-    api("events/" + encodeURIComponent(id)).then(function (ev) {
-      var jobs = [api("articles/" + encodeURIComponent(ev.article))];
-      jobs.push(ev.incident !== null && ev.incident !== undefined ?
-        api("incidents/" + encodeURIComponent(ev.incident)).catch(function () { return null; }) : null);
-      return Promise.all(jobs).then(function (res) { renderDetail(ev, res[0], res[1]); });
+    panel.appendChild(el("p", { class: "hint", text: t("loading") }));
+    api("incidents/" + encodeURIComponent(id)).then(function (inc) {
+      var first = (inc.articles || [])[0];
+      return (first ? api("articles/" + encodeURIComponent(first.id)) : Promise.resolve(null)).then(function (a) {
+        if (state.selected === id) renderDetail(inc, a);
+      });
     }).catch(function (e) {
       clear(panel);
-      panel.appendChild(el("p", { class: "error", text: "Could not load the event: " + e.message }));
+      panel.appendChild(el("p", { class: "error", text: t("error") + e.message }));
     });
   }
 
-  function renderDetail(ev, article, incident) {
+  function renderDetail(inc, article) {
     var panel = document.getElementById("detail");
     clear(panel);
-    var back = el("button", { type: "button", class: "linklike back", text: "← all events in view" });
+    var back = el("button", { type: "button", class: "linklike back", text: t("back") });
     back.addEventListener("click", backToList);
     panel.appendChild(back);
-    var sw = el("span", { class: "swatch" });
-    sw.style.background = color(ev.event_type);
-    panel.appendChild(el("h2", null, [sw, " ", ev.event_type + " / " + ev.sub_event_type]));
-    var place = [ev.location, ev.admin1, ev.country].filter(Boolean).join(", ");
-    var coords = (typeof ev.latitude === "number") ? ev.latitude.toFixed(4) + ", " + ev.longitude.toFixed(4) : null;
+    panel.appendChild(el("h2", { class: "incident-title" }, [swatch(inc.event_type), " ", t(inc.event_type) + " / " + inc.sub_event_type]));
+    var coords = (typeof inc.latitude === "number") ? inc.latitude.toFixed(4) + ", " + inc.longitude.toFixed(4) : null;
     panel.appendChild(fieldsTable([
-      ["Disorder type", ev.disorder_type],
-      ["Date", ev.date ? ev.date + (PRECISION[ev.time_precision] ? " (" + PRECISION[ev.time_precision] + ")" : "") : "unknown"],
-      ["Place", place || "unknown"],
-      ["Coordinates", coords ? coords + (GEO_PRECISION[ev.geo_precision] ? " (" + GEO_PRECISION[ev.geo_precision] + ")" : "") : null],
-      ["Actor 1", ev.actor1 + (ev.actor1_name ? " — " + ev.actor1_name : "")],
-      ["Actor 2", ev.actor2 ? ev.actor2 + (ev.actor2_name ? " — " + ev.actor2_name : "") : null],
-      ["Fatalities", ev.fatalities],
-      ["Confidence", typeof ev.confidence === "number" ? ev.confidence.toFixed(2) : null],
-      ["Notes", ev.notes],
-      ["Incident", ev.incident],
+      [t("disorder"), inc.disorder_type],
+      [t("date"), inc.date ? inc.date + (PRECISION[inc.time_precision] ? " (" + t(PRECISION[inc.time_precision]) + ")" : "") : t("unknown")],
+      [t("place"), placeOf(inc) || t("unknown")],
+      [t("coords"), coords ? coords + (GEO_PRECISION[inc.geo_precision] ? " (" + t(GEO_PRECISION[inc.geo_precision]) + ")" : "") : null],
+      [t("actor1"), actorLine(inc, "1")],
+      [t("actor2"), actorLine(inc, "2")],
+      [t("fatalities"), inc.fatalities],
+      [t("incident"), inc.id],
     ]));
     var articleBox = el("div", { class: "article" });
-    if (incident) renderIncident(panel, incident, article.id, articleBox);
-    else renderArticleRecords(panel, article);
+    renderArticles(panel, inc, articleBox);
+    renderSources(panel, inc.sources || []);
+    renderFigures(panel, inc.figures || {});
     panel.appendChild(articleBox);
-    renderArticle(articleBox, article, ev.evidence || []);
+    if (article) renderArticle(articleBox, article, evidenceFor(article, inc.id));
   }
 
-  // Sources and figures: the incident's (every article telling this event, figures reconciled) when the
-  // store linked one, else this article's own.
-  function renderIncident(panel, inc, currentArticle, articleBox) {
+  // ACLED's name for the actor (its own side: "Military Forces of Russia (2000-)"), its kind, a named group
+  function actorLine(inc, n) {
+    var kind = inc["actor" + n];
+    if (!kind) return null;
+    var acled = inc["acled_actor" + n], name = inc["actor" + n + "_name"];
+    return (acled && acled !== kind ? acled + " · " + kind : kind) + (name && name !== acled ? " — " + name : "");
+  }
+
+  function evidenceFor(article, incidentId) {
+    var spans = [];
+    (article.events || []).forEach(function (e) { if (e.incident === incidentId) spans = spans.concat(e.evidence || []); });
+    return spans;
+  }
+
+  // every article telling this incident; a click shows its text with its evidence for the incident
+  function renderArticles(panel, inc, articleBox) {
     var arts = inc.articles || [];
-    panel.appendChild(el("h3", { text: "Incident " + inc.id + " · " + arts.length + " article(s)" }));
-    // every article telling this incident; a click shows its text with its evidence for the incident
+    panel.appendChild(el("h3", { text: t("articles") + " · " + arts.length }));
     var list = el("ul", { class: "plain incident-articles" });
-    arts.forEach(function (a) {
-      var b = el("button", { type: "button", class: "linklike", text: a.title || a.id });
-      if (a.id === currentArticle) b.classList.add("current");
+    arts.forEach(function (a, i) {
+      var b = el("button", { type: "button", class: "linklike" + (i === 0 ? " current" : ""), text: a.title || a.id });
       b.addEventListener("click", function () {
         api("articles/" + encodeURIComponent(a.id)).then(function (full) {
-          var spans = [];
-          (full.events || []).forEach(function (e) {
-            if (e.incident === inc.id) spans = spans.concat(e.evidence || []);
-          });
           list.querySelectorAll("button").forEach(function (x) { x.classList.remove("current"); });
           b.classList.add("current");
           clear(articleBox);
-          renderArticle(articleBox, full, spans);
-        }).catch(function (e) { setStatus("error: " + e.message); });
+          renderArticle(articleBox, full, evidenceFor(full, inc.id));
+        }).catch(function (e) { setStatus(t("error") + e.message); });
       });
       list.appendChild(el("li", null, [b, " " + [a.published, a.lang].filter(Boolean).join(" · ")]));
     });
     panel.appendChild(list);
+  }
+
+  function renderSources(panel, raw) {
     var seen = {}, sources = [];
-    (inc.sources || []).forEach(function (s) {
+    raw.forEach(function (s) {
       var k = s.name + "\u0000" + (s.kind || "");
       if (!seen[k]) { seen[k] = { name: s.name, kind: s.kind, n: 0 }; sources.push(seen[k]); }
       seen[k].n += 1;
     });
-    renderSources(panel, sources);
-    var figs = inc.figures || {};
+    panel.appendChild(el("h3", { text: t("sources") }));
+    if (!sources.length) { panel.appendChild(el("p", { class: "hint", text: t("none_named") })); return; }
+    panel.appendChild(el("ul", { class: "plain sources" }, sources.map(function (s) {
+      return el("li", null, [s.name + (s.kind ? " (" + s.kind + ")" : "") + (s.n > 1 ? " · " + s.n : "")]);
+    })));
+  }
+
+  function renderFigures(panel, figs) {
     var rows = Object.keys(figs).sort().map(function (kind) {
       var f = figs[kind];
       var by = (f.by_source || f.reports || []).map(function (r) {
         return (r.qualifier && r.qualifier !== "exact" ? r.qualifier + " " : "") + r.value +
-               " (" + (r.source || "unattributed") + (r.article ? ", " + r.article : "") + ")";
+               " (" + (r.source || t("unattributed")) + (r.article ? ", " + r.article : "") + ")";
       }).join("; ");
       return [kind, String(f.lowest), f.min === f.max ? String(f.min) : f.min + "–" + f.max, by];
     });
-    renderFigures(panel, "Figures (reconciled across articles)", ["kind", "lowest", "min–max", "reported by"], rows);
-  }
-
-  function renderArticleRecords(panel, a) {
-    panel.appendChild(el("h3", { text: "Not linked to an incident: this article's sources and figures" }));
-    renderSources(panel, (a.sources || []).map(function (s) { return { name: s.name, kind: s.kind, n: 1 }; }));
-    var rows = (a.counts || []).map(function (c) {
-      var v = c.value_max !== null && c.value_max !== undefined ? c.value + "–" + c.value_max : String(c.value);
-      return [c.kind, v, c.qualifier || "", c.source || "unattributed"];
-    });
-    renderFigures(panel, "Figures", ["kind", "value", "qualifier", "source"], rows);
-  }
-
-  function renderSources(panel, sources) {
-    panel.appendChild(el("h3", { text: "Sources" }));
-    if (!sources.length) { panel.appendChild(el("p", { class: "hint", text: "none named" })); return; }
-    panel.appendChild(el("ul", { class: "plain sources" }, sources.map(function (s) {
-      return el("li", null, [s.name + (s.kind ? " (" + s.kind + ")" : "") + (s.n > 1 ? " · " + s.n + " articles" : "")]);
-    })));
-  }
-
-  function renderFigures(panel, title, head, rows) {
-    panel.appendChild(el("h3", { text: title }));
-    if (!rows.length) { panel.appendChild(el("p", { class: "hint", text: "none reported" })); return; }
-    var t = el("table", { class: "list figures" }, [el("tr", null, head.map(function (h) {
+    panel.appendChild(el("h3", { text: t("figures") }));
+    if (!rows.length) { panel.appendChild(el("p", { class: "hint", text: t("none_reported") })); return; }
+    var tb = el("table", { class: "list figures" }, [el("tr", null, [t("kind"), t("lowest"), t("minmax"), t("reported_by")].map(function (h) {
       return el("th", { text: h });
     }))]);
-    rows.forEach(function (r) {
-      t.appendChild(el("tr", null, r.map(function (x) { return el("td", { text: x }); })));
-    });
-    panel.appendChild(t);
+    rows.forEach(function (r) { tb.appendChild(el("tr", null, r.map(function (x) { return el("td", { text: x }); }))); });
+    panel.appendChild(tb);
   }
 
   function safeHref(url) { return /^https?:\/\//i.test(url || "") ? url : null; }
 
   function renderArticle(panel, a, evidence) {
-    panel.appendChild(el("h3", { text: "Article" }));
+    panel.appendChild(el("h3", { text: t("article") }));
     if (a.title) panel.appendChild(el("h2", { class: "article-title", text: a.title }));
     var meta = el("div", { class: "article-meta" }, [[a.published, a.lang, a.id].filter(Boolean).join(" · ")]);
     var href = safeHref(a.url);
@@ -540,7 +567,7 @@
       meta.appendChild(el("div", null, [link]));
     }
     panel.appendChild(meta);
-    // This event's evidence is marked strongly; other records' evidence (figures, sources, quotes) lightly.
+    // This incident's evidence is marked strongly; other records' evidence (figures, sources, quotes) lightly.
     var spans = [];
     evidence.forEach(function (s) { spans.push({ start: s.start, end: s.end, cls: "evidence" }); });
     ["counts", "sources", "quotes"].forEach(function (k) {
@@ -551,11 +578,9 @@
     var body = el("div", { class: "article-text" });
     highlight(body, a.text || "", spans);
     panel.appendChild(body);
-    var first = body.querySelector("mark.evidence");
-    if (first && first.scrollIntoView) first.scrollIntoView({ block: "center" });
     var q = a.quotes || [];
     if (q.length) {
-      panel.appendChild(el("h3", { text: "Quotes" }));
+      panel.appendChild(el("h3", { text: t("quotes") }));
       panel.appendChild(el("ul", { class: "plain quotes" }, q.map(function (x) {
         var who = [x.speaker, x.speaker_role].filter(Boolean).join(", ");
         return el("li", null, ["«" + x.text + "» — " + (who || "?") + (x.via ? " via " + x.via : "")]);
@@ -585,23 +610,51 @@
   }
 
   // ---------- start ----------
+  function relabel() {  // the language changed: every word on the page, the lists and the open panel
+    applyWords();
+    legend();
+    regionNames = {};
+    fillFilters();
+    drawTimeline();
+    if (state.brush) showBrush();
+    redrawMarkers(false);
+    if (state.selected) showIncident(state.selected, false);
+    writeUrl();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    readUrl();
+    applyWords();
     legend();
     if (typeof L === "undefined" || !L.markerClusterGroup || typeof topojson === "undefined") {
-      setStatus("the map's front-end packages are missing: run `make install` (npm ci in src/kronika/web)");
+      setStatus(t("missing"));
       return;
     }
     initMap();
-    initBrush();
+    state.tl = window.KronikaTimeline({ types: TYPES, color: color, t: t, onSelect: setBrush,
+                                        selection: function () { return state.brush; } });
+    if (window.matchMedia && window.matchMedia("(max-width: 700px)").matches) {
+      document.getElementById("filters-box").open = false;  // a phone: the map first, filters a tap away
+    }
     document.getElementById("filters").addEventListener("submit", function (e) {
       e.preventDefault();
-      loadEvents();
+      state.at = null;
+      loadIncidents(false);
     });
+    document.getElementById("f-type").addEventListener("change", fillSubtypes);
     document.getElementById("f-reset").addEventListener("click", function () {
       document.getElementById("filters").reset();
-      loadEvents();
+      fillSubtypes();
+      loadIncidents(false);
     });
-    window.addEventListener("resize", function () { drawTimeline(); if (state.brush) setBrush(null); });
-    fillFilters().then(loadEvents);
+    document.getElementById("view-map").addEventListener("click", function () { setView("map"); });
+    document.getElementById("view-table").addEventListener("click", function () { setView("table"); });
+    document.getElementById("lang").addEventListener("change", function (e) {
+      state.lang = e.target.value;
+      relabel();
+    });
+    window.addEventListener("resize", function () { drawTimeline(); if (state.brush) showBrush(); });
+    var view = state.view;
+    fillFilters().then(function () { state.want = {}; return loadIncidents(true); }).then(function () { setView(view); });
   });
 })();
