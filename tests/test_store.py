@@ -168,12 +168,6 @@ def test_queries_filter_and_paginate(tmp_path: Path) -> None:
         assert query.get_incident(c, "nope") is None and query.get_article(c, "nope") is None
 
 
-def test_fts_query_sanitises() -> None:
-    assert query.fts_query('gas "price protest" Алмат*') == '"gas" "price protest" "Алмат"*'
-    assert query.fts_query("  ") is None
-    assert query.fts_query("a-b") == '"a" "b"'
-
-
 def test_readers_work_while_a_writer_commits(tmp_path: Path) -> None:
     p = tmp_path / "k.db"
     open_store(p).close()

@@ -111,6 +111,12 @@ def test_an_old_store_gets_the_folded_column(tmp_path: Path) -> None:
     for t in ("events", "incidents"):
         c.execute(f"DROP INDEX {t}_order")
         c.execute(f"ALTER TABLE {t} DROP COLUMN actors_fold")
+    # and what the later steps added (sightings, actors' sides, the lemma index)
+    c.execute("DROP TABLE sightings")
+    for col in ("actor1_country", "actor2_country", "actor1_force", "actor2_force"):
+        c.execute(f"ALTER TABLE events DROP COLUMN {col}")
+    c.execute("DROP TRIGGER articles_lemmas_ad")
+    c.execute("DROP TABLE articles_lemmas")
     c.execute("PRAGMA user_version = 2")
     c.commit()
     c.close()

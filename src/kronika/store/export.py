@@ -206,7 +206,7 @@ def write_acled_csv(conn: sqlite3.Connection, out: Path | str, level: Level = "i
             if not rec.get("date"):
                 skipped += 1
                 if on_skip is not None:
-                    on_skip(rec.get("id") or f"{rec.get('article')}#{rec.get('idx')}")
+                    on_skip(str(rec.get("id")))   # an incident's id, or an event's (/api/events/{id})
                 continue
             n += 1
             w.writerow(acled_row(conn, rec, level, n))

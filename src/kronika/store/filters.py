@@ -214,28 +214,6 @@ def parse_filters(raw: Mapping[str, object] | None = None, /, **kw: object) -> F
 
 
 # -- SQL ----------------------------------------------------------------------------------------------
-_TOKEN = re.compile(r'"([^"]+)"|(\S+)')
-
-
-def fts_query(text: str) -> str | None:
-    """User words to a safe FTS5 query: each word or "phrase" quoted, a trailing * kept."""
-    parts: list[str] = []
-    for m in _TOKEN.finditer(text):
-        phrase = m.group(1)
-        word = m.group(2)
-        if phrase is not None:
-            inner = " ".join(re.findall(r"\w+", phrase))
-            if inner:
-                parts.append(f'"{inner}"')
-            continue
-        prefix = word.endswith("*")
-        for w in re.findall(r"\w+", word):
-            parts.append(f'"{w}"')
-        if prefix and parts:
-            parts[-1] += "*"
-    return " ".join(parts) or None
-
-
 Where = tuple[str, list[Any]]
 
 
