@@ -1,0 +1,179 @@
+"""Resolution of place mentions: which of a name's homonyms the article means.
+
+Homonyms are ranked by population, the countries the article mentions and a language prior; a name
+whose best reading is too small for the evidence yields no place at all rather than a guess.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+from ...resources.gazetteer import ADMIN1, CITY, COUNTRY, VARIANT_COUNTRIES, Entry, Gazetteer, gazetteer, norm
+from ...text.doc import Doc
+from ..context import Context
+from ..mentions import PlaceMention
+from .forms import _CYR, ADJ_SCORE, lexicon
+from .mentions import _Cand, recognise
+
+# ---------------------------------------------------------------------------------------------
+# resolution
+
+
+def _contribution(g: Gazetteer, c: _Cand) -> tuple[str, int] | None:
+    """What a candidate tells of the article's countries: a named country or region, or a big
+    place with one clear reading; nothing from adjectives, names that are also words, or a town
+    at a sentence start."""
+    if c.tier == 2 or c.word in ("person", "common", "function"):
+        return None
+    e = g.entries[c.ids[0]]
+    if c.initial and e.kind == CITY and c.word != "geo" and e.population < 1_000_000:
+        return None     # a sentence start is weak evidence, unless the dictionary or the size says place
+    if c.word == "known" and e.population < 500_000:
+        return None
+    if e.kind == COUNTRY:
+        return e.country, 2
+    if e.kind == ADMIN1:
+        return e.country, 1
+    if e.population >= 100_000 and (len(c.ids) == 1 or g.entries[c.ids[1]].population * 10 < e.population):
+        return e.country, 1
+    return None
+
+
+def _context_countries(g: Gazetteer, cands: list[_Cand]) -> Counter[str]:
+    """Countries the article is about (see `_contribution`)."""
+    ctx: Counter[str] = Counter()
+    for c in cands:
+        got = _contribution(g, c)
+        if got:
+            ctx[got[0]] += got[1]
+    return ctx
+
+
+_TRANSLIT = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "e", "ж": "z", "з": "z",
+    "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "k", "ц": "t", "ч": "c", "ш": "s", "щ": "s",
+    "ь": "", "ю": "i", "я": "i", "ы": "y", "э": "e", "ъ": "", "'": "", "’": "",
+})
+
+
+@lru_cache(maxsize=50_000)
+def _translit(name: str) -> str:
+    """A rough Latin skeleton of a name, to compare a Cyrillic key with an English name
+    (g/h and y/i fold together)."""
+    s = unicodedata.normalize("NFKD", name.lower())
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).translate(_TRANSLIT)
+    return s.replace("g", "h").replace("y", "i").replace("kh", "k").replace("zh", "z")
+
+
+def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
+            doc_lang: str = "en", near: frozenset[str] = frozenset()) -> tuple[Entry, float] | None:
+    """The best reading of a candidate, or None when no reading is plausible enough."""
+    best: tuple[float, Entry] | None = None
+    i_best = -1
+    cities = {g.entries[i].geonameid for i in c.ids[:50] if g.entries[i].kind == CITY}
+    latin = c.single_cap and c.word == "unknown" and not any(_CYR.search(k) for k in c.keys)
+    for i in c.ids[:50]:
+        e = g.entries[i]
+        if e.latitude is None or (e.kind == ADMIN1 and e.geonameid in cities):
+            continue    # unplaceable; or "Берлин": the city, not the city-state around it
+        if latin and e.kind == CITY and (e.population < 1_000_000 or c.initial) and norm(e.name) not in c.keys \
+                and not any(k in g.aliases for k in c.keys) and i not in c.variant:
+            continue    # Latin-script alternate names are full of noise ("Part" for Perth)
+        s = math.log10(e.population + 10)
+        if e.country in ctx:
+            s += 2.0 + min(ctx[e.country], 5) * 0.3
+        if e.country in prior:
+            s += 0.7
+        if e.country in near and e.kind == CITY:
+            s += 1.0
+        if e.kind == COUNTRY:
+            s += 2.0
+        elif e.kind == ADMIN1:
+            s += 0.5
+        if any(g.alias_target.get(k) == i for k in c.keys):
+            s += 3.0    # the lexicon says which one a name means ("Вашингтон": the capital)
+        if c.keys and _translit(c.keys[0])[:3] == _translit(e.name)[:3]:
+            s += 0.3    # the name itself, not an odd alternate ("Слов'янськ" is also listed for Nikopol)
+        if best is None or s > best[0]:
+            best = (s, e)
+            i_best = i
+    if best is None:
+        return None
+    s, e = best
+    if e.kind == ADMIN1 and c.word in ("person", "common") and e.country not in ctx:
+        return None     # "Тичина" is a poet before it is Ticino
+    if e.kind == CITY:
+        known = e.country in ctx or e.country in prior   # small towns only of the article's countries
+        need = (1_000 if known else 15_000) if c.tier != 1 else (5_000 if known else 50_000)
+        if latin and doc_lang != "en":
+            need = max(need, 15_000)    # Latin words in Cyrillic text are mostly brands and titles
+        if c.word == "person" and (e.population < (20_000 if e.country in ctx else 50_000 if known else 1_000_000)
+                                   or (c.tier == 1 and e.country not in ctx and e.population < 200_000)):
+            return None     # a name as well: a sizeable town of a country the article is about, or a metropolis
+        if c.word == "known" and not known and e.population < 500_000:
+            return None     # a Ukrainian dictionary word ("Матері") as a foreign town: only a famous one
+        if c.initial and c.word in ("known", "geo") and doc_lang == "uk" \
+                and not (e.population >= 500_000 or (e.country in ctx and e.population >= 50_000)):
+            return None     # "Розділ третій", "Високий рівень": a capital marking the sentence start
+        if c.word == "common":
+            # a common word as well ("Совет", "Изюм"): only a town of a country the article names;
+            # at a sentence start ("Час", "Мати") only a big one
+            if e.country not in ctx or e.population < 10_000:
+                return None
+            if c.initial and c.word == "common" and (e.country not in ctx or e.population < 100_000):
+                return None
+        if c.initial and c.word == "unknown" and not _CYR.search(c.keys[0] if c.keys else ""):
+            # English sentence starts: "Police", "Part"; but "Avdiivka fell." in an article about
+            # Ukraine: long post-Soviet town names are seldom English words (short ones are: "Gay", "Bor")
+            post_soviet = e.country in VARIANT_COUNTRIES and e.country in ctx and c.end - c.start >= 6
+            need = max(need, 10_000 if post_soviet else 100_000)
+        if i_best in c.variant and e.country not in ctx:
+            need = max(need, 15_000)    # another spelling of a small town the article is not about
+        if e.population < need:
+            return None
+    conf = 0.9 if c.tier == 0 else (0.7 if c.tier == 1 else ADJ_SCORE)
+    if len(c.ids) > 1 and c.tier != 2:
+        conf -= 0.1
+    return e, (ADJ_SCORE if c.tier == 2 else conf)
+
+
+def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
+    g = gazetteer()
+    prior = lexicon(doc.lang).prior
+    ctx = _context_countries(g, cands)
+    # countries and regions named in the same sentence ("Alexandria, Virginia") weigh most
+    near: dict[int, set[str]] = {}
+    for c in cands:
+        e = g.entries[c.ids[0]]
+        if e.kind in (COUNTRY, ADMIN1) and c.tier != 2:
+            near.setdefault(doc.tokens[c.t0].sent, set()).add(e.country)
+    out: list[PlaceMention] = []
+    for c in cands:
+        own = _contribution(g, c)
+        cctx = ctx
+        if own:     # a name is no evidence for its own reading ("Paris" does not vote for France)
+            cctx = ctx.copy()
+            cctx[own[0]] -= own[1]
+            cctx = +cctx
+        r = _choose(g, c, cctx, prior, doc.lang, frozenset(near.get(doc.tokens[c.t0].sent, ())))
+        if r is None:
+            continue
+        e, conf = r
+        out.append(PlaceMention(c.start, c.end, doc.text[c.start:c.end], e.name, e.geonameid, e.country,
+                                e.admin1 if e.kind != COUNTRY else None, e.latitude, e.longitude, e.kind,
+                                e.population, conf))
+    return out
+
+
+def find_places(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
+    """All resolved place mentions of a document, sorted by start."""
+    return sorted(resolve(doc, recognise(doc, skip)), key=lambda m: m.start)
+
+
+def run(ctx: Context) -> None:
+    """Fill ctx.places with every resolved place mention outside boilerplate, sorted by start."""
+    ctx.places = find_places(ctx.doc, ctx.skip)
