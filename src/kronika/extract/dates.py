@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -54,6 +54,12 @@ class DateLexicon:
     later: frozenset[str]
     through: frozenset[str]
     day_words: frozenset[str]
+    ordinal_days: dict[str, int] = field(default_factory=dict)   # "шостий" -> 6
+    ordinal_tens: dict[str, int] = field(default_factory=dict)   # "двадцять" -> 20
+    day_suffixes: frozenset[str] = frozenset()   # "7-го", "7-е": a day written with its case ending
+    day_nouns: frozenset[str] = frozenset()      # "7-го числа"
+    night_to: frozenset[str] = frozenset()       # "в ніч на/проти ..."
+    ordinal_links: frozenset[str] = frozenset()  # "the sixth of May": required where listed
     firsts: frozenset[str] = frozenset()   # first words of every phrase: a cheap pre-check
     words: frozenset[str] = frozenset()    # month, weekday and relative words
 
@@ -79,10 +85,17 @@ def lexicon(lang: str) -> DateLexicon:
         later=frozenset(raw.get("after_anchor", {}).get("later", [])),
         through=frozenset(raw.get("after_anchor", {}).get("through", [])),
         day_words=frozenset(raw.get("after_anchor", {}).get("day_words", [])),
+        ordinal_days={norm(k): int(v) for k, v in raw.get("ordinal_days", {}).items()},
+        ordinal_tens={norm(k): int(v) for k, v in raw.get("ordinal_tens", {}).items()},
+        day_suffixes=frozenset(raw.get("day_only", {}).get("suffixes", [])),
+        day_nouns=frozenset(raw.get("day_only", {}).get("nouns", [])),
+        night_to=frozenset(raw.get("day_only", {}).get("night_to", [])),
+        ordinal_links=frozenset(raw.get("day_only", {}).get("ordinal_links", [])),
     )
     phrases = [*lex.last_week, *lex.relative_phrases, *lex.relative_years, *lex.next_day]
     return replace(lex, firsts=frozenset(p[0] for p in phrases if p),
-                   words=frozenset([*lex.months, *lex.weekdays, *lex.relative]))
+                   words=frozenset([*lex.months, *lex.weekdays, *lex.relative, *lex.ordinal_days,
+                                    *lex.ordinal_tens]))
 
 
 def resolve_year(month: int, day: int, published: date | None, carried: int | None) -> date | None:
@@ -118,6 +131,21 @@ def weekday_before(published: date | None, weekday: int, forward: bool = False,
     return published - timedelta(days=back or (7 if strictly else 0))
 
 
+def day_before(published: date | None, day: int) -> date | None:
+    """The latest date with this day of the month on or before the day after publication
+    ("в ночь на 7-е" in an article of the 7th, or of the 9th, is the 7th; of the 3rd, last month's)."""
+    if published is None:
+        return None
+    limit = published + timedelta(days=1)
+    y, m = limit.year, limit.month
+    for _ in range(3):
+        d = _safe_date(y, m, day)
+        if d is not None and d <= limit:
+            return d
+        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+    return None
+
+
 def _day(tok: Token) -> int | None:
     if re.fullmatch(r"\d{1,2}", tok.text):
         v = int(tok.text)
@@ -140,7 +168,22 @@ class _Finder(TokenScanner):
         self.carried: int | None = None if self.pub else ctx.doc.published_year
         self.out: list[DateMention] = []
         self.low = [norm(t.text) for t in self.toks]
+        if self.pub is None and self.carried is None:
+            self.carried = self.article_year()
         self.pending: list[tuple[DateMention, int]] = []   # "два дні потому": days after the previous date
+
+    def article_year(self) -> int | None:
+        """With no publication date, the latest year the article names as such ("за 2023 рік",
+        "у березні 2023"): undated days are of the story's own year, not of none."""
+        best: int | None = None
+        for k, tok in enumerate(self.toks):
+            y = _year(tok)
+            if y is None:
+                continue
+            nxt = self.low[k + 1] if k + 1 < len(self.toks) else ""
+            if nxt in self.lex.year_words or (k > 0 and self.month_of(k - 1) is not None):
+                best = y if best is None else max(best, y)
+        return best
 
     def month_of(self, i: int) -> int | None:
         tok = self.toks[i]
@@ -206,7 +249,14 @@ class _Finder(TokenScanner):
                 j += 2
             else:
                 d2 = None
-        if d1 is None or j >= stop:
+        if d1 is None:
+            return i
+        if d2 is None and j + 1 < stop and self.toks[j].text in _DASHES and self.toks[j].start == tok.end \
+                and self.low[j + 1] in self.lex.day_suffixes and self.toks[j + 1].start == self.toks[j].end:
+            j += 2      # "7-го травня", "в ночь на 7-е": the day with its case ending
+            if j >= stop or self.month_of(j) is None:
+                return self.day_only(i, j, d1, stop)
+        if j >= stop:
             return i
         # "5th of January"
         if self.lang == "en" and self.low[j] in ("st", "nd", "rd", "th") and self.toks[j].start == self.toks[j - 1].end:
@@ -225,6 +275,47 @@ class _Finder(TokenScanner):
                 and self.toks[a - 1].sent == tok.sent:
             a -= 1  # "з 2 по 5 січня": the range includes its opening word
         self.emit_day(a, j, d1, d2, month, year)
+        return j
+
+    def day_only(self, i: int, j: int, day: int, stop: int) -> int:
+        """"в ночь на 7-е", "7-го числа": a day of the month the story is in. Only after a night
+        phrase or before a day noun: "7-е место" is a rank, not a date."""
+        if j < stop and self.k(j) & self.lex.day_nouns:
+            j += 1
+        elif not (i >= 2 and self.low[i - 1] in self.lex.night_to and self.low[i - 2] in self.lex.night):
+            return i
+        a = i - 1 if self.low[i - 1] in self.lex.night_to else i
+        self.add(a, j, day_before(self.pub, day), 1, "date")
+        return j
+
+    def ordinal_at(self, i: int, stop: int) -> tuple[int, int] | None:
+        """An ordinal-word day at token i ("шостого", "двадцять п'ятого", "twenty-first"):
+        (day, next index)."""
+        ks = self.k(i)
+        tens = next((self.lex.ordinal_tens[k] for k in ks if k in self.lex.ordinal_tens), None)
+        if tens is not None and i + 1 < stop:
+            unit = next((self.lex.ordinal_days[k] for k in self.k(i + 1) if k in self.lex.ordinal_days), None)
+            if unit is not None and unit < 10:
+                return tens + unit, i + 2
+        day = next((self.lex.ordinal_days[k] for k in ks if k in self.lex.ordinal_days), None)
+        return (day, i + 1) if day is not None else None
+
+    def ordinal_day_month(self, i: int, stop: int) -> int:
+        """"шостого травня", "седьмого марта 2022 года", "the sixth of May": an ordinal word as the day."""
+        got = self.ordinal_at(i, stop)
+        if got is None:
+            return i
+        day, j = got
+        if j < stop and self.low[j] in self.lex.ordinal_links:
+            j += 1
+        elif self.lex.ordinal_links:
+            return i    # "the first May rally": English wants "the first of May"
+        if j >= stop or self.month_of(j) is None:
+            return i
+        month = self.month_of(j)
+        assert month is not None
+        year, j = self.year_after(j + 1, stop)
+        self.emit_day(i, j, day, None, month, year)
         return j
 
     def emit_day(self, a: int, b: int, d1: int, d2: int | None, month: int, year: int | None) -> None:
@@ -253,6 +344,10 @@ class _Finder(TokenScanner):
         rng = re.fullmatch(r"(\d{1,2})[-–](\d{1,2})", tok.text)
         if rng:
             d1, d2 = int(rng.group(1)), int(rng.group(2))
+        if d1 is None and tok.is_word:
+            got = self.ordinal_at(j, stop)      # "May sixth"
+            if got is not None:
+                d1, j = got[0], got[1] - 1
         if d1 is None:
             return i
         j += 1
@@ -288,7 +383,8 @@ class _Finder(TokenScanner):
         if wd is None:
             return i
         prev = self.low[i - 1] if i > 0 else ""
-        night_on = prev == "на" and i > 1 and self.low[i - 2] in self.lex.night   # "в ніч на суботу"
+        night_on = (prev == "на" or prev in self.lex.night_to) and i > 1 \
+            and self.low[i - 2] in self.lex.night   # "в ніч на суботу", "у ніч проти суботи"
         if prev not in self.lex.weekday_preps and not night_on \
                 and not (self.lang == "en" and self.toks[i].is_title):
             return i
@@ -440,7 +536,7 @@ class _Finder(TokenScanner):
                                       or (i + 1 < b and self.low[i + 1] in self.lex.day_words)):
                     j = self.month_day(i, b) if self.lang == "en" else i
                     for step in (self.relative_phrase, self.weekday, self.relative, self.week,
-                                 self.after_anchor, self.month_alone):
+                                 self.ordinal_day_month, self.after_anchor, self.month_alone):
                         if j != i:
                             break
                         j = step(i, b)
