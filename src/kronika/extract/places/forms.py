@@ -55,6 +55,10 @@ class Lexicon:
     facility_nouns: frozenset[str]  # "аэропорт «Домодедово»": a quoted name after these is still a place
     adjectives: dict[str, int]      # adjective lemma -> gazetteer entry id
     prior: frozenset[str]           # countries a news text in this language most often means
+    capital_nouns: frozenset[str] = frozenset()     # "в столиці": the article's country's capital
+    road_nouns: frozenset[str] = frozenset()        # "траса Київ - Чоп": endpoints are no event places
+    settlement_nouns: frozenset[str] = frozenset()  # "селище Борова": the next name is a settlement
+    name_particles: frozenset[str] = frozenset()    # "Rue de Rivoli": a Latin name run, not a town
 
 
 _PRIORS = {"uk": ("UA", "RU", "BY", "KZ", "MD"), "ru": ("RU", "UA", "BY", "KZ", "KG", "UZ", "MD"),
@@ -78,7 +82,8 @@ def lexicon(lang: str) -> Lexicon:
     return Lexicon(fs("stop"), fs("region_nouns"), fs("district_nouns"), fs("near_cues"), fs("near_skip"),
                    fs("org_after", True),
                    fs("org_before", True), fs("titles_after", True), fs("direction_nouns"),
-                   fs("facility_nouns", True), adj, frozenset(_PRIORS.get(lexicon_lang(lang), ())))
+                   fs("facility_nouns", True), adj, frozenset(_PRIORS.get(lexicon_lang(lang), ())),
+                   fs("capital_nouns"), fs("road_nouns"), fs("settlement_nouns"), fs("name_particles", True))
 
 
 # ---------------------------------------------------------------------------------------------

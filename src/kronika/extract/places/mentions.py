@@ -51,6 +51,7 @@ class _Cand:
     word: str = "geo"        # what the word is besides a name (see word_class)
     initial: bool = False    # first word of its sentence
     variant: frozenset[int] = frozenset()  # ids found under another Latin spelling ("Zaporozhye")
+    settled: bool = False    # after a settlement noun ("селище Борова", "the village of Barani")
 
 
 def _is_cap(t: Token) -> bool:
@@ -271,6 +272,12 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
     if c.single_cap and c.word in ("person", "common") and k < len(toks) and toks[k].sent == t.sent \
             and _is_cap(toks[k]) and toks[k].an.tags & {"Surn", "Patr"}:
         return "person"
+    # a name inside a short quoted title or slogan: «Тавуш во имя Родины», "Echo of Moscow"
+    if _in_quoted_title(doc, lx, c):
+        return "other"
+    # the towns a road joins: "траса Київ - Чоп", "the Kyiv-Chop highway"
+    if _road_endpoint(doc, lx, c):
+        return "road"
     # a name in quotes is a unit, team, ship or brand («Азов», "Moskva")
     if c.start > 0 and doc.text[c.start - 1] in _OPEN_QUOTES and doc.text[c.end:c.end + 1] in _CLOSE_QUOTES \
             and doc.text[c.end:c.end + 1]:
@@ -287,6 +294,10 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
         prv = toks[c.t0 - 1]
         if norm(prv.text) in lx.org_before or prv.an.lemma in lx.org_before:
             return "other"
+    # a Latin word joined by a particle to other capitalised words: "Rue de Rivoli", "Forum des Halles"
+    if c.single_cap and not _CYR.search(t.text) and g.entries[c.ids[0]].kind == CITY \
+            and g.entries[c.ids[0]].population < 100_000 and _particle_run(doc, lx, c):
+        return "run"
     # a Latin word inside a longer run of capitalised words ("Deutsche Welle", "Nord Stream", "Ariel
     # Falcón"); a big place may be followed by a title ("Kyiv Mayor")
     if c.single_cap and not _CYR.search(t.text):
@@ -317,6 +328,100 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
             if (b.text == "." and len(a.text) == 1 and a.text.isupper()) or (b.text == "of" and _is_cap(a)):
                 return "run"
     return None
+
+
+def _after_settlement_noun(doc: Doc, lx: Lexicon, t: Token) -> bool:
+    """'селище Борова', 'село Черник', 'the village of Barani': a settlement noun right before."""
+    k = t.i - 1
+    if k >= 0 and doc.tokens[k].lower == "of":
+        k -= 1
+    if k < 0 or doc.tokens[k].sent != t.sent:
+        return False
+    prv = doc.tokens[k]
+    return prv.lower in lx.settlement_nouns or prv.an.lemma in lx.settlement_nouns
+
+
+_QUOTE_PAIRS = {"«": "»", "„": "“", "“": "”", '"': '"'}
+_MAX_TITLE_WORDS = 6
+
+
+def _in_quoted_title(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
+    """Whether the name stands inside a short quoted stretch with other words ("«Тавуш во имя
+    Родины»", "Эхо Кавказа", "«Руки геть від Києва!»"): a title, a slogan or a movement, not where
+    anything happened. A facility noun before the quote keeps it ("аеропорт «Київ-Бориспіль»")."""
+    text = doc.text
+    s = doc.sentences[doc.tokens[c.t0].sent]
+    # the nearest opening quote before the name in its sentence that is not closed before it
+    k = c.start - 1
+    while k >= s.start:
+        ch = text[k]
+        if ch in _CLOSE_QUOTES and ch not in _QUOTE_PAIRS:
+            return False
+        if ch in _QUOTE_PAIRS:
+            if ch == '"' and text[s.start:k].count('"') % 2:
+                return False        # the closing one of an earlier pair
+            break
+        k -= 1
+    else:
+        return False
+    close = _QUOTE_PAIRS[text[k]]
+    e = text.find(close, c.end, s.end + 1)
+    if e < 0:
+        return False
+    words = [t for t in doc.tokens[doc.token_at(k + 1):doc.token_at(e) + 1] if t.is_word and k < t.start < e]
+    if len(words) > _MAX_TITLE_WORDS or len(words) < 2:
+        return False                # a single quoted name is the older guard's; a long one is speech
+    q = doc.token_at(k)
+    prv = doc.tokens[q - 1] if q > 0 else None
+    return not (prv is not None and (prv.an.lemma in lx.facility_nouns or prv.lower in lx.facility_nouns))
+
+
+_DASH_TOKENS = frozenset({"-", "–", "—", "‒"})
+
+
+def _road_endpoint(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
+    """'траса Київ - Чоп', 'шоссе Москва-Петербург', 'the Kyiv-Chop highway', 'трасса М-06 Киев - Чоп':
+    towns joined by a dash next to a road noun."""
+    toks = doc.tokens
+    sent = toks[c.t0].sent
+
+    def part(t: Token) -> bool:
+        return t.text in _DASH_TOKENS or _is_cap(t) or any(ch.isdigit() for ch in t.text)
+
+    dash = False
+    k = c.t0 - 1
+    while k >= 0 and toks[k].sent == sent and c.t0 - k <= 6:
+        t = toks[k]
+        if t.lower in lx.road_nouns or t.an.lemma in lx.road_nouns:
+            return True
+        if not part(t):
+            break
+        dash = dash or t.text in _DASH_TOKENS
+        k -= 1
+    k = c.t1
+    while k < len(toks) and toks[k].sent == sent and k - c.t1 <= 6:
+        t = toks[k]
+        if t.lower in lx.road_nouns or t.an.lemma in lx.road_nouns:
+            return dash
+        if not part(t):
+            break
+        dash = dash or t.text in _DASH_TOKENS
+        k += 1
+    return False
+
+
+def _particle_run(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
+    """'Rue de Rivoli', 'Forum des Halles': a capitalised word, a name particle and a capitalised word
+    around the candidate make one name that the gazetteer does not hold."""
+    toks = doc.tokens
+    sent = toks[c.t0].sent
+    k = c.t1
+    if k + 1 < len(toks) and toks[k + 1].sent == sent and toks[k].lower in lx.name_particles \
+            and _is_cap(toks[k + 1]):
+        return True
+    k = c.t0 - 1
+    return k >= 1 and toks[k - 1].sent == sent and toks[k].lower in lx.name_particles \
+        and _is_cap(toks[k - 1]) and not _sentence_initial(doc, toks[k - 1])
 
 
 def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand]:
@@ -378,7 +483,11 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                     # pymorphy3 reads some inflected names as adjectives ("з Луцька": луцький or
                     # Луцьк): a name only under a lemma other than the adjective's own
                     c = _single(g, doc, t)
-                    if c is not None and (c.tier != 0 or (any(k in t.an.lemmas and k.endswith(_ADJ_ENDINGS) for k in c.keys)
+                    if c is not None and _after_settlement_noun(doc, lx, t):
+                        c.settled = True    # "селище Борова": a name, whatever the adjective reading
+                        if _guarded(doc, lx, c, g, lower):
+                            c = None
+                    elif c is not None and (c.tier != 0 or (any(k in t.an.lemmas and k.endswith(_ADJ_ENDINGS) for k in c.keys)
                                                           and not _after_preposition(doc, t))
                                           or _guarded(doc, lx, c, g, lower)):
                         c = None
@@ -387,6 +496,8 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                 if p is not None:
                     c = _Cand(t.start, t.end, i, i + 1, (p,), 2)
             if c is not None:
+                if c.tier != 2 and not c.settled:
+                    c.settled = _after_settlement_noun(doc, lx, t)
                 out.append(c)
                 i = c.t1
             else:

@@ -11,7 +11,17 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from ...resources.gazetteer import ADMIN1, CITY, COUNTRY, VARIANT_COUNTRIES, Entry, Gazetteer, gazetteer, norm
+from ...resources.gazetteer import (
+    ADMIN1,
+    CITY,
+    COUNTRY,
+    MIN_POPULATION,
+    VARIANT_COUNTRIES,
+    Entry,
+    Gazetteer,
+    gazetteer,
+    norm,
+)
 from ...text.doc import Doc
 from ..context import Context
 from ..mentions import PlaceMention
@@ -106,7 +116,20 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
     s, e = best
     if e.kind == ADMIN1 and c.word in ("person", "common") and e.country not in ctx:
         return None     # "Тичина" is a poet before it is Ticino
+    alias = any(g.alias_target.get(k) == i_best for k in c.keys)
+    if e.kind == CITY and c.settled and not (latin and doc_lang != "en"):
+        # "селище Борова", "the village of Barani": the text says it is a settlement; any size, but
+        # only in a country the article is about (or its language's usual countries)
+        known = e.country in ctx or e.country in prior
+        if e.population < (0 if known else 5_000) or (not known and e.population < 50_000 and ctx):
+            return None
+        return e, 0.8
+    if e.kind == CITY and ctx and e.country not in ctx and e.country not in near and not alias \
+            and max(ctx.values()) >= 3 and e.population < 50_000:
+        return None     # a small town abroad in an article clearly about another country ("Glenwood")
     if e.kind == CITY:
+        if e.population < MIN_POPULATION:
+            return None     # villages only where the text calls them so (above)
         known = e.country in ctx or e.country in prior   # small towns only of the article's countries
         need = (1_000 if known else 15_000) if c.tier != 1 else (5_000 if known else 50_000)
         if latin and doc_lang != "en":
@@ -141,6 +164,10 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
     return e, (ADJ_SCORE if c.tier == 2 else conf)
 
 
+def _name_key(doc: Doc, c: _Cand) -> tuple[str, ...]:
+    return c.keys or (norm(doc.text[c.start:c.end]),)
+
+
 def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
     g = gazetteer()
     prior = lexicon(doc.lang).prior
@@ -151,14 +178,19 @@ def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
         e = g.entries[c.ids[0]]
         if e.kind in (COUNTRY, ADMIN1) and c.tier != 2:
             near.setdefault(doc.tokens[c.t0].sent, set()).add(e.country)
+    # what each name (all its mentions together) contributes: a name is no evidence for its own
+    # reading ("Paris" does not vote for France, nor does its second mention for its first)
+    by_name: dict[tuple[str, ...], Counter[str]] = {}
+    for c in cands:
+        got = _contribution(g, c)
+        if got:
+            by_name.setdefault(_name_key(doc, c), Counter())[got[0]] += got[1]
     out: list[PlaceMention] = []
     for c in cands:
-        own = _contribution(g, c)
+        own = by_name.get(_name_key(doc, c))
         cctx = ctx
-        if own:     # a name is no evidence for its own reading ("Paris" does not vote for France)
-            cctx = ctx.copy()
-            cctx[own[0]] -= own[1]
-            cctx = +cctx
+        if own:
+            cctx = +(ctx - own)
         r = _choose(g, c, cctx, prior, doc.lang, frozenset(near.get(doc.tokens[c.t0].sent, ())))
         if r is None:
             continue
