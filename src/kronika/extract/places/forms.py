@@ -56,6 +56,7 @@ class Lexicon:
     adjectives: dict[str, int]      # adjective lemma -> gazetteer entry id
     prior: frozenset[str]           # countries a news text in this language most often means
     capital_nouns: frozenset[str] = frozenset()     # "в столиці": the article's country's capital
+    capital_preps: frozenset[str] = frozenset()     # "в/у/in (the)" before it: a place, not a topic
     road_nouns: frozenset[str] = frozenset()        # "траса Київ - Чоп": endpoints are no event places
     settlement_nouns: frozenset[str] = frozenset()  # "селище Борова": the next name is a settlement
     name_particles: frozenset[str] = frozenset()    # "Rue de Rivoli": a Latin name run, not a town
@@ -83,7 +84,7 @@ def lexicon(lang: str) -> Lexicon:
                    fs("org_after", True),
                    fs("org_before", True), fs("titles_after", True), fs("direction_nouns"),
                    fs("facility_nouns", True), adj, frozenset(_PRIORS.get(lexicon_lang(lang), ())),
-                   fs("capital_nouns"), fs("road_nouns"), fs("settlement_nouns"), fs("name_particles", True))
+                   fs("capital_nouns"), fs("capital_preps"), fs("road_nouns"), fs("settlement_nouns"), fs("name_particles", True))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -134,6 +135,8 @@ def _exact_forms(tok: Token) -> list[str]:
     for lem in tok.an.lemmas:
         if lem and lem not in out:
             out.append(lem)
+    if "-" in s and s.strip("-"):
+        out.append(s.replace("-", " "))     # "El-Fasher" for GeoNames' "El Fasher"
     return out
 
 

@@ -195,9 +195,60 @@ def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
         if r is None:
             continue
         e, conf = r
-        out.append(PlaceMention(c.start, c.end, doc.text[c.start:c.end], e.name, e.geonameid, e.country,
-                                e.admin1 if e.kind != COUNTRY else None, e.latitude, e.longitude, e.kind,
-                                e.population, conf))
+        out.append(_mention(doc, c.start, c.end, e, conf))
+    return out + _capitals(doc, g, ctx, out)
+
+
+def _mention(doc: Doc, start: int, end: int, e: Entry, conf: float) -> PlaceMention:
+    return PlaceMention(start, end, doc.text[start:end], e.name, e.geonameid, e.country,
+                        e.admin1 if e.kind != COUNTRY else None, e.latitude, e.longitude, e.kind,
+                        e.population, conf)
+
+
+_ARTICLES = frozenset({"the", "a"})
+
+
+def _capitals(doc: Doc, g: Gazetteer, ctx: Counter[str], found: list[PlaceMention]) -> list[PlaceMention]:
+    """'у столиці', 'в украинской столице', 'in the capital', 'the Kenyan capital': the capital city of
+    the country an adjective names, else of the one the article is about. Only after a preposition of
+    place ('закон о столице' is a topic) and where no name follows to say which ('столица Казахстана'
+    takes that country; 'the capital, Nairobi' and 'the capital of North Darfur' leave it to the name)."""
+    lx = lexicon(doc.lang)
+    if not lx.capital_nouns:
+        return []
+    top = ctx.most_common(2)
+    main = top[0][0] if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]) else None
+    toks = doc.tokens
+    out: list[PlaceMention] = []
+    for t in toks:
+        if not t.is_word or not (t.lower in lx.capital_nouns or t.an.lemma in lx.capital_nouns):
+            continue
+        cc: str | None = None
+        after = [m for m in found if t.end <= m.start and doc.token_at(m.start) - t.i <= 3
+                 and toks[doc.token_at(m.start)].sent == t.sent]
+        if after:
+            k = doc.token_at(after[0].start)
+            between = [x.lower for x in toks[t.i + 1:k]]
+            if after[0].kind != COUNTRY or between not in ([], ["of"]):
+                continue    # a name in apposition, or the capital of a region
+            cc = after[0].country
+        k = t.i - 1
+        while k >= 0 and toks[k].sent == t.sent and (toks[k].lower in _ARTICLES or toks[k].an.pos in ("ADJF", "PRTF")
+                                                    or toks[k].lower in lx.adjectives):
+            p = lx.adjectives.get(toks[k].lower)
+            if p is None:
+                p = next((lx.adjectives[lem] for lem in toks[k].an.lemmas if lem in lx.adjectives), None)
+            if p is not None and g.entries[p].kind == COUNTRY and cc is None:
+                cc = g.entries[p].country   # "в українській столиці", "the Kenyan capital"
+            k -= 1
+        if k < 0 or toks[k].sent != t.sent or not (toks[k].lower in lx.capital_preps
+                                                   or toks[k].an.lemma in lx.capital_preps):
+            continue
+        cc = cc or main
+        cap = g.capitals.get(cc) if cc else None
+        if cap is None:
+            continue
+        out.append(_mention(doc, t.start, t.end, g.entries[cap], 0.8))
     return out
 
 
