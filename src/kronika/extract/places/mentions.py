@@ -256,8 +256,9 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
         if len(t.text) > 2 and t.text[:2].isupper() and not t.text.isupper():
             return "abbr"   # an inflected abbreviation: "ОМОНом"
         best = g.entries[c.ids[0]]
-        if (c.word == "function" and best.kind != COUNTRY) \
-                or (t.an.pos in _POS_NOT_NAME and c.word not in ("geo", "unknown", "function")):
+        if ((c.word == "function" and best.kind != COUNTRY)
+                or (t.an.pos in _POS_NOT_NAME and c.word not in ("geo", "unknown", "function"))) \
+                and not _after_settlement_noun(doc, lx, t):
             return "word"   # "Вони", "Багато", "Кому", "Утром"
     # a person: a first name right before it ("Єржан Бабакумаров"), a surname right after a word
     # that may be a first name ("Ярослав Железняк")
@@ -338,7 +339,7 @@ def _after_settlement_noun(doc: Doc, lx: Lexicon, t: Token) -> bool:
     if k < 0 or doc.tokens[k].sent != t.sent:
         return False
     prv = doc.tokens[k]
-    return prv.lower in lx.settlement_nouns or prv.an.lemma in lx.settlement_nouns
+    return prv.lower in lx.settlement_nouns or any(lem in lx.settlement_nouns for lem in prv.an.lemmas)
 
 
 _QUOTE_PAIRS = {"«": "»", "„": "“", "“": "”", '"': '"'}
