@@ -166,6 +166,9 @@ class _Finder(TokenScanner):
         self.pub = ctx.doc.published
         # a year-only publication date still dates "6 квітня"; weekdays stay unresolved
         self.carried: int | None = None if self.pub else ctx.doc.published_year
+        # a year-and-month publication ("2014-03") dates "28 грудня" to the nearest December
+        ym = ctx.doc.published_month if self.pub is None and self.carried else None
+        self.mid_month: date | None = date(self.carried, ym, 15) if ym and self.carried else None
         self.out: list[DateMention] = []
         self.low = [norm(t.text) for t in self.toks]
         if self.pub is None and self.carried is None:
@@ -323,7 +326,7 @@ class _Finder(TokenScanner):
             value = _safe_date(year, month, d1)
             self.carried = year
         else:
-            value = resolve_year(month, d1, self.pub, self.carried)
+            value = resolve_year(month, d1, self.pub or self.mid_month, self.carried)
         value_end = None
         if d2 is not None and value is not None and d2 > d1:
             value_end = _safe_date(value.year, month, d2)
@@ -369,9 +372,9 @@ class _Finder(TokenScanner):
         if year is not None:
             self.carried = year
             value = date(year, month, 1)
-        elif self.pub is not None:
-            value = resolve_year(month, 1, self.pub, None)
-            if value is not None and value > self.pub:
+        elif (ref := self.pub or self.mid_month) is not None:
+            value = resolve_year(month, 1, ref, None)
+            if value is not None and value > ref:
                 value = _safe_date(value.year - 1, month, 1)
         else:
             value = _safe_date(self.carried, month, 1) if self.carried else None

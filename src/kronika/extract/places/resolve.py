@@ -234,7 +234,8 @@ def _capitals(doc: Doc, g: Gazetteer, ctx: Counter[str], found: list[PlaceMentio
             cc = after[0].country
         k = t.i - 1
         while k >= 0 and toks[k].sent == t.sent and (toks[k].lower in _ARTICLES or toks[k].an.pos in ("ADJF", "PRTF")
-                                                    or toks[k].lower in lx.adjectives):
+                                                    or toks[k].lower in lx.adjectives
+                                                    or any(lem in lx.adjectives for lem in toks[k].an.lemmas)):
             p = lx.adjectives.get(toks[k].lower)
             if p is None:
                 p = next((lx.adjectives[lem] for lem in toks[k].an.lemmas if lem in lx.adjectives), None)
