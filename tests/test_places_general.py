@@ -144,3 +144,26 @@ def test_a_names_other_mentions_do_not_vote_for_its_reading():
 
 def test_adjective_of_a_city():
     assert found("Львівські поліцейські затримали чоловіка.", "uk")["Львівські"][0] == "Lviv"
+
+
+@pytest.mark.parametrize("text,lang,gone,kept", [
+    ("Акція пройшла на вулиці Київській у Львові.", "uk", "Київській", "Львові"),
+    ("Взрыв прогремел в микрорайоне Солнечный в Казани.", "ru", "Солнечный", "Казани"),
+    ("Crowds blocked Moscow Avenue in Kharkiv.", "en", "Moscow", "Kharkiv"),
+    ("Fans of Shakhtar Donetsk marched in Lviv.", "en", "Donetsk", "Lviv"),
+    ("Партія Київ провела збори в Одесі.", "uk", "Київ", "Одесі"),
+])
+def test_streets_districts_clubs_and_parties_are_not_towns(text, lang, gone, kept):
+    got = found(text, lang)
+    assert gone not in got
+    assert kept in got
+
+
+@pytest.mark.parametrize("text,lang,word,name", [
+    ("Сутички сталися у провінції Фарс на півдні Ірану.", "uk", "Фарс", "Fārs"),
+    ("Митинг прошёл в штате Техас.", "ru", "Техас", "Texas"),
+])
+def test_region_noun_before_a_name(text, lang, word, name):
+    got = found(text, lang)
+    assert got[word][0] == name
+    assert got[word][2] == "admin1"

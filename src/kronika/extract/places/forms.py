@@ -60,6 +60,7 @@ class Lexicon:
     road_nouns: frozenset[str] = frozenset()        # "траса Київ - Чоп": endpoints are no event places
     settlement_nouns: frozenset[str] = frozenset()  # "селище Борова": the next name is a settlement
     name_particles: frozenset[str] = frozenset()    # "Rue de Rivoli": a Latin name run, not a town
+    street_nouns: frozenset[str] = frozenset()      # "вулиця Київська", "Kyiv Street": a street
 
 
 _PRIORS = {"uk": ("UA", "RU", "BY", "KZ", "MD"), "ru": ("RU", "UA", "BY", "KZ", "KG", "UZ", "MD"),
@@ -84,7 +85,8 @@ def lexicon(lang: str) -> Lexicon:
                    fs("org_after", True),
                    fs("org_before", True), fs("titles_after", True), fs("direction_nouns"),
                    fs("facility_nouns", True), adj, frozenset(_PRIORS.get(lexicon_lang(lang), ())),
-                   fs("capital_nouns"), fs("capital_preps"), fs("road_nouns"), fs("settlement_nouns"), fs("name_particles", True))
+                   fs("capital_nouns"), fs("capital_preps"), fs("road_nouns"), fs("settlement_nouns"), fs("name_particles", True),
+                   fs("street_nouns"))
 
 
 # ---------------------------------------------------------------------------------------------

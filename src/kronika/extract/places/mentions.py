@@ -160,11 +160,18 @@ def _single(g: Gazetteer, doc: Doc, t: Token) -> _Cand | None:
 
 
 def _region_phrase(g: Gazetteer, lx: Lexicon, doc: Doc, i: int, end: int) -> _Cand | None:
-    """'Київській області' / 'Мангистауской области' / 'Lviv region': a first-level region."""
+    """'Київській області' / 'Мангистауской области' / 'Lviv region' / 'провінції Фарс' / 'штат Техас':
+    a first-level region."""
     toks = doc.tokens
     if i + 1 >= end:
         return None
     a, b = toks[i], toks[i + 1]
+    if doc.lang != "en" and _is_cap(b) and not _is_cap(a) and any(lem in lx.region_nouns for lem in a.an.lemmas):
+        # the region noun before the name: only a region reading of the name counts
+        keys = [*_exact_forms(b), *stripped_forms(b.text)]
+        ids = tuple(j for j in _lookup(g, keys) if g.entries[j].kind == ADMIN1)
+        if ids:
+            return _Cand(b.start, b.end, i + 1, i + 2, ids, 0, keys=tuple(keys[:1]))
     noun = b.an.lemma or norm(b.text)
     if noun not in lx.region_nouns or not a.is_word:
         return None
@@ -276,6 +283,9 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
     # a name inside a short quoted title or slogan: «Тавуш во имя Родины», "Echo of Moscow"
     if _in_quoted_title(doc, lx, c):
         return "other"
+    # a street, square or part of a town named after a place: "вулиця Київська", "Kyiv Street"
+    if _street_name(doc, lx, c):
+        return "street"
     # the towns a road joins: "траса Київ - Чоп", "the Kyiv-Chop highway"
     if _road_endpoint(doc, lx, c):
         return "road"
@@ -378,6 +388,19 @@ def _in_quoted_title(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
 
 
 _DASH_TOKENS = frozenset({"-", "–", "—", "‒"})
+
+
+def _street_name(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
+    """'на вулиці Київській', 'в микрорайоне Солнечный', 'on Moscow Avenue': a street noun right before
+    the name, or a capitalised one right after it (English)."""
+    toks = doc.tokens
+    sent = toks[c.t0].sent
+    k = c.t0 - 1
+    if k >= 0 and toks[k].sent == sent and (toks[k].lower in lx.street_nouns
+                                           or any(lem in lx.street_nouns for lem in toks[k].an.lemmas)):
+        return True
+    k = c.t1
+    return k < len(toks) and toks[k].sent == sent and _is_cap(toks[k]) and toks[k].lower in lx.street_nouns
 
 
 def _road_endpoint(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
@@ -496,6 +519,8 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                 p = lexicon(doc.lang).adjectives.get(norm(t.text))
                 if p is not None:
                     c = _Cand(t.start, t.end, i, i + 1, (p,), 2)
+            if c is not None and c.tier == 2 and _street_name(doc, lx, c):
+                c = None    # "на вулиці Київській": a street named after the town
             if c is not None:
                 if c.tier != 2 and not c.settled:
                     c.settled = _after_settlement_noun(doc, lx, t)
