@@ -167,3 +167,9 @@ def test_region_noun_before_a_name(text, lang, word, name):
     got = found(text, lang)
     assert got[word][0] == name
     assert got[word][2] == "admin1"
+
+
+def test_ukrainian_spelling_of_a_name_geonames_has_in_russian_only():
+    # GeoNames lists Niš as "Ниш" (Russian), not "Ніш"
+    got = found("Протести пройшли в Белграді та Ніші.", "uk")
+    assert got["Ніші"][:2] == ("Niš", "RS")

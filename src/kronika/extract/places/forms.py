@@ -9,6 +9,7 @@ place an adjective names ("харківський" -> Харків).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -61,6 +62,7 @@ class Lexicon:
     settlement_nouns: frozenset[str] = frozenset()  # "селище Борова": the next name is a settlement
     name_particles: frozenset[str] = frozenset()    # "Rue de Rivoli": a Latin name run, not a town
     street_nouns: frozenset[str] = frozenset()      # "вулиця Київська", "Kyiv Street": a street
+    other_spelling: tuple[tuple[str, str], ...] = ()  # "Ніш" -> "ниш": the neighbour language's letters
 
 
 _PRIORS = {"uk": ("UA", "RU", "BY", "KZ", "MD"), "ru": ("RU", "UA", "BY", "KZ", "KG", "UZ", "MD"),
@@ -86,7 +88,7 @@ def lexicon(lang: str) -> Lexicon:
                    fs("org_before", True), fs("titles_after", True), fs("direction_nouns"),
                    fs("facility_nouns", True), adj, frozenset(_PRIORS.get(lexicon_lang(lang), ())),
                    fs("capital_nouns"), fs("capital_preps"), fs("road_nouns"), fs("settlement_nouns"), fs("name_particles", True),
-                   fs("street_nouns"))
+                   fs("street_nouns"), tuple((a, b) for a, b in lx.get("other_spelling") or ()))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -126,6 +128,18 @@ def _alternate(stem: str) -> str | None:
     if 0 < j < n - 1 and stem[j] in _ALT_VOWEL:
         return stem[:j] + _ALT_VOWEL[stem[j]] + stem[j + 1:]
     return None
+
+
+def respelled(lx: Lexicon, forms: Iterable[str]) -> list[str]:
+    """The forms written with the neighbour language's letters (`other_spelling`), where they differ."""
+    out: list[str] = []
+    for f in forms:
+        r = f
+        for a, b in lx.other_spelling:
+            r = r.replace(a, b)
+        if r != f and r not in out:
+            out.append(r)
+    return out
 
 
 def _exact_forms(tok: Token) -> list[str]:

@@ -30,6 +30,7 @@ from .forms import (
     _variant_ids,
     fold,
     lexicon,
+    respelled,
     stripped_forms,
     word_class,
 )
@@ -120,6 +121,8 @@ def _multi(g: Gazetteer, doc: Doc, i: int, end: int) -> _Cand | None:
             keys += combos
         hit: list[str] = []
         ids = _lookup(g, keys, hit)
+        if not ids and doc.lang != "en" and lexicon(doc.lang).other_spelling:
+            ids = _lookup(g, respelled(lexicon(doc.lang), keys), hit)   # "Новому Пазарі" -> "нови пазар"
         variant: tuple[int, ...] = ()
         if latin:      # "Kryvyi Rih", "Krivoy Rog"
             vk, variant = _variant_ids(g, keys[:1])
@@ -148,6 +151,10 @@ def _single(g: Gazetteer, doc: Doc, t: Token) -> _Cand | None:
                 hit.append(vk)
     if not ids and doc.lang != "en" and cyr:
         ids = _lookup(g, stripped_forms(t.text), hit)
+        tier = 1
+    if not ids and cyr and lexicon(doc.lang).other_spelling:
+        # "Ніш", "Новому Пазарі": a name GeoNames holds in Russian spelling only
+        ids = _lookup(g, respelled(lexicon(doc.lang), [*forms, *stripped_forms(t.text)]), hit)
         tier = 1
     if not ids:
         return None
