@@ -213,3 +213,13 @@ def test_publication_with_year_and_month_only(published, text, expected):
     ctx = build_context(Article(text=text, lang="uk", published=published))
     dates.run(ctx)
     assert ctx.dates[0].value == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("В ночь с субботы на воскресенье прогремели взрывы.", "ru", date(2023, 5, 6)),   # the night's first day
+    ("У ніч з суботи на неділю пролунали вибухи.", "uk", date(2023, 5, 6)),
+    ("В минувшую субботу прошел митинг.", "ru", date(2023, 5, 6)),
+    ("Позапрошлой ночью прогремел взрыв.", "ru", date(2023, 5, 7)),
+])
+def test_night_ranges_of_weekdays_and_last_words(text, lang, expected):
+    assert first(text, lang, MAY9) == expected

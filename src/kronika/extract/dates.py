@@ -60,6 +60,9 @@ class DateLexicon:
     day_nouns: frozenset[str] = frozenset()      # "7-го числа"
     night_to: frozenset[str] = frozenset()       # "в ніч на/проти ..."
     ordinal_links: frozenset[str] = frozenset()  # "the sixth of May": required where listed
+    weekday_last: frozenset[str] = frozenset()   # "минулої суботи": strictly before publication
+    weekday_next: frozenset[str] = frozenset()   # "наступної суботи": after it
+    this_words: frozenset[str] = frozenset()     # "цього тижня": the current week
     firsts: frozenset[str] = frozenset()   # first words of every phrase: a cheap pre-check
     words: frozenset[str] = frozenset()    # month, weekday and relative words
 
@@ -72,7 +75,7 @@ def lexicon(lang: str) -> DateLexicon:
         months={norm(k): int(v) for k, v in raw.get("months", {}).items()},
         weekdays={norm(k): int(v) for k, v in raw.get("weekdays", {}).items()},
         relative={norm(k): int(v) for k, v in raw.get("relative", {}).items()},
-        weekday_preps=frozenset(w.get("weekday_preps", [])),
+        weekday_preps=frozenset([*w.get("weekday_preps", []), *w.get("weekday_last", []), *w.get("weekday_next", [])]),
         year_words=frozenset(w.get("year_words", [])),
         night=frozenset(w.get("night", [])),
         range_from=frozenset(w.get("range_from", [])),
@@ -91,6 +94,9 @@ def lexicon(lang: str) -> DateLexicon:
         day_nouns=frozenset(raw.get("day_only", {}).get("nouns", [])),
         night_to=frozenset(raw.get("day_only", {}).get("night_to", [])),
         ordinal_links=frozenset(raw.get("day_only", {}).get("ordinal_links", [])),
+        weekday_last=frozenset(w.get("weekday_last", [])),
+        weekday_next=frozenset(w.get("weekday_next", [])),
+        this_words=frozenset(w.get("this_words", [])),
     )
     phrases = [*lex.last_week, *lex.relative_phrases, *lex.relative_years, *lex.next_day]
     return replace(lex, firsts=frozenset(p[0] for p in phrases if p),
@@ -390,7 +396,8 @@ class _Finder(TokenScanner):
         prev = self.low[i - 1] if i > 0 else ""
         night_on = (prev == "на" or prev in self.lex.night_to) and i > 1 \
             and self.low[i - 2] in self.lex.night   # "в ніч на суботу", "у ніч проти суботи"
-        if prev not in self.lex.weekday_preps and not night_on \
+        night_from = prev in self.lex.range_from and i > 1 and self.low[i - 2] in self.lex.night
+        if prev not in self.lex.weekday_preps and not night_on and not night_from \
                 and not (self.lang == "en" and self.toks[i].is_title):
             return i
         if prev in ("в", "у", "во") and self.toks[i].an.case not in (None, "accs", "nomn"):
@@ -401,11 +408,15 @@ class _Finder(TokenScanner):
             k += 1
         if k < stop and (self.day_month_ahead(k, stop) or (self.lang == "en" and self.month_of(k))):
             return i + 1
-        forward = prev in ("наступного", "наступної", "следующий", "следующую", "next")
-        last = prev in ("минулого", "минулої", "минулий", "прошлый", "прошлую", "прошлое", "last")
-        a = i - 1 if prev in self.lex.weekday_preps or night_on else i
-        self.add(a, i + 1, weekday_before(self.pub, wd, forward, last), 1, "weekday")
-        return i + 1
+        forward = prev in self.lex.weekday_next
+        last = prev in self.lex.weekday_last
+        a = i - 1 if prev in self.lex.weekday_preps or night_on or night_from else i
+        b = i + 1
+        if night_from and b + 1 < stop and (self.low[b] == "на" or self.low[b] in self.lex.night_to) \
+                and self.weekday_of(b + 1) is not None:
+            b += 2      # "в ночь с субботы на воскресенье": the night's first day, as "з 4 на 5"
+        self.add(a, b, weekday_before(self.pub, wd, forward, last), 1, "weekday")
+        return b
 
     def day_month_ahead(self, k: int, stop: int) -> bool:
         return _day(self.toks[k]) is not None or bool(re.fullmatch(r"\d{1,2}[-–]\d{1,2}", self.toks[k].text))
@@ -494,7 +505,7 @@ class _Finder(TokenScanner):
         for phrase in self.lex.last_week:
             n = len(phrase)
             if i + n <= stop and tuple(self.low[i:i + n]) == phrase:
-                this = any(w in ("цього", "цьому", "этой", "this") for w in phrase)
+                this = any(w in self.lex.this_words for w in phrase)
                 value = None if self.pub is None else self.pub - timedelta(days=0 if this else 7)
                 self.add(i, i + n, value, 2, "relative")
                 return i + n
