@@ -31,8 +31,6 @@ _NUMERIC_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d]
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d])")
 # "у січні", "в начале января", "in early January": a month without a day
-_MONTH_PREPS = {"у", "в", "in", "во", "of", "since", "until", "до", "з", "с", "початку", "середині", "кінці",
-                "наприкінці", "начале", "середине", "конце", "early", "mid", "late", "end", "beginning"}
 _DAY_KINDS = ("date", "relative", "weekday", "range", "month")
 
 
@@ -63,6 +61,13 @@ class DateLexicon:
     weekday_last: frozenset[str] = frozenset()   # "минулої суботи": strictly before publication
     weekday_next: frozenset[str] = frozenset()   # "наступної суботи": after it
     this_words: frozenset[str] = frozenset()     # "цього тижня": the current week
+    month_preps: frozenset[str] = frozenset()    # "у січні", "in early January": a month alone
+    year_preps: frozenset[str] = frozenset()     # "у 2014", "since 2014": a year alone
+    year_abbrevs: frozenset[str] = frozenset()   # "2022 р.", "2022 г."
+    and_words: frozenset[str] = frozenset()      # "5 і 6 травня"
+    or_words: frozenset[str] = frozenset()       # "у 2014 або 2015 роках"
+    case_preps: frozenset[str] = frozenset()     # "в среду" (accusative) vs "в среде" (the environment)
+    subordinators: frozenset[str] = frozenset()  # "суд, который накануне...": a relative clause
     firsts: frozenset[str] = frozenset()   # first words of every phrase: a cheap pre-check
     words: frozenset[str] = frozenset()    # month, weekday and relative words
 
@@ -79,7 +84,7 @@ def lexicon(lang: str) -> DateLexicon:
         year_words=frozenset(w.get("year_words", [])),
         night=frozenset(w.get("night", [])),
         range_from=frozenset(w.get("range_from", [])),
-        range_to=frozenset(w.get("range_to", [])) | {"на"},
+        range_to=frozenset(w.get("range_to", [])),
         time_preps=frozenset(w.get("time_preps", [])),
         last_week=tuple(tuple(p.split()) for p in w.get("last_week", [])),
         relative_phrases={tuple(k.split()): int(v) for k, v in raw.get("relative_phrases", {}).items()},
@@ -97,6 +102,13 @@ def lexicon(lang: str) -> DateLexicon:
         weekday_last=frozenset(w.get("weekday_last", [])),
         weekday_next=frozenset(w.get("weekday_next", [])),
         this_words=frozenset(w.get("this_words", [])),
+        month_preps=frozenset(w.get("month_preps", [])),
+        year_preps=frozenset(w.get("year_preps", [])),
+        year_abbrevs=frozenset(w.get("year_abbrevs", [])),
+        and_words=frozenset(w.get("and_words", [])),
+        or_words=frozenset(w.get("or_words", [])),
+        case_preps=frozenset(w.get("case_preps", [])),
+        subordinators=frozenset(w.get("subordinators", [])),
     )
     phrases = [*lex.last_week, *lex.relative_phrases, *lex.relative_years, *lex.next_day]
     return replace(lex, firsts=frozenset(p[0] for p in phrases if p),
@@ -237,7 +249,7 @@ class _Finder(TokenScanner):
                 k += 1
                 if k < stop and self.low[k] in self.lex.year_words:
                     k += 1
-                    if k < stop and self.toks[k].text == "." and self.toks[k - 1].text in ("р", "г"):
+                    if k < stop and self.toks[k].text == "." and self.low[k - 1] in self.lex.year_abbrevs:
                         k += 1
                 return y, k
         return None, j
@@ -253,7 +265,7 @@ class _Finder(TokenScanner):
             d1, d2 = int(rng.group(1)), int(rng.group(2))
         elif d1 is not None and j + 1 < stop and (self.toks[j].text in _DASHES
                                                   or self.low[j] in self.lex.range_to
-                                                  or self.low[j] in ("і", "и", "та", "and")):
+                                                  or self.low[j] in self.lex.and_words):
             d2 = _day(self.toks[j + 1])
             if d2 is not None and self.month_of(j + 2 if j + 2 < stop else j) is not None:
                 j += 2
@@ -374,7 +386,7 @@ class _Finder(TokenScanner):
             return i
         prev = self.low[i - 1]
         year, j = self.year_after(i + 1, stop)
-        if prev not in _MONTH_PREPS and year is None:
+        if prev not in self.lex.month_preps and year is None:
             return i
         value: date | None
         if year is not None:
@@ -394,13 +406,13 @@ class _Finder(TokenScanner):
         if wd is None:
             return i
         prev = self.low[i - 1] if i > 0 else ""
-        night_on = (prev == "на" or prev in self.lex.night_to) and i > 1 \
+        night_on = prev in self.lex.night_to and i > 1 \
             and self.low[i - 2] in self.lex.night   # "в ніч на суботу", "у ніч проти суботи"
         night_from = prev in self.lex.range_from and i > 1 and self.low[i - 2] in self.lex.night
         if prev not in self.lex.weekday_preps and not night_on and not night_from \
                 and not (self.lang == "en" and self.toks[i].is_title):
             return i
-        if prev in ("в", "у", "во") and self.toks[i].an.case not in (None, "accs", "nomn"):
+        if prev in self.lex.case_preps and self.toks[i].an.case not in (None, "accs", "nomn"):
             return i  # "в среде" is the environment, not Wednesday
         # "у суботу, 24 листопада": the explicit date that follows wins
         k = i + 1
@@ -412,7 +424,7 @@ class _Finder(TokenScanner):
         last = prev in self.lex.weekday_last
         a = i - 1 if prev in self.lex.weekday_preps or night_on or night_from else i
         b = i + 1
-        if night_from and b + 1 < stop and (self.low[b] == "на" or self.low[b] in self.lex.night_to) \
+        if night_from and b + 1 < stop and self.low[b] in self.lex.night_to \
                 and self.weekday_of(b + 1) is not None:
             b += 2      # "в ночь с субботы на воскресенье": the night's first day, as "з 4 на 5"
         self.add(a, b, weekday_before(self.pub, wd, forward, last), 1, "weekday")
@@ -524,10 +536,10 @@ class _Finder(TokenScanner):
         j = i + 1
         prev = self.low[i - 1] if i > 0 else ""
         has_word = j < stop and self.low[j] in self.lex.year_words
-        listed = j + 1 < stop and self.low[j] in (",", "і", "й", "та", "и", "and", "or", "або") \
+        listed = j + 1 < stop and (self.low[j] == "," or self.low[j] in self.lex.and_words
+                                   or self.low[j] in self.lex.or_words) \
             and (_year(self.toks[j + 1]) is not None)
-        if not (has_word or listed or y2) and prev not in ("у", "в", "in", "since", "з", "с", "до", "by",
-                                                          "of", "from", "until", "від", "от", "після", "после"):
+        if not (has_word or listed or y2) and prev not in self.lex.year_preps:
             if j < stop and self.toks[j].is_word:
                 return i  # "2000 людей"
         if has_word:
@@ -658,7 +670,6 @@ def event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
     return None, 3
 
 
-_SUBORDINATE = {"который", "який", "що", "who", "which", "that", "где", "де", "where"}
 
 
 def _anchors_story(ctx: Context, d: DateMention) -> bool:
@@ -669,7 +680,8 @@ def _anchors_story(ctx: Context, d: DateMention) -> bool:
     for tok in doc.sent_toks(si):
         if tok.start >= d.start:
             return True
-        if tok.lemma in _SUBORDINATE or tok.lower in _SUBORDINATE:
+        sub = lexicon(doc.lang).subordinators
+        if tok.lemma in sub or tok.lower in sub:
             return False
     return True
 
