@@ -138,3 +138,88 @@ def test_dev_event_dates() -> None:
             ok += str(dates.event_date(ctx, s, s + len(ev))[0]) == e["date"]
     assert total >= 30
     assert ok / total >= 0.9
+
+
+MAY9 = date(2023, 5, 9)   # a Tuesday
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Шостого травня у місті пройшов мітинг.", "uk", date(2023, 5, 6)),
+    ("Седьмого марта в городе прошел митинг.", "ru", date(2023, 3, 7)),
+    ("Двадцять п'ятого квітня жителі вийшли на вулиці.", "uk", date(2023, 4, 25)),
+    ("Двадцать первого апреля жители вышли на улицы.", "ru", date(2023, 4, 21)),
+    ("On the sixth of May, residents rallied.", "en", date(2023, 5, 6)),
+    ("On May sixth residents rallied.", "en", date(2023, 5, 6)),
+    ("On the twenty-first of April, residents rallied.", "en", date(2023, 4, 21)),
+    ("Тридцятого грудня 2022 року відбувся пікет.", "uk", date(2022, 12, 30)),
+])
+def test_ordinal_word_days(text, lang, expected):
+    assert first(text, lang, MAY9) == expected
+
+
+def test_ordinal_before_a_month_needs_of_in_english():
+    # "the first May rally" is no date
+    assert all(k != "date" for *_, k in found("The first May rally drew crowds.", "en", MAY9))
+
+
+@pytest.mark.parametrize("text,lang,published,expected", [
+    ("В ночь на 7-е произошел взрыв.", "ru", MAY9, date(2023, 5, 7)),
+    ("У ніч на 7-ме стався вибух.", "uk", MAY9, date(2023, 5, 7)),
+    ("Взрыв прогремел 7-го числа.", "ru", MAY9, date(2023, 5, 7)),
+    ("В ночь на 7-е произошел взрыв.", "ru", date(2023, 5, 3), date(2023, 4, 7)),   # last month's 7th
+    ("В ночь на 31-е произошел взрыв.", "ru", date(2023, 3, 2), date(2023, 1, 31)),  # February has none
+    ("Взрыв прогремел 7-го мая.", "ru", MAY9, date(2023, 5, 7)),
+    ("У ніч проти 7 травня стався вибух.", "uk", MAY9, date(2023, 5, 7)),
+    ("У ніч проти суботи стався вибух.", "uk", MAY9, date(2023, 5, 6)),
+])
+def test_day_without_month_and_night_phrases(text, lang, published, expected):
+    assert first(text, lang, published) == expected
+
+
+def test_a_numbered_rank_is_no_day():
+    assert found("Команда заняла 7-е место.", "ru", MAY9) == []
+
+
+@pytest.mark.parametrize("text,lang,published,expected", [
+    ("Вчора протестувальники вийшли.", "uk", date(2023, 3, 1), date(2023, 2, 28)),    # month end
+    ("Yesterday protesters marched.", "en", date(2024, 1, 1), date(2023, 12, 31)),    # year end
+    ("В пятницу митингующие вышли.", "ru", date(2024, 1, 2), date(2023, 12, 29)),     # Tuesday -> last Friday
+    ("On Sunday protesters marched.", "en", date(2024, 3, 1), date(2024, 2, 25)),     # leap-year February
+])
+def test_relative_days_across_month_and_year_ends(text, lang, published, expected):
+    assert first(text, lang, published) == expected
+
+
+def test_no_publication_date_takes_the_articles_own_year():
+    text = "15 грудня у місті стався вибух. За 2023 рік це вже одинадцятий такий випадок."
+    got = found(text, "uk", None)
+    assert got[0][:2] == ("15 грудня", date(2023, 12, 15))
+
+
+def test_no_publication_date_and_no_year_stays_unresolved():
+    assert found("15 грудня у місті стався вибух.", "uk", None)[0][1] is None
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    ("2024-01", "28 грудня відбувся мітинг.", date(2023, 12, 28)),    # a year-and-month publication
+    ("2024-01", "5 січня відбувся мітинг.", date(2024, 1, 5)),
+    ("2024-01", "У грудні відбувся мітинг.", date(2023, 12, 1)),
+    ("2024", "28 грудня відбувся мітинг.", date(2024, 12, 28)),       # a year alone: that year
+])
+def test_publication_with_year_and_month_only(published, text, expected):
+    from kronika.model import Article
+    from kronika.pipeline import build_context
+
+    ctx = build_context(Article(text=text, lang="uk", published=published))
+    dates.run(ctx)
+    assert ctx.dates[0].value == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("В ночь с субботы на воскресенье прогремели взрывы.", "ru", date(2023, 5, 6)),   # the night's first day
+    ("У ніч з суботи на неділю пролунали вибухи.", "uk", date(2023, 5, 6)),
+    ("В минувшую субботу прошел митинг.", "ru", date(2023, 5, 6)),
+    ("Позапрошлой ночью прогремел взрыв.", "ru", date(2023, 5, 7)),
+])
+def test_night_ranges_of_weekdays_and_last_words(text, lang, expected):
+    assert first(text, lang, MAY9) == expected

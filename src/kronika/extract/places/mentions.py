@@ -1,0 +1,538 @@
+"""Place-name mentions: every capitalised token or phrase the gazetteer knows, guards applied.
+
+Recognition walks the capitalised tokens and looks each one up under several forms: the surface,
+pymorphy3's lemmas and inflection-stripped forms (`forms.stripped_forms`). Multiword names are tried
+first when the first word starts some gazetteer name. Adjectives ("київська", "алматинский") and region
+phrases ("Мангистауская область", "Lviv region") are read too. Guards drop common words that are also
+place names (a per-language stoplist, part of speech, sentence-initial capitals), person names
+(pymorphy3's Name/Surn/Patr next to another name) and organisations ("Kyiv Post").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ...resources.gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, gazetteer, norm
+from ...text.doc import Doc, Token
+from .forms import (
+    _ADJ_ENDINGS,
+    _CYR,
+    _EN_BEFORE_PLACE,
+    _POS_NOT_NAME,
+    Lexicon,
+    _adjective_place,
+    _exact_forms,
+    _may_be_first_name,
+    _names_town,
+    _nominative_adjective,
+    _plural_nominative,
+    _variant_ids,
+    fold,
+    lexicon,
+    respelled,
+    stripped_forms,
+    word_class,
+)
+
+# ---------------------------------------------------------------------------------------------
+# recognition
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    t0: int                  # first token index
+    t1: int                  # last token index + 1
+    ids: tuple[int, ...]
+    tier: int                # 0 surface/lemma, 1 stripped form, 2 adjective
+    single_cap: bool = False  # one capitalised word, open to the common-word guards
+    keys: tuple[str, ...] = ()  # the lookup keys that matched
+    word: str = "geo"        # what the word is besides a name (see word_class)
+    initial: bool = False    # first word of its sentence
+    variant: frozenset[int] = frozenset()  # ids found under another Latin spelling ("Zaporozhye")
+    settled: bool = False    # after a settlement noun ("селище Борова", "the village of Barani")
+
+
+def _is_cap(t: Token) -> bool:
+    c = t.text[:1]
+    return c.isupper()
+
+
+def _sentence_initial(doc: Doc, t: Token) -> bool:
+    a, _ = doc.sent_tokens[t.sent]
+    for k in range(a, t.i):
+        if doc.tokens[k].is_word:
+            return False
+    return True
+
+
+def _lookup(g: Gazetteer, keys: Iterable[str], hit: list[str] | None = None) -> tuple[int, ...]:
+    ids: list[int] = []
+    for k in keys:
+        found = g.index.get(k, ())
+        if found and hit is not None:
+            hit.append(k)
+        for i in found:
+            if i not in ids:
+                ids.append(i)
+    return tuple(ids)
+
+
+def _multi(g: Gazetteer, doc: Doc, i: int, end: int) -> _Cand | None:
+    """The longest multiword gazetteer name starting at token i (2-4 tokens within the sentence)."""
+    toks = doc.tokens
+    first = _exact_forms(toks[i])
+    if doc.lang != "en" and i + 1 < end and toks[i].an.pos in ("ADJF", "PRTF"):
+        adj = _nominative_adjective(doc.lang, toks[i].text, toks[i + 1].text)
+        if adj:
+            first.append(adj)
+        if toks[i + 1].an.number == "plur":
+            first.append(_plural_nominative(doc.lang, toks[i].text) or "")
+    latin = not _CYR.search(toks[i].text)
+    if not any(f in g.heads for f in first) and not (latin and fold(toks[i].text) in g.variant_heads):
+        return None
+    for n in (4, 3, 2):
+        j = i + n
+        if j > end:
+            continue
+        span = toks[i:j]
+        if not _is_cap(span[-1]) or not all(t.is_word for t in span):
+            continue
+        if any(toks[k + 1].start - toks[k].end > 1 for k in range(i, j - 1)):
+            continue
+        keys = [" ".join(norm(t.text) for t in span)]
+        if doc.lang != "en":
+            # per-token lemma combinations ("Кривому Розі" -> "кривий ріг"), bounded
+            forms = [list(dict.fromkeys([norm(t.text), *t.an.lemmas[:3]])) for t in span]
+            for k, t in enumerate(span[:-1]):
+                adj = _nominative_adjective(doc.lang, t.text, span[-1].text)
+                if adj:
+                    forms[k].append(adj)   # "Великої Британії" -> "велика британія"
+            if span[-1].an.number == "plur":   # "Соединенных Штатов" -> "соединенные штаты"
+                for k, t in enumerate(span):
+                    pl = _plural_nominative(doc.lang, t.text)
+                    if pl and pl not in forms[k]:
+                        forms[k].insert(1, pl)
+            combos = [""]
+            for fl in forms:
+                combos = [(c + " " + f).strip() for c in combos for f in fl][:64]
+            keys += combos
+        hit: list[str] = []
+        ids = _lookup(g, keys, hit)
+        if not ids and doc.lang != "en" and lexicon(doc.lang).other_spelling:
+            ids = _lookup(g, respelled(lexicon(doc.lang), keys), hit)   # "Новому Пазарі" -> "нови пазар"
+        variant: tuple[int, ...] = ()
+        if latin:      # "Kryvyi Rih", "Krivoy Rog"
+            vk, variant = _variant_ids(g, keys[:1])
+            variant = tuple(v for v in variant if v not in ids)
+            if variant:
+                ids = ids + tuple(v for v in variant if v not in ids)
+                hit = hit or [vk]
+        if ids:
+            return _Cand(span[0].start, span[-1].end, i, j, ids, 0, keys=tuple(hit), variant=frozenset(variant))
+    return None
+
+
+def _single(g: Gazetteer, doc: Doc, t: Token) -> _Cand | None:
+    hit: list[str] = []
+    forms = _exact_forms(t)
+    ids = _lookup(g, forms, hit)
+    tier = 0
+    cyr = bool(_CYR.search(t.text))
+    variant: tuple[int, ...] = ()
+    if not cyr:
+        vk, variant = _variant_ids(g, forms[:2])
+        variant = tuple(i for i in variant if i not in ids)   # found only under another spelling
+        if variant:
+            ids = ids + tuple(i for i in variant if i not in ids)
+            if not hit:
+                hit.append(vk)
+    if not ids and doc.lang != "en" and cyr:
+        ids = _lookup(g, stripped_forms(t.text), hit)
+        tier = 1
+    if not ids and cyr and lexicon(doc.lang).other_spelling:
+        # "Ніш", "Новому Пазарі": a name GeoNames holds in Russian spelling only
+        ids = _lookup(g, respelled(lexicon(doc.lang), [*forms, *stripped_forms(t.text)]), hit)
+        tier = 1
+    if not ids:
+        return None
+    if cyr:
+        word = word_class(doc.lang, t.text, tuple(hit), tier == 1)
+    else:
+        word = "unknown"
+    return _Cand(t.start, t.end, t.i, t.i + 1, ids, tier, True, tuple(hit), word, _sentence_initial(doc, t),
+                 frozenset(variant))
+
+
+def _region_phrase(g: Gazetteer, lx: Lexicon, doc: Doc, i: int, end: int) -> _Cand | None:
+    """'Київській області' / 'Мангистауской области' / 'Lviv region' / 'провінції Фарс' / 'штат Техас':
+    a first-level region."""
+    toks = doc.tokens
+    if i + 1 >= end:
+        return None
+    a, b = toks[i], toks[i + 1]
+    if doc.lang != "en" and _is_cap(b) and not _is_cap(a) and any(lem in lx.region_nouns for lem in a.an.lemmas):
+        # the region noun before the name: only a region reading of the name counts
+        keys = [*_exact_forms(b), *stripped_forms(b.text)]
+        ids = tuple(j for j in _lookup(g, keys) if g.entries[j].kind == ADMIN1)
+        if ids:
+            return _Cand(b.start, b.end, i + 1, i + 2, ids, 0, keys=tuple(keys[:1]))
+    noun = b.an.lemma or norm(b.text)
+    if noun not in lx.region_nouns or not a.is_word:
+        return None
+    if doc.lang == "en":
+        ids = _lookup(g, [norm(a.text) + " " + norm(b.text), norm(a.text) + " oblast"])
+        if not ids:
+            towns = _lookup(g, _exact_forms(a)) + _variant_ids(g, _exact_forms(a)[:2])[1]
+            ids = tuple(dict.fromkeys(g.region_of_centre[c] for c in towns if c in g.region_of_centre))
+        return _Cand(a.start, b.end, i, i + 2, ids, 0) if ids else None
+    if not _is_cap(a) and a.an.pos != "ADJF":
+        return None
+    adj = _nominative_adjective(doc.lang, a.text, b.text)
+    keys = [f"{adj} {noun}"] if adj else []
+    keys += [f"{lem} {noun}" for lem in a.an.lemmas]
+    ids = tuple(i2 for i2 in _lookup(g, keys) if g.entries[i2].kind == ADMIN1)
+    if not ids:
+        city = _adjective_place(g, lx, a)
+        if city is not None and city in g.region_of_centre:
+            ids = (g.region_of_centre[city],)
+    return _Cand(a.start, b.end, i, i + 2, ids, 0) if ids else None
+
+
+def _after_preposition(doc: Doc, t: Token) -> bool:
+    """'у Хмельницькому.', 'в Миколаєві та': an adjective-shaped name standing alone after a
+    preposition is a place; 'в Северном потоке' (a noun follows) is not."""
+    toks = doc.tokens
+    if t.i == 0 or toks[t.i - 1].an.pos != "PREP" or toks[t.i - 1].sent != t.sent:
+        return False
+    return _stands_alone(doc, t)
+
+
+_OPEN_QUOTES = frozenset('«"„“')
+_CLOSE_QUOTES = frozenset('»"“”')
+_LIST_JOINERS = frozenset({",", "и", "і", "й", "та", "або", "или", "and", "or"})
+
+
+def _in_place_list(doc: Doc, t: Token, out: list[_Cand]) -> bool:
+    """'над Белгородом, Курском и Брянском': an adjective-shaped name right after a town name and a
+    comma or 'and' is the next town of the list."""
+    k = t.i - 1
+    if k < 1 or not out or out[-1].t1 != k or out[-1].tier == 2 or doc.tokens[k].sent != t.sent:
+        return False
+    return norm(doc.tokens[k].text) in _LIST_JOINERS and _stands_alone(doc, t)
+
+
+def _region_list(doc: Doc, lx: Lexicon, t: Token, end: int, nouns: frozenset[str] | None = None) -> bool:
+    """Whether a list of capitalised adjectives starting at t ends in a region noun
+    ("Харківській, Сумській та Чернігівській областях"); with `nouns`, whether t or a list starting
+    at it qualifies one of those nouns ("Покровському та Бахмутському напрямках")."""
+    toks = doc.tokens
+    k = t.i + 1
+    seen_joiner = nouns is not None
+    nouns = lx.region_nouns if nouns is None else nouns
+    while k < min(end, t.i + 12):
+        x = toks[k]
+        if norm(x.text) in _LIST_JOINERS:
+            seen_joiner = True
+        elif x.an.lemma in nouns:
+            return seen_joiner
+        elif not (_is_cap(x) and (x.an.pos == "ADJF" or doc.lang == "en")):
+            return False
+        k += 1
+    return False
+
+
+def _stands_alone(doc: Doc, t: Token) -> bool:
+    """No noun follows that the word could qualify ('в Северном потоке')."""
+    toks = doc.tokens
+    if t.i + 1 >= len(toks) or toks[t.i + 1].sent != t.sent:
+        return True
+    nxt = toks[t.i + 1]
+    return not nxt.is_word or _is_cap(nxt) or nxt.an.pos in ("CONJ", "PREP", "PRCL")
+
+
+def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str] = frozenset()) -> str | None:
+    """Why a candidate must be dropped whatever it resolves to ("stop", "person", "org", ...), None
+    when it may stay. Guards that depend on the resolved place are in `_choose`."""
+    toks = doc.tokens
+    t = toks[c.t0]
+    if c.single_cap:
+        key = norm(t.text)
+        if key in lx.stop or t.an.lemma in lx.stop:
+            return "other"
+        if key in lower and g.entries[c.ids[0]].kind == CITY and not t.text.isupper():
+            return "word"   # the article also writes it in lower case: a common word ("Police", "мир")
+        if t.text.isupper() and len(t.text) <= 4 and g.entries[c.ids[0]].kind == CITY \
+                and g.entries[c.ids[0]].population < 500_000:
+            return "abbr"   # abbreviations: ОМОН, МВД, UN
+        if len(t.text) > 2 and t.text[:2].isupper() and not t.text.isupper():
+            return "abbr"   # an inflected abbreviation: "ОМОНом"
+        best = g.entries[c.ids[0]]
+        if ((c.word == "function" and best.kind != COUNTRY)
+                or (t.an.pos in _POS_NOT_NAME and c.word not in ("geo", "unknown", "function"))) \
+                and not _after_settlement_noun(doc, lx, t):
+            return "word"   # "Вони", "Багато", "Кому", "Утром"
+    # a person: a first name right before it ("Єржан Бабакумаров"), a surname right after a word
+    # that may be a first name ("Ярослав Железняк")
+    k = c.t0 - 1
+    if k >= 0 and toks[k].sent == t.sent and _is_cap(toks[k]) and _CYR.search(toks[k].text) \
+            and (toks[k].an.tags & {"Name"} or (c.word == "person" and _may_be_first_name(doc.lang, toks[k].text))) \
+            and (c.word != "geo" or c.tier == 1) \
+            and not any(g.entries[j].kind != CITY or g.entries[j].population >= 100_000
+                        for j in _lookup(g, _exact_forms(toks[k]))):
+        return "person"
+    k = c.t1
+    if c.single_cap and c.word in ("person", "common") and k < len(toks) and toks[k].sent == t.sent \
+            and _is_cap(toks[k]) and toks[k].an.tags & {"Surn", "Patr"}:
+        return "person"
+    # a name inside a short quoted title or slogan: «Тавуш во имя Родины», "Echo of Moscow"
+    if _in_quoted_title(doc, lx, c):
+        return "other"
+    # a street, square or part of a town named after a place: "вулиця Київська", "Kyiv Street"
+    if _street_name(doc, lx, c):
+        return "street"
+    # the towns a road joins: "траса Київ - Чоп", "the Kyiv-Chop highway"
+    if _road_endpoint(doc, lx, c):
+        return "road"
+    # a name in quotes is a unit, team, ship or brand («Азов», "Moskva")
+    if c.start > 0 and doc.text[c.start - 1] in _OPEN_QUOTES and doc.text[c.end:c.end + 1] in _CLOSE_QUOTES \
+            and doc.text[c.end:c.end + 1]:
+        prv = toks[c.t0 - 2] if c.t0 >= 2 else None    # the word before the opening quote
+        if prv is None or (prv.an.lemma not in lx.facility_nouns and norm(prv.text) not in lx.facility_nouns):
+            return "other"
+    # an organisation named after the place
+    if c.t1 < len(toks) and toks[c.t1].sent == t.sent:
+        nxt = toks[c.t1]
+        if (norm(nxt.text) in lx.org_after or nxt.an.lemma in lx.org_after) \
+                and (_is_cap(nxt) or _CYR.search(nxt.text)):   # «Нью-Йорк таймс» is written in lower case
+            return "other"
+    if c.t0 > 0 and toks[c.t0 - 1].sent == t.sent:
+        prv = toks[c.t0 - 1]
+        if norm(prv.text) in lx.org_before or prv.an.lemma in lx.org_before:
+            return "other"
+    # a Latin word joined by a particle to other capitalised words: "Rue de Rivoli", "Forum des Halles"
+    if c.single_cap and not _CYR.search(t.text) and g.entries[c.ids[0]].kind == CITY \
+            and g.entries[c.ids[0]].population < 100_000 and _particle_run(doc, lx, c):
+        return "run"
+    # a Latin word inside a longer run of capitalised words ("Deutsche Welle", "Nord Stream", "Ariel
+    # Falcón"); a big place may be followed by a title ("Kyiv Mayor")
+    if c.single_cap and not _CYR.search(t.text):
+        small = g.entries[c.ids[0]].kind == CITY and g.entries[c.ids[0]].population < 100_000
+        k = c.t0 - 1
+        if k >= 0 and toks[k].sent == t.sent and toks[k].is_word and _is_cap(toks[k]) \
+                and toks[k].end + 1 >= t.start and not _CYR.search(toks[k].text) \
+                and (small or not _sentence_initial(doc, toks[k])) \
+                and not any(g.entries[j].kind != CITY for j in _lookup(g, _exact_forms(toks[k]))):
+            return "run"   # ("In Bydgoszcz": a big place after a sentence-initial capital stays)
+        k = c.t1
+        best = g.entries[c.ids[0]]
+        if k < len(toks) and toks[k].sent == t.sent and toks[k].is_word and _is_cap(toks[k]) \
+                and toks[k].start <= t.end + 1 and not _CYR.search(toks[k].text) \
+                and norm(toks[k].text) not in lx.titles_after:
+            # "Orange Revolution", "Nord Stream"; a place followed by a title stays ("Kyiv Mayor")
+            if best.kind == CITY and best.population < 500_000:
+                return "run"
+            # "Chad Smith", "Jordan Peterson": a country as a first name, unless after a preposition
+            prev = toks[c.t0 - 1] if c.t0 > 0 and toks[c.t0 - 1].sent == t.sent else None
+            if best.kind == COUNTRY and (prev is None or prev.text.lower() not in _EN_BEFORE_PLACE) \
+                    and not norm(t.text).endswith(("'s", "'")) \
+                    and not any(g.entries[j].kind != CITY for j in _lookup(g, _exact_forms(toks[k]))):
+                return "firstname"
+        # "Christopher A. Wray", "Department of Justice"
+        if small and c.t0 >= 2 and toks[c.t0 - 1].sent == t.sent:
+            a, b = toks[c.t0 - 2], toks[c.t0 - 1]
+            if (b.text == "." and len(a.text) == 1 and a.text.isupper()) or (b.text == "of" and _is_cap(a)):
+                return "run"
+    return None
+
+
+def _after_settlement_noun(doc: Doc, lx: Lexicon, t: Token) -> bool:
+    """'селище Борова', 'село Черник', 'the village of Barani': a settlement noun right before."""
+    k = t.i - 1
+    if k >= 0 and doc.tokens[k].lower == "of":
+        k -= 1
+    if k < 0 or doc.tokens[k].sent != t.sent:
+        return False
+    prv = doc.tokens[k]
+    return prv.lower in lx.settlement_nouns or any(lem in lx.settlement_nouns for lem in prv.an.lemmas)
+
+
+_QUOTE_PAIRS = {"«": "»", "„": "“", "“": "”", '"': '"'}
+_MAX_TITLE_WORDS = 6
+
+
+def _in_quoted_title(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
+    """Whether the name stands inside a short quoted stretch with other words ("«Тавуш во имя
+    Родины»", "Эхо Кавказа", "«Руки геть від Києва!»"): a title, a slogan or a movement, not where
+    anything happened. A facility noun before the quote keeps it ("аеропорт «Київ-Бориспіль»")."""
+    text = doc.text
+    s = doc.sentences[doc.tokens[c.t0].sent]
+    # the nearest opening quote before the name in its sentence that is not closed before it
+    k = c.start - 1
+    while k >= s.start:
+        ch = text[k]
+        if ch in _CLOSE_QUOTES and ch not in _QUOTE_PAIRS:
+            return False
+        if ch in _QUOTE_PAIRS:
+            if ch == '"' and text[s.start:k].count('"') % 2:
+                return False        # the closing one of an earlier pair
+            break
+        k -= 1
+    else:
+        return False
+    close = _QUOTE_PAIRS[text[k]]
+    e = text.find(close, c.end, s.end + 1)
+    if e < 0:
+        return False
+    words = [t for t in doc.tokens[doc.token_at(k + 1):doc.token_at(e) + 1] if t.is_word and k < t.start < e]
+    if len(words) > _MAX_TITLE_WORDS or len(words) < 2:
+        return False                # a single quoted name is the older guard's; a long one is speech
+    q = doc.token_at(k)
+    prv = doc.tokens[q - 1] if q > 0 else None
+    return not (prv is not None and (prv.an.lemma in lx.facility_nouns or prv.lower in lx.facility_nouns))
+
+
+_DASH_TOKENS = frozenset({"-", "–", "—", "‒"})
+
+
+def _street_name(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
+    """'на вулиці Київській', 'в микрорайоне Солнечный', 'on Moscow Avenue': a street noun right before
+    the name, or a capitalised one right after it (English)."""
+    toks = doc.tokens
+    sent = toks[c.t0].sent
+    k = c.t0 - 1
+    if k >= 0 and toks[k].sent == sent and (toks[k].lower in lx.street_nouns
+                                           or any(lem in lx.street_nouns for lem in toks[k].an.lemmas)):
+        return True
+    k = c.t1
+    return k < len(toks) and toks[k].sent == sent and _is_cap(toks[k]) and toks[k].lower in lx.street_nouns
+
+
+def _road_endpoint(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
+    """'траса Київ - Чоп', 'шоссе Москва-Петербург', 'the Kyiv-Chop highway', 'трасса М-06 Киев - Чоп':
+    towns joined by a dash next to a road noun."""
+    toks = doc.tokens
+    sent = toks[c.t0].sent
+
+    def part(t: Token) -> bool:
+        return t.text in _DASH_TOKENS or _is_cap(t) or any(ch.isdigit() for ch in t.text)
+
+    dash = False
+    k = c.t0 - 1
+    while k >= 0 and toks[k].sent == sent and c.t0 - k <= 6:
+        t = toks[k]
+        if t.lower in lx.road_nouns or t.an.lemma in lx.road_nouns:
+            return True
+        if not part(t):
+            break
+        dash = dash or t.text in _DASH_TOKENS
+        k -= 1
+    k = c.t1
+    while k < len(toks) and toks[k].sent == sent and k - c.t1 <= 6:
+        t = toks[k]
+        if t.lower in lx.road_nouns or t.an.lemma in lx.road_nouns:
+            return dash
+        if not part(t):
+            break
+        dash = dash or t.text in _DASH_TOKENS
+        k += 1
+    return False
+
+
+def _particle_run(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
+    """'Rue de Rivoli', 'Forum des Halles': a capitalised word, a name particle and a capitalised word
+    around the candidate make one name that the gazetteer does not hold."""
+    toks = doc.tokens
+    sent = toks[c.t0].sent
+    k = c.t1
+    if k + 1 < len(toks) and toks[k + 1].sent == sent and toks[k].lower in lx.name_particles \
+            and _is_cap(toks[k + 1]):
+        return True
+    k = c.t0 - 1
+    return k >= 1 and toks[k - 1].sent == sent and toks[k].lower in lx.name_particles \
+        and _is_cap(toks[k - 1]) and not _sentence_initial(doc, toks[k - 1])
+
+
+def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand]:
+    """Every place-name candidate in the document, longest match first, guards applied."""
+    g = gazetteer()
+    lx = lexicon(doc.lang)
+    toks = doc.tokens
+    out: list[_Cand] = []
+    skip = skip or []
+    people: set[str] = set()    # words seen as part of a person's name: one sense per article
+    lower = frozenset(t.text for t in toks if t.text.islower())
+    for si in range(len(doc.sentences)):
+        a, end = doc.sent_tokens[si]
+        i = a
+        while i < end:
+            t = toks[i]
+            if not t.is_word or any(s <= t.start < e for s, e in skip):
+                i += 1
+                continue
+            c = _region_phrase(g, lx, doc, i, end)
+            adjective = doc.lang != "en" and (t.an.pos == "ADJF" or any(m in lx.adjectives for m in t.an.lemmas))
+            if c is None and _is_cap(t) and adjective:
+                c = _multi(g, doc, i, end)
+                if c is not None and _guarded(doc, lx, c, g, lower):
+                    c = None
+            if c is None and _is_cap(t) and not adjective:
+                c = _multi(g, doc, i, end) or _single(g, doc, t)
+                if c is not None:
+                    why = "person" if t.an.lemma in people and (c.word != "geo" or c.tier == 1) \
+                        and g.entries[c.ids[0]].kind == CITY else _guarded(doc, lx, c, g, lower)
+                    if why in ("person", "run", "firstname") and c.single_cap:
+                        people.add(t.an.lemma)   # "Ariel Falcón" ... "arrested Ariel"
+                    if why == "firstname":
+                        i = c.t1 + 1             # and its surname ("Chad Smith")
+                        continue
+                    if why:
+                        c = None
+                if c is not None and doc.lang == "en" and c.single_cap and _region_list(doc, lx, t, end):
+                    # "Luhansk and Donetsk regions": each town names its region
+                    regions = tuple(dict.fromkeys(g.region_of_centre[j] for j in c.ids if j in g.region_of_centre))
+                    if regions:
+                        c = _Cand(c.start, c.end, c.t0, c.t1, regions, 0, keys=c.keys)
+            if c is None and adjective:
+                p = _adjective_place(g, lx, t)
+                if p is None and _is_cap(t) and _region_list(doc, lx, t, end, lx.direction_nouns):
+                    p = _adjective_place(g, lx, t, 5_000)
+                if p is not None and _is_cap(t) and g.entries[p].kind == CITY \
+                        and (_after_preposition(doc, t) or _in_place_list(doc, t, out)) \
+                        and norm(g.entries[p].name) != t.an.lemma and _names_town(g, t, p):
+                    # "у Донецьку", "в Луганську": the dictionary reads the town's locative as the
+                    # adjective's, but alone after a preposition it is the town itself
+                    c = _Cand(t.start, t.end, i, i + 1, (p,), 0, True, (t.an.lemma,), "geo")
+                elif p is not None and p in g.region_of_centre and _is_cap(t) and _region_list(doc, lx, t, end):
+                    # "у Харківській, Сумській та Чернігівській областях": each adjective is a region
+                    c = _Cand(t.start, t.end, i, i + 1, (g.region_of_centre[p],), 0, keys=(t.an.lemma,))
+                elif p is not None:
+                    c = _Cand(t.start, t.end, i, i + 1, (p,), 2)
+                elif _is_cap(t) and not _sentence_initial(doc, t):
+                    # pymorphy3 reads some inflected names as adjectives ("з Луцька": луцький or
+                    # Луцьк): a name only under a lemma other than the adjective's own
+                    c = _single(g, doc, t)
+                    if c is not None and _after_settlement_noun(doc, lx, t):
+                        c.settled = True    # "селище Борова": a name, whatever the adjective reading
+                        if _guarded(doc, lx, c, g, lower):
+                            c = None
+                    elif c is not None and (c.tier != 0 or (any(k in t.an.lemmas and k.endswith(_ADJ_ENDINGS) for k in c.keys)
+                                                          and not _after_preposition(doc, t))
+                                          or _guarded(doc, lx, c, g, lower)):
+                        c = None
+            if c is None and doc.lang == "en" and _is_cap(t):
+                p = lexicon(doc.lang).adjectives.get(norm(t.text))
+                if p is not None:
+                    c = _Cand(t.start, t.end, i, i + 1, (p,), 2)
+            if c is not None and c.tier == 2 and _street_name(doc, lx, c):
+                c = None    # "на вулиці Київській": a street named after the town
+            if c is not None:
+                if c.tier != 2 and not c.settled:
+                    c.settled = _after_settlement_noun(doc, lx, t)
+                out.append(c)
+                i = c.t1
+            else:
+                i += 1
+    return out
