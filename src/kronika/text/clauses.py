@@ -125,7 +125,7 @@ def clauses(doc: Doc) -> list[Clause]:
     if got is None:
         got = [c for si in range(len(doc.sentences)) for c in sentence_clauses(doc, si)]
         doc.memo["clauses"] = got
-    return got  # type: ignore[no-any-return]
+    return got
 
 
 def clause_of(doc: Doc, i: int) -> Clause | None:

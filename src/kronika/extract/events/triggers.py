@@ -13,6 +13,7 @@ from functools import cache
 
 from ...resources import lexicon_lang, load_lexicon
 from ...text.doc import Doc, Token, morph_for
+from ...text.morph import Morph
 
 MAX_GAP = 2  # tokens allowed between the words of a phrase ("took to the streets")
 
@@ -100,7 +101,7 @@ def _date_word(toks: list[Token], i: int, a: int, b: int) -> bool:
     return any(a <= k < b and toks[k].text[:1].isdigit() for k in (i - 1, i + 1))
 
 
-def _lemmas(morph, phrase_word: str) -> frozenset[str]:
+def _lemmas(morph: Morph, phrase_word: str) -> frozenset[str]:
     w = phrase_word.strip().lower().replace("ё", "е")
     if not w:
         return frozenset()
@@ -146,3 +147,14 @@ def matcher(lang: str, name: str) -> Matcher:
         "modality": [("modality", "cues")],
     }[name]
     return Matcher(lang, sections)
+
+
+@cache
+def words(lang: str, file: str, key: str) -> frozenset[str]:
+    """A plain word list of a lexicon file (`key = [...]`), lower-cased, for surface-or-lemma tests."""
+    return frozenset(w.lower().replace("ё", "е") for w in load_lexicon(lexicon_lang(lang), file).get(key, []))
+
+
+def is_in(tok: Token, ws: frozenset[str]) -> bool:
+    """Is the token, as written or by its lemma, one of the words?"""
+    return tok.lower in ws or tok.an.lemma in ws
