@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
-from ...text.doc import Doc, Token
+from ...text.doc import Doc, Token, morph_for
+from ...text.morph import analyzer
 from .triggers import Hit, matcher
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "«", "»", '"', "“", "”"})
@@ -61,7 +63,7 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
                 return "planned"
             if cue.cls == "future":
                 return "future"
-    if _future_verb(toks, c0, hit):
+    if _future_verb(doc.lang, toks, c0, hit):
         return "future"
     if _noun_like(toks[hit.first]):
         # "Наступну акцію організатори планують провести в неділю": a plan governs the noun after it too
@@ -69,7 +71,7 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
         if any(c.cls in ("plan", "plan_inf", "call", "future") and hit.last < c.first < c1 for c in cues):
             return "planned"
         # "акция протеста будет проходить": a future verb right after the noun
-        if any("futr" in toks[k].an.tags and "VERB" in toks[k].an.tags for k in range(hit.last + 1, min(c1, hit.last + 5))):
+        if any(is_future(doc.lang, toks[k]) for k in range(hit.last + 1, min(c1, hit.last + 5))):
             return "future"
     return None
 
@@ -107,13 +109,22 @@ def _infinitive_follows(toks: list[Token], i: int, end: int) -> bool:
     return False
 
 
-def _future_verb(toks: list[Token], c0: int, hit: Hit) -> bool:
+def _future_verb(lang: str, toks: list[Token], c0: int, hit: Hit) -> bool:
     """A finite future-tense verb in the clause up to the trigger ('пройдет акция', 'вийдуть')."""
-    for k in range(c0, hit.last + 1):
-        tags = toks[k].an.tags
-        if "futr" in tags and "VERB" in tags:
-            return True
-    return False
+    return any(is_future(lang, toks[k]) for k in range(c0, hit.last + 1))
+
+
+def is_future(lang: str, t: Token) -> bool:
+    """A verb that can only be read as future: 'проходять' is also present tense (both aspects share
+    the form in the dictionary), so only a form with no present-tense parse counts."""
+    tags = t.an.tags
+    return "futr" in tags and "VERB" in tags and not _has_present(lang, t.lower)
+
+
+@lru_cache(maxsize=20_000)
+def _has_present(lang: str, word: str) -> bool:
+    # only tagged languages reach here (a future tag comes from pymorphy3)
+    return any("pres" in p.tag for p in analyzer(morph_for(lang).lang).parse(word) if p.tag.POS == "VERB")
 
 
 def modality_cues(doc: Doc, a: int, b: int) -> list[Hit]:
