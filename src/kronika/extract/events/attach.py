@@ -60,6 +60,13 @@ def own_past_date(ctx: Context, si: int) -> bool:
                for d in ctx.dates)
 
 
+def own_town(ctx: Context, si: int) -> bool:
+    """Does the sentence name a town of its own (a new report, not a recollection going on)?"""
+    s = ctx.doc.sentences[si]
+    return any(s.start <= p.start < s.end and p.kind in ("city", "district") and p.score > 0.5
+               and _plausible(ctx, p) for p in ctx.places)
+
+
 def own_date(ctx: Context, si: int) -> bool:
     s = ctx.doc.sentences[si]
     return any(s.start <= d.start < s.end and d.value is not None for d in ctx.dates)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...model import SUB_TO_TYPE
+from ...text.clauses import sentence_clauses
 from ...text.doc import Doc
 from .actors import ACLED_KIND, ARMED, ActorMention, actors_in
 from .agents import agent_ablt, agent_of, grammar, source_only, state_agent, subject_like, two_sides
@@ -33,6 +34,9 @@ WEAPON_USER = {"Air/drone strike": "State forces", "Shelling/artillery/missile a
                "Chemical weapon": "State forces"}
 SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
             "Violent demonstration": 3, "Mob violence": 3}
+# words that name a gathering or its dispersal only beside protest words ("марш", "акція", "розгін"):
+# in a story already about a gathering they need no such words of their own
+CONTEXTUAL = frozenset({"disperse", "action", "march", "gather"})
 DEMO_MEMORY = 2               # sentences a reported gathering stays the context of later ones
 
 
@@ -63,9 +67,11 @@ class Coded:
 # ---------------------------------------------------------------- reading one sentence
 
 def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], list[Hit]]:
-    """(live hits, all hits) of a sentence: live ones survive modality and the strike rule."""
+    """(live hits, all hits) of a sentence: live ones survive modality and the strike rule. Weak hits
+    (a context word missing) of the classes in CONTEXTUAL are kept, marked: the story decides."""
     a, b = doc.sent_tokens[si]
-    hits = [_participle_is_actor(doc, h) for h in matcher(doc.lang, "events").find(doc, a, b) if _hit_ok(doc, h)]
+    hits = [_participle_is_actor(doc, h) for h in matcher(doc.lang, "events").find(doc, a, b, weak=True)
+            if _hit_ok(doc, h) and (not h.weak or h.cls in CONTEXTUAL)]
     if not hits:
         return [], []
     cues = modality_cues(doc, a, b)
@@ -80,7 +86,10 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
             why = None  # "внаслідок обстрілу загинули": the shelling itself; "after police fired": an act
         if why == "historic" or why is None and historic_year(
                 doc, doc.tokens[a].start, doc.tokens[min(h.last + 3, b - 1)].end, doc.published):
-            doc.memo.setdefault("historic_sents", set()).add(si)
+            if _main_clause(doc, si, h.first):
+                # the sentence as a whole recalls the past ("In 2013, thousands gathered"); history in a
+                # subordinate clause ("..., where in 2023 five died") does not carry on to the next one
+                doc.memo.setdefault("historic_sents", set()).add(si)
             continue
         if why:
             continue   # a backdrop word blocks gatherings (and attacks) named as a cause
@@ -88,6 +97,12 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
             continue  # "протестна акція" in a strike story is the strike itself
         live.append(h)
     return live, hits
+
+
+def _main_clause(doc: Doc, si: int, i: int) -> bool:
+    """Is token i in the first clause of its sentence?"""
+    cl = sentence_clauses(doc, si)
+    return not cl or i < cl[0].last
 
 
 def _hit_ok(doc: Doc, h: Hit) -> bool:

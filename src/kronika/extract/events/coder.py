@@ -22,7 +22,7 @@ from datetime import date
 from ...text.doc import Doc
 from ..context import Context
 from .actors import actors_in
-from .attach import EMIT_COUNTRY_LEVEL, Candidate, event_date, locate, own_date, own_past_date
+from .attach import EMIT_COUNTRY_LEVEL, Candidate, event_date, locate, own_date, own_past_date, own_town
 from .classify import DEMO_CORE, DEMO_MEMORY, Coded, code_sentence, people_hurt, sentence_hits
 from .evidence import merge
 from .triggers import Hit, matcher
@@ -39,11 +39,14 @@ def run(ctx: Context) -> None:
     kept = [si for si, s in enumerate(doc.sentences) if not (ctx.skip and ctx.skipped(s.start, s.end))]
     lives = {si: sentence_hits(doc, si, strike)[0] for si in kept}
     # a story of protests anywhere (a headline may come before the protesters are named)
-    demo_story = any(h.cls in DEMO_CORE or h.cls == "protester" for live in lives.values() for h in live)
+    demo_story = any(h.cls in DEMO_CORE or h.cls == "protester" for live in lives.values() for h in live
+                     if not h.weak)
+    lives = {si: [h for h in live if demo_story or not h.weak] for si, live in lives.items()}
     past = doc.memo.get("historic_sents", set())
     for si in kept:
         live = lives[si]
-        if (si - 1 in past or si - 2 in past) and not own_past_date(ctx, si) and si not in past:
+        if (si - 1 in past or si - 2 in past) and not own_past_date(ctx, si) and si not in past \
+                and not own_town(ctx, si):
             # "In November 2013, thousands gathered… Riot police dispersed them": the recollection goes on
             live = []
         coded = code_sentence(doc, si, live, si - last_demo <= DEMO_MEMORY, si - last_political <= 1,

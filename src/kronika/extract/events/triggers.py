@@ -35,6 +35,7 @@ class Hit:
     start: int    # character offsets
     end: int
     entry: str
+    weak: bool = False   # its [near] context was missing: a trigger only where the story supplies it
 
 
 class Matcher:
@@ -65,8 +66,10 @@ class Matcher:
                     for lem in words[0]:
                         self._index.setdefault(lem, []).append(e)
 
-    def find(self, doc: Doc, a: int, b: int) -> list[Hit]:
-        """Hits among tokens [a, b) (one sentence, usually); longest phrase wins at a position."""
+    def find(self, doc: Doc, a: int, b: int, weak: bool = False) -> list[Hit]:
+        """Hits among tokens [a, b) (one sentence, usually); longest phrase wins at a position.
+        With `weak`, an entry whose [near] words are missing is still reported, marked weak
+        ("операції з розгону" names a dispersal only in a story about a gathering)."""
         toks = doc.tokens
         hits: list[Hit] = []
         covered = a - 1  # tokens inside a phrase already matched are not matched again
@@ -82,10 +85,11 @@ class Matcher:
                     last = _match_rest(toks, i, b, e.words)
                     if last is None:
                         continue
-                    if e.near and not _near(toks, max(a, i - e.window), min(b, last + 1 + e.window), e.near):
+                    out = bool(e.near) and not _near(toks, max(a, i - e.window), min(b, last + 1 + e.window), e.near)
+                    if out and not weak:
                         continue
-                    if best is None or last > best.last:
-                        best = Hit(e.cls, i, last, t.start, toks[last].end, e.text)
+                    if best is None or (best.weak and not out) or (best.weak == out and last > best.last):
+                        best = Hit(e.cls, i, last, t.start, toks[last].end, e.text, out)
             if best is not None and best.first == best.last and _date_word(toks, i, a, b):
                 best = None   # "17 March", "May 5": a month, not a march
             if best is not None:
