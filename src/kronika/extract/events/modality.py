@@ -12,9 +12,10 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from ...text.clauses import sentence_clauses
 from ...text.doc import Doc, Token, morph_for
 from ...text.morph import analyzer
-from .triggers import Hit, matcher
+from .triggers import Hit, matcher, words
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "«", "»", '"', "“", "”"})
 NEGATION_REACH = 3   # "не", "not", "no" this many tokens before the trigger negate it
@@ -35,16 +36,20 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
     if toks[sent_last - 1].text == "?" or doc.text[toks[sent_last - 1].end:toks[sent_last - 1].end + 1] == "?":
         return "question"
     c0 = clause_start(doc, sent_first, hit.first)
+    scope = _Scope(doc, toks[hit.first].sent, hit.first)
     for cue in cues:
         if cue.cls == "negation" and 0 < cue.first - hit.last <= 4 and any(
                 c.cls == "occur" and c.first == cue.last + 1 for c in cues):
             return "negated"   # "погромов и хулиганства не было", "protests were not held"
-        if cue.cls in ("denial", "call") and sent_first <= cue.first < sent_last:
-            # "police denied dispersing the rally", "called on people to rally": whole sentence
-            if cue.first < hit.first or cue.cls == "denial":
-                return cue.cls
-        if cue.cls == "hypothetical":
-            # "if they storm...", "he called the unrest unlikely": the whole sentence is conjecture
+        if cue.cls == "denial" and scope.governs(cue.first, after_ok=True):
+            return "denial"   # "police denied dispersing the rally", "заперечило, що поліція розігнала"
+        if cue.cls == "call" and cue.first < hit.first and scope.governs(cue.first):
+            return "call"     # "called on people to rally", "призвал сторонников выйти на митинг"
+        if cue.cls == "conditional":
+            return "hypothetical"   # "if they storm..., ...": the whole sentence is conjecture
+        if cue.cls == "hypothetical" and scope.governs(cue.first, after_ok=True):
+            # "he called the unrest unlikely", "could turn violent": the clause it modifies, not a
+            # neighbour ("protesters clashed with police, who could not hold them back")
             return "hypothetical"
         if cue.cls == "accused" and cue.first < hit.first:
             return "accused"   # "обвиняли в массовых беспорядках": a charge, not a report
@@ -53,8 +58,11 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
         if cue.cls == "historic" and cue.first < hit.first:
             return "historic"   # "Напомним, что ...": background recalled, sentence-wide
         if c0 <= cue.first < hit.first:
-            if cue.cls == "background" and hit.first - cue.last <= 3:
-                return "background"   # "из-за протестов", "amid clashes": a cause mentioned, not a report
+            if cue.cls == "background" and hit.first - cue.last <= 3 and not any(
+                    toks[k].an.pos == "VERB" for k in range(cue.last + 1, hit.first)):
+                # "из-за протестов", "amid clashes": a cause mentioned, not a report; not when a verb
+                # comes between ("внаслідок чого зав'язалася бійка": the fight is reported)
+                return "background"
             if cue.cls == "negation" and hit.first - cue.last <= NEGATION_REACH and _negates(cue, hit, cues):
                 return "negated"
             if cue.cls == "plan":
@@ -74,6 +82,33 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
         if any(is_future(doc.lang, toks[k]) for k in range(hit.last + 1, min(c1, hit.last + 5))):
             return "future"
     return None
+
+
+class _Scope:
+    """The clauses of a trigger's sentence, to ask whether a cue's clause governs the trigger's: the
+    same clause, or an earlier one whose complement clauses ("..., що ...", "that ...") lead to it."""
+
+    def __init__(self, doc: Doc, si: int, i: int) -> None:
+        self.doc = doc
+        self.cl = sentence_clauses(doc, si)
+        self.hi = self._index(i)
+
+    def _index(self, i: int) -> int:
+        return next((k for k, c in enumerate(self.cl) if c.first <= i < c.last), -1)
+
+    def governs(self, cue_i: int, after_ok: bool = False) -> bool:
+        ci = self._index(cue_i)
+        if ci == self.hi:
+            return True
+        if ci > self.hi:
+            # a reporting clause right after ("..., the ministry denied"), when allowed
+            return after_ok and ci == self.hi + 1 and not self._subordinate(ci)
+        return all(self._subordinate(k) for k in range(ci + 1, self.hi + 1))
+
+    def _subordinate(self, k: int) -> bool:
+        subs = words(self.doc.lang, "clauses", "subordinators")
+        first = next((t for t in self.doc.tokens[self.cl[k].first:self.cl[k].last] if t.is_word), None)
+        return first is not None and (first.lower in subs or first.an.lemma in subs)
 
 
 def clause_end(doc: Doc, sent_last: int, i: int) -> int:
