@@ -182,9 +182,31 @@ def historic_year(doc: Doc, sent_start: int, sent_end: int, published: date | No
     if ref is None:
         return False
     for m in _YEAR.finditer(doc.text, sent_start, sent_end):
-        if int(m.group(1)) < ref - 1:
+        if int(m.group(1)) < ref - 1 and is_year(doc, m.start()):
             return True
     return False
+
+
+def is_year(doc: Doc, offset: int) -> bool:
+    """Is the four-digit number at offset a year of the story? Not a crowd ("2000 людей", "1500
+    protesters": a noun of people follows) and not a year of birth ("1957 року народження",
+    "born in 1957")."""
+    i = doc.token_at(offset)
+    toks = doc.tokens
+    nxt = [t for t in toks[i + 1:i + 4] if t.is_word]
+    prev = [t for t in toks[max(i - 2, 0):i] if t.is_word]
+    yw, birth = words(doc.lang, "modality", "year_words"), words(doc.lang, "modality", "birth_words")
+    if nxt and (nxt[0].lower in yw or nxt[0].an.lemma in yw):
+        return not (len(nxt) > 1 and (nxt[1].lower in birth or nxt[1].an.lemma in birth))
+    if any(t.lower in birth or t.an.lemma in birth for t in prev):
+        return False
+    if nxt and toks[i + 1].is_word:
+        people = words(doc.lang, "actors", "crowd_nouns") | words(doc.lang, "actors", "people_words")
+        t = nxt[0]
+        if t.lower in people or t.an.lemma in people or t.an.pos == "NOUN" and t.an.case in ("gent", "nomn") \
+                and "plur" in t.an.tags:
+            return False   # a count of people or things
+    return True
 
 
 def _latest_year(text: str) -> int | None:
