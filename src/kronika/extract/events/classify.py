@@ -263,6 +263,11 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
     if mob is not None and ("protester" in {m.kind for m in actors} or any(
             _aimed_at_gathering(doc, h, live) for h in violent_act)):
         return Coded("Mob violence", "Rioters", "Protesters", mob.name, group, live, 0.6)
+    gunmen = next((m for m in agents if m is not None and m.kind in ARMED - {"state"}), None)
+    if gunmen is not None and any(h.cls == "lethal" for h in violent_act):
+        # militants or gunmen firing on a gathering: violence against civilians, the demonstrators
+        # its victims (ACLED), not a riot
+        return Coded("Attack", ACLED_KIND[gunmen.kind], "Protesters", gunmen.name, group, live, 0.6)
     if mob is not None and not state:
         # a mob beating someone, no police in sight: mob violence; rioters fighting the police riot
         return Coded("Mob violence", "Rioters", "Civilians", mob.name, None, live, 0.55)

@@ -63,7 +63,7 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
                 # "из-за протестов", "amid clashes": a cause mentioned, not a report; not when a verb
                 # comes between ("внаслідок чого зав'язалася бійка": the fight is reported)
                 return "background"
-            if cue.cls == "negation" and hit.first - cue.last <= NEGATION_REACH and _negates(cue, hit, cues):
+            if cue.cls == "negation" and hit.first - cue.last <= NEGATION_REACH and _negates(toks, cue, hit, cues):
                 return "negated"
             if cue.cls == "plan":
                 return "planned"
@@ -125,12 +125,12 @@ def _noun_like(t: Token) -> bool:
     return not t.lower.endswith("ed")   # English has no POS here: a past form is a verb
 
 
-def _negates(cue: Hit, hit: Hit, cues: list[Hit]) -> bool:
+def _negates(toks: list[Token], cue: Hit, hit: Hit, cues: list[Hit]) -> bool:
     """'не разогнали', 'no protest': the negated word is the trigger; 'не было протестов', 'no rally
     took place': a verb of occurrence is negated. 'не утихают протесты' negates another verb."""
     nxt = cue.last + 1
-    if nxt == hit.first:
-        return True
+    if nxt == hit.first or nxt + 1 == hit.first and toks[nxt].an.pos == "PREP":
+        return True   # "не розігнали", "не на барикади"
     return any(c.cls == "occur" and c.first == nxt for c in cues) or any(
         c.cls == "occur" and hit.last < c.first <= hit.last + 2 for c in cues)
 
