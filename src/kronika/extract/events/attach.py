@@ -7,6 +7,7 @@ event takes, and drops history (an event dated long before publication) and the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -249,6 +250,8 @@ def _plausible(ctx: Context, p: PlaceMention, hits: list[Hit] | tuple[Hit, ...] 
         return False   # a doubtful reading, unless a preposition of place governs it ("под Донецком")
     if any(h.start <= p.start < h.end for h in hits):
         return False
+    if any(a <= p.start < b for a, b in _quoted_names(doc)):
+        return False   # a name in quotes after a noun: ТЦ «Україна», движение «Тавуш …», channel "Moscow 24"
     tags = doc.tokens[ti].an.tags
     small = p.population < 150_000
     if tags & _PERSON_TAGS and "Geox" not in tags and small and not _after_place_prep(doc, ti):
@@ -267,6 +270,25 @@ def _plausible(ctx: Context, p: PlaceMention, hits: list[Hit] | tuple[Hit, ...] 
     if p.country and countries and countries.get(p.country, 0) <= 1 and max(countries.values()) >= 2:
         return False
     return True
+
+
+_QUOTED = re.compile(r'«[^«»\n]{1,60}»|“[^“”\n]{1,60}”|„[^„“\n]{1,60}“|"[^"\n]{1,60}"')
+
+
+def _quoted_names(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of short quoted names that follow a word (a shop, a party, a channel named by its
+    kind noun), not quoted speech (after a colon or dash, or opening a sentence)."""
+    got: list[tuple[int, int]] | None = doc.memo.get("quoted_names")
+    if got is None:
+        got = []
+        for m in _QUOTED.finditer(doc.text):
+            if len(m.group(0).split()) > 6:
+                continue
+            before = doc.text[max(m.start() - 3, 0):m.start()].rstrip()
+            if before and before[-1].isalpha():
+                got.append((m.start(), m.end()))
+        doc.memo["quoted_names"] = got
+    return got
 
 
 _PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
