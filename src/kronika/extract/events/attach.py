@@ -40,7 +40,7 @@ class Candidate:
 
 
 
-NON_TRIGGER = frozenset({"protester", "strike", "city_ref", "crime", "sport", "campaign", "commemoration", "idiom",
+NON_TRIGGER = frozenset({"protester", "strike", "city_ref", "crime", "accident", "sport", "campaign", "commemoration", "idiom",
                          "person", "found", "injured"})
 
 

@@ -148,7 +148,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         return None   # a match, a forward ("нападающий"), a fans' march: sport, not unrest
     if "commemoration" in classes and not classes & ({"demo", "protest", "protest_act"} | CROWD_VIOLENCE):
         return None   # a wreath-laying or memorial march, not a protest
-    crime = "crime" in classes   # robbery, theft, fraud: criminal, not political, violence
+    crime = bool(classes & {"crime", "accident"})   # robbery, fraud, a bus crash: not political violence
     protesters = "protester" in classes or "protester" in kinds or (
         "political" in kinds and bool(state) and bool(classes & CROWD_VIOLENCE))   # supporters fighting police
     if "block" in classes and (any(m.first < by_cls["block"].first for m in state)

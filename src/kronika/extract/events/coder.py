@@ -112,11 +112,11 @@ def _victims_next(doc: Doc, read: list[tuple[int, Coded | None, list[Hit]]]) -> 
 
 
 def _criminal_story(read: list[tuple[int, Coded | None, list[Hit]]]) -> bool:
-    """Crime (or sport) words in the lead or twice in the story, and no gathering of protesters anywhere."""
-    crime = [si for si, _c, live in read if any(h.cls in ("crime", "sport") for h in live)]
+    """Crime, accident (or sport) words in the lead or twice in the story, and no gathering of protesters anywhere."""
+    crime = [si for si, _c, live in read if any(h.cls in ("crime", "sport", "accident") for h in live)]
     gathering = any(h.cls in ("demo", "protest", "action", "protester", "disperse") for _si, _c, live in read
                     for h in live)
-    if crime and not any(h.cls == "crime" for _si, _c, live in read for h in live):
+    if crime and not any(h.cls in ("crime", "accident") for _si, _c, live in read for h in live):
         # fans fighting the police after a match: a sport story, but a riot (ACLED)
         gathering = gathering or any(c is not None and c.sub == "Violent demonstration" for _si, c, _l in read)
     return bool(crime) and (len(crime) >= 2 or crime[0] <= 2) and not gathering

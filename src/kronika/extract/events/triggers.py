@@ -45,10 +45,12 @@ class Matcher:
         self.lang = lang
         self._index: dict[str, list[Entry]] = {}
         self._not_title: set[str] = set()
+        self._nouns: set[str] = set()   # classes whose words are nouns: not matched by a verb form
         morph = morph_for(lang)
         for file, section in sections:
             lex = load_lexicon(lang, file)
             self._not_title.update(w.lower() for w in lex.get("not_capitalised", []))
+            self._nouns.update(lex.get("noun_classes", []))
             table = lex.get(section, {})
             near = lex.get("near", {}) if section == "words" else {}
             for cls, items in table.items():
@@ -82,6 +84,8 @@ class Matcher:
             best: Hit | None = None
             for lem in t.an.lemmas:
                 for e in self._index.get(lem, ()):
+                    if e.cls in self._nouns and len(e.words) == 1 and _verb_form(t):
+                        continue   # "a crowded bus" is no crowd
                     last = _match_rest(toks, i, b, e.words)
                     if last is None:
                         continue
@@ -96,6 +100,13 @@ class Matcher:
                 hits.append(best)
                 covered = best.last
         return hits
+
+
+def _verb_form(t: Token) -> bool:
+    """A past or -ing form where the language has no tagger (the lemma alone cannot tell)."""
+    if t.an.pos is not None:
+        return t.an.pos in ("VERB", "INFN")
+    return t.lower.endswith(("ed", "ing"))
 
 
 def _date_word(toks: list[Token], i: int, a: int, b: int) -> bool:
