@@ -156,6 +156,10 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
                                        or _crowd(doc, a, by_cls["block"].first))):
         classes.discard("block")    # the police, or a building site, blocking a road is not a protest
     demo_here = bool(classes & (DEMO_CORE | {"block"})) or protesters
+    if "force" in classes and (demo_here or demo_before):
+        # a stun grenade going off at a rally, tear gas: the police's means of force, not a bomb or a
+        # chemical weapon
+        classes -= {"explosive", "chemical", "grenade"}
     if "grenade" in classes and (demo_here or demo_before):
         classes.discard("grenade")  # at a protest, a "grenade" is the police's stun grenade
         classes.add("force")
@@ -185,6 +189,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         classes -= {"storm", "seize"}   # soldiers storming a hotel, the police seizing an office: no crowd
     if demo_story and classes & CROWD_VIOLENCE and not crime:
         demo_before = True   # in a story of protests, cars burnt and buildings stormed are the riot
+    if demo_story and "lethal" in classes and state and not irregular and not crime and not classes & _REMOTE_CLASSES:
+        demo_before = True   # security forces shooting people in a story of protests: force against them
     if "abduct" in classes and not crime and not classes & CROWD_VIOLENCE and (
             armed or kinds & {"political", "press", "mob", "protester"} or "protester" in classes):
         # marchers taken hostage, activists kidnapped: an abduction of its own, not the protest (ACLED)
