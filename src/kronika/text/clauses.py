@@ -38,12 +38,26 @@ class Clause:
 class _Words:
     subordinators: frozenset[str]
     coordinators: frozenset[str]
+    fixed: tuple[tuple[str, ...], ...]   # phrases that start with a subordinator but open no clause
 
 
 @cache
 def _words(lang: str) -> _Words:
     lex = load_lexicon(lang, "clauses")
-    return _Words(frozenset(lex.get("subordinators", ())), frozenset(lex.get("coordinators", ())))
+    fixed = tuple(tuple(p.lower().split()) for p in lex.get("not_opening", ()))
+    return _Words(frozenset(lex.get("subordinators", ())), frozenset(lex.get("coordinators", ())), fixed)
+
+
+def _opens(toks: list[Token], k: int, words: _Words) -> bool:
+    """Does the subordinator at k open a clause? Not as a preposition ("после митинга", "after the
+    rally" reads as one where the language tags it) nor inside a fixed phrase ("as well as")."""
+    if toks[k].an.pos == "PREP":
+        return False
+    for ph in words.fixed:
+        for j, w in enumerate(ph):   # the subordinator may be any word of the phrase
+            if w == toks[k].lower and k - j >= 0 and tuple(t.lower for t in toks[k - j:k - j + len(ph)]) == ph:
+                return False
+    return True
 
 
 def _is(tok: Token, words: frozenset[str]) -> bool:
@@ -68,12 +82,12 @@ def _cuts(toks: list[Token], words: _Words, tagged: bool) -> list[int]:
             nxt = toks[k + 1]
             # a predicate after the comma splits only when the clause so far has its own: a fronted
             # verbless phrase ("Вчера в Минске, ...", "По данным МВД, ...") belongs to what follows
-            if _is(nxt, words.subordinators) or (
+            if _is(nxt, words.subordinators) and _opens(toks, k + 1, words) or (
                     tagged and seg_has_pred and _segment_has_predicate(toks, k + 1)):
                 cuts.append(k)
                 seg_has_pred = False
             continue
-        if k and _is(t, words.subordinators) and toks[k - 1].text != ",":
+        if k and _is(t, words.subordinators) and toks[k - 1].text != "," and _opens(toks, k, words):
             cuts.append(k)
             seg_has_pred = False
             continue

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ...text.clauses import sentence_clauses
 from ...text.doc import Doc
 from .. import dates as _dates
 from ..context import Context
@@ -61,6 +62,38 @@ def own_past_date(ctx: Context, si: int) -> bool:
                for d in ctx.dates)
 
 
+def event_span(doc: Doc, si: int, coded: Coded) -> tuple[int, int]:
+    """Character span of the clauses of sentence si that hold the reading's triggers: where its own
+    date and place are looked for first."""
+    s = doc.sentences[si]
+    firsts = [h.first for h in coded.hits if h.cls not in NON_TRIGGER] or [h.first for h in coded.hits]
+    mine = [c for c in sentence_clauses(doc, si) if any(c.first <= i < c.last for i in firsts)]
+    if not mine:
+        return s.start, s.end
+    first, last = mine[0], mine[-1]
+    a = doc.tokens[first.first].start
+    b = doc.tokens[last.last - 1].end
+    return a, b
+
+
+def _place_spans(doc: Doc, si: int, coded: Coded) -> list[tuple[int, int]]:
+    """Clauses whose places an event of sentence si takes: those holding its triggers and those with
+    no predicate of their own (verbless continuations, fronted phrases). Untagged text (English)
+    only knows clauses opened by subordinators: those are left out unless they hold a trigger."""
+    firsts = [h.first for h in coded.hits if h.cls not in NON_TRIGGER] or [h.first for h in coded.hits]
+    subs = words(doc.lang, "clauses", "subordinators")
+    out: list[tuple[int, int]] = []
+    for c in sentence_clauses(doc, si):
+        toks = doc.tokens[c.first:c.last]
+        mine = any(c.first <= i < c.last for i in firsts)
+        tagged = any(t.an.pos is not None for t in toks)
+        head = next((t for t in toks if t.is_word), None)
+        if mine or (tagged and not any(t.an.pos in ("VERB", "PRTS") for t in toks)) or (
+                not tagged and head is not None and head.lower not in subs):
+            out.append((c.start, c.end))
+    return out
+
+
 def own_town(ctx: Context, si: int) -> bool:
     """Does the sentence name a town of its own (a new report, not a recollection going on)?"""
     s = ctx.doc.sentences[si]
@@ -78,7 +111,14 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
     """One candidate per place of the sentence; else the place the places stage gives the clause."""
     doc = ctx.doc
     s = doc.sentences[si]
-    found: list[tuple[PlaceMention, int | None]] = list(_places_in(ctx, s.start, s.end, coded.hits))
+    cs, ce = event_span(doc, si, coded)
+    # the places of the event's own clauses and of the verbless ones that continue them (a list of
+    # towns after a parenthesis); not those of another predicate's clause ("..., the governor of B
+    # said"), unless the sentence has no other
+    spans = _place_spans(doc, si, coded)
+    every = _places_in(ctx, s.start, s.end, coded.hits)
+    found: list[tuple[PlaceMention, int | None]] = [
+        (p, prec) for p, prec in every if any(a <= p.start < b for a, b in spans)] or list(every)
     towns = _article_towns(ctx)
     if not found and any(h.cls == "city_ref" for h in coded.hits) and towns and towns[0][0] is not None:
         found.append((towns[0][1], 1))   # "в городе", "in the city": the story's town
@@ -116,7 +156,7 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
         found = [(NOWHERE, None)]
     if not found:
         return []
-    day, tp = event_date(ctx, s.start, s.end)
+    day, tp = event_date(ctx, cs, ce)
     if not own_date(ctx, si):
         # no date of its own: the story goes on from the last dated report just before it, else from
         # the last event told at the same place
