@@ -172,8 +172,42 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
         age = (doc.published - day).days
         if age > HISTORIC_DAYS or day > doc.published + timedelta(days=1) or (tp >= 2 and age > 60):
             return []   # history, the future, or a months-old background mention ("In May, ...")
-    ev = [(s.start, s.end)] + [(h.start, h.end) for h in coded.hits if h.cls not in ("protester", "strike")]
-    return [Candidate(coded, si, p, prec, day, tp, ev + [(p.start, p.end)]) for p, prec in found]
+    acts = [(h.start, h.end) for h in coded.hits if h.cls not in ("protester", "strike")]
+    own = [p for p, _ in found if s.start <= p.start < s.end]
+    if len(own) < 2:
+        ev = [(s.start, s.end)] + acts
+        return [Candidate(coded, si, p, prec, day, tp, ev + [(p.start, p.end)]) for p, prec in found]
+    # a round-up ("акції пройшли у Львові, Одесі та Харкові", "в Казани задержали 20, в Уфе — 35"):
+    # one event per town, each with its own stretch of the sentence as evidence
+    segs = _segments(doc, si, own)
+    return [Candidate(coded, si, p, prec, day, tp, [segs.get(p.start, (p.start, p.end)), *acts, (p.start, p.end)])
+            for p, prec in found]
+
+
+def _segments(doc: Doc, si: int, places: list[PlaceMention]) -> dict[int, tuple[int, int]]:
+    """Each listed town's stretch of the sentence: from its preposition (the sentence start for the
+    first) to the comma or conjunction before the next town's, without trailing punctuation."""
+    a, b = doc.sent_tokens[si]
+    toks = doc.tokens
+    conj = grammar(doc, "and_words")
+    preps = grammar(doc, "in_preps") | grammar(doc, "place_preps")
+    ordered = sorted(places, key=lambda m: m.start)
+    starts: list[int] = []
+    for p in ordered:
+        k = doc.token_at(p.start)
+        while k - 1 >= a and (toks[k - 1].an.pos == "PREP" or toks[k - 1].lower in preps):
+            k -= 1
+        starts.append(k)
+    out: dict[int, tuple[int, int]] = {}
+    for n, p in enumerate(ordered):
+        lo = a if n == 0 else starts[n]
+        hi = starts[n + 1] if n + 1 < len(ordered) else b
+        while hi - 1 > lo and (not toks[hi - 1].is_word and not toks[hi - 1].text[:1].isdigit()
+                               or toks[hi - 1].lower in conj):
+            hi -= 1
+        lo = min(lo, doc.token_at(p.start))
+        out[p.start] = (toks[lo].start, max(toks[hi - 1].end, p.end))
+    return out
 
 
 def _after_prep(doc: Doc, p: PlaceMention) -> bool:

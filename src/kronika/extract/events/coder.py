@@ -39,7 +39,7 @@ def run(ctx: Context) -> None:
     kept = [si for si, s in enumerate(doc.sentences) if not (ctx.skip and ctx.skipped(s.start, s.end))]
     lives = {si: sentence_hits(doc, si, strike)[0] for si in kept}
     # a story of protests anywhere (a headline may come before the protesters are named)
-    demo_story = any(h.cls in DEMO_CORE or h.cls == "protester" for live in lives.values() for h in live
+    demo_story = any(h.cls in DEMO_CORE | {"protester", "block"} for live in lives.values() for h in live
                      if not h.weak)
     lives = {si: [h for h in live if demo_story or not h.weak] for si, live in lives.items()}
     past = doc.memo.get("historic_sents", set())
