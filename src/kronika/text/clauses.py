@@ -112,7 +112,18 @@ def _segment_has_predicate(toks: list[Token], k: int) -> bool:
 
 
 def sentence_clauses(doc: Doc, si: int) -> list[Clause]:
-    """The clauses of sentence si in order; punctuation tokens at a cut open the next clause."""
+    """The clauses of sentence si in order (computed once per sentence and document)."""
+    memo: dict[int, list[Clause]] | None = doc.memo.get("sentence_clauses")
+    if memo is None:
+        memo = doc.memo["sentence_clauses"] = {}
+    got = memo.get(si)
+    if got is None:
+        got = memo[si] = _split(doc, si)
+    return got
+
+
+def _split(doc: Doc, si: int) -> list[Clause]:
+    """The clauses of sentence si; punctuation tokens at a cut open the next clause."""
     a, b = doc.sent_tokens[si]
     toks = doc.tokens[a:b]
     if not toks:
@@ -144,16 +155,7 @@ def clauses(doc: Doc) -> list[Clause]:
 
 def clause_of(doc: Doc, i: int) -> Clause | None:
     """The clause holding token i (None for a token outside every clause)."""
-    for c in clauses_of_sentence(doc, doc.tokens[i].sent):
+    for c in sentence_clauses(doc, doc.tokens[i].sent):
         if c.first <= i < c.last:
             return c
     return None
-
-
-def clauses_of_sentence(doc: Doc, si: int) -> list[Clause]:
-    key = ("clauses", si)
-    got = doc.memo.get(key)   # type: ignore[call-overload]
-    if got is None:
-        got = sentence_clauses(doc, si)
-        doc.memo[key] = got   # type: ignore[index]
-    return got  # type: ignore[no-any-return]
