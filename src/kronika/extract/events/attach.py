@@ -328,7 +328,8 @@ def _plausible(ctx: Context, p: PlaceMention, hits: list[Hit] | tuple[Hit, ...] 
         return False   # a name in quotes after a noun: ТЦ «Україна», движение «Тавуш …», channel "Moscow 24"
     tags = doc.tokens[ti].an.tags
     small = p.population < 150_000
-    if tags & _PERSON_TAGS and "Geox" not in tags and small and not _after_place_prep(doc, ti):
+    if tags & _PERSON_TAGS and "Geox" not in tags and small and not _after_place_prep(doc, ti) \
+            and not _listed_after_prep(ctx, ti):
         return False
     nxt_t = doc.tokens[ti + 1] if ti + 1 < len(doc.tokens) else None
     if doc.tokens[ti].an.pos == "ADJF" and nxt_t is not None and nxt_t.an.lemma in words(doc.lang, "events", "street_nouns"):
@@ -385,6 +386,23 @@ def _after_place_prep(doc: Doc, ti: int) -> bool:
     nxt = doc.tokens[ti + 1] if ti + 1 < len(doc.tokens) else None
     return t.is_title and t.an.pos == "ADJF" and not (
         nxt is not None and nxt.an.pos == "NOUN" and nxt.an.case == t.an.case and nxt.an.number == t.an.number)
+
+
+def _listed_after_prep(ctx: Context, ti: int) -> bool:
+    """A later item of a list of towns governed by a preposition of place ("в Нантере, Сюрене и
+    Женвилье"): the name is a place like the first, even where it also reads as a surname."""
+    doc = ctx.doc
+    starts: set[int] | None = doc.memo.get("event_place_tokens")
+    if starts is None:
+        starts = doc.memo["event_place_tokens"] = {
+            k for m in ctx.places for k in range(doc.token_at(m.start), doc.token_at(max(m.end - 1, m.start)) + 1)}
+    conj = grammar(doc, "and_words")
+    k = ti - 1
+    listed = False
+    while k >= 0 and (doc.tokens[k].text == "," or doc.tokens[k].lower in conj or k in starts):
+        listed = listed or k in starts
+        k -= 1
+    return listed and k >= 0 and _after_place_prep(doc, k + 1)
 
 
 def _article_countries(ctx: Context) -> dict[str, int]:
