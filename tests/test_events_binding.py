@@ -141,3 +141,26 @@ def test_event_without_any_place_keeps_a_null_location() -> None:
 def test_english_battles_and_violence_against_civilians(text: str, sub: str) -> None:
     evs = events_of(text, "en")
     assert sub in {e.sub_event_type for e in evs}
+
+
+def test_town_naming_a_time_zone_is_not_the_place() -> None:
+    evs = events_of("В Томске начался пикет у мэрии. Акция началась в 18:00 (14:00 по Москве).", "ru")
+    assert [e.location for e in evs] == ["Tomsk"]
+
+
+def test_country_named_as_an_origin_is_not_the_place() -> None:
+    # no town: the event would stand at country level, but not at the country the goods come from
+    evs = events_of("Фермери перекрили рух вантажівок із Польщі, протестуючи проти імпорту.", "uk")
+    assert all(e.country != "PL" for e in evs)
+
+
+def test_without_clashes_negates_them() -> None:
+    evs = events_of("У Вроцлаві фермери мирно пройшли маршем до мерії без сутичок з поліцією.", "uk")
+    assert [e.sub_event_type for e in evs] == ["Peaceful protest"]
+
+
+def test_court_arrest_of_a_politician_after_a_protest_story_is_an_arrest() -> None:
+    text = ("У суботу в Мінську пройшов мітинг опозиції. "
+            "У понеділок суд у Мінську заарештував політика, який організував акцію.")
+    evs = events_of(text, "uk", published="2024-05-06")
+    assert "Arrests" in {e.sub_event_type for e in evs}

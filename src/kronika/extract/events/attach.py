@@ -147,7 +147,10 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
     if not found and concrete:
         # known only at country level: kept aside, coded only when nothing finer exists (ACLED);
         # "Россия атаковала Украину": the country acting (a subject before the act) is not the place
-        own = [p for p in ctx.places if s.start <= p.start < s.end and p.kind == "country" and p.score > 0.5]
+        # not a country named as an origin or a partner ("кордон з Україною", "imports from Ukraine")
+        origin = grammar(doc, "origin_preps")
+        own = [p for p in ctx.places if s.start <= p.start < s.end and p.kind == "country" and p.score > 0.5
+               and not (doc.token_at(p.start) > 0 and doc.tokens[doc.token_at(p.start) - 1].lower in origin)]
         first = min((h.first for h in coded.hits), default=0)
         acting = [p for p in own if doc.token_at(p.start) < first and _country_subject(doc, p)]
         found = [(p, 3) for p in [*(p for p in own if p not in acting), *own][:1]]
@@ -324,6 +327,8 @@ def _plausible(ctx: Context, p: PlaceMention, hits: list[Hit] | tuple[Hit, ...] 
         return False   # a doubtful reading, unless a preposition of place governs it ("под Донецком")
     if any(h.start <= p.start < h.end for h in hits):
         return False
+    if _time_zone(doc, ti):
+        return False   # "17:00 по Москве", "Kyiv time": a clock, not a place
     if any(a <= p.start < b for a, b in _quoted_names(doc)):
         return False   # a name in quotes after a noun: ТЦ «Україна», движение «Тавуш …», channel "Moscow 24"
     tags = doc.tokens[ti].an.tags
@@ -386,6 +391,17 @@ def _after_place_prep(doc: Doc, ti: int) -> bool:
     nxt = doc.tokens[ti + 1] if ti + 1 < len(doc.tokens) else None
     return t.is_title and t.an.pos == "ADJF" and not (
         nxt is not None and nxt.an.pos == "NOUN" and nxt.an.case == t.an.case and nxt.an.number == t.an.number)
+
+
+def _time_zone(doc: Doc, ti: int) -> bool:
+    """A town naming a time zone: after a clock time and a preposition ("17:00 по Москве") or before a
+    word for time ("Kyiv time")."""
+    toks = doc.tokens
+    if ti >= 3 and toks[ti - 1].lower in grammar(doc, "time_zone_preps") and toks[ti - 2].text.isdigit() \
+            and toks[ti - 3].text in (":", "."):
+        return True
+    nxt = toks[ti + 1] if ti + 1 < len(toks) else None
+    return nxt is not None and (nxt.lower in grammar(doc, "time_words") or nxt.an.lemma in grammar(doc, "time_words"))
 
 
 def _listed_after_prep(ctx: Context, ti: int) -> bool:

@@ -34,9 +34,9 @@ WEAPON_USER = {"Air/drone strike": "State forces", "Shelling/artillery/missile a
                "Chemical weapon": "State forces"}
 SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
             "Violent demonstration": 3, "Mob violence": 3}
-# words that name a gathering or its dispersal only beside protest words ("марш", "акція", "розгін"):
+# words that name a gathering or its dispersal only beside protest words ("марш", "розгін"):
 # in a story already about a gathering they need no such words of their own
-CONTEXTUAL = frozenset({"disperse", "action", "march", "gather"})
+CONTEXTUAL = frozenset({"disperse", "march", "gather"})
 DEMO_MEMORY = 2               # sentences a reported gathering stays the context of later ones
 
 
@@ -179,6 +179,9 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         victim = next(m for m in actors if m.kind == "press")
         return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None, victim.name,
                      live, 0.6)
+    if demo_before and not demo_here and classes & ACTIONS == {"detain"} and "political" in kinds \
+            and "protester" not in kinds and not classes & {"protester"}:
+        demo_before = False  # "суд арестовал политика" after a protest story: an arrest of its own
     if demo_before and not demo_here and classes & ACTIONS == {"detain"} and not _several(doc, a, b):
         demo_before = False  # "задержан директор завода" after a protest story: one person, not the crowd
     irregular = [m for m in armed if m.kind != "state"]
