@@ -164,3 +164,11 @@ def test_court_arrest_of_a_politician_after_a_protest_story_is_an_arrest() -> No
             "У понеділок суд у Мінську заарештував політика, який організував акцію.")
     evs = events_of(text, "uk", published="2024-05-06")
     assert "Arrests" in {e.sub_event_type for e in evs}
+
+
+def test_each_town_takes_the_date_of_its_own_clause() -> None:
+    text = "While gunmen kidnapped ten pupils in Kano on Monday, bandits abducted five farmers in Zaria on Sunday."
+    evs = events_of(text, "en", published="2024-05-08")
+    dates = {e.location: e.date for e in evs}
+    assert dates.get("Zaria") == "2024-05-05"
+    assert dates.get("Kano") == "2024-05-06"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ...text.clauses import sentence_clauses
+from ...text.clauses import clause_of, sentence_clauses
 from ...text.doc import Doc
 from .. import dates as _dates
 from ..context import Context
@@ -179,12 +179,29 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
     own = [p for p, _ in found if s.start <= p.start < s.end]
     if len(own) < 2:
         ev = [(s.start, s.end)] + acts
-        return [Candidate(coded, si, p, prec, day, tp, ev + [(p.start, p.end)]) for p, prec in found]
+        return [Candidate(coded, si, p, prec, *_clause_date(ctx, si, p, day, tp), ev + [(p.start, p.end)])
+                for p, prec in found]
     # a round-up ("акції пройшли у Львові, Одесі та Харкові", "в Казани задержали 20, в Уфе — 35"):
     # one event per town, each with its own stretch of the sentence as evidence
     segs = _segments(doc, si, own)
-    return [Candidate(coded, si, p, prec, day, tp, [segs.get(p.start, (p.start, p.end)), *acts, (p.start, p.end)])
-            for p, prec in found]
+    return [Candidate(coded, si, p, prec, *_clause_date(ctx, si, p, day, tp),
+                      [segs.get(p.start, (p.start, p.end)), *acts, (p.start, p.end)]) for p, prec in found]
+
+
+def _clause_date(ctx: Context, si: int, p: PlaceMention, day: date | None, tp: int) -> tuple[date | None, int]:
+    """A town named in the event's sentence may be dated by its own clause ("…on Monday, while in
+    Zaria on Sunday…"): a date there wins over the event's. A town borrowed from elsewhere may not."""
+    doc = ctx.doc
+    s = doc.sentences[si]
+    if not p.text or not s.start <= p.start < s.end:
+        return day, tp
+    c = clause_of(doc, doc.token_at(p.start))
+    if c is None or not any(c.start <= d.start < c.end and d.value is not None and d.kind != "historic"
+                            for d in ctx.dates):
+        return day, tp
+    own = event_date(ctx, c.start, c.end)
+    pub = doc.published
+    return own if own[0] is not None and (pub is None or own[0] <= pub + timedelta(days=1)) else (day, tp)
 
 
 def _segments(doc: Doc, si: int, places: list[PlaceMention]) -> dict[int, tuple[int, int]]:
