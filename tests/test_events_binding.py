@@ -172,3 +172,13 @@ def test_each_town_takes_the_date_of_its_own_clause() -> None:
     dates = {e.location: e.date for e in evs}
     assert dates.get("Zaria") == "2024-05-05"
     assert dates.get("Kano") == "2024-05-06"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On Monday a soldier and a civilian were killed in an attack near Kidal.", "en"),
+    ("Під Харковом загинули двоє військових, повідомили в ОВА.", "uk"),
+])
+def test_the_patient_of_a_passive_is_not_the_doer(text: str, lang: str) -> None:
+    # the soldier killed is a victim: no attack on civilians by state forces
+    assert not any(e.actor1 == "State forces" and e.event_type == "Violence against civilians"
+                   for e in events_of(text, lang))

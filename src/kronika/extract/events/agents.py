@@ -37,7 +37,7 @@ def agent_of(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | Non
     for m in after[:2]:
         if agent_ablt(doc, m) or m.kind == "state" and m.first - h.last <= 2 and m.case is None:
             return m
-    before = [m for m in actors if m.first < h.first and m.kind != "civilian" and subject_like(doc, m)]
+    before = [m for m in actors if m.first < h.first and m.kind != "civilian" and doer_before(doc, m, h.first)]
     if before:
         return before[-1]
     # verb before its subject, common in uk/ru: "мітинг побили проросійські молодики"
@@ -56,6 +56,23 @@ def agent_ablt(doc: Doc, m: ActorMention) -> bool:
         if t.an.pos not in ("ADJF", "PRTF", "CONJ") and not t.is_title:
             break
     return True
+
+
+def doer_before(doc: Doc, m: ActorMention, i: int) -> bool:
+    """An actor before the act at token i that did it: a subject, not a passive's patient ("a soldier
+    was killed", "двоє військових були вбиті") nor the one who died ("загинув поліцейський")."""
+    return m.first < i and subject_like(doc, m) and not passive_between(doc, m.first, i)
+
+
+def passive_between(doc: Doc, a: int, i: int) -> bool:
+    """Is the verb at token i passive or intransitive with respect to a subject at token a: a passive
+    auxiliary between them (lexicon `passive_aux`: "was", "were", "been"), a short passive participle
+    ("убиты", "поранені"), or a verb of dying (lexicon `patient_verbs`)?"""
+    aux = grammar(doc, "passive_aux")
+    if any(t.lower in aux for t in doc.tokens[a + 1:i]):
+        return True
+    t = doc.tokens[i]
+    return t.an.pos == "PRTS" or t.lower in grammar(doc, "patient_verbs") or t.an.lemma in grammar(doc, "patient_verbs")
 
 
 def subject_like(doc: Doc, m: ActorMention) -> bool:

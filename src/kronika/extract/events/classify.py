@@ -13,7 +13,7 @@ from ...model import SUB_TO_TYPE
 from ...text.clauses import sentence_clauses
 from ...text.doc import Doc
 from .actors import ACLED_KIND, ARMED, ActorMention, actors_in
-from .agents import agent_ablt, agent_of, grammar, source_only, state_agent, subject_like, two_sides
+from .agents import agent_ablt, agent_of, doer_before, grammar, source_only, state_agent, two_sides
 from .modality import blocked, historic_year, modality_cues
 from .triggers import Hit, is_in, matcher, words
 
@@ -345,7 +345,7 @@ def _remote(doc: Doc, sub: str, live: list[Hit], actors: list[ActorMention], arm
     # station") is actor2
     first = min((h.first for h in live if h.cls in _REMOTE_CLASSES), default=0)
     agent_preps = words(doc.lang, "actors", "agent_preps")
-    doers = [m for m in armed if (m.first < first and subject_like(doc, m)) or agent_ablt(doc, m)
+    doers = [m for m in armed if doer_before(doc, m, first) or agent_ablt(doc, m)
              or (m.first > 0 and doc.tokens[m.first - 1].lower in agent_preps)]
     targets = [m for m in armed if m not in doers]
     a1 = doers[0] if doers else None
@@ -382,9 +382,9 @@ def _one_sided(doc: Doc, sub: str, live: list[Hit], actors: list[ActorMention],
     first = min((h.first for h in live if h.cls in _ONE_SIDED_ACTS), default=0)
     agent_preps = words(doc.lang, "actors", "agent_preps")
     doers = [m for m in actors if m.kind in ARMED | {"mob"} and (
-        (m.first < first and subject_like(doc, m)) or agent_ablt(doc, m)
+        doer_before(doc, m, first) or agent_ablt(doc, m)
         or (m.first > 0 and doc.tokens[m.first - 1].lower in agent_preps))]
-    a1 = doers[-1] if doers else next((m for m in armed if m.first < first and subject_like(doc, m)), None)
+    a1 = doers[-1] if doers else next((m for m in armed if doer_before(doc, m, first)), None)
     if a1 is None or a1.kind == "mob" and not sub.startswith("Looting"):
         kind = "Political militia"
     else:
