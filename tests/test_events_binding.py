@@ -182,3 +182,13 @@ def test_the_patient_of_a_passive_is_not_the_doer(text: str, lang: str) -> None:
     # the soldier killed is a victim: no attack on civilians by state forces
     assert not any(e.actor1 == "State forces" and e.event_type == "Violence against civilians"
                    for e in events_of(text, lang))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("A ransomware attack on the city hall of Ghent disrupted services for days.", "en"),
+    ("Хакерська атака на сайт міськради Житомира тривала дві години.", "uk"),
+    ("В Казани водитель автобуса умер от сердечного приступа.", "ru"),
+    ("Police evacuated a school in Lviv after a hoax bomb threat.", "en"),
+])
+def test_attacks_that_are_not_political_violence(text: str, lang: str) -> None:
+    assert events_of(text, lang) == []
