@@ -192,3 +192,8 @@ def test_the_patient_of_a_passive_is_not_the_doer(text: str, lang: str) -> None:
 ])
 def test_attacks_that_are_not_political_violence(text: str, lang: str) -> None:
     assert events_of(text, lang) == []
+
+
+def test_lynching_of_suspects_is_mob_violence_not_crime() -> None:
+    evs = events_of("In Kananga, a mob lynched two men suspected of theft.", "en")
+    assert [e.sub_event_type for e in evs] == ["Mob violence"]

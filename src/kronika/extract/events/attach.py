@@ -49,7 +49,7 @@ def is_concrete(coded: Coded) -> bool:
     """Does the sentence name the act itself (not only 'protests' or the protesters)? Only such a
     sentence may borrow a place from its neighbours or stand at country level."""
     if coded.family == "demo":
-        return any(h.cls in (DEMO_CORE | ACTIONS) - ABSTRACT for h in coded.hits)
+        return any(h.cls in (DEMO_CORE | ACTIONS | {"lynch"}) - ABSTRACT for h in coded.hits)
     return any(h.cls not in ABSTRACT | NON_TRIGGER for h in coded.hits)
 
 

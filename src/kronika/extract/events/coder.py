@@ -119,7 +119,9 @@ def _criminal_story(read: list[tuple[int, Coded | None, list[Hit]]]) -> bool:
     if crime and not any(h.cls in ("crime", "accident") for _si, _c, live in read for h in live):
         # fans fighting the police after a match: a sport story, but a riot (ACLED)
         gathering = gathering or any(c is not None and c.sub == "Violent demonstration" for _si, c, _l in read)
-    return bool(crime) and (len(crime) >= 2 or crime[0] <= 2) and not gathering
+    # a lynching is mob violence whatever its victims were suspected of
+    lynching = any(h.cls == "lynch" for _si, c, live in read if c is not None for h in live)
+    return bool(crime) and (len(crime) >= 2 or crime[0] <= 2) and not gathering and not lynching
 
 
 def strike_article(doc: Doc) -> bool:
