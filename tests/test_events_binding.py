@@ -197,3 +197,11 @@ def test_attacks_that_are_not_political_violence(text: str, lang: str) -> None:
 def test_lynching_of_suspects_is_mob_violence_not_crime() -> None:
     evs = events_of("In Kananga, a mob lynched two men suspected of theft.", "en")
     assert [e.sub_event_type for e in evs] == ["Mob violence"]
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Police fired tear gas at students marching near Dhaka University in Dhaka on Tuesday.", "Dhaka"),
+    ("In Paris, rioters smashed shop windows along the Rue de Rivoli overnight.", "Paris"),
+])
+def test_a_word_of_a_longer_name_is_not_a_town(text: str, town: str) -> None:
+    assert {e.location for e in events_of(text, "en")} == {town}

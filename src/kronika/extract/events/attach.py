@@ -366,7 +366,26 @@ def _plausible(ctx: Context, p: PlaceMention, hits: list[Hit] | tuple[Hit, ...] 
     countries = _article_countries(ctx)
     if p.country and countries and countries.get(p.country, 0) <= 1 and max(countries.values()) >= 2:
         return False
+    if p.kind == "city" and small and _inside_longer_name(ctx, p, ti):
+        return False   # "Dhaka University", "Rue de Rivoli": a word of a longer name, not the town
     return True
+
+
+def _inside_longer_name(ctx: Context, p: PlaceMention, ti: int) -> bool:
+    """A small town's name read inside a longer proper name: right after another place's name with
+    no punctuation between ("Dhaka University"), or before a name particle and a capitalised word
+    ("Rue de Rivoli", "Université du Québec")."""
+    doc = ctx.doc
+    toks = doc.tokens
+    prev = toks[ti - 1] if ti > doc.sent_tokens[toks[ti].sent][0] else None
+    if prev is not None and prev.is_title and prev.end == p.start - 1 and (
+            any(m.end == prev.end and m is not p for m in ctx.places)
+            or prev.an.pos is None and toks[ti].an.pos is None and not any(
+                prev.lower in grammar(doc, k) for k in ("object_preps", "place_preps", "in_preps"))):
+        return True   # untagged word order: a name before a head noun ("Dhaka University")
+    j = doc.token_at(max(p.end - 1, p.start)) + 1
+    particles = grammar(doc, "name_particles")
+    return j + 1 < len(toks) and toks[j].lower in particles and toks[j + 1].is_title and toks[j].start == p.end + 1
 
 
 _QUOTED = re.compile(r'«[^«»\n]{1,60}»|“[^“”\n]{1,60}”|„[^„“\n]{1,60}“|"[^"\n]{1,60}"')
