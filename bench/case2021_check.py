@@ -3,7 +3,7 @@
 
 Reads the shared task's samples (`corpora/case2021/task2/sample_data`: `id<TAB>snippet` input,
 `id<TAB>LABEL` gold) and a small set of snippets written for kronika in the same style, one or two
-per sub-event type (below), types each with `kronika.extract.events.coder.classify_sentence` and prints
+per sub-event type (below), types each with `kronika.extract.events.snippets.snippet_type` and prints
 accuracy and weighted F1 over the 25 labels (the shared task's best weighted F1 was 0.839).
 
 Usage: python bench/case2021_check.py [--shared ../shared] [--verbose]
@@ -16,7 +16,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from kronika.extract.events.coder import classify_sentence
+from kronika.extract.events.snippets import snippet_type
 
 CASE_LABEL = {
     "ABDUCT_DISSAP": "Abduction/forced disappearance", "AGREEMENT": "Agreement", "AIR_STRIKE": "Air/drone strike",
@@ -172,7 +172,7 @@ def main(argv: list[str]) -> int:
             continue
         pairs = []
         for code, text in items:
-            pred = classify_sentence(text, "en") or "Other"   # no event reads as ACLED's "Other"
+            pred = snippet_type(text, "en") or "Other"   # no event reads as ACLED's "Other"
             pairs.append((CASE_LABEL[code], pred))
             if args.verbose and pred != CASE_LABEL[code]:
                 print(f"  {code:30s} -> {pred:35s} | {text[:90]}")

@@ -46,3 +46,17 @@ def test_clause_of_every_word_token() -> None:
     first = clause_of(doc, 0)
     last = clause_of(doc, len(doc.tokens) - 2)
     assert first is not None and last is not None and first != last
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a preposition that doubles as a subordinator opens no clause
+    ("После митинга в Омске полиция задержала двоих.", "ru", ["После митинга в Омске полиция задержала двоих"]),
+    # a fixed phrase starting with a subordinator opens none either
+    ("Police dispersed crowds in Dhaka as well as in Sylhet.", "en",
+     ["Police dispersed crowds in Dhaka as well as in Sylhet"]),
+    # English: a fronted subordinate clause ends at the comma before a new predicate
+    ("While gunmen kidnapped ten pupils in Kano on Monday, police were attacked in Zaria.", "en",
+     ["While gunmen kidnapped ten pupils in Kano on Monday", "police were attacked in Zaria"]),
+])
+def test_clause_openers(text: str, lang: str, expected: list[str]) -> None:
+    assert parts(text, lang) == expected

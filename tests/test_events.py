@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.extract.events.coder import classify_sentence
+from kronika.extract.events.snippets import snippet_type
 from kronika.model import Article
 from kronika.pipeline import extract
 
@@ -53,7 +53,7 @@ def events_of(text: str, lang: str, published: str = "2024-05-06"):
     ("Сили ППО збили дванадцять ударних безпілотників.", "uk", "Disrupted weapons use"),
 ])
 def test_sub_event_type(text: str, lang: str, sub: str) -> None:
-    assert classify_sentence(text, lang) == sub
+    assert snippet_type(text, lang) == sub
 
 
 # ------------------------------------------------------------------ modality: not events
@@ -71,7 +71,7 @@ def test_sub_event_type(text: str, lang: str, sub: str) -> None:
     ("Наступну акцію протесту організатори планують провести в неділю.", "uk"),    # a plan after the noun
 ])
 def test_modality_blocks(text: str, lang: str) -> None:
-    assert classify_sentence(text, lang) is None
+    assert snippet_type(text, lang) is None
 
 
 def test_historical_year_is_not_an_event() -> None:

@@ -7,10 +7,12 @@ than the whole extraction here). Boundaries, in order of strength:
   verb or a short participle: "..., затримали 20 людей") or start with a subordinator ("..., which");
   a verbless comma segment is a list item or an apposition and stays in its clause
   ("у Львові, Одесі та Харкові"), and so does a verbless phrase before the first predicate;
-- a subordinator ("що", "который", "when") anywhere;
+- a subordinator ("що", "который", "when") anywhere, unless it is a preposition ("после митинга") or
+  part of a fixed phrase ("as well as");
 - a coordinator ("і", "и", "and") only between two predicates ("зібралися і рушили").
-Where the language has no verb tags (English here), only punctuation other than the comma and the
-lexicon words split. Words come from `lexicons/<lang>/clauses.toml`.
+Where the language has no verb tags (English here), its lexicon names the finite forms ("was",
+"said") and the past ending ("-ed", not after a determiner) that count as predicates.
+Words come from `lexicons/<lang>/clauses.toml`.
 """
 
 from __future__ import annotations
@@ -38,20 +40,46 @@ class Clause:
 class _Words:
     subordinators: frozenset[str]
     coordinators: frozenset[str]
+    fixed: tuple[tuple[str, ...], ...]   # phrases that start with a subordinator but open no clause
+    finite: frozenset[str]               # untagged languages: forms that are always finite verbs
+    suffixes: tuple[str, ...]            # ... and endings of past forms ("-ed"), unless after a determiner
+    determiners: frozenset[str]
 
 
 @cache
 def _words(lang: str) -> _Words:
     lex = load_lexicon(lang, "clauses")
-    return _Words(frozenset(lex.get("subordinators", ())), frozenset(lex.get("coordinators", ())))
+    fixed = tuple(tuple(p.lower().split()) for p in lex.get("not_opening", ()))
+    return _Words(frozenset(lex.get("subordinators", ())), frozenset(lex.get("coordinators", ())), fixed,
+                  frozenset(lex.get("finite_verbs", ())), tuple(lex.get("finite_suffixes", ())),
+                  frozenset(lex.get("determiners", ())))
+
+
+def _opens(toks: list[Token], k: int, words: _Words) -> bool:
+    """Does the subordinator at k open a clause? Not as a preposition ("после митинга", "after the
+    rally" reads as one where the language tags it) nor inside a fixed phrase ("as well as")."""
+    if toks[k].an.pos == "PREP":
+        return False
+    for ph in words.fixed:
+        for j, w in enumerate(ph):   # the subordinator may be any word of the phrase
+            if w == toks[k].lower and k - j >= 0 and tuple(t.lower for t in toks[k - j:k - j + len(ph)]) == ph:
+                return False
+    return True
 
 
 def _is(tok: Token, words: frozenset[str]) -> bool:
     return tok.lower in words or tok.an.lemma in words
 
 
-def _predicate(tok: Token) -> bool:
-    return tok.an.pos in PREDICATE_POS
+def _predicate(toks: list[Token], k: int, words: _Words) -> bool:
+    t = toks[k]
+    if t.an.pos is not None:
+        return t.an.pos in PREDICATE_POS
+    # an untagged language (English): its lexicon's finite forms, or a past form not after a determiner
+    if t.lower in words.finite:
+        return True
+    return bool(words.suffixes) and len(t.lower) > 4 and t.lower.endswith(words.suffixes) and t.is_word \
+        and not (k and toks[k - 1].lower in words.determiners)
 
 
 def _cuts(toks: list[Token], words: _Words, tagged: bool) -> list[int]:
@@ -68,43 +96,55 @@ def _cuts(toks: list[Token], words: _Words, tagged: bool) -> list[int]:
             nxt = toks[k + 1]
             # a predicate after the comma splits only when the clause so far has its own: a fronted
             # verbless phrase ("Вчера в Минске, ...", "По данным МВД, ...") belongs to what follows
-            if _is(nxt, words.subordinators) or (
-                    tagged and seg_has_pred and _segment_has_predicate(toks, k + 1)):
+            if _is(nxt, words.subordinators) and _opens(toks, k + 1, words) or (
+                    tagged and seg_has_pred and _segment_has_predicate(toks, k + 1, words)):
                 cuts.append(k)
                 seg_has_pred = False
             continue
-        if k and _is(t, words.subordinators) and toks[k - 1].text != ",":
+        if k and _is(t, words.subordinators) and toks[k - 1].text != "," and _opens(toks, k, words):
             cuts.append(k)
             seg_has_pred = False
             continue
         if tagged and k and _is(t, words.coordinators) and seg_has_pred \
-                and _segment_has_predicate(toks, k + 1):
+                and _segment_has_predicate(toks, k + 1, words):
             cuts.append(k)
             seg_has_pred = False
             continue
-        if _predicate(t):
+        if _predicate(toks, k, words):
             seg_has_pred = True
     return cuts
 
 
-def _segment_has_predicate(toks: list[Token], k: int) -> bool:
+def _segment_has_predicate(toks: list[Token], k: int, words: _Words) -> bool:
     """Does a predicate follow from k before the next comma, hard break or coordinator?"""
-    for t in toks[k:]:
-        if t.text == "," or t.text in HARD_BREAKS:
+    for j in range(k, len(toks)):
+        if toks[j].text == "," or toks[j].text in HARD_BREAKS:
             return False
-        if _predicate(t):
+        if _predicate(toks, j, words):
             return True
     return False
 
 
 def sentence_clauses(doc: Doc, si: int) -> list[Clause]:
-    """The clauses of sentence si in order; punctuation tokens at a cut open the next clause."""
+    """The clauses of sentence si in order (computed once per sentence and document)."""
+    memo: dict[int, list[Clause]] | None = doc.memo.get("sentence_clauses")
+    if memo is None:
+        memo = doc.memo["sentence_clauses"] = {}
+    got = memo.get(si)
+    if got is None:
+        got = memo[si] = _split(doc, si)
+    return got
+
+
+def _split(doc: Doc, si: int) -> list[Clause]:
+    """The clauses of sentence si; punctuation tokens at a cut open the next clause."""
     a, b = doc.sent_tokens[si]
     toks = doc.tokens[a:b]
     if not toks:
         return []
-    tagged = any(t.an.pos is not None for t in toks)
-    cuts = [0, *(_cuts(toks, _words(doc.lang), tagged)), len(toks)]
+    lex = _words(doc.lang)
+    tagged = any(t.an.pos is not None for t in toks) or bool(lex.finite)
+    cuts = [0, *(_cuts(toks, lex, tagged)), len(toks)]
     out: list[Clause] = []
     for lo, hi in zip(cuts, cuts[1:], strict=False):
         if hi <= lo:
@@ -125,21 +165,12 @@ def clauses(doc: Doc) -> list[Clause]:
     if got is None:
         got = [c for si in range(len(doc.sentences)) for c in sentence_clauses(doc, si)]
         doc.memo["clauses"] = got
-    return got  # type: ignore[no-any-return]
+    return got
 
 
 def clause_of(doc: Doc, i: int) -> Clause | None:
     """The clause holding token i (None for a token outside every clause)."""
-    for c in clauses_of_sentence(doc, doc.tokens[i].sent):
+    for c in sentence_clauses(doc, doc.tokens[i].sent):
         if c.first <= i < c.last:
             return c
     return None
-
-
-def clauses_of_sentence(doc: Doc, si: int) -> list[Clause]:
-    key = ("clauses", si)
-    got = doc.memo.get(key)   # type: ignore[call-overload]
-    if got is None:
-        got = sentence_clauses(doc, si)
-        doc.memo[key] = got   # type: ignore[index]
-    return got  # type: ignore[no-any-return]

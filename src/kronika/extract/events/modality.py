@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
-from ...text.doc import Doc, Token
-from .triggers import Hit, matcher
+from ...text.clauses import sentence_clauses
+from ...text.doc import Doc, Token, morph_for
+from ...text.morph import analyzer
+from .triggers import Hit, matcher, words
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "«", "»", '"', "“", "”"})
 NEGATION_REACH = 3   # "не", "not", "no" this many tokens before the trigger negate it
@@ -33,16 +36,20 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
     if toks[sent_last - 1].text == "?" or doc.text[toks[sent_last - 1].end:toks[sent_last - 1].end + 1] == "?":
         return "question"
     c0 = clause_start(doc, sent_first, hit.first)
+    scope = _Scope(doc, toks[hit.first].sent, hit.first)
     for cue in cues:
         if cue.cls == "negation" and 0 < cue.first - hit.last <= 4 and any(
                 c.cls == "occur" and c.first == cue.last + 1 for c in cues):
             return "negated"   # "погромов и хулиганства не было", "protests were not held"
-        if cue.cls in ("denial", "call") and sent_first <= cue.first < sent_last:
-            # "police denied dispersing the rally", "called on people to rally": whole sentence
-            if cue.first < hit.first or cue.cls == "denial":
-                return cue.cls
-        if cue.cls == "hypothetical":
-            # "if they storm...", "he called the unrest unlikely": the whole sentence is conjecture
+        if cue.cls == "denial" and scope.governs(cue.first, after_ok=True):
+            return "denial"   # "police denied dispersing the rally", "заперечило, що поліція розігнала"
+        if cue.cls == "call" and cue.first < hit.first and scope.governs(cue.first):
+            return "call"     # "called on people to rally", "призвал сторонников выйти на митинг"
+        if cue.cls == "conditional":
+            return "hypothetical"   # "if they storm..., ...": the whole sentence is conjecture
+        if cue.cls == "hypothetical" and scope.governs(cue.first, after_ok=True):
+            # "he called the unrest unlikely", "could turn violent": the clause it modifies, not a
+            # neighbour ("protesters clashed with police, who could not hold them back")
             return "hypothetical"
         if cue.cls == "accused" and cue.first < hit.first:
             return "accused"   # "обвиняли в массовых беспорядках": a charge, not a report
@@ -51,9 +58,12 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
         if cue.cls == "historic" and cue.first < hit.first:
             return "historic"   # "Напомним, что ...": background recalled, sentence-wide
         if c0 <= cue.first < hit.first:
-            if cue.cls == "background" and hit.first - cue.last <= 3:
-                return "background"   # "из-за протестов", "amid clashes": a cause mentioned, not a report
-            if cue.cls == "negation" and hit.first - cue.last <= NEGATION_REACH and _negates(cue, hit, cues):
+            if cue.cls == "background" and hit.first - cue.last <= 3 and not any(
+                    toks[k].an.pos == "VERB" for k in range(cue.last + 1, hit.first)):
+                # "из-за протестов", "amid clashes": a cause mentioned, not a report; not when a verb
+                # comes between ("внаслідок чого зав'язалася бійка": the fight is reported)
+                return "background"
+            if cue.cls == "negation" and hit.first - cue.last <= NEGATION_REACH and _negates(toks, cue, hit, cues):
                 return "negated"
             if cue.cls == "plan":
                 return "planned"
@@ -61,7 +71,7 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
                 return "planned"
             if cue.cls == "future":
                 return "future"
-    if _future_verb(toks, c0, hit):
+    if _future_verb(doc.lang, toks, c0, hit):
         return "future"
     if _noun_like(toks[hit.first]):
         # "Наступну акцію організатори планують провести в неділю": a plan governs the noun after it too
@@ -69,9 +79,36 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
         if any(c.cls in ("plan", "plan_inf", "call", "future") and hit.last < c.first < c1 for c in cues):
             return "planned"
         # "акция протеста будет проходить": a future verb right after the noun
-        if any("futr" in toks[k].an.tags and "VERB" in toks[k].an.tags for k in range(hit.last + 1, min(c1, hit.last + 5))):
+        if any(is_future(doc.lang, toks[k]) for k in range(hit.last + 1, min(c1, hit.last + 5))):
             return "future"
     return None
+
+
+class _Scope:
+    """The clauses of a trigger's sentence, to ask whether a cue's clause governs the trigger's: the
+    same clause, or an earlier one whose complement clauses ("..., що ...", "that ...") lead to it."""
+
+    def __init__(self, doc: Doc, si: int, i: int) -> None:
+        self.doc = doc
+        self.cl = sentence_clauses(doc, si)
+        self.hi = self._index(i)
+
+    def _index(self, i: int) -> int:
+        return next((k for k, c in enumerate(self.cl) if c.first <= i < c.last), -1)
+
+    def governs(self, cue_i: int, after_ok: bool = False) -> bool:
+        ci = self._index(cue_i)
+        if ci == self.hi:
+            return True
+        if ci > self.hi:
+            # a reporting clause right after ("..., the ministry denied"), when allowed
+            return after_ok and ci == self.hi + 1 and not self._subordinate(ci)
+        return all(self._subordinate(k) for k in range(ci + 1, self.hi + 1))
+
+    def _subordinate(self, k: int) -> bool:
+        subs = words(self.doc.lang, "clauses", "subordinators")
+        first = next((t for t in self.doc.tokens[self.cl[k].first:self.cl[k].last] if t.is_word), None)
+        return first is not None and (first.lower in subs or first.an.lemma in subs)
 
 
 def clause_end(doc: Doc, sent_last: int, i: int) -> int:
@@ -88,12 +125,12 @@ def _noun_like(t: Token) -> bool:
     return not t.lower.endswith("ed")   # English has no POS here: a past form is a verb
 
 
-def _negates(cue: Hit, hit: Hit, cues: list[Hit]) -> bool:
+def _negates(toks: list[Token], cue: Hit, hit: Hit, cues: list[Hit]) -> bool:
     """'не разогнали', 'no protest': the negated word is the trigger; 'не было протестов', 'no rally
     took place': a verb of occurrence is negated. 'не утихают протесты' negates another verb."""
     nxt = cue.last + 1
-    if nxt == hit.first:
-        return True
+    if nxt == hit.first or nxt + 1 == hit.first and toks[nxt].an.pos == "PREP":
+        return True   # "не розігнали", "не на барикади"
     return any(c.cls == "occur" and c.first == nxt for c in cues) or any(
         c.cls == "occur" and hit.last < c.first <= hit.last + 2 for c in cues)
 
@@ -107,13 +144,22 @@ def _infinitive_follows(toks: list[Token], i: int, end: int) -> bool:
     return False
 
 
-def _future_verb(toks: list[Token], c0: int, hit: Hit) -> bool:
+def _future_verb(lang: str, toks: list[Token], c0: int, hit: Hit) -> bool:
     """A finite future-tense verb in the clause up to the trigger ('пройдет акция', 'вийдуть')."""
-    for k in range(c0, hit.last + 1):
-        tags = toks[k].an.tags
-        if "futr" in tags and "VERB" in tags:
-            return True
-    return False
+    return any(is_future(lang, toks[k]) for k in range(c0, hit.last + 1))
+
+
+def is_future(lang: str, t: Token) -> bool:
+    """A verb that can only be read as future: 'проходять' is also present tense (both aspects share
+    the form in the dictionary), so only a form with no present-tense parse counts."""
+    tags = t.an.tags
+    return "futr" in tags and "VERB" in tags and not _has_present(lang, t.lower)
+
+
+@lru_cache(maxsize=20_000)
+def _has_present(lang: str, word: str) -> bool:
+    # only tagged languages reach here (a future tag comes from pymorphy3)
+    return any("pres" in p.tag for p in analyzer(morph_for(lang).lang).parse(word) if p.tag.POS == "VERB")
 
 
 def modality_cues(doc: Doc, a: int, b: int) -> list[Hit]:
@@ -136,9 +182,31 @@ def historic_year(doc: Doc, sent_start: int, sent_end: int, published: date | No
     if ref is None:
         return False
     for m in _YEAR.finditer(doc.text, sent_start, sent_end):
-        if int(m.group(1)) < ref - 1:
+        if int(m.group(1)) < ref - 1 and is_year(doc, m.start()):
             return True
     return False
+
+
+def is_year(doc: Doc, offset: int) -> bool:
+    """Is the four-digit number at offset a year of the story? Not a crowd ("2000 людей", "1500
+    protesters": a noun of people follows) and not a year of birth ("1957 року народження",
+    "born in 1957")."""
+    i = doc.token_at(offset)
+    toks = doc.tokens
+    nxt = [t for t in toks[i + 1:i + 4] if t.is_word]
+    prev = [t for t in toks[max(i - 2, 0):i] if t.is_word]
+    yw, birth = words(doc.lang, "modality", "year_words"), words(doc.lang, "modality", "birth_words")
+    if nxt and (nxt[0].lower in yw or nxt[0].an.lemma in yw):
+        return not (len(nxt) > 1 and (nxt[1].lower in birth or nxt[1].an.lemma in birth))
+    if any(t.lower in birth or t.an.lemma in birth for t in prev):
+        return False
+    if nxt and toks[i + 1].is_word:
+        people = words(doc.lang, "actors", "crowd_nouns") | words(doc.lang, "actors", "people_words")
+        t = nxt[0]
+        if t.lower in people or t.an.lemma in people or t.an.pos == "NOUN" and t.an.case in ("gent", "nomn") \
+                and "plur" in t.an.tags:
+            return False   # a count of people or things
+    return True
 
 
 def _latest_year(text: str) -> int | None:

@@ -13,6 +13,7 @@ from functools import cache
 
 from ...resources import lexicon_lang, load_lexicon
 from ...text.doc import Doc, Token, morph_for
+from ...text.morph import Morph
 
 MAX_GAP = 2  # tokens allowed between the words of a phrase ("took to the streets")
 
@@ -34,6 +35,7 @@ class Hit:
     start: int    # character offsets
     end: int
     entry: str
+    weak: bool = False   # its [near] context was missing: a trigger only where the story supplies it
 
 
 class Matcher:
@@ -43,10 +45,12 @@ class Matcher:
         self.lang = lang
         self._index: dict[str, list[Entry]] = {}
         self._not_title: set[str] = set()
+        self._nouns: set[str] = set()   # classes whose words are nouns: not matched by a verb form
         morph = morph_for(lang)
         for file, section in sections:
             lex = load_lexicon(lang, file)
             self._not_title.update(w.lower() for w in lex.get("not_capitalised", []))
+            self._nouns.update(lex.get("noun_classes", []))
             table = lex.get(section, {})
             near = lex.get("near", {}) if section == "words" else {}
             for cls, items in table.items():
@@ -64,8 +68,10 @@ class Matcher:
                     for lem in words[0]:
                         self._index.setdefault(lem, []).append(e)
 
-    def find(self, doc: Doc, a: int, b: int) -> list[Hit]:
-        """Hits among tokens [a, b) (one sentence, usually); longest phrase wins at a position."""
+    def find(self, doc: Doc, a: int, b: int, weak: bool = False) -> list[Hit]:
+        """Hits among tokens [a, b) (one sentence, usually); longest phrase wins at a position.
+        With `weak`, an entry whose [near] words are missing is still reported, marked weak
+        ("операції з розгону" names a dispersal only in a story about a gathering)."""
         toks = doc.tokens
         hits: list[Hit] = []
         covered = a - 1  # tokens inside a phrase already matched are not matched again
@@ -78,19 +84,29 @@ class Matcher:
             best: Hit | None = None
             for lem in t.an.lemmas:
                 for e in self._index.get(lem, ()):
+                    if e.cls in self._nouns and len(e.words) == 1 and _verb_form(t):
+                        continue   # "a crowded bus" is no crowd
                     last = _match_rest(toks, i, b, e.words)
                     if last is None:
                         continue
-                    if e.near and not _near(toks, max(a, i - e.window), min(b, last + 1 + e.window), e.near):
+                    out = bool(e.near) and not _near(toks, max(a, i - e.window), min(b, last + 1 + e.window), e.near)
+                    if out and not weak:
                         continue
-                    if best is None or last > best.last:
-                        best = Hit(e.cls, i, last, t.start, toks[last].end, e.text)
+                    if best is None or (best.weak and not out) or (best.weak == out and last > best.last):
+                        best = Hit(e.cls, i, last, t.start, toks[last].end, e.text, out)
             if best is not None and best.first == best.last and _date_word(toks, i, a, b):
                 best = None   # "17 March", "May 5": a month, not a march
             if best is not None:
                 hits.append(best)
                 covered = best.last
         return hits
+
+
+def _verb_form(t: Token) -> bool:
+    """A past or -ing form where the language has no tagger (the lemma alone cannot tell)."""
+    if t.an.pos is not None:
+        return t.an.pos in ("VERB", "INFN")
+    return t.lower.endswith(("ed", "ing"))
 
 
 def _date_word(toks: list[Token], i: int, a: int, b: int) -> bool:
@@ -100,7 +116,7 @@ def _date_word(toks: list[Token], i: int, a: int, b: int) -> bool:
     return any(a <= k < b and toks[k].text[:1].isdigit() for k in (i - 1, i + 1))
 
 
-def _lemmas(morph, phrase_word: str) -> frozenset[str]:
+def _lemmas(morph: Morph, phrase_word: str) -> frozenset[str]:
     w = phrase_word.strip().lower().replace("ё", "е")
     if not w:
         return frozenset()
@@ -146,3 +162,14 @@ def matcher(lang: str, name: str) -> Matcher:
         "modality": [("modality", "cues")],
     }[name]
     return Matcher(lang, sections)
+
+
+@cache
+def words(lang: str, file: str, key: str) -> frozenset[str]:
+    """A plain word list of a lexicon file (`key = [...]`), lower-cased, for surface-or-lemma tests."""
+    return frozenset(w.lower().replace("ё", "е") for w in load_lexicon(lexicon_lang(lang), file).get(key, []))
+
+
+def is_in(tok: Token, ws: frozenset[str]) -> bool:
+    """Is the token, as written or by its lemma, one of the words?"""
+    return tok.lower in ws or tok.an.lemma in ws

@@ -1,0 +1,129 @@
+"""Who did what to whom in a sentence: the doer of an act, the two sides of a fight, and actors that
+are only the news source ("police said"). Grammar words come from `lexicons/<lang>/clauses.toml`
+(prepositions, conjunctions) and `actors.toml` (source cue words)."""
+
+from __future__ import annotations
+
+from ...text.doc import Doc
+from .actors import ActorMention
+from .triggers import Hit, is_in, words
+
+
+def grammar(doc: Doc, key: str) -> frozenset[str]:
+    """A grammar word list of the document's language (clauses.toml)."""
+    return words(doc.lang, "clauses", key)
+
+
+def state_agent(doc: Doc, h: Hit, actors: list[ActorMention]) -> bool:
+    """Did the state's forces do it? Not 'extremist forces' (a qualifier of another kind before it)."""
+    m = agent_of(doc, h, actors)
+    if m is None or m.kind != "state":
+        return False
+    return not any(o.kind != "state" and o.first == m.first - 1 for o in actors)
+
+
+def source_only(doc: Doc, m: ActorMention) -> bool:
+    """'…, police said', 'по данным полиции', 'повідомили в поліції': the mention is a source of the news."""
+    toks = doc.tokens
+    k = doc.token_at(m.end - 1) if m.end > m.start else m.first
+    near = [t for t in toks[max(m.first - 3, 0):m.first] + toks[k + 1:k + 3] if t.is_word]
+    return any(is_in(t, words(doc.lang, "actors", "say_words")) for t in near)
+
+
+def agent_of(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | None:
+    """Who did it: the agent of a passive after the verb (instrumental case, 'by'), else the closest
+    actor before it."""
+    after = [m for m in actors if m.first > h.last]
+    for m in after[:2]:
+        if agent_ablt(doc, m) or m.kind == "state" and m.first - h.last <= 2 and m.case is None:
+            return m
+    before = [m for m in actors if m.first < h.first and m.kind != "civilian" and doer_before(doc, m, h.first)]
+    if before:
+        return before[-1]
+    # verb before its subject, common in uk/ru: "мітинг побили проросійські молодики"
+    return next((m for m in after if m.case == "nomn" and m.first - h.last <= 4), None)
+
+
+def agent_ablt(doc: Doc, m: ActorMention) -> bool:
+    """The instrumental of a passive's agent ('обстреляны военными'), not one governed by a
+    preposition ('конвой с румынскими солдатами', 'между ВСУ и армией')."""
+    if m.case != "ablt":
+        return False
+    for k in range(m.first - 1, max(m.first - 4, -1), -1):
+        t = doc.tokens[k]
+        if t.an.pos == "PREP" or t.lower in grammar(doc, "object_preps") or t.lower in grammar(doc, "between"):
+            return False
+        if t.an.pos not in ("ADJF", "PRTF", "CONJ") and not t.is_title:
+            break
+    return True
+
+
+def doer_before(doc: Doc, m: ActorMention, i: int) -> bool:
+    """An actor before the act at token i that did it: a subject, not a passive's patient ("a soldier
+    was killed", "двоє військових були вбиті") nor the one who died ("загинув поліцейський")."""
+    return m.first < i and subject_like(doc, m) and not passive_between(doc, m.first, i)
+
+
+def passive_between(doc: Doc, a: int, i: int) -> bool:
+    """Is the verb at token i passive or intransitive with respect to a subject at token a: a passive
+    auxiliary between them (lexicon `passive_aux`: "was", "were", "been"), a short passive participle
+    ("убиты", "поранені"), or a verb of dying (lexicon `patient_verbs`)?"""
+    aux = grammar(doc, "passive_aux")
+    if any(t.lower in aux for t in doc.tokens[a + 1:i]):
+        return True
+    t = doc.tokens[i]
+    return t.an.pos == "PRTS" or t.lower in grammar(doc, "patient_verbs") or t.an.lemma in grammar(doc, "patient_verbs")
+
+
+def subject_like(doc: Doc, m: ActorMention) -> bool:
+    """Could this mention be the doer? Not when it is governed by a preposition ("fired on protesters",
+    "напали на протестующих") or, in uk/ru, when its case is not nominative."""
+    if m.case is not None and m.case != "nomn":
+        return False
+    for k in range(m.first - 1, max(m.first - 3, -1), -1):
+        t = doc.tokens[k]
+        if t.lower in grammar(doc, "object_preps"):
+            return False
+        if not (t.an.pos in ("ADJF", "PRTF") or (t.an.pos is None and t.is_word
+                                                   and (t.lower.endswith("ful") or t.lower in ("a", "an", "the")))):
+            break
+    return True
+
+
+def two_sides(doc: Doc, armed: list[ActorMention]) -> list[ActorMention]:
+    sides: list[ActorMention] = []
+    for m in armed:
+        if all(m.kind != s.kind or (m.name and m.name != s.name) for s in sides):
+            sides.append(m)
+    if len(sides) == 1:
+        # two armies: "between Ukrainian forces and Russian troops", "ВСУ и российскими войсками"
+        other = next((m for m in armed if m.first > sides[0].first and (
+            joined(doc, sides[0], m) or object_of_verb(doc, sides[0], m))), None)
+        if other is not None:
+            sides.append(other)
+    return sides[:2]
+
+
+def object_of_verb(doc: Doc, a: ActorMention, b: ActorMention) -> bool:
+    """uk/ru: 'Збройні сили Азербайджану атакували позиції вірменської армії': a nominative side,
+    a verb, then another army in an oblique case is the other side."""
+    if a.case != "nomn" or b.case not in ("gent", "accs", "datv") or b.kind != a.kind:
+        return False
+    between = doc.tokens[a.first + 1:b.first]
+    return any(t.an.pos == "VERB" for t in between) and not any(t.text in ".;" for t in between)
+
+
+def joined(doc: Doc, a: ActorMention, b: ActorMention) -> bool:
+    """Two actor phrases linked as the two sides of a fight: only a conjunction or 'with' (and the
+    words of b's own noun phrase) lie between them."""
+    k = doc.token_at(a.end - 1) + 1 if a.end > a.start else a.first + 1
+    # "police and soldiers fought rebels" is one side: "and" joins two sides only after "between"
+    between = any(t.lower in grammar(doc, "between") for t in doc.tokens[max(a.first - 3, 0):a.first])
+    links, conj = grammar(doc, "side_links"), grammar(doc, "and_words")
+    link = False
+    for t in doc.tokens[k:b.first]:
+        if t.lower in links and not link and (between or t.lower not in conj):
+            link = True
+        elif not link or t.an.pos not in ("ADJF", "PRTF") and not (t.an.pos is None and t.is_title):
+            return False
+    return link

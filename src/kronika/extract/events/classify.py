@@ -1,0 +1,393 @@
+"""Reading one sentence: which triggers are live, and the ACLED sub-event type and actors they make.
+
+`sentence_hits` finds the lemma triggers of `lexicons/<lang>/events.toml` and drops those reported
+as planned, denied, hypothetical or historical (`modality.py`); `code_sentence` turns the surviving
+trigger classes and the sentence's actors (`actors.py`, `agents.py`) into a `Coded` reading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...model import SUB_TO_TYPE
+from ...text.clauses import sentence_clauses
+from ...text.doc import Doc
+from .actors import ACLED_KIND, ARMED, ActorMention, actors_in
+from .agents import agent_ablt, agent_of, doer_before, grammar, source_only, state_agent, two_sides
+from .modality import blocked, historic_year, modality_cues
+from .triggers import Hit, is_in, matcher, words
+
+DEMO_CORE = frozenset({"demo", "march", "street", "protest", "protest_act", "action", "gather", "riot", "disperse"})   # a gathering is reported
+CROWD_VIOLENCE = frozenset({"riot", "clash", "storm", "seize", "arson", "vandal", "throw", "loot"})
+INTERVENTION = frozenset({"disperse", "detain", "force"})
+ACTIONS = CROWD_VIOLENCE | INTERVENTION | frozenset({"beat", "lethal", "block", "injured"})
+BACKDROP = frozenset({"demo", "march", "street", "protest", "protest_act", "action", "riot", "clash", "gather"})  # what "amid …" can block
+ABSTRACT = frozenset({"protest", "action", "protester", "strike", "injured", "city_ref"})  # need a place of their own
+REMOTE = (  # checked in this order: the most specific weapon wins
+    ("suicide", "Suicide bomb"), ("chemical", "Chemical weapon"), ("air", "Air/drone strike"), ("drone", "Air/drone strike"),
+    ("shell", "Shelling/artillery/missile attack"), ("missile", "Shelling/artillery/missile attack"), ("explosive", "Remote explosive/landmine/IED"),
+    ("grenade", "Grenade"),
+)
+# who uses a weapon when the text does not say: air power, drones and artillery/missiles are the
+# arms of states; bombs, suicide attacks and grenades are those of ACLED's unidentified armed groups
+WEAPON_USER = {"Air/drone strike": "State forces", "Shelling/artillery/missile attack": "State forces",
+               "Chemical weapon": "State forces"}
+SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
+            "Violent demonstration": 3, "Mob violence": 3}
+# words that name a gathering or its dispersal only beside protest words ("марш", "розгін"):
+# in a story already about a gathering they need no such words of their own
+CONTEXTUAL = frozenset({"disperse", "march", "gather"})
+DEMO_MEMORY = 2               # sentences a reported gathering stays the context of later ones
+
+
+@dataclass(slots=True)
+class Coded:
+    """A sentence's reading: the sub-event type and who did what to whom."""
+
+    sub: str
+    actor1: str
+    actor2: str | None = None
+    actor1_name: str | None = None
+    actor2_name: str | None = None
+    hits: list[Hit] = field(default_factory=list)
+    confidence: float = 0.6
+    guessed: bool = False   # actor1 inferred from the weapon, not named in the sentence
+
+    @property
+    def event_type(self) -> str:
+        return SUB_TO_TYPE[self.sub]
+
+    @property
+    def family(self) -> str:
+        # Protests and Riots of one day and place are one demonstration event (ACLED)
+        return "demo" if self.event_type in ("Protests", "Riots") else self.event_type
+
+
+
+# ---------------------------------------------------------------- reading one sentence
+
+def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], list[Hit]]:
+    """(live hits, all hits) of a sentence: live ones survive modality and the strike rule. Weak hits
+    (a context word missing) of the classes in CONTEXTUAL are kept, marked: the story decides."""
+    a, b = doc.sent_tokens[si]
+    hits = [_participle_is_actor(doc, h) for h in matcher(doc.lang, "events").find(doc, a, b, weak=True)
+            if _hit_ok(doc, h) and (not h.weak or h.cls in CONTEXTUAL)]
+    if not hits:
+        return [], []
+    cues = modality_cues(doc, a, b)
+    live = []
+    for h in hits:
+        if h.cls in ("protester", "strike"):
+            live.append(h)
+            continue
+        why = blocked(doc, a, b, h, cues)
+        if why == "background" and (h.cls in _REMOTE_CLASSES or h.cls not in BACKDROP
+                                    and doc.tokens[h.first].an.pos != "NOUN"):
+            why = None  # "внаслідок обстрілу загинули": the shelling itself; "after police fired": an act
+        if why == "historic" or why is None and historic_year(
+                doc, doc.tokens[a].start, doc.tokens[min(h.last + 3, b - 1)].end, doc.published):
+            if _main_clause(doc, si, h.first):
+                # the sentence as a whole recalls the past ("In 2013, thousands gathered"); history in a
+                # subordinate clause ("..., where in 2023 five died") does not carry on to the next one
+                doc.memo.setdefault("historic_sents", set()).add(si)
+            continue
+        if why:
+            continue   # a backdrop word blocks gatherings (and attacks) named as a cause
+        if strike_article and h.cls in ("protest", "action", "protest_act"):
+            continue  # "протестна акція" in a strike story is the strike itself
+        live.append(h)
+    return live, hits
+
+
+def _main_clause(doc: Doc, si: int, i: int) -> bool:
+    """Is token i in the first clause of its sentence?"""
+    cl = sentence_clauses(doc, si)
+    return not cl or i < cl[0].last
+
+
+def _hit_ok(doc: Doc, h: Hit) -> bool:
+    """'вийшли на вулиці' is a crowd, 'вийшла на вулицю' one person; 'в городе' points at the story's
+    town, 'в крупных городах' does not."""
+    if h.cls == "street":
+        return "plur" in doc.tokens[h.first].an.tags
+    return h.cls != "city_ref" or doc.tokens[h.last].an.number != "plur" and not doc.tokens[h.last].lower.endswith("ies")
+
+
+def _participle_is_actor(doc: Doc, h: Hit) -> Hit:
+    """'протестующие', 'митингующих' are participles of protest verbs: the people, not the act;
+    'нападавший', 'задержанный' name a person ('the attacker', 'the detainee'), not a new act."""
+    if h.first != h.last:
+        return h
+    pos = doc.tokens[h.first].an.pos
+    if h.cls in ("demo", "protest") and pos in ("PRTF", "PRTS"):
+        return Hit("protester", h.first, h.last, h.start, h.end, h.entry)
+    if h.cls in ("beat", "lethal", "detain") and pos == "PRTF" and not _noun_follows(doc, h.last):
+        return Hit("person", h.first, h.last, h.start, h.end, h.entry)
+    return h
+
+
+def _noun_follows(doc: Doc, i: int) -> bool:
+    """'задержанных протестующих' (a participle qualifying a noun) vs 'задержанный подал иск'."""
+    return i + 1 < len(doc.tokens) and doc.tokens[i + 1].an.pos in ("NOUN", "PRTF", "ADJF")
+
+
+def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
+                  political_before: bool = False, demo_story: bool = False) -> Coded | None:
+    """ACLED sub-event type and actors for a sentence's live triggers (None: no event)."""
+    if not live:
+        return None
+    a, b = doc.sent_tokens[si]
+    classes = {h.cls for h in live}
+    actors = actors_in(doc, a, b)
+    kinds = {m.kind for m in actors}
+    armed = [m for m in actors if m.kind in ARMED]
+    state = [m for m in actors if m.kind == "state"]
+    by_cls = {h.cls: h for h in live}
+
+    if "sport" in classes and not classes & (CROWD_VIOLENCE | {"protest", "protest_act"}):
+        return None   # a match, a forward ("нападающий"), a fans' march: sport, not unrest
+    if "commemoration" in classes and not classes & ({"demo", "protest", "protest_act"} | CROWD_VIOLENCE):
+        return None   # a wreath-laying or memorial march, not a protest
+    crime = bool(classes & {"crime", "accident"})   # robbery, fraud, a bus crash: not political violence
+    protesters = "protester" in classes or "protester" in kinds or (
+        "political" in kinds and bool(state) and bool(classes & CROWD_VIOLENCE))   # supporters fighting police
+    if "block" in classes and (any(m.first < by_cls["block"].first for m in state)
+                               or not (protesters or kinds & {"political", "mob"} or demo_before
+                                       or _crowd(doc, a, by_cls["block"].first))):
+        classes.discard("block")    # the police, or a building site, blocking a road is not a protest
+    demo_here = bool(classes & (DEMO_CORE | {"block"})) or protesters
+    if "force" in classes and (demo_here or demo_before):
+        # a stun grenade going off at a rally, tear gas: the police's means of force, not a bomb or a
+        # chemical weapon
+        classes -= {"explosive", "chemical", "grenade"}
+    if "grenade" in classes and (demo_here or demo_before):
+        classes.discard("grenade")  # at a protest, a "grenade" is the police's stun grenade
+        classes.add("force")
+    if "explosive" in classes and "found" in classes:
+        return Coded("Disrupted weapons use", "State forces", None, state[0].name if state else None, None,
+                     live, 0.5)
+    if "disrupted" in classes and not crime:
+        return Coded("Disrupted weapons use", "State forces", None, state[0].name if state else None, None,
+                     live, 0.55)
+    if not crime:
+        for cls, sub in REMOTE:
+            if cls in classes:
+                return _remote(doc, sub, live, actors, armed)
+
+    if "detain" in classes and "press" in kinds and not protesters:
+        # journalists taken before or at a protest: an arrest event of its own (ACLED)
+        victim = next(m for m in actors if m.kind == "press")
+        return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None, victim.name,
+                     live, 0.6)
+    if demo_before and not demo_here and classes & ACTIONS == {"detain"} and "political" in kinds \
+            and "protester" not in kinds and not classes & {"protester"}:
+        demo_before = False  # "суд арестовал политика" after a protest story: an arrest of its own
+    if demo_before and not demo_here and classes & ACTIONS == {"detain"} and not _several(doc, a, b):
+        demo_before = False  # "задержан директор завода" after a protest story: one person, not the crowd
+    irregular = [m for m in armed if m.kind != "state"]
+    if irregular and not protesters and classes & CROWD_VIOLENCE and not classes & DEMO_CORE - {"riot"}:
+        demo_story = demo_before = False   # separatists or militants clashing: a battle, not a riot
+    if state and classes & {"storm", "seize"} and not protesters and not classes & DEMO_CORE and any(
+            state_agent(doc, h, actors) for h in live if h.cls in ("storm", "seize")):
+        classes -= {"storm", "seize"}   # soldiers storming a hotel, the police seizing an office: no crowd
+    if demo_story and classes & CROWD_VIOLENCE and not crime:
+        demo_before = True   # in a story of protests, cars burnt and buildings stormed are the riot
+    if demo_story and "lethal" in classes and state and not irregular and not crime and not classes & _REMOTE_CLASSES:
+        demo_before = True   # security forces shooting people in a story of protests: force against them
+    if "abduct" in classes and not crime and not classes & CROWD_VIOLENCE and (
+            armed or kinds & {"political", "press", "mob", "protester"} or "protester" in classes):
+        # marchers taken hostage, activists kidnapped: an abduction of its own, not the protest (ACLED)
+        return _one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
+    if "lynch" in classes and not classes & (DEMO_CORE - {"riot"}):
+        return Coded("Mob violence", "Rioters", "Civilians", None, None, live, 0.55)   # a lynch mob is no protest
+    if classes & (DEMO_CORE | {"block"}) or ((demo_here or demo_before and not crime) and classes & ACTIONS):
+        coded = _demo(doc, live, classes, actors, state)
+        if coded.sub == "Peaceful protest" and not demo_here:
+            return None   # an act of unknown doers after a protest story: nothing new is reported
+        return coded
+    if crime:
+        return None
+
+    for cls, sub in (("hq", "Headquarters or base established"), ("transfer", "Non-violent transfer of territory"),
+                     ("change", "Change to group/activity")):
+        if cls in classes and armed:
+            return Coded(sub, ACLED_KIND[armed[0].kind], None, armed[0].name, None, live, 0.45)
+    if "lynch" in classes:
+        return Coded("Mob violence", "Rioters", "Civilians", None, None, live, 0.55)
+    if "regain" in classes and state:
+        return Coded("Government regains territory", "State forces", None, state[0].name, None, live, 0.55)
+    if "overtake" in classes and irregular:
+        m = irregular[0]
+        return Coded("Non-state actor overtakes territory", ACLED_KIND[m.kind], None, m.name, None, live, 0.55)
+    if ("battle" in classes and armed or "clash" in classes and irregular) and "civilian" not in kinds:
+        sides = two_sides(doc, armed)
+        return Coded("Armed clash", ACLED_KIND[sides[0].kind],
+                     ACLED_KIND[sides[1].kind] if len(sides) > 1 else None,
+                     sides[0].name, sides[1].name if len(sides) > 1 else None, live, 0.6)
+    if "detain" in classes and ("political" in kinds or political_before):
+        held = next((m for m in actors if m.kind == "political"), None)
+        return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None,
+                     held.name if held else None, live, 0.6)
+    if "abduct" in classes and (armed or kinds & {"political", "press", "mob"}):
+        return _one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
+    if "sexual" in classes and armed:
+        return _one_sided(doc, "Sexual violence", live, actors, armed)
+    if classes & {"lethal", "beat"} and (irregular or state and kinds & {"civilian", "political", "press"}):
+        coded = _one_sided(doc, "Attack", live, actors, irregular or armed)
+        victims = kinds & {"civilian", "political", "press", "protester"}
+        if not irregular and coded.actor1 != "State forces":
+            return None   # the police among the victims ("погиб полицейский"), no doer named
+        if irregular and state and not victims and coded.actor1 != "State forces":
+            # insurgents attacking soldiers or the police: a fight between armed groups (ACLED)
+            return Coded("Armed clash", coded.actor1, "State forces", coded.actor1_name, None, live, 0.5)
+        return coded
+    mobs = [m for m in actors if m.kind == "mob"]
+    if classes & {"clash", "throw", "arson", "vandal"} and mobs and state and not irregular:
+        # youths or a mob fighting the police: a riot (ACLED: rioters vs state forces)
+        return Coded("Violent demonstration", "Rioters", "State forces", mobs[0].name, state[0].name, live, 0.55)
+    beaters = [agent_of(doc, h, actors) for h in live if h.cls == "beat"]
+    if "clash" in classes and kinds & {"political", "mob"} or any(
+            m is not None and m.kind in ("political", "mob") for m in beaters):
+        # party factions or a mob fighting, no armed group or gathering named: mob violence (a beating
+        # needs the mob as its doer: "по словам правозащитников, он был избит" names no mob)
+        return Coded("Mob violence", "Rioters", "Rioters" if "clash" in classes else "Civilians", None, None,
+                     live, 0.5)
+    if classes & {"loot", "vandal", "arson"} and (irregular or mobs):
+        return _one_sided(doc, "Looting/property destruction", live, actors, irregular or mobs)
+    if "agreement" in classes:
+        return Coded("Agreement", ACLED_KIND[armed[0].kind] if armed else "State forces", None, None, None,
+                     live, 0.5)
+    return None
+
+
+def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMention],
+          state: list[ActorMention]) -> Coded:
+    # the police as the news source ("police said", "по данным полиции") are not at the scene
+    state = [m for m in state if not source_only(doc, m)]
+    state_name = next((m.name for m in state if m.name), None)
+    group = next((m.name for m in actors if m.kind in ("political", "protester") and m.name), None)
+    violent_act = [h for h in live if h.cls in ("beat", "lethal")]
+    agents = [agent_of(doc, h, actors) for h in violent_act]
+    mob = next((m for m in agents if m is not None and m.kind == "mob"), None)
+    if mob is not None and ("protester" in {m.kind for m in actors} or any(
+            _aimed_at_gathering(doc, h, live) for h in violent_act)):
+        return Coded("Mob violence", "Rioters", "Protesters", mob.name, group, live, 0.6)
+    gunmen = next((m for m in agents if m is not None and m.kind in ARMED - {"state"}), None)
+    if gunmen is not None and any(h.cls == "lethal" for h in violent_act):
+        # militants or gunmen firing on a gathering: violence against civilians, the demonstrators
+        # its victims (ACLED), not a riot
+        return Coded("Attack", ACLED_KIND[gunmen.kind], "Protesters", gunmen.name, group, live, 0.6)
+    if mob is not None and not state:
+        # a mob beating someone, no police in sight: mob violence; rioters fighting the police riot
+        return Coded("Mob violence", "Rioters", "Civilians", mob.name, None, live, 0.55)
+    on_gathering = [i for i, h in enumerate(violent_act) if _aimed_at_gathering(doc, h, live)]
+    if on_gathering and all(getattr(agents[i], "kind", None) != "state" for i in on_gathering) and not state:
+        # "напад на проукраїнський мітинг": an attack on a gathering by others than the police
+        return Coded("Mob violence", "Rioters", "Protesters", None, group, live, 0.55)
+    crowd_hits = any(m is not None and m.kind == "protester" for m in agents) or _police_hurt(live, state)
+    state_hits = any(m is not None and m.kind == "state" for m in agents)
+    if classes & CROWD_VIOLENCE or crowd_hits:
+        actor2 = "State forces" if state or classes & INTERVENTION else None
+        return Coded("Violent demonstration", "Rioters", actor2, group, state_name, live, 0.7)
+    lethal = any(h.cls == "lethal" for h in live)
+    if lethal and state and (state_hits or not agents or agents[0] is None):
+        return Coded("Excessive force against protesters", "Protesters", "State forces", group, state_name,
+                     live, 0.55)
+    if classes & INTERVENTION or state_hits:
+        return Coded("Protest with intervention", "Protesters", "State forces", group, state_name, live, 0.7)
+    return Coded("Peaceful protest", "Protesters", None, group, None, live, 0.65)
+
+
+def _crowd(doc: Doc, a: int, b: int) -> bool:
+    """'сотни человек перекрыли улицы', 'residents blocked the road': people, not a landslide or the police."""
+    crowd = words(doc.lang, "actors", "crowd_nouns")
+    return any(is_in(t, crowd) for t in doc.tokens[a:b])
+
+
+
+
+def _several(doc: Doc, a: int, b: int) -> bool:
+    """A figure or a word for people in the sentence: detentions of a crowd, not of one person."""
+    people = words(doc.lang, "actors", "people_words")
+    for t in doc.tokens[a:b]:
+        if t.text[:1].isdigit() or t.an.pos == "NUMR" or is_in(t, people):
+            return True
+    return False
+
+
+
+
+def _aimed_at_gathering(doc: Doc, h: Hit, live: list[Hit]) -> bool:
+    """'attack on the rally', 'напад на мітинг': the act's object is the gathering itself."""
+    k = h.last + 1
+    if k >= len(doc.tokens) or doc.tokens[k].lower not in grammar(doc, "against_preps"):
+        return False
+    return any(g.cls in ("demo", "protest", "action", "protester") and 0 < g.first - k <= 3 for g in live)
+
+
+def _police_hurt(live: list[Hit], state: list[ActorMention]) -> bool:
+    """'14 police officers were injured': violence by the demonstrators is implied."""
+    for h in live:
+        if h.cls != "injured":
+            continue
+        for m in state:
+            if 0 < h.first - m.first <= 4 or (0 < m.first - h.last <= 3 and m.case in ("nomn", "gent")):
+                return True
+    return False
+
+
+_REMOTE_CLASSES = frozenset(cls for cls, _sub in REMOTE)
+
+
+def _remote(doc: Doc, sub: str, live: list[Hit], actors: list[ActorMention], armed: list[ActorMention]) -> Coded:
+    # the perpetrator is a subject-like armed actor; an unnamed one is coded as ACLED's unidentified
+    # armed group (a political militia); an armed actor only as the target ("a bomb outside a police
+    # station") is actor2
+    first = min((h.first for h in live if h.cls in _REMOTE_CLASSES), default=0)
+    agent_preps = words(doc.lang, "actors", "agent_preps")
+    doers = [m for m in armed if doer_before(doc, m, first) or agent_ablt(doc, m)
+             or (m.first > 0 and doc.tokens[m.first - 1].lower in agent_preps)]
+    targets = [m for m in armed if m not in doers]
+    a1 = doers[0] if doers else None
+    civ = any(m.kind == "civilian" for m in actors) or people_hurt(doc, live)
+    actor2 = "Civilians" if civ else (ACLED_KIND[targets[0].kind] if targets else None)
+    if a1 is None:
+        # unnamed: the weapon's usual user (run() prefers a perpetrator the story names elsewhere)
+        return Coded(sub, WEAPON_USER.get(sub, "Political militia"), actor2, None, None, live, 0.6, guessed=True)
+    return Coded(sub, ACLED_KIND[a1.kind], actor2, a1.name, None, live, 0.65)
+
+
+
+
+def people_hurt(doc: Doc, live: list[Hit]) -> bool:
+    """'поранено трьох людей', 'пострадали два человека': people (not soldiers) hurt by a strike."""
+    hurt = [h for h in live if h.cls in ("injured", "lethal")]
+    if not hurt:
+        return False
+    si = doc.sentence_of(hurt[0].start)
+    a, b = doc.sent_tokens[si]
+    victims = words(doc.lang, "actors", "victim_nouns")
+    return any(is_in(t, victims) for t in doc.tokens[a:b])
+
+
+_ONE_SIDED_ACTS = frozenset({"abduct", "sexual", "lethal", "beat", "loot", "vandal", "arson"})
+
+
+def _one_sided(doc: Doc, sub: str, live: list[Hit], actors: list[ActorMention],
+               armed: list[ActorMention]) -> Coded:
+    """The perpetrator is the doer of the act (the subject before it, the agent of a passive), not
+    an actor named elsewhere in the sentence ("..., повідомили в поліції"). Unidentified doers
+    ("невідомі", "unknown assailants") are ACLED's unidentified armed group: a political militia;
+    for looting, an unknown crowd stays rioters."""
+    first = min((h.first for h in live if h.cls in _ONE_SIDED_ACTS), default=0)
+    agent_preps = words(doc.lang, "actors", "agent_preps")
+    doers = [m for m in actors if m.kind in ARMED | {"mob"} and (
+        doer_before(doc, m, first) or agent_ablt(doc, m)
+        or (m.first > 0 and doc.tokens[m.first - 1].lower in agent_preps))]
+    a1 = doers[-1] if doers else next((m for m in armed if doer_before(doc, m, first)), None)
+    if a1 is None or a1.kind == "mob" and not sub.startswith("Looting"):
+        kind = "Political militia"
+    else:
+        kind = ACLED_KIND[a1.kind]
+    return Coded(sub, kind, "Civilians", a1.name if a1 else None, None, live, 0.55)
+

@@ -1,0 +1,90 @@
+"""ACLED's unit of an event: candidates of one date, place and type family merge into one record
+whose evidence is every supporting span; the most severe reading names the event."""
+
+from __future__ import annotations
+
+from ...model import Event, Span
+from ..context import Context
+from .attach import Candidate
+from .classify import SEVERITY
+
+
+def merge(ctx: Context, cands: list[Candidate]) -> list[Event]:
+    """ACLED's unit: one date x place x type (demonstrations: Protests and Riots together)."""
+    groups: dict[tuple[object, ...], list[Candidate]] = {}
+    for c in cands:
+        key = (c.day, c.place.geonameid or c.place.name.lower(), c.coded.family)
+        groups.setdefault(key, []).append(c)
+    text = ctx.doc.text
+    events: list[Event] = []
+    for group in groups.values():
+        best = max(group, key=_severity)
+        co = best.coded
+        actor2 = co.actor2
+        if co.sub == "Violent demonstration" and any(c.coded.actor2 == "State forces" for c in group):
+            actor2 = "State forces"
+        if actor2 is None and co.family != "demo":
+            # another report of the same event may name the victims ("…two civilians were killed")
+            actor2 = next((c.coded.actor2 for c in group if c.coded.actor2), None)
+        spans: list[Span] = []
+        seen: set[tuple[int, int]] = set()
+        for c in sorted(group, key=lambda c: c.sent):
+            for a, b in c.evidence:
+                if (a, b) not in seen and a < b:
+                    seen.add((a, b))
+                    spans.append(Span.of(text, a, b))
+        p = best.place
+        conf = min(0.95, co.confidence + 0.05 * (len(group) - 1) + (0.1 if best.geo_precision == 1 else 0))
+        events.append(Event(
+            event_type=co.event_type, sub_event_type=co.sub,
+            date=best.day.isoformat() if best.day else None, time_precision=best.time_precision,
+            country=p.country, admin1=p.admin1, location=p.name or None, geonameid=p.geonameid,
+            latitude=p.latitude, longitude=p.longitude, geo_precision=best.geo_precision,
+            actor1=co.actor1, actor2=actor2,
+            actor1_name=co.actor1_name or next((c.coded.actor1_name for c in group if c.coded.actor1_name), None),
+            actor2_name=co.actor2_name if actor2 == co.actor2 else None,
+            fatalities=_fatalities(ctx, group) if co.sub != "Peaceful protest" else None,
+            evidence=spans, confidence=round(conf, 2),
+        ))
+    events.sort(key=lambda e: e.evidence[0].start if e.evidence else 0)
+    return events
+
+
+def _severity(c: Candidate) -> tuple[float, float]:
+    """The reading a merged event takes: the most severe; a mob's attack on a gathering names who
+    started the violence, so it outranks the crowd's own violence told elsewhere in the story."""
+    sev = float(SEVERITY.get(c.coded.sub, 0))
+    if c.coded.sub == "Mob violence" and c.coded.actor2 == "Protesters":
+        sev += 0.5
+    return sev, c.coded.confidence
+
+
+def _same_scene(ctx: Context, si: int, group: list[Candidate]) -> bool:
+    """Sentence `si` names no date and no place other than the event's own."""
+    if si >= len(ctx.doc.sentences):
+        return False
+    s = ctx.doc.sentences[si]
+    if any(s.start <= d.start < s.end for d in ctx.dates):
+        return False
+    own = {c.place.geonameid or c.place.name for c in group} | {c.place.country for c in group}
+    return all((p.geonameid or p.name) in own or p.country in own and p.kind == "country"
+               for p in ctx.places if s.start <= p.start < s.end)
+
+
+def _fatalities(ctx: Context, group: list[Candidate]) -> int | None:
+    """The lowest 'killed' figure reported in the event's own sentences (ACLED's rule)."""
+    sents = {c.sent for c in group}
+    coded = ctx.doc.memo.get("event_coded", set())
+    # "Ворог вдарив по ТЦ. Загинули 19 людей.": the next sentence, when it reports nothing of its own.
+    # A crowd story's next sentence often recalls another incident or gives the whole unrest's toll;
+    # there only the lede's next sentence counts (news states the lede's toll right after it), and only
+    # when it names no other day and no other place
+    demo = group[0].coded.family == "demo"
+    lede = min(coded) if coded else -1
+    sents |= {si + 1 for si in sents if si + 1 not in coded
+              and (not demo or si == lede and _same_scene(ctx, si + 1, group))}
+    # a national toll is no city's own (extract/figures/scope.py)
+    local = group[0].place.kind != "country"
+    vals = [c.value for c in ctx.counts if c.kind == "killed" and c.evidence
+            and ctx.doc.sentence_of(c.evidence[0].start) in sents and not (local and c.scope == "national")]
+    return int(min(vals)) if vals else None
