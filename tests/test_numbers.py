@@ -112,3 +112,42 @@ def test_spans_point_at_text() -> None:
     assert ctx.numbers
     for n in ctx.numbers:
         assert text[n.start:n.end] == n.text
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # a count noun after a number multiplies it
+    ("ru", "задержаны свыше двух сотен студентов", (200, "more_than", None)),
+    ("ru", "около полутора десятков машин", (15, "about", None)),
+    ("uk", "понад три десятки учасників", (30, "more_than", None)),
+    ("uk", "близько півтори сотні людей", (150, "about", None)),
+    ("en", "two dozen protesters", (24, "exact", None)),
+    # halves of hundreds and thousands, and Ukrainian "a dozen or so" / "several hundred"
+    ("ru", "на площадь вышли полсотни человек", (50, "about", None)),
+    ("ru", "собрались полтысячи человек", (500, "about", None)),
+    ("uk", "прийшли півсотні людей", (50, "about", None)),
+    ("uk", "затримали кільканадцять осіб", (12, "about", None)),
+    ("uk", "вийшли кількасот людей", (100, "about", None)),
+])
+def test_compound_and_half_forms(lang: str, text: str, want: tuple[float, str, float | None]) -> None:
+    assert figures(text, lang) == [want]
+
+
+@pytest.mark.parametrize("lang,word", [("ru", "две сотни"), ("uk", "дві сотні")])
+def test_multiplied_forms_in_every_case(lang: str, word: str) -> None:
+    """"двух сотен", "двумя сотнями", "двом сотням": every case of the pair is 200."""
+    num, noun = word.split()
+    pn = next(p for p in analyzer(lang).parse(num) if p.tag.POS == "NUMR")
+    pc = analyzer(lang).parse(noun)[0]
+    for case in ("gent", "datv", "ablt", "loct"):
+        a, b = pn.inflect({case}), pc.inflect({case, "plur"})
+        assert a is not None and b is not None
+        assert figures(f"{a.word} {b.word}", lang) == [(200, "exact", None)], (a.word, b.word)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "это уже одиннадцатая акция протеста"),
+    ("uk", "це вже двадцята акція"),
+    ("en", "the 11th protest this month"),
+])
+def test_ordinals_are_not_figures(lang: str, text: str) -> None:
+    assert figures(text, lang) == []

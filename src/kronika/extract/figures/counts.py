@@ -44,7 +44,8 @@ _EN_STOP = {"and", "or", "but", "in", "on", "at", "to", "from", "by", "with", "w
 _EN_PAST = {"took", "came", "went", "fled", "rallied", "died", "remain", "remained"}
 _EN_AUX = {"were", "was", "have", "had", "are", "is", "been", "be", "got", "reportedly"}
 _INFN = frozenset({"INFN", "infn"})   # pymorphy3 ru and uk spell the infinitive tag differently
-_FEW_MAX = 3.0    # "кілька", "несколько", "several" alone: too vague to count (precision first)
+_FEW_MAX = 3.0    # "кілька", "несколько", "several" alone: 3 about (SCHEMA), for people hurt or held only
+_FEW_KINDS = frozenset({"killed", "injured", "detained", "hospitalized"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -504,8 +505,8 @@ class _Counter(TokenScanner):
             if (kind == "participants" or self.k(cue_i) & self.lex.needs_context) \
                     and not self.near_unrest(sent):
                 continue   # "участь 100 осіб" in a vaccine trial, "померли" of an illness
-            if nm.vague and nm.value <= _FEW_MAX:
-                continue
+            if nm.vague and nm.value <= _FEW_MAX and kind not in _FEW_KINDS:
+                continue   # "several shops", "несколько нападений": too vague to be a figure
             if kind == "participants" and nm.value < 3:
                 continue  # a demonstration is 3+ people; "one of the participants" is no crowd
             if (kind, nm.value) in seen:

@@ -12,7 +12,7 @@ figures and are not emitted; the day numbers are known from the dates stage (whi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -45,6 +45,7 @@ class NumberLexicon:
     exclude_after: frozenset[str]
     exclude_before: frozenset[str]
     to_exact: frozenset[str] = frozenset()
+    multipliers: dict[str, float] = field(default_factory=dict)   # "две сотни", "three dozen"
     starters: frozenset[str] = frozenset()   # every word that can begin a figure: a cheap pre-check
 
 
@@ -72,7 +73,8 @@ def lexicon(lang: str) -> NumberLexicon:
     starters = {*lex.values, *lex.scales, *lex.vague, *lex.vague_singular, *lex.few, "a"}
     starters.update(w + "s" for w in lex.vague)       # en plurals: "dozens", "tens"
     return replace(lex, starters=frozenset(starters),
-                   to_exact=frozenset(raw.get("to_exact", {}).get("words", [])))
+                   to_exact=frozenset(raw.get("to_exact", {}).get("words", [])),
+                   multipliers=norm_map(raw.get("multipliers", {})))
 
 
 @lru_cache(maxsize=200_000)
@@ -268,6 +270,14 @@ class _Scanner(TokenScanner):
             return self.times_scale(vg, i + 1, stop, vague=True)
         return None
 
+    def multiplier_of(self, i: int, stop: int) -> float | None:
+        if i >= stop:
+            return None
+        for key in self.k(i):
+            if key in self.lex.multipliers:
+                return self.lex.multipliers[key]
+        return None
+
     def vague_or_scale(self, j: int, stop: int) -> tuple[float, int] | None:
         sc = self.scale_of(j, stop)
         if sc is not None:
@@ -301,6 +311,13 @@ class _Scanner(TokenScanner):
                 j += 1
                 if self.lang == "en" and j + 1 < stop and self.toks[j].text == "-":
                     j += 1  # twenty-five
+                continue
+            mu = self.multiplier_of(j, stop)
+            if mu is not None and current and current < 10 and not total:
+                # "две сотни", "полтора десятка", "two dozen": a count noun multiplies what precedes
+                current *= mu
+                last = mu
+                j += 1
                 continue
             sc = self.scale_of(j, stop)
             if sc is not None and (current or total):
