@@ -15,6 +15,7 @@ from .extract.attribution import quotes, sources
 from .extract.context import Context
 from .extract.events import coder as events
 from .extract.figures import counts, numbers
+from .extract.figures import scope as count_scope
 from .extract.places import recognise as places
 from .model import Article, ArticleResult
 from .text.doc import analyse
@@ -46,6 +47,7 @@ STAGES = (
     ("quotes", quotes.run),
     ("counts", counts.run),
     ("events", events.run),
+    ("counts_scope", count_scope.run),   # figures of the unrest story: those sharing a paragraph with an event
 )
 
 
