@@ -29,6 +29,7 @@ from ...resources import lexicon_lang, load_lexicon
 from ...text.doc import Token
 from ..context import Context
 from ..mentions import NumberMention
+from .nouns import is_person
 from .numbers import TokenScanner, norm
 
 _WINDOW = 6          # tokens searched for a cue on each side
@@ -162,6 +163,8 @@ class _Counter(TokenScanner):
                 if partitive:
                     return _Head(first, j, "unknown", None)   # "в одну из больниц", "одна из погибших"
                 return _Head(first, j, None, kind)
+            if is_person(tok, self.lang):
+                return _Head(first, j, "people", None)   # any noun for people: morphology, lexicon classes
             if self.lang == "en":
                 if tok.lower in _EN_AUX or tok.lower in _EN_STOP:
                     return None
@@ -348,6 +351,8 @@ class _Counter(TokenScanner):
         c = self.cue(ti, after, lo, hi, a, b, self.lex.cues, rf)
         if c:
             return c[0], h, c[1]
+        if prev_kind and cls in _PERSON_CLASSES and ti > a and self.toks[ti - 1].lower in _CONJ:
+            return prev_kind, h, ti   # "пострадали 7 учителей и 3 врача": the second shares the cue
         seek = self.medical_help(ti, after, lo, hi, a, b)
         if seek is not None:
             return "hospitalized", h, seek

@@ -1,0 +1,53 @@
+"""Counted nouns by morphology and lexicon classes: any noun for people, not a closed list."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.extract.figures.nouns import is_person
+from kronika.model import Article
+from kronika.pipeline import extract
+from kronika.text.doc import analyse
+
+
+def counts(text: str, lang: str) -> set[tuple[str, float]]:
+    res = extract(Article(text=text, lang=lang, published="2024-03-10"))
+    return {(c.kind, c.value) for c in res.counts}
+
+
+@pytest.mark.parametrize(("lang", "word", "person"), [
+    ("ru", "шахтеров", True), ("ru", "призывников", True), ("ru", "узбеков", True), ("ru", "депутатов", True),
+    ("ru", "городов", False), ("ru", "собак", False), ("ru", "магазинов", False),
+    ("uk", "шахтарів", True), ("uk", "вчителів", True), ("uk", "білорусів", True), ("uk", "школярів", True),
+    ("uk", "міст", False), ("uk", "коней", False),
+    ("en", "miners", True), ("en", "activists", True), ("en", "gunmen", True), ("en", "Ukrainians", True),
+    ("en", "Pakistanis", True), ("en", "conscripts", True), ("en", "tents", False), ("en", "hours", False),
+])
+def test_person_nouns(lang: str, word: str, person: bool) -> None:
+    doc = analyse(word, lang, None)
+    assert is_person(doc.tokens[0], lang) is person
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ru", "На акции протеста в Самаре полиция задержала 15 шахтеров.", {("detained", 15)}),
+    ("ru", "В ходе протестов в Бишкеке пострадали 7 учителей и 3 врача.", {("injured", 7), ("injured", 3)}),
+    ("uk", "Під час протесту в Києві поліція затримала 14 студентів.", {("detained", 14)}),
+    ("uk", "Під час мітингу у Львові постраждали п'ятеро вчителів.", {("injured", 5)}),
+    ("en", "Police in Lagos detained 40 students during the protest.", {("detained", 40)}),
+    ("en", "Riot police in Nairobi injured 12 Kenyans and 3 journalists during the protest.",
+     {("injured", 12), ("injured", 3)}),
+    # people taken, moved or freed are figures of the story, of kind other
+    ("en", "Gunmen attacked a village in Zamfara on Sunday and abducted 35 villagers.", {("other", 35)}),
+    ("uk", "Після ракетного удару по Одесі рятувальники евакуювали 40 мешканців.", {("other", 40)}),
+    ("ru", "После обстрела Белгорода спасатели эвакуировали 60 жителей.", {("other", 60)}),
+])
+def test_people_of_any_class_are_counted(lang: str, text: str, want: set[tuple[str, float]]) -> None:
+    assert want <= counts(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Во время протеста в Самаре полиция задержала 15 собак."),   # animals are no people
+    ("uk", "Під час протесту у Львові затримали 3 автомобілі."),          # vehicles held are no detainees
+])
+def test_no_people_no_detainees(lang: str, text: str) -> None:
+    assert not {k for k, _v in counts(text, lang)} & {"detained", "injured", "killed"}
