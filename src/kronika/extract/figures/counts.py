@@ -31,6 +31,7 @@ from ..context import Context
 from ..mentions import NumberMention
 from .nouns import is_person
 from .numbers import TokenScanner, norm
+from .source import figure_source
 
 _WINDOW = 6          # tokens searched for a cue on each side
 _HEAD_SKIP = 4       # adjectives skipped between the number and its counted noun
@@ -436,10 +437,7 @@ class _Counter(TokenScanner):
         return places[0].name
 
     def source(self, start: int) -> str | None:
-        cover = [a for a in self.ctx.attributions if a.scope_start <= start < a.scope_end]
-        if not cover:
-            return None
-        return min(cover, key=lambda a: a.scope_end - a.scope_start).name
+        return figure_source(self.ctx, start)
 
     def about_unrest(self) -> bool:
         self.unrest_sents = {t.sent for t in self.toks if t.is_word and self.k(t.i) & self.lex.unrest}
