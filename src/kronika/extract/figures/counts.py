@@ -31,6 +31,7 @@ from ..context import Context
 from ..mentions import NumberMention
 from .nouns import is_person
 from .numbers import TokenScanner, norm
+from .shapes import implied_in
 from .source import figure_source
 
 _WINDOW = 6          # tokens searched for a cue on each side
@@ -479,7 +480,7 @@ class _Counter(TokenScanner):
 
     def run(self) -> list[Count]:
         out: list[Count] = []
-        if not self.numbers or not self.about_unrest():
+        if not self.about_unrest():
             return out
         past = self.historic_sentences()
         seen: set[tuple[str, float]] = set()
@@ -529,7 +530,36 @@ class _Counter(TokenScanner):
                 evidence=[Span.of(text, start, end)], value_max=nm.value_max))
             if nm.vague:
                 vague.add(id(out[-1]))
+        out.extend(self.implied_ones(past, seen, out))
         return merge_repeats(out, vague)
+
+    def implied_ones(self, past: set[int], seen: set[tuple[str, float]], found: list[Count]) -> list[Count]:
+        """"погиб полицейский", "a protester was killed": 1 for each singular victim (shapes.py)."""
+        out: list[Count] = []
+        text = self.doc.text
+        told = {(c.kind, self.doc.sentence_of(c.evidence[0].start)) for c in found if c.evidence}
+        for si, (a, b) in enumerate(self.doc.sent_tokens):
+            if si in past or si not in self.unrest_sents and not self.near_unrest(si):
+                continue
+            s = self.doc.sentences[si]
+            if self.ctx.skipped(s.start, s.end):
+                continue
+            numbered = {m for x, y in self.num_tokens if a <= x < b for m in range(x, y + 1)}
+            for imp in implied_in(self, a, b, numbered, self.lex.cues):
+                if (imp.kind, si) in told or (imp.kind, float(imp.value)) in seen:
+                    continue   # "погибли двое, в том числе полицейский": the figure already tells it
+                if self.future(imp.cue) or self.denied(imp.first) or self.intended(imp.first):
+                    continue
+                seen.add((imp.kind, float(imp.value)))
+                told.add((imp.kind, si))
+                lo = min(self.toks[imp.first].start, self.toks[imp.cue].start)
+                hi = max(self.toks[imp.last].end, self.toks[imp.cue].end)
+                out.append(Count(
+                    kind=imp.kind, value=float(imp.value), qualifier="exact",
+                    subject=text[self.toks[imp.first].start:self.toks[imp.last].end],
+                    location=self.location(lo), source=self.source(self.toks[imp.first].start),
+                    evidence=[Span.of(text, lo, hi)]))
+        return out
 
 
 def _compatible(loose: Count, exact: Count) -> bool:

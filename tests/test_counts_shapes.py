@@ -1,0 +1,44 @@
+"""Shapes of figures: an implied one, coordinated victims, fatal injuries, list tallies, sub-counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.model import Article
+from kronika.pipeline import extract
+
+
+def counts(text: str, lang: str) -> set[tuple[str, float]]:
+    res = extract(Article(text=text, lang=lang, published="2024-03-10"))
+    for c in res.counts:
+        for s in c.evidence:
+            assert text[s.start:s.end] == s.text
+    return {(c.kind, c.value) for c in res.counts}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # the victim is the subject of an intransitive or passive verb ...
+    ("ru", "В ходе беспорядков в Алматы погиб полицейский, ранен журналист.", {("killed", 1), ("injured", 1)}),
+    ("uk", "Під час сутичок у Києві загинув поліцейський.", {("killed", 1)}),
+    ("en", "A protester was killed in clashes with police in Nairobi on Tuesday.", {("killed", 1)}),
+    ("en", "A man was shot dead during the protest in Lima.", {("killed", 1)}),
+    # ... or the object of a transitive or impersonal one
+    ("ru", "На акции протеста в Москве полицейский ранил протестующего.", {("injured", 1)}),
+    ("uk", "Під час сутичок у Києві поранено журналіста.", {("injured", 1)}),
+    # coordinated singular victims count each
+    ("uk", "Під час протесту у Харкові загинули поліцейський і журналіст.", {("killed", 2)}),
+    # fatal injuries are deaths
+    ("uk", "Внаслідок атаки дронів на Одесу один хлопець отримав смертельні травми.", {("killed", 1)}),
+    ("en", "Two protesters were fatally wounded in clashes with police in Lima.", {("killed", 2)}),
+])
+def test_implied_figures(lang: str, text: str, want: set[tuple[str, float]]) -> None:
+    assert counts(text, lang) == want
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "В ходе беспорядков в Алматы погибли двое, в том числе полицейский."),   # the figure tells it
+    ("en", "A police officer said the protest in Lagos was peaceful."),              # an agent, no victim
+    ("ru", "Полицейский не пострадал во время протеста в Москве."),                   # denied
+])
+def test_no_implied_one(lang: str, text: str) -> None:
+    assert ("killed", 1) not in counts(text, lang) and ("injured", 1) not in counts(text, lang)
