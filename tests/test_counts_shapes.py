@@ -42,3 +42,35 @@ def test_implied_figures(lang: str, text: str, want: set[tuple[str, float]]) -> 
 ])
 def test_no_implied_one(lang: str, text: str) -> None:
     assert ("killed", 1) not in counts(text, lang) and ("injured", 1) not in counts(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # a sub-count keeps the kind of its count ...
+    ("uk", "Після атаки дронів на Херсон рятувальники евакуювали 40 людей, серед яких 9 дітей.",
+     {("other", 40), ("other", 9)}),
+    ("ru", "В ходе беспорядков в Бишкеке пострадали 50 человек, из которых 12 полицейских.",
+     {("injured", 50), ("injured", 12)}),
+    ("en", "Police in Nairobi detained 40 protesters, of whom 6 were students.", {("detained", 40), ("detained", 6)}),
+    # ... unless it says its own kind
+    ("uk", "Під час сутичок у Харкові 20 поранених, з яких четверо досі перебувають у лікарні.",
+     {("injured", 20), ("hospitalized", 4)}),
+])
+def test_subcounts(lang: str, text: str, want: set[tuple[str, float]]) -> None:
+    assert counts(text, lang) == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ru", "Больше всего задержанных во время акций протеста в Москве — 40, в Казани — 7.",
+     {("detained", 40), ("detained", 7)}),
+    ("ru", "Во время протестов задержаны: в Самаре - 12, в Уфе - 9.", {("detained", 12), ("detained", 9)}),
+    ("uk", "Найбільше затриманих під час протестів у Києві - 30, у Львові - 11.", {("detained", 30), ("detained", 11)}),
+    ("en", "Most arrests during the protests were in Paris — 40, in Lyon — 25.", {("detained", 40), ("detained", 25)}),
+])
+def test_list_tallies(lang: str, text: str, want: set[tuple[str, float]]) -> None:
+    assert counts(text, lang) == want
+
+
+def test_list_tally_items_keep_their_place() -> None:
+    res = extract(Article(text="Во время протестов задержаны: в Самаре - 12, в Уфе - 9.", lang="ru",
+                          published="2024-03-10"))
+    assert {c.value: c.location for c in res.counts} == {12: "Samara", 9: "Ufa"}

@@ -31,7 +31,7 @@ from ..context import Context
 from ..mentions import NumberMention
 from .nouns import is_person
 from .numbers import TokenScanner, norm
-from .shapes import implied_in
+from .shapes import implied_in, list_item, list_kind
 from .source import figure_source
 
 _WINDOW = 6          # tokens searched for a cue on each side
@@ -59,6 +59,7 @@ class CountLexicon:
     case_words: frozenset[str]
     damage: frozenset[str]
     subcount: tuple[tuple[str, ...], ...]
+    subcount_after: frozenset[tuple[str, ...]]
     of_words: frozenset[str]
     seek: frozenset[str]
     medical: frozenset[str]
@@ -88,6 +89,7 @@ def lexicon(lang: str) -> CountLexicon:
         damage=frozenset(norm(w) for w in raw.get("damage", {}).get("words", [])),
         subcount=tuple(tuple(norm(p).replace(".", " ").split()) for p in
                        raw.get("subcount", {}).get("phrases", [])),
+        subcount_after=frozenset(tuple(norm(p).split()) for p in raw.get("subcount", {}).get("after", [])),
         of_words=frozenset(raw.get("of", {}).get("words", [])),
         seek=frozenset(norm(w) for w in raw.get("medical", {}).get("seek", [])),
         medical=frozenset(norm(w) for w in raw.get("medical", {}).get("words", [])),
@@ -279,9 +281,9 @@ class _Counter(TokenScanner):
         return None
 
     def subcount_after(self, te: int, b: int) -> bool:
-        """"40 of them minors", "3 з них неповнолітні"."""
+        """"40 of them minors", "3 з них неповнолітні" (`[subcount] after`)."""
         words = tuple(norm(t.text) for t in self.toks[te + 1:min(b, te + 3)])
-        return words in (("of", "them"), ("of", "whom"), ("з", "них"), ("із", "них"), ("из", "них"))
+        return words in self.lex.subcount_after
 
     def is_subcount(self, ti: int, a: int) -> bool:
         for phrase in self.lex.subcount:
@@ -299,7 +301,10 @@ class _Counter(TokenScanner):
         h = self.head(te, b)
         after = h.last if h else te
         if prev_kind and (self.is_subcount(ti, a) or self.subcount_after(te, b)):
-            return prev_kind, h, ti
+            # "14 поранених, з яких шестеро досі в лікарнях": a sub-count's own cue wins
+            own = (h.kind, h.last) if h is not None and h.kind else self.cue(
+                ti, after, ti, hi, ti, b, self.lex.cues, right_first=True)
+            return (own[0], h, own[1]) if own else (prev_kind, h, ti)
         rf = self.predicate_follows(after, b)
         ov = self.cue(ti, after, lo, hi, a, b, self.lex.override, rf)
         if h is not None and h.kind:
@@ -323,6 +328,11 @@ class _Counter(TokenScanner):
             return None
         if cls == "things":
             return "other", h, h.last if h else te
+        if cls is None and list_item(self, ti, a):
+            if prev_kind:
+                return prev_kind, None, ti   # "в Одессе - 12, в Днепре - 7": the tally's kind goes on
+            got = list_kind(self, ti, a, self.lex.cues)
+            return (got[0], None, got[1]) if got else None
         if cls is None and not nm.vague and (tok.text[:1].isdigit() or nm.qualifier != "range" and any(
                 self.toks[m].text[:1].isdigit() for m in range(ti, te + 1))):   # "ще понад 20 — поранені"
             # a bare digit without a counted noun is too often something else, except after a
@@ -430,6 +440,10 @@ class _Counter(TokenScanner):
         si = self.doc.sentence_of(start)
         s = self.doc.sentences[si]
         same = [p for p in places if s.start <= p.start < s.end]
+        # "в Самаре - 12, в Уфе - 9": the place of the figure's own comma segment, before it, first
+        own = [p for p in same if p.end <= start and "," not in self.doc.text[p.end:start]]
+        if own:
+            return max(own, key=lambda p: p.end).name
         if same:
             return min(same, key=lambda p: abs(p.start - start)).name
         before = [p for p in places if p.start < start]

@@ -1,4 +1,5 @@
-"""Figures told without a number: an implied one ("погиб полицейский", "a protester was killed").
+"""Shapes of figures: an implied one ("погиб полицейский", "a protester was killed") and the items
+of a list tally ("задержанных: в Москве — 40, в Казани — 7").
 
 A singular noun for people that is the victim of a casualty or arrest verb in its clause counts 1;
 coordinated ones count each ("a soldier and a civilian were killed" is 2). Who the victim is comes
@@ -20,6 +21,7 @@ from typing import Protocol
 from ...resources import lexicon_lang, load_lexicon
 from ...text.clauses import clause_of
 from ...text.doc import Doc, Token
+from ..context import Context
 from .nouns import is_person
 
 _KINDS = frozenset({"killed", "injured"})   # a single arrest is rarely reported as a figure
@@ -28,6 +30,7 @@ _ARTICLES = frozenset({"a", "an", "one"})
 
 
 class _Scanner(Protocol):
+    ctx: Context
     doc: Doc
     lang: str
     toks: list[Token]
@@ -156,4 +159,25 @@ def _np_start(sc: _Scanner, k: int, lo: int) -> int | None:
     for m in range(k - 1, max(lo, k - 4) - 1, -1):
         if sc.toks[m].lower in _ARTICLES:
             return m
+    return None
+
+
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def list_item(sc: _Scanner, ti: int, a: int) -> bool:
+    """Is the figure at token ti an item of a place tally ("в Одессе - 12", "in Lviv — 7")?"""
+    if ti - 2 < a or sc.toks[ti - 1].text not in _DASHES:
+        return False
+    end = sc.toks[ti - 2].end
+    return any(p.end == end for p in sc.ctx.places)
+
+
+def list_kind(sc: _Scanner, ti: int, a: int, cues: dict[str, str]) -> tuple[str, int] | None:
+    """The kind a tally states before its items ("Больше всего задержанных в Москве — 40"): the
+    nearest cue word to the left in the sentence, over the commas and colons of the list."""
+    for j in range(ti - 1, a - 1, -1):
+        kind = sc.cue_of(j, cues)
+        if kind and (kind != "participants" or sc.toks[j].an.pos in ("NOUN", None)):
+            return kind, j
     return None
