@@ -74,3 +74,23 @@ def test_list_tally_items_keep_their_place() -> None:
     res = extract(Article(text="Во время протестов задержаны: в Самаре - 12, в Уфе - 9.", lang="ru",
                           published="2024-03-10"))
     assert {c.value: c.location for c in res.counts} == {12: "Samara", 9: "Ufa"}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # the cue verb across a verbless aside or an apposition of the figure's own clause
+    ("ru", "Во время акции протеста в Москве полиция задержала её участников, всего 40 человек.", ("detained", 40)),
+    ("ru", "Во время акции протеста в Москве были задержаны, по последним данным правозащитников, 120 человек.",
+     ("detained", 120)),
+    # ... and across an aside that names the source
+    ("uk", "Під час протесту в Києві поліцейські затримали, як повідомляє поліція, 25 учасників акції.",
+     ("detained", 25)),
+    ("en", "Police in Lima arrested, according to local media, 35 protesters.", ("detained", 35)),
+])
+def test_cue_across_a_comma(lang: str, text: str, want: tuple[str, float]) -> None:
+    assert want in counts(text, lang)
+
+
+def test_cue_not_across_a_clause_of_its_own() -> None:
+    # the arrests are one clause, the crowd another: 300 people gathered, they were not detained
+    got = counts("Во время акции протеста в Москве полиция задержала активиста, на площадь вышли 300 человек.", "ru")
+    assert ("detained", 300) not in got

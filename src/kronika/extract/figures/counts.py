@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from ...model import Count, Span
 from ...resources import lexicon_lang, load_lexicon
+from ...text.clauses import clause_of
 from ...text.doc import Token
 from ..context import Context
 from ..mentions import NumberMention
@@ -192,12 +193,22 @@ class _Counter(TokenScanner):
             table: dict[str, str], right_first: bool = False) -> tuple[str, int] | None:
         """The nearest cue in the figure's clause: left of it first (unless its predicate follows),
         else right of its head; commas, colons and brackets end the clause."""
+        cl = clause_of(self.doc, ti) if self.lang != "en" else None   # en clauses: punctuation only
+        own_first = cl.first if cl is not None else ti
+
         def left() -> tuple[str, int] | None:
             j, stop = ti - 1, max(a, lo, ti - _WINDOW)
             while j >= stop:
                 if self.toks[j].text in _BARRIERS:
-                    # step over a parenthesis: "затримали, за даними поліції, 200 людей"
+                    # step over a parenthesis: "затримали, за даними поліції, 200 людей", "arrested,
+                    # according to local media, 35"; a comma inside the figure's clause (text/clauses:
+                    # no predicate after it) is an apposition: "задержала участников, всего 40 человек"
                     k = self.parenthesis_start(j, max(a, lo))
+                    if k is None and self.toks[j].text == ",":
+                        k = self.attribution_aside(j, max(a, lo))
+                    if k is None and self.toks[j].text == "," and own_first <= j:
+                        stop, j = max(a, lo, own_first, min(stop, ti - 3 * _WINDOW)), j - 1
+                        continue
                     if k is None:
                         return None
                     stop, j = max(a, lo, stop - (j - k) - 1), k - 1
@@ -248,6 +259,18 @@ class _Counter(TokenScanner):
             if tok.text == ",":
                 return k if k < j - 1 else None
             if tok.text in _BARRIERS or tok.an.pos in ("VERB", "PRTS", "GRND", "INFN") or tok.text[:1].isdigit():
+                return None
+        return None
+
+    def attribution_aside(self, j: int, lo: int) -> int | None:
+        """For a comma at j closing an aside that names a source ("затримали, як повідомляє
+        поліція, 25"), the index of the comma opening it; None otherwise."""
+        for k in range(j - 1, max(lo, j - 10) - 1, -1):
+            if self.toks[k].text == ",":
+                a_, b_ = self.toks[k].end, self.toks[j].start
+                named = any(a_ <= x.start and x.end <= b_ for x in self.ctx.attributions)
+                return k if named else None
+            if self.toks[k].text in _BARRIERS or self.toks[k].text[:1].isdigit():
                 return None
         return None
 
