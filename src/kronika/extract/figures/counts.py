@@ -20,90 +20,33 @@ See docs/figures.md.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ...model import Count, Span
-from ...resources import lexicon_lang, load_lexicon
 from ...text.clauses import clause_of
 from ...text.doc import Token
 from ..context import Context
 from ..mentions import NumberMention
+from .count_lexicon import CountLexicon, lexicon
 from .nouns import is_person
-from .numbers import TokenScanner, norm
+from .numbers import norm
+from .setting import FigureSetting
 from .shapes import implied_in, list_item, list_kind
-from .source import figure_source
+
+__all__ = ["CountLexicon", "lexicon", "merge_repeats", "run"]
 
 _WINDOW = 6          # tokens searched for a cue on each side
 _HEAD_SKIP = 4       # adjectives skipped between the number and its counted noun
 _MODIFIER_POS = {"ADJF", "ADJS", "PRTF", "PRTS", "NUMR", "ADVB", "CONJ"}
 _PERSON_CLASSES = ("people", "protesters", "military")
-_VAGUE_ADJ = ("тысячный", "тисячний")
 _OPEN_QUOTES = {"«": ("»",), "„": ("“", "”"), "“": ("”",), '"': ('"',)}
 _BARRIERS = {",", ";", ":", "(", ")", "—", "–"}
-_CONJ = {"і", "й", "та", "и", "and", "а также", "а"}
 _EN_STOP = {"and", "or", "but", "in", "on", "at", "to", "from", "by", "with", "when", "while", "as", "after",
             "before", "during", "who", "which", "that", "the", "a", "an", "said", "say"}
 _EN_PAST = {"took", "came", "went", "fled", "rallied", "died", "remain", "remained"}
 _EN_AUX = {"were", "was", "have", "had", "are", "is", "been", "be", "got", "reportedly"}
-_INFN = frozenset({"INFN", "infn"})   # pymorphy3 ru and uk spell the infinitive tag differently
 _FEW_MAX = 3.0    # "кілька", "несколько", "several" alone: 3 about (SCHEMA), for people hurt or held only
 _FEW_KINDS = frozenset({"killed", "injured", "detained", "hospitalized"})
-
-
-@dataclass(slots=True, frozen=True)
-class CountLexicon:
-    cues: dict[str, str]
-    override: dict[str, str]
-    head_class: dict[str, str]
-    case_words: frozenset[str]
-    damage: frozenset[str]
-    subcount: tuple[tuple[str, ...], ...]
-    subcount_after: frozenset[tuple[str, ...]]
-    of_words: frozenset[str]
-    seek: frozenset[str]
-    medical: frozenset[str]
-    unrest: frozenset[str]
-    crowd: frozenset[str]
-    tally: frozenset[str]
-    measure: frozenset[str]
-    needs_context: frozenset[str]
-    since: frozenset[str]
-    planned: frozenset[str]
-    receive: frozenset[str]
-    deny: frozenset[str]
-
-
-@lru_cache(maxsize=8)
-def lexicon(lang: str) -> CountLexicon:
-    raw = load_lexicon(lexicon_lang(lang), "counts")
-    heads: dict[str, str] = {}
-    for cls, words in raw.get("heads", {}).items():
-        for w in words:
-            heads.setdefault(norm(w), cls)
-    return CountLexicon(
-        cues={norm(k): v for k, v in raw.get("cues", {}).items()},
-        override={norm(k): v for k, v in raw.get("override", {}).items()},
-        head_class=heads,
-        case_words=frozenset(norm(w) for w in raw.get("case_words", {}).get("words", [])),
-        damage=frozenset(norm(w) for w in raw.get("damage", {}).get("words", [])),
-        subcount=tuple(tuple(norm(p).replace(".", " ").split()) for p in
-                       raw.get("subcount", {}).get("phrases", [])),
-        subcount_after=frozenset(tuple(norm(p).split()) for p in raw.get("subcount", {}).get("after", [])),
-        of_words=frozenset(raw.get("of", {}).get("words", [])),
-        seek=frozenset(norm(w) for w in raw.get("medical", {}).get("seek", [])),
-        medical=frozenset(norm(w) for w in raw.get("medical", {}).get("words", [])),
-        unrest=frozenset(norm(w) for w in raw.get("unrest", {}).get("words", [])),
-        crowd=frozenset(norm(w) for w in raw.get("crowd", {}).get("words", [])),
-        tally=frozenset(norm(w) for w in raw.get("tally", {}).get("words", [])),
-        measure=frozenset(norm(w) for w in raw.get("measure", {}).get("words", [])),
-        needs_context=frozenset(norm(w) for w in raw.get("needs_context", {}).get("words", [])),
-        since=frozenset(raw.get("since", {}).get("words", [])),
-        planned=frozenset(norm(w) for w in raw.get("planned", {}).get("words", [])),
-        receive=frozenset(norm(w) for w in raw.get("receive", {}).get("words", [])),
-        deny=frozenset(norm(w) for w in raw.get("deny", {}).get("words", [])),
-    )
 
 
 @dataclass(slots=True)
@@ -114,7 +57,7 @@ class _Head:
     kind: str | None  # the kind a kind noun gives ("поранених" -> injured)
 
 
-class _Counter(TokenScanner):
+class _Counter(FigureSetting):
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx, lexicon(ctx.doc.lang))
         self.numbers = sorted(ctx.numbers, key=lambda n: n.start)
@@ -185,7 +128,7 @@ class _Counter(TokenScanner):
         lo = self.num_tokens[idx - 1][1] + 1 if idx > 0 else 0
         hi = self.num_tokens[idx + 1][0] if idx + 1 < len(self.numbers) else len(self.toks)
         # "51 protesters and 14 police officers were injured": a coordinated figure shares the cue
-        if hi < len(self.toks) and hi > 0 and self.toks[hi - 1].lower in _CONJ:
+        if hi < len(self.toks) and hi > 0 and self.toks[hi - 1].lower in self.lex.conjunctions:
             hi = self.num_tokens[idx + 2][0] if idx + 2 < len(self.numbers) else len(self.toks)
         return lo, hi
 
@@ -335,7 +278,7 @@ class _Counter(TokenScanner):
                 return ov[0], h, ov[1]
             return h.kind, h, h.last
         cls = h.cls if h else None
-        if any(tok.lemma.endswith(s) for s in _VAGUE_ADJ):
+        if any(tok.lemma.endswith(s) for s in self.lex.crowd_adjectives):
             return ("participants", h, ti) if cls in (None, "unknown", "protesters") else None
         if cls == "unknown":
             return None
@@ -377,16 +320,16 @@ class _Counter(TokenScanner):
             if c is None and j < b and self.k(j) & self.lex.receive:
                 # "ще 12 отримали поранення", "10 were taken to hospital": a verb, then the cue noun
                 for m in range(j + 1, min(b, j + 3)):
-                    c = self.cue_of(m, self.lex.cues)
-                    if c in ("injured", "hospitalized"):
-                        return c, None, m
+                    rc = self.cue_of(m, self.lex.cues)
+                    if rc in ("injured", "hospitalized"):
+                        return str(rc), None, m
             return None
         if ov:
             return ov[0], h, ov[1]
-        c = self.cue(ti, after, lo, hi, a, b, self.lex.cues, rf)
-        if c:
-            return c[0], h, c[1]
-        if prev_kind and cls in _PERSON_CLASSES and ti > a and self.toks[ti - 1].lower in _CONJ:
+        cu = self.cue(ti, after, lo, hi, a, b, self.lex.cues, rf)
+        if cu:
+            return cu[0], h, cu[1]
+        if prev_kind and cls in _PERSON_CLASSES and ti > a and self.toks[ti - 1].lower in self.lex.conjunctions:
             return prev_kind, h, ti   # "пострадали 7 учителей и 3 врача": the second shares the cue
         seek = self.medical_help(ti, after, lo, hi, a, b)
         if seek is not None:
@@ -414,106 +357,6 @@ class _Counter(TokenScanner):
                     if self.cls_of(m) == "protesters":
                         return "participants", m   # "кількість учасників сягнула 5 тисяч"
         return None
-
-    def future(self, j: int) -> bool:
-        tok = self.toks[j]
-        if "futr" in tok.an.tags:
-            return True
-        prev = self.toks[j - 1].lower if j > 0 else ""
-        if prev in ("be", "been", "have") and j > 1:
-            prev = self.toks[j - 2].lower   # "could be detained", "might have been killed"
-            if prev in ("be", "been", "have") and j > 2:
-                prev = self.toks[j - 3].lower
-        if prev in ("будуть", "буде", "будет", "будут", "will", "would", "could", "may", "might"):
-            return True
-        # "expect 10,000 people to attend", "планують вивести 5 тисяч людей": intended, not done
-        infinitive = prev == "to" if self.lang == "en" else bool(tok.an.tags & _INFN)
-        if not infinitive:
-            return False
-        lo = j - 6
-        return any(self.k(i) & self.lex.planned for i in range(max(lo, 0), j)
-                   if self.toks[i].sent == tok.sent)
-
-    def denied(self, ni: int) -> bool:
-        """"Police denied reports that 20 protesters were killed", "в МВД опровергли сообщения о
-        задержании 50": a figure after a verb of denial in its sentence is not reported as fact."""
-        sent = self.toks[ni].sent
-        a = self.doc.sent_tokens[sent][0]
-        return any(self.k(i) & self.lex.deny for i in range(a, ni))
-
-    def intended(self, ni: int) -> bool:
-        """"планують вивести на вулиці 5 тисяч": an infinitive governed by a verb of intent
-        before the figure, within its clause."""
-        if self.lang == "en":
-            return False   # English infinitives follow the figure ("expect 10,000 to attend"): see future()
-        sent = self.toks[ni].sent
-        for i in range(ni - 1, max(ni - 7, -1), -1):
-            t = self.toks[i]
-            if t.sent != sent or t.text in _BARRIERS:
-                return False
-            if t.an.tags & _INFN:
-                return any(self.k(m) & self.lex.planned for m in range(max(i - 3, 0), i)
-                           if self.toks[m].sent == sent)
-        return False
-
-    def location(self, start: int) -> str | None:
-        places = [p for p in self.ctx.places if p.kind != "country"] or list(self.ctx.places)
-        if not places:
-            return None
-        si = self.doc.sentence_of(start)
-        s = self.doc.sentences[si]
-        same = [p for p in places if s.start <= p.start < s.end]
-        # "в Самаре - 12, в Уфе - 9": the place of the figure's own comma segment, before it, first
-        own = [p for p in same if p.end <= start and "," not in self.doc.text[p.end:start]]
-        if own:
-            return max(own, key=lambda p: p.end).name
-        if same:
-            return min(same, key=lambda p: abs(p.start - start)).name
-        before = [p for p in places if p.start < start]
-        if before:
-            return before[-1].name
-        return places[0].name
-
-    def source(self, start: int) -> str | None:
-        return figure_source(self.ctx, start)
-
-    def about_unrest(self) -> bool:
-        self.unrest_sents = {t.sent for t in self.toks if t.is_word and self.k(t.i) & self.lex.unrest}
-        return bool(self.unrest_sents)
-
-    def near_unrest(self, sent: int) -> bool:
-        """An unrest word in the figure's sentence or a neighbouring one: the count is about the
-        unrest, not about a vaccine trial or a disease told in the same article."""
-        return any(s in self.unrest_sents for s in (sent - 1, sent, sent + 1))
-
-    def historic_sentences(self) -> set[int]:
-        """Sentences that recall the past: one with a date a year or more before publication (and
-        no recent one), and the undated sentence right after it in its paragraph ("In 1989, …
-        The crackdown killed hundreds."). Their figures are history, not this article's news."""
-        doc = self.doc
-        starts = [x.start for x in doc.sentences]
-        state: dict[int, bool] = {}
-        for d in self.ctx.dates:
-            if d.kind == "time":
-                continue
-            si = max(bisect_right(starts, d.start) - 1, 0)
-            old = d.kind == "historic" and d.value is not None and doc.published is not None \
-                and d.value < doc.published and self.opens_sentence(d.start, si)
-            state[si] = state.get(si, True) and old
-        out: set[int] = set()
-        for si in sorted(s for s, old in state.items() if old):
-            out.add(si)
-            nxt = si + 1   # the next sentence of the paragraph, when undated, still tells that past
-            if nxt < len(doc.sentences) and nxt not in state \
-                    and "\n" not in doc.text[doc.sentences[si].end:doc.sentences[nxt].start]:
-                out.add(nxt)
-        return out
-
-    def opens_sentence(self, start: int, si: int) -> bool:
-        """The date sets the scene of the whole sentence ("In 1989, …", "У 2014 році …"): at
-        most a preposition before it; "З 2010 року" (since) and dates inside a clause do not."""
-        before = [t for t in self.doc.sent_toks(si) if t.end <= start and t.is_word]
-        return len(before) <= 1 and not any(t.lower in self.lex.since for t in before)
 
     def run(self) -> list[Count]:
         out: list[Count] = []

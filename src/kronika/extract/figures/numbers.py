@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
+from typing import Generic, TypeVar
 
 from ...resources import lexicon_lang, load_lexicon
 from ...text.doc import Doc, Token, morph_for
@@ -27,8 +27,6 @@ _SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
 _DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _EN_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_YEAR_PREV = {"у", "в", "во", "in", "since", "of", "з", "с", "до", "по", "from", "until", "by", "від", "от",
-              "after", "before", "між", "между", "between"}
 
 
 @dataclass(slots=True, frozen=True)
@@ -46,6 +44,9 @@ class NumberLexicon:
     exclude_before: frozenset[str]
     to_exact: frozenset[str] = frozenset()
     multipliers: dict[str, float] = field(default_factory=dict)   # "две сотни", "three dozen"
+    year_prepositions: frozenset[str] = frozenset()   # "у 2014", "since 2014": a year, not a figure
+    time_prepositions: frozenset[str] = frozenset()   # "о 15.00", "at 15.00": a time
+    range_or: frozenset[str] = frozenset()            # "2 or 3": a range
     starters: frozenset[str] = frozenset()   # every word that can begin a figure: a cheap pre-check
 
 
@@ -74,7 +75,10 @@ def lexicon(lang: str) -> NumberLexicon:
     starters.update(w + "s" for w in lex.vague)       # en plurals: "dozens", "tens"
     return replace(lex, starters=frozenset(starters),
                    to_exact=frozenset(raw.get("to_exact", {}).get("words", [])),
-                   multipliers=norm_map(raw.get("multipliers", {})))
+                   multipliers=norm_map(raw.get("multipliers", {})),
+                   year_prepositions=frozenset(raw.get("not_figures", {}).get("year_prepositions", [])),
+                   time_prepositions=frozenset(raw.get("not_figures", {}).get("time_prepositions", [])),
+                   range_or=frozenset(raw.get("ranges", {}).get("or", [])))
 
 
 @lru_cache(maxsize=200_000)
@@ -140,11 +144,14 @@ class _Q:
     has_scale: bool = False
 
 
-class TokenScanner:
+L = TypeVar("L")
+
+
+class TokenScanner(Generic[L]):
     """What the number, date and count scanners share: the article's tokens, its language's
     lexicon, and the lemma keys of each token (see `keys`), looked up once per token."""
 
-    def __init__(self, ctx: Context, lex: Any) -> None:
+    def __init__(self, ctx: Context, lex: L) -> None:
         self.ctx = ctx
         self.doc: Doc = ctx.doc
         self.lang = lexicon_lang(ctx.doc.lang)
@@ -159,7 +166,7 @@ class TokenScanner:
         return got
 
 
-class _Scanner(TokenScanner):
+class _Scanner(TokenScanner[NumberLexicon]):
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx, lexicon(ctx.doc.lang))
         self.date_spans = sorted((d.start, d.end) for d in ctx.dates)
@@ -258,8 +265,7 @@ class _Scanner(TokenScanner):
             if nxt in lex.scales:
                 return self.times_scale(lex.scales[nxt], i + 2, stop, vague=False)
             return None
-        v = self.value_of(i)
-        if v is not None and not (self.lang == "en" and low.endswith("s")):
+        if self.value_of(i) is not None and not (self.lang == "en" and low.endswith("s")):
             return self.compose(i, stop)
         sc = self.scale_of(i, stop)
         if sc is not None and len(tok.text) > 4:
@@ -361,10 +367,10 @@ class _Scanner(TokenScanner):
                 return True  # phone numbers, ids
             if re.fullmatch(r"\d{4}", tok.text) and 1800 <= q.value <= 2100 and not q.has_scale:
                 nxt_word = q.end < stop and self.toks[q.end].is_word
-                if not nxt_word or (prev is not None and prev.lower in _YEAR_PREV):
+                if not nxt_word or (prev is not None and prev.lower in self.lex.year_prepositions):
                     return True
             if re.fullmatch(r"\d{1,2}[.,]\d{2}", tok.text) and prev is not None \
-                    and prev.lower in ("о", "в", "at", "до", "с", "з", "по"):
+                    and prev.lower in self.lex.time_prepositions:
                 return True  # о 15.00
         if q.end < stop:
             nk = self.k(q.end)
@@ -387,7 +393,7 @@ class _Scanner(TokenScanner):
         if j + 1 >= stop or q.value_max is not None or q.vague:
             return None
         sep = self.toks[j]
-        if not (sep.text in _DASHES or norm(sep.text) in self.lex.range_to or sep.lower in ("або", "или", "or")):
+        if not (sep.text in _DASHES or norm(sep.text) in self.lex.range_to or sep.lower in self.lex.range_or):
             return None
         q2 = self.quantity(j + 1, stop)
         if q2 is None or q2.vague or q2.value_max is not None:

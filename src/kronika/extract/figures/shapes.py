@@ -22,6 +22,7 @@ from ...resources import lexicon_lang, load_lexicon
 from ...text.clauses import clause_of
 from ...text.doc import Doc, Token
 from ..context import Context
+from .count_lexicon import CountLexicon
 from .nouns import is_person
 
 _KINDS = frozenset({"killed", "injured"})   # a single arrest is rarely reported as a figure
@@ -34,6 +35,9 @@ class _Scanner(Protocol):
     doc: Doc
     lang: str
     toks: list[Token]
+
+    @property
+    def lex(self) -> CountLexicon: ...
 
     def cue_of(self, i: int, table: dict[str, str]) -> str | None: ...
 
@@ -77,7 +81,7 @@ def implied_in(sc: _Scanner, a: int, b: int, numbered: set[int], cues: dict[str,
     words = implied_words(sc.lang)
     for j in range(a, b):
         kind = sc.cue_of(j, cues)
-        if kind not in _KINDS or any(sc.toks[m].lower in words.negation for m in range(max(a, j - 2), j)):
+        if kind is None or kind not in _KINDS or any(sc.toks[m].lower in words.negation for m in range(max(a, j - 2), j)):
             continue
         cl = clause_of(sc.doc, j)
         lo, hi = (cl.first, cl.last) if cl else (a, b)
@@ -87,13 +91,14 @@ def implied_in(sc: _Scanner, a: int, b: int, numbered: set[int], cues: dict[str,
         first, last, n = got
         if any(m in numbered for m in range(max(a, first - 2), last + 1)):
             continue   # "двое полицейских погибли": the number tells it
-        out.append(Implied(kind, n, first, last, j))   # type: ignore[arg-type]
+        out.append(Implied(kind, n, first, last, j))
     return out
 
 
 def _slavic(sc: _Scanner, j: int, lo: int, hi: int, words: ImpliedWords) -> tuple[int, int, int] | None:
     t = sc.toks[j]
     lemma = t.an.lemma
+    want: tuple[str, ...]
     if t.an.pos == "PRTS" or lemma in words.subject_verbs or (t.an.pos == "VERB" and "intr" in t.an.tags):
         want, span = ("nomn",), list(range(max(lo, j - _REACH), j)) + list(range(j + 1, min(hi, j + 1 + _REACH)))
     elif t.an.pos == "VERB":
@@ -116,7 +121,7 @@ def _conjoined(sc: _Scanner, i: int, lo: int, hi: int, want: tuple[str, ...]) ->
         first -= 1   # "мирний житель"
     n = 1
     k = i + 1
-    while k + 1 < hi and sc.toks[k].lower in ("и", "і", "й", "та"):
+    while k + 1 < hi and sc.toks[k].lower in sc.lex.conjunctions:
         m = k + 1
         t = sc.toks[m]
         if t.an.case in want and _singular(t) and _person(sc, m):
