@@ -94,3 +94,17 @@ def test_cue_not_across_a_clause_of_its_own() -> None:
     # the arrests are one clause, the crowd another: 300 people gathered, they were not detained
     got = counts("Во время акции протеста в Москве полиция задержала активиста, на площадь вышли 300 человек.", "ru")
     assert ("detained", 300) not in got
+
+
+def test_things_the_story_acts_on_are_other() -> None:
+    got = counts("Во время беспорядков погромщики подожгли пять складов и разграбили 12 ларьков.", "ru")
+    assert ("other", 12) in got and ("buildings_damaged", 5) in got
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Акции протеста прошли в трех городах, в Москве задержаны 20 человек."),   # a scene, no act on it
+    ("ru", "Около десяти утра на площади в Минске началась акция протеста."),           # a time of day
+    ("uk", "Близько дев'ятої вечора у Львові почався мітинг."),
+])
+def test_no_thing_figure(lang: str, text: str) -> None:
+    assert not {k for k, _v in counts(text, lang)} - {"detained"}

@@ -27,6 +27,8 @@ from ...text.clauses import clause_of
 from ...text.doc import Token
 from ..context import Context
 from ..mentions import NumberMention
+from ..events.coder import NON_TRIGGER
+from ..events.triggers import matcher
 from .count_lexicon import CountLexicon, lexicon
 from .nouns import is_person
 from .numbers import norm
@@ -205,6 +207,21 @@ class _Counter(FigureSetting):
                 return None
         return None
 
+    def story_act(self, ti: int, after: int) -> int | None:
+        """An act of the story in the figure's clause (an event trigger or a damage word), whose
+        object or scene the counted thing is: "замінували шість мостів", "protests hit 30 towns"."""
+        if self.lang == "en":
+            return None   # English clauses are cut by punctuation only: too wide to bind a thing
+        cl = clause_of(self.doc, ti)
+        if cl is None:
+            return None
+        verbs = ("VERB", "PRTS", "INFN", "GRND")   # the act done to the things, not a noun naming it
+        for hit in matcher(self.doc.lang, "events").find(self.doc, cl.first, ti):
+            if hit.cls not in NON_TRIGGER and self.toks[hit.first].an.pos in verbs:
+                return hit.first
+        return next((j for j in range(cl.first, ti) if self.k(j) & self.lex.damage
+                     and self.toks[j].an.pos in verbs), None)
+
     def attribution_aside(self, j: int, lo: int) -> int | None:
         """For a comma at j closing an aside that names a source ("затримали, як повідомляє
         поліція, 25"), the index of the comma opening it; None otherwise."""
@@ -281,7 +298,9 @@ class _Counter(FigureSetting):
         if any(tok.lemma.endswith(s) for s in self.lex.crowd_adjectives):
             return ("participants", h, ti) if cls in (None, "unknown", "protesters") else None
         if cls == "unknown":
-            return None
+            act = self.story_act(ti, after)
+            return ("other", h, act) if act is not None and h is not None and nm.value >= 3 \
+                and not nm.vague else None
         if cls in ("vehicles", "buildings"):
             d = self.damaged(ti, after, a, b)
             if d is None:
