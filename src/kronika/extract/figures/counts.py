@@ -26,9 +26,9 @@ from ...model import Count, Span
 from ...text.clauses import clause_of
 from ...text.doc import Token
 from ..context import Context
-from ..mentions import NumberMention
 from ..events.coder import NON_TRIGGER
 from ..events.triggers import matcher
+from ..mentions import NumberMention
 from .count_lexicon import CountLexicon, lexicon
 from .nouns import is_person
 from .numbers import norm
