@@ -151,3 +151,13 @@ def test_multiplied_forms_in_every_case(lang: str, word: str) -> None:
 ])
 def test_ordinals_are_not_figures(lang: str, text: str) -> None:
     assert figures(text, lang) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("a hundred and twenty protesters", (120, "exact", None)),
+    ("a couple of protesters", (2, "exact", None)),
+    ("half a dozen police officers", (6, "exact", None)),
+    ("a handful of activists", (3, "about", None)),
+])
+def test_english_phrases(text: str, want: tuple[float, str, float | None]) -> None:
+    assert figures(text, "en") == [want]

@@ -47,6 +47,8 @@ class NumberLexicon:
     year_prepositions: frozenset[str] = frozenset()   # "у 2014", "since 2014": a year, not a figure
     time_prepositions: frozenset[str] = frozenset()   # "о 15.00", "at 15.00": a time
     range_or: frozenset[str] = frozenset()            # "2 or 3": a range
+    phrases: dict[tuple[str, ...], tuple[float, bool]] = field(default_factory=dict)   # "a couple of"
+    max_phrase: int = 0
     starters: frozenset[str] = frozenset()   # every word that can begin a figure: a cheap pre-check
 
 
@@ -71,14 +73,18 @@ def lexicon(lang: str) -> NumberLexicon:
         exclude_after=frozenset(raw.get("exclude_after", {}).get("words", [])),
         exclude_before=frozenset(raw.get("exclude_before", {}).get("words", [])),
     )
-    starters = {*lex.values, *lex.scales, *lex.vague, *lex.vague_singular, *lex.few, "a"}
+    phrases = {tuple(norm(k).split()): (float(v), False) for k, v in raw.get("phrases", {}).items()}
+    phrases.update({tuple(norm(k).split()): (float(v), True) for k, v in raw.get("vague_phrases", {}).items()})
+    starters = {*lex.values, *lex.scales, *lex.vague, *lex.vague_singular, *lex.few, "a",
+                *(p[0] for p in phrases)}
     starters.update(w + "s" for w in lex.vague)       # en plurals: "dozens", "tens"
     return replace(lex, starters=frozenset(starters),
                    to_exact=frozenset(raw.get("to_exact", {}).get("words", [])),
                    multipliers=norm_map(raw.get("multipliers", {})),
                    year_prepositions=frozenset(raw.get("not_figures", {}).get("year_prepositions", [])),
                    time_prepositions=frozenset(raw.get("not_figures", {}).get("time_prepositions", [])),
-                   range_or=frozenset(raw.get("ranges", {}).get("or", [])))
+                   range_or=frozenset(raw.get("ranges", {}).get("or", [])),
+                   phrases=phrases, max_phrase=max((len(p) for p in phrases), default=0))
 
 
 @lru_cache(maxsize=200_000)
@@ -219,7 +225,17 @@ class _Scanner(TokenScanner[NumberLexicon]):
             return self.digit_quantity(i, stop)
         if not tok.is_word or not (self.k(i) & self.lex.starters or "-" in tok.text and self.value_of(i)):
             return None
-        return self.word_quantity(i, stop)
+        return self.phrase_quantity(i, stop) or self.word_quantity(i, stop)
+
+    def phrase_quantity(self, i: int, stop: int) -> _Q | None:
+        """Fixed phrases ([phrases] of numbers.toml): "a couple of" 2, "half a dozen" 6,
+        "a handful of" 3 about (vague ones in [vague_phrases])."""
+        for n in range(min(self.lex.max_phrase, stop - i), 1, -1):
+            words = tuple(norm(t.text) for t in self.toks[i:i + n])
+            if words in self.lex.phrases:
+                value, vague = self.lex.phrases[words]
+                return _Q(value, None, i + n, vague)
+        return None
 
     def digit_quantity(self, i: int, stop: int) -> _Q | None:
         tok = self.toks[i]
@@ -263,7 +279,12 @@ class _Scanner(TokenScanner[NumberLexicon]):
             if nxt == "dozen":
                 return _Q(12, None, i + 2, True)
             if nxt in lex.scales:
-                return self.times_scale(lex.scales[nxt], i + 2, stop, vague=False)
+                q = self.times_scale(lex.scales[nxt], i + 2, stop, vague=False)
+                if q.end + 1 < stop and self.toks[q.end].lower == "and" and self.value_of(q.end + 1) is not None:
+                    rest = self.compose(q.end + 1, stop)   # "a hundred and twenty"
+                    if rest.value < q.value:
+                        return _Q(q.value + rest.value, None, rest.end, False, True)
+                return q
             return None
         if self.value_of(i) is not None and not (self.lang == "en" and low.endswith("s")):
             return self.compose(i, stop)
