@@ -51,3 +51,15 @@ def test_people_of_any_class_are_counted(lang: str, text: str, want: set[tuple[s
 ])
 def test_no_people_no_detainees(lang: str, text: str) -> None:
     assert not {k for k, _v in counts(text, lang)} & {"detained", "injured", "killed"}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ru", "В субботу в Самаре прошел митинг против мусорного полигона. На площади собрались около 300 человек.",
+     ("participants", 300)),
+    # a crowd of protesters is counted even when the unrest words are sentences away
+    ("ru", "Жители Шиеса третий месяц протестуют против строительства полигона. Их поддержали экологи из Архангельска. "
+           "Полиция прибыла на станцию утром. По словам очевидцев, около 60 активистов стали прорываться через "
+           "охрану стройки.", ("participants", 60)),
+])
+def test_crowds(lang: str, text: str, want: tuple[str, float]) -> None:
+    assert want in counts(text, lang)

@@ -405,7 +405,8 @@ class _Counter(FigureSetting):
                 continue   # "постраждають 55 тисяч": a forecast, not a figure
             if nm.vague and nm.value >= 1_000_000:
                 continue   # "смерть мільйонів": rhetoric, not a figure
-            if (kind == "participants" or self.k(cue_i) & self.lex.needs_context) \
+            crowd_noun = kind == "participants" and h is not None and h.cls == "protesters"
+            if (kind == "participants" and not crowd_noun or self.k(cue_i) & self.lex.needs_context) \
                     and not self.near_unrest(sent):
                 continue   # "участь 100 осіб" in a vaccine trial, "померли" of an illness
             if nm.vague and nm.value <= _FEW_MAX and kind not in _FEW_KINDS:

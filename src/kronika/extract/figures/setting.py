@@ -13,6 +13,7 @@ from .numbers import TokenScanner
 from .source import figure_source
 
 _BARRIERS = {",", ";", ":", "(", ")", "—", "–"}
+_NEAR = 1   # sentences an unrest word reaches (2 lets an illness two sentences from a protest in)
 _INFN = frozenset({"INFN", "infn"})   # pymorphy3 ru and uk spell the infinitive tag differently
 
 
@@ -86,9 +87,9 @@ class FigureSetting(TokenScanner[CountLexicon]):
         return bool(self.unrest_sents)
 
     def near_unrest(self, sent: int) -> bool:
-        """An unrest word in the figure's sentence or a neighbouring one: the count is about the
+        """An unrest word in the figure's sentence or one of _NEAR around it: the count is about the
         unrest, not about a vaccine trial or a disease told in the same article."""
-        return any(s in self.unrest_sents for s in (sent - 1, sent, sent + 1))
+        return any(s in self.unrest_sents for s in range(sent - _NEAR, sent + _NEAR + 1))
 
     def historic_sentences(self) -> set[int]:
         """Sentences that recall the past: one with a date a year or more before publication (and
