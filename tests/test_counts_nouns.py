@@ -63,3 +63,13 @@ def test_no_people_no_detainees(lang: str, text: str) -> None:
 ])
 def test_crowds(lang: str, text: str, want: tuple[str, float]) -> None:
     assert want in counts(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Rights groups say close to 2,000 protesters have been jailed since the protests in Tehran began.",
+     ("detained", 2000)),
+    ("en", "The army said some 30 militants were neutralised after the attack on the base in Djibo.", ("killed", 30)),
+    ("en", "Journalists counted the bodies of at least seven protesters after the clashes in Nairobi.", ("killed", 7)),
+])
+def test_more_cue_verbs(lang: str, text: str, want: tuple[str, float]) -> None:
+    assert want in counts(text, lang)

@@ -330,7 +330,7 @@ class _Counter(FigureSetting):
                 if c and c != "participants" and self.toks[ti - 1].an.pos != "NOUN":
                     return c, None, ti - 1   # "injuring 50", "затримали 50"
             j = after + 1
-            while j < b and j <= after + 2 and (self.toks[j].an.pos in ("ADVB", "PRCL")
+            while j < b and j <= after + 3 and (self.toks[j].an.pos in ("ADVB", "PRCL")
                                                 or self.toks[j].lower in _EN_AUX or self.toks[j].text in "—–"):
                 j += 1   # "ще 5 госпіталізовано", "13 were injured"
             c = self.cue_of(j, self.lex.cues) if j < b else None
