@@ -69,7 +69,8 @@ def test_crowds(lang: str, text: str, want: tuple[str, float]) -> None:
     ("en", "Rights groups say close to 2,000 protesters have been jailed since the protests in Tehran began.",
      ("detained", 2000)),
     ("en", "The army said some 30 militants were neutralised after the attack on the base in Djibo.", ("killed", 30)),
-    ("en", "Journalists counted the bodies of at least seven protesters after the clashes in Nairobi.", ("killed", 7)),
+    ("en", "Police opened fire on protesters in Nairobi on Tuesday. Journalists counted the bodies of at least "
+           "seven protesters outside parliament.", ("killed", 7)),
 ])
 def test_more_cue_verbs(lang: str, text: str, want: tuple[str, float]) -> None:
     assert want in counts(text, lang)
