@@ -74,3 +74,12 @@ def test_crowds(lang: str, text: str, want: tuple[str, float]) -> None:
 ])
 def test_more_cue_verbs(lang: str, text: str, want: tuple[str, float]) -> None:
     assert want in counts(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Rioters in Lyon torched four looted pharmacies during the night of unrest.", ("buildings_damaged", 4)),
+    ("ru", "Во время беспорядков в Алматы погромщики разграбили три супермаркета.", ("buildings_damaged", 3)),
+    ("ru", "Во время беспорядков сгорели 5 разграбленных киосков.", ("buildings_damaged", 5)),
+])
+def test_damaged_buildings(lang: str, text: str, want: tuple[str, float]) -> None:
+    assert want in counts(text, lang)

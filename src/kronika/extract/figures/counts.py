@@ -250,7 +250,8 @@ class _Counter(FigureSetting):
         return False
 
     def damaged(self, ti: int, after: int, a: int, b: int) -> int | None:
-        for j in list(range(ti - 1, a - 1, -1)) + list(range(after + 1, min(b, after + 1 + _WINDOW))):
+        # "two looted supermarkets", "5 сожженных машин": the damage word may sit inside the phrase
+        for j in [*range(ti + 1, after), *range(ti - 1, a - 1, -1), *range(after + 1, min(b, after + 1 + _WINDOW))]:
             if self.k(j) & self.lex.damage:
                 return j
         return None
