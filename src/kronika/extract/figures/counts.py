@@ -251,7 +251,9 @@ class _Counter(FigureSetting):
 
     def damaged(self, ti: int, after: int, a: int, b: int) -> int | None:
         # "two looted supermarkets", "5 сожженных машин": the damage word may sit inside the phrase
-        for j in [*range(ti + 1, after), *range(ti - 1, a - 1, -1), *range(after + 1, min(b, after + 1 + _WINDOW))]:
+        order: list[int] = [*range(ti + 1, after), *range(ti - 1, a - 1, -1),
+                            *range(after + 1, min(b, after + 1 + _WINDOW))]
+        for j in order:
             if self.k(j) & self.lex.damage:
                 return j
         return None
