@@ -161,3 +161,8 @@ def test_ordinals_are_not_figures(lang: str, text: str) -> None:
 ])
 def test_english_phrases(text: str, want: tuple[float, str, float | None]) -> None:
     assert figures(text, "en") == [want]
+
+
+@pytest.mark.parametrize("lang,text", [("uk", "станом на 18.00 у лікарні"), ("ru", "на 18.00 в больнице")])
+def test_as_of_time_is_not_a_figure(lang: str, text: str) -> None:
+    assert figures(text, lang) == []
