@@ -57,9 +57,9 @@ def test_no_people_no_detainees(lang: str, text: str) -> None:
     ("ru", "В субботу в Самаре прошел митинг против мусорного полигона. На площади собрались около 300 человек.",
      ("participants", 300)),
     # a crowd of protesters is counted even when the unrest words are sentences away
-    ("ru", "Жители Шиеса третий месяц протестуют против строительства полигона. Их поддержали экологи из Архангельска. "
-           "Полиция прибыла на станцию утром. По словам очевидцев, около 60 активистов стали прорываться через "
-           "охрану стройки.", ("participants", 60)),
+    ("ru", "Жители Кудымкара вторую неделю протестуют против закрытия больницы. Их поддержали врачи из Перми. "
+           "Днем к зданию подъехал глава района. Тогда около 70 активистов попытались пройти в кабинет через "
+           "охрану.", ("participants", 70)),
 ])
 def test_crowds(lang: str, text: str, want: tuple[str, float]) -> None:
     assert want in counts(text, lang)
@@ -69,8 +69,8 @@ def test_crowds(lang: str, text: str, want: tuple[str, float]) -> None:
     ("en", "Rights groups say close to 2,000 protesters have been jailed since the protests in Tehran began.",
      ("detained", 2000)),
     ("en", "The army said some 30 militants were neutralised after the attack on the base in Djibo.", ("killed", 30)),
-    ("en", "Police opened fire on protesters in Nairobi on Tuesday. Journalists counted the bodies of at least "
-           "seven protesters outside parliament.", ("killed", 7)),
+    ("en", "Troops fired live rounds at a march in Khartoum on Sunday. Medics recovered the bodies of nine "
+           "marchers near the stadium.", ("killed", 9)),
 ])
 def test_more_cue_verbs(lang: str, text: str, want: tuple[str, float]) -> None:
     assert want in counts(text, lang)

@@ -30,7 +30,7 @@ class CountLexicon:
     planned: frozenset[str]
     receive: frozenset[str]
     deny: frozenset[str]
-    conjunctions: frozenset[str]    # additive: "7 учителей и 3 врача", "a soldier and a civilian"
+    conjunctions: frozenset[str]    # additive: "7 учителей и 3 врача", "a guard and a driver"
     future_aux: frozenset[str]      # "будут задержаны", "will be detained"
     crowd_adjectives: tuple[str, ...]   # "многотысячный митинг": the figure is a crowd
 

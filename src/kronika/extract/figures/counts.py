@@ -129,7 +129,7 @@ class _Counter(FigureSetting):
         """Token bounds a cue search may not cross: the neighbouring figures in the sentence."""
         lo = self.num_tokens[idx - 1][1] + 1 if idx > 0 else 0
         hi = self.num_tokens[idx + 1][0] if idx + 1 < len(self.numbers) else len(self.toks)
-        # "51 protesters and 14 police officers were injured": a coordinated figure shares the cue
+        # "30 marchers and 9 officers were hurt": a coordinated figure shares the cue
         if hi < len(self.toks) and hi > 0 and self.toks[hi - 1].lower in self.lex.conjunctions:
             hi = self.num_tokens[idx + 2][0] if idx + 2 < len(self.numbers) else len(self.toks)
         return lo, hi
@@ -169,7 +169,7 @@ class _Counter(FigureSetting):
             while j < min(stop, end):
                 text = self.toks[j].text
                 if text in _OPEN_QUOTES:
-                    # a quoted name ("учасників ходи «Донбас — це Україна» було захоплено") is one word
+                    # a quoted name ("учасників маршу «Місто — це ми» було затримано") is one word
                     close = self.quote_end(j, stop)
                     if close is not None:
                         end += close - j
@@ -287,7 +287,7 @@ class _Counter(FigureSetting):
         h = self.head(te, b)
         after = h.last if h else te
         if prev_kind and (self.is_subcount(ti, a) or self.subcount_after(te, b)):
-            # "14 поранених, з яких шестеро досі в лікарнях": a sub-count's own cue wins
+            # "20 поранених, з яких троє ще в лікарні": a sub-count's own cue wins
             own = (h.kind, h.last) if h is not None and h.kind else self.cue(
                 ti, after, ti, hi, ti, b, self.lex.cues, right_first=True)
             return (own[0], h, own[1]) if own else (prev_kind, h, ti)
@@ -404,7 +404,7 @@ class _Counter(FigureSetting):
             kind, h, cue_i = got
             prev_kind = kind
             if self.future(cue_i) or self.intended(self.num_tokens[idx][0]) or self.denied(self.num_tokens[idx][0]):
-                prev_kind = None   # its sub-counts ("з них понад 42 тисячі") are forecasts too
+                prev_kind = None   # its sub-counts ("з них понад 30 тисяч") are forecasts too
                 continue   # "постраждають 55 тисяч": a forecast, not a figure
             if nm.vague and nm.value >= 1_000_000:
                 continue   # "смерть мільйонів": rhetoric, not a figure

@@ -1,7 +1,7 @@
 """Stage 'numbers': figures in digits and words, in any grammatical case, with their qualifier.
 
 "понад п'ятсот" -> 500 more_than, "двохсот" -> 200, "4 тыс." -> 4000, "1,5 тисячі" -> 1500,
-"more than 1,000" -> 1000 more_than, "2-3 тисячі" -> 2000..3000 range, "десятки тисяч" -> 12000 about,
+"more than 2,000" -> 2000 more_than, "2-3 тисячі" -> 2000..3000 range, "десятки тисяч" -> 12000 about,
 "сотни" -> 100 about, "несколько десятков" -> 12 about. Number words are matched on pymorphy3 lemmas
 (lexicons/<lang>/numbers.toml), which covers every case form ("п'ятистам", "вісьмох", "десятьом").
 
@@ -453,7 +453,7 @@ class _Scanner(TokenScanner[NumberLexicon]):
                         if i > a and norm(self.toks[i - 1].text) in self.lex.range_from:
                             qstart = i - 1
                 if vmax is not None:
-                    qual = "range"  # "близько 30-40 осіб" is coded as the range
+                    qual = "range"  # "близько 50-60 осіб" is coded as the range
                 if qual == "up_to" and qstart > a and self.k(qstart - 1) & self.lex.to_exact:
                     qual, qstart = None, i   # "зросла до 27" is 27
                 if qual is None:

@@ -2,7 +2,7 @@
 of a list tally ("задержанных: в Москве — 40, в Казани — 7").
 
 A singular noun for people that is the victim of a casualty or arrest verb in its clause counts 1;
-coordinated ones count each ("a soldier and a civilian were killed" is 2). Who the victim is comes
+coordinated ones count each ("a guard and a driver were killed" is 2). Who the victim is comes
 from the verb's voice, not from word order alone:
 - the subject of an intransitive or passive verb ("погиб полицейский", "ранен журналист",
   "a protester was killed", "a policeman died"): a nominative noun;

@@ -4,7 +4,7 @@
   затриманих", "police said 40 were held"); the nearest one when there are several.
 - Else the innermost attribution whose claim scope covers the figure ("По данным МВД, ...",
   "..., повідомили в ДСНС", "..., police said"), unless a contrast word stands between the figure
-  and the name ("по официальной версии погибли 187, однако очевидцы утверждают ..."): the name
+  and the name ("по данным властей, погибли 40, однако очевидцы говорят ..."): the name
   across "однако/але/but" speaks for the other claim.
 - Else an attribution named in the one or two sentences before, in the same paragraph, that the
   figure's sentence continues ("Губернатор сообщил об атаке. Ранены два человека."); a sentence
