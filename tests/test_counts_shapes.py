@@ -70,6 +70,12 @@ def test_list_tallies(lang: str, text: str, want: set[tuple[str, float]]) -> Non
     assert counts(text, lang) == want
 
 
+def test_list_tally_items_with_equal_values_are_two() -> None:
+    res = extract(Article(text="Во время протестов задержаны: в Самаре - 12, в Уфе - 12.", lang="ru",
+                          published="2024-03-10"))
+    assert sorted((c.value, c.location) for c in res.counts) == [(12, "Samara"), (12, "Ufa")]
+
+
 def test_list_tally_items_keep_their_place() -> None:
     res = extract(Article(text="Во время протестов задержаны: в Самаре - 12, в Уфе - 9.", lang="ru",
                           published="2024-03-10"))

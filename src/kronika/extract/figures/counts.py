@@ -386,6 +386,7 @@ class _Counter(FigureSetting):
             return out
         past = self.historic_sentences()
         seen: set[tuple[str, float]] = set()
+        where: dict[tuple[str, float], list[tuple[int, str | None]]] = {}
         vague: set[int] = set()     # ids of counts told by a vague word ("більше десятка")
         prev_kind: str | None = None
         prev_sent = -1
@@ -416,8 +417,11 @@ class _Counter(FigureSetting):
                 continue   # "several shops", "несколько нападений": too vague to be a figure
             if kind == "participants" and nm.value < 3:
                 continue  # a demonstration is 3+ people; "one of the participants" is no crowd
-            if (kind, nm.value) in seen:
-                continue
+            loc = self.location(nm.start)
+            told = where.get((kind, nm.value), [])
+            if any(ws != sent or wl == loc for ws, wl in told):
+                continue   # told before: a repeat, unless a tally's next place ("в Самаре - 12, в Уфе - 12")
+            where.setdefault((kind, nm.value), []).append((sent, loc))
             seen.add((kind, nm.value))
             subject = None
             end = nm.end
@@ -429,7 +433,7 @@ class _Counter(FigureSetting):
             end = max(end, cue_tok.end)
             out.append(Count(
                 kind=kind, value=nm.value, qualifier=nm.qualifier, subject=subject,
-                location=self.location(nm.start), source=self.source(nm.start),
+                location=loc, source=self.source(nm.start),
                 evidence=[Span.of(text, start, end)], value_max=nm.value_max))
             if nm.vague:
                 vague.add(id(out[-1]))
