@@ -105,6 +105,11 @@ def test_cue_not_across_a_clause_of_its_own() -> None:
 def test_things_the_story_acts_on_are_other() -> None:
     got = counts("Во время беспорядков погромщики подожгли пять складов и разграбили 12 ларьков.", "ru")
     assert ("other", 12) in got and ("buildings_damaged", 5) in got
+    assert ("other", 10) in counts("В ходе беспорядков в Алматы было разбито 10 витрин.", "ru")
+
+
+def test_a_crowd_place_is_no_crowd_size() -> None:
+    assert counts("Протестующие в Бишкеке перекрыли 3 улицы в центре города.", "ru") == set()
 
 
 @pytest.mark.parametrize(("lang", "text"), [

@@ -108,6 +108,8 @@ class _Counter(FigureSetting):
                     return _Head(first, j, "unknown", None)   # "в одном из помещений"
                 return _Head(first, j, cls, None)
             kind = self.cue_of(j, self.lex.cues)
+            if kind == "participants" and tok.an.pos == "NOUN" and not is_person(tok, self.lang):
+                kind = None   # "перекрыли 3 улицы", "2 колонны": a crowd's place or shape, not its size
             if kind and tok.an.pos != "VERB" and (tok.an.pos in ("NOUN", "ADJF", "PRTF", "PRTS") or
                                                    (self.lang == "en" and kind != "participants")):
                 if partitive:
@@ -215,7 +217,7 @@ class _Counter(FigureSetting):
         cl = clause_of(self.doc, ti)
         if cl is None:
             return None
-        verbs = ("VERB", "PRTS", "INFN", "GRND")   # the act done to the things, not a noun naming it
+        verbs = ("VERB", "PRTS", "ADJS", "INFN", "GRND")   # the act done to the things, not a noun naming it
         for hit in matcher(self.doc.lang, "events").find(self.doc, cl.first, ti):
             if hit.cls not in NON_TRIGGER and self.toks[hit.first].an.pos in verbs:
                 return hit.first
