@@ -119,3 +119,9 @@ def test_a_crowd_place_is_no_crowd_size() -> None:
 ])
 def test_no_thing_figure(lang: str, text: str) -> None:
     assert not {k for k, _v in counts(text, lang)} - {"detained"}
+
+
+def test_fines_and_reports_are_other() -> None:
+    got = counts("В субботу в Москве полиция задержала 50 участников акции протеста. Позже суд оштрафовал "
+                 "15 задержанных, на остальных составлено 35 административных протоколов.", "ru")
+    assert got == {("detained", 50), ("other", 15), ("other", 35)}
