@@ -1,7 +1,7 @@
 """Stage 'counts_scope' (after the events stage): the figures of an article without a story go.
 
 A figure is about the unrest when the article tells of an act of it: an event the events stage
-emitted, or a sentence with a live event trigger (one that survived modality: not planned, denied
+emitted, or a sentence with a live event trigger or protester noun (one that survived modality: not planned, denied
 or history recalled; its event may still lack a place to be emitted with). An anniversary piece
 ("soldiers killed 504 villagers in 1968"), a court report or a vaccine trial that only mentions
 unrest words keeps no figures.
@@ -22,6 +22,10 @@ from __future__ import annotations
 from ...text.doc import Doc
 from ..context import Context
 from ..events.coder import NON_TRIGGER, sentence_hits
+
+# the protesters themselves (an actor noun of events.toml) tell of the unrest as much as an act does:
+# "troops sent to quell the demonstrators who demanded lower prices"
+STORY_CLASSES_OFF = NON_TRIGGER - {"protester"}
 from ..events.modality import blocked, modality_cues
 from ..events.triggers import matcher
 from .counts import lexicon
@@ -40,7 +44,7 @@ def event_sentences(ctx: Context) -> set[int]:
 
 def has_live_trigger(doc: Doc) -> bool:
     """Does some sentence name an act of unrest that survives modality (events.toml, on lemmas)?"""
-    return any(h.cls not in NON_TRIGGER
+    return any(h.cls not in STORY_CLASSES_OFF
                for si in range(len(doc.sentences)) for h in sentence_hits(doc, si, False)[0])
 
 
@@ -65,7 +69,7 @@ def act_since(ctx: Context) -> bool:
     m = matcher(doc.lang, "events")
     for si in since_sentences(ctx):
         a, b = doc.sent_tokens[si]
-        hits = [h for h in m.find(doc, a, b) if h.cls not in NON_TRIGGER]
+        hits = [h for h in m.find(doc, a, b) if h.cls not in STORY_CLASSES_OFF]
         if hits:
             cues = modality_cues(doc, a, b)
             if any(blocked(doc, a, b, h, cues) is None for h in hits):
