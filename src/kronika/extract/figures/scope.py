@@ -1,8 +1,8 @@
 """Stage 'counts_scope' (after the events stage): the figures of an article without a story go.
 
 A figure is about the unrest when the article tells of an act of it: an event the events stage
-emitted, or a sentence with a live event trigger or protester noun (one that survived modality: not planned, denied
-or history recalled; its event may still lack a place to be emitted with). An anniversary piece
+emitted, or a sentence with a live event trigger or protester noun (one that survived modality: not
+planned, denied or history recalled; its event may still lack a place to be emitted with). An anniversary piece
 ("soldiers killed 504 villagers in 1968"), a court report or a vaccine trial that only mentions
 unrest words keeps no figures.
 
@@ -23,12 +23,13 @@ from ...text.doc import Doc
 from ..context import Context
 from ..events.coder import NON_TRIGGER, sentence_hits
 
-# the protesters themselves (an actor noun of events.toml) tell of the unrest as much as an act does:
-# "troops sent to quell the demonstrators who demanded lower prices"
-STORY_CLASSES_OFF = NON_TRIGGER - {"protester"}
 from ..events.modality import blocked, modality_cues
 from ..events.triggers import matcher
 from .counts import lexicon
+
+# the protesters themselves (an actor noun of events.toml) tell of the unrest as much as an act does:
+# "troops sent to quell the demonstrators who demanded lower prices"
+STORY_CLASSES_OFF = NON_TRIGGER - {"protester"}
 
 
 def event_sentences(ctx: Context) -> set[int]:
