@@ -22,7 +22,6 @@ from __future__ import annotations
 from ...text.doc import Doc
 from ..context import Context
 from ..events.coder import NON_TRIGGER, sentence_hits
-
 from ..events.modality import blocked, modality_cues
 from ..events.triggers import matcher
 from .counts import lexicon
