@@ -125,3 +125,15 @@ def test_fines_and_reports_are_other() -> None:
     got = counts("В субботу в Москве полиция задержала 50 участников акции протеста. Позже суд оштрафовал "
                  "15 задержанных, на остальных составлено 35 административных протоколов.", "ru")
     assert got == {("detained", 50), ("other", 15), ("other", 35)}
+
+
+@pytest.mark.parametrize(("lang", "text", "want", "gone"), [
+    ("uk", "Унаслідок удару по Запоріжжю загинули 5 людей, повідомив мер, нагадавши про будинок, де 3 березня "
+           "2021 року загинули 30 людей.", ("killed", 5), ("killed", 30)),
+    ("ru", "При обстреле Белгорода пострадали 7 человек; губернатор вспомнил налет, когда 12 мая 2019 года "
+           "погибли 20 человек.", ("injured", 7), ("killed", 20)),
+])
+def test_an_older_event_in_the_figures_clause(lang: str, text: str, want: tuple[str, float],
+                                              gone: tuple[str, float]) -> None:
+    got = counts(text, lang)
+    assert want in got and gone not in got

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from ...text.clauses import clause_of
 from .count_lexicon import CountLexicon
 from .numbers import TokenScanner
 from .source import figure_source
@@ -113,6 +114,24 @@ class FigureSetting(TokenScanner[CountLexicon]):
                     and "\n" not in doc.text[doc.sentences[si].end:doc.sentences[nxt].start]:
                 out.add(nxt)
         return out
+
+    def historic_clause(self, ti: int) -> bool:
+        """The figure's own clause (text/clauses) holds a full date a year or more before publication
+        that is not a "since" date: the figure tells of that older event."""
+        doc = self.doc
+        if doc.published is None:
+            return False
+        cl = clause_of(doc, ti)
+        if cl is None:
+            return False
+        for d in self.ctx.dates:
+            if d.kind != "historic" or d.value is None or not cl.start <= d.start < cl.end:
+                continue
+            i = doc.token_at(d.start)
+            since = i > 0 and doc.tokens[i - 1].lower in self.lex.since
+            if not since and (doc.published - d.value).days >= 365:
+                return True
+        return False
 
     def opens_sentence(self, start: int, si: int) -> bool:
         """The date sets the scene of the whole sentence ("In 1989, …", "У 2014 році …"): at
