@@ -137,3 +137,9 @@ def test_an_older_event_in_the_figures_clause(lang: str, text: str, want: tuple[
                                               gone: tuple[str, float]) -> None:
     got = counts(text, lang)
     assert want in got and gone not in got
+
+
+def test_a_relative_clause_is_the_figures_predicate() -> None:
+    got = counts("After the strike on Odesa, the governor said one man was killed and 14 people who were "
+                 "injured are in hospital.", "en")
+    assert ("injured", 14) in got and ("killed", 14) not in got

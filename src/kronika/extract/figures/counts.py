@@ -46,6 +46,7 @@ _BARRIERS = {",", ";", ":", "(", ")", "—", "–"}
 _EN_STOP = {"and", "or", "but", "in", "on", "at", "to", "from", "by", "with", "when", "while", "as", "after",
             "before", "during", "who", "which", "that", "the", "a", "an", "said", "say"}
 _EN_PAST = {"took", "came", "went", "fled", "rallied", "died", "remain", "remained"}
+_EN_RELATIVE = {"who", "that", "which"}
 _EN_AUX = {"were", "was", "have", "had", "are", "is", "been", "be", "got", "reportedly"}
 _FEW_MAX = 3.0    # "кілька", "несколько", "several" alone: 3 about (SCHEMA), for people hurt or held only
 _FEW_KINDS = frozenset({"killed", "injured", "detained", "hospitalized"})
@@ -242,6 +243,9 @@ class _Counter(FigureSetting):
         while j < b and self.toks[j].is_word:
             tok = self.toks[j]
             if self.lang == "en":
+                if tok.lower in _EN_RELATIVE and j == after + 1:
+                    j += 1   # "20 people who were injured": the relative clause is the figure's predicate
+                    continue
                 return (tok.lower in _EN_AUX or tok.lower.endswith("ed") or tok.lower in _EN_PAST
                         or self.cue_of(j, self.lex.cues) is not None)
             if tok.an.pos in ("VERB", "PRTS", "GRND", "INFN"):
