@@ -244,7 +244,7 @@ class _Counter(FigureSetting):
             tok = self.toks[j]
             if self.lang == "en":
                 if tok.lower in _EN_RELATIVE and j == after + 1:
-                    j += 1   # "20 people who were injured": the relative clause is the figure's predicate
+                    j += 1   # "9 guards who were hurt": the relative clause is the figure's predicate
                     continue
                 return (tok.lower in _EN_AUX or tok.lower.endswith("ed") or tok.lower in _EN_PAST
                         or self.cue_of(j, self.lex.cues) is not None)
