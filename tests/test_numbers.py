@@ -71,13 +71,13 @@ def test_number_words_in_every_case(lang: str, word: str, value: int) -> None:
     ("несколько десятков человек", "ru", (12, "about", None)),
     ("двухсот пятидесяти трёх тысяч", "ru", (253000, "exact", None)),
     ("полутора тысяч", "ru", (1500, "exact", None)),
-    ("от 2 до 3 тыс. человек", "ru", (2000, "range", 3000)),
-    ("more than 1,000 protesters", "en", (1000, "more_than", None)),
+    ("от 4 до 5 тыс. человек", "ru", (4000, "range", 5000)),
+    ("more than 2,000 protesters", "en", (2000, "more_than", None)),
     ("at least 13 people", "en", (13, "at_least", None)),
     ("tens of thousands rallied", "en", (10000, "about", None)),
     ("dozens of protesters", "en", (12, "about", None)),
     ("hundreds of people", "en", (100, "about", None)),
-    ("thousands took to the streets", "en", (1000, "about", None)),
+    ("thousands poured into the square", "en", (1000, "about", None)),
     ("some 227 people", "en", (227, "about", None)),
     ("two hundred and fifty people", "en", (250, "exact", None)),
     ("up to 5 people", "en", (5, "up_to", None)),
@@ -112,3 +112,57 @@ def test_spans_point_at_text() -> None:
     assert ctx.numbers
     for n in ctx.numbers:
         assert text[n.start:n.end] == n.text
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # a count noun after a number multiplies it
+    ("ru", "задержаны свыше двух сотен студентов", (200, "more_than", None)),
+    ("ru", "около полутора десятков машин", (15, "about", None)),
+    ("uk", "понад три десятки учасників", (30, "more_than", None)),
+    ("uk", "близько півтори сотні людей", (150, "about", None)),
+    ("en", "two dozen protesters", (24, "exact", None)),
+    # halves of hundreds and thousands, and Ukrainian "a dozen or so" / "several hundred"
+    ("ru", "на площадь вышли полсотни человек", (50, "about", None)),
+    ("ru", "собрались полтысячи человек", (500, "about", None)),
+    ("uk", "прийшли півсотні людей", (50, "about", None)),
+    ("uk", "затримали кільканадцять осіб", (12, "about", None)),
+    ("uk", "вийшли кількасот людей", (100, "about", None)),
+])
+def test_compound_and_half_forms(lang: str, text: str, want: tuple[float, str, float | None]) -> None:
+    assert figures(text, lang) == [want]
+
+
+@pytest.mark.parametrize("lang,word", [("ru", "две сотни"), ("uk", "дві сотні")])
+def test_multiplied_forms_in_every_case(lang: str, word: str) -> None:
+    """"двух сотен", "двумя сотнями", "двом сотням": every case of the pair is 200."""
+    num, noun = word.split()
+    pn = next(p for p in analyzer(lang).parse(num) if p.tag.POS == "NUMR")
+    pc = analyzer(lang).parse(noun)[0]
+    for case in ("gent", "datv", "ablt", "loct"):
+        a, b = pn.inflect({case}), pc.inflect({case, "plur"})
+        assert a is not None and b is not None
+        assert figures(f"{a.word} {b.word}", lang) == [(200, "exact", None)], (a.word, b.word)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "это уже одиннадцатая акция протеста"),
+    ("uk", "це вже двадцята акція"),
+    ("en", "the 11th protest this month"),
+])
+def test_ordinals_are_not_figures(lang: str, text: str) -> None:
+    assert figures(text, lang) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("a hundred and twenty protesters", (120, "exact", None)),
+    ("a couple of protesters", (2, "exact", None)),
+    ("half a dozen police officers", (6, "exact", None)),
+    ("a handful of activists", (3, "about", None)),
+])
+def test_english_phrases(text: str, want: tuple[float, str, float | None]) -> None:
+    assert figures(text, "en") == [want]
+
+
+@pytest.mark.parametrize("lang,text", [("uk", "станом на 18.00 у лікарні"), ("ru", "на 18.00 в больнице")])
+def test_as_of_time_is_not_a_figure(lang: str, text: str) -> None:
+    assert figures(text, lang) == []

@@ -169,7 +169,7 @@ class Count:
     source: str | None
     evidence: list[Span] = field(default_factory=list)
     value_max: float | None = None
-    # additive to SCHEMA.md: "national" for a countrywide figure (extract/figures/scope.py), which no
+    # additive to SCHEMA.md: "national" for a countrywide figure (extract/figures/extent.py), which no
     # city's event takes as its own
     scope: str | None = None
 

@@ -20,7 +20,8 @@ from .extract.attribution import quotes, sources
 from .extract.context import Context
 from .extract.events import coder as events
 from .extract.events import sides
-from .extract.figures import counts, numbers, scope
+from .extract.figures import counts, extent, numbers
+from .extract.figures import scope as count_scope
 from .extract.places import recognise as places
 from .model import Article, ArticleResult, Span
 from .resources import LEXICON_LANGS
@@ -64,8 +65,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("sources", sources.run),
     Stage("quotes", quotes.run),
     Stage("counts", counts.run),
-    Stage("scope", scope.run),
+    Stage("extent", extent.run),
     Stage("events", events.run),
+    Stage("counts_scope", count_scope.run),   # an article with no act of unrest keeps no figures
     Stage("sides", sides.run),
 )
 

@@ -54,7 +54,7 @@ def attribute_counts(result: ArticleResult) -> list[int | None]:
     for c in result.counts:
         chosen: int | None = None
         if c.scope == "national":
-            # a countrywide figure belongs only to a country-level event (extract/figures/scope.py)
+            # a countrywide figure belongs only to a country-level event (extract/figures/extent.py)
             national = [i for i in cands if result.events[i].geo_precision == 3 and not result.events[i].location]
             out.append(national[0] if len(national) == 1 else None)
             continue

@@ -83,7 +83,7 @@ def _fatalities(ctx: Context, group: list[Candidate]) -> int | None:
     lede = min(coded) if coded else -1
     sents |= {si + 1 for si in sents if si + 1 not in coded
               and (not demo or si == lede and _same_scene(ctx, si + 1, group))}
-    # a national toll is no city's own (extract/figures/scope.py)
+    # a national toll is no city's own (extract/figures/extent.py)
     local = group[0].place.kind != "country"
     vals = [c.value for c in ctx.counts if c.kind == "killed" and c.evidence
             and ctx.doc.sentence_of(c.evidence[0].start) in sents and not (local and c.scope == "national")]

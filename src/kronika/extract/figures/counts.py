@@ -20,83 +20,36 @@ See docs/figures.md.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ...model import Count, Span
-from ...resources import lexicon_lang, load_lexicon
+from ...text.clauses import clause_of
 from ...text.doc import Token
 from ..context import Context
+from ..events.coder import NON_TRIGGER
+from ..events.triggers import matcher
 from ..mentions import NumberMention
-from .numbers import TokenScanner, norm
+from .count_lexicon import CountLexicon, lexicon
+from .nouns import is_person
+from .numbers import norm
+from .setting import FigureSetting
+from .shapes import implied_in, list_item, list_kind
+
+__all__ = ["CountLexicon", "lexicon", "merge_repeats", "run"]
 
 _WINDOW = 6          # tokens searched for a cue on each side
 _HEAD_SKIP = 4       # adjectives skipped between the number and its counted noun
 _MODIFIER_POS = {"ADJF", "ADJS", "PRTF", "PRTS", "NUMR", "ADVB", "CONJ"}
 _PERSON_CLASSES = ("people", "protesters", "military")
-_VAGUE_ADJ = ("тысячный", "тисячний")
 _OPEN_QUOTES = {"«": ("»",), "„": ("“", "”"), "“": ("”",), '"': ('"',)}
 _BARRIERS = {",", ";", ":", "(", ")", "—", "–"}
-_CONJ = {"і", "й", "та", "и", "and", "а также", "а"}
 _EN_STOP = {"and", "or", "but", "in", "on", "at", "to", "from", "by", "with", "when", "while", "as", "after",
             "before", "during", "who", "which", "that", "the", "a", "an", "said", "say"}
 _EN_PAST = {"took", "came", "went", "fled", "rallied", "died", "remain", "remained"}
+_EN_RELATIVE = {"who", "that", "which"}
 _EN_AUX = {"were", "was", "have", "had", "are", "is", "been", "be", "got", "reportedly"}
-_INFN = frozenset({"INFN", "infn"})   # pymorphy3 ru and uk spell the infinitive tag differently
-_FEW_MAX = 3.0    # "кілька", "несколько", "several" alone: too vague to count (precision first)
-
-
-@dataclass(slots=True, frozen=True)
-class CountLexicon:
-    cues: dict[str, str]
-    override: dict[str, str]
-    head_class: dict[str, str]
-    case_words: frozenset[str]
-    damage: frozenset[str]
-    subcount: tuple[tuple[str, ...], ...]
-    of_words: frozenset[str]
-    seek: frozenset[str]
-    medical: frozenset[str]
-    unrest: frozenset[str]
-    crowd: frozenset[str]
-    tally: frozenset[str]
-    measure: frozenset[str]
-    needs_context: frozenset[str]
-    since: frozenset[str]
-    planned: frozenset[str]
-    receive: frozenset[str]
-    deny: frozenset[str]
-
-
-@lru_cache(maxsize=8)
-def lexicon(lang: str) -> CountLexicon:
-    raw = load_lexicon(lexicon_lang(lang), "counts")
-    heads: dict[str, str] = {}
-    for cls, words in raw.get("heads", {}).items():
-        for w in words:
-            heads.setdefault(norm(w), cls)
-    return CountLexicon(
-        cues={norm(k): v for k, v in raw.get("cues", {}).items()},
-        override={norm(k): v for k, v in raw.get("override", {}).items()},
-        head_class=heads,
-        case_words=frozenset(norm(w) for w in raw.get("case_words", {}).get("words", [])),
-        damage=frozenset(norm(w) for w in raw.get("damage", {}).get("words", [])),
-        subcount=tuple(tuple(norm(p).replace(".", " ").split()) for p in
-                       raw.get("subcount", {}).get("phrases", [])),
-        of_words=frozenset(raw.get("of", {}).get("words", [])),
-        seek=frozenset(norm(w) for w in raw.get("medical", {}).get("seek", [])),
-        medical=frozenset(norm(w) for w in raw.get("medical", {}).get("words", [])),
-        unrest=frozenset(norm(w) for w in raw.get("unrest", {}).get("words", [])),
-        crowd=frozenset(norm(w) for w in raw.get("crowd", {}).get("words", [])),
-        tally=frozenset(norm(w) for w in raw.get("tally", {}).get("words", [])),
-        measure=frozenset(norm(w) for w in raw.get("measure", {}).get("words", [])),
-        needs_context=frozenset(norm(w) for w in raw.get("needs_context", {}).get("words", [])),
-        since=frozenset(raw.get("since", {}).get("words", [])),
-        planned=frozenset(norm(w) for w in raw.get("planned", {}).get("words", [])),
-        receive=frozenset(norm(w) for w in raw.get("receive", {}).get("words", [])),
-        deny=frozenset(norm(w) for w in raw.get("deny", {}).get("words", [])),
-    )
+_FEW_MAX = 3.0    # "кілька", "несколько", "several" alone: 3 about (SCHEMA), for people hurt or held only
+_FEW_KINDS = frozenset({"killed", "injured", "detained", "hospitalized"})
 
 
 @dataclass(slots=True)
@@ -107,7 +60,7 @@ class _Head:
     kind: str | None  # the kind a kind noun gives ("поранених" -> injured)
 
 
-class _Counter(TokenScanner):
+class _Counter(FigureSetting):
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx, lexicon(ctx.doc.lang))
         self.numbers = sorted(ctx.numbers, key=lambda n: n.start)
@@ -156,11 +109,15 @@ class _Counter(TokenScanner):
                     return _Head(first, j, "unknown", None)   # "в одном из помещений"
                 return _Head(first, j, cls, None)
             kind = self.cue_of(j, self.lex.cues)
+            if kind == "participants" and tok.an.pos == "NOUN" and not is_person(tok, self.lang):
+                kind = None   # "перекрыли 3 улицы", "2 колонны": a crowd's place or shape, not its size
             if kind and tok.an.pos != "VERB" and (tok.an.pos in ("NOUN", "ADJF", "PRTF", "PRTS") or
                                                    (self.lang == "en" and kind != "participants")):
                 if partitive:
                     return _Head(first, j, "unknown", None)   # "в одну из больниц", "одна из погибших"
                 return _Head(first, j, None, kind)
+            if is_person(tok, self.lang):
+                return _Head(first, j, "people", None)   # any noun for people: morphology, lexicon classes
             if self.lang == "en":
                 if tok.lower in _EN_AUX or tok.lower in _EN_STOP:
                     return None
@@ -175,8 +132,8 @@ class _Counter(TokenScanner):
         """Token bounds a cue search may not cross: the neighbouring figures in the sentence."""
         lo = self.num_tokens[idx - 1][1] + 1 if idx > 0 else 0
         hi = self.num_tokens[idx + 1][0] if idx + 1 < len(self.numbers) else len(self.toks)
-        # "51 protesters and 14 police officers were injured": a coordinated figure shares the cue
-        if hi < len(self.toks) and hi > 0 and self.toks[hi - 1].lower in _CONJ:
+        # "30 marchers and 9 officers were hurt": a coordinated figure shares the cue
+        if hi < len(self.toks) and hi > 0 and self.toks[hi - 1].lower in self.lex.conjunctions:
             hi = self.num_tokens[idx + 2][0] if idx + 2 < len(self.numbers) else len(self.toks)
         return lo, hi
 
@@ -184,12 +141,22 @@ class _Counter(TokenScanner):
             table: dict[str, str], right_first: bool = False) -> tuple[str, int] | None:
         """The nearest cue in the figure's clause: left of it first (unless its predicate follows),
         else right of its head; commas, colons and brackets end the clause."""
+        cl = clause_of(self.doc, ti) if self.lang != "en" else None   # en clauses: punctuation only
+        own_first = cl.first if cl is not None else ti
+
         def left() -> tuple[str, int] | None:
             j, stop = ti - 1, max(a, lo, ti - _WINDOW)
             while j >= stop:
                 if self.toks[j].text in _BARRIERS:
-                    # step over a parenthesis: "затримали, за даними поліції, 200 людей"
+                    # step over a parenthesis: "затримали, за даними поліції, 200 людей", "arrested,
+                    # according to local media, 35"; a comma inside the figure's clause (text/clauses:
+                    # no predicate after it) is an apposition: "задержала участников, всего 40 человек"
                     k = self.parenthesis_start(j, max(a, lo))
+                    if k is None and self.toks[j].text == ",":
+                        k = self.attribution_aside(j, max(a, lo))
+                    if k is None and self.toks[j].text == "," and own_first <= j:
+                        stop, j = max(a, lo, own_first, min(stop, ti - 3 * _WINDOW)), j - 1
+                        continue
                     if k is None:
                         return None
                     stop, j = max(a, lo, stop - (j - k) - 1), k - 1
@@ -205,7 +172,7 @@ class _Counter(TokenScanner):
             while j < min(stop, end):
                 text = self.toks[j].text
                 if text in _OPEN_QUOTES:
-                    # a quoted name ("учасників ходи «Донбас — це Україна» було захоплено") is one word
+                    # a quoted name ("учасників маршу «Місто — це ми» було затримано") is one word
                     close = self.quote_end(j, stop)
                     if close is not None:
                         end += close - j
@@ -243,12 +210,42 @@ class _Counter(TokenScanner):
                 return None
         return None
 
+    def story_act(self, ti: int, after: int) -> int | None:
+        """An act of the story in the figure's clause (an event trigger or a damage word), whose
+        object or scene the counted thing is: "замінували шість мостів", "protests hit 30 towns"."""
+        if self.lang == "en":
+            return None   # English clauses are cut by punctuation only: too wide to bind a thing
+        cl = clause_of(self.doc, ti)
+        if cl is None:
+            return None
+        verbs = ("VERB", "PRTS", "ADJS", "INFN", "GRND")   # the act done to the things, not a noun naming it
+        for hit in matcher(self.doc.lang, "events").find(self.doc, cl.first, ti):
+            if hit.cls not in NON_TRIGGER and self.toks[hit.first].an.pos in verbs:
+                return hit.first
+        return next((j for j in range(cl.first, ti) if self.k(j) & self.lex.damage
+                     and self.toks[j].an.pos in verbs), None)
+
+    def attribution_aside(self, j: int, lo: int) -> int | None:
+        """For a comma at j closing an aside that names a source ("затримали, як повідомляє
+        поліція, 25"), the index of the comma opening it; None otherwise."""
+        for k in range(j - 1, max(lo, j - 10) - 1, -1):
+            if self.toks[k].text == ",":
+                a_, b_ = self.toks[k].end, self.toks[j].start
+                named = any(a_ <= x.start and x.end <= b_ for x in self.ctx.attributions)
+                return k if named else None
+            if self.toks[k].text in _BARRIERS or self.toks[k].text[:1].isdigit():
+                return None
+        return None
+
     def predicate_follows(self, after: int, b: int) -> bool:
         """"103 особи загинули", "шестеро досі перебувають", "14 officers were injured"."""
         j = after + 1
         while j < b and self.toks[j].is_word:
             tok = self.toks[j]
             if self.lang == "en":
+                if tok.lower in _EN_RELATIVE and j == after + 1:
+                    j += 1   # "9 guards who were hurt": the relative clause is the figure's predicate
+                    continue
                 return (tok.lower in _EN_AUX or tok.lower.endswith("ed") or tok.lower in _EN_PAST
                         or self.cue_of(j, self.lex.cues) is not None)
             if tok.an.pos in ("VERB", "PRTS", "GRND", "INFN"):
@@ -259,7 +256,10 @@ class _Counter(TokenScanner):
         return False
 
     def damaged(self, ti: int, after: int, a: int, b: int) -> int | None:
-        for j in list(range(ti - 1, a - 1, -1)) + list(range(after + 1, min(b, after + 1 + _WINDOW))):
+        # "two looted supermarkets", "5 сожженных машин": the damage word may sit inside the phrase
+        order: list[int] = [*range(ti + 1, after), *range(ti - 1, a - 1, -1),
+                            *range(after + 1, min(b, after + 1 + _WINDOW))]
+        for j in order:
             if self.k(j) & self.lex.damage:
                 return j
         return None
@@ -273,9 +273,9 @@ class _Counter(TokenScanner):
         return None
 
     def subcount_after(self, te: int, b: int) -> bool:
-        """"40 of them minors", "3 з них неповнолітні"."""
+        """"40 of them minors", "3 з них неповнолітні" (`[subcount] after`)."""
         words = tuple(norm(t.text) for t in self.toks[te + 1:min(b, te + 3)])
-        return words in (("of", "them"), ("of", "whom"), ("з", "них"), ("із", "них"), ("из", "них"))
+        return words in self.lex.subcount_after
 
     def is_subcount(self, ti: int, a: int) -> bool:
         for phrase in self.lex.subcount:
@@ -293,7 +293,10 @@ class _Counter(TokenScanner):
         h = self.head(te, b)
         after = h.last if h else te
         if prev_kind and (self.is_subcount(ti, a) or self.subcount_after(te, b)):
-            return prev_kind, h, ti
+            # "20 поранених, з яких троє ще в лікарні": a sub-count's own cue wins
+            own = (h.kind, h.last) if h is not None and h.kind else self.cue(
+                ti, after, ti, hi, ti, b, self.lex.cues, right_first=True)
+            return (own[0], h, own[1]) if own else (prev_kind, h, ti)
         rf = self.predicate_follows(after, b)
         ov = self.cue(ti, after, lo, hi, a, b, self.lex.override, rf)
         if h is not None and h.kind:
@@ -301,10 +304,12 @@ class _Counter(TokenScanner):
                 return ov[0], h, ov[1]
             return h.kind, h, h.last
         cls = h.cls if h else None
-        if any(tok.lemma.endswith(s) for s in _VAGUE_ADJ):
+        if any(tok.lemma.endswith(s) for s in self.lex.crowd_adjectives):
             return ("participants", h, ti) if cls in (None, "unknown", "protesters") else None
         if cls == "unknown":
-            return None
+            act = self.story_act(ti, after)
+            return ("other", h, act) if act is not None and h is not None and nm.value >= 3 \
+                and not nm.vague else None
         if cls in ("vehicles", "buildings"):
             d = self.damaged(ti, after, a, b)
             if d is None:
@@ -317,6 +322,11 @@ class _Counter(TokenScanner):
             return None
         if cls == "things":
             return "other", h, h.last if h else te
+        if cls is None and list_item(self, ti, a):
+            if prev_kind:
+                return prev_kind, None, ti   # "в Одессе - 12, в Днепре - 7": the tally's kind goes on
+            got = list_kind(self, ti, a, self.lex.cues)
+            return (got[0], None, got[1]) if got else None
         if cls is None and not nm.vague and (tok.text[:1].isdigit() or nm.qualifier != "range" and any(
                 self.toks[m].text[:1].isdigit() for m in range(ti, te + 1))):   # "ще понад 20 — поранені"
             # a bare digit without a counted noun is too often something else, except after a
@@ -329,7 +339,7 @@ class _Counter(TokenScanner):
                 if c and c != "participants" and self.toks[ti - 1].an.pos != "NOUN":
                     return c, None, ti - 1   # "injuring 50", "затримали 50"
             j = after + 1
-            while j < b and j <= after + 2 and (self.toks[j].an.pos in ("ADVB", "PRCL")
+            while j < b and j <= after + 3 and (self.toks[j].an.pos in ("ADVB", "PRCL")
                                                 or self.toks[j].lower in _EN_AUX or self.toks[j].text in "—–"):
                 j += 1   # "ще 5 госпіталізовано", "13 were injured"
             c = self.cue_of(j, self.lex.cues) if j < b else None
@@ -338,15 +348,17 @@ class _Counter(TokenScanner):
             if c is None and j < b and self.k(j) & self.lex.receive:
                 # "ще 12 отримали поранення", "10 were taken to hospital": a verb, then the cue noun
                 for m in range(j + 1, min(b, j + 3)):
-                    c = self.cue_of(m, self.lex.cues)
-                    if c in ("injured", "hospitalized"):
-                        return c, None, m
+                    rc = self.cue_of(m, self.lex.cues)
+                    if rc in ("injured", "hospitalized"):
+                        return str(rc), None, m
             return None
         if ov:
             return ov[0], h, ov[1]
-        c = self.cue(ti, after, lo, hi, a, b, self.lex.cues, rf)
-        if c:
-            return c[0], h, c[1]
+        cu = self.cue(ti, after, lo, hi, a, b, self.lex.cues, rf)
+        if cu:
+            return cu[0], h, cu[1]
+        if prev_kind and cls in _PERSON_CLASSES and ti > a and self.toks[ti - 1].lower in self.lex.conjunctions:
+            return prev_kind, h, ti   # "пострадали 7 учителей и 3 врача": the second shares the cue
         seek = self.medical_help(ti, after, lo, hi, a, b)
         if seek is not None:
             return "hospitalized", h, seek
@@ -374,111 +386,13 @@ class _Counter(TokenScanner):
                         return "participants", m   # "кількість учасників сягнула 5 тисяч"
         return None
 
-    def future(self, j: int) -> bool:
-        tok = self.toks[j]
-        if "futr" in tok.an.tags:
-            return True
-        prev = self.toks[j - 1].lower if j > 0 else ""
-        if prev in ("be", "been", "have") and j > 1:
-            prev = self.toks[j - 2].lower   # "could be detained", "might have been killed"
-            if prev in ("be", "been", "have") and j > 2:
-                prev = self.toks[j - 3].lower
-        if prev in ("будуть", "буде", "будет", "будут", "will", "would", "could", "may", "might"):
-            return True
-        # "expect 10,000 people to attend", "планують вивести 5 тисяч людей": intended, not done
-        infinitive = prev == "to" if self.lang == "en" else bool(tok.an.tags & _INFN)
-        if not infinitive:
-            return False
-        lo = j - 6
-        return any(self.k(i) & self.lex.planned for i in range(max(lo, 0), j)
-                   if self.toks[i].sent == tok.sent)
-
-    def denied(self, ni: int) -> bool:
-        """"Police denied reports that 20 protesters were killed", "в МВД опровергли сообщения о
-        задержании 50": a figure after a verb of denial in its sentence is not reported as fact."""
-        sent = self.toks[ni].sent
-        a = self.doc.sent_tokens[sent][0]
-        return any(self.k(i) & self.lex.deny for i in range(a, ni))
-
-    def intended(self, ni: int) -> bool:
-        """"планують вивести на вулиці 5 тисяч": an infinitive governed by a verb of intent
-        before the figure, within its clause."""
-        if self.lang == "en":
-            return False   # English infinitives follow the figure ("expect 10,000 to attend"): see future()
-        sent = self.toks[ni].sent
-        for i in range(ni - 1, max(ni - 7, -1), -1):
-            t = self.toks[i]
-            if t.sent != sent or t.text in _BARRIERS:
-                return False
-            if t.an.tags & _INFN:
-                return any(self.k(m) & self.lex.planned for m in range(max(i - 3, 0), i)
-                           if self.toks[m].sent == sent)
-        return False
-
-    def location(self, start: int) -> str | None:
-        places = [p for p in self.ctx.places if p.kind != "country"] or list(self.ctx.places)
-        if not places:
-            return None
-        si = self.doc.sentence_of(start)
-        s = self.doc.sentences[si]
-        same = [p for p in places if s.start <= p.start < s.end]
-        if same:
-            return min(same, key=lambda p: abs(p.start - start)).name
-        before = [p for p in places if p.start < start]
-        if before:
-            return before[-1].name
-        return places[0].name
-
-    def source(self, start: int) -> str | None:
-        cover = [a for a in self.ctx.attributions if a.scope_start <= start < a.scope_end]
-        if not cover:
-            return None
-        return min(cover, key=lambda a: a.scope_end - a.scope_start).name
-
-    def about_unrest(self) -> bool:
-        self.unrest_sents = {t.sent for t in self.toks if t.is_word and self.k(t.i) & self.lex.unrest}
-        return bool(self.unrest_sents)
-
-    def near_unrest(self, sent: int) -> bool:
-        """An unrest word in the figure's sentence or a neighbouring one: the count is about the
-        unrest, not about a vaccine trial or a disease told in the same article."""
-        return any(s in self.unrest_sents for s in (sent - 1, sent, sent + 1))
-
-    def historic_sentences(self) -> set[int]:
-        """Sentences that recall the past: one with a date a year or more before publication (and
-        no recent one), and the undated sentence right after it in its paragraph ("In 1989, …
-        The crackdown killed hundreds."). Their figures are history, not this article's news."""
-        doc = self.doc
-        starts = [x.start for x in doc.sentences]
-        state: dict[int, bool] = {}
-        for d in self.ctx.dates:
-            if d.kind == "time":
-                continue
-            si = max(bisect_right(starts, d.start) - 1, 0)
-            old = d.kind == "historic" and d.value is not None and doc.published is not None \
-                and d.value < doc.published and self.opens_sentence(d.start, si)
-            state[si] = state.get(si, True) and old
-        out: set[int] = set()
-        for si in sorted(s for s, old in state.items() if old):
-            out.add(si)
-            nxt = si + 1   # the next sentence of the paragraph, when undated, still tells that past
-            if nxt < len(doc.sentences) and nxt not in state \
-                    and "\n" not in doc.text[doc.sentences[si].end:doc.sentences[nxt].start]:
-                out.add(nxt)
-        return out
-
-    def opens_sentence(self, start: int, si: int) -> bool:
-        """The date sets the scene of the whole sentence ("In 1989, …", "У 2014 році …"): at
-        most a preposition before it; "З 2010 року" (since) and dates inside a clause do not."""
-        before = [t for t in self.doc.sent_toks(si) if t.end <= start and t.is_word]
-        return len(before) <= 1 and not any(t.lower in self.lex.since for t in before)
-
     def run(self) -> list[Count]:
         out: list[Count] = []
-        if not self.numbers or not self.about_unrest():
+        if not self.about_unrest():
             return out
         past = self.historic_sentences()
         seen: set[tuple[str, float]] = set()
+        where: dict[tuple[str, float], list[tuple[int, str | None]]] = {}
         vague: set[int] = set()     # ids of counts told by a vague word ("більше десятка")
         prev_kind: str | None = None
         prev_sent = -1
@@ -496,20 +410,26 @@ class _Counter(TokenScanner):
                 continue
             kind, h, cue_i = got
             prev_kind = kind
+            if self.historic_clause(self.num_tokens[idx][0]):
+                continue   # "…, де 14 березня 2019 року загинули 30 людей": another, older event
             if self.future(cue_i) or self.intended(self.num_tokens[idx][0]) or self.denied(self.num_tokens[idx][0]):
-                prev_kind = None   # its sub-counts ("з них понад 42 тисячі") are forecasts too
+                prev_kind = None   # its sub-counts ("з них понад 30 тисяч") are forecasts too
                 continue   # "постраждають 55 тисяч": a forecast, not a figure
             if nm.vague and nm.value >= 1_000_000:
                 continue   # "смерть мільйонів": rhetoric, not a figure
-            if (kind == "participants" or self.k(cue_i) & self.lex.needs_context) \
+            crowd_noun = kind == "participants" and h is not None and h.cls == "protesters"
+            if (kind == "participants" and not crowd_noun or self.k(cue_i) & self.lex.needs_context) \
                     and not self.near_unrest(sent):
                 continue   # "участь 100 осіб" in a vaccine trial, "померли" of an illness
-            if nm.vague and nm.value <= _FEW_MAX:
-                continue
+            if nm.vague and nm.value <= _FEW_MAX and kind not in _FEW_KINDS:
+                continue   # "several shops", "несколько нападений": too vague to be a figure
             if kind == "participants" and nm.value < 3:
                 continue  # a demonstration is 3+ people; "one of the participants" is no crowd
-            if (kind, nm.value) in seen:
-                continue
+            loc = self.location(nm.start)
+            told = where.get((kind, nm.value), [])
+            if any(ws != sent or wl == loc for ws, wl in told):
+                continue   # told before: a repeat, unless a tally's next place ("в Самаре - 12, в Уфе - 12")
+            where.setdefault((kind, nm.value), []).append((sent, loc))
             seen.add((kind, nm.value))
             subject = None
             end = nm.end
@@ -521,11 +441,40 @@ class _Counter(TokenScanner):
             end = max(end, cue_tok.end)
             out.append(Count(
                 kind=kind, value=nm.value, qualifier=nm.qualifier, subject=subject,
-                location=self.location(nm.start), source=self.source(nm.start),
+                location=loc, source=self.source(nm.start),
                 evidence=[Span.of(text, start, end)], value_max=nm.value_max))
             if nm.vague:
                 vague.add(id(out[-1]))
+        out.extend(self.implied_ones(past, seen, out))
         return merge_repeats(out, vague)
+
+    def implied_ones(self, past: set[int], seen: set[tuple[str, float]], found: list[Count]) -> list[Count]:
+        """"погиб полицейский", "a protester was killed": 1 for each singular victim (shapes.py)."""
+        out: list[Count] = []
+        text = self.doc.text
+        told = {(c.kind, self.doc.sentence_of(c.evidence[0].start)) for c in found if c.evidence}
+        for si, (a, b) in enumerate(self.doc.sent_tokens):
+            if si in past or si not in self.unrest_sents and not self.near_unrest(si):
+                continue
+            s = self.doc.sentences[si]
+            if self.ctx.skipped(s.start, s.end):
+                continue
+            numbered = {m for x, y in self.num_tokens if a <= x < b for m in range(x, y + 1)}
+            for imp in implied_in(self, a, b, numbered, self.lex.cues):
+                if (imp.kind, si) in told or (imp.kind, float(imp.value)) in seen:
+                    continue   # "погибли двое, в том числе полицейский": the figure already tells it
+                if self.future(imp.cue) or self.denied(imp.first) or self.intended(imp.first):
+                    continue
+                seen.add((imp.kind, float(imp.value)))
+                told.add((imp.kind, si))
+                lo = min(self.toks[imp.first].start, self.toks[imp.cue].start)
+                hi = max(self.toks[imp.last].end, self.toks[imp.cue].end)
+                out.append(Count(
+                    kind=imp.kind, value=float(imp.value), qualifier="exact",
+                    subject=text[self.toks[imp.first].start:self.toks[imp.last].end],
+                    location=self.location(lo), source=self.source(self.toks[imp.first].start),
+                    evidence=[Span.of(text, lo, hi)]))
+        return out
 
 
 def _compatible(loose: Count, exact: Count) -> bool:

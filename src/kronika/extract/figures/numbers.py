@@ -1,7 +1,7 @@
 """Stage 'numbers': figures in digits and words, in any grammatical case, with their qualifier.
 
 "понад п'ятсот" -> 500 more_than, "двохсот" -> 200, "4 тыс." -> 4000, "1,5 тисячі" -> 1500,
-"more than 1,000" -> 1000 more_than, "2-3 тисячі" -> 2000..3000 range, "десятки тисяч" -> 12000 about,
+"more than 2,000" -> 2000 more_than, "2-3 тисячі" -> 2000..3000 range, "десятки тисяч" -> 12000 about,
 "сотни" -> 100 about, "несколько десятков" -> 12 about. Number words are matched on pymorphy3 lemmas
 (lexicons/<lang>/numbers.toml), which covers every case form ("п'ятистам", "вісьмох", "десятьом").
 
@@ -12,9 +12,9 @@ figures and are not emitted; the day numbers are known from the dates stage (whi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
+from typing import Generic, TypeVar
 
 from ...resources import lexicon_lang, load_lexicon
 from ...text.doc import Doc, Token, morph_for
@@ -27,8 +27,6 @@ _SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
 _DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _EN_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_YEAR_PREV = {"у", "в", "во", "in", "since", "of", "з", "с", "до", "по", "from", "until", "by", "від", "от",
-              "after", "before", "між", "между", "between"}
 
 
 @dataclass(slots=True, frozen=True)
@@ -45,6 +43,12 @@ class NumberLexicon:
     exclude_after: frozenset[str]
     exclude_before: frozenset[str]
     to_exact: frozenset[str] = frozenset()
+    multipliers: dict[str, float] = field(default_factory=dict)   # "две сотни", "three dozen"
+    year_prepositions: frozenset[str] = frozenset()   # "у 2014", "since 2014": a year, not a figure
+    time_prepositions: frozenset[str] = frozenset()   # "о 15.00", "at 15.00": a time
+    range_or: frozenset[str] = frozenset()            # "2 or 3": a range
+    phrases: dict[tuple[str, ...], tuple[float, bool]] = field(default_factory=dict)   # "a couple of"
+    max_phrase: int = 0
     starters: frozenset[str] = frozenset()   # every word that can begin a figure: a cheap pre-check
 
 
@@ -69,10 +73,18 @@ def lexicon(lang: str) -> NumberLexicon:
         exclude_after=frozenset(raw.get("exclude_after", {}).get("words", [])),
         exclude_before=frozenset(raw.get("exclude_before", {}).get("words", [])),
     )
-    starters = {*lex.values, *lex.scales, *lex.vague, *lex.vague_singular, *lex.few, "a"}
+    phrases = {tuple(norm(k).split()): (float(v), False) for k, v in raw.get("phrases", {}).items()}
+    phrases.update({tuple(norm(k).split()): (float(v), True) for k, v in raw.get("vague_phrases", {}).items()})
+    starters = {*lex.values, *lex.scales, *lex.vague, *lex.vague_singular, *lex.few, "a",
+                *(p[0] for p in phrases)}
     starters.update(w + "s" for w in lex.vague)       # en plurals: "dozens", "tens"
     return replace(lex, starters=frozenset(starters),
-                   to_exact=frozenset(raw.get("to_exact", {}).get("words", [])))
+                   to_exact=frozenset(raw.get("to_exact", {}).get("words", [])),
+                   multipliers=norm_map(raw.get("multipliers", {})),
+                   year_prepositions=frozenset(raw.get("not_figures", {}).get("year_prepositions", [])),
+                   time_prepositions=frozenset(raw.get("not_figures", {}).get("time_prepositions", [])),
+                   range_or=frozenset(raw.get("ranges", {}).get("or", [])),
+                   phrases=phrases, max_phrase=max((len(p) for p in phrases), default=0))
 
 
 _KEYS: dict[tuple[str, str], frozenset[str]] = {}
@@ -133,11 +145,14 @@ class _Q:
     has_scale: bool = False
 
 
-class TokenScanner:
+L = TypeVar("L")
+
+
+class TokenScanner(Generic[L]):
     """What the number, date and count scanners share: the article's tokens, its language's
     lexicon, and the lemma keys of each token (see `keys`), looked up once per token."""
 
-    def __init__(self, ctx: Context, lex: Any) -> None:
+    def __init__(self, ctx: Context, lex: L) -> None:
         self.ctx = ctx
         self.doc: Doc = ctx.doc
         self.lang = lexicon_lang(ctx.doc.lang)
@@ -152,7 +167,7 @@ class TokenScanner:
         return got
 
 
-class _Scanner(TokenScanner):
+class _Scanner(TokenScanner[NumberLexicon]):
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx, lexicon(ctx.doc.lang))
         self.date_spans = sorted((d.start, d.end) for d in ctx.dates)
@@ -205,7 +220,17 @@ class _Scanner(TokenScanner):
             return self.digit_quantity(i, stop)
         if not tok.is_word or not (self.k(i) & self.lex.starters or "-" in tok.text and self.value_of(i)):
             return None
-        return self.word_quantity(i, stop)
+        return self.phrase_quantity(i, stop) or self.word_quantity(i, stop)
+
+    def phrase_quantity(self, i: int, stop: int) -> _Q | None:
+        """Fixed phrases ([phrases] of numbers.toml): "a couple of" 2, "half a dozen" 6,
+        "a handful of" 3 about (vague ones in [vague_phrases])."""
+        for n in range(min(self.lex.max_phrase, stop - i), 1, -1):
+            words = tuple(norm(t.text) for t in self.toks[i:i + n])
+            if words in self.lex.phrases:
+                value, vague = self.lex.phrases[words]
+                return _Q(value, None, i + n, vague)
+        return None
 
     def digit_quantity(self, i: int, stop: int) -> _Q | None:
         tok = self.toks[i]
@@ -249,10 +274,14 @@ class _Scanner(TokenScanner):
             if nxt == "dozen":
                 return _Q(12, None, i + 2, True)
             if nxt in lex.scales:
-                return self.times_scale(lex.scales[nxt], i + 2, stop, vague=False)
+                q = self.times_scale(lex.scales[nxt], i + 2, stop, vague=False)
+                if q.end + 1 < stop and self.toks[q.end].lower == "and" and self.value_of(q.end + 1) is not None:
+                    rest = self.compose(q.end + 1, stop)   # "a hundred and twenty"
+                    if rest.value < q.value:
+                        return _Q(q.value + rest.value, None, rest.end, False, True)
+                return q
             return None
-        v = self.value_of(i)
-        if v is not None and not (self.lang == "en" and low.endswith("s")):
+        if self.value_of(i) is not None and not (self.lang == "en" and low.endswith("s")):
             return self.compose(i, stop)
         sc = self.scale_of(i, stop)
         if sc is not None and len(tok.text) > 4:
@@ -261,6 +290,14 @@ class _Scanner(TokenScanner):
         vg = self.vague_of(i)
         if vg is not None:
             return self.times_scale(vg, i + 1, stop, vague=True)
+        return None
+
+    def multiplier_of(self, i: int, stop: int) -> float | None:
+        if i >= stop:
+            return None
+        for key in self.k(i):
+            if key in self.lex.multipliers:
+                return self.lex.multipliers[key]
         return None
 
     def vague_or_scale(self, j: int, stop: int) -> tuple[float, int] | None:
@@ -296,6 +333,13 @@ class _Scanner(TokenScanner):
                 j += 1
                 if self.lang == "en" and j + 1 < stop and self.toks[j].text == "-":
                     j += 1  # twenty-five
+                continue
+            mu = self.multiplier_of(j, stop)
+            if mu is not None and current and current < 10 and not total:
+                # "две сотни", "полтора десятка", "two dozen": a count noun multiplies what precedes
+                current *= mu
+                last = mu
+                j += 1
                 continue
             sc = self.scale_of(j, stop)
             if sc is not None and (current or total):
@@ -339,10 +383,10 @@ class _Scanner(TokenScanner):
                 return True  # phone numbers, ids
             if re.fullmatch(r"\d{4}", tok.text) and 1800 <= q.value <= 2100 and not q.has_scale:
                 nxt_word = q.end < stop and self.toks[q.end].is_word
-                if not nxt_word or (prev is not None and prev.lower in _YEAR_PREV):
+                if not nxt_word or (prev is not None and prev.lower in self.lex.year_prepositions):
                     return True
             if re.fullmatch(r"\d{1,2}[.,]\d{2}", tok.text) and prev is not None \
-                    and prev.lower in ("о", "в", "at", "до", "с", "з", "по"):
+                    and prev.lower in self.lex.time_prepositions:
                 return True  # о 15.00
         if q.end < stop:
             nk = self.k(q.end)
@@ -365,7 +409,7 @@ class _Scanner(TokenScanner):
         if j + 1 >= stop or q.value_max is not None or q.vague:
             return None
         sep = self.toks[j]
-        if not (sep.text in _DASHES or norm(sep.text) in self.lex.range_to or sep.lower in ("або", "или", "or")):
+        if not (sep.text in _DASHES or norm(sep.text) in self.lex.range_to or sep.lower in self.lex.range_or):
             return None
         q2 = self.quantity(j + 1, stop)
         if q2 is None or q2.vague or q2.value_max is not None:
@@ -404,7 +448,7 @@ class _Scanner(TokenScanner):
                         if i > a and norm(self.toks[i - 1].text) in self.lex.range_from:
                             qstart = i - 1
                 if vmax is not None:
-                    qual = "range"  # "близько 30-40 осіб" is coded as the range
+                    qual = "range"  # "близько 50-60 осіб" is coded as the range
                 if qual == "up_to" and qstart > a and self.k(qstart - 1) & self.lex.to_exact:
                     qual, qstart = None, i   # "зросла до 27" is 27
                 if qual is None:

@@ -1,73 +1,89 @@
-"""Where a figure applies: one place, or a whole country.
+"""Stage 'counts_scope' (after the events stage): the figures of an article without a story go.
 
-"Across the country 225 people were killed" or "in Kazakhstan, 225 died" is a national toll; it is
-not the fatalities of the one city the article is about, and its location is the country, not that
-city. A figure is national when its sentence says so in words (`lexicons/<lang>/scope.toml`,
-`national`) or names a country after a locative preposition and no more precise place. Runs after
-the counts stage and before the events: the coder and the incident figures read `Count.scope`.
+A figure is about the unrest when the article tells of an act of it: an event the events stage
+emitted, or a sentence with a live event trigger or protester noun (one that survived modality: not
+planned, denied or history recalled; its event may still lack a place to be emitted with). An anniversary piece
+("soldiers killed 504 villagers in 1968"), a court report or a vaccine trial that only mentions
+unrest words keeps no figures.
+
+Measured and left out: scoping each figure to the paragraphs (or neighbouring sentences) of the
+event sentences. News runs one sentence a paragraph and the events stage misses sentences ("the
+toll rose to 27" after the clash), so the paragraph rule dropped true figures on dev and dev2 and
+no false one; within an article the counts stage's own unrest gate (counts.py: `near_unrest`)
+stays the finer filter.
+
+The candidate figures are found before the events stage, whose fatalities read the killed figures
+of each event's own sentences (this stage never removes those: an emitted event keeps its article
+in scope).
 """
 
 from __future__ import annotations
 
-from functools import cache
-
-from ...model import Count
-from ...resources import lexicon_lang, load_lexicon
 from ...text.doc import Doc
 from ..context import Context
-from ..events.triggers import Matcher
-from ..mentions import PlaceMention
+from ..events.attach import NON_TRIGGER
+from ..events.classify import sentence_hits
+from ..events.modality import blocked, modality_cues
+from ..events.triggers import matcher
+from .counts import lexicon
 
-NATIONAL = "national"
-PRECISE_KINDS = frozenset({"city", "district", "admin1"})
-
-
-@cache
-def _matcher(lang: str) -> Matcher:
-    return Matcher(lexicon_lang(lang), [("scope", "phrases")])
-
-
-@cache
-def _prepositions(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in load_lexicon(lang, "scope").get("country_prepositions", []))
+# the protesters themselves (an actor noun of events.toml) tell of the unrest as much as an act does:
+# "troops sent to quell the demonstrators who demanded lower prices"
+STORY_CLASSES_OFF = NON_TRIGGER - {"protester"}
 
 
-def _country_scope(doc: Doc, places: list[PlaceMention], a: int, b: int) -> PlaceMention | None:
-    """The country the sentence [a, b) (token range) gives as the scope, when it names no finer place."""
-    lo, hi = doc.tokens[a].start, doc.tokens[b - 1].end
-    here = [p for p in places if lo <= p.start < hi]
-    if not here or any(p.kind in PRECISE_KINDS for p in here):
-        return None
-    preps = _prepositions(doc.lang)
-    for p in here:
-        if p.kind != "country":
-            continue
-        i = doc.token_at(p.start)
-        if i > a and doc.tokens[i - 1].lower in preps:
-            return p
-    return None
-
-
-def scope_of(ctx: Context, count: Count) -> tuple[str | None, str | None]:
-    """(scope, location) of a figure: ("national", country name or None) or (None, its location)."""
-    if not count.evidence:
-        return None, count.location
+def event_sentences(ctx: Context) -> set[int]:
+    """The sentences of every emitted event's evidence."""
     doc = ctx.doc
-    si = doc.sentence_of(count.evidence[0].start)
-    a, b = doc.sent_tokens[si]
-    if a >= b:
-        return None, count.location
-    if _matcher(doc.lang).find(doc, a, b):
-        country = _country_scope(doc, ctx.places, a, b)
-        return NATIONAL, country.name if country else None
-    country = _country_scope(doc, ctx.places, a, b)
-    if country is not None:
-        return NATIONAL, country.name
-    return None, count.location
+    out: set[int] = set()
+    for e in ctx.events:
+        for span in e.evidence:
+            if 0 <= span.start < len(doc.text):
+                out.add(doc.sentence_of(span.start))
+    return out
+
+
+def has_live_trigger(doc: Doc) -> bool:
+    """Does some sentence name an act of unrest that survives modality (events.toml, on lemmas)?"""
+    return any(h.cls not in STORY_CLASSES_OFF
+               for si in range(len(doc.sentences)) for h in sentence_hits(doc, si, False)[0])
+
+
+def since_sentences(ctx: Context) -> list[int]:
+    """Sentences whose only old dates run up to now ("з 2010 року триває протест"): the events
+    stage reads any old year as history, the counts stage (`[since]` in counts.toml) does not."""
+    doc = ctx.doc
+    since = lexicon(doc.lang).since
+    verdict: dict[int, bool] = {}
+    for d in ctx.dates:
+        if d.kind != "historic":
+            continue
+        i = doc.token_at(d.start)
+        si = doc.tokens[i].sent
+        verdict[si] = verdict.get(si, True) and i > 0 and doc.tokens[i - 1].lower in since
+    return [si for si, ok in verdict.items() if ok]
+
+
+def act_since(ctx: Context) -> bool:
+    """An act reported in a sentence dated "since" a year, not otherwise blocked by its modality."""
+    doc = ctx.doc
+    m = matcher(doc.lang, "events")
+    for si in since_sentences(ctx):
+        a, b = doc.sent_tokens[si]
+        hits = [h for h in m.find(doc, a, b) if h.cls not in STORY_CLASSES_OFF]
+        if hits:
+            cues = modality_cues(doc, a, b)
+            if any(blocked(doc, a, b, h, cues) is None for h in hits):
+                return True
+    return False
+
+
+def in_story(ctx: Context) -> bool:
+    """Does the article tell of an event (emitted, or read without a place)?"""
+    return bool(event_sentences(ctx)) or has_live_trigger(ctx.doc) or act_since(ctx)
 
 
 def run(ctx: Context) -> None:
-    for c in ctx.counts:
-        scope, location = scope_of(ctx, c)
-        if scope is not None:
-            c.scope, c.location = scope, location
+    """Drop ctx.counts when the article tells of no event (needs ctx.events)."""
+    if ctx.counts and not in_story(ctx):
+        ctx.counts = []
