@@ -14,12 +14,14 @@ from ...model import Quote, Span
 from ...text.doc import Doc
 from ..context import Context
 from ..mentions import Attribution
+from .coref import role_after, role_before
+from .cues import speech_cue_near
+from .lexicon import fold, known_names, words
 
 # opening mark -> closing marks
 _PAIRS = {"«": "»", "„": "“”\"", "“": "”", "\"": "\"", "‘": "’"}
 _MIN_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]+")
-_PRONOUN = re.compile(r"(?<!\w)(?:він|вона|он|она|he|she)(?!\w)", re.I)
 _RELAY_KINDS = ("outlet", "news_agency", "telegram", "social_media")
 
 
@@ -63,8 +65,6 @@ _AFTER = re.compile(r"^\s*[,.!?…]?\s*[,]?\s*[–—-]?\s*", re.U)
 
 def run(ctx: Context) -> None:
     """Fill ctx.quotes from quoted passages that a speech verb attaches to a speaker."""
-    from .sources import role_after, role_before, speech_cue_near  # the stages share the cue lexicons
-
     doc = ctx.doc
     text = doc.text
     for a, b in quoted_spans(text):
@@ -91,15 +91,12 @@ def run(ctx: Context) -> None:
                                 speaker_role=role, via=via_name, evidence=ev))
 
 
-_TOLD = re.compile(r"\b(?:told|said to|сказал\w*|сказав\w*|заявил\w*|заявив\w*)\s+(?:the\s+)?"
-                   r"([A-ZА-ЯІЇЄҐ][\w.-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w.-]*){0,2})")
 
 
 def _told_agency(doc: Doc, a: int, b: int) -> str | None:
     """'"…," a protester told Reuters': the agency spoken to relays the quote (a known outlet only)."""
-    from .sources import fold, known_names
     s = doc.sentences[doc.sentence_of(b)]
-    m = _TOLD.search(doc.text, b, s.end)
+    m = words().told.search(doc.text, b, s.end)
     if m is None:
         return None
     name = m.group(1).rstrip(".-")
@@ -118,7 +115,7 @@ def _speaker_and_via(ctx: Context, a: int, b: int, side: str) -> tuple[Attributi
     near = sorted((x for x in ctx.attributions if lo <= x.start < hi), key=lambda x: abs(x.start - (b if side == "after" else a)))
     # outlets relay speech; they are the speaker only when named as the writer ("пише газета …")
     speaker = next((x for x in near if x.kind not in _RELAY_KINDS), None)
-    if speaker is None and _PRONOUN.search(doc.text[lo:hi][:60]):
+    if speaker is None and _has_pronoun(doc.text[lo:hi][:60]):
         # '"…", – додав він': the person who spoke last before the quote
         before = [x for x in ctx.attributions if x.end <= a and x.kind not in _RELAY_KINDS
                   and x.name[:1].isupper() and not x.name.isupper()]
@@ -129,3 +126,8 @@ def _speaker_and_via(ctx: Context, a: int, b: int, side: str) -> tuple[Attributi
                 if s.start <= x.start < s.end and x.kind in _RELAY_KINDS and x is not speaker
                 and not (a <= x.start < b)), None)
     return speaker, via
+
+
+def _has_pronoun(text: str) -> bool:
+    """A personal pronoun ("вона", "he") as a word of the text."""
+    return any(w in words().pronouns for w in re.findall(r"\w+", text.lower()))
