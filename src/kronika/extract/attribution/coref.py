@@ -33,8 +33,8 @@ def _dedupe_key(name: str) -> str:
 
 
 def _back_reference(k: str, src: Source, key: str, r: Resolved) -> bool:
-    """A bare common noun after the full name of the same body ("Міністерство охорони здоров'я" …
-    "Міністерство повідомило", "поліція Києва" … "поліція") is that body again."""
+    """A bare common noun after the full name of the same body ("Міністерство аграрної політики" …
+    "Міністерство повідомило", "поліція Полтави" … "поліція") is that body again."""
     return " " not in r.name and r.kind == src.kind and len(key) >= 4 and k.startswith(key[:-2]) \
         and len(k) > len(key)
 
@@ -77,7 +77,7 @@ def _full_names(doc: Doc) -> list[tuple[str, str, str]]:
 
 def _roles_of(doc: Doc) -> dict[str, str]:
     """Folded name (full, and the surname alone) -> kind from a role written before it anywhere in
-    the text ("Президент США Дональд Трамп", "канцлер Меркель" … "сказал Трамп": official)."""
+    the text ("Президент Чили Хуан Перес", "канцлер Мюллер" … "сказал Перес": official)."""
     lex = reader(doc)
     out: dict[str, str] = {}
     toks = doc.tokens
@@ -120,7 +120,7 @@ def _complete(name: str, people: list[tuple[str, str, str]]) -> str:
 
 
 def role_before(doc: Doc, name_start: int) -> str | None:
-    """The role words right before a person's name ("заступник акіма Алмати" Єржан Бабакумаров)."""
+    """The role words right before a person's name ("заступник мера Ірпеня" Олег Коваль)."""
     lex = reader(doc)
     cyr = lex.lang != "en"
     k = doc.token_at(name_start)

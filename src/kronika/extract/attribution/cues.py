@@ -43,7 +43,7 @@ from .phrases import Phrase, Resolved, _phrase_left, _phrase_right, resolve
 
 def _skip_right(toks: list[Token], j: int, lex: SourceLexicon) -> int:
     """Skip time phrases, adverbs and commas between a verb and a subject after it
-    ("повідомив у ніч на суботу, 24 листопада, міністр …")."""
+    ("повідомив увечері в неділю, 3 травня, міністр …")."""
     n = len(toks)
     k = j
     steps = 0
@@ -94,7 +94,7 @@ def _skip_left(toks: list[Token], j: int) -> int:
     steps = 0
     while k >= 0 and steps < 6:
         t = toks[k]
-        if t.text == ")":   # "Ашик Масих (Ashiq Masih) утверждает"
+        if t.text == ")":   # "Рауль Мендес (Raúl Méndez) утверждает"
             o = next((m for m in range(k - 1, max(-1, k - 8), -1) if toks[m].text == "("), None)
             if o is None:
                 break
@@ -124,7 +124,7 @@ def _coordinated(toks: list[Token], k: int, lex: SourceLexicon, cyr: bool) -> li
         if not ph or any(_kind_of_token(q, lex) and not _is_strip(q, lex) for q in ph):
             break
         if toks[k].text == "," and not (nk < n and toks[nk].lower in words().coord):
-            break   # "said X, Europol's Deputy Director": an apposition, not a list of names
+            break   # "said X, the port's deputy director": an apposition, not a list of names
         out.append((ph, nk))
         k = nk
     return out
@@ -176,13 +176,13 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
             continue
         if lex.lang == "en" and x > 0 and (_cap(t) or toks[x - 1].lower in _EN_DETERMINERS
                                            or toks[x - 1].lower.endswith(("'s", "’s"))):
-            # "The State Emergency Service", "Iran's state news agency", "a report": names and nouns
+            # "The State Border Service", "Iran's state news agency", "a report": names and nouns
             continue
         if cyr and x >= 2 and (_pos(t) == "PRTF" or toks[x - 1].an.lemma in words().relative) and \
                 (toks[x - 1].text == "," or toks[x - 2].text == ","):
-            # "Главный судья Сахиб Нисар, сообщивший …" / "X, який заявив …": the phrase before the comma
+            # "Главный судья Омар Фарук, сообщивший …" / "X, який заявив …": the phrase before the comma
             comma = x - 1 if toks[x - 1].text == "," else x - 2
-            jc = _skip_left(toks, comma - 1) if comma > 0 else -1   # "«Нью-Йорк таймс» (NYT), которая …"
+            jc = _skip_left(toks, comma - 1) if comma > 0 else -1   # "«Бостон таймс» (BT), которая …"
             ph = _phrase_left(toks, jc, lex, cyr, used) if jc >= 0 else []
             if ph and _nominative_ok(ph, lex.lang):
                 add(ph, None, t.start, t.end)
@@ -199,7 +199,7 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
             add(ph, vcase, t.start, t.end)
             start_i = ph[0].i - toks[0].i
             if ph[0].i < t.i:
-                # "Both Netblocks and Cloudflare reported", "Reuters і AP повідомили": the first conjunct
+                # "Both Netwatch and Linkscan reported", "Reuters і AP повідомили": the first conjunct
                 if start_i >= 2 and toks[start_i - 1].lower in words().coord - {","} \
                         and (_name_like(toks[start_i - 2], lex, cyr) or _kind_of_token(toks[start_i - 2], lex)):
                     add(_phrase_left(toks, start_i - 2, lex, cyr, used), vcase, t.start, t.end)
@@ -219,7 +219,7 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
                     if ph and not all(_is_place(q, lex.lang) or _NAME_TAGS & q.an.tags for q in ph if q.text[:1].isalpha()) \
                             and any(_kind_of_token(q, lex) or _latin(q) or (q.text.isupper() and len(q.text) > 1)
                                     for q in ph):
-                        # a body ("у поліції", "в МВД", "в Ryanair"), not a town ("у Севастополі назвали")
+                        # a body ("у поліції", "в МВД", "в Ryanair"), not a town ("у Полтаві назвали")
                         add(ph, "loct", p.start, t.end)
                         break
     return found
@@ -228,7 +228,7 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
 
 
 def _light_statement(toks: list[Token], x: int, lex: SourceLexicon) -> bool:
-    """ "Имран Хан сделал специальное заявление", "перевізник виступив із заявою": a light verb
+    """ "Омар Фарук сделал короткое заявление", "перевізник виступив із заявою": a light verb
     with a statement noun reports speech like a verb of saying."""
     t = toks[x]
     if t.an.lemma not in lex.light_verbs:
@@ -252,7 +252,7 @@ def _infinitive(t: Token, lex: SourceLexicon) -> bool:
 
 
 def _is_own_past(toks: list[Token], x: int, t: Token) -> bool:
-    """ "Як повідомляв УНІАН" / "Как сообщал «Апостроф»": a past imperfective report after "як" is
+    """ "Як повідомляв УНІАН" / "Как сообщал «Маяк»": a past imperfective report after "як" is
     the outlet pointing at its own earlier news (its name is often the only cue)."""
     if "past" not in t.an.tags or "impf" not in t.an.tags or not any(lem in words().own_past for lem in _lemmas(t)):
         return False
@@ -281,7 +281,7 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
     n = len(toks)
     t = toks[x]
     if lex.lang == "en" and x > 2 and toks[x - 1].text == ",":
-        # "Oleg Nikolenlo, spokesperson for Ukraine's Foreign Ministry, said": skip the apposition
+        # "Ana Ruiz, spokesperson for Chile's Health Ministry, said": skip the apposition
         c = next((m for m in range(x - 2, max(0, x - 14), -1) if toks[m].text == ","), None)
         if c is not None and c > 0 and (toks[c + 1].text[:1].islower() or toks[c + 1].lower in ("a", "an", "the")) \
                 and _name_like(toks[c - 1], lex, cyr):
@@ -291,7 +291,7 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
     left_first = lex.lang == "en" and not (x > 0 and (toks[x - 1].text in "," or toks[x - 1].text in _QUOTES))
     if cyr and x > 0:
         # subject-verb order when a name or a body stands right before the verb
-        # ("Ненси Пелоси назвала Трампа …"); inverted order follows quotes, "як", "про це"
+        # ("Ганна Коваль назвала Петренка …"); inverted order follows quotes, "як", "про це"
         jl = _skip_left(toks, x - 1)
         if jl >= 0 and toks[jl].i not in used and (_name_like(toks[jl], lex, cyr) or _kind_of_token(toks[jl], lex)) \
                 and (_can_be_nomn(toks[jl], lex.lang) or _latin(toks[jl])):
@@ -306,11 +306,11 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
             if toks[j].lower in words().complementizers:
                 continue
             if lex.lang == "en" and t.lower in ("told", "tell", "tells"):
-                continue   # "told The Record": the addressee
+                continue   # "told The Courier": the addressee
             ph, nk = _phrase_right(toks, j, lex, cyr)
             if ph and cyr and not _nominative_ok(ph, lex.lang) and nk < n and toks[nk].i not in used \
                     and toks[nk].text not in _QUOTES:
-                # "цитує Лук'янченка агенція «УРА-Інформ Донбас»": object first, subject after it
+                # "цитує Коваленка агенція «Поділля-Інфо»": object first, subject after it
                 ph, nk = _phrase_right(toks, nk, lex, cyr)
             if not ph or (cyr and (not _nominative_ok(ph, lex.lang) or not _agrees(ph, t, lex.lang))):
                 continue
@@ -319,7 +319,7 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
             return ph, None
         else:
             j = x - 1
-            while j >= 0 and toks[j].i in used:   # "Tut.by з посиланням на очевидців передає"
+            while j >= 0 and toks[j].i in used:   # "Vesti.kz з посиланням на свідків передає"
                 j -= 1
             j = _skip_left(toks, j)
             if j < 0 or toks[j].i in used or (toks[j].text in _BARRIERS and toks[j].text not in "»”\"") \
@@ -331,10 +331,10 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
                 prep = _pp_start(toks, start, x)
                 if ph and start > 0 and _is_prep(toks[start - 1]) and len(ph) > 1 \
                         and _name_like(ph[1], lex, cyr) and not (_NAME_TAGS & ph[0].an.tags):
-                    ph, start = ph[1:], start + 1   # "в Twitter Болтон сообщил": the PP object is one word
+                    ph, start = ph[1:], start + 1   # "в Twitter Мартинес сообщил": the PP object is one word
                 if ph and not cyr and _hop > 0 and start > 1 and toks[start - 1].text == "," \
                         and _name_like(toks[start - 2], lex, cyr):
-                    # "Natalia Krapiva, Tech Legal Counsel at … Access Now said": the name before the apposition
+                    # "Mary Doyle, legal counsel at … Open Wires said": the name before the apposition
                     ph = _phrase_left(toks, start - 2, lex, cyr, used) or ph
                     start = ph[0].i - toks[0].i
                 if ph and (start == 0 or not _is_prep(toks[start - 1])) and (not cyr or _nominative_ok(ph, lex.lang)) \
@@ -410,7 +410,7 @@ def speech_cue_near(doc: Doc, before: int, after: int) -> str | None:
             seen += 1
             if any(lem in lex.verbs for lem in _lemmas(t)) and (lex.lang == "en" or _is_verb(t)):
                 return "after"
-            if seen >= 6:   # '," Interior Minister Yuri Karayev told …'
+            if seen >= 6:   # '," Transport Minister Ana Ruiz told …'
                 break
         elif t.text[:1] in ".!?…\n" and seen == 0:
             break   # '«…». Авиакомпании считают': the quote ended its sentence

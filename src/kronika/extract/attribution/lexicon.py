@@ -202,7 +202,7 @@ class Words:
     told: re.Pattern[str]           # "told Reuters": a verb, then the outlet spoken to
     fold: re.Pattern[str]           # kind words left out of a name's comparison key
     surname: re.Pattern[str]        # surname endings
-    oblique_plural: re.Pattern[str]  # "рассказал Викиновостям": an addressee, not a subject
+    oblique_plural: re.Pattern[str]  # "рассказал Новостям": an addressee, not a subject
 
 
 def _alternation(parts: list[str]) -> str:

@@ -112,7 +112,7 @@ def _word_known(lang: str, word: str) -> bool:
 
 def _name_like(t: Token, lex: SourceLexicon, cyrillic_doc: bool) -> bool:
     """Could start or continue a proper name: capitalised noun-ish word, or Latin in Cyrillic text.
-    Inside a sentence a capital letter decides (pymorphy3 reads "Чаудри" as a verb); at a
+    Inside a sentence a capital letter decides (pymorphy3 may read a foreign surname such as "Мбеки" as a verb); at a
     sentence start the word must also parse as a noun or adjective."""
     if not t.text[:1].isalpha() or _is_stop(t, lex):
         return False
@@ -124,13 +124,13 @@ def _name_like(t: Token, lex: SourceLexicon, cyrillic_doc: bool) -> bool:
         return True
     if cyrillic_doc and not (_PROPER & t.an.tags) and _known(t, lex.lang) and not _maybe_name(t, lex.lang) \
             and not words().surname.search(t.text):
-        return False   # "Протестующие заявили": a common word capitalised by the sentence start
+        return False   # "Шахтеры заявили": a common word capitalised by the sentence start
     return _pos(t) in (None, "NOUN", "ADJF", "UNKN", "LATN", "PRTF", "NUMR") or "UNKN" in t.an.tags
 
 
 def _np_word(t: Token, lex: SourceLexicon, cyrillic_doc: bool, have_head: bool) -> bool:
     """Lower-case word that may belong to a source phrase: a kind word, an adjective before the
-    head, or a genitive dependent after it ("пресслужба поліції столиці")."""
+    head, or a genitive dependent after it ("пресслужба поліції області")."""
     if not t.text[:1].isalpha() or _is_stop(t, lex):
         return False
     if _kind_of_token(t, lex) or _is_strip(t, lex):
@@ -138,7 +138,7 @@ def _np_word(t: Token, lex: SourceLexicon, cyrillic_doc: bool, have_head: bool) 
     if lex.lang == "en":
         return False
     if have_head and ("’" in t.text or "ʼ" in t.text):
-        # "охорони здоров’я": pymorphy3 knows the word with a straight apostrophe only
+        # "здоров’я": pymorphy3 knows the word with a straight apostrophe only
         return _apostrophe_gent(lex.lang, t.text.replace("’", "'").replace("ʼ", "'"))
     pos = _pos(t)
     if not have_head:
@@ -154,7 +154,7 @@ def _apostrophe_gent(lang: str, word: str) -> bool:
 
 
 def _domain_at(toks: list[Token], k: int) -> bool:
-    """A lower-case site name: "стопкоронавирус.рф", "tass.ru" (word, dot, short zone, glued)."""
+    """A lower-case site name: "новостирегиона.рф", "example.ru" (word, dot, short zone, glued)."""
     return k + 2 < len(toks) and toks[k].text[:1].isalpha() and toks[k + 1].text == "." \
         and _glued(toks[k], toks[k + 1]) and _glued(toks[k + 1], toks[k + 2]) \
         and toks[k + 2].text.isalpha() and 2 <= len(toks[k + 2].text) <= 4 and toks[k + 2].text.islower()
@@ -239,14 +239,14 @@ def _name_text(text: str, run: list[Token], a: int, b: int, lang: str, case: str
     parts: list[str] = []
     pos = a
     words = [t for t in run if a <= t.start and t.end <= b]
-    # an organisation's leading adjectives and its head noun inflect ("Повітряних сил" -> "Повітряні сили")
+    # an organisation's leading adjectives and its head noun inflect ("Морських сил" -> "Морські сили")
     lead = 0
     while not person and lead < len(words) - 1 and _pos(words[lead]) in ("ADJF", "PRTF"):
         lead += 1
     for m, t in enumerate(words):
         parts.append(text[pos:t.start])
         # the last word of a person's name is the surname: prefer surname readings for it
-        # an organisation's name inflects its head only ("МИД Турции" keeps "Турции")
+        # an organisation's name inflects its head only ("МИД Чили" keeps "Чили")
         w = _to_nominative(t.text, lang, case, person, gender, person and m == len(words) - 1 and m > 0) \
             if person or m <= lead else t.text
         if person and gender is None and w != t.text:
@@ -259,7 +259,7 @@ def _name_text(text: str, run: list[Token], a: int, b: int, lang: str, case: str
 
 def _common_text(text: str, toks: list[Token], lang: str, case: str | None) -> str:
     """A common-noun phrase in the nominative: the head and its adjectives inflected, genitive
-    dependents kept ("пресслужби поліції столиці" -> "пресслужба поліції столиці")."""
+    dependents kept ("пресслужби поліції області" -> "пресслужба поліції області")."""
     if case in (None, "nomn"):
         return text[toks[0].start:toks[-1].end]
     head_i = next((m for m, t in enumerate(toks) if _pos(t) == "NOUN"), 0)
@@ -285,13 +285,13 @@ def _common_text(text: str, toks: list[Token], lang: str, case: str | None) -> s
 
 
 def _nominative_ok(ph: list[Token], lang: str) -> bool:
-    """A verb's subject must be able to be nominative (not "розповів Фактам ICTV", "закликав Путіна"):
+    """A verb's subject must be able to be nominative (not "розповів Новинам Полісся", "закликав Іванова"):
     the first noun of the phrase decides, or a capitalised name."""
     if any(_cap(t) and (words().surname.search(t.text) or not _known(t, lang)) and not words().oblique_plural.search(t.text)
            for t in ph[:1]):
-        return True   # a surname, or a foreign name pymorphy3 only guesses at ("Сайфул Малукл")
+        return True   # a surname, or a foreign name pymorphy3 only guesses at ("Тунде Олувасеун")
     if any(_cap(t) and words().surname.search(t.text) and (_NAME_TAGS & t.an.tags or not _known(t, lang)) for t in ph[1:]):
-        return True   # "Канат Таймерденов": a surname form, whatever case pymorphy3 guesses
+        return True   # "Арман Жумабеков": a surname form, whatever case pymorphy3 guesses
     named = [t for t in ph if _NAME_TAGS & t.an.tags and _cap(t)]
     if named and len(named) < len(ph):
         return _case(named[0]) == "nomn" or _can_be_nomn(named[0], lang)   # the person decides, not the role
@@ -305,7 +305,7 @@ def _nominative_ok(ph: list[Token], lang: str) -> bool:
         if _pos(t) == "NOUN" or (_pos(t) in ("ADJF", "PRTF") and _cap(t)):
             return _case(t) == "nomn" or _can_be_nomn(t, lang)
         if _pos(t) in ("ADJF", "PRTF") and _case(t) != "nomn" and not _can_be_nomn(t, lang):
-            return False   # "призвала переболевших COVID-19": an oblique adjective opens an object
+            return False   # "призвала привитых граждан": an oblique adjective opens an object
     return False
 
 
@@ -359,15 +359,15 @@ def _is_prep(t: Token) -> bool:
 
 
 def _agrees(ph: list[Token], verb: Token, lang: str) -> bool:
-    """A singular past verb agrees in gender with a personal name ("закликав Путіна" is no subject:
-    the feminine nominative reading of "Путіна" does not fit "закликав")."""
+    """A singular past verb agrees in gender with a personal name ("закликав Іваніна" is no subject:
+    the feminine nominative reading of "Іваніна" does not fit "закликав")."""
     tags = verb.an.tags
     gender = next((g for g in ("masc", "femn", "neut") if g in tags), None)
     if gender is None or "plur" in tags:
         return True
     names = [q for q in ph if _NAME_TAGS & q.an.tags]
     if not names or any(words().surname.search(q.text) and not _known(q, lang) for q in names):
-        return True   # an unknown surname form ("Таймерденов") carries no reliable gender or case
+        return True   # an unknown surname form ("Жумабеков") carries no reliable gender or case
     return any(_gender_reading(_mlang(q, lang), q.text.lower(), gender) or not _oblique_reading(_mlang(q, lang), q.text.lower())
                for q in names)
 

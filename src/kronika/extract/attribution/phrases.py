@@ -80,21 +80,21 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
     while k < n:
         t = toks[k]
         if t.text in _QUOTES and (not out or _is_strip(out[-1], lex) or have_head):
-            # a quoted name: «Осторожно, новости», "Апостроф"
+            # a quoted name: «Вести, утро», "Маяк"
             close = next((m for m in range(k + 1, min(n, k + 8)) if toks[m].text in _QUOTES), None)
             if close is None or close == k + 1:
                 break
             inner = toks[k + 1:close]
             if not (_name_like(inner[0], lex, cyr) or _cap(inner[0])) or any(q.text.isdigit() for q in inner) \
                     or any(_is_verb(q) and not _cap(q) for q in inner):
-                break   # '"Ще 22 червня "Газпром…': the quote marks of a sentence, not of a name
+                break   # '"Ще 3 травня "Нафтогаз…': the quote marks of a sentence, not of a name
             out.extend(toks[k:close + 1])
             have_head = True
             k = close + 1
             continue
         if out and _cap(out[-1]) and len(t.text) == 1 and t.text.isupper() and k + 2 < n \
                 and toks[k + 1].text == "." and _glued(t, toks[k + 1]) and _cap(toks[k + 2]):
-            out.extend(toks[k:k + 3])   # an initial: "Christopher A. Wray"
+            out.extend(toks[k:k + 3])   # an initial: "Mary J. Doyle"
             k += 3
             continue
         if out and t.text in ".-'’" and k + 1 < n and _glued(out[-1], t) and _glued(t, toks[k + 1]) \
@@ -104,7 +104,7 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
             continue
         if cyr and out and _latin(out[-1]) and t.text[:1].isalpha() and not _latin(t) and _cap(t) \
                 and all(_latin(q) or not q.text[:1].isalpha() for q in out):
-            break   # "в интервью Bloomberg Шкрели": the outlet, then another name
+            break   # "в интервью Bloomberg Мартинес": the outlet, then another name
         if _name_like(t, lex, cyr) or (not out and _domain_at(toks, k)):
             out.append(t)
             have_head = True
@@ -122,7 +122,7 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
                 and t.lower not in lex.stop and len(out) < 5 and not _is_verb_en(t, lex):
             nxt = next((m for m in range(k + 1, min(n, k + 6)) if not toks[m].text[:1].islower()), None)
             if nxt is not None and _name_like(toks[nxt], lex, cyr):
-                out.append(t)   # "the network monitoring company Kentik"
+                out.append(t)   # "the traffic analysis firm Netwatch"
                 k += 1
                 continue
         if lex.lang == "en" and out and _en_link(toks, k):
@@ -136,11 +136,11 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
             continue
         if lex.lang != "en" and out and (_name_like(out[-1], lex, cyr) and _pos(out[-1]) != "ADJF" or out[-1].text in _QUOTES) \
                 and t.text[:1].islower() and (_kind_of_token(t, lex) or _is_strip(t, lex)) and _case(t) == "nomn":
-            break   # "цитує Лук'янченка агенція …": a new phrase (the subject) starts here
+            break   # "цитує Коваленка агенція …": a new phrase (the subject) starts here
         if lex.lang != "en" and out and (_latin(out[-1]) or (out[-1].text.isupper() and len(out[-1].text) > 1)) \
                 and not _kind_of_token(out[-1], lex) and t.text[:1].islower() \
                 and not (_kind_of_token(t, lex) or _is_strip(t, lex)):
-            break   # "цитирует РБК режиссера": a lower-case word after an acronym or Latin name is not in it
+            break   # "цитирует ТВЦ актера": a lower-case word after an acronym or Latin name is not in it
         if lex.lang != "en" and _np_word(t, lex, cyr, have_head):
             out.append(t)
             if _kind_of_token(t, lex) or _pos(t) == "NOUN":
@@ -193,7 +193,7 @@ def _name_after_role(toks: list[Token], k: int, lex: SourceLexicon, cyr: bool) -
 def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool,
                  used: set[int] | None = None) -> list[Token]:
     """The source phrase ending at toks[j] (a verb's subject before it); it never takes in words
-    another cue already claimed ("В интервью Bloomberg Шкрели заявил")."""
+    another cue already claimed ("В интервью Bloomberg Мартинес заявил")."""
     k = j
     while k >= 0:
         t = toks[k]
@@ -211,11 +211,11 @@ def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool,
               or (lex.lang == "en" and k < j and _en_link(toks, k))
               or (lex.lang == "en" and j - 3 <= k < j and t.text.isalpha() and t.text.islower()
                   and t.lower not in lex.stop and t.lower not in _EN_NOT_MODIFIERS and not _is_verb_en(t, lex)
-                  and _kind_of_token(toks[j], lex) in ("government", "police"))   # "Russia's defence ministry"
+                  and _kind_of_token(toks[j], lex) in ("government", "police"))   # "Chile's health ministry"
               or (k > 0 and toks[k - 1].text == "." and _glued(toks[k - 1], t) and t.text.isalpha())
               or (t.text in ".-" and k > 0 and k < j and _glued(toks[k - 1], t) and _glued(t, toks[k + 1]))
               or (t.text == "." and k > 0 and k < j and _glued(toks[k - 1], t) and len(toks[k - 1].text) == 1
-                  and toks[k - 1].text.isupper())   # an initial: "Christopher A. Wray"
+                  and toks[k - 1].text.isupper())   # an initial: "Mary J. Doyle"
               or (len(t.text) == 1 and t.text.isupper() and k < j and toks[k + 1].text == "."
                   and _glued(t, toks[k + 1])))
         if not ok:
@@ -226,7 +226,7 @@ def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool,
         out = out[1:]
     if lex.lang != "en":
         # the subject's head is its first kind word, proxy or name: drop what precedes it except
-        # adjectives ("рабочей недели компания" -> "компания")
+        # adjectives ("прошлого месяца компания" -> "компания")
         first = next((m for m, t in enumerate(out) if _kind_of_token(t, lex) or _is_strip(t, lex)
                       or any(lem in lex.proxies for lem in _lemmas(t)) or _name_like(t, lex, cyr)), None)
         if first is None:
@@ -270,7 +270,7 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
     while i > 0:
         t = toks[i - 1]
         if in_quotes and t.text not in _QUOTES:
-            i -= 1   # «Новості Донбасса», «Осторожно, новости»: everything inside the quotes
+            i -= 1   # «Вісті Полісся», «Осторожно, новости»: everything inside the quotes
             continue
         if _name_like(t, lex, cyr) or t.text in _QUOTES or (t.text in ".-'’" and 0 < i - 1) \
                 or (lex.lang == "en" and i < len(toks) and _en_link(toks, i - 1)) \
@@ -279,7 +279,7 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
             if i < len(toks) and not in_quotes and t.text not in _QUOTES and (
                     _is_strip(t, lex) or (lex.lang == "en" and _cap(t) and _kind_of_token(t, lex) == "official"
                                           and not _en_link(toks, i))):
-                break   # "Telegram-канал Baza", "FBI Director Christopher Wray": kind or role ends the run
+                break   # "Telegram-канал Vesti", "Port Director Mary Doyle": kind or role ends the run
             if t.text in _QUOTES:
                 in_quotes = not in_quotes   # scanning backwards: a closing mark opens the quoted stretch
             i -= 1
@@ -287,19 +287,19 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
         break
     run, head = toks[i:], toks[:i]
     if lex.lang == "en" and run and _kind_of_token(run[0], lex) == "official":
-        # "Minister of Defence Oleksii Reznikov": a title through a link, then the person's name
+        # "Minister of Transport Ana Ruiz": a title through a link, then the person's name
         links = [m for m in range(len(run)) if run[m].lower in _EN_LINKS]
         if links and len(run) - links[-1] - 1 >= 3 and all(_cap(t) for t in run[links[-1] + 1:]):
             head, run = head + run[:-2], run[-2:]
-    # kind words count even where the English tail was cut ("the Zakon.kz news portal")
+    # kind words count even where the English tail was cut ("the Vesti.kz news portal")
     kinds = [k for k in (_kind_of_token(t, lex) for t in (ph.toks if lex.lang == "en" else toks)) if k]
     if run and all(_kind_of_token(t, lex) and not _is_strip(t, lex) for t in run) and len(run) == 1 \
             and all(_pos(t) in ("ADJF", "PRTF") for t in head):
-        head, run = toks, []   # "местные СМИ", "Донецької ОДА": a common noun written in capitals
+        head, run = toks, []   # "региональные СМИ", "Полтавської ОДА": a common noun written in capitals
     if run and cyr and not (len(run) > 2 and run[0].text in _QUOTES and run[-1].text in _QUOTES):
-        # places before a person's name belong to the role ("заступник акіма Алмати Єржан …")
+        # places before a person's name belong to the role ("заступник мера Ірпеня Олег …")
         name_at = next((m for m, t in enumerate(run) if _NAME_TAGS & t.an.tags), None)
-        # a first name pymorphy3 read otherwise ("Ярослав Тракало": a town) still belongs to the name
+        # a first name pymorphy3 read otherwise ("Богдан Мельник": a town) still belongs to the name
         while name_at and _cap(run[name_at - 1]) and not _latin(run[name_at - 1]) \
                 and _person_reading(_mlang(run[name_at - 1], lex.lang), run[name_at - 1].text.lower()) \
                 and not _kind_of_token(run[name_at - 1], lex):
@@ -308,18 +308,18 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
             head, run = head + run[:name_at], run[name_at:]
         if head and not _is_strip(head[-1], lex) and (_org_head(head, lex) or not any(_NAME_TAGS & t.an.tags for t in run) and all(("Abbr" in t.an.tags or "Geox" in t.an.tags or t.text.isupper())
                                             for t in run if t.text[:1].isalpha())):
-            # "канцелярія прем'єр-міністра …", "Полиция Капитолия", "чиновники РДА": the name run
+            # "канцелярія прем'єр-міністра …", "Полиция Берлина", "чиновники ОДА": the name run
             # depends on an organisation or a role, the whole phrase is the source
             head, run = toks, []
         elif head and run and all("Geox" in t.an.tags or "Orgn" in t.an.tags for t in run if t.text[:1].isalpha()) \
                 and not _is_strip(head[-1], lex):
             head, run = toks, []
         elif len(run) > 1 and head and _latin(run[0]) and not _latin(run[-1]):
-            # "Керівник Vereinigung Cockpit Мартін Лохер": the organisation, then the person
+            # "Голова Unia Kolejarzy Петро Бойко": the organisation, then the person
             cut = next(m for m in range(len(run)) if not _latin(run[m]) and run[m].text[:1].isalpha())
             head, run = head + run[:cut], run[cut:]
     if cyr and run and run[0].text not in _QUOTES:
-        # "Премьер-министр Японии Синдзо Абэ": an oblique place/word before the name is the role's
+        # "Премьер-министр Чили Хуан Перес": an oblique place/word before the name is the role's
         while len(run) > 2 and _case(run[0]) in ("gent", "loct", "datv", "ablt") and _known(run[0], lex.lang) \
                 and not (_NAME_TAGS & run[0].an.tags) and not _latin(run[0]):
             head, run = head + run[:1], run[1:]
@@ -346,7 +346,7 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
     if not run and not kinds and _name_like(toks[0], lex, cyr):
         name = _name_text(text, toks, toks[0].start, toks[-1].end, lex.lang, ph.case, False)
         return Resolved(name, _kind_for(name, [], False, [], lex, False), toks[0].start, toks[-1].end)
-    # no proper name: a phrase headed by a source noun ("поліції", "местные СМИ")
+    # no proper name: a phrase headed by a source noun ("поліції", "региональные СМИ")
     if not kinds or all(_is_strip(t, lex) for t in toks if t.text[:1].isalpha()):
         return None
     if _pos(toks[0]) in ("PREP", "CONJ"):
@@ -355,9 +355,9 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
     head_tok = toks[head_i]
     spoke = any(lem in lex.spokes for lem in _lemmas(head_tok)) and head_i + 1 < len(toks) \
         and any(_kind_of_token(t, lex) and not _is_strip(t, lex) for t in toks[head_i + 1:])
-    plural_spoke = spoke and "plur" in head_tok.an.tags   # "представители профсоюзов": the unions
+    plural_spoke = spoke and "plur" in head_tok.an.tags   # "представители фермерских союзов": the unions
     if (plural_spoke or any(lem in lex.proxies for lem in _lemmas(head_tok))) and head_i + 1 < len(toks):
-        # "представник міністерства …", "сотрудники профсоюза пилотов": the body they speak for
+        # "представник міністерства …", "сотрудники союза шахтеров": the body they speak for
         rest = toks[head_i + 1:]
         if any(_kind_of_token(t, lex) for t in rest):
             body = resolve(Phrase(rest, "gent"), lex, doc)
@@ -368,19 +368,19 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
         return None
     if _kind_of_token(head_tok, lex) in ("official", "other") and lex.lang != "en" and not spoke \
             and "anim" in head_tok.an.tags and "plur" not in head_tok.an.tags:
-        return None   # a bare role ("міністр", "лидер партии") names nobody the reader can check
+        return None   # a bare role ("міністр", "глава фракции") names nobody the reader can check
     while len(toks) > 1 and any(lem in lex.vague for lem in _lemmas(toks[-1])):
-        toks = toks[:-1]   # "МВД республики", "міністерства … країни": the country is implied
+        toks = toks[:-1]   # "МВД страны", "міністерства … держави": the country is implied
     if all(_is_strip(t, lex) or _pos(t) in ("ADJF", "PRTF") for t in toks if t.text[:1].isalpha()):
-        return None   # "информационные агентства": which ones?
+        return None   # "зарубежные агентства": which ones?
     name = _common_text(text, toks, lex.lang, ph.case)
     kind = _kind_for(name, kinds, False, toks, lex, False)
     return Resolved(name, kind, toks[0].start, toks[-1].end)
 
 
 def _english_phrase(toks: list[Token], lex: SourceLexicon) -> list[Token]:
-    """English: "the SSU announcement" -> SSU, "the Zakon.kz news portal" -> Zakon.kz, but
-    "Bydgoszcz police department" stays whole; a phrase of lower-case words alone must be a
+    """English: "the NABU announcement" -> NABU, "the Vesti.kz news portal" -> Vesti.kz, but
+    "Gdansk police department" stays whole; a phrase of lower-case words alone must be a
     group that speaks as one ("police", "officials", "witnesses")."""
     caps = [m for m, t in enumerate(toks) if _cap(t)]
     if not caps:
@@ -389,7 +389,7 @@ def _english_phrase(toks: list[Token], lex: SourceLexicon) -> list[Token]:
             return toks[-2:-1]   # "a police spokesman": the police speak
         if head is not None and len(toks) > 1 and _kind_of_token(head, lex) in ("government", "police") \
                 and head.an.lemma != "official" and not any(_kind_of_token(t, lex) for t in toks[:-1]):
-            return toks   # "the interior ministry", "the state emergency service" (a bare "ministry" is no one)
+            return toks   # "the interior ministry", "the state border service" (a bare "ministry" is no one)
         if head is None or head.an.lemma not in ("police", "official", "witness", "resident", "eyewitness", "source"):
             return []
         return toks
@@ -419,7 +419,7 @@ def _kind_for(name: str, kinds: list[str], person: bool, role: list[Token], lex:
     known = known_names().get(f) or next(
         (k for n, k in known_names().items() if len(n) >= 5 and (f.startswith(n) or f.endswith(n))), None)
     if known:
-        return known   # "Франс Пресс" looks like a person's name; "Deutsche Welle Asia" is Deutsche Welle
+        return known   # "Франс Пресс" (a wire's name) reads like a person's; "Radio Liberty Asia" is Radio Liberty
     if person:
         for k in PERSON_ORDER:
             if k in kinds:
@@ -433,5 +433,5 @@ def _kind_for(name: str, kinds: list[str], person: bool, role: list[Token], lex:
     words = name_words()
     for w in re.findall(r"[^\W\d_]+", name.casefold()):
         if w in words:
-            return words[w]   # "USA Today", "Нью-Йорк таймс", "Daily Mail": a newspaper's name
+            return words[w]   # "Ohio Today", "Бостон таймс", "Evening Mail": a newspaper's name
     return "other"

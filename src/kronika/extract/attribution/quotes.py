@@ -71,7 +71,7 @@ def run(ctx: Context) -> None:
         if ctx.skipped(a, b):
             continue
         inner = text[a:b].strip()
-        if sum(1 for w in inner.split() if _WORD.search(w)) < _MIN_WORDS:   # "Гам-КОВИД-Вак" is a name
+        if sum(1 for w in inner.split() if _WORD.search(w)) < _MIN_WORDS:   # "Вакцина-М-2" is a name
             continue
         side = speech_cue_near(doc, a - 1, b + 1)
         if side is None:

@@ -77,9 +77,9 @@ def run(ctx: Context) -> None:
     mentions = find_mentions(doc, ctx.skip)
     dl = _dateline_agency(doc.text)
     if dl is not None and not _is_own(dl.name, own):
-        # "MINSK (Reuters) –": the wire agency that filed the story (no claim scope of its own)
+        # "LIMA (Reuters) –": the wire agency that filed the story (no claim scope of its own)
         by_key.append((_dedupe_key(dl.name), Source(dl.name, dl.kind, [Span.of(doc.text, dl.start, dl.end)])))
-    # "передає УНН з посиланням на DW": the cited source carries the claim before the relay
+    # "передає Маяк з посиланням на Vesti": the cited source carries the claim before the relay
     chain_end: dict[int, int] = {}
     for men in mentions:
         if words().citing.match(doc.text, men.cue_start, men.cue_end):
@@ -116,7 +116,7 @@ def run(ctx: Context) -> None:
             by_key.append((key, hit))
         else:
             if len(key) > len(fold(hit.name)) and r.kind == hit.kind:
-                hit.name = r.name   # keep the fullest form ("Мартін Лохер" over "Лохер")
+                hit.name = r.name   # keep the fullest form ("Петро Бойко" over "Бойко")
             if span not in hit.evidence:
                 hit.evidence.append(span)
         linked.append((att, hit))
@@ -126,7 +126,7 @@ def run(ctx: Context) -> None:
     ctx.sources.extend(src for _k, src in by_key)
 
 
-# "MINSK (Reuters) –", "KYIV, Ukraine, March 3 (AP) —": a capitalised dateline, then the agency in brackets
+# "LIMA (Reuters) –", "QUITO, Ecuador, May 3 (AP) —": a capitalised dateline, then the agency in brackets
 _DATELINE = re.compile(r"\A\s*[A-ZА-ЯІЇЄҐ][\w'’.-]*(?:[ ,]+[\w'’.-]+){0,5}?\s*\(([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})\)\s*[-–—]")
 
 
@@ -144,7 +144,7 @@ _OPEN_Q, _CLOSE_Q = "«„“\"", "»“”\""
 
 
 def _clean(name: str) -> str:
-    """Drop quote marks left unpaired at a name's ends ('Билайн»') and stray punctuation."""
+    """Drop quote marks left unpaired at a name's ends ('Маяк»') and stray punctuation."""
     name = name.strip(" ,.;:-–—")
     if name[:1] in _OPEN_Q and not any(c in _CLOSE_Q for c in name[1:]):
         name = name[1:]
