@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 
 from ...model import Source
-from ...text.doc import Doc
-from .lexicon import _DOMAIN, PERSON_ORDER, fold, reader
+from ...text.doc import Doc, Token
+from .lexicon import _DOMAIN, PERSON_ORDER, SourceLexicon, fold, reader
 from .names import (
     _cap,
     _case,
+    _has_case,
     _is_stop,
     _is_verb,
     _is_verb_en,
     _kind_of_token,
+    _lemmas,
     _mlang,
     _name_like,
     _person_reading,
@@ -131,16 +133,19 @@ def role_before(doc: Doc, name_start: int) -> str | None:
     first = None
     while j >= 0 and toks[j].sent == toks[k].sent:
         t = toks[j]
-        if _kind_of_token(t, lex) or (cyr and t.text[:1].isalpha() and not _is_stop(t, lex) and not _is_verb(t)
-                                      and _pos(t) in ("NOUN", "ADJF", "PRTF") and _case(t) in ("gent", "nomn")) \
+        if _role_word(t, lex) or (cyr and t.text[:1].isalpha() and not _is_stop(t, lex) and not _is_verb(t)
+                                      and _pos(t) in ("NOUN", "ADJF", "PRTF")
+                                      and (_case(t) in ("gent", "nomn") or _has_case(t, "gent", lex.lang))) \
                 or (t.text[:1].isupper() and not _is_verb(t) and not _is_stop(t, lex)):
-            if _kind_of_token(t, lex):
+            if _role_word(t, lex):
                 first = j
             j -= 1
             continue
         break
     if first is None:
         return None
+    while cyr and first - 1 > j and _pos(toks[first - 1]) in ("ADJF", "PRTF") and not _cap(toks[first - 1]):
+        first -= 1   # "старший науковий співробітник": the role's own adjectives
     if lex.lang == "en" and j + 1 < first and all(_cap(toks[m]) for m in range(j + 1, first)):
         first = j + 1   # "Interior Minister", "Kenyan President": the title's capitalised qualifiers
     return doc.text[toks[first].start:toks[k - 1].end]
@@ -161,9 +166,14 @@ def role_after(doc: Doc, name_end: int) -> str | None:
     while m < len(toks) and m < start + 10 and toks[m].sent == toks[k].sent and toks[m].text not in ",.;:!?()«»\"“”":
         if _is_verb(toks[m]) or (lex.lang == "en" and _is_verb_en(toks[m], lex)):
             return None   # "…, who said …", "…, заявив …": a clause, not a role
-        has_role = has_role or _kind_of_token(toks[m], lex) is not None
+        has_role = has_role or _role_word(toks[m], lex)
         m += 1
     if not has_role or m == start or (m < len(toks) and toks[m].sent == toks[k].sent
                                       and toks[m].text not in ",.;!?"):
         return None
     return doc.text[toks[start].start:toks[m - 1].end]
+
+
+def _role_word(t: Token, lex: SourceLexicon) -> bool:
+    """A word that says what a person is: a source kind word or a role noun ("тренер", "nurse")."""
+    return _kind_of_token(t, lex) is not None or any(lem in lex.roles for lem in _lemmas(t))

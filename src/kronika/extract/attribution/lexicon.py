@@ -88,6 +88,7 @@ class SourceLexicon:
     light_verbs: frozenset[str] = frozenset()   # "сделал заявление", "виступив із заявою"
     statements: frozenset[str] = frozenset()
     infinitive_endings: tuple[str, ...] = ()
+    roles: frozenset[str] = frozenset()     # position, profession, relation nouns (roles.toml)
     # per article (set by `for_doc`): token indices that open a sentence, where a capital says little
     first: frozenset[int] = frozenset()
 
@@ -171,6 +172,7 @@ def lexicon(lang: str) -> SourceLexicon:
         light_verbs=frozenset(cues.get("light_verbs", ())),
         statements=frozenset(cues.get("statements", ())),
         infinitive_endings=tuple(_strings(lex.get("morphology", {}), "infinitive_endings", lang)),
+        roles=frozenset(w.lower() for w in _strings(load_lexicon(lang, "roles"), "roles", lang)),
     )
 
 

@@ -1,0 +1,225 @@
+"""Who said quoted words: the speech verb attached to a passage, its subject, the role, the outlet.
+
+The speaker is the subject of the verb of saying, resolved through the light coreference: the
+attribution the sources stage found in the verb's clause (its name already completed from a full
+name elsewhere), else the verb's subject phrase as written ("a protester", "собеседник издания"),
+else, for a pronoun or an unexpressed subject ("– додав він", "– розповідає."), the person who spoke
+or was named last. The role comes from an apposition at any mention of the person; the outlet the
+words were said to from the sentence ("told Reuters", "в ефірі X", "пише X") or from an earlier
+quote of the same person. Words come from `lexicons/<lang>/quotes.toml` and `sources.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ...resources import lexicon_lang, load_lexicon
+from ...text.clauses import clause_of
+from ...text.doc import Doc, Token
+from ..context import Context
+from ..mentions import Attribution
+from .coref import role_after, role_before
+from .cues import _verb_subject
+from .lexicon import SourceLexicon, fold, known_names, lexicon, reader, words
+from .names import _is_verb, _lemmas
+from .phrases import Phrase, _phrase_right, resolve
+
+RELAY_KINDS = ("outlet", "news_agency", "telegram", "social_media")
+_PERSONAL = ("official", "police", "witness", "ngo", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLexicon:
+    verbs: frozenset[str]     # lemmas that report words said: source cue verbs and plain speech verbs
+    chants: frozenset[str]    # words shouted together ("скандировали"): the crowd speaks
+    via: re.Pattern[str] | None
+    via_cases: tuple[str, ...]
+
+
+@cache
+def quote_lexicon(lang: str) -> QuoteLexicon:
+    lang = lexicon_lang(lang)
+    lex = load_lexicon(lang, "quotes")
+    for key in ("chant_verbs", "speech_verbs"):
+        got = lex.get(key, [])
+        if not isinstance(got, list) or not all(isinstance(x, str) for x in got):
+            raise ValueError(f"lexicons/{lang}/quotes.toml: {key} must be a list of strings")
+    via = lex.get("via", {})
+    pats = list(via)
+    rx = re.compile("(?<!\\w)(?:" + "|".join(f"({p})" for p in pats) + ")(?!\\w)", re.I) if pats else None
+    chants = frozenset(lex.get("chant_verbs", ()))
+    return QuoteLexicon(
+        verbs=frozenset(lex.get("speech_verbs", ())) | chants | lexicon(lang).verbs,
+        chants=chants, via=rx, via_cases=tuple(via[p] for p in pats))
+
+
+def says(t: Token, ql: QuoteLexicon, lang: str) -> bool:
+    """The token is a verb of saying (a chant noun counts: "під скандування «…»")."""
+    if not t.text[:1].isalpha():
+        return False
+    lems = _lemmas(t)
+    if any(lem in ql.chants for lem in lems):
+        return True
+    if not any(lem in ql.verbs for lem in lems) and t.lower not in ql.verbs:
+        return False
+    return lang == "en" or _is_verb(t)
+
+
+def chanted(t: Token, ql: QuoteLexicon) -> bool:
+    return any(lem in ql.chants for lem in _lemmas(t))
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str
+    start: int
+    end: int
+    person: bool            # a named person (roles and vias are kept for them)
+
+
+@dataclass(slots=True)
+class SpeechMemory:
+    """What earlier quotes of one article established (passed along, never global)."""
+
+    last: Speaker | None = None
+    vias: dict[str, str] = field(default_factory=dict)    # folded speaker -> outlet
+    roles: dict[str, str] | None = None                   # folded person -> role, built on first use
+
+
+def clause_range(doc: Doc, i: int) -> tuple[int, int]:
+    """Character range of the clause holding token i (the sentence when the splitter has none)."""
+    c = clause_of(doc, i)
+    if c is not None:
+        return c.start, c.end
+    s = doc.sentences[doc.tokens[i].sent]
+    return s.start, s.end
+
+
+def speaker_for(ctx: Context, mem: SpeechMemory, verb_i: int | None, lo: int, hi: int, anchor: int,
+                quote: tuple[int, int]) -> Speaker | None:
+    """The subject of the speech verb at token verb_i, with its attribution clause [lo, hi)."""
+    doc = ctx.doc
+    qa, qb = quote
+    near = sorted((x for x in ctx.attributions if lo <= x.start < hi and x.kind not in RELAY_KINDS
+                   and not (qa <= x.start < qb)), key=lambda x: abs(x.start - anchor))
+    if near:
+        x = near[0]
+        return Speaker(x.name, x.start, x.end, _is_person(x))
+    if verb_i is None:
+        return mem.last
+    toks = doc.sent_toks(doc.tokens[verb_i].sent)
+    x0 = verb_i - toks[0].i
+    if _pronoun_subject(toks, x0) or _no_subject(toks, x0):
+        return mem.last or _last_person(ctx, qa)
+    lex = reader(doc)
+    got = _verb_subject(toks, x0, lex, lex.lang != "en", set())
+    if got is None:
+        return None
+    ph, case = got
+    if ph[0].start >= qa and ph[-1].end <= qb:
+        return None
+    r = resolve(Phrase(ph, case), lex, doc)
+    if r is not None and r.kind not in RELAY_KINDS:
+        return Speaker(r.name, r.start, r.end, r.kind in _PERSONAL and r.name[:1].isupper())
+    if r is None and any(t.an.pos == "NOUN" or t.text[:1].isalpha() for t in ph):
+        # a role or a group with no name ("a protester", "собеседник издания"): the words as written
+        return Speaker(doc.text[ph[0].start:ph[-1].end], ph[0].start, ph[-1].end, False)
+    return None
+
+
+def _is_person(x: Attribution) -> bool:
+    return x.kind in _PERSONAL and x.name[:1].isupper() and not x.name.isupper()
+
+
+def _pronoun_subject(toks: list[Token], x: int) -> bool:
+    """ "– додав він", "he said": a personal pronoun right by the verb."""
+    near = toks[max(0, x - 2):x] + toks[x + 1:x + 3]
+    return any(t.lower in words().pronouns for t in near)
+
+
+def _no_subject(toks: list[Token], x: int) -> bool:
+    """ "…, – розповідає." / "…, — добавил.": the verb ends the clause with no words after it."""
+    after = toks[x + 1:x + 2]
+    return not after or after[0].text in ".!?…"
+
+
+def _last_person(ctx: Context, before: int) -> Speaker | None:
+    people = [x for x in ctx.attributions if x.end <= before and _is_person(x)]
+    if not people:
+        return None
+    x = people[-1]
+    return Speaker(x.name, x.start, x.end, True)
+
+
+def role_for(ctx: Context, mem: SpeechMemory, sp: Speaker) -> str | None:
+    """The role in an apposition at this mention, else at any mention of the same person."""
+    if not sp.person:
+        return None
+    doc = ctx.doc
+    here = role_before(doc, sp.start) or role_after(doc, sp.end)
+    if here:
+        return here
+    if mem.roles is None:
+        mem.roles = {}
+        for x in ctx.attributions:
+            if _is_person(x):
+                r = role_before(doc, x.start) or role_after(doc, x.end)
+                if r:
+                    mem.roles.setdefault(fold(x.name), r)
+    return mem.roles.get(fold(sp.name))
+
+
+def via_for(ctx: Context, mem: SpeechMemory, sp: Speaker | None, si: int, quote: tuple[int, int]) -> str | None:
+    """The outlet the words were said to or that relays them: in the cue's sentence, or the one an
+    earlier quote of the same speaker had."""
+    doc = ctx.doc
+    s = doc.sentences[si]
+    qa, qb = quote
+    got = next((x.name for x in ctx.attributions
+                if s.start <= x.start < s.end and x.kind in RELAY_KINDS and not (qa <= x.start < qb)
+                and not (sp is not None and x.start == sp.start)), None)
+    if got is None:
+        got = _via_phrase(doc, s.start, s.end, quote) or _told_agency(doc, qb, s.end)
+    key = fold(sp.name) if sp is not None else ""
+    if got is None and key:
+        got = mem.vias.get(key)
+    if got is not None and key:
+        mem.vias.setdefault(key, got)
+    return got
+
+
+def _via_phrase(doc: Doc, a: int, b: int, quote: tuple[int, int]) -> str | None:
+    """ "в ефірі X", "told X", "in an interview with X": the capitalised name after the phrase."""
+    ql = quote_lexicon(doc.lang)
+    if ql.via is None:
+        return None
+    lex: SourceLexicon = reader(doc)
+    for m in ql.via.finditer(doc.text, a, b):
+        if quote[0] <= m.start() < quote[1]:
+            continue
+        k = doc.token_at(m.end())
+        while k < len(doc.tokens) and doc.tokens[k].start < m.end():
+            k += 1
+        toks = doc.sent_toks(doc.tokens[k].sent) if k < len(doc.tokens) else []
+        j = next((n for n, t in enumerate(toks) if t.i == k), None)
+        if j is None or not toks[j].text[:1].isupper():
+            continue
+        ph, _nk = _phrase_right(toks, j, lex, lex.lang != "en")
+        if not ph:
+            continue
+        case = ql.via_cases[(m.lastindex or 1) - 1]
+        r = resolve(Phrase(ph, case), lex, doc)
+        if r is not None and r.kind not in _PERSONAL[:2]:
+            return r.name
+    return None
+
+
+def _told_agency(doc: Doc, b: int, end: int) -> str | None:
+    """'"…," a protester told Reuters': the agency spoken to relays the quote (a known outlet only)."""
+    m = words().told.search(doc.text, b, end)
+    if m is None:
+        return None
+    name = m.group(1).rstrip(".-")
+    return name if known_names().get(fold(name)) in RELAY_KINDS else None
