@@ -141,10 +141,8 @@ def _cue_after(doc: Doc, b: int, ql: QuoteLexicon) -> int | None:
                 return t.i
             if seen >= 6:
                 break
-        elif t.text[:1] in ".!?…\n" and seen == 0 and t.start > b + 1:
-            break   # '«…». Далі текст': the quote ended its sentence
-        elif t.text == "\n":
-            break
+        elif t.text[:1] in ".!?…\n" and t.start > b + 1:
+            break   # '«…». Далі текст' / '…, — сказав X. Далі': the cue's sentence ended
     return None
 
 
@@ -189,6 +187,10 @@ def _fragment_cue(doc: Doc, a: int, b: int, ql: QuoteLexicon) -> int | None:
     before = [t.i for t in toks if t.end <= a and says(t, ql, doc.lang)]
     if before:
         return before[-1]
+    s = doc.sentences[si]
+    cue = lex.before.search(text, s.start, a) if lex.before is not None else None
+    if cue is not None:   # "як ідеться в заяві X, …" / "according to X, …": the cue phrase's source
+        return doc.token_at(cue.start())
     after = [t.i for t in toks if t.start >= b and says(t, ql, doc.lang)]
     return after[0] if after else None
 

@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ...resources import lexicon_lang, load_lexicon
+from ...resources import LEXICON_LANGS, lexicon_lang, load_lexicon
 from ...text.clauses import clause_of
 from ...text.doc import Doc, Token
 from ..context import Context
 from ..mentions import Attribution
-from .coref import role_after, role_before
+from .coref import _complete, _full_names, _role_word, role_after, role_before
 from .cues import _verb_subject
 from .lexicon import SourceLexicon, fold, known_names, lexicon, reader, words
 from .names import _is_verb, _lemmas
@@ -34,6 +34,7 @@ _PERSONAL = ("official", "police", "witness", "ngo", "other")
 class QuoteLexicon:
     verbs: frozenset[str]     # lemmas that report words said: source cue verbs and plain speech verbs
     chants: frozenset[str]    # words shouted together ("скандировали"): the crowd speaks
+    authors: frozenset[str]   # "пише газета X": an outlet subject of these wrote the words itself
     via: re.Pattern[str] | None
     via_cases: tuple[str, ...]
 
@@ -48,11 +49,11 @@ def quote_lexicon(lang: str) -> QuoteLexicon:
             raise ValueError(f"lexicons/{lang}/quotes.toml: {key} must be a list of strings")
     via = lex.get("via", {})
     pats = list(via)
-    rx = re.compile("(?<!\\w)(?:" + "|".join(f"({p})" for p in pats) + ")(?!\\w)", re.I) if pats else None
+    rx = re.compile("(?<!\\w)(?:" + "|".join(f"({p})" for p in pats) + ")", re.I) if pats else None
     chants = frozenset(lex.get("chant_verbs", ()))
     return QuoteLexicon(
         verbs=frozenset(lex.get("speech_verbs", ())) | chants | lexicon(lang).verbs,
-        chants=chants, via=rx, via_cases=tuple(via[p] for p in pats))
+        chants=chants, authors=frozenset(lex.get("author_verbs", ())), via=rx, via_cases=tuple(via[p] for p in pats))
 
 
 def says(t: Token, ql: QuoteLexicon, lang: str) -> bool:
@@ -111,33 +112,100 @@ def speaker_for(ctx: Context, mem: SpeechMemory, verb_i: int | None, lo: int, hi
         return mem.last
     toks = doc.sent_toks(doc.tokens[verb_i].sent)
     x0 = verb_i - toks[0].i
-    if _pronoun_subject(toks, x0) or _no_subject(toks, x0):
+    pron = _pronoun_subject(toks, x0)
+    if pron is not None:
+        return _antecedent(ctx, mem, qa, pron)
+    if _no_subject(toks, x0):
         return mem.last or _last_person(ctx, qa)
     lex = reader(doc)
     got = _verb_subject(toks, x0, lex, lex.lang != "en", set())
     if got is None:
-        return None
+        return mem.last
     ph, case = got
     if ph[0].start >= qa and ph[-1].end <= qb:
         return None
     r = resolve(Phrase(ph, case), lex, doc)
-    if r is not None and r.kind not in RELAY_KINDS:
-        return Speaker(r.name, r.start, r.end, r.kind in _PERSONAL and r.name[:1].isupper())
-    if r is None and any(t.an.pos == "NOUN" or t.text[:1].isalpha() for t in ph):
-        # a role or a group with no name ("a protester", "собеседник издания"): the words as written
+    if r is not None and r.kind in RELAY_KINDS:
+        # "пише газета X": the outlet wrote the words; "– передає X": it relays the last speaker's
+        if any(lem in quote_lexicon(doc.lang).authors for lem in _lemmas(doc.tokens[verb_i])):
+            return Speaker(r.name, r.start, r.end, False)
+        return mem.last or _last_person(ctx, qa)
+    if r is not None:
+        return Speaker(r.name, r.start, r.end, _personal_name(r.name, r.kind))
+    if r is None and any(t.text[:1].isalpha() for t in ph):
+        # a role or a group with no name ("a protester", "собеседник издания"): the person the text
+        # gave that role before, else the words as written
+        named = _by_role(ctx, mem, ph, lex, qa)
+        if named is not None:
+            return named
         return Speaker(doc.text[ph[0].start:ph[-1].end], ph[0].start, ph[-1].end, False)
     return None
 
 
 def _is_person(x: Attribution) -> bool:
-    return x.kind in _PERSONAL and x.name[:1].isupper() and not x.name.isupper()
+    return _personal_name(x.name, x.kind)
 
 
-def _pronoun_subject(toks: list[Token], x: int) -> bool:
-    """ "– додав він", "he said": a personal pronoun right by the verb."""
+def _personal_name(name: str, kind: str) -> bool:
+    """A person's name: one to four capitalised words ("Ганна Коваль", "Mary J. Doyle")."""
+    parts = name.split()
+    return kind in _PERSONAL and 1 <= len(parts) <= 4 and all(w[:1].isupper() for w in parts) \
+        and not name.isupper()
+
+
+def _pronoun_subject(toks: list[Token], x: int) -> str | None:
+    """ "– додав він", "he said": the gender of a personal pronoun right by the verb."""
+    genders = quote_lexicon_pronouns()
     near = toks[max(0, x - 2):x] + toks[x + 1:x + 3]
-    return any(t.lower in words().pronouns for t in near)
+    return next((genders[t.lower] for t in near if t.lower in genders), None)
 
+
+@cache
+def quote_lexicon_pronouns() -> dict[str, str]:
+    """Pronoun -> gender, merged over languages (quotes.toml [pronouns])."""
+    out: dict[str, str] = {}
+    for lang in LEXICON_LANGS:
+        for w, g in load_lexicon(lang, "quotes").get("pronouns", {}).items():
+            if g not in ("masc", "femn"):
+                raise ValueError(f"lexicons/{lang}/quotes.toml: pronoun {w!r} needs masc or femn")
+            out[w.lower()] = g
+    return out
+
+
+def _antecedent(ctx: Context, mem: SpeechMemory, before: int, gender: str) -> Speaker | None:
+    """The person a pronoun stands for: the last one named before it whose first name has the
+    pronoun's gender (named by an attribution or only mentioned), else the last speaker."""
+    doc = ctx.doc
+    toks = doc.tokens
+    k = doc.token_at(before)
+    first_sent = max(0, toks[k].sent - 3) if toks else 0
+    while k > 0 and toks[k].sent >= first_sent:
+        k -= 1
+        t = toks[k]
+        if "Name" in t.an.tags and t.text[:1].isupper() and gender in t.an.tags:
+            for x in ctx.attributions:
+                if x.start <= t.start < x.end + 40 and _is_person(x):
+                    return Speaker(x.name, x.start, x.end, True)
+            end = toks[k + 1].end if k + 1 < len(toks) and toks[k + 1].text[:1].isupper() else t.end
+            people = _full_names(doc)
+            name = _complete(doc.text[t.start:end].split()[-1], people) if end > t.end else doc.text[t.start:end]
+            return Speaker(name, t.start, end, True)
+    return mem.last or _last_person(ctx, before)
+
+
+def _by_role(ctx: Context, mem: SpeechMemory, ph: list[Token], lex: SourceLexicon, before: int) -> Speaker | None:
+    """ "– запевнив міністр": the person named before with that role word in their role."""
+    head = next((t for t in ph if t.text[:1].isalpha()), None)
+    if head is None or not (_role_word(head, lex)):
+        return None
+    lems = set(_lemmas(head))
+    doc = ctx.doc
+    for x in reversed([x for x in ctx.attributions if x.end <= before and _is_person(x)]):
+        role = role_before(doc, x.start) or role_after(doc, x.end)
+        if role and any(set(_lemmas(t)) & lems for t in doc.tokens[doc.token_at(doc.text.find(role, max(0, x.start - len(role) - 80))):doc.token_at(x.start)]
+                        if t.text[:1].isalpha()):
+            return Speaker(x.name, x.start, x.end, True)
+    return None
 
 def _no_subject(toks: list[Token], x: int) -> bool:
     """ "…, – розповідає." / "…, — добавил.": the verb ends the clause with no words after it."""
@@ -185,6 +253,12 @@ def via_for(ctx: Context, mem: SpeechMemory, sp: Speaker | None, si: int, quote:
     key = fold(sp.name) if sp is not None else ""
     if got is None and key:
         got = mem.vias.get(key)
+    if got is None and sp is not None and sp.person:
+        # "У коментарі виданню X Ганна Коваль розповіла …": the interview named where she was introduced
+        first = next((x for x in ctx.attributions if fold(x.name) == key), None)
+        if first is not None:
+            fs = doc.sentences[doc.sentence_of(first.start)]
+            got = _via_phrase(doc, fs.start, fs.end, quote)
     if got is not None and key:
         mem.vias.setdefault(key, got)
     return got
