@@ -21,7 +21,7 @@ from ...model import Quote, Span
 from ...text.doc import Doc
 from ..context import Context
 from .lexicon import _QUOTES, lexicon, reader
-from .names import _is_strip, _kind_of_token
+from .names import _is_strip, _is_verb, _kind_of_token
 from .speech import (
     QuoteLexicon,
     Speaker,
@@ -88,6 +88,7 @@ class Part:
     lo: int                     # the attribution's stretch of text (where the speaker is named)
     hi: int
     anchor: int                 # the speaker nearest to this offset is taken
+    statement: bool = False     # attributed by a phrase ("йдеться в заяві"): the source named before speaks
 
 
 def _verb_in(doc: Doc, a: int, b: int, ql: QuoteLexicon) -> int | None:
@@ -127,19 +128,24 @@ def _split(doc: Doc, a: int, b: int, ql: QuoteLexicon) -> list[Part]:
     return out
 
 
-def _cue_after(doc: Doc, b: int, ql: QuoteLexicon) -> int | None:
-    """A verb of saying within six words after a passage ending at b (`"…", – заявив X`)."""
+def _cue_after(doc: Doc, b: int, ql: QuoteLexicon) -> tuple[int, bool] | None:
+    """A verb of saying within ten words after a passage ending at b (`"…", – заявив X`, `"…,"
+    Mary Doyle, a nurse, told …`), or a statement phrase right after it (`"…", – йдеться в заяві`):
+    its token index, and whether it was such a phrase."""
     toks = doc.tokens
+    lex = reader(doc)
     k = doc.token_at(b)
     while k < len(toks) and toks[k].start < b:
         k += 1
     seen = 0
-    for t in toks[k:k + 8]:
+    for t in toks[k:k + 16]:
         if t.text[:1].isalpha():
+            if seen < 2 and lex.before is not None and lex.before.match(doc.text, t.start):
+                return t.i, True
             seen += 1
             if says(t, ql, doc.lang):
-                return t.i
-            if seen >= 6:
+                return t.i, False
+            if seen >= 10 or (seen > 1 and _is_verb(t) and "VERB" == t.an.pos):
                 break
         elif t.text[:1] in ".!?…\n" and t.start > b + 1:
             break   # '«…». Далі текст' / '…, — сказав X. Далі': the cue's sentence ended
@@ -261,11 +267,14 @@ def run(ctx: Context) -> None:
         if parts[0].verb is None:
             inner = text[a:b].strip()
             nwords = sum(1 for w in inner.split() if _WORD.search(w))
-            v = _cue_after(doc, b + 1, ql) if nwords >= _MIN_WORDS else None
-            if v is not None:
+            after = _cue_after(doc, b + 1, ql) if nwords >= _MIN_WORDS else None
+            if after is not None:
+                v, phrase = after
                 lo, hi = clause_range(doc, v)
                 lo = min(lo, b)
-                parts = [Part(a, b, v, lo, max(hi, doc.tokens[v].end), b)]
+                s = doc.sentences[doc.tokens[v].sent]
+                parts = [Part(a, b, None if phrase else v, lo, s.end if phrase else max(hi, doc.tokens[v].end), b,
+                              phrase)]
             else:
                 v = _cue_before(doc, a - 1, ql) if nwords >= _MIN_WORDS else None
                 if v is None:
@@ -283,7 +292,8 @@ def run(ctx: Context) -> None:
         if sb <= sa or (sa, sb) in seen or not _WORD.search(text[sa:sb]):
             continue
         seen.add((sa, sb))
-        sp = speaker_for(ctx, mem, part.verb, part.lo, part.hi, part.anchor, (part.start, part.end))
+        sp = speaker_for(ctx, mem, part.verb, part.lo, part.hi, part.anchor, (part.start, part.end),
+                         part.statement)
         si = doc.tokens[part.verb].sent if part.verb is not None else doc.sentence_of(sb)
         ev = [Span.of(text, sa, sb)]
         role = None

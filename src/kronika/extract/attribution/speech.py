@@ -99,7 +99,7 @@ def clause_range(doc: Doc, i: int) -> tuple[int, int]:
 
 
 def speaker_for(ctx: Context, mem: SpeechMemory, verb_i: int | None, lo: int, hi: int, anchor: int,
-                quote: tuple[int, int]) -> Speaker | None:
+                quote: tuple[int, int], statement: bool = False) -> Speaker | None:
     """The subject of the speech verb at token verb_i, with its attribution clause [lo, hi)."""
     doc = ctx.doc
     qa, qb = quote
@@ -108,6 +108,11 @@ def speaker_for(ctx: Context, mem: SpeechMemory, verb_i: int | None, lo: int, hi
     if near:
         x = near[0]
         return Speaker(x.name, x.start, x.end, _is_person(x))
+    if statement:   # '"…", – йдеться в повідомленні.': the body the text named before
+        named = [x for x in ctx.attributions if x.end <= qa and doc.sentence_of(x.start) >= doc.sentence_of(qa) - 3]
+        if named:
+            x = named[-1]
+            return Speaker(x.name, x.start, x.end, _is_person(x))
     if verb_i is None:
         return mem.last
     toks = doc.sent_toks(doc.tokens[verb_i].sent)
