@@ -155,7 +155,7 @@ def _apostrophe_gent(lang: str, word: str) -> bool:
 
 def _domain_at(toks: list[Token], k: int) -> bool:
     """A lower-case site name: "новостирегиона.рф", "example.ru" (word, dot, short zone, glued)."""
-    return k + 2 < len(toks) and toks[k].text[:1].isalpha() and toks[k + 1].text == "." \
+    return k + 2 < len(toks) and toks[k].text[:1].isalnum() and toks[k + 1].text == "." \
         and _glued(toks[k], toks[k + 1]) and _glued(toks[k + 1], toks[k + 2]) \
         and toks[k + 2].text.isalpha() and 2 <= len(toks[k + 2].text) <= 4 and toks[k + 2].text.islower()
 

@@ -105,7 +105,10 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
         if cyr and out and _latin(out[-1]) and t.text[:1].isalpha() and not _latin(t) and _cap(t) \
                 and all(_latin(q) or not q.text[:1].isalpha() for q in out):
             break   # "в интервью Bloomberg Мартинес": the outlet, then another name
-        if _name_like(t, lex, cyr) or (not out and _domain_at(toks, k)):
+        if _name_like(t, lex, cyr) or (not out and _domain_at(toks, k)) or (
+                out and _is_strip(out[-1], lex) and (_domain_at(toks, k) or (
+                    t.text[:1].isdigit() and k + 1 < n and _glued(t, toks[k + 1]) and toks[k + 1].text[:1].isalpha()))):
+            # a name after its kind word may start with a digit: "портал 24.kg", "издание 7x7"
             out.append(t)
             have_head = True
             k += 1
@@ -259,9 +262,14 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
         toks = _english_phrase(toks, lex)
     if not toks:
         return None
-    dm = _DOMAIN.match(doc.text, toks[0].start)
-    if dm and dm.end() >= toks[-1].end and not toks[0].text[:1].isupper():
-        return Resolved(dm.group(0), known_names().get(fold(dm.group(0)), "outlet"), dm.start(), dm.end())
+    for m, t in enumerate(toks):
+        # a site's address at the phrase's end, after kind words only ("портала 24.kg", "tass.ru")
+        dm = _DOMAIN.match(doc.text, t.start)
+        if dm and dm.end() >= toks[-1].end and not t.text[:1].isupper() \
+                and all(_kind_of_token(q, lex) or _is_strip(q, lex) for q in toks[:m]):
+            return Resolved(dm.group(0), known_names().get(fold(dm.group(0)), "outlet"), dm.start(), dm.end())
+        if not (_kind_of_token(t, lex) or _is_strip(t, lex)):
+            break
     text = doc.text
     cyr = lex.lang != "en"
     # the trailing run of name tokens (a quoted name counts as one)
@@ -275,7 +283,8 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
         if _name_like(t, lex, cyr) or t.text in _QUOTES or (t.text in ".-'’" and 0 < i - 1) \
                 or (lex.lang == "en" and i < len(toks) and _en_link(toks, i - 1)) \
                 or (len(t.text) == 1 and t.text.isupper() and i < len(toks) and toks[i].text == ".") \
-                or (t.text[:1].isdigit() and i > 1 and _glued(toks[i - 2], t)):
+                or (t.text[:1].isdigit() and i > 1 and _glued(toks[i - 2], t)) \
+                or (t.text[:1].isdigit() and i < len(toks) and _glued(t, toks[i])):
             if i < len(toks) and not in_quotes and t.text not in _QUOTES and (
                     _is_strip(t, lex) or (lex.lang == "en" and _cap(t) and _kind_of_token(t, lex) == "official"
                                           and not _en_link(toks, i))):
