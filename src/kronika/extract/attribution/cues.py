@@ -23,6 +23,7 @@ from .names import (
     _can_be_nomn,
     _cap,
     _glued,
+    _has_case,
     _is_place,
     _is_prep,
     _is_strip,
@@ -34,6 +35,7 @@ from .names import (
     _nominative_ok,
     _pos,
     _time_like,
+    _to_nominative,
 )
 from .phrases import Phrase, Resolved, _phrase_left, _phrase_right, resolve
 
@@ -193,6 +195,10 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
             continue   # "як повідомляв УНІАН": the outlet citing its own earlier report
         if lex.lang == "en" and x + 1 < len(toks) and toks[x + 1].lower == "to" and t.lower != "according":
             continue  # "called to", "said to be": not a report of speech... keep it simple
+        adr = _addressee(toks, x, lex, cyr, used, doc)
+        if adr is not None:   # "told Reuters", "рассказал «Ведомостям»": the outlet the words were said to
+            used.update(q.i for q in adr[0])
+            found.append(Mention(adr[1], t.start, t.end, si))
         got = _verb_subject(toks, x, lex, cyr, used)
         if got is not None:
             ph, vcase = got
@@ -430,3 +436,37 @@ def speech_cue_near(doc: Doc, before: int, after: int) -> str | None:
     return None
 
 
+
+
+_RELAY_KINDS = ("outlet", "news_agency", "telegram", "social_media")
+
+
+def _addressee(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool, used: set[int],
+               doc: Doc) -> tuple[list[Token], Resolved] | None:
+    """The outlet a verb of saying addresses: "told the AFP news agency", "сказав «Радіо Поділля»",
+    "рассказал Новой газете" (a dative name; an outlet by its kind word or a known name)."""
+    t = toks[x]
+    j = x + 1
+    if j >= len(toks) or toks[j].i in used:
+        return None
+    if not cyr:
+        if not any(lem in lex.addressed for lem in _lemmas(t)):
+            return None
+    else:
+        q = toks[j + 1] if toks[j].text in _QUOTES and j + 1 < len(toks) else toks[j]
+        if not _has_case(q, "datv", lex.lang) or (_nominative_ok([q], lex.lang) and q.text[:1] != toks[j].text[:1]
+                                                   and not _has_case(q, "datv", lex.lang)):
+            return None
+    ph, _nk = _phrase_right(toks, j, lex, cyr)
+    if not ph:
+        return None
+    r = resolve(Phrase(ph, "datv" if cyr else None), lex, doc)
+    if r is not None and cyr and r.kind == "other" and ph[0].text in _QUOTES and len(ph) > 2:
+        # a quoted title in the dative after a verb of saying: a newspaper, a channel ("«Вестям»")
+        head = ph[1]
+        nom = _to_nominative(head.text, lex.lang, "datv", False)
+        r = Resolved(doc.text[ph[1].start:head.start] + nom + doc.text[head.end:ph[-2].end], "outlet",
+                     ph[1].start, ph[-2].end)
+    if r is None or r.kind not in _RELAY_KINDS:
+        return None
+    return ph, r
