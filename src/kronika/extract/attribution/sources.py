@@ -61,7 +61,9 @@ def _own_outlet_keys(url: str | None) -> list[str]:
 def _is_own(name: str, own: list[str]) -> bool:
     f = fold(name)
     return any(f == k or (len(f) >= 5 and len(k) >= 5 and _ratio(f, k) >= 0.8)
-               or (len(k) >= 6 and len(f) > len(k) and _ratio(f[:len(k)], k) >= 0.85) for k in own)
+               or (len(k) >= 6 and len(f) > len(k) and _ratio(f[:len(k)], k) >= 0.85)
+               # a short host is the name's first word: "РИА Новости" on ria.ru
+               or (3 <= len(k) < 6 and f.startswith(k) and fold(name.split()[0]) == k) for k in own)
 
 
 def run(ctx: Context) -> None:
@@ -75,10 +77,11 @@ def run(ctx: Context) -> None:
     roles: dict[str, str] = {}
     linked: list[tuple[Attribution, Source]] = []
     mentions = find_mentions(doc, ctx.skip)
-    dl = _dateline_agency(doc.text)
-    if dl is not None and not _is_own(dl.name, own):
-        # "LIMA (Reuters) –": the wire agency that filed the story (no claim scope of its own)
-        by_key.append((_dedupe_key(dl.name), Source(dl.name, dl.kind, [Span.of(doc.text, dl.start, dl.end)])))
+    for dl in _datelines(doc.text) + _handles(doc.text, ctx.skip):
+        # "LIMA (Reuters) –", "t.me/channel": who filed or posted the story (no claim scope of its own)
+        key = _dedupe_key(dl.name)
+        if not _is_own(dl.name, own) and all(k != key for k, _s in by_key):
+            by_key.append((key, Source(dl.name, dl.kind, [Span.of(doc.text, dl.start, dl.end)])))
     # "передає Маяк з посиланням на Vesti": the cited source carries the claim before the relay
     chain_end: dict[int, int] = {}
     for men in mentions:
@@ -127,17 +130,42 @@ def run(ctx: Context) -> None:
 
 
 # "LIMA (Reuters) –", "QUITO, Ecuador, May 3 (AP) —": a capitalised dateline, then the agency in brackets
-_DATELINE = re.compile(r"\A\s*[A-ZА-ЯІЇЄҐ][\w'’.-]*(?:[ ,]+[\w'’.-]+){0,5}?\s*\(([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})\)\s*[-–—]")
+_DATELINE = re.compile(r"^[ \t]*[A-ZА-ЯІЇЄҐ][\w'’.-]*(?:[ ,]+[\w'’.-]+){0,5}?\s*\(([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})\)\s*[-–—]",
+                       re.M)
+# "ЛІМА, 3 травня — Маяк.", "КИТО, 3 мая. /Вести/.": a place in capitals, a day and month, then the agency
+_CAPS_DATELINE = re.compile(r"^[ \t]*[A-ZА-ЯІЇЄҐЁ][A-ZА-ЯІЇЄҐЁ'’-]{2,}(?:[ -][A-ZА-ЯІЇЄҐЁ'’-]{2,})?,\s*\d{1,2}\s+[^\W\d_]+"
+                            r"(?:\s+\d{4})?\s*(?:[-–—]|\.\s*/)\s*([^\W\d_][\w .&«»\"'’-]{1,40}?)\s*(?:/\s*)?[.,]", re.M)
+# a post's address: "t.me/channel", "x.com/handle" (a Telegram or X signature under the text)
+_HANDLE = re.compile(r"(?<![\w.])(?:https?://)?(?:www\.)?(t\.me|telegram\.me|x\.com|twitter\.com)/([A-Za-z0-9_]{3,32})\b")
+_LEAD = 400   # datelines are read in the lead only
 
 
-def _dateline_agency(text: str) -> Resolved | None:
-    m = _DATELINE.match(text[:160])
-    if m is None:
-        return None
-    kind = known_names().get(fold(m.group(1)))
-    if kind not in ("news_agency", "outlet"):
-        return None
-    return Resolved(m.group(1), kind, m.start(1), m.end(1))
+def _datelines(text: str) -> list[Resolved]:
+    """The wire agency that filed the story, from a dateline in the lead: a known agency or outlet
+    in brackets after the place, or any name after a capitalised place and a date."""
+    out: list[Resolved] = []
+    lead = text[:_LEAD]
+    for m in _DATELINE.finditer(lead):
+        kind = known_names().get(fold(m.group(1)))
+        if kind in ("news_agency", "outlet"):
+            out.append(Resolved(m.group(1), kind, m.start(1), m.end(1)))
+    for m in _CAPS_DATELINE.finditer(lead):
+        name = m.group(1).strip(" «»\"'’")
+        a = m.start(1) + m.group(1).index(name[:1])
+        if len(fold(name)) >= 2:
+            out.append(Resolved(name, known_names().get(fold(name), "news_agency"), a, a + len(name)))
+    return out
+
+
+def _handles(text: str, skip: list[tuple[int, int]]) -> list[Resolved]:
+    """Channels and accounts named by their address ("t.me/channel"): Telegram or social media."""
+    out: list[Resolved] = []
+    for m in _HANDLE.finditer(text):
+        if any(a <= m.start() < b for a, b in skip) and "t.me" not in m.group(1):
+            continue
+        kind = "telegram" if m.group(1).startswith(("t.me", "telegram")) else "social_media"
+        out.append(Resolved(m.group(2), kind, m.start(2), m.end(2)))
+    return out
 
 
 _OPEN_Q, _CLOSE_Q = "«„“\"", "»“”\""
