@@ -89,6 +89,7 @@ class SourceLexicon:
     statements: frozenset[str] = frozenset()
     infinitive_endings: tuple[str, ...] = ()
     roles: frozenset[str] = frozenset()     # position, profession, relation nouns (roles.toml)
+    anonymous: frozenset[str] = frozenset()  # "джерело", "source": an unnamed informant
     addressed: frozenset[str] = frozenset()  # "told": verbs whose object is the one spoken to
     # per article (set by `for_doc`): token indices that open a sentence, where a capital says little
     first: frozenset[int] = frozenset()
@@ -174,6 +175,7 @@ def lexicon(lang: str) -> SourceLexicon:
         statements=frozenset(cues.get("statements", ())),
         infinitive_endings=tuple(_strings(lex.get("morphology", {}), "infinitive_endings", lang)),
         addressed=frozenset(cues.get("addressed", ())),
+        anonymous=frozenset(w.lower() for w in words.get("anonymous", ())),
         roles=frozenset(w.lower() for w in _strings(load_lexicon(lang, "roles"), "roles", lang)),
     )
 

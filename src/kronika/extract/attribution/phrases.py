@@ -36,6 +36,7 @@ from .names import (
     _glued,
     _has_case,
     _is_place,
+    _is_prep,
     _is_stop,
     _is_strip,
     _is_verb,
@@ -79,6 +80,17 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
     n = len(toks)
     while k < n:
         t = toks[k]
+        if out and _anonymous(out[-1], lex) and _is_prep(t):
+            # "источник в силовых структурах", "a source close to the cabinet": the unnamed source's place
+            m = k + 1
+            while m < n and m < k + 7 and toks[m].text[:1].isalnum() and not _is_verb(toks[m]) \
+                    and not (lex.lang == "en" and _is_verb_en(toks[m], lex)) and toks[m].lower not in words().coord:
+                m += 1
+            if m > k + 1:
+                out.extend(toks[k:m])
+                have_head = True
+                k = m
+                continue
         if t.text in _QUOTES and (not out or _is_strip(out[-1], lex) or have_head):
             # a quoted name: «Вести, утро», "Маяк"
             close = next((m for m in range(k + 1, min(n, k + 8)) if toks[m].text in _QUOTES), None)
@@ -197,6 +209,18 @@ def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool,
                  used: set[int] | None = None) -> list[Token]:
     """The source phrase ending at toks[j] (a verb's subject before it); it never takes in words
     another cue already claimed ("В интервью Bloomberg Мартинес заявил")."""
+    for a in range(j - 1, max(-1, j - 8), -1):
+        # "Источник в силовых структурах сообщил": an unnamed informant, then its place
+        t = toks[a]
+        if (used and t.i in used) or not t.text[:1].isalnum() or (a < j and _is_verb(t)):
+            break
+        if _anonymous(t, lex) and _is_prep(toks[a + 1]):
+            s = a
+            while s > 0 and _pos(toks[s - 1]) in ("ADJF", "PRTF") and not (used and toks[s - 1].i in used):
+                s -= 1
+            if s > 0 and toks[s - 1].lower in ("a", "an", "the"):
+                s -= 1
+            return toks[s:j + 1]
     k = j
     while k >= 0:
         t = toks[k]
@@ -258,6 +282,11 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
     toks = [t for t in ph.toks]
     while toks and (_is_stop(toks[0], lex) or toks[0].lower in ("the", "a", "an")):
         toks = toks[1:]
+    anon = next((m for m, t in enumerate(toks) if _anonymous(t, lex)), None)
+    if anon is not None and anon + 2 < len(toks) and _is_prep(toks[anon + 1]):
+        # an unnamed source with its place counts as written: "источник в силовых структурах" (other)
+        name = _common_text(doc.text, toks, lex.lang, ph.case)
+        return Resolved(name, "other", toks[0].start, toks[-1].end)
     if lex.lang == "en":
         toks = _english_phrase(toks, lex)
     if not toks:
@@ -444,3 +473,8 @@ def _kind_for(name: str, kinds: list[str], person: bool, role: list[Token], lex:
         if w in words:
             return words[w]   # "Ohio Today", "Бостон таймс", "Evening Mail": a newspaper's name
     return "other"
+
+
+def _anonymous(t: Token, lex: SourceLexicon) -> bool:
+    """A word for an unnamed informant ("джерело", "источник", "source")."""
+    return any(lem in lex.anonymous for lem in _lemmas(t))
