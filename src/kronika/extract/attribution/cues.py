@@ -196,10 +196,12 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
         if lex.lang == "en" and x + 1 < len(toks) and toks[x + 1].lower == "to" and t.lower != "according":
             continue  # "called to", "said to be": not a report of speech... keep it simple
         adr = _addressee(toks, x, lex, cyr, used, doc)
+        addressed: frozenset[int] = frozenset()
         if adr is not None:   # "told Reuters", "рассказал «Ведомостям»": the outlet the words were said to
-            used.update(q.i for q in adr[0])
+            addressed = frozenset(q.i for q in adr[0]) | {toks[x + 1].i}
+            used.update(addressed)
             found.append(Mention(adr[1], t.start, t.end, si))
-        got = _verb_subject(toks, x, lex, cyr, used)
+        got = _verb_subject(toks, x, lex, cyr, used, addressed)
         if got is not None:
             ph, vcase = got
             add(ph, vcase, t.start, t.end)
@@ -282,7 +284,7 @@ def _pp_start(toks: list[Token], k: int, verb: int) -> int | None:
 
 
 def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
-                  used: set[int]) -> tuple[list[Token], str | None] | None:
+                  used: set[int], addressed: frozenset[int] = frozenset()) -> tuple[list[Token], str | None] | None:
     """The subject phrase of the speech verb toks[x], after it (inverted) or before it."""
     n = len(toks)
     t = toks[x]
@@ -306,6 +308,8 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
     for side in tries:
         if side == "right":
             j = _skip_right(toks, x + 1, lex)
+            while j < n and toks[j].i in used and toks[j].i in addressed:
+                j = _skip_right(toks, j + 1, lex)   # "розповів «Новинам Полісся» речник …": past the addressee
             if j >= n or toks[j].i in used or (toks[j].text in _BARRIERS and toks[j].text not in _QUOTES) \
                     or _is_verb(toks[j]):
                 continue

@@ -373,7 +373,7 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
         quoted = run[0].text in _QUOTES or run[-1].text in _QUOTES   # «Остров» is a title, not a person
         person = not quoted and any(_NAME_TAGS & t.an.tags for t in run) or not quoted and (
             bool(head) and any(_kind_of_token(t, lex) in ("official", "police", "witness", "other") for t in head)
-            and not any(_is_strip(t, lex) for t in head))
+            and not any(_is_strip(t, lex) for t in head)) or not quoted and _name_pair(run, lex)
         after_kind_word = bool(head) and _is_strip(head[-1], lex)
         name = _name_text(text, run, a, b, lex.lang, None if after_kind_word else ph.case, person)
         m = _DOMAIN.match(text, a)
@@ -478,3 +478,14 @@ def _kind_for(name: str, kinds: list[str], person: bool, role: list[Token], lex:
 def _anonymous(t: Token, lex: SourceLexicon) -> bool:
     """A word for an unnamed informant ("джерело", "источник", "source")."""
     return any(lem in lex.anonymous for lem in _lemmas(t))
+
+
+def _name_pair(run: list[Token], lex: SourceLexicon) -> bool:
+    """ "Богдана Мельника": a first name, then a surname the dictionary also reads as a common noun;
+    some reading of each says so, though neither best reading does."""
+    words = [t for t in run if t.text[:1].isalpha()]
+    if lex.lang == "en" or not 2 <= len(words) <= 3 or not all(_cap(t) and not _latin(t) for t in words):
+        return False
+    first, last = words[0], words[-1]
+    return _person_reading(_mlang(first, lex.lang), first.lower) and (
+        _person_reading(_mlang(last, lex.lang), last.lower) or not _known(last, lex.lang))
