@@ -280,6 +280,8 @@ class Resolved:
 def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
     """Name, kind and span of a source phrase; None when it names nobody."""
     toks = [t for t in ph.toks]
+    if toks and doc.text[toks[-1].end:toks[-1].end + 1] == "/":
+        return None   # "t.me/канал": an address, read as a signature by the stage
     while toks and (_is_stop(toks[0], lex) or toks[0].lower in ("the", "a", "an")):
         toks = toks[1:]
     anon = next((m for m, t in enumerate(toks) if _anonymous(t, lex)), None)
