@@ -26,7 +26,7 @@ def names(text: str, lang: str, url: str | None = None) -> dict[str, str]:
 
 
 def test_attribution_chain_both_sources_uk() -> None:
-    got = names("Шахтарі оголосили страйк, передає УНН з посиланням на DW.", "uk")
+    got = names("Шахтарі оголосили страйк, повідомляє УНН із посиланням на DW.", "uk")
     assert got == {"УНН": "news_agency", "DW": "outlet"}
 
 
@@ -61,7 +61,7 @@ def test_kinds_police_government_witness() -> None:
     assert names("У поліції повідомили, що затримали трьох людей.", "uk") == {"поліція": "police"}
     got = names("Пресс-служба президента Чили 3 мая сообщила о решении.", "ru")
     assert list(got.values()) == ["government"]
-    got = names("Vesti.kz з посиланням на очевидців передає, що людей затримували.", "uk")
+    got = names("Vesti.kz із посиланням на очевидців повідомляє, що людей затримували.", "uk")
     assert got.get("очевидці") == "witness" and "Vesti.kz" in got
 
 
@@ -134,7 +134,7 @@ def test_surname_alone_is_completed_from_the_full_name() -> None:
 
 
 def test_site_names_and_locative_bodies() -> None:
-    assert "новостирегиона.рф" in names("Согласно информации на сайте новостирегиона.рф, трасса закрыта.", "ru")
+    assert "новостирегиона.рф" in names("Согласно данным на сайте новостирегиона.рф, трасса закрыта.", "ru")
     assert names("Як зазначили в Офісі генпрокурора, відкрито нову справу.", "uk") == {"Офіс генпрокурора": "government"}
 
 
@@ -186,7 +186,7 @@ def test_english_apposition_between_name_and_verb() -> None:
 
 
 def test_chain_the_cited_source_has_the_narrower_scope() -> None:
-    text = "Шахтарі оголосили страйк на 40 шахтах, передає УНН з посиланням на DW."
+    text = "Шахтарі оголосили страйк на 40 шахтах, повідомляє УНН із посиланням на DW."
     ctx = sources_of(text, "uk")
     by = {a.name: a for a in ctx.attributions}
     pos = text.index("40")

@@ -8,11 +8,15 @@ after an organisation's full name ("the ministry") is that organisation again.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from ...model import Source
 from ...text.doc import Doc, Token
-from .lexicon import _DOMAIN, PERSON_ORDER, SourceLexicon, fold, reader
+from ...text.morph import analyzer
+from .lexicon import _DOMAIN, PERSON_ORDER, SourceLexicon, fold, reader, words
 from .names import (
+    _can_be_nomn,
     _cap,
     _case,
     _has_case,
@@ -20,6 +24,7 @@ from .names import (
     _is_verb,
     _is_verb_en,
     _kind_of_token,
+    _known,
     _lemmas,
     _mlang,
     _name_like,
@@ -54,27 +59,89 @@ def _single_name(name: str) -> bool:
     return " " not in bare and bare[:1].isupper() and not bare.isupper() and not _DOMAIN.match(bare)
 
 
-def _full_names(doc: Doc) -> list[tuple[str, str, str]]:
-    """(full name, folded first name, folded surname) of every "Ім'я Прізвище" pair in the text,
-    in the nominative: later mentions by surname or first name alone point back at them."""
+@dataclass(frozen=True, slots=True)
+class NamePair:
+    """An "Ім'я Прізвище" mention: where it is, the name in the nominative, the first name's gender."""
+
+    start: int
+    end: int
+    full: str
+    first: str      # folded
+    last: str       # folded
+    gender: str | None
+
+
+def name_pairs(doc: Doc) -> list[NamePair]:
+    """Every first-name-and-surname pair of the text, in order (computed once per article)."""
+    got = doc.memo.get("name_pairs")
+    if isinstance(got, list):
+        return got
     lex = reader(doc)
     cyr = lex.lang != "en"
-    out: list[tuple[str, str, str]] = []
+    out: list[NamePair] = []
     toks = doc.tokens
     for a, b in zip(toks, toks[1:], strict=False):
         if a.sent != b.sent or not _cap(a) or not _cap(b) or b.start - a.end != 1:
             continue
-        if cyr and not (("Name" in a.an.tags or (_person_reading(_mlang(a, lex.lang), a.text.lower()) and "Surn" in b.an.tags))
+        if cyr and not (("Name" in a.an.tags or (_name_gender(_mlang(a, lex.lang), a.text.lower()) is not None and (
+                "Surn" in b.an.tags or _surname_like(b, lex))))
                         and _name_like(b, lex, cyr)):
             continue
         if not cyr and (a.i in lex.first or _kind_of_token(b, lex) or _kind_of_token(a, lex)):
             continue
-        first = _to_nominative(a.text, doc.lang, _case(a) if cyr else None, True)
-        # an indeclinable first name ("Джо") says nothing of the case: the surname's own reading does
-        last = _to_nominative(b.text, doc.lang, (_case(a) if _case(a) != "nomn" else _case(b)) if cyr else None, True,
-                              surname=True)
-        out.append((f"{first} {last}", fold(first), fold(last)))
+        if cyr and "Surn" not in b.an.tags and _name_reading_in(_mlang(b, lex.lang), b.text.lower(), None, "Patr"):
+            continue   # "Людмила Ільківна": a first name and a patronymic, the surname comes after
+        # the surname decides the case: "Богдана Мельника" is genitive (no nominative "мельника"),
+        # "Ганна Мороз" nominative, whatever the first name's best reading says
+        if not cyr:
+            case = None
+        elif _name_reading_in(_mlang(a, lex.lang), a.text.lower(), "nomn") and _can_be_nomn(b, lex.lang):
+            case = None   # "Павло Гриценко" (a vocative "Павло" of "Павла" is the likelier reading)
+        elif "Name" in a.an.tags:   # an indeclinable first name ("Джо") leaves the case to the surname
+            case = _case(a) if _case(a) != "nomn" else (None if _can_be_nomn(b, lex.lang) else _case(b))
+        else:
+            case = _case(b) if not _can_be_nomn(b, lex.lang) else (None if _can_be_nomn(a, lex.lang) else _case(a))
+        first = _to_nominative(a.text, doc.lang, case, True)
+        last = _to_nominative(b.text, doc.lang, case, True, surname=True)
+        gender = _name_gender(_mlang(a, lex.lang), a.text.lower()) if cyr else None
+        out.append(NamePair(a.start, b.end, f"{first} {last}", fold(first), fold(last), gender))
+    doc.memo["name_pairs"] = out
     return out
+
+
+def _surname_like(t: Token, lex: SourceLexicon) -> bool:
+    """A capitalised word that can be a surname: a surname reading, a surname ending, or unknown;
+    never a patronymic ("Ільківна" follows a first name but is no surname)."""
+    low = t.text.lower()
+    lang = _mlang(t, lex.lang)
+    if _name_reading_in(lang, low, None, "Patr"):
+        return False
+    return _person_reading(lang, low) or bool(words().surname.search(low)) or not _known(t, lex.lang)
+
+
+@lru_cache(maxsize=20000)
+def _name_reading_in(lang: str, word: str, case: str | None, tag: str = "Name") -> bool:
+    """Some reading of the word carries `tag` (in `case`, when given)."""
+    for p in analyzer(lang).parse(word):
+        tags = str(p.tag).replace(" ", ",").split(",")
+        if tag in tags and (case is None or case in tags):
+            return True
+    return False
+
+
+@lru_cache(maxsize=20000)
+def _name_gender(lang: str, word: str) -> str | None:
+    """The gender of a first-name reading of the word ("Ганна": femn), if any."""
+    parses = [str(p.tag) for p in analyzer(lang).parse(word) if "Name" in str(p.tag)]
+    for tags in sorted(parses, key=lambda tags: "nomn" not in tags):   # a nominative reading first
+        return "femn" if "femn" in tags else ("masc" if "masc" in tags else None)
+    return None
+
+
+def _full_names(doc: Doc) -> list[tuple[str, str, str]]:
+    """(full name, folded first name, folded surname) of every "Ім'я Прізвище" pair in the text,
+    in the nominative: later mentions by surname or first name alone point back at them."""
+    return [(p.full, p.first, p.last) for p in name_pairs(doc)]
 
 
 def _roles_of(doc: Doc) -> dict[str, str]:

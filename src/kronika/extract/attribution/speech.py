@@ -20,10 +20,10 @@ from ...text.clauses import clause_of
 from ...text.doc import Doc, Token
 from ..context import Context
 from ..mentions import Attribution
-from .coref import _complete, _full_names, _role_word, role_after, role_before
+from .coref import _name_gender, _role_word, name_pairs, role_after, role_before
 from .cues import _verb_subject
 from .lexicon import SourceLexicon, fold, known_names, lexicon, reader, words
-from .names import _is_verb, _lemmas
+from .names import _can_be_nomn, _is_verb, _known, _lemmas
 from .phrases import Phrase, _phrase_right, resolve
 
 RELAY_KINDS = ("outlet", "news_agency", "telegram", "social_media")
@@ -123,8 +123,18 @@ def speaker_for(ctx: Context, mem: SpeechMemory, verb_i: int | None, lo: int, hi
     if _no_subject(toks, x0):
         return mem.last or _last_person(ctx, qa)
     lex = reader(doc)
-    got = _verb_subject(toks, x0, lex, lex.lang != "en", set())
+    inside = {t.i for t in toks if qa - 1 <= t.start < qb + 1}   # the quote is not its own speaker
+    got = _verb_subject(toks, x0, lex, lex.lang != "en", inside)
     if got is None:
+        # "a miner told …": a plain noun phrase before the verb, as written
+        left = [t for t in toks[:x0] if t.start >= lo and t.text[:1].isalpha() and t.i not in inside]
+        if 1 <= len(left) <= 3 and all(t.text[:1].islower() or (t.i in lex.first and _known(t, lex.lang))
+                                       for t in left) \
+                and not any(t.lower in words().pronouns or _is_verb(t) or t.an.pos == "NPRO" for t in left) \
+                and (lex.lang == "en" or _can_be_nomn(left[-1], lex.lang)):
+            words_ = [t for t in left if t.lower not in ("a", "an", "the")]
+            if words_:
+                return Speaker(doc.text[words_[0].start:words_[-1].end], words_[0].start, words_[-1].end, False)
         return mem.last
     ph, case = got
     if ph[0].start >= qa and ph[-1].end <= qb:
@@ -177,40 +187,61 @@ def quote_lexicon_pronouns() -> dict[str, str]:
     return out
 
 
-def _antecedent(ctx: Context, mem: SpeechMemory, before: int, gender: str) -> Speaker | None:
-    """The person a pronoun stands for: the last one named before it whose first name has the
-    pronoun's gender (named by an attribution or only mentioned), else the last speaker."""
+def _people_before(ctx: Context, before: int) -> list[tuple[int, Speaker, str | None]]:
+    """People named before an offset, in text order: name pairs and person attributions (a surname
+    alone included), with the first name's gender where known."""
     doc = ctx.doc
-    toks = doc.tokens
-    k = doc.token_at(before)
-    first_sent = max(0, toks[k].sent - 3) if toks else 0
-    while k > 0 and toks[k].sent >= first_sent:
-        k -= 1
-        t = toks[k]
-        if "Name" in t.an.tags and t.text[:1].isupper() and gender in t.an.tags:
-            for x in ctx.attributions:
-                if x.start <= t.start < x.end + 40 and _is_person(x):
-                    return Speaker(x.name, x.start, x.end, True)
-            end = toks[k + 1].end if k + 1 < len(toks) and toks[k + 1].text[:1].isupper() else t.end
-            people = _full_names(doc)
-            name = _complete(doc.text[t.start:end].split()[-1], people) if end > t.end else doc.text[t.start:end]
-            return Speaker(name, t.start, end, True)
+    out = [(p.start, Speaker(p.full, p.start, p.end, True), p.gender) for p in name_pairs(doc) if p.end <= before]
+    for x in ctx.attributions:
+        if x.end <= before and _is_person(x):
+            first = x.name.split()[0].lower()
+            g = _name_gender(_mlang_of(first, doc.lang), first) if " " in x.name else None
+            out.append((x.start, Speaker(x.name, x.start, x.end, True), g))
+    out.sort(key=lambda e: e[0])
+    return out
+
+
+def _mlang_of(word: str, lang: str) -> str:
+    return "uk" if lang == "uk" or any(c in "іїєґ" for c in word) else "ru"
+
+
+def _antecedent(ctx: Context, mem: SpeechMemory, before: int, gender: str) -> Speaker | None:
+    """The person a pronoun stands for: the last one named in the three sentences before it whose
+    first name has the pronoun's gender (or whose gender the text does not show), else the last speaker."""
+    doc = ctx.doc
+    since = doc.sentences[max(0, doc.sentence_of(before) - 3)].start
+    fits = [sp for pos, sp, g in _people_before(ctx, before) if pos >= since and g in (gender, None)]
+    if fits:
+        return fits[-1]
     return mem.last or _last_person(ctx, before)
+
+
+def _role_lemmas(doc: Doc, start: int, end: int) -> set[str]:
+    """Lemmas of the role written before or after a name at [start, end)."""
+    out: set[str] = set()
+    before = role_before(doc, start)
+    if before:
+        a = doc.text.rfind(before, 0, start)
+        out |= {lem for t in doc.tokens[doc.token_at(a):doc.token_at(start)] for lem in _lemmas(t)}
+    after = role_after(doc, end)
+    if after:
+        a = doc.text.find(after, end)
+        out |= {lem for t in doc.tokens[doc.token_at(a):doc.token_at(a + len(after)) + 1] for lem in _lemmas(t)}
+    return out
 
 
 def _by_role(ctx: Context, mem: SpeechMemory, ph: list[Token], lex: SourceLexicon, before: int) -> Speaker | None:
     """ "– запевнив міністр": the person named before with that role word in their role."""
     head = next((t for t in ph if t.text[:1].isalpha()), None)
-    if head is None or not (_role_word(head, lex)):
+    if head is None or not _role_word(head, lex):
         return None
     lems = set(_lemmas(head))
     doc = ctx.doc
-    for x in reversed([x for x in ctx.attributions if x.end <= before and _is_person(x)]):
-        role = role_before(doc, x.start) or role_after(doc, x.end)
-        if role and any(set(_lemmas(t)) & lems for t in doc.tokens[doc.token_at(doc.text.find(role, max(0, x.start - len(role) - 80))):doc.token_at(x.start)]
-                        if t.text[:1].isalpha()):
-            return Speaker(x.name, x.start, x.end, True)
+    for _pos, sp, _g in reversed(_people_before(ctx, before)):
+        if lems & _role_lemmas(doc, sp.start, sp.end):
+            return sp
     return None
+
 
 def _no_subject(toks: list[Token], x: int) -> bool:
     """ "…, – розповідає." / "…, — добавил.": the verb ends the clause with no words after it."""
@@ -233,14 +264,14 @@ def role_for(ctx: Context, mem: SpeechMemory, sp: Speaker) -> str | None:
     doc = ctx.doc
     here = role_before(doc, sp.start) or role_after(doc, sp.end)
     if here:
-        return here
+        return _lower_start(doc, here, sp.start)
     if mem.roles is None:
         mem.roles = {}
         for x in ctx.attributions:
             if _is_person(x):
                 r = role_before(doc, x.start) or role_after(doc, x.end)
                 if r:
-                    mem.roles.setdefault(fold(x.name), r)
+                    mem.roles.setdefault(fold(x.name), _lower_start(doc, r, x.start))
     return mem.roles.get(fold(sp.name))
 
 
@@ -302,3 +333,14 @@ def _told_agency(doc: Doc, b: int, end: int) -> str | None:
         return None
     name = m.group(1).rstrip(".-")
     return name if known_names().get(fold(name)) in RELAY_KINDS else None
+
+
+def _lower_start(doc: Doc, role: str, near: int) -> str:
+    """A role that opens its sentence loses the capital the sentence gave it ("Заступниця …")."""
+    a = doc.text.rfind(role, 0, near + 1)
+    if a < 0 or not role[:1].isupper() or doc.lang == "en":   # English titles keep their capitals
+        return role
+    t = doc.tokens[doc.token_at(a)]
+    first = doc.sent_tokens[t.sent][0] == t.i
+    proper = t.text.isupper() or bool({"Name", "Surn", "Geox", "Orgn", "Abbr"} & t.an.tags)
+    return role[:1].lower() + role[1:] if first and not proper else role
