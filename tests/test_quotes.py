@@ -121,7 +121,7 @@ def test_chant_is_a_quote_of_the_crowd() -> None:
 
 def test_bare_role_after_the_full_name_is_that_person() -> None:
     text = ('Міністр енергетики Павло Гриценко приїхав на шахту. "Шахта працюватиме і взимку", - запевнив '
-            "міністр у дописі в соцмережі Facebook.")
+            "міністр увечері у Facebook.")
     [q] = quotes_of(text, "uk")
     assert (q.speaker, q.speaker_role, q.via) == ("Павло Гриценко", "міністр енергетики", "Facebook")
 
@@ -134,8 +134,8 @@ def test_pronoun_takes_the_gender_of_the_last_named_person() -> None:
 
 
 def test_statement_phrase_gives_the_body_named_before() -> None:
-    text = ('Про це повідомила пресслужба поліції області. "Рух транспорту перекрито до ранку", '
-            "- йдеться в повідомленні.")
+    text = ('Таку інформацію оприлюднила пресслужба поліції області. "Рух транспорту перекрито до ранку", '
+            "– ідеться в повідомленні.")
     [q] = quotes_of(text, "uk")
     assert q.speaker == "пресслужба поліції області"
 
