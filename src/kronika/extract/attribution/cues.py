@@ -404,44 +404,6 @@ def find_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[M
 # helpers the quotes stage shares
 
 
-def speech_cue_near(doc: Doc, before: int, after: int) -> str | None:
-    """'after' when a verb of saying follows a quote closing at `after` (`"…", – заявив X`),
-    'before' when one precedes a quote opening at `before` (`X заявив: «…»`), else None."""
-    lex = reader(doc)
-    text = doc.text
-    # after the quote: optional punctuation and a dash, then within three words a cue verb
-    k = doc.token_at(after)
-    toks = doc.tokens
-    while k < len(toks) and toks[k].start < after:
-        k += 1
-    seen = 0
-    for t in toks[k:k + 6]:
-        if t.text[:1].isalpha():
-            seen += 1
-            if any(lem in lex.verbs for lem in _lemmas(t)) and (lex.lang == "en" or _is_verb(t)):
-                return "after"
-            if seen >= 6:   # '," Transport Minister Ana Ruiz told …'
-                break
-        elif t.text[:1] in ".!?…\n" and seen == 0:
-            break   # '«…». Авиакомпании считают': the quote ended its sentence
-    # before the quote: "… заявив: «…»" / "… said: "…""
-    j = before - 1
-    while j >= 0 and text[j] in " \t":
-        j -= 1
-    if j >= 0 and text[j] in ":,":
-        k = doc.token_at(j)
-        for t in reversed(toks[max(0, k - 8):k + 1]):
-            if t.end > j + 1:
-                continue
-            if any(lem in lex.verbs for lem in _lemmas(t)) and (lex.lang == "en" or _is_verb(t)):
-                return "before"
-            if t.text in ".!?\n":
-                break
-    return None
-
-
-
-
 _RELAY_KINDS = ("outlet", "news_agency", "telegram", "social_media")
 
 

@@ -378,10 +378,10 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
             and not any(_is_strip(t, lex) for t in head)) or not quoted and _name_pair(run, lex)
         after_kind_word = bool(head) and _is_strip(head[-1], lex)
         name = _name_text(text, run, a, b, lex.lang, None if after_kind_word else ph.case, person)
-        m = _DOMAIN.match(text, a)
-        if m and m.end() >= b:
-            name, b = m.group(0), m.end()
-        kind = _kind_for(name, kinds, person, head, lex, bool(m and m.end() >= b))
+        site = _DOMAIN.match(text, a)
+        if site and site.end() >= b:
+            name, b = site.group(0), site.end()
+        kind = _kind_for(name, kinds, person, head, lex, bool(site and site.end() >= b))
         return Resolved(name, kind, a, b, a if head else None)
     if not run and not kinds and _name_like(toks[0], lex, cyr):
         name = _name_text(text, toks, toks[0].start, toks[-1].end, lex.lang, ph.case, False)

@@ -150,9 +150,9 @@ def speaker_for(ctx: Context, mem: SpeechMemory, verb_i: int | None, lo: int, hi
     if r is None and any(t.text[:1].isalpha() for t in ph):
         # a role or a group with no name ("a protester", "собеседник издания"): the person the text
         # gave that role before, else the words as written
-        named = _by_role(ctx, mem, ph, lex, qa)
-        if named is not None:
-            return named
+        by_role = _by_role(ctx, mem, ph, lex, qa)
+        if by_role is not None:
+            return by_role
         return Speaker(doc.text[ph[0].start:ph[-1].end], ph[0].start, ph[-1].end, False)
     return None
 
