@@ -265,3 +265,9 @@ def name_words() -> dict[str, str]:
         for word, kind in load_lexicon(lang, "sources").get("name_words", {}).items():
             out.setdefault(word.casefold(), kind)
     return out
+
+
+@cache
+def own_letters(lang: str) -> frozenset[str]:
+    """Letters only this language writes ("ї" is Ukrainian): a word with one is read in it."""
+    return frozenset(_strings(load_lexicon(lang, "sources").get("morphology", {}), "own_letters", lang))

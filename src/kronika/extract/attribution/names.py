@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ...text.doc import Token
 from ...text.morph import analyzer
-from .lexicon import _NAME_TAGS, _QUOTES, SourceLexicon, words
+from .lexicon import _NAME_TAGS, _QUOTES, SourceLexicon, own_letters, words
 
 # ---------------------------------------------------------------------------------------------
 # token predicates
@@ -327,7 +327,7 @@ def _case_forms(lang: str, word: str) -> frozenset[str]:
 
 def _mlang(t: Token, lang: str) -> str:
     """The dictionary to ask: the document's (quoted Russian in Ukrainian text shows its letters)."""
-    if lang == "uk" or any(c in "іїєґ" for c in t.text.lower()):
+    if lang == "uk" or any(c in own_letters("uk") for c in t.text.lower()):
         return "uk"
     return "ru"
 

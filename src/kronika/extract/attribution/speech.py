@@ -22,7 +22,7 @@ from ..context import Context
 from ..mentions import Attribution
 from .coref import _name_gender, _role_word, name_pairs, role_after, role_before
 from .cues import _verb_subject
-from .lexicon import SourceLexicon, fold, known_names, lexicon, reader, words
+from .lexicon import SourceLexicon, fold, known_names, lexicon, own_letters, reader, words
 from .names import _can_be_nomn, _is_verb, _known, _lemmas
 from .phrases import Phrase, _phrase_right, resolve
 
@@ -202,7 +202,7 @@ def _people_before(ctx: Context, before: int) -> list[tuple[int, Speaker, str | 
 
 
 def _mlang_of(word: str, lang: str) -> str:
-    return "uk" if lang == "uk" or any(c in "іїєґ" for c in word) else "ru"
+    return "uk" if lang == "uk" or any(c in own_letters("uk") for c in word) else "ru"
 
 
 def _antecedent(ctx: Context, mem: SpeechMemory, before: int, gender: str) -> Speaker | None:
