@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from ...model import Quote, Span
 from ...text.doc import Doc
 from ..context import Context
+from .coref import name_pairs
 from .lexicon import _QUOTES, lexicon, reader
 from .names import _is_strip, _is_verb, _kind_of_token
 from .speech import (
     QuoteLexicon,
     Speaker,
     SpeechMemory,
+    _is_person,
     chanted,
     clause_range,
     quote_lexicon,
@@ -201,6 +203,14 @@ def _fragment_cue(doc: Doc, a: int, b: int, ql: QuoteLexicon) -> int | None:
     return after[0] if after else None
 
 
+def _names_a_person(ctx: Context, pos: int) -> bool:
+    """The sentence holding pos names a person (an attribution or a first name with a surname)."""
+    doc = ctx.doc
+    s = doc.sentences[doc.sentence_of(pos)]
+    return any(s.start <= x.start < s.end and _is_person(x) for x in ctx.attributions) or any(
+        s.start <= p.start < s.end for p in name_pairs(doc))
+
+
 def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
@@ -252,13 +262,18 @@ def run(ctx: Context) -> None:
             continue
         parts = _split(doc, a, b, ql)
         if parts[0].verb is None:
-            if not intro:
-                continue
-            # introduced by "X заявив:" at the end of the paragraph before
             pe = _line_start(text, a) - 1
-            ps = _line_start(text, max(pe - 1, 0))
-            v = _verb_in(doc, ps, pe, ql)
-            parts = [Part(a, b, v, ps, pe, pe)]
+            while pe > 0 and text[pe - 1].isspace():
+                pe -= 1
+            if intro:   # introduced by "X заявив:" at the end of the paragraph before
+                ps = _line_start(text, max(pe - 1, 0))
+                parts = [Part(a, b, _verb_in(doc, ps, pe, ql), ps, pe, pe)]
+            elif text[a - 2:a - 1] in "–—" and pe > 0 and _names_a_person(ctx, pe - 1):
+                # the paragraph before ends on the person who now speaks ("За словами Петра Бойка, …")
+                s = doc.sentences[doc.sentence_of(pe - 1)]
+                parts = [Part(a, b, None, s.start, s.end, s.end)]
+            else:
+                continue
         passages.extend((p, (a, b)) for p in parts)
     for a, b in quoted_spans(text):
         if ctx.skipped(a, b) or any(da <= a and b <= db for da, db, _i in dashes):

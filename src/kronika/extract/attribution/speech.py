@@ -114,6 +114,10 @@ def speaker_for(ctx: Context, mem: SpeechMemory, verb_i: int | None, lo: int, hi
             x = named[-1]
             return Speaker(x.name, x.start, x.end, _is_person(x))
     if verb_i is None:
+        pairs = [p for p in name_pairs(doc) if lo <= p.start < hi and not (qa <= p.start < qb)]
+        if pairs:   # a person the introducing sentence names without a cue of their own
+            p = pairs[-1]
+            return Speaker(p.full, p.start, p.end, True)
         return mem.last
     toks = doc.sent_toks(doc.tokens[verb_i].sent)
     x0 = verb_i - toks[0].i
@@ -135,7 +139,7 @@ def speaker_for(ctx: Context, mem: SpeechMemory, verb_i: int | None, lo: int, hi
             words_ = [t for t in left if t.lower not in ("a", "an", "the")]
             if words_:
                 return Speaker(doc.text[words_[0].start:words_[-1].end], words_[0].start, words_[-1].end, False)
-        return mem.last
+        return _right_phrase(toks, x0, lex) or mem.last
     ph, case = got
     if ph[0].start >= qa and ph[-1].end <= qb:
         return None
@@ -344,3 +348,18 @@ def _lower_start(doc: Doc, role: str, near: int) -> str:
     first = doc.sent_tokens[t.sent][0] == t.i
     proper = t.text.isupper() or bool({"Name", "Surn", "Geox", "Orgn", "Abbr"} & t.an.tags)
     return role[:1].lower() + role[1:] if first and not proper else role
+
+
+def _right_phrase(toks: list[Token], x: int, lex: SourceLexicon) -> Speaker | None:
+    """ "— разъяснил собеседник издания": a nominative noun after the verb and its genitive
+    dependents, as written, when no name resolves."""
+    after = [t for t in toks[x + 1:x + 5]]
+    if not after or lex.lang == "en" or not after[0].text[:1].isalpha() or after[0].an.pos != "NOUN" \
+            or after[0].an.case != "nomn" or after[0].lower in words().pronouns:
+        return None
+    end = 1
+    while end < len(after) and after[end].text[:1].isalpha() and after[end].an.pos in ("NOUN", "ADJF") \
+            and after[end].an.case == "gent":
+        end += 1
+    a, b = after[0].start, after[end - 1].end
+    return Speaker(" ".join(t.text for t in after[:end]), a, b, False)
