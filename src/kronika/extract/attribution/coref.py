@@ -219,8 +219,9 @@ def role_before(doc: Doc, name_start: int) -> str | None:
 
 
 def role_after(doc: Doc, name_end: int) -> str | None:
-    """An apposition after a person's name: '… said Irungu Houghton, executive director of Amnesty
-    Kenya.', '— сказав Іван Петренко, голова профспілки.' (with a role word, up to the clause end)."""
+    """An apposition after a person's name: '… said Tom Baker, executive director of Miners Aid.',
+    '— сказав Іван Петренко, голова профспілки.' (with a role word, up to the clause end or up to a
+    verb of saying: '"…," Tom Baker, director of Netwatch told …')."""
     lex = reader(doc)
     k = doc.token_at(max(name_end - 1, 0)) + 1
     toks = doc.tokens
@@ -232,6 +233,9 @@ def role_after(doc: Doc, name_end: int) -> str | None:
     start, has_role = m, False
     while m < len(toks) and m < start + 10 and toks[m].sent == toks[k].sent and toks[m].text not in ",.;:!?()«»\"“”":
         if _is_verb(toks[m]) or (lex.lang == "en" and _is_verb_en(toks[m], lex)):
+            if has_role and lex.lang == "en" and any(lem in lex.verbs or lem in lex.addressed
+                                                     for lem in _lemmas(toks[m])):
+                return doc.text[toks[start].start:toks[m - 1].end]
             return None   # "…, who said …", "…, заявив …": a clause, not a role
         has_role = has_role or _role_word(toks[m], lex)
         m += 1

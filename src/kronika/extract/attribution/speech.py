@@ -108,6 +108,13 @@ def speaker_for(ctx: Context, mem: SpeechMemory, verb_i: int | None, lo: int, hi
     if near:
         x = near[0]
         return Speaker(x.name, x.start, x.end, _is_person(x))
+    if verb_i is not None and qb <= doc.tokens[verb_i].start:
+        # '"…," Tom Baker, director of Netwatch, told …': a name between the quote and its verb
+        between = [p for p in name_pairs(doc) if qb <= p.start and p.end <= doc.tokens[verb_i].start
+                   and doc.sentence_of(p.start) == doc.tokens[verb_i].sent]
+        if between:
+            p = between[0]
+            return Speaker(p.full, p.start, p.end, True)
     if statement:   # '"…", – йдеться в повідомленні.': the body the text named before
         named = [x for x in ctx.attributions if x.end <= qa and doc.sentence_of(x.start) >= doc.sentence_of(qa) - 3]
         if named:
