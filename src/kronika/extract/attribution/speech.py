@@ -306,6 +306,12 @@ def via_for(ctx: Context, mem: SpeechMemory, sp: Speaker | None, si: int, quote:
         if first is not None:
             fs = doc.sentences[doc.sentence_of(first.start)]
             got = _via_phrase(doc, fs.start, fs.end, quote)
+    if got is None:
+        # an article that cites one outlet throughout ("пише газета X … «…», — сказав Y"): it relays
+        relays = {fold(x.name): x.name for x in ctx.attributions if x.kind in RELAY_KINDS
+                  and x.kind != "social_media"}
+        if len(relays) == 1:
+            got = next(iter(relays.values()))
     if got is not None and key:
         mem.vias.setdefault(key, got)
     return got
