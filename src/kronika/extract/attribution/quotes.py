@@ -188,10 +188,12 @@ def _fragment_cue(doc: Doc, a: int, b: int, ql: QuoteLexicon) -> int | None:
     si = doc.sentence_of(a)
     toks = doc.sent_toks(si)
     chant = next((t.i for t in toks if t.end <= a and chanted(t, ql) and a - t.end < 40), None)
-    if chant is not None and len(words) >= 1:
+    if chant is not None and len(words) >= 2:
         return chant
     if len(words) < 2 or not (inner[:1].islower() or inner[:1].isdigit()):
         return None
+    if len(words) < 3 and not _has_verb(doc, a, b):
+        return None   # "назвал их «внутренними врагами»": a two-word label, not speech
     before = [t.i for t in toks if t.end <= a and says(t, ql, doc.lang)]
     if before:
         return before[-1]
@@ -209,6 +211,16 @@ def _names_a_person(ctx: Context, pos: int) -> bool:
     s = doc.sentences[doc.sentence_of(pos)]
     return any(s.start <= x.start < s.end and _is_person(x) for x in ctx.attributions) or any(
         s.start <= p.start < s.end for p in name_pairs(doc))
+
+
+def _has_verb(doc: Doc, a: int, b: int) -> bool:
+    """A verb form (finite, infinitive, gerund) among the tokens in [a, b)."""
+    k = doc.token_at(a)
+    while k < len(doc.tokens) and doc.tokens[k].start < b:
+        if doc.tokens[k].start >= a and doc.tokens[k].an.pos in ("VERB", "INFN", "GRND", "PRTS"):
+            return True
+        k += 1
+    return False
 
 
 def _line_start(text: str, pos: int) -> int:
