@@ -112,6 +112,7 @@ def test_fragment_in_reported_speech_and_names_in_quotes() -> None:
     qs = quotes_of("Министр Павел Корнеев заявил, что закрытие шахты было «ошибкой прошлого года».", "ru")
     assert [(q.text, q.speaker) for q in qs] == [("ошибкой прошлого года", "Павел Корнеев")]
     assert quotes_of("Министр Павел Корнеев заявил, что газета «Вечерний город» ошиблась.", "ru") == []
+    assert quotes_of("Министр Павел Корнеев назвал участников пикета «случайными людьми».", "ru") == []   # a label
 
 
 def test_chant_is_a_quote_of_the_crowd() -> None:
