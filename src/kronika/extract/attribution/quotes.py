@@ -183,8 +183,8 @@ def _fragment_cue(doc: Doc, a: int, b: int, ql: QuoteLexicon) -> int | None:
     lex = reader(doc)
     k = doc.token_at(a - 1)
     prev = doc.tokens[k - 1] if k > 0 and doc.tokens[k].text in _QUOTES else doc.tokens[k]
-    if prev.end <= a and (_kind_of_token(prev, lex) or _is_strip(prev, lex)):
-        return None   # "газета «…»", "партія «…»": a name
+    if prev.end <= a and inner[:1].isupper() and (_kind_of_token(prev, lex) or _is_strip(prev, lex)):
+        return None   # "газета «…»", "партія «…»": a name (a lower-case fragment after "закликав поліцію" is not)
     si = doc.sentence_of(a)
     toks = doc.sent_toks(si)
     chant = next((t.i for t in toks if t.end <= a and chanted(t, ql) and a - t.end < 40), None)
