@@ -296,6 +296,10 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
             ph = _phrase_left(toks, c - 1, lex, cyr, used)
             if ph and any(_cap(q) for q in ph):
                 return ph, None
+        # "A paramedic, Vivian Roe, said": the name in the apposition between the commas
+        if c is not None and 1 <= x - 1 - (c + 1) <= 4 and all(_cap(q) and q.text[:1].isalpha() and q.i not in used
+                                                                for q in toks[c + 1:x - 1]):
+            return toks[c + 1:x - 1], None
     left_first = lex.lang == "en" and not (x > 0 and (toks[x - 1].text in "," or toks[x - 1].text in _QUOTES))
     if cyr and x > 0:
         # subject-verb order when a name or a body stands right before the verb

@@ -221,6 +221,15 @@ def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool,
             if s > 0 and toks[s - 1].lower in ("a", "an", "the"):
                 s -= 1
             return toks[s:j + 1]
+    if lex.lang == "en" and _anonymous(toks[j], lex):
+        # "security sources said", "a diplomatic source said": the unnamed informants with their kind
+        s = j
+        while s > 0 and j - s < 2 and toks[s - 1].text.isalpha() and toks[s - 1].text.islower() \
+                and toks[s - 1].lower not in lex.stop and not _is_verb_en(toks[s - 1], lex) \
+                and not (used and toks[s - 1].i in used):
+            s -= 1
+        if s < j:
+            return toks[s:j + 1]
     k = j
     while k >= 0:
         t = toks[k]
@@ -377,7 +386,10 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
             bool(head) and any(_kind_of_token(t, lex) in ("official", "police", "witness", "other") for t in head)
             and not any(_is_strip(t, lex) for t in head)) or not quoted and _name_pair(run, lex)
         after_kind_word = bool(head) and _is_strip(head[-1], lex)
-        name = _name_text(text, run, a, b, lex.lang, None if after_kind_word else ph.case, person)
+        case = None if after_kind_word else ph.case
+        if head and cyr and any(lem in lex.proxies for lem in _lemmas(head[-1])) and _has_case(run[0], "gent", lex.lang):
+            case, person = "gent", False   # "кореспондент Маяка": staff speak for the body in the genitive
+        name = _name_text(text, run, a, b, lex.lang, case, person)
         site = _DOMAIN.match(text, a)
         if site and site.end() >= b:
             name, b = site.group(0), site.end()
