@@ -22,13 +22,13 @@ def quotes_of(text: str, lang: str) -> list:
 
 
 def test_quote_with_speaker_role_and_via_uk() -> None:
-    text = ('"Штурм був. Вивести всіх встигли", – заявив заступник акіма Алмати Єржан Бабакумаров, '
-            "повідомляє Informburo.kz.")
+    text = ('"Воду дали. Світло буде до вечора", – заявив заступник мера Ірпеня Олег Коваль, '
+            "повідомляє Vesti.kz.")
     [q] = quotes_of(text, "uk")
-    assert q.text == "Штурм був. Вивести всіх встигли"
-    assert q.speaker == "Єржан Бабакумаров"
-    assert q.speaker_role == "заступник акіма Алмати"
-    assert q.via == "Informburo.kz"
+    assert q.text == "Воду дали. Світло буде до вечора"
+    assert q.speaker == "Олег Коваль"
+    assert q.speaker_role == "заступник мера Ірпеня"
+    assert q.via == "Vesti.kz"
     assert all(text[e.start:e.end] == e.text for e in q.evidence)
 
 
@@ -40,9 +40,9 @@ def test_quote_before_colon_ru() -> None:
 
 
 def test_quote_en() -> None:
-    text = '"The day had been special for all of us," said Ruhama Fernandez, an activist.'
+    text = '"The road stays closed until Friday," said Mary Doyle, a local nurse.'
     [q] = quotes_of(text, "en")
-    assert q.speaker == "Ruhama Fernandez"
+    assert q.speaker == "Mary Doyle"
 
 
 def test_names_in_quotes_are_not_speech() -> None:
@@ -66,14 +66,14 @@ def test_seed_quote() -> None:
 
 
 def test_pronoun_speaker_is_the_last_named_person() -> None:
-    text = ('Мер Києва Віталій Кличко заявив, що місто готове. "Ми маємо запаси палива на тиждень", – додав він.')
+    text = ('Мер Полтави Олег Коваль заявив, що місто готове. "Ми маємо запаси палива на тиждень", – додав він.')
     qs = quotes_of(text, "uk")
-    assert [q.speaker for q in qs] == ["Віталій Кличко"]
+    assert [q.speaker for q in qs] == ["Олег Коваль"]
 
 
 def test_role_in_an_apposition_after_the_speaker() -> None:
-    q = quotes_of('"The police used excessive force," said Irungu Houghton, executive director of Amnesty Kenya.', "en")
-    assert [(x.speaker, x.speaker_role) for x in q] == [("Irungu Houghton", "executive director of Amnesty Kenya")]
+    q = quotes_of('"The guards pushed us back," said Tom Baker, executive director of Miners Aid.', "en")
+    assert [(x.speaker, x.speaker_role) for x in q] == [("Tom Baker", "executive director of Miners Aid")]
     q = quotes_of("«Ми не відступимо», — сказав Іван Петренко, голова профспілки шахтарів.", "uk")
     assert [(x.speaker, x.speaker_role) for x in q] == [("Іван Петренко", "голова профспілки шахтарів")]
     q = quotes_of('"This is a peaceful protest," said John Smith, who organised the march.', "en")
@@ -81,12 +81,68 @@ def test_role_in_an_apposition_after_the_speaker() -> None:
 
 
 def test_capitalised_title_before_the_speaker_en() -> None:
-    q = quotes_of('Interior Minister Kithure Kindiki said: "Those who break the law will face consequences."', "en")
-    assert [(x.speaker, x.speaker_role) for x in q] == [("Kithure Kindiki", "Interior Minister")]
+    q = quotes_of('Transport Minister Ana Ruiz said: "The trains will run on Monday."', "en")
+    assert [(x.speaker, x.speaker_role) for x in q] == [("Ana Ruiz", "Transport Minister")]
 
 
 def test_agency_spoken_to_relays_the_quote() -> None:
-    q = quotes_of('"We will not leave until the bill is withdrawn," a protester told Reuters.', "en")
-    assert [(x.speaker, x.via) for x in q] == [(None, "Reuters")]
-    q = quotes_of('"We will not leave until the bill is withdrawn," she told reporters.', "en")
+    q = quotes_of('"We stay here until the mine reopens," a miner told Reuters.', "en")
+    assert [(x.speaker, x.via) for x in q] == [("miner", "Reuters")]
+    q = quotes_of('"We stay here until the mine reopens," she told reporters.', "en")
     assert [x.via for x in q] == [None]
+
+
+def test_dash_paragraph_split_around_the_attribution_with_coreference() -> None:
+    text = ("Заступниця директора центру Ганна Коваль розповіла про підготовку.\n\n"
+            "– Ми довго готувалися до цього. Люди приходили щодня, – розповідає Коваль. – Тепер усе готово.\n\n"
+            "Інший абзац без прямої мови.")
+    qs = quotes_of(text, "uk")
+    assert [q.text for q in qs] == ["Ми довго готувалися до цього. Люди приходили щодня", "Тепер усе готово."]
+    assert {(q.speaker, q.speaker_role) for q in qs} == {("Ганна Коваль", "заступниця директора центру")}
+
+
+def test_quote_split_inside_marks_ru() -> None:
+    text = "«Мы не уйдем с площади, — сказал шахтер Иван Петров. — Пусть приедет министр»."
+    qs = quotes_of(text, "ru")
+    assert [q.text for q in qs] == ["Мы не уйдем с площади", "Пусть приедет министр"]
+    assert {q.speaker for q in qs} == {"Иван Петров"}
+
+
+def test_fragment_in_reported_speech_and_names_in_quotes() -> None:
+    qs = quotes_of("Министр Павел Корнеев заявил, что закрытие шахты было «ошибкой прошлого года».", "ru")
+    assert [(q.text, q.speaker) for q in qs] == [("ошибкой прошлого года", "Павел Корнеев")]
+    assert quotes_of("Министр Павел Корнеев заявил, что газета «Вечерний город» ошиблась.", "ru") == []
+    assert quotes_of("Министр Павел Корнеев назвал участников пикета «случайными людьми».", "ru") == []   # a label
+
+
+def test_chant_is_a_quote_of_the_crowd() -> None:
+    qs = quotes_of("Шахтеры скандировали «Работа и хлеб!» у здания мэрии.", "ru")
+    assert [(q.text, q.speaker) for q in qs] == [("Работа и хлеб!", "Шахтеры")]
+
+
+def test_bare_role_after_the_full_name_is_that_person() -> None:
+    text = ('Міністр енергетики Павло Гриценко приїхав на шахту. "Шахта працюватиме і взимку", - запевнив '
+            "міністр увечері у Facebook.")
+    [q] = quotes_of(text, "uk")
+    assert (q.speaker, q.speaker_role, q.via) == ("Павло Гриценко", "міністр енергетики", "Facebook")
+
+
+def test_pronoun_takes_the_gender_of_the_last_named_person() -> None:
+    text = ("Іван Мороз розповів про страйк. Його дружина Ганна Мороз працює медсестрою. "
+            '"Я не могла залишитися вдома", - каже вона.')
+    [q] = quotes_of(text, "uk")
+    assert q.speaker == "Ганна Мороз"
+
+
+def test_statement_phrase_gives_the_body_named_before() -> None:
+    text = ('Таку інформацію оприлюднила пресслужба поліції області. "Рух транспорту перекрито до ранку", '
+            "– ідеться в повідомленні.")
+    [q] = quotes_of(text, "uk")
+    assert q.speaker == "пресслужба поліції області"
+
+
+def test_via_from_the_interview_where_the_speaker_was_introduced() -> None:
+    text = ("В інтерв'ю Радіо Поділля голова громади Петро Бойко розповів про ремонт.\n\n"
+            "– Дорогу відкриємо до зими, – каже Бойко.")
+    [q] = quotes_of(text, "uk")
+    assert (q.speaker, q.via) == ("Петро Бойко", "Поділля")   # the kind word is not in the name

@@ -26,50 +26,50 @@ def names(text: str, lang: str, url: str | None = None) -> dict[str, str]:
 
 
 def test_attribution_chain_both_sources_uk() -> None:
-    got = names("Пілоти оголосили страйк, передає УНН з посиланням на DW.", "uk")
+    got = names("Шахтарі оголосили страйк, повідомляє УНН із посиланням на DW.", "uk")
     assert got == {"УНН": "news_agency", "DW": "outlet"}
 
 
 def test_attribution_chain_ru() -> None:
-    got = names("Памятник снесли, сообщает ТАСС, ссылаясь на портал KazTAG.", "ru")
-    assert set(got) == {"ТАСС", "KazTAG"}
+    got = names("Склад сгорел, сообщает ТАСС, ссылаясь на портал Vesti.kz.", "ru")
+    assert set(got) == {"ТАСС", "Vesti.kz"}
     assert got["ТАСС"] == "news_agency"
 
 
 def test_nominative_of_institutions_and_people() -> None:
-    assert names("За даними поліції, постраждали понад 500 людей.", "uk") == {"поліція": "police"}
-    assert "МВД" in names("Ранее в МВД республики сообщили о 200 задержанных.", "ru")
-    got = names("Про це повідомив, за словами Олега Курито, заступник мера.", "uk")
-    assert "Олег Курито" in got
-    got = names("По словам министра Якова Сандакова, прививки бесплатны.", "ru")
-    assert "Яков Сандаков" in got
+    assert names("За даними поліції, постраждали понад 30 людей.", "uk") == {"поліція": "police"}
+    assert "МВД" in names("Вечером в МВД республики сообщили о 40 задержанных.", "ru")
+    got = names("Про це відомо, за словами Богдана Мельника, з листа мерії.", "uk")
+    assert "Богдан Мельник" in got
+    got = names("По словам министра Павла Корнеева, проезд подорожает.", "ru")
+    assert "Павел Корнеев" in got
 
 
 def test_kind_word_is_dropped_from_the_name() -> None:
-    assert names("Як пише Telegram-канал Baza, у місті тривають протести.", "uk") == {"Baza": "telegram"}
-    assert names("За даними Telegram-каналу Mash, затримали понад 200 людей.", "uk") == {"Mash": "telegram"}
+    assert names("Як пише Telegram-канал Vesti, у місті тривають протести.", "uk") == {"Vesti": "telegram"}
+    assert names("За даними Telegram-каналу Mash, затримали понад 70 людей.", "uk") == {"Mash": "telegram"}
     assert names("Об этом сообщает агентство Reuters.", "ru") == {"Reuters": "news_agency"}
 
 
 def test_person_with_role_after_a_quote() -> None:
-    text = '"Штурм був", – заявив заступник акіма Алмати Єржан Бабакумаров, повідомляє Informburo.kz.'
+    text = '"Воду дали", – заявив заступник мера Ірпеня Олег Коваль, повідомляє Vesti.kz.'
     got = names(text, "uk")
-    assert got == {"Єржан Бабакумаров": "official", "Informburo.kz": "outlet"}
+    assert got == {"Олег Коваль": "official", "Vesti.kz": "outlet"}
 
 
 def test_kinds_police_government_witness() -> None:
     assert names("У поліції повідомили, що затримали трьох людей.", "uk") == {"поліція": "police"}
-    got = names("Пресс-служба президента Кыргызстана 7 января сообщила о решении.", "ru")
+    got = names("Пресс-служба президента Чили 3 мая сообщила о решении.", "ru")
     assert list(got.values()) == ["government"]
-    got = names("Tut.by з посиланням на очевидців передає, що людей затримували.", "uk")
-    assert got.get("очевидці") == "witness" and "Tut.by" in got
+    got = names("Vesti.kz із посиланням на очевидців повідомляє, що людей затримували.", "uk")
+    assert got.get("очевидці") == "witness" and "Vesti.kz" in got
 
 
 def test_english_cues() -> None:
-    got = names("Police said 14 officers were injured, according to Reuters.", "en")
+    got = names("Police said 9 officers were injured, according to Reuters.", "en")
     assert got.get("Police") == "police" and got.get("Reuters") == "news_agency"
-    got = names('"We will stay," said Daniel Gonzalez, a Cuban activist.', "en")
-    assert "Daniel Gonzalez" in got
+    got = names('"We will stay," said Mary Doyle, a local activist.', "en")
+    assert "Mary Doyle" in got
 
 
 def test_pronouns_bare_roles_and_places_are_not_sources() -> None:
@@ -79,21 +79,21 @@ def test_pronouns_bare_roles_and_places_are_not_sources() -> None:
 
 
 def test_own_outlet_is_not_a_source() -> None:
-    assert names("Протести тривають, передає УНН.", "uk", url="https://www.unn.com.ua/uk/news/1") == {}
-    assert names("Як повідомляв УНІАН, страйк триває.", "uk") == {}
+    assert names("Блокада триває, передає УНН.", "uk", url="https://www.unn.com.ua/uk/news/1") == {}
+    assert names("Як повідомляв УНІАН, блокада триває.", "uk") == {}
 
 
 def test_photo_credit_is_not_a_source() -> None:
-    art = Article(text="Протестувальники захопили будівлю.\nПротести у Казахстані / фото REUTERS\n", lang="uk")
+    art = Article(text="Шахтарі перекрили трасу.\nМітинг у Полтаві / фото REUTERS\n", lang="uk")
     assert extract(art).sources == []
 
 
 def test_attribution_scope_covers_the_quoted_passage() -> None:
-    text = ('"За даними поліції, демонстранти підпалили 120 машин. Постраждали понад 500 людей", '
+    text = ('"За даними поліції, демонстранти підпалили 17 машин. Постраждали понад 300 людей", '
             "– йдеться у повідомленні.")
     ctx = sources_of(text, "uk")
     att = next(a for a in ctx.attributions if a.name == "поліція")
-    assert att.scope_start <= text.index("500") < att.scope_end
+    assert att.scope_start <= text.index("300") < att.scope_end
 
 
 def test_fold_is_script_insensitive() -> None:
@@ -122,34 +122,34 @@ def test_seed_sources() -> None:
 
 
 def test_role_before_name_gives_the_kind() -> None:
-    got = names("Губернатор Белгородской области Вячеслав Гладков сообщил в Telegram о пострадавших.", "ru")
-    assert got == {"Вячеслав Гладков": "official"}
-    got = names('Як розповів "Українській правді" речник МВС Артем Шевченко, поліція затримала 12 осіб.', "uk")
-    assert got == {"Артем Шевченко": "police"}
+    got = names("Губернатор Тверской области Олег Новиков сообщил в Telegram о пострадавших.", "ru")
+    assert got == {"Олег Новиков": "official"}
+    got = names('Як розповів "Новинам Полісся" речник МВС Павло Гриценко, поліція затримала 8 осіб.', "uk")
+    assert got.get("Павло Гриценко") == "police"
 
 
 def test_surname_alone_is_completed_from_the_full_name() -> None:
-    text = "Канцлер Германии Ангела Меркель прибыла в Киев. Позже Меркель заявила, что поддерживает переговоры."
-    assert list(names(text, "ru")) == ["Ангела Меркель"]
+    text = "Премьер Чили Ольга Шульц прибыла в Лиму. Позже Шульц заявила, что поддерживает переговоры."
+    assert list(names(text, "ru")) == ["Ольга Шульц"]
 
 
 def test_site_names_and_locative_bodies() -> None:
-    assert "стопкоронавирус.рф" in names("Согласно информации на сайте стопкоронавирус.рф, вакцина безопасна.", "ru")
-    assert names("Як зазначили в Офісі генпрокурора, розпочато провадження.", "uk") == {"Офіс генпрокурора": "government"}
+    assert "новостирегиона.рф" in names("Согласно данным на сайте новостирегиона.рф, трасса закрыта.", "ru")
+    assert names("Як зазначили в Офісі генпрокурора, відкрито нову справу.", "uk") == {"Офіс генпрокурора": "government"}
 
 
 def test_attributions_carry_the_emitted_source_names() -> None:
-    text = ("Керівник профспілки Vereinigung Cockpit Мартін Лохер заявив, що страйк почнеться. "
-            "Лохер також повідомив, що 400 рейсів скасовано.")
+    text = ("Голова профспілки Unia Kolejarzy Петро Бойко заявив, що страйк почнеться. "
+            "Бойко також повідомив, що 90 поїздів скасовано.")
     ctx = sources_of(text, "uk")
     emitted = {s.name for s in ctx.sources}
-    assert "Мартін Лохер" in emitted
+    assert "Петро Бойко" in emitted
     assert ctx.attributions and all(a.name in emitted for a in ctx.attributions)
 
 
 def test_social_media_as_the_medium_of_shown_content() -> None:
-    assert names("Днём в соцсетях гуляло видео с места событий.", "ru") == {"соцсети": "social_media"}
-    assert names("Міністр написав у дописі в соцмережі, що це неправда.", "uk") == {}
+    assert names("Вечером в соцсетях появилось видео с площади.", "ru") == {"соцсети": "social_media"}
+    assert names("Міністр написав у короткому дописі в соцмережі, що це вигадка.", "uk") == {}
 
 
 def test_every_source_and_quote_points_at_its_text() -> None:
@@ -173,20 +173,20 @@ def test_every_source_and_quote_points_at_its_text() -> None:
 
 
 def test_participles_relatives_and_light_verbs() -> None:
-    got = names("Главный судья Сахиб Нисар, сообщивший о снятии обвинений, покинул зал.", "ru")
-    assert got == {"Сахиб Нисар": "official"}
-    assert "Имран Хан" in names("Премьер-министр Пакистана Имран Хан сделал специальное заявление.", "ru")
-    assert names("Нагадаємо, Артемівськ перейменували у Бахмут.", "uk") == {}   # "we remind": the outlet
+    got = names("Главный судья Омар Фарук, сообщивший о переносе заседания, покинул зал.", "ru")
+    assert got == {"Омар Фарук": "official"}
+    assert "Хуан Перес" in names("Премьер-министр Чили Хуан Перес сделал короткое заявление.", "ru")
+    assert names("Нагадаємо, трасу перекрили ще вчора.", "uk") == {}   # "we remind": the outlet
 
 
 def test_english_apposition_between_name_and_verb() -> None:
-    got = names("Oleg Nikolenlo, spokesperson for Ukraine's Foreign Ministry, said the attack was serious.", "en")
-    assert list(got) == ["Oleg Nikolenlo"]
-    assert names("Both Netblocks and Cloudflare reported outages.", "en").keys() == {"Netblocks", "Cloudflare"}
+    got = names("Ana Ruiz, spokesperson for Chile's Health Ministry, said the attack was serious.", "en")
+    assert list(got) == ["Ana Ruiz"]
+    assert names("Both Netwatch and Linkscan reported outages.", "en").keys() == {"Netwatch", "Linkscan"}
 
 
 def test_chain_the_cited_source_has_the_narrower_scope() -> None:
-    text = "Пілоти оголосили страйк у 40 аеропортах, передає УНН з посиланням на DW."
+    text = "Шахтарі оголосили страйк на 40 шахтах, повідомляє УНН із посиланням на DW."
     ctx = sources_of(text, "uk")
     by = {a.name: a for a in ctx.attributions}
     pos = text.index("40")
@@ -195,7 +195,7 @@ def test_chain_the_cited_source_has_the_narrower_scope() -> None:
 
 
 def test_english_names_with_initials_roles_and_of_phrases() -> None:
-    assert names("FBI Director Christopher A. Wray said the case was closed.", "en") == {
-        "Christopher A. Wray": "official"}
-    assert names("The Ministry of Interior said 20 were detained.", "en") == {"Ministry of Interior": "government"}
-    assert names("Officials in Almaty said dozens of officers were killed.", "en") == {"Officials": "official"}
+    assert names("Port Director Mary J. Doyle said the case was closed.", "en") == {
+        "Mary J. Doyle": "official"}
+    assert names("The Ministry of Transport said 20 trains were cancelled.", "en") == {"Ministry of Transport": "government"}
+    assert names("Officials in Lima said dozens of officers were injured.", "en") == {"Officials": "official"}

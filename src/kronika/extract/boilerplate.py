@@ -1,6 +1,6 @@
 """Stage 'boilerplate': character ranges that are not article content.
 
-Photo captions and credits ("Протести у Казахстані / фото REUTERS", "Photo: BelaPAN via Reuters"),
+Photo captions and credits ("Мітинг у Полтаві / фото REUTERS", "Photo: Jane Roe via Reuters"),
 "read also" links, share and subscribe lines. Later stages ignore anything inside these ranges
 (`Context.skipped`), so a credited agency never becomes a source and a linked headline never
 becomes an event. Patterns live in `resources/lexicons/<lang>/boilerplate.toml`; the files of all
@@ -18,7 +18,7 @@ from .context import Context
 
 MAX_CAPTION_LINE = 180  # a whole line is only dropped when it is short: captions, link headings
 # where a run-on "read also" headline stops: a letter or closing mark glued to a capital letter
-# ("…(фото, відео)За даними tass.ru") — a new sentence that lost its line break
+# ("…(фото, відео)За даними example.ru") — a new sentence that lost its line break
 _GLUED = re.compile(r"(?<=[a-zа-яіїєґёʼ'’)»”\"!?.])(?=[A-ZА-ЯІЇЄҐЁ])")
 
 
@@ -67,7 +67,7 @@ def find_ranges(text: str) -> list[tuple[int, int]]:
             a, b = _line(text, r.start())
             if a in whole:
                 continue
-            # the headline's own first letter may touch the cue ('також"Газовий')
+            # the headline's own first letter may touch the cue ('також"Нічний')
             first = next((i for i in range(r.end(), b) if text[i].isalnum()), b)
             g = _GLUED.search(text, first + 1, b)
             out.append((r.start(), g.start() if g else b))

@@ -1,29 +1,53 @@
 """Stage 'quotes': direct speech with its speaker, the speaker's role and the relaying outlet.
 
-A quoted passage («…», „…“, “…”, "…") is direct speech when a verb of saying is attached to it:
-`"…", – заявив X` / `"…," X said` after it, or `X заявив: «…»` before it. The speaker and the
-outlet come from the attributions the sources stage found around the passage; names in quotes
-(«Комора», "Газовий майдан") have no such verb and stay out.
+Passages of direct speech:
+- words in quote marks («…», „…“, “…”, "…") with a verb of saying attached: `"…", – заявив X`,
+  `"…," X said` after them, `X заявив: «…»` before them, or, for a fragment that starts in lower
+  case ("назвав це «кроком назад»"), a verb of saying in the same sentence;
+- a paragraph opened by a dash (`– Ми не підемо, – сказав X.`), the interview style of many outlets,
+  when a verb of saying is attached or the paragraph before ends with a colon;
+- either one split around an attribution inside it (`«Перша частина, — сказав X. — Друга»`): two
+  passages, one speaker.
+Names in quotes («Комора», "Газовий майдан") have no verb attached and stay out; words chanted
+together are quotes when the text says they were chanted. Speaker, role and outlet: `speech.py`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ...model import Quote, Span
 from ...text.doc import Doc
 from ..context import Context
-from ..mentions import Attribution
+from .coref import name_pairs
+from .lexicon import _QUOTES, lexicon, reader
+from .names import _is_strip, _is_verb, _kind_of_token
+from .speech import (
+    QuoteLexicon,
+    Speaker,
+    SpeechMemory,
+    _is_person,
+    chanted,
+    clause_range,
+    quote_lexicon,
+    role_for,
+    says,
+    speaker_for,
+    via_for,
+)
 
 # opening mark -> closing marks
 _PAIRS = {"«": "»", "„": "“”\"", "“": "”", "\"": "\"", "‘": "’"}
 _MIN_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]+")
-_PRONOUN = re.compile(r"(?<!\w)(?:він|вона|он|она|he|she)(?!\w)", re.I)
-_RELAY_KINDS = ("outlet", "news_agency", "telegram", "social_media")
-
-
 _MARKS = re.compile("[«»„“”\"‘’\n]")
+# a dash that opens an attribution inside speech: '…, – сказав X. – …' (spaces around it)
+_INNER_DASH = re.compile(r"([,.!?…])?\s+[–—-]\s+")
+# the dash that resumes the speech after the attribution ('… X. – Далі', '… X: — Далі')
+_RESUME = re.compile(r"[.:,]\s*[–—-]\s+")
+_DASH_LINE = re.compile(r"(?m)^[ \t]*([–—-])[ \t]+(?=\S)")
+_NUM_WORD = re.compile(r"[^\W_]+")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -58,74 +82,258 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_AFTER = re.compile(r"^\s*[,.!?…]?\s*[,]?\s*[–—-]?\s*", re.U)
+@dataclass(slots=True)
+class Part:
+    start: int
+    end: int
+    verb: int | None            # token index of the verb of saying attached, when found
+    lo: int                     # the attribution's stretch of text (where the speaker is named)
+    hi: int
+    anchor: int                 # the speaker nearest to this offset is taken
+    statement: bool = False     # attributed by a phrase ("йдеться в заяві"): the source named before speaks
+
+
+def _verb_in(doc: Doc, a: int, b: int, ql: QuoteLexicon) -> int | None:
+    """The first verb of saying among the tokens in [a, b)."""
+    k = doc.token_at(a)
+    toks = doc.tokens
+    while k < len(toks) and toks[k].start < b:
+        if toks[k].start >= a and says(toks[k], ql, doc.lang):
+            return k
+        k += 1
+    return None
+
+
+def _split(doc: Doc, a: int, b: int, ql: QuoteLexicon) -> list[Part]:
+    """A passage [a, b) cut around the attributions inside it ('A, — сказав X. — B')."""
+    text = doc.text
+    out: list[Part] = []
+    pos = a
+    for m in _INNER_DASH.finditer(text, a, b):
+        if m.start() < pos:
+            continue
+        nxt = _RESUME.search(text, m.end(), b)
+        seg_end = nxt.start() if nxt else b
+        if len(_WORD.findall(text[m.end():seg_end])) > 12:
+            continue
+        v = _verb_in(doc, m.end(), seg_end, ql)
+        if v is None:
+            continue
+        out.append(Part(pos, m.start() + (1 if m.group(1) and m.group(1) in "!?…" else 0), v,
+                        m.end(), seg_end, m.end()))
+        pos = nxt.end() if nxt else b
+    if not out:
+        return [Part(a, b, None, a, a, a)]
+    if pos < b:   # the speech resumed after the attribution: its words, the same speaker
+        last = out[-1]
+        out.append(Part(pos, b, last.verb, last.lo, last.hi, last.anchor))
+    return out
+
+
+def _cue_after(doc: Doc, b: int, ql: QuoteLexicon) -> tuple[int, bool] | None:
+    """A verb of saying within ten words after a passage ending at b (`"…", – заявив X`, `"…,"
+    Mary Doyle, a nurse, told …`), or a statement phrase right after it (`"…", – йдеться в заяві`):
+    its token index, and whether it was such a phrase."""
+    toks = doc.tokens
+    lex = reader(doc)
+    k = doc.token_at(b)
+    while k < len(toks) and toks[k].start < b:
+        k += 1
+    seen = 0
+    for t in toks[k:k + 16]:
+        if t.text[:1].isalpha():
+            if seen < 2 and lex.before is not None and lex.before.match(doc.text, t.start):
+                return t.i, True
+            seen += 1
+            if says(t, ql, doc.lang):
+                return t.i, False
+            if seen >= 10 or (seen > 1 and _is_verb(t) and "VERB" == t.an.pos):
+                break
+        elif t.text[:1] in ".!?…\n" and t.start > b + 1:
+            break   # '«…». Далі текст' / '…, — сказав X. Далі': the cue's sentence ended
+    return None
+
+
+def _cue_before(doc: Doc, a: int, ql: QuoteLexicon) -> int | None:
+    """A verb of saying before a colon or comma that opens the passage (`X заявив: «…»`)."""
+    text = doc.text
+    j = a - 1
+    while j >= 0 and text[j] in " \t«„“\"–—-":
+        j -= 1
+    if j < 0 or text[j] not in ":,":
+        return None
+    k = doc.token_at(j)
+    toks = doc.tokens
+    for t in reversed(toks[max(0, k - 8):k + 1]):
+        if t.end > j + 1:
+            continue
+        if says(t, ql, doc.lang):
+            return t.i
+        if t.text in ".!?\n":
+            break
+    return None
+
+
+def _fragment_cue(doc: Doc, a: int, b: int, ql: QuoteLexicon) -> int | None:
+    """A quoted fragment inside reported speech ("сказав, що це «крок назад»"): a verb of saying in
+    the same sentence, and words that are not a name (a name is capitalised or follows its kind word)."""
+    text = doc.text
+    inner = text[a:b].strip()
+    words = _NUM_WORD.findall(inner)
+    lex = reader(doc)
+    k = doc.token_at(a - 1)
+    prev = doc.tokens[k - 1] if k > 0 and doc.tokens[k].text in _QUOTES else doc.tokens[k]
+    if prev.end <= a and inner[:1].isupper() and (_kind_of_token(prev, lex) or _is_strip(prev, lex)):
+        return None   # "газета «…»", "партія «…»": a name (a lower-case fragment after "закликав поліцію" is not)
+    si = doc.sentence_of(a)
+    toks = doc.sent_toks(si)
+    chant = next((t.i for t in toks if t.end <= a and chanted(t, ql) and a - t.end < 40), None)
+    if chant is not None and len(words) >= 2:
+        return chant
+    if len(words) < 2 or not (inner[:1].islower() or inner[:1].isdigit()):
+        return None
+    if len(words) < 3 and not _has_verb(doc, a, b):
+        return None   # "назвал их «внутренними врагами»": a two-word label, not speech
+    before = [t.i for t in toks if t.end <= a and says(t, ql, doc.lang)]
+    if before:
+        return before[-1]
+    s = doc.sentences[si]
+    cue = lex.before.search(text, s.start, a) if lex.before is not None else None
+    if cue is not None:   # "як ідеться в заяві X, …" / "according to X, …": the cue phrase's source
+        return doc.token_at(cue.start())
+    after = [t.i for t in toks if t.start >= b and says(t, ql, doc.lang)]
+    return after[0] if after else None
+
+
+def _names_a_person(ctx: Context, pos: int) -> bool:
+    """The sentence holding pos names a person (an attribution or a first name with a surname)."""
+    doc = ctx.doc
+    s = doc.sentences[doc.sentence_of(pos)]
+    return any(s.start <= x.start < s.end and _is_person(x) for x in ctx.attributions) or any(
+        s.start <= p.start < s.end for p in name_pairs(doc))
+
+
+def _has_verb(doc: Doc, a: int, b: int) -> bool:
+    """A verb form (finite, infinitive, gerund) among the tokens in [a, b)."""
+    k = doc.token_at(a)
+    while k < len(doc.tokens) and doc.tokens[k].start < b:
+        if doc.tokens[k].start >= a and doc.tokens[k].an.pos in ("VERB", "INFN", "GRND", "PRTS"):
+            return True
+        k += 1
+    return False
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _dash_passages(doc: Doc, ql: QuoteLexicon) -> list[tuple[int, int, bool]]:
+    """Paragraphs opened by a dash: (start, end, introduced by a colon in the paragraph before)."""
+    text = doc.text
+    out: list[tuple[int, int, bool]] = []
+    for m in _DASH_LINE.finditer(text):
+        a = m.end()
+        e = text.find("\n", a)
+        b = len(text) if e < 0 else e
+        while b > a and text[b - 1] in " \t\r":
+            b -= 1
+        if b - a < 8:
+            continue
+        prev = text[:_line_start(text, m.start())].rstrip()
+        intro = prev.endswith(":") and m.group(1) != "-"
+        out.append((a, b, intro))
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in "«„“\"–—"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:–—-»“”\"" and not _opened(text, a, b - 1)):
+        b -= 1
+    return a, b
+
+
+def _opened(text: str, a: int, i: int) -> bool:
+    """The closing mark at i closes a mark opened inside [a, i) («…» kept whole)."""
+    closer = text[i]
+    openers = {"»": "«", "“": "„", "”": "“", "\"": "\""}.get(closer)
+    return openers is not None and text.count(openers, a, i) > text.count(closer, a, i) - (closer == "\"")
 
 
 def run(ctx: Context) -> None:
-    """Fill ctx.quotes from quoted passages that a speech verb attaches to a speaker."""
-    from .sources import role_after, role_before, speech_cue_near  # the stages share the cue lexicons
-
+    """Fill ctx.quotes with direct speech attached to a speaker (or to no one the text names)."""
     doc = ctx.doc
     text = doc.text
-    for a, b in quoted_spans(text):
+    ql = quote_lexicon(doc.lang)
+    lexicon(doc.lang)   # loaded before the first quote: errors in the files surface here
+    mem = SpeechMemory()
+    passages: list[tuple[Part, tuple[int, int]]] = []
+    dashes = _dash_passages(doc, ql)
+    for a, b, intro in dashes:
         if ctx.skipped(a, b):
             continue
-        inner = text[a:b].strip()
-        if sum(1 for w in inner.split() if _WORD.search(w)) < _MIN_WORDS:   # "Гам-КОВИД-Вак" is a name
+        parts = _split(doc, a, b, ql)
+        if parts[0].verb is None:
+            pe = _line_start(text, a) - 1
+            while pe > 0 and text[pe - 1].isspace():
+                pe -= 1
+            if intro:   # introduced by "X заявив:" at the end of the paragraph before
+                ps = _line_start(text, max(pe - 1, 0))
+                parts = [Part(a, b, _verb_in(doc, ps, pe, ql), ps, pe, pe)]
+            elif text[a - 2:a - 1] in "–—" and pe > 0 and _names_a_person(ctx, pe - 1):
+                # the paragraph before ends on the person who now speaks ("За словами Петра Бойка, …")
+                s = doc.sentences[doc.sentence_of(pe - 1)]
+                parts = [Part(a, b, None, s.start, s.end, s.end)]
+            else:
+                continue
+        passages.extend((p, (a, b)) for p in parts)
+    for a, b in quoted_spans(text):
+        if ctx.skipped(a, b) or any(da <= a and b <= db for da, db, _i in dashes):
             continue
-        side = speech_cue_near(doc, a - 1, b + 1)
-        if side is None:
+        parts = _split(doc, a, b, ql)
+        if parts[0].verb is None:
+            inner = text[a:b].strip()
+            nwords = sum(1 for w in inner.split() if _WORD.search(w))
+            after = _cue_after(doc, b + 1, ql) if nwords >= _MIN_WORDS else None
+            if after is not None:
+                v, phrase = after
+                lo, hi = clause_range(doc, v)
+                lo = min(lo, b)
+                s = doc.sentences[doc.tokens[v].sent]
+                parts = [Part(a, b, None if phrase else v, lo, s.end if phrase else max(hi, doc.tokens[v].end), b,
+                              phrase)]
+            else:
+                v = _cue_before(doc, a - 1, ql) if nwords >= _MIN_WORDS else None
+                if v is None:
+                    v = _fragment_cue(doc, a, b, ql)
+                if v is None:
+                    continue
+                s = doc.sentences[doc.sentence_of(a)]
+                lo, hi = (s.start, a) if doc.tokens[v].start < a else (b, s.end)
+                parts = [Part(a, b, v, lo, hi, a if hi <= a else b)]
+        passages.extend((p, (a, b)) for p in parts)
+    passages.sort(key=lambda x: x[0].start)
+    seen: set[tuple[int, int]] = set()
+    for part, _whole in passages:
+        sa, sb = _trim(text, part.start, part.end)
+        if sb <= sa or (sa, sb) in seen or not _WORD.search(text[sa:sb]):
             continue
-        speaker, via = _speaker_and_via(ctx, a, b, side)
-        sa = a + (len(text[a:b]) - len(text[a:b].lstrip()))
-        sb = sa + len(inner)
-        qtext = inner.rstrip(",")
-        sb = sa + len(qtext)
+        seen.add((sa, sb))
+        sp = speaker_for(ctx, mem, part.verb, part.lo, part.hi, part.anchor, (part.start, part.end),
+                         part.statement)
+        si = doc.tokens[part.verb].sent if part.verb is not None else doc.sentence_of(sb)
         ev = [Span.of(text, sa, sb)]
         role = None
-        if speaker is not None:
-            ev.append(Span.of(text, speaker.start, speaker.end))
-            role = role_before(doc, speaker.start) or role_after(doc, speaker.end)
-        via_name = via.name if via else _told_agency(doc, a, b)
-        ctx.quotes.append(Quote(text=qtext, speaker=speaker.name if speaker else None,
-                                speaker_role=role, via=via_name, evidence=ev))
+        if sp is not None:
+            if not (sa <= sp.start < sb):
+                ev.append(Span.of(text, sp.start, sp.end))
+            role = role_for(ctx, mem, sp)
+            if sp.person:
+                mem.last = sp
+        via = via_for(ctx, mem, sp, si, (part.start, part.end))
+        ctx.quotes.append(Quote(text=text[sa:sb], speaker=sp.name if sp else None,
+                                speaker_role=role, via=via, evidence=ev))
+    ctx.quotes.sort(key=lambda q: q.evidence[0].start)
 
 
-_TOLD = re.compile(r"\b(?:told|said to|сказал\w*|сказав\w*|заявил\w*|заявив\w*)\s+(?:the\s+)?"
-                   r"([A-ZА-ЯІЇЄҐ][\w.-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w.-]*){0,2})")
-
-
-def _told_agency(doc: Doc, a: int, b: int) -> str | None:
-    """'"…," a protester told Reuters': the agency spoken to relays the quote (a known outlet only)."""
-    from .sources import fold, known_names
-    s = doc.sentences[doc.sentence_of(b)]
-    m = _TOLD.search(doc.text, b, s.end)
-    if m is None:
-        return None
-    name = m.group(1).rstrip(".-")
-    return name if known_names().get(fold(name)) in _RELAY_KINDS else None
-
-
-def _speaker_and_via(ctx: Context, a: int, b: int, side: str) -> tuple[Attribution | None, Attribution | None]:
-    """The nearest person-like attribution on the cue's side of the quote, and an outlet that relays it."""
-    doc = ctx.doc
-    if side == "after":
-        si = doc.sentence_of(b)
-        lo, hi = b, doc.sentences[si].end
-    else:
-        si = doc.sentence_of(a)
-        lo, hi = doc.sentences[si].start, a
-    near = sorted((x for x in ctx.attributions if lo <= x.start < hi), key=lambda x: abs(x.start - (b if side == "after" else a)))
-    # outlets relay speech; they are the speaker only when named as the writer ("пише газета …")
-    speaker = next((x for x in near if x.kind not in _RELAY_KINDS), None)
-    if speaker is None and _PRONOUN.search(doc.text[lo:hi][:60]):
-        # '"…", – додав він': the person who spoke last before the quote
-        before = [x for x in ctx.attributions if x.end <= a and x.kind not in _RELAY_KINDS
-                  and x.name[:1].isupper() and not x.name.isupper()]
-        speaker = before[-1] if before else None
-    si2 = doc.sentence_of(b)
-    s = doc.sentences[si2]
-    via = next((x for x in ctx.attributions
-                if s.start <= x.start < s.end and x.kind in _RELAY_KINDS and x is not speaker
-                and not (a <= x.start < b)), None)
-    return speaker, via
+__all__ = ["Speaker", "quoted_spans", "run"]
