@@ -26,7 +26,7 @@ from ...model import Count, Span
 from ...text.clauses import clause_of
 from ...text.doc import Token
 from ..context import Context
-from ..events.coder import NON_TRIGGER
+from ..events.attach import NON_TRIGGER
 from ..events.triggers import matcher
 from ..mentions import NumberMention
 from .count_lexicon import CountLexicon, lexicon
