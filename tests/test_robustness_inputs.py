@@ -83,6 +83,18 @@ def test_any_url_field_is_an_article_or_a_named_error(url: str) -> None:
     canonical_url(art.url)
 
 
+@pytest.mark.parametrize("url,ok", [
+    (" https://x.example/a b ", "https://x.example/a%20b"), ("https://x.example/\nx", None),
+    ("https://x.example:0/", "https://x.example:0/"), ("https://x.example:65536/", None), ("http://[::1/", None),
+    ("https://", None), ("https://x.example/" + "a" * 9000, None), ("", "")])
+def test_url_field_forms(url: str, ok: str | None) -> None:
+    if ok is None:
+        with pytest.raises(ValueError, match="field 'url'"):
+            article_from_json({"text": "Мітинг.", "url": url})
+    else:
+        assert article_from_json({"text": "Мітинг.", "url": url}).url == (ok or None)
+
+
 # ---------------------------------------------------------------- 5, 13: feeds, wherever they come from
 def test_extract_reads_rss_and_atom_files_as_feeds(tmp_path: Path) -> None:
     (tmp_path / "a.rss").write_text(rss([("https://x.example/1", TEXTS[0]), ("https://x.example/2", TEXTS[1])]),

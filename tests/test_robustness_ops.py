@@ -284,3 +284,72 @@ def test_a_read_only_folder_or_file_is_a_clear_error(tmp_path: Path, what: str) 
             db.chmod(0o644)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "not writable" in done.stderr or "read-only" in done.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG and /proc are Linux's")
+def test_sigterm_during_a_pooled_ingest_keeps_every_finished_article_whole(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", articles(300))
+    db = tmp_path / "k.db"
+    proc = subprocess.Popen([*KRONIKA, "ingest", str(src), "--db", str(db), "--workers", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+            if db.exists():
+                try:
+                    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as c:
+                        if c.execute("SELECT count(*) FROM articles").fetchone()[0] >= 5:
+                            break
+                except sqlite3.Error:
+                    pass
+            time.sleep(0.2)
+        workers = _children(proc.pid)
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+        end = time.monotonic() + 20
+        while time.monotonic() < end and any(_alive(w) for w in workers):
+            time.sleep(0.2)
+        assert not [w for w in workers if _alive(w)]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert proc.stderr is not None and "every article stored before it is kept" in proc.stderr.read().decode()
+    ids = _ingested(db)
+    assert 5 <= len(ids) < 300
+    again = subprocess.run([*KRONIKA, "ingest", str(src), "--db", str(db)], capture_output=True, text=True,
+                           env=ENV, timeout=600)
+    assert f"{len(ids)} unchanged" in again.stderr and f"{300 - len(ids)} inserted" in again.stderr
+
+
+# ---------------------------------------------------------------- Host header, fuzzed
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+label = st.from_regex(r"[a-zA-Z0-9][a-zA-Z0-9\-]{0,20}", fullmatch=True)
+port = st.one_of(st.just(""), st.integers(1, 65535).map(lambda p: f":{p}"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(label, label, port, st.sampled_from(["localhost", "kronika.example.org", "LocalHost", "KRONIKA.example.ORG"]))
+def test_foreign_names_are_refused_and_allowed_ones_pass_in_any_case_and_port(
+        a: str, b: str, p: str, good: str) -> None:
+    from kronika.api.app import create_app as make
+
+    global _FUZZ_APP
+    if _FUZZ_APP is None:
+        import tempfile
+
+        d = Path(tempfile.mkdtemp()) / "k.db"
+        with open_store(d):
+            pass
+        _FUZZ_APP = TestClient(make(d, allowed_hosts=allowed_hosts("0.0.0.0", ["kronika.example.org"])))
+    c = _FUZZ_APP
+    for bad in (f"{a}.{b}.evil.example{p}", f"localhost.{a}{p}", f"{a}.kronika.example.org{p}", f"[{a}]{p}"):
+        assert c.get("/api/stats", headers={"Host": bad}).status_code == 400, bad
+    assert c.get("/api/stats", headers={"Host": good + p}).status_code == 200, good + p
+
+
+_FUZZ_APP: TestClient | None = None

@@ -271,18 +271,12 @@ def _export_file(db_path: str, f: Filters, fmt: str) -> FileResponse:
 
 
 def _check_store(db_path: str) -> None:
-    """Refuse a database this kronika cannot serve (newer schema, not a kronika store); bring an
-    older one up to date when the file can be written (the queries expect the current schema)."""
+    """Refuse a database this kronika cannot serve (a newer schema, not a kronika store). An older
+    one is served as it is (the read queries use no column added since); the ingest endpoint's
+    own open brings it up to date when it first writes."""
     from ..store.db import open_store
-    from ..store.schema import SCHEMA_VERSION, StoreError
 
-    with open_store(db_path, readonly=True) as s:
-        version = int(s.conn.execute("PRAGMA user_version").fetchone()[0])
-    if version < SCHEMA_VERSION:
-        try:
-            open_store(db_path).close()
-        except StoreError as e:  # a read-only store of an older schema: served as it is
-            log.warning("%s", e)
+    open_store(db_path, readonly=True).close()
 
 
 class Guard:

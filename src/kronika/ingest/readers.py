@@ -391,8 +391,9 @@ def _url(v: str | None) -> str | None:
     v = v.strip()
     if len(v) > MAX_URL_CHARS:
         raise ValueError(f"field 'url' is {len(v):,} characters long, over the limit of {MAX_URL_CHARS:,}")
+    v = v.replace(" ", "%20")  # a sloppy feed's unencoded space: the address it means
     if _CONTROL.search(v) or any(ch.isspace() for ch in v):
-        raise ValueError(f"field 'url' holds whitespace or control characters: {_show(v)}")
+        raise ValueError(f"field 'url' holds line breaks, tabs or control characters: {_show(v)}")
     try:
         parts = urlsplit(v)
         parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number

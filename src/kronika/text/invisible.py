@@ -8,8 +8,9 @@ removed unless they spell a letter (й ё ї ў), combining marks that NFC could
 the original's, so every span the extractors find points at the text the user gave.
 
 The map is built per grapheme-like cluster (a starter with the marks and format characters after
-it): each output character knows the original cluster it came from. Text without any such
-character is returned as it is, with no map (the common case costs one scan).
+it): each output character knows the original cluster it came from. Only the clusters holding an
+invisible character or an accent change; text without any is returned as it is, with no map (the
+common case costs one scan).
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ _SUSPECT = re.compile(r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f
 
 # precomposed Cyrillic letters carrying a stress accent (ѐ ѝ ќ ѓ and capitals)
 _ACCENTED_CYRILLIC = re.compile(r"[\u0400\u0403\u040c\u040d\u0450\u0453\u045c\u045d]")
+
+
+_TRIGGER = re.compile(f"{_SUSPECT.pattern}|{_ACCENTED_CYRILLIC.pattern}")
 
 
 @dataclass(slots=True)
@@ -68,24 +72,59 @@ def _drop(ch: str) -> bool:
     return cat == "Cf" or cat in ("Mn", "Me") or ch in "\u115f\u1160\u3164\uffa0"
 
 
+def _attached(ch: str) -> bool:
+    """Belongs to the cluster of the character before it: a combining mark or a format character."""
+    return bool(unicodedata.combining(ch)) or unicodedata.category(ch) in ("Cf", "Mn", "Me")
+
+
+def _cluster_end(text: str, i: int) -> int:
+    j, n = i + 1, len(text)
+    while j < n and _attached(text[j]):
+        j += 1
+    return j
+
+
 def normalise(text: str) -> Mapped:
     """The text to match on (see the module's docstring) with its offset map."""
-    if not _SUSPECT.search(text) and unicodedata.is_normalized("NFC", text) and not _ACCENTED_CYRILLIC.search(text):
+    nfc = unicodedata.is_normalized("NFC", text)
+    if nfc and not _TRIGGER.search(text):
         return Mapped(text)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+
+    def copy(a: int, b: int) -> None:  # characters that stay as they are
+        out.append(text[a:b])
+        starts.extend(range(a, b))
+        ends.extend(range(a + 1, b + 1))
+
+    def rework(a: int, b: int) -> None:  # one cluster, normalised
+        kept = "".join(ch for ch in _cluster(text[a:b]) if not _drop(ch))
+        out.append(kept)
+        starts.extend([a] * len(kept))
+        ends.extend([b] * len(kept))
+
     i, n = 0, len(text)
-    while i < n:
-        # a cluster: one character, then the marks and format characters that follow it
-        j = i + 1
-        while j < n and (unicodedata.combining(text[j]) or unicodedata.category(text[j]) in ("Cf", "Mn", "Me")):
-            j += 1
-        cluster = text[i:j]
-        kept = "".join(ch for ch in _cluster(cluster) if not _drop(ch))
-        for ch in kept:
-            out.append(ch)
-            starts.append(i)
-            ends.append(j)
-        i = j
+    if not nfc:  # rare: every cluster goes through NFC
+        while i < n:
+            j = _cluster_end(text, i)
+            rework(i, j)
+            i = j
+        return Mapped("".join(out), starts, ends)
+    # NFC already: only the clusters holding an invisible character or a stressed letter change,
+    # the stretches between them are copied (a stretch of NFC text split at cluster bounds stays NFC)
+    for m in _TRIGGER.finditer(text):
+        k = m.start()
+        if k < i:
+            continue  # inside the cluster just reworked
+        start = k
+        if _attached(text[k]):
+            while start > i and _attached(text[start - 1]):
+                start -= 1
+            if start > i:
+                start -= 1  # the letter the marks belong to
+        copy(i, start)
+        i = _cluster_end(text, start)
+        rework(start, i)
+    copy(i, n)
     return Mapped("".join(out), starts, ends)
