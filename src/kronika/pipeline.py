@@ -47,7 +47,7 @@ STAGES = (
     ("quotes", quotes.run),
     ("counts", counts.run),
     ("events", events.run),
-    ("counts_scope", count_scope.run),   # figures of the unrest story: those sharing a paragraph with an event
+    ("counts_scope", count_scope.run),   # after events: an article that tells of no event keeps no figures
 )
 
 
