@@ -205,3 +205,13 @@ def test_lynching_of_suspects_is_mob_violence_not_crime() -> None:
 ])
 def test_a_word_of_a_longer_name_is_not_a_town(text: str, town: str) -> None:
     assert {e.location for e in events_of(text, "en")} == {town}
+
+
+def test_blowing_up_a_train_is_a_remote_explosive_and_a_route_is_no_place() -> None:
+    text = "У Токмаку партизани підірвали потяг, який возив пальне з Криму до Мелітополя."
+    evs = events_of(text, "uk")
+    assert [(e.sub_event_type, e.location) for e in evs] == [("Remote explosive/landmine/IED", "Tokmak")]
+
+
+def test_undermining_trust_is_not_an_explosion() -> None:
+    assert events_of("Скандал у Житомирі підірвав довіру до міської ради.", "uk") == []

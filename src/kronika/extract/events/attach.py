@@ -76,22 +76,27 @@ def event_span(doc: Doc, si: int, coded: Coded) -> tuple[int, int]:
     return a, b
 
 
-def _place_spans(doc: Doc, si: int, coded: Coded) -> list[tuple[int, int]]:
-    """Clauses whose places an event of sentence si takes: those holding its triggers and those with
-    no predicate of their own (verbless continuations, fronted phrases). Untagged text (English)
-    only knows clauses opened by subordinators: those are left out unless they hold a trigger."""
+def _place_spans(doc: Doc, si: int, coded: Coded) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Clauses whose places an event of sentence si takes: first those holding its triggers and those
+    with no predicate of their own (verbless continuations, fronted phrases); failing them, the main
+    clauses (not opened by a subordinator: "…, який возив із A до B" only describes a route). Untagged
+    text (English) only knows clauses opened by subordinators: those are left out of the first tier
+    unless they hold a trigger."""
     firsts = [h.first for h in coded.hits if h.cls not in NON_TRIGGER] or [h.first for h in coded.hits]
     subs = words(doc.lang, "clauses", "subordinators")
     out: list[tuple[int, int]] = []
+    mains: list[tuple[int, int]] = []
     for c in sentence_clauses(doc, si):
         toks = doc.tokens[c.first:c.last]
         mine = any(c.first <= i < c.last for i in firsts)
         tagged = any(t.an.pos is not None for t in toks)
         head = next((t for t in toks if t.is_word), None)
-        if mine or (tagged and not any(t.an.pos in ("VERB", "PRTS") for t in toks)) or (
-                not tagged and head is not None and head.lower not in subs):
+        opened = head is not None and (head.lower in subs or head.an.lemma in subs)
+        if mine or (tagged and not any(t.an.pos in ("VERB", "PRTS") for t in toks)) or (not tagged and not opened):
             out.append((c.start, c.end))
-    return out
+        if not opened:
+            mains.append((c.start, c.end))
+    return out, mains
 
 
 def own_town(ctx: Context, si: int) -> bool:
@@ -115,10 +120,11 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
     # the places of the event's own clauses and of the verbless ones that continue them (a list of
     # towns after a parenthesis); not those of another predicate's clause ("..., the governor of B
     # said"), unless the sentence has no other
-    spans = _place_spans(doc, si, coded)
+    spans, mains = _place_spans(doc, si, coded)
     every = _places_in(ctx, s.start, s.end, coded.hits)
     found: list[tuple[PlaceMention, int | None]] = [
-        (p, prec) for p, prec in every if any(a <= p.start < b for a, b in spans)] or list(every)
+        (p, prec) for p, prec in every if any(a <= p.start < b for a, b in spans)] or [
+        (p, prec) for p, prec in every if any(a <= p.start < b for a, b in mains)] or list(every)
     towns = _article_towns(ctx)
     if not found and any(h.cls == "city_ref" for h in coded.hits) and towns and towns[0][0] is not None:
         found.append((towns[0][1], 1))   # "в городе", "in the city": the story's town
