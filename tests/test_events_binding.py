@@ -215,3 +215,10 @@ def test_blowing_up_a_train_is_a_remote_explosive_and_a_route_is_no_place() -> N
 
 def test_undermining_trust_is_not_an_explosion() -> None:
     assert events_of("Скандал у Житомирі підірвав довіру до міської ради.", "uk") == []
+
+
+def test_an_event_known_only_to_an_earlier_month_is_background() -> None:
+    text = ("On Friday police in Zahedan fired tear gas at worshippers protesting after prayers. "
+            "Protests in the city began in April.")
+    evs = events_of(text, "en", published="2024-05-10")
+    assert [(e.sub_event_type, e.date) for e in evs] == [("Protest with intervention", "2024-05-10")]

@@ -179,8 +179,9 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
             day, tp = _retrospective_date(ctx, day, tp, triggered)
     if day is not None and doc.published is not None:
         age = (doc.published - day).days
-        if age > HISTORIC_DAYS or day > doc.published + timedelta(days=1) or (tp >= 2 and age > 60):
-            return []   # history, the future, or a months-old background mention ("In May, ...")
+        if age > HISTORIC_DAYS or day > doc.published + timedelta(days=1) or (tp >= 2 and age > 60) \
+                or (tp >= 3 and age > 31):
+            return []   # history, the future, or an earlier month's background ("protests began in May")
     acts = [(h.start, h.end) for h in coded.hits if h.cls not in ("protester", "strike")]
     own = [p for p, _ in found if s.start <= p.start < s.end]
     if len(own) < 2:
