@@ -222,3 +222,10 @@ def test_an_event_known_only_to_an_earlier_month_is_background() -> None:
             "Protests in the city began in April.")
     evs = events_of(text, "en", published="2024-05-10")
     assert [(e.sub_event_type, e.date) for e in evs] == [("Protest with intervention", "2024-05-10")]
+
+
+def test_an_undated_summary_takes_the_date_of_the_one_dated_report_of_its_place() -> None:
+    text = ("Тисячі людей протестували у Кракові проти уряду. "
+            "Поліція повідомила, що в неділю у Кракові протестувальники підпалили два автомобілі.")
+    evs = events_of(text, "uk", published="2024-05-07")
+    assert [(e.location, e.date, e.event_type) for e in evs] == [("Kraków", "2024-05-05", "Riots")]

@@ -38,6 +38,7 @@ class Candidate:
     day: date | None
     time_precision: int
     evidence: list[tuple[int, int]]
+    dated: bool = True   # the date is the sentence's own (or its story's), not the publication's by default
 
 
 
@@ -166,6 +167,7 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
     if not found:
         return []
     day, tp = event_date(ctx, cs, ce)
+    dated = True
     if not own_date(ctx, si):
         # no date of its own: the story goes on from the last dated report just before it, else from
         # the last event told at the same place
@@ -177,6 +179,7 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
             day, tp = prior[-1].day, prior[-1].time_precision
         elif day is not None and day == doc.published:
             day, tp = _retrospective_date(ctx, day, tp, triggered)
+            dated = day != doc.published
     if day is not None and doc.published is not None:
         age = (doc.published - day).days
         if age > HISTORIC_DAYS or day > doc.published + timedelta(days=1) or (tp >= 2 and age > 60) \
@@ -186,13 +189,13 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
     own = [p for p, _ in found if s.start <= p.start < s.end]
     if len(own) < 2:
         ev = [(s.start, s.end)] + acts
-        return [Candidate(coded, si, p, prec, *_clause_date(ctx, si, p, day, tp), ev + [(p.start, p.end)])
+        return [Candidate(coded, si, p, prec, *_clause_date(ctx, si, p, day, tp), ev + [(p.start, p.end)], dated)
                 for p, prec in found]
     # a round-up ("акції пройшли у Львові, Одесі та Харкові", "в Казани задержали 20, в Уфе — 35"):
     # one event per town, each with its own stretch of the sentence as evidence
     segs = _segments(doc, si, own)
     return [Candidate(coded, si, p, prec, *_clause_date(ctx, si, p, day, tp),
-                      [segs.get(p.start, (p.start, p.end)), *acts, (p.start, p.end)]) for p, prec in found]
+                      [segs.get(p.start, (p.start, p.end)), *acts, (p.start, p.end)], dated) for p, prec in found]
 
 
 def _clause_date(ctx: Context, si: int, p: PlaceMention, day: date | None, tp: int) -> tuple[date | None, int]:
@@ -209,6 +212,18 @@ def _clause_date(ctx: Context, si: int, p: PlaceMention, day: date | None, tp: i
     own = event_date(ctx, c.start, c.end)
     pub = doc.published
     return own if own[0] is not None and (pub is None or own[0] <= pub + timedelta(days=1)) else (day, tp)
+
+
+def date_summaries(cands: list[Candidate]) -> None:
+    """A summary without a date of its own ("eight people have been killed in the riots in Santiago")
+    belongs to the one dated report of the same place and kind the story gives: it takes its date."""
+    for c in cands:
+        if c.dated:
+            continue
+        days = {(o.day, o.time_precision) for o in cands if o.dated and o.day is not None
+                and place_key(o.place) == place_key(c.place) and o.coded.family == c.coded.family}
+        if len(days) == 1:
+            c.day, c.time_precision = days.pop()
 
 
 def _segments(doc: Doc, si: int, places: list[PlaceMention]) -> dict[int, tuple[int, int]]:
