@@ -229,3 +229,23 @@ def test_an_undated_summary_takes_the_date_of_the_one_dated_report_of_its_place(
             "Поліція повідомила, що в неділю у Кракові протестувальники підпалили два автомобілі.")
     evs = events_of(text, "uk", published="2024-05-07")
     assert [(e.location, e.date, e.event_type) for e in evs] == [("Kraków", "2024-05-05", "Riots")]
+
+
+@pytest.mark.parametrize("text, lang, sub", [
+    # the police used force on a peaceful crowd: an intervention, in every language
+    ("Police in Tbilisi used water cannon to disperse a peaceful rally outside parliament.", "en",
+     "Protest with intervention"),
+    ("У Тбілісі поліція застосувала водомети, щоб розігнати мирний мітинг біля парламенту.", "uk",
+     "Protest with intervention"),
+    ("В Тбилиси полиция применила водометы, чтобы разогнать мирный митинг у парламента.", "ru",
+     "Protest with intervention"),
+    # the crowd used force: a riot, whoever answered it, in every language
+    ("In Tbilisi protesters threw stones at police, who responded with water cannon.", "en",
+     "Violent demonstration"),
+    ("У Тбілісі протестувальники закидали поліцію камінням, та відповіла водометами.", "uk",
+     "Violent demonstration"),
+    ("В Тбилиси протестующие забросали полицию камнями, та ответила водометами.", "ru",
+     "Violent demonstration"),
+])
+def test_riot_or_intervention_is_decided_by_who_used_force(text: str, lang: str, sub: str) -> None:
+    assert [e.sub_event_type for e in events_of(text, lang)] == [sub]
