@@ -249,3 +249,11 @@ def test_an_undated_summary_takes_the_date_of_the_one_dated_report_of_its_place(
 ])
 def test_riot_or_intervention_is_decided_by_who_used_force(text: str, lang: str, sub: str) -> None:
     assert [e.sub_event_type for e in events_of(text, lang)] == [sub]
+
+
+def test_that_rally_is_the_one_of_the_day_told_before() -> None:
+    text = ("Сегодня в Ереване проходит шествие оппозиции. "
+            "Накануне лидер движения выступил перед сторонниками. "
+            "В том митинге в Ереване участвовали несколько тысяч человек.")
+    evs = events_of(text, "ru", published="2024-05-10")
+    assert sorted(e.date for e in evs) == ["2024-05-09", "2024-05-10"]

@@ -168,7 +168,11 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
         return []
     day, tp = event_date(ctx, cs, ce)
     dated = True
-    if not own_date(ctx, si):
+    if not own_date(ctx, si) and si > 0 and own_date(ctx, si - 1) and _points_back(doc, coded):
+        # "Участие в том митинге приняли тысячи": the gathering of the sentence before, on its day
+        prev = doc.sentences[si - 1]
+        day, tp = event_date(ctx, prev.start, prev.end)
+    elif not own_date(ctx, si):
         # no date of its own: the story goes on from the last dated report just before it, else from
         # the last event told at the same place
         keys = {place_key(p) for p, _ in found}
@@ -212,6 +216,14 @@ def _clause_date(ctx: Context, si: int, p: PlaceMention, day: date | None, tp: i
     own = event_date(ctx, c.start, c.end)
     pub = doc.published
     return own if own[0] is not None and (pub is None or own[0] <= pub + timedelta(days=1)) else (day, tp)
+
+
+def _points_back(doc: Doc, coded: Coded) -> bool:
+    """A trigger noun after a distal demonstrative ("том митинге", "that rally") names an event told
+    before."""
+    distal = words(doc.lang, "clauses", "distal_words")
+    return any(h.first > 0 and (doc.tokens[h.first - 1].lower in distal or doc.tokens[h.first - 1].an.lemma in distal)
+               for h in coded.hits)
 
 
 def date_summaries(cands: list[Candidate]) -> None:
