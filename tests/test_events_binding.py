@@ -205,3 +205,55 @@ def test_lynching_of_suspects_is_mob_violence_not_crime() -> None:
 ])
 def test_a_word_of_a_longer_name_is_not_a_town(text: str, town: str) -> None:
     assert {e.location for e in events_of(text, "en")} == {town}
+
+
+def test_blowing_up_a_train_is_a_remote_explosive_and_a_route_is_no_place() -> None:
+    text = "У Токмаку партизани підірвали потяг, який возив пальне з Криму до Мелітополя."
+    evs = events_of(text, "uk")
+    assert [(e.sub_event_type, e.location) for e in evs] == [("Remote explosive/landmine/IED", "Tokmak")]
+
+
+def test_undermining_trust_is_not_an_explosion() -> None:
+    assert events_of("Скандал у Житомирі підірвав довіру до міської ради.", "uk") == []
+
+
+def test_an_event_known_only_to_an_earlier_month_is_background() -> None:
+    text = ("On Friday police in Zahedan fired tear gas at worshippers protesting after prayers. "
+            "Protests in the city began in April.")
+    evs = events_of(text, "en", published="2024-05-10")
+    assert [(e.sub_event_type, e.date) for e in evs] == [("Protest with intervention", "2024-05-10")]
+
+
+def test_an_undated_summary_takes_the_date_of_the_one_dated_report_of_its_place() -> None:
+    text = ("Тисячі людей протестували у Кракові проти уряду. "
+            "Поліція повідомила, що в неділю у Кракові протестувальники підпалили два автомобілі.")
+    evs = events_of(text, "uk", published="2024-05-07")
+    assert [(e.location, e.date, e.event_type) for e in evs] == [("Kraków", "2024-05-05", "Riots")]
+
+
+@pytest.mark.parametrize("text, lang, sub", [
+    # the police used force on a peaceful crowd: an intervention, in every language
+    ("Police in Tbilisi used water cannon to disperse a peaceful rally outside parliament.", "en",
+     "Protest with intervention"),
+    ("У Тбілісі поліція застосувала водомети, щоб розігнати мирний мітинг біля парламенту.", "uk",
+     "Protest with intervention"),
+    ("В Тбилиси полиция применила водометы, чтобы разогнать мирный митинг у парламента.", "ru",
+     "Protest with intervention"),
+    # the crowd used force: a riot, whoever answered it, in every language
+    ("In Tbilisi protesters threw stones at police, who responded with water cannon.", "en",
+     "Violent demonstration"),
+    ("У Тбілісі протестувальники закидали поліцію камінням, та відповіла водометами.", "uk",
+     "Violent demonstration"),
+    ("В Тбилиси протестующие забросали полицию камнями, та ответила водометами.", "ru",
+     "Violent demonstration"),
+])
+def test_riot_or_intervention_is_decided_by_who_used_force(text: str, lang: str, sub: str) -> None:
+    assert [e.sub_event_type for e in events_of(text, lang)] == [sub]
+
+
+def test_that_rally_is_the_one_of_the_day_told_before() -> None:
+    text = ("Сегодня в Ереване проходит шествие оппозиции. "
+            "Накануне лидер движения выступил перед сторонниками. "
+            "В том митинге в Ереване участвовали несколько тысяч человек.")
+    evs = events_of(text, "ru", published="2024-05-10")
+    assert sorted(e.date for e in evs) == ["2024-05-09", "2024-05-10"]

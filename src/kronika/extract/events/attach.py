@@ -38,6 +38,7 @@ class Candidate:
     day: date | None
     time_precision: int
     evidence: list[tuple[int, int]]
+    dated: bool = True   # the date is the sentence's own (or its story's), not the publication's by default
 
 
 
@@ -76,22 +77,27 @@ def event_span(doc: Doc, si: int, coded: Coded) -> tuple[int, int]:
     return a, b
 
 
-def _place_spans(doc: Doc, si: int, coded: Coded) -> list[tuple[int, int]]:
-    """Clauses whose places an event of sentence si takes: those holding its triggers and those with
-    no predicate of their own (verbless continuations, fronted phrases). Untagged text (English)
-    only knows clauses opened by subordinators: those are left out unless they hold a trigger."""
+def _place_spans(doc: Doc, si: int, coded: Coded) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Clauses whose places an event of sentence si takes: first those holding its triggers and those
+    with no predicate of their own (verbless continuations, fronted phrases); failing them, the main
+    clauses (not opened by a subordinator: "…, який возив із A до B" only describes a route). Untagged
+    text (English) only knows clauses opened by subordinators: those are left out of the first tier
+    unless they hold a trigger."""
     firsts = [h.first for h in coded.hits if h.cls not in NON_TRIGGER] or [h.first for h in coded.hits]
     subs = words(doc.lang, "clauses", "subordinators")
     out: list[tuple[int, int]] = []
+    mains: list[tuple[int, int]] = []
     for c in sentence_clauses(doc, si):
         toks = doc.tokens[c.first:c.last]
         mine = any(c.first <= i < c.last for i in firsts)
         tagged = any(t.an.pos is not None for t in toks)
         head = next((t for t in toks if t.is_word), None)
-        if mine or (tagged and not any(t.an.pos in ("VERB", "PRTS") for t in toks)) or (
-                not tagged and head is not None and head.lower not in subs):
+        opened = head is not None and (head.lower in subs or head.an.lemma in subs)
+        if mine or (tagged and not any(t.an.pos in ("VERB", "PRTS") for t in toks)) or (not tagged and not opened):
             out.append((c.start, c.end))
-    return out
+        if not opened:
+            mains.append((c.start, c.end))
+    return out, mains
 
 
 def own_town(ctx: Context, si: int) -> bool:
@@ -115,10 +121,11 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
     # the places of the event's own clauses and of the verbless ones that continue them (a list of
     # towns after a parenthesis); not those of another predicate's clause ("..., the governor of B
     # said"), unless the sentence has no other
-    spans = _place_spans(doc, si, coded)
+    spans, mains = _place_spans(doc, si, coded)
     every = _places_in(ctx, s.start, s.end, coded.hits)
     found: list[tuple[PlaceMention, int | None]] = [
-        (p, prec) for p, prec in every if any(a <= p.start < b for a, b in spans)] or list(every)
+        (p, prec) for p, prec in every if any(a <= p.start < b for a, b in spans)] or [
+        (p, prec) for p, prec in every if any(a <= p.start < b for a, b in mains)] or list(every)
     towns = _article_towns(ctx)
     if not found and any(h.cls == "city_ref" for h in coded.hits) and towns and towns[0][0] is not None:
         found.append((towns[0][1], 1))   # "в городе", "in the city": the story's town
@@ -160,7 +167,12 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
     if not found:
         return []
     day, tp = event_date(ctx, cs, ce)
-    if not own_date(ctx, si):
+    dated = True
+    if not own_date(ctx, si) and si > 0 and own_date(ctx, si - 1) and _points_back(doc, coded):
+        # "Участие в том митинге приняли тысячи": the gathering of the sentence before, on its day
+        prev = doc.sentences[si - 1]
+        day, tp = event_date(ctx, prev.start, prev.end)
+    elif not own_date(ctx, si):
         # no date of its own: the story goes on from the last dated report just before it, else from
         # the last event told at the same place
         keys = {place_key(p) for p, _ in found}
@@ -171,21 +183,23 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
             day, tp = prior[-1].day, prior[-1].time_precision
         elif day is not None and day == doc.published:
             day, tp = _retrospective_date(ctx, day, tp, triggered)
+            dated = day != doc.published
     if day is not None and doc.published is not None:
         age = (doc.published - day).days
-        if age > HISTORIC_DAYS or day > doc.published + timedelta(days=1) or (tp >= 2 and age > 60):
-            return []   # history, the future, or a months-old background mention ("In May, ...")
+        if age > HISTORIC_DAYS or day > doc.published + timedelta(days=1) or (tp >= 2 and age > 60) \
+                or (tp >= 3 and age > 31):
+            return []   # history, the future, or an earlier month's background ("protests began in May")
     acts = [(h.start, h.end) for h in coded.hits if h.cls not in ("protester", "strike")]
     own = [p for p, _ in found if s.start <= p.start < s.end]
     if len(own) < 2:
         ev = [(s.start, s.end)] + acts
-        return [Candidate(coded, si, p, prec, *_clause_date(ctx, si, p, day, tp), ev + [(p.start, p.end)])
+        return [Candidate(coded, si, p, prec, *_clause_date(ctx, si, p, day, tp), ev + [(p.start, p.end)], dated)
                 for p, prec in found]
     # a round-up ("акції пройшли у Львові, Одесі та Харкові", "в Казани задержали 20, в Уфе — 35"):
     # one event per town, each with its own stretch of the sentence as evidence
     segs = _segments(doc, si, own)
     return [Candidate(coded, si, p, prec, *_clause_date(ctx, si, p, day, tp),
-                      [segs.get(p.start, (p.start, p.end)), *acts, (p.start, p.end)]) for p, prec in found]
+                      [segs.get(p.start, (p.start, p.end)), *acts, (p.start, p.end)], dated) for p, prec in found]
 
 
 def _clause_date(ctx: Context, si: int, p: PlaceMention, day: date | None, tp: int) -> tuple[date | None, int]:
@@ -202,6 +216,26 @@ def _clause_date(ctx: Context, si: int, p: PlaceMention, day: date | None, tp: i
     own = event_date(ctx, c.start, c.end)
     pub = doc.published
     return own if own[0] is not None and (pub is None or own[0] <= pub + timedelta(days=1)) else (day, tp)
+
+
+def _points_back(doc: Doc, coded: Coded) -> bool:
+    """A trigger noun after a distal demonstrative ("том митинге", "that rally") names an event told
+    before."""
+    distal = words(doc.lang, "clauses", "distal_words")
+    return any(h.first > 0 and (doc.tokens[h.first - 1].lower in distal or doc.tokens[h.first - 1].an.lemma in distal)
+               for h in coded.hits)
+
+
+def date_summaries(cands: list[Candidate]) -> None:
+    """A summary without a date of its own ("eight people have been killed in the riots in Santiago")
+    belongs to the one dated report of the same place and kind the story gives: it takes its date."""
+    for c in cands:
+        if c.dated:
+            continue
+        days = {(o.day, o.time_precision) for o in cands if o.dated and o.day is not None
+                and place_key(o.place) == place_key(c.place) and o.coded.family == c.coded.family}
+        if len(days) == 1:
+            c.day, c.time_precision = days.pop()
 
 
 def _segments(doc: Doc, si: int, places: list[PlaceMention]) -> dict[int, tuple[int, int]]:

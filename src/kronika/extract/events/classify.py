@@ -25,7 +25,7 @@ BACKDROP = frozenset({"demo", "march", "street", "protest", "protest_act", "acti
 ABSTRACT = frozenset({"protest", "action", "protester", "strike", "injured", "city_ref"})  # need a place of their own
 REMOTE = (  # checked in this order: the most specific weapon wins
     ("suicide", "Suicide bomb"), ("chemical", "Chemical weapon"), ("air", "Air/drone strike"), ("drone", "Air/drone strike"),
-    ("shell", "Shelling/artillery/missile attack"), ("missile", "Shelling/artillery/missile attack"), ("explosive", "Remote explosive/landmine/IED"),
+    ("shell", "Shelling/artillery/missile attack"), ("missile", "Shelling/artillery/missile attack"), ("explosive", "Remote explosive/landmine/IED"), ("blast", "Remote explosive/landmine/IED"),
     ("grenade", "Grenade"),
 )
 # who uses a weapon when the text does not say: air power, drones and artillery/missiles are the

@@ -22,7 +22,16 @@ from datetime import date
 from ...text.doc import Doc
 from ..context import Context
 from .actors import actors_in
-from .attach import EMIT_COUNTRY_LEVEL, Candidate, event_date, locate, own_date, own_past_date, own_town
+from .attach import (
+    EMIT_COUNTRY_LEVEL,
+    Candidate,
+    date_summaries,
+    event_date,
+    locate,
+    own_date,
+    own_past_date,
+    own_town,
+)
 from .classify import DEMO_CORE, DEMO_MEMORY, Coded, code_sentence, people_hurt, sentence_hits
 from .evidence import merge
 from .triggers import Hit, matcher
@@ -79,6 +88,7 @@ def run(ctx: Context) -> None:
              and (c.place.kind != "country" or (EMIT_COUNTRY_LEVEL and c.coded.family not in finer))]
     if not any(c.coded.sub not in ("Agreement", "Other") for c in cands):
         cands = []  # talks and deals count only in a story of unrest or fighting
+    date_summaries(cands)
     ctx.events = merge(ctx, cands)
 
 
