@@ -48,6 +48,7 @@ _INNER_DASH = re.compile(r"([,.!?…])?\s+[–—-]\s+")
 _RESUME = re.compile(r"[.:,]\s*[–—-]\s+")
 _DASH_LINE = re.compile(r"(?m)^[ \t]*([–—-])[ \t]+(?=\S)")
 _NUM_WORD = re.compile(r"[^\W_]+")
+_SET_OFF = re.compile(r"\s*[,.!?…:;–—-]")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -294,7 +295,10 @@ def run(ctx: Context) -> None:
         if parts[0].verb is None:
             inner = text[a:b].strip()
             nwords = sum(1 for w in inner.split() if _WORD.search(w))
-            after = _cue_after(doc, b + 1, ql) if nwords >= _MIN_WORDS else None
+            # speech is set off from its verb by punctuation ('«…», — сказав', '"…," she said');
+            # '«Вечірня газета» повідомила' is a name as the verb's subject
+            set_off = text[b - 1:b] in ",.!?…" or bool(_SET_OFF.match(text, b + 1))
+            after = _cue_after(doc, b + 1, ql) if nwords >= _MIN_WORDS and set_off else None
             if after is not None:
                 v, phrase = after
                 lo, hi = clause_range(doc, v)
