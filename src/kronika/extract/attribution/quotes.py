@@ -307,14 +307,14 @@ def run(ctx: Context) -> None:
                 parts = [Part(a, b, None if phrase else v, lo, s.end if phrase else max(hi, doc.tokens[v].end), b,
                               phrase)]
             else:
-                v = _cue_before(doc, a - 1, ql) if nwords >= _MIN_WORDS else None
-                if v is None:
-                    v = _fragment_cue(doc, a, b, ql)
-                if v is None:
+                cue = _cue_before(doc, a - 1, ql) if nwords >= _MIN_WORDS else None
+                if cue is None:
+                    cue = _fragment_cue(doc, a, b, ql)
+                if cue is None:
                     continue
                 s = doc.sentences[doc.sentence_of(a)]
-                lo, hi = (s.start, a) if doc.tokens[v].start < a else (b, s.end)
-                parts = [Part(a, b, v, lo, hi, a if hi <= a else b)]
+                lo, hi = (s.start, a) if doc.tokens[cue].start < a else (b, s.end)
+                parts = [Part(a, b, cue, lo, hi, a if hi <= a else b)]
         passages.extend((p, (a, b)) for p in parts)
     passages.sort(key=lambda x: x[0].start)
     seen: set[tuple[int, int]] = set()
