@@ -111,7 +111,7 @@ def name_pairs(doc: Doc) -> list[NamePair]:
 
 def _surname_like(t: Token, lex: SourceLexicon) -> bool:
     """A capitalised word that can be a surname: a surname reading, a surname ending, or unknown;
-    never a patronymic ("Ільківна" follows a first name but is no surname)."""
+    never a patronymic ("Петрівна" follows a first name but is no surname)."""
     low = t.text.lower()
     lang = _mlang(t, lex.lang)
     if _name_reading_in(lang, low, None, "Patr"):
