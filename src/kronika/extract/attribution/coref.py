@@ -90,7 +90,7 @@ def name_pairs(doc: Doc) -> list[NamePair]:
         if not cyr and (a.i in lex.first or _kind_of_token(b, lex) or _kind_of_token(a, lex)):
             continue
         if cyr and "Surn" not in b.an.tags and _name_reading_in(_mlang(b, lex.lang), b.text.lower(), None, "Patr"):
-            continue   # "Людмила Ільківна": a first name and a patronymic, the surname comes after
+            continue   # "Ганна Петрівна": a first name and a patronymic, the surname comes after
         # the surname decides the case: "Богдана Мельника" is genitive (no nominative "мельника"),
         # "Ганна Мороз" nominative, whatever the first name's best reading says
         if not cyr:
@@ -111,7 +111,7 @@ def name_pairs(doc: Doc) -> list[NamePair]:
 
 def _surname_like(t: Token, lex: SourceLexicon) -> bool:
     """A capitalised word that can be a surname: a surname reading, a surname ending, or unknown;
-    never a patronymic ("Ільківна" follows a first name but is no surname)."""
+    never a patronymic ("Петрівна" follows a first name but is no surname)."""
     low = t.text.lower()
     lang = _mlang(t, lex.lang)
     if _name_reading_in(lang, low, None, "Patr"):

@@ -48,6 +48,7 @@ _INNER_DASH = re.compile(r"([,.!?…])?\s+[–—-]\s+")
 _RESUME = re.compile(r"[.:,]\s*[–—-]\s+")
 _DASH_LINE = re.compile(r"(?m)^[ \t]*([–—-])[ \t]+(?=\S)")
 _NUM_WORD = re.compile(r"[^\W_]+")
+_SET_OFF = re.compile(r"\s*[,.!?…:;–—-]")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -294,7 +295,10 @@ def run(ctx: Context) -> None:
         if parts[0].verb is None:
             inner = text[a:b].strip()
             nwords = sum(1 for w in inner.split() if _WORD.search(w))
-            after = _cue_after(doc, b + 1, ql) if nwords >= _MIN_WORDS else None
+            # speech is set off from its verb by punctuation ('«…», — сказав', '"…," she said');
+            # '«Вечірня газета» повідомила' is a name as the verb's subject
+            set_off = text[b - 1:b] in ",.!?…" or bool(_SET_OFF.match(text, b + 1))
+            after = _cue_after(doc, b + 1, ql) if nwords >= _MIN_WORDS and set_off else None
             if after is not None:
                 v, phrase = after
                 lo, hi = clause_range(doc, v)
@@ -303,14 +307,14 @@ def run(ctx: Context) -> None:
                 parts = [Part(a, b, None if phrase else v, lo, s.end if phrase else max(hi, doc.tokens[v].end), b,
                               phrase)]
             else:
-                v = _cue_before(doc, a - 1, ql) if nwords >= _MIN_WORDS else None
-                if v is None:
-                    v = _fragment_cue(doc, a, b, ql)
-                if v is None:
+                cue = _cue_before(doc, a - 1, ql) if nwords >= _MIN_WORDS else None
+                if cue is None:
+                    cue = _fragment_cue(doc, a, b, ql)
+                if cue is None:
                     continue
                 s = doc.sentences[doc.sentence_of(a)]
-                lo, hi = (s.start, a) if doc.tokens[v].start < a else (b, s.end)
-                parts = [Part(a, b, v, lo, hi, a if hi <= a else b)]
+                lo, hi = (s.start, a) if doc.tokens[cue].start < a else (b, s.end)
+                parts = [Part(a, b, cue, lo, hi, a if hi <= a else b)]
         passages.extend((p, (a, b)) for p in parts)
     passages.sort(key=lambda x: x[0].start)
     seen: set[tuple[int, int]] = set()

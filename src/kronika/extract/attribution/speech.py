@@ -164,6 +164,8 @@ def speaker_for(ctx: Context, mem: SpeechMemory, verb_i: int | None, lo: int, hi
         by_role = _by_role(ctx, mem, ph, lex, qa)
         if by_role is not None:
             return by_role
+        while len(ph) > 1 and ph[0].lower in ("a", "an", "the", "another"):
+            ph = ph[1:]
         return Speaker(doc.text[ph[0].start:ph[-1].end], ph[0].start, ph[-1].end, False)
     return None
 
