@@ -186,7 +186,8 @@ class Apertium:
             return surface(word)
         lemmas: list[str] = []
         for r in readings:
-            lem = r.split("<", 1)[0].lower()
+            # "прыкладны¹": a superscript numbers homonyms in the dictionary, no part of the lemma
+            lem = r.split("<", 1)[0].lower().rstrip(_HOMONYM_MARKS)
             if lem and lem not in lemmas:
                 lemmas.append(lem)
         first = [t.rstrip(">") for t in readings[0].split("<")[1:]]
@@ -200,6 +201,7 @@ class Apertium:
 
 # characters with a meaning in Apertium's stream format are escaped with a backslash
 _STREAM_ESCAPES = str.maketrans({ch: "\\" + ch for ch in "^$/<>@*\\[]{}"})
+_HOMONYM_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
 
 
