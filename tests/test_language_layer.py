@@ -80,14 +80,16 @@ def test_stream_format_characters_do_not_spoil_a_batch() -> None:
 def test_belarusian_event_from_its_lexicon_folder() -> None:
     text = ("У нядзелю ў Гродне каля сотні жыхароў сабраліся на плошчы каля выканкама. "
             "Міліцыя затрымала восем удзельнікаў акцыі.")
-    r = kronika.extract(text, published="2025-05-18")
+    r = kronika.extract(text, published="2025-05-20")   # a Tuesday: "у нядзелю" is the 18th
     assert r.lang == "be"
     protests = [e for e in r.events if e.event_type == "Protests"]
     assert protests, [(e.event_type, e.sub_event_type) for e in r.events]
     e = protests[0]
-    assert e.country == "BY"
+    assert (e.country, e.location, e.date) == ("BY", "Hrodna", "2025-05-18")
     assert all(text[s.start:s.end] == s.text for s in e.evidence)
     assert any(s.text == "затрымала" for s in e.evidence)
+    # be/numbers.toml and be/counts.toml: "восем" through its lemma, "затрымала" as the cue
+    assert ("detained", 8) in [(c.kind, c.value) for c in r.counts]
 
 
 def test_identification_and_segmentation_read_the_language_folders() -> None:

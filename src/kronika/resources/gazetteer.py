@@ -11,6 +11,7 @@ Lookup keys are normalised names (`norm`): lower case, ё→е, one kind of apos
 
 from __future__ import annotations
 
+import gc as _gc
 import gettext
 import hashlib
 import json
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 from importlib import resources as _res
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 from ..text import normalise as _normalise
 from ..text.normalise import fold, norm, romanise
@@ -435,12 +436,24 @@ def gazetteer() -> Gazetteer:
     return _LOADED
 
 
+def _unpickle(f: BinaryIO) -> Any:
+    """pickle.load without the cyclic collector: the ~150k entries would set off a collection
+    every few hundred objects, a third of the load time, and none of them is garbage."""
+    was = _gc.isenabled()
+    _gc.disable()
+    try:
+        return pickle.load(f)
+    finally:
+        if was:
+            _gc.enable()
+
+
 def _load_or_build() -> Gazetteer:
     path = cache_dir() / f"gazetteer-{_source_digest()}.pickle"
     if path.is_file():
         try:
             with open(path, "rb") as f:
-                g = pickle.load(f)
+                g = _unpickle(f)
             if isinstance(g, Gazetteer):
                 return g
         except Exception:  # a truncated or foreign file: rebuild it

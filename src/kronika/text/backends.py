@@ -96,11 +96,12 @@ class Lemminflect(_OneByOne):
     Readings are ordered by `pos_order` (verbs first: news triggers are mostly verbs); the surface
     form stays among the lemmas so that a lexicon may name a form ("wounded") as well as a lemma.
     A word outside the dictionary gets lemminflect's rule-based noun and verb lemmas as readings:
-    first when it has one of the `guess_endings` (a plural: "oblasts" -> "oblast"), after its own
-    form otherwise (names: "australia" stays itself first, not "australium")."""
+    first when it has one of the `guess_endings` (a plural: "oblasts" -> "oblast") and none of the
+    `keep_endings` ("Minneapolis", "Davis"), after its own form otherwise (names: "australia" stays
+    itself first, not "australium")."""
 
-    def __init__(self, pos_order: list[str] | None = None,
-                 guess_endings: list[str] | None = None) -> None:
+    def __init__(self, pos_order: list[str] | None = None, guess_endings: list[str] | None = None,
+                 keep_endings: list[str] | None = None) -> None:
         try:
             import lemminflect
         except ImportError as e:
@@ -109,6 +110,7 @@ class Lemminflect(_OneByOne):
         self._oov: Callable[..., dict[str, tuple[str, ...]]] = lemminflect.getAllLemmasOOV
         self.pos_order = tuple(pos_order or ("VERB", "NOUN", "ADJ", "ADV", "AUX", "PROPN"))
         self.guess_endings = tuple(guess_endings or ())
+        self.keep_endings = tuple(keep_endings or ())
 
     def analyse(self, word: str) -> Analysis:
         found = self._all(word)
@@ -125,7 +127,8 @@ class Lemminflect(_OneByOne):
                         if lem.lower() not in readings:
                             readings.append(lem.lower())
             readings = [r for r in readings if r != word]
-            readings.insert(len(readings) if readings and word.endswith(self.guess_endings) else 0, word)
+            plural = word.endswith(self.guess_endings) and not word.endswith(self.keep_endings)
+            readings.insert(len(readings) if readings and plural else 0, word)
         elif word not in readings:
             readings.append(word)
         return Analysis(readings[0], tuple(readings), None, None, None, frozenset())
@@ -186,7 +189,8 @@ class Apertium:
             return surface(word)
         lemmas: list[str] = []
         for r in readings:
-            lem = r.split("<", 1)[0].lower()
+            # "прыкладны¹": a superscript numbers homonyms in the dictionary, no part of the lemma
+            lem = r.split("<", 1)[0].lower().rstrip(_HOMONYM_MARKS)
             if lem and lem not in lemmas:
                 lemmas.append(lem)
         first = [t.rstrip(">") for t in readings[0].split("<")[1:]]
@@ -200,6 +204,7 @@ class Apertium:
 
 # characters with a meaning in Apertium's stream format are escaped with a backslash
 _STREAM_ESCAPES = str.maketrans({ch: "\\" + ch for ch in "^$/<>@*\\[]{}"})
+_HOMONYM_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
 
 
