@@ -257,3 +257,18 @@ def test_that_rally_is_the_one_of_the_day_told_before() -> None:
             "В том митинге в Ереване участвовали несколько тысяч человек.")
     evs = events_of(text, "ru", published="2024-05-10")
     assert sorted(e.date for e in evs) == ["2024-05-09", "2024-05-10"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "In Pavlohrad miners rallied at the pit gate. It was 1989."),
+    ("uk", "У Павлограді шахтарі вийшли на мітинг біля воріт шахти. Це було у 1989 році."),
+    ("ru", "В Павлограде шахтёры вышли на митинг у ворот шахты. Это было в 1989 году."),
+])
+def test_a_short_sentence_after_dates_it_into_history(lang: str, text: str) -> None:
+    from kronika.model import Article
+    from kronika.pipeline import extract
+
+    assert extract(Article(text=text, lang=lang, published="2024-05-02")).events == []
+    # the same report without the year tail is news of the day
+    today = text.rsplit(".", 2)[0] + "."
+    assert extract(Article(text=today, lang=lang, published="2024-05-02")).events

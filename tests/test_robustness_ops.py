@@ -152,7 +152,7 @@ def test_serve_refuses_a_weak_token_and_generates_a_strong_one(db: Path, monkeyp
 
 # ---------------------------------------------------------------- 12: headers on every answer
 def test_security_headers_on_error_responses(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kronika.api import queries
+    from kronika.store import query as queries
 
     def broken(*a: object, **k: object) -> None:
         raise RuntimeError("a bug")

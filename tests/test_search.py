@@ -31,8 +31,8 @@ def db(tmp_path: Path) -> Path:
 
 def _found(db: Path, q: str) -> set[str]:
     with open_store(db) as s:
-        return {r["article"] for r in query.events(s.conn, query.Filters(text=q))} | \
-            {a["id"] for i in query.incidents(s.conn, query.Filters(text=q)) for a in i["articles"]}
+        return {r["article"] for r in query.iter_events(s.conn, query.Filters(text=q, limit=None))} | \
+            {a["id"] for i in query.iter_incidents(s.conn, query.Filters(text=q, limit=None), members=True) for a in i["articles"]}
 
 
 @pytest.mark.parametrize(("q", "want"), [

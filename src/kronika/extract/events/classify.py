@@ -84,8 +84,9 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
         if why == "background" and (h.cls in _REMOTE_CLASSES or h.cls not in BACKDROP
                                     and doc.tokens[h.first].an.pos != "NOUN"):
             why = None  # "внаслідок обстрілу загинули": the shelling itself; "after police fired": an act
-        if why == "historic" or why is None and historic_year(
-                doc, doc.tokens[a].start, doc.tokens[min(h.last + 3, b - 1)].end, doc.published):
+        if why == "historic" or why is None and (historic_year(
+                doc, doc.tokens[a].start, doc.tokens[min(h.last + 3, b - 1)].end, doc.published)
+                or _dated_by_next(doc, si)):
             if _main_clause(doc, si, h.first):
                 # the sentence as a whole recalls the past ("In 2013, thousands gathered"); history in a
                 # subordinate clause ("..., where in 2023 five died") does not carry on to the next one
@@ -97,6 +98,21 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
             continue  # "протестна акція" in a strike story is the strike itself
         live.append(h)
     return live, hits
+
+
+TIME_TAIL_WORDS = 8   # "It was 1968.", "Це було в 1991 році.": a sentence that only dates the one before
+
+
+def _dated_by_next(doc: Doc, si: int) -> bool:
+    """Does a short sentence right after this one give it a year long past ("That day soldiers
+    fired on the crowd. It was 1968.")? Such a sentence has no act of its own, only the time."""
+    if si + 1 >= len(doc.sentences):
+        return False
+    a, b = doc.sent_tokens[si + 1]
+    if sum(t.is_word for t in doc.tokens[a:b]) > TIME_TAIL_WORDS:
+        return False
+    nxt = doc.sentences[si + 1]
+    return historic_year(doc, nxt.start, nxt.end, doc.published)
 
 
 def _main_clause(doc: Doc, si: int, i: int) -> bool:
