@@ -153,6 +153,6 @@ def main() -> None:
 if __name__ == "__main__":
     # `python -m kronika.cli`: run the imported module's app, on which cli_store registered its
     # commands (this __main__ copy of the module has only the ones defined above)
-    from kronika.cli import main as _main
+    from kronika import cli as _cli
 
-    _main()
+    _cli.main()

@@ -418,7 +418,7 @@ def _mount_ingest(app: FastAPI, db_path: str, token: str, max_bytes: int) -> Non
     @app.post("/api/ingest", tags=["ingest"], dependencies=[Depends(authorised)],
               summary="Extract and store articles (JSON: one article, a list, or {\"articles\": [...]})",
               response_model=M.IngestResult)
-    async def ingest(request: Request) -> dict[str, Any]:
+    async def ingest(request: Request) -> dict[str, Any] | JSONResponse:
         declared = request.headers.get("content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > max_bytes):
             raise HTTPException(413, f"request body over {max_bytes} bytes")

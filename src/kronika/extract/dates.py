@@ -22,8 +22,9 @@ from functools import lru_cache
 
 from ..resources import lexicon_lang, load_lexicon
 from ..text.doc import Token
+from ..text.normalise import norm
 from .context import Context
-from .figures.numbers import TokenScanner, norm
+from .figures.numbers import TokenScanner
 from .mentions import DateMention
 
 _DASHES = {"-", "–", "—", "‒"}
@@ -178,7 +179,7 @@ def _year(tok: Token) -> int | None:
     return None
 
 
-class _Finder(TokenScanner):
+class _Finder(TokenScanner[DateLexicon]):
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx, lexicon(ctx.doc.lang))
         self.pub = ctx.doc.published

@@ -77,10 +77,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             # a file cut off inside its last character: keep everything before it
             return data[: e.start].decode("utf-8"), "utf-8"
     if declared:
-        enc = _codec_name(declared)
-        if enc and enc not in ("utf-8", "utf-16", "utf-32"):
+        codec = _codec_name(declared)
+        if codec and codec not in ("utf-8", "utf-16", "utf-32"):
             try:
-                return data.decode(enc), enc
+                return data.decode(codec), codec
             except UnicodeDecodeError:
                 pass
     lines = data.split(b"\n")

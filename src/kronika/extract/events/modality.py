@@ -13,8 +13,8 @@ from datetime import date
 from functools import lru_cache
 
 from ...text.clauses import sentence_clauses
-from ...text.doc import Doc, Token, morph_for
-from ...text.morph import analyzer
+from ...text.doc import Doc, Token
+from ...text.morph import analyzer, morph_for
 from .triggers import Hit, matcher, words
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "«", "»", '"', "“", "”"})

@@ -18,7 +18,8 @@ from functools import cache
 
 from ...model import Event
 from ...resources import lexicon_lang, load_lexicon
-from ...text.doc import Doc, morph_for
+from ...text.doc import Doc
+from ...text.morph import morph_for
 from ..context import Context
 from .actors import ACLED_KIND, ActorMention, actors_in
 from .triggers import Hit, Matcher

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ...resources import lexicon_lang, load_lexicon
-from ...text.doc import Doc, Token, morph_for
-from ...text.morph import Morph
+from ...text.doc import Doc, Token
+from ...text.morph import Morph, morph_for
 
 MAX_GAP = 2  # tokens allowed between the words of a phrase ("took to the streets")
 

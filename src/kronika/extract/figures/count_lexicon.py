@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...resources import lexicon_lang, load_lexicon
-from .numbers import norm
+from ...text.normalise import norm
 
 
 @dataclass(slots=True, frozen=True)

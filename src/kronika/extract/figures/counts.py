@@ -25,13 +25,13 @@ from dataclasses import dataclass
 from ...model import Count, Span
 from ...text.clauses import clause_of
 from ...text.doc import Token
+from ...text.normalise import norm
 from ..context import Context
 from ..events.attach import NON_TRIGGER
 from ..events.triggers import matcher
 from ..mentions import NumberMention
 from .count_lexicon import CountLexicon, lexicon
 from .nouns import is_person
-from .numbers import norm
 from .setting import FigureSetting
 from .shapes import implied_in, list_item, list_kind
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from ...resources import lexicon_lang, load_lexicon
 from ...text.doc import Token
 from ...text.morph import analyzer
-from .numbers import norm
+from ...text.normalise import norm
 
 _NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 

@@ -17,7 +17,8 @@ from functools import lru_cache
 from typing import Generic, TypeVar
 
 from ...resources import lexicon_lang, load_lexicon
-from ...text.doc import Doc, Token, morph_for
+from ...text.doc import Doc, Token
+from ...text.morph import morph_for
 from ...text.normalise import norm
 from ..context import Context
 from ..mentions import NumberMention
