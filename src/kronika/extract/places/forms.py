@@ -134,12 +134,17 @@ def respelled(lx: Lexicon, forms: Iterable[str]) -> list[str]:
     """The forms written with the neighbour language's letters (`other_spelling`), where they differ."""
     out: list[str] = []
     for f in forms:
-        r = f
-        for a, b in lx.other_spelling:
-            r = r.replace(a, b)
+        r = _respell(lx.other_spelling, f)
         if r != f and r not in out:
             out.append(r)
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _respell(pairs: tuple[tuple[str, str], ...], word: str) -> str:
+    for a, b in pairs:
+        word = word.replace(a, b)
+    return word
 
 
 def _exact_forms(tok: Token) -> list[str]:
