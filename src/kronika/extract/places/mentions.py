@@ -212,7 +212,6 @@ def _after_preposition(doc: Doc, t: Token) -> bool:
 
 _OPEN_QUOTES = frozenset('«"„“')
 _CLOSE_QUOTES = frozenset('»"“”')
-_LIST_JOINERS = frozenset({",", "и", "і", "й", "та", "або", "или", "and", "or"})
 
 
 def _in_place_list(doc: Doc, t: Token, out: list[_Cand]) -> bool:
@@ -221,7 +220,7 @@ def _in_place_list(doc: Doc, t: Token, out: list[_Cand]) -> bool:
     k = t.i - 1
     if k < 1 or not out or out[-1].t1 != k or out[-1].tier == 2 or doc.tokens[k].sent != t.sent:
         return False
-    return norm(doc.tokens[k].text) in _LIST_JOINERS and _stands_alone(doc, t)
+    return norm(doc.tokens[k].text) in lexicon(doc.lang).list_joiners and _stands_alone(doc, t)
 
 
 def _region_list(doc: Doc, lx: Lexicon, t: Token, end: int, nouns: frozenset[str] | None = None) -> bool:
@@ -234,7 +233,7 @@ def _region_list(doc: Doc, lx: Lexicon, t: Token, end: int, nouns: frozenset[str
     nouns = lx.region_nouns if nouns is None else nouns
     while k < min(end, t.i + 12):
         x = toks[k]
-        if norm(x.text) in _LIST_JOINERS:
+        if norm(x.text) in lx.list_joiners:
             seen_joiner = True
         elif x.an.lemma in nouns:
             return seen_joiner
