@@ -24,22 +24,33 @@ _CYR = re.compile(r"[а-яіїєґё]", re.I)
 _POS_NOT_NAME = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "VERB", "INFN", "NPRO", "PRED", "INTJ", "ADJS",
                            "COMP", "GRND", "PRTS", "NUMR"})
 _PERSON = frozenset({"Name", "Surn", "Patr"})
-# case endings of uk/ru nouns (longest first) and the nominative endings to put back
-_ENDINGS = tuple(sorted({
-    "ами", "ями", "ові", "еві", "єві", "ого", "ому", "ої", "ій", "ом", "ем", "ём", "єм", "ою", "ею", "єю",
-    "ой", "ей", "ах", "ях", "ам", "ям", "ів", "ов", "ев", "ым", "им", "ых", "их", "і", "ї", "ы", "и", "у", "ю",
-    "е", "є", "а", "я", "ь", "й", "о",
-}, key=len, reverse=True))
-_NOMINATIVE = ("", "а", "я", "ь", "ы", "и", "о", "е", "й", "і", "ія", "ия")
-_ADJ_SUFFIXES = ("инський", "инский", "енський", "енский", "ський", "ский", "цький", "цкий")
 _EN_BEFORE_PLACE = frozenset({"in", "of", "to", "from", "into", "across", "throughout", "near", "the", "and",
                               ",", "at", "for", "with", "against", "by", "over", "around", "outside"})
-_ADJ_ENDINGS = ("ий", "ій", "ый", "ой", "ая", "яя", "ое", "ее", "ьке", "ське", "цьке", "ька", "ська", "цька")
-_VOWELS = set("аеиоуыэюяіїєё")
-# uk: the vowel of a closed final syllable alternates with і/ї ("Львова" ~ "Львів", "Києва" ~ "Київ"),
-# and г/к/х soften before -і ("Розі" ~ "Ріг", "Луці" ~ "Лука")
-_SOFT = {"з": "г", "ц": "к", "с": "х"}
-_ALT_VOWEL = {"о": "і", "е": "і", "є": "ї"}
+
+
+def _morphology(key: str) -> list[Any]:
+    """One [morphology] table of uk and ru places.toml together (either language names places in both)."""
+    out: list[Any] = []
+    for lang in ("uk", "ru"):
+        v = load_lexicon(lang, "places").get("morphology", {}).get(key, [])
+        out += list(v.items()) if isinstance(v, dict) else list(v)
+    return out
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+# case endings of uk/ru nouns (longest first) and the nominative endings to put back
+_ENDINGS = _longest_first(_morphology("case_endings"))
+_NOMINATIVE = tuple(dict.fromkeys(_morphology("nominative_endings")))
+_ADJ_SUFFIXES = _longest_first(_morphology("town_adjective_suffixes"))
+_ADJ_ENDINGS = _longest_first(_morphology("adjective_endings"))
+_VOWELS = frozenset(_morphology("vowels"))
+# uk: г/к/х soften before -і ("Розі" ~ "Ріг"); a closed final syllable's vowel alternates with і/ї
+_SOFT_ENDINGS = frozenset(_morphology("soft_endings"))
+_SOFT: dict[str, str] = {str(k): str(v) for k, v in _morphology("soften")}
+_ALT_VOWEL: dict[str, str] = {str(k): str(v) for k, v in _morphology("closed_syllable")}
 
 
 @dataclass(slots=True, frozen=True)
@@ -63,6 +74,7 @@ class Lexicon:
     name_particles: frozenset[str] = frozenset()    # "Rue de Rivoli": a Latin name run, not a town
     street_nouns: frozenset[str] = frozenset()      # "вулиця Київська", "Kyiv Street": a street
     other_spelling: tuple[tuple[str, str], ...] = ()  # "Ніш" -> "ниш": the neighbour language's letters
+    list_joiners: frozenset[str] = frozenset()      # "Харкові, Сумах та Полтаві"
 
 
 _PRIORS = {"uk": ("UA", "RU", "BY", "KZ", "MD"), "ru": ("RU", "UA", "BY", "KZ", "KG", "UZ", "MD"),
@@ -88,7 +100,8 @@ def lexicon(lang: str) -> Lexicon:
                    fs("org_before", True), fs("titles_after", True), fs("direction_nouns"),
                    fs("facility_nouns", True), adj, frozenset(_PRIORS.get(lexicon_lang(lang), ())),
                    fs("capital_nouns"), fs("capital_preps"), fs("road_nouns"), fs("settlement_nouns"), fs("name_particles", True),
-                   fs("street_nouns"), tuple((a, b) for a, b in lx.get("other_spelling") or ()))
+                   fs("street_nouns"), tuple((a, b) for a, b in lx.get("other_spelling") or ()),
+                   fs("list_joiners", True) | {","})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -105,7 +118,7 @@ def stripped_forms(word: str) -> tuple[str, ...]:
             continue
         stem = w[: -len(end)]
         stems = [stem]
-        if end in ("і", "ї") and stem[-1] in _SOFT:
+        if end in _SOFT_ENDINGS and stem[-1] in _SOFT:
             stems.append(stem[:-1] + _SOFT[stem[-1]])
         for s in list(stems):
             alt = _alternate(s)
@@ -134,12 +147,17 @@ def respelled(lx: Lexicon, forms: Iterable[str]) -> list[str]:
     """The forms written with the neighbour language's letters (`other_spelling`), where they differ."""
     out: list[str] = []
     for f in forms:
-        r = f
-        for a, b in lx.other_spelling:
-            r = r.replace(a, b)
+        r = _respell(lx.other_spelling, f)
         if r != f and r not in out:
             out.append(r)
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _respell(pairs: tuple[tuple[str, str], ...], word: str) -> str:
+    for a, b in pairs:
+        word = word.replace(a, b)
+    return word
 
 
 def _exact_forms(tok: Token) -> list[str]:

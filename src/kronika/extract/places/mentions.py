@@ -122,7 +122,7 @@ def _multi(g: Gazetteer, doc: Doc, i: int, end: int) -> _Cand | None:
         hit: list[str] = []
         ids = _lookup(g, keys, hit)
         if not ids and doc.lang != "en" and lexicon(doc.lang).other_spelling:
-            ids = _lookup(g, respelled(lexicon(doc.lang), keys), hit)   # "Новому Пазарі" -> "нови пазар"
+            ids = _lookup(g, respelled(lexicon(doc.lang), keys[:8]), hit)   # "Новому Пазарі" -> "нови пазар"
         variant: tuple[int, ...] = ()
         if latin:      # "Kryvyi Rih", "Krivoy Rog"
             vk, variant = _variant_ids(g, keys[:1])
@@ -154,7 +154,7 @@ def _single(g: Gazetteer, doc: Doc, t: Token) -> _Cand | None:
         tier = 1
     if not ids and cyr and lexicon(doc.lang).other_spelling:
         # "Ніш", "Новому Пазарі": a name GeoNames holds in Russian spelling only
-        ids = _lookup(g, respelled(lexicon(doc.lang), [*forms, *stripped_forms(t.text)]), hit)
+        ids = _lookup(g, respelled(lexicon(doc.lang), [*forms, *stripped_forms(t.text)[:12]]), hit)
         tier = 1
     if not ids:
         return None
@@ -173,7 +173,7 @@ def _region_phrase(g: Gazetteer, lx: Lexicon, doc: Doc, i: int, end: int) -> _Ca
     if i + 1 >= end:
         return None
     a, b = toks[i], toks[i + 1]
-    if doc.lang != "en" and _is_cap(b) and not _is_cap(a) and any(lem in lx.region_nouns for lem in a.an.lemmas):
+    if a.an.lemma in lx.region_nouns and b.text[:1].isupper() and not a.text[:1].isupper() and doc.lang != "en":
         # the region noun before the name: only a region reading of the name counts
         keys = [*_exact_forms(b), *stripped_forms(b.text)]
         ids = tuple(j for j in _lookup(g, keys) if g.entries[j].kind == ADMIN1)
@@ -212,7 +212,6 @@ def _after_preposition(doc: Doc, t: Token) -> bool:
 
 _OPEN_QUOTES = frozenset('«"„“')
 _CLOSE_QUOTES = frozenset('»"“”')
-_LIST_JOINERS = frozenset({",", "и", "і", "й", "та", "або", "или", "and", "or"})
 
 
 def _in_place_list(doc: Doc, t: Token, out: list[_Cand]) -> bool:
@@ -221,7 +220,7 @@ def _in_place_list(doc: Doc, t: Token, out: list[_Cand]) -> bool:
     k = t.i - 1
     if k < 1 or not out or out[-1].t1 != k or out[-1].tier == 2 or doc.tokens[k].sent != t.sent:
         return False
-    return norm(doc.tokens[k].text) in _LIST_JOINERS and _stands_alone(doc, t)
+    return norm(doc.tokens[k].text) in lexicon(doc.lang).list_joiners and _stands_alone(doc, t)
 
 
 def _region_list(doc: Doc, lx: Lexicon, t: Token, end: int, nouns: frozenset[str] | None = None) -> bool:
@@ -234,7 +233,7 @@ def _region_list(doc: Doc, lx: Lexicon, t: Token, end: int, nouns: frozenset[str
     nouns = lx.region_nouns if nouns is None else nouns
     while k < min(end, t.i + 12):
         x = toks[k]
-        if norm(x.text) in _LIST_JOINERS:
+        if norm(x.text) in lx.list_joiners:
             seen_joiner = True
         elif x.an.lemma in nouns:
             return seen_joiner
@@ -361,6 +360,7 @@ def _after_settlement_noun(doc: Doc, lx: Lexicon, t: Token) -> bool:
 
 _QUOTE_PAIRS = {"«": "»", "„": "“", "“": "”", '"': '"'}
 _MAX_TITLE_WORDS = 6
+_ANY_QUOTE = tuple(set(_QUOTE_PAIRS) | _CLOSE_QUOTES)
 
 
 def _in_quoted_title(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
@@ -369,19 +369,13 @@ def _in_quoted_title(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
     anything happened. A facility noun before the quote keeps it ("аеропорт «Київ-Бориспіль»")."""
     text = doc.text
     s = doc.sentences[doc.tokens[c.t0].sent]
-    # the nearest opening quote before the name in its sentence that is not closed before it
-    k = c.start - 1
-    while k >= s.start:
-        ch = text[k]
-        if ch in _CLOSE_QUOTES and ch not in _QUOTE_PAIRS:
-            return False
-        if ch in _QUOTE_PAIRS:
-            if ch == '"' and text[s.start:k].count('"') % 2:
-                return False        # the closing one of an earlier pair
-            break
-        k -= 1
-    else:
+    # the nearest quote mark before the name in its sentence: an opening one, not closed before it
+    k = max(text.rfind(q, s.start, c.start) for q in _ANY_QUOTE)
+    if k < 0:
         return False
+    ch = text[k]
+    if ch not in _QUOTE_PAIRS or (ch == '"' and text[s.start:k].count('"') % 2):
+        return False        # a closing mark: the name stands after a quote, not inside one
     close = _QUOTE_PAIRS[text[k]]
     e = text.find(close, c.end, s.end + 1)
     if e < 0:
