@@ -105,41 +105,6 @@ def test_event_date() -> None:
     assert event_date_of(text, "Люди перекрывают улицы", "ru", date(2018, 11, 2)) == (date(2018, 11, 2), 1)
 
 
-def test_dev_event_dates() -> None:
-    """event_date on the evidence of the dev set's dated gold events (reads ../shared/data)."""
-    import json
-    from pathlib import Path
-
-    from kronika.model import Article
-    from kronika.pipeline import build_context
-
-    dev = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "dev"
-    if not (dev / "gold.jsonl").exists():
-        pytest.skip(f"shared dev data not found at {dev}")
-    articles = {}
-    for line in (dev / "articles.jsonl").read_text(encoding="utf-8").splitlines():
-        d = json.loads(line)
-        articles[d["id"]] = d
-    ok = total = 0
-    for line in (dev / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        gold = json.loads(line)
-        events = [e for e in gold["events"] if not e.get("optional") and e.get("date")]
-        if not events:
-            continue
-        article = Article.from_dict(articles[gold["id"]])
-        ctx = build_context(article)
-        dates.run(ctx)
-        for e in events:
-            ev = e["evidence"] if isinstance(e["evidence"], str) else e["evidence"][0]["text"]
-            s = article.text.find(ev)
-            if s < 0:
-                continue
-            total += 1
-            ok += str(dates.event_date(ctx, s, s + len(ev))[0]) == e["date"]
-    assert total >= 30
-    assert ok / total >= 0.9
-
-
 MAY9 = date(2023, 5, 9)   # a Tuesday
 
 

@@ -126,7 +126,9 @@ def _schema(name: str) -> dict[str, Any]:
     return got
 
 
-_SCALARS: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (float, int),
+# "affix": a string that may be empty (a word ending, where "" is the bare stem); every other string
+# must hold text, so a stray "" in a word list is caught at load
+_SCALARS: dict[str, tuple[type, ...]] = {"str": (str,), "affix": (str,), "int": (int,), "float": (float, int),
                                          "bool": (bool,), "any": (object,)}
 _TYPE_TOKEN = re.compile(r"\s*([A-Za-z_][\w-]*|\[|\]|\{|\}|:|,)")
 

@@ -15,9 +15,11 @@ from functools import lru_cache
 from typing import Any
 
 from ...resources import lexicon_lang, load_lexicon
-from ...resources.gazetteer import CITY, VARIANT_COUNTRIES, Gazetteer, gazetteer, norm
-from ...resources.gazetteer import fold as _fold_key
-from ...text.doc import Token, morph_for
+from ...resources.gazetteer import CITY, VARIANT_COUNTRIES, Gazetteer, gazetteer
+from ...text.doc import Token
+from ...text.morph import morph_for
+from ...text.normalise import fold as _fold_key
+from ...text.normalise import norm
 
 ADJ_SCORE = 0.5          # PlaceMention.score of a place read from an adjective ("київська влада")
 _CYR = re.compile(r"[а-яіїєґё]", re.I)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ...resources.gazetteer import ADMIN1, CITY, COUNTRY, norm
+from ...resources.gazetteer import ADMIN1, CITY, COUNTRY
 from ...text.doc import Doc
+from ...text.normalise import norm
 from ..context import Context
 from ..mentions import PlaceMention
 from .forms import ADJ_SCORE, Lexicon, lexicon

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ...resources.gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, gazetteer, norm
+from ...resources.gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, gazetteer
 from ...text.doc import Doc, Token
+from ...text.normalise import norm
 from .forms import (
     _ADJ_ENDINGS,
     _CYR,

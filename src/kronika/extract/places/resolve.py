@@ -18,10 +18,9 @@ from ...resources.gazetteer import (
     Entry,
     Gazetteer,
     gazetteer,
-    norm,
 )
 from ...text.doc import Doc
-from ...text.normalise import skeleton
+from ...text.normalise import norm, skeleton
 from ..context import Context
 from ..mentions import PlaceMention
 from .forms import _CYR, ADJ_SCORE, lexicon
