@@ -140,46 +140,43 @@ def start_server(db: Path, port: int, log: Path, extra: list[str]) -> subprocess
     raise SystemExit("kronika serve did not answer within 30 s")
 
 
-def cpu_seconds(pid: int) -> float | None:
-    """User + system CPU of a process and its live children (uvicorn workers), from /proc (Linux)."""
-    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    total, found = 0.0, False
+def _family(pid: int) -> list[tuple[str, dict[str, str]]] | None:
+    """(/proc/<pid>/stat fields after the name, /proc/<pid>/status fields) of a process and its
+    live children (uvicorn workers), from /proc (Linux); None where /proc cannot be read."""
     try:
         procs = [d for d in os.listdir("/proc") if d.isdigit()]
     except OSError:
         return None
+    out = []
     for d in procs:
         try:
-            fields = Path(f"/proc/{d}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(d) == pid or int(fields[1]) == pid:  # fields[1] is the parent's pid
-            total += (int(fields[11]) + int(fields[12])) / tick
-            found = True
-    return total if found else None
-
-
-def server_memory(pid: int) -> dict[str, int] | None:
-    """Resident memory of a process and its children (uvicorn workers) from /proc (Linux), in MiB:
-    `rss` now and `peak` (VmHWM, the high-water mark of each process, summed)."""
-    rss = peak = 0
-    found = False
-    try:
-        procs = [d for d in os.listdir("/proc") if d.isdigit()]
-    except OSError:
-        return None
-    for d in procs:
-        try:
+            stat = Path(f"/proc/{d}/stat").read_text().rsplit(")", 1)[1]
             status = Path(f"/proc/{d}/status").read_text()
         except OSError:
             continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        if int(d) != pid and fields.get("PPid", "").strip() != str(pid):
-            continue
-        found = True
-        rss += int(fields.get("VmRSS", "0 kB").split()[0])
-        peak += int(fields.get("VmHWM", "0 kB").split()[0])
-    return {"rss": rss // 1024, "peak": peak // 1024} if found else None
+        if int(d) == pid or int(stat.split()[1]) == pid:  # the second field is the parent's pid
+            out.append((stat, dict(line.split(":", 1) for line in status.splitlines() if ":" in line)))
+    return out
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU of a process and its live children (uvicorn workers)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    fam = _family(pid)
+    if not fam:
+        return None
+    return sum((int(f[11]) + int(f[12])) / tick for f in (stat.split() for stat, _ in fam))
+
+
+def server_memory(pid: int) -> dict[str, int] | None:
+    """Resident memory of a process and its children (uvicorn workers) in MiB: `rss` now and
+    `peak` (VmHWM, the high-water mark of each process, summed)."""
+    fam = _family(pid)
+    if not fam:
+        return None
+    rss = sum(int(st.get("VmRSS", "0 kB").split()[0]) for _, st in fam)
+    peak = sum(int(st.get("VmHWM", "0 kB").split()[0]) for _, st in fam)
+    return {"rss": rss // 1024, "peak": peak // 1024}
 
 
 class MemorySampler(threading.Thread):

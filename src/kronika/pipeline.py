@@ -72,22 +72,23 @@ STAGES: tuple[Stage, ...] = (
 )
 
 
-def published_year(value: str | None) -> int | None:
-    """The year of a `published` that may give only a year or a month ("2014", "2014-03")."""
-    m = re.match(r"\s*(\d{4})(?:-\d{2})?\s*$", str(value or ""))
+def published_parts(value: str | None) -> tuple[int | None, int | None]:
+    """(year, month) of a `published` that may give only a year or a year and a month ("2014",
+    "2014-03"), else of a full date; None where it does not say."""
+    m = re.match(r"\s*(\d{4})(?:-(\d{2}))?\s*$", str(value or ""))
     if m and 1800 <= int(m.group(1)) <= 2100:
-        return int(m.group(1))
+        month = int(m.group(2)) if m.group(2) else None
+        return int(m.group(1)), month if month and 1 <= month <= 12 else None
     d = parse_published(value)
-    return d.year if d else None
+    return (d.year, d.month) if d else (None, None)
+
+
+def published_year(value: str | None) -> int | None:
+    return published_parts(value)[0]
 
 
 def published_month(value: str | None) -> int | None:
-    """The month of a `published` that gives a year and a month ("2014-03"), else of a full date."""
-    m = re.match(r"\s*\d{4}-(\d{2})\s*$", str(value or ""))
-    if m and 1 <= int(m.group(1)) <= 12:
-        return int(m.group(1))
-    d = parse_published(value)
-    return d.month if d else None
+    return published_parts(value)[1]
 
 
 def build_context(article: Article) -> Context:
