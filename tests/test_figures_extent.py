@@ -56,7 +56,7 @@ def test_a_local_toll_stays_the_events() -> None:
 
 
 def test_the_ledes_toll_in_the_next_sentence() -> None:
-    r = _run("Police fired tear gas at protesters in Mombasa on Monday. At least three people were killed, "
+    r = _run("Riot officers fired tear gas at striking teachers in Mombasa on Monday. At least three people were killed, "
              "a rights group said.", "en")
     assert [e.fatalities for e in r.events] == [3]  # type: ignore[attr-defined]
 

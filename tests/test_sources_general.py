@@ -97,7 +97,7 @@ def names(text: str, lang: str) -> dict[str, str]:
     ("en", "A source in the ministry said 20 people were detained.", {"source in the ministry": "other"}),
     ("uk", "Про це відомо, за словами Богдана Мельника, з листа мерії.", {"Богдан Мельник": "other"}),
     ("ru", "Об этом заявили Иван Петров и Анна Коваль.", {"Иван Петров": "other", "Анна Коваль": "other"}),
-    ("en", "A nurse, Vivian Roe, said at least 10 had been treated.", {"Vivian Roe": "other"}),
+    ("en", "A nurse, Vivian Roe, said she treated at least 10 people.", {"Vivian Roe": "other"}),
     ("en", "Twelve guards were hurt on Thursday night, security sources said on Friday.", {"security sources": "other"}),
     ("uk", "Люди вийшли на площу, повідомляє кореспондент Маяка з місця події.", {"Маяк": "outlet"}),
 ])

@@ -227,7 +227,7 @@ def _points_back(doc: Doc, coded: Coded) -> bool:
 
 
 def date_summaries(cands: list[Candidate]) -> None:
-    """A summary without a date of its own ("eight people have been killed in the riots in Santiago")
+    """A summary without a date of its own ("a dozen shops have been looted in the unrest in Tartu")
     belongs to the one dated report of the same place and kind the story gives: it takes its date."""
     for c in cands:
         if c.dated:
