@@ -200,8 +200,8 @@ def test_lynching_of_suspects_is_mob_violence_not_crime() -> None:
 
 
 @pytest.mark.parametrize("text, town", [
-    ("Police fired tear gas at students marching near Dhaka University in Dhaka on Tuesday.", "Dhaka"),
-    ("In Paris, rioters smashed shop windows along the Rue de Rivoli overnight.", "Paris"),
+    ("Police used water cannon on students marching past Rajshahi University in Rajshahi on Tuesday.", "Rajshahi"),
+    ("In Paris, rioters smashed shop windows along the Boulevard Voltaire overnight.", "Paris"),
 ])
 def test_a_word_of_a_longer_name_is_not_a_town(text: str, town: str) -> None:
     assert {e.location for e in events_of(text, "en")} == {town}

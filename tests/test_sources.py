@@ -31,7 +31,7 @@ def test_attribution_chain_both_sources_uk() -> None:
 
 
 def test_attribution_chain_ru() -> None:
-    got = names("Склад сгорел, сообщает ТАСС, ссылаясь на портал Vesti.kz.", "ru")
+    got = names("Склад сгорел, передаёт ТАСС со ссылкой на сайт Vesti.kz.", "ru")
     assert set(got) == {"ТАСС", "Vesti.kz"}
     assert got["ТАСС"] == "news_agency"
 

@@ -169,7 +169,7 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
     day, tp = event_date(ctx, cs, ce)
     dated = True
     if not own_date(ctx, si) and si > 0 and own_date(ctx, si - 1) and _points_back(doc, coded):
-        # "Участие в том митинге приняли тысячи": the gathering of the sentence before, on its day
+        # "На тот пикет пришли сотни": the gathering of the sentence before, on its day
         prev = doc.sentences[si - 1]
         day, tp = event_date(ctx, prev.start, prev.end)
     elif not own_date(ctx, si):

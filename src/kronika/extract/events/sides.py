@@ -46,7 +46,7 @@ def _matcher(lang: str, section: str) -> Matcher:
 @cache
 def _single_words(lang: str, section: str) -> dict[str, str]:
     """One-word entries by lemma: the phrase matcher drops a capitalised word next to a number as a
-    month ("Збройні сили України 3 жовтня"), which a country name here never is."""
+    month ("Збройні сили України 9 квітня"), which a country name here never is."""
     morph = morph_for(lexicon_lang(lang))
     out: dict[str, str] = {}
     for cls, items in load_lexicon(lexicon_lang(lang), "sides").get(section, {}).items():

@@ -193,7 +193,7 @@ def _capitals(doc: Doc, g: Gazetteer, ctx: Counter[str], found: list[PlaceMentio
     """'у столиці', 'в украинской столице', 'in the capital', 'the Kenyan capital': the capital city of
     the country an adjective names, else of the one the article is about. Only after a preposition of
     place ('закон о столице' is a topic) and where no name follows to say which ('столица Казахстана'
-    takes that country; 'the capital, Nairobi' and 'the capital of North Darfur' leave it to the name)."""
+    takes that country; 'the capital, Nairobi' and 'the capital of South Kordofan' leave it to the name)."""
     lx = lexicon(doc.lang)
     if not lx.capital_nouns:
         return []
