@@ -100,6 +100,12 @@ def names(text: str, lang: str) -> dict[str, str]:
     ("en", "A nurse, Vivian Roe, said at least 10 had been treated.", {"Vivian Roe": "other"}),
     ("en", "Twelve guards were hurt on Thursday night, security sources said on Friday.", {"security sources": "other"}),
     ("uk", "Люди вийшли на площу, повідомляє кореспондент Маяка з місця події.", {"Маяк": "outlet"}),
+    # English groups that speak as one without a name, with their modifiers
+    ("en", "A bus depot was burned, according to provincial authorities.", {"provincial authorities": "government"}),
+    ("en", "Four shops were looted overnight, authorities said.", {"authorities": "government"}),
+    ("en", "Eight insurgents were killed near the border, according to the army.", {"army": "government"}),
+    ("en", "Six wounded men reached the clinic, field medics said on Monday.", {"field medics": "other"}),
+    ("en", "A curfew begins at dusk, the police press spokesperson announced.", {"police": "police"}),
 ])
 def test_general_sources(lang: str, text: str, want: dict[str, str]) -> None:
     assert names(text, lang) == want

@@ -86,6 +86,7 @@ class SourceLexicon:
     roles: frozenset[str] = frozenset()     # position, profession, relation nouns (roles.toml)
     anonymous: frozenset[str] = frozenset()  # "джерело", "source": an unnamed informant
     addressed: frozenset[str] = frozenset()  # "told": verbs whose object is the one spoken to
+    groups: frozenset[str] = frozenset()     # "authorities", "the army": common nouns that speak as one
     # per article (set by `for_doc`): token indices that open a sentence, where a capital says little
     first: frozenset[int] = frozenset()
 
@@ -171,6 +172,7 @@ def lexicon(lang: str) -> SourceLexicon:
         infinitive_endings=tuple(_strings(lex.get("morphology", {}), "infinitive_endings", lang)),
         addressed=frozenset(cues.get("addressed", ())),
         anonymous=frozenset(w.lower() for w in words.get("anonymous", ())),
+        groups=frozenset(w.lower() for w in words.get("groups", ())),
         roles=frozenset(w.lower() for w in _strings(load_lexicon(lang, "roles"), "roles", lang)),
     )
 

@@ -136,7 +136,9 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
         if lex.lang == "en" and not any(_cap(q) for q in out) and t.text[:1].islower() and t.text.isalpha() \
                 and t.lower not in lex.stop and len(out) < 5 and not _is_verb_en(t, lex):
             nxt = next((m for m in range(k + 1, min(n, k + 6)) if not toks[m].text[:1].islower()), None)
-            if nxt is not None and _name_like(toks[nxt], lex, cyr):
+            if nxt is not None and (_name_like(toks[nxt], lex, cyr) or any(
+                    any(lem in lex.groups for lem in _lemmas(toks[m])) for m in range(k + 1, nxt))):
+                # "according to regional authorities": modifiers of a group that speaks as one
                 out.append(t)   # "the traffic analysis firm Netwatch"
                 k += 1
                 continue
@@ -247,7 +249,9 @@ def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool,
               or (lex.lang == "en" and k < j and _en_link(toks, k))
               or (lex.lang == "en" and j - 3 <= k < j and t.text.isalpha() and t.text.islower()
                   and t.lower not in lex.stop and t.lower not in _EN_NOT_MODIFIERS and not _is_verb_en(t, lex)
-                  and _kind_of_token(toks[j], lex) in ("government", "police"))   # "Chile's health ministry"
+                  and (_kind_of_token(toks[j], lex) in ("government", "police")
+                       or any(lem in lex.groups or lem in _EN_SPOKES for lem in _lemmas(toks[j]))))
+              # "Chile's health ministry", "local medics", "the police press spokesperson"
               or (k > 0 and toks[k - 1].text == "." and _glued(toks[k - 1], t) and t.text.isalpha())
               or (t.text in ".-" and k > 0 and k < j and _glued(toks[k - 1], t) and _glued(t, toks[k + 1]))
               or (t.text == "." and k > 0 and k < j and _glued(toks[k - 1], t) and len(toks[k - 1].text) == 1
@@ -437,12 +441,14 @@ def _english_phrase(toks: list[Token], lex: SourceLexicon) -> list[Token]:
     caps = [m for m, t in enumerate(toks) if _cap(t)]
     if not caps:
         head = toks[-1] if toks else None
-        if head is not None and head.an.lemma in _EN_SPOKES and len(toks) > 1 and toks[-2].an.lemma == "police":
-            return toks[-2:-1]   # "a police spokesman": the police speak
+        if head is not None and head.an.lemma in _EN_SPOKES:
+            # "a police spokesman", "the army media spokesperson": the body speaks
+            body = next((t for t in reversed(toks[:-1]) if _lemmas(t)[0] in lex.groups), None)
+            return [body] if body is not None else []
         if head is not None and len(toks) > 1 and _kind_of_token(head, lex) in ("government", "police") \
                 and head.an.lemma != "official" and not any(_kind_of_token(t, lex) for t in toks[:-1]):
             return toks   # "the interior ministry", "the state border service" (a bare "ministry" is no one)
-        if head is None or head.an.lemma not in ("police", "official", "witness", "resident", "eyewitness", "source"):
+        if head is None or not any(lem in lex.groups for lem in _lemmas(head)):
             return []
         return toks
     last = caps[-1]
