@@ -106,6 +106,11 @@ def names(text: str, lang: str) -> dict[str, str]:
     ("en", "Eight insurgents were killed near the border, according to the army.", {"army": "government"}),
     ("en", "Six wounded men reached the clinic, field medics said on Monday.", {"field medics": "other"}),
     ("en", "A curfew begins at dusk, the police press spokesperson announced.", {"police": "police"}),
+    # plural media of a described origin name whom the reader can look up; a bare kind word does not
+    ("ru", "Трое задержаны, сообщают немецкие информационные агентства.", {"немецкие информационные агентства": "news_agency"}),
+    ("uk", "Регіональні телеканали повідомили про перекриту трасу.", {"Регіональні телеканали": "outlet"}),
+    ("ru", "Трое задержаны, сообщают информационные агентства.", {}),
+    ("ru", "Снимок опубликовали крупнейшие издания мира.", {}),
 ])
 def test_general_sources(lang: str, text: str, want: dict[str, str]) -> None:
     assert names(text, lang) == want

@@ -427,8 +427,12 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
         return None   # a bare role ("міністр", "глава фракции") names nobody the reader can check
     while len(toks) > 1 and any(lem in lex.vague for lem in _lemmas(toks[-1])):
         toks = toks[:-1]   # "МВД страны", "міністерства … держави": the country is implied
-    if all(_is_strip(t, lex) or _pos(t) in ("ADJF", "PRTF") for t in toks if t.text[:1].isalpha()):
-        return None   # "зарубежные агентства": which ones?
+    if all(_is_strip(t, lex) or _pos(t) in ("ADJF", "PRTF") for t in toks if t.text[:1].isalpha()) and not (
+            any(_pos(t) == "ADJF" and "plur" in t.an.tags and "Supr" not in t.an.tags and not _is_strip(t, lex)
+                for t in toks)):
+        # a bare kind word names nobody; plural media of a described origin or type do ("зарубежные
+        # агентства", "моніторингові канали"), a ranking ("крупнейшие издания") does not
+        return None
     name = _common_text(text, toks, lex.lang, ph.case)
     kind = _kind_for(name, kinds, False, toks, lex, False)
     return Resolved(name, kind, toks[0].start, toks[-1].end)
