@@ -111,6 +111,9 @@ def names(text: str, lang: str) -> dict[str, str]:
     ("uk", "Регіональні телеканали повідомили про перекриту трасу.", {"Регіональні телеканали": "outlet"}),
     ("ru", "Трое задержаны, сообщают информационные агентства.", {}),
     ("ru", "Снимок опубликовали крупнейшие издания мира.", {}),
+    # a quantity of media is one source, written with its quantity
+    ("ru", "Накануне ряд изданий сообщал о пожаре на складе.", {"ряд изданий": "outlet"}),
+    ("uk", "За даними низки Telegram-каналів, на складі спалахнула пожежа.", {"низка Telegram-каналів": "telegram"}),
 ])
 def test_general_sources(lang: str, text: str, want: dict[str, str]) -> None:
     assert names(text, lang) == want

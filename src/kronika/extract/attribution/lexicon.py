@@ -87,6 +87,7 @@ class SourceLexicon:
     anonymous: frozenset[str] = frozenset()  # "джерело", "source": an unnamed informant
     addressed: frozenset[str] = frozenset()  # "told": verbs whose object is the one spoken to
     groups: frozenset[str] = frozenset()     # "authorities", "the army": common nouns that speak as one
+    quantities: frozenset[str] = frozenset()  # "ряд СМИ", "низка каналів": a quantity of a plural source
     # per article (set by `for_doc`): token indices that open a sentence, where a capital says little
     first: frozenset[int] = frozenset()
 
@@ -173,6 +174,7 @@ def lexicon(lang: str) -> SourceLexicon:
         addressed=frozenset(cues.get("addressed", ())),
         anonymous=frozenset(w.lower() for w in words.get("anonymous", ())),
         groups=frozenset(w.lower() for w in words.get("groups", ())),
+        quantities=frozenset(w.lower() for w in words.get("quantities", ())),
         roles=frozenset(w.lower() for w in _strings(load_lexicon(lang, "roles"), "roles", lang)),
     )
 

@@ -133,7 +133,8 @@ def _np_word(t: Token, lex: SourceLexicon, cyrillic_doc: bool, have_head: bool) 
     head, or a genitive dependent after it ("пресслужба поліції області")."""
     if not t.text[:1].isalpha() or _is_stop(t, lex):
         return False
-    if _kind_of_token(t, lex) or _is_strip(t, lex) or (not have_head and any(lem in lex.roles for lem in _lemmas(t))):
+    if _kind_of_token(t, lex) or _is_strip(t, lex) or (not have_head and any(
+            lem in lex.roles or lem in lex.quantities for lem in _lemmas(t))):
         return True   # a role noun before a name: "шахтер Иван Петров"
     if lex.lang == "en":
         return False

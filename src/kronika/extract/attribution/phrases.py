@@ -272,7 +272,7 @@ def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool,
         if first is None:
             return []
         cut = first
-        while cut > 0 and _pos(out[cut - 1]) in ("ADJF", "PRTF"):
+        while cut > 0 and (_pos(out[cut - 1]) in ("ADJF", "PRTF") or any(lem in lex.quantities for lem in _lemmas(out[cut - 1]))):
             cut -= 1
         out = out[cut:]
     if out and not _is_stop(out[0], lex) and _pos(out[0]) not in ("PREP",):
@@ -349,6 +349,9 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
     if run and all(_kind_of_token(t, lex) and not _is_strip(t, lex) for t in run) and len(run) == 1 \
             and all(_pos(t) in ("ADJF", "PRTF") for t in head):
         head, run = toks, []   # "региональные СМИ", "Полтавської ОДА": a common noun written in capitals
+    if run and head and any(lem in lex.quantities for lem in _lemmas(head[-1])) \
+            and all(_is_strip(t, lex) or _kind_of_token(t, lex) for t in run if t.text[:1].isalpha()):
+        head, run = toks, []   # "ряда Telegram-каналов": a kind word in Latin letters, no name
     if run and cyr and not (len(run) > 2 and run[0].text in _QUOTES and run[-1].text in _QUOTES):
         # places before a person's name belong to the role ("заступник мера Ірпеня Олег …")
         name_at = next((m for m, t in enumerate(run) if _NAME_TAGS & t.an.tags), None)
