@@ -53,17 +53,26 @@ def _own_outlet_keys(url: str | None) -> list[str]:
     if not url:
         return []
     host = urlsplit(url.strip()).hostname or ""
-    labels = [x for x in host.lower().split(".") if x not in ("www", "amp", "m", "ru", "ua", "uk", "en")]
-    keys = [fold(x) for x in labels[:-1] if len(x) >= 2] if len(labels) > 1 else [fold(x) for x in labels]
-    return [k for k in keys if k]
+    labels = host.lower().split(".")
+    # the top-level domain goes first ("unn.ua" is unn, "dev.unn.ua" too), then the service labels
+    labels = [x for x in (labels[:-1] if len(labels) > 1 else labels)
+              if x not in ("www", "amp", "m", "ru", "ua", "uk", "en", "co", "com", "dev", "news")]
+    return [k for k in (_host_key(x) for x in labels if len(x) >= 2) if k]
+
+
+def _host_key(name: str) -> str:
+    """A name folded for comparison with an address: hosts spell и, ы, й as i or y at will."""
+    return fold(name).replace("y", "i")
 
 
 def _is_own(name: str, own: list[str]) -> bool:
-    f = fold(name)
+    f = _host_key(name)
     return any(f == k or (len(f) >= 5 and len(k) >= 5 and _ratio(f, k) >= 0.8)
                or (len(k) >= 6 and len(f) > len(k) and _ratio(f[:len(k)], k) >= 0.85)
+               # the host is the name with a country tail: "Punch" on punchng.com
+               or (len(f) >= 4 and k.startswith(f) and len(k) - len(f) <= 3)
                # a short host is the name's first word: "РИА Новости" on ria.ru
-               or (3 <= len(k) < 6 and f.startswith(k) and fold(name.split()[0]) == k) for k in own)
+               or (3 <= len(k) < 6 and f.startswith(k) and _host_key(name.split()[0]) == k) for k in own)
 
 
 def run(ctx: Context) -> None:
