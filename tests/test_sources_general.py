@@ -111,6 +111,9 @@ def names(text: str, lang: str) -> dict[str, str]:
     ("uk", "Регіональні телеканали повідомили про перекриту трасу.", {"Регіональні телеканали": "outlet"}),
     ("ru", "Трое задержаны, сообщают информационные агентства.", {}),
     ("ru", "Снимок опубликовали крупнейшие издания мира.", {}),
+    # an abbreviated rank is the role; the name alone completes from its full form
+    ("en", "Lt Col Ana Ruiz said the checkpoint was closed.", {"Ana Ruiz": "official"}),
+    ("en", "Defence Minister Tomas Varga spoke first. Gen Varga said the border was calm.", {"Tomas Varga": "official"}),
     # a quantity of media is one source, written with its quantity
     ("ru", "Накануне ряд изданий сообщал о пожаре на складе.", {"ряд изданий": "outlet"}),
     ("uk", "За даними низки Telegram-каналів, на складі спалахнула пожежа.", {"низка Telegram-каналів": "telegram"}),
