@@ -321,6 +321,11 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
                 continue
             if lex.lang == "en" and t.lower in ("told", "tell", "tells"):
                 continue   # "told The Courier": the addressee
+            if lex.lang == "en" and (_is_prep(toks[j]) or toks[j].lower == "by" and x > 0
+                                     and toks[x - 1].lower not in words().passive_aux):
+                # "a strike announced by the union": a participle after a noun, no claim; the agent of
+                # a passive of saying is one ("was quoted as saying by Maiak")
+                continue
             ph, nk = _phrase_right(toks, j, lex, cyr)
             if ph and cyr and not _nominative_ok(ph, lex.lang) and nk < n and toks[nk].i not in used \
                     and toks[nk].text not in _QUOTES:
