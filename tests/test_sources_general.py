@@ -117,6 +117,11 @@ def names(text: str, lang: str) -> dict[str, str]:
     # "by X" after a participle is no claim; after a passive of saying it is the source
     ("en", "Shops closed during a walkout announced by the Dockers League on Monday.", {}),
     ("en", "The toll was confirmed by the Interior Ministry.", {"Interior Ministry": "government"}),
+    # an acronym the text spells out is the body's full name
+    ("en", "The Lakeside Water Authority (LWA) cut supplies. A spokesman for LWA said 40 homes were dry.",
+     {"Lakeside Water Authority": "government"}),
+    ("en", "The Union of Fair Traders (UFT) marched. UFT said 300 joined.", {"Union of Fair Traders": "other"}),
+    ("en", "KLM said 300 flights were cancelled.", {"KLM": "other"}),
     # a quantity of media is one source, written with its quantity
     ("ru", "Накануне ряд изданий сообщал о пожаре на складе.", {"ряд изданий": "outlet"}),
     ("uk", "За даними низки Telegram-каналів, на складі спалахнула пожежа.", {"низка Telegram-каналів": "telegram"}),

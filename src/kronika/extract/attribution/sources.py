@@ -17,7 +17,7 @@ from ..context import Context
 from ..mentions import Attribution
 from .coref import _back_reference, _complete, _dedupe_key, _full_names, _personal, _roles_of, _single_name
 from .cues import Mention, find_mentions
-from .lexicon import _ratio, fold, known_names, same_name, words
+from .lexicon import KIND_ORDER, _ratio, fold, known_names, reader, same_name, words
 from .phrases import Resolved
 from .quotes import quoted_spans
 
@@ -79,6 +79,7 @@ def run(ctx: Context) -> None:
     """Fill ctx.attributions (every mention with the claims it carries) and ctx.sources (one per
     distinct source, with the evidence of each mention)."""
     doc = ctx.doc
+    lex = reader(doc)
     own = _own_outlet_keys(ctx.url)
     quotes = quoted_spans(doc.text)
     by_key: list[tuple[str, Source]] = []
@@ -103,6 +104,13 @@ def run(ctx: Context) -> None:
         r.name = _clean(r.name)
         if len(fold(r.name)) < 2 or _is_own(r.name, own):
             continue
+        if _ACRONYM.fullmatch(r.name):
+            full = _spelled_out(r.name, doc.text)
+            if full and not _is_own(full, own):
+                r.name = full   # "HPA" where the text wrote "the Hamburg Port Authority (HPA)"
+                if r.kind == "other":
+                    got = {lex.kinds.get(w) for w in re.findall(r"\w+", full.lower())}
+                    r.kind = next((k for k in KIND_ORDER if k in got), r.kind)
         if r.kind not in ("outlet", "news_agency", "telegram", "social_media", "government") and (
                 _single_name(r.name) or r.kind == "other"):
             if people is None:
@@ -175,6 +183,35 @@ def _handles(text: str, skip: list[tuple[int, int]]) -> list[Resolved]:
         kind = "telegram" if m.group(1).startswith(("t.me", "telegram")) else "social_media"
         out.append(Resolved(m.group(2), kind, m.start(2), m.end(2)))
     return out
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_EN_SMALL = frozenset({"of", "for", "and", "the", "on", "in", "to", "de"})
+
+
+def _spelled_out(acronym: str, text: str) -> str | None:
+    """The full name an acronym stands for where the text defines it: "Name Of Body (NOB)" — the
+    capitalised words' initials (small link words skipped) spell the acronym."""
+    for m in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)", text):
+        before = text[max(0, m.start() - 120):m.start()].rstrip()
+        ws = re.findall(r"[\w'’-]+", before)
+        got: list[str] = []
+        letters = ""
+        while ws and len(letters) < len(acronym):
+            w = ws.pop()
+            if w.lower() in _EN_SMALL and got:
+                got.insert(0, w)
+                continue
+            if not w[:1].isupper():
+                break
+            got.insert(0, w)
+            letters = w[0] + letters
+        while got and got[0].lower() in _EN_SMALL:
+            got.pop(0)
+        if letters.upper() == acronym and got:
+            start = before.rfind(got[0])
+            return before[start:].strip()
+    return None
 
 
 _OPEN_Q, _CLOSE_Q = "«„“\"", "»“”\""
