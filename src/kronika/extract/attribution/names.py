@@ -51,6 +51,8 @@ def _lemmas(t: Token) -> tuple[str, ...]:
 
 
 def _kind_of_token(t: Token, lex: SourceLexicon) -> str | None:
+    if _pos(t) in ("PREP", "CONJ", "PRCL"):
+        return None   # "после" read as a form of "посол" names no ambassador
     for lem in _lemmas(t):
         k = lex.kinds.get(lem)
         if k:

@@ -28,6 +28,7 @@ from .names import (
     _EN_LINKS,
     _EN_NOT_MODIFIERS,
     _EN_SPOKES,
+    _can_be_nomn,
     _cap,
     _case,
     _common_text,
@@ -271,6 +272,12 @@ def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool,
                       or any(lem in lex.proxies for lem in _lemmas(t)) or _name_like(t, lex, cyr)), None)
         if first is None:
             return []
+        # dependents follow their head: an oblique word first ("после отставки министра французские
+        # СМИ") belongs to the phrase before the subject
+        while first < len(out) - 1 and not _can_be_nomn(out[first], lex.lang) and any(
+                (_kind_of_token(t, lex) or _is_strip(t, lex)) and _can_be_nomn(t, lex.lang) for t in out[first + 1:]):
+            first = next(m for m in range(first + 1, len(out)) if _kind_of_token(out[m], lex) or _is_strip(out[m], lex)
+                         or _name_like(out[m], lex, cyr) or any(lem in lex.proxies for lem in _lemmas(out[m])))
         cut = first
         while cut > 0 and (_pos(out[cut - 1]) in ("ADJF", "PRTF") or any(lem in lex.quantities for lem in _lemmas(out[cut - 1]))):
             cut -= 1
