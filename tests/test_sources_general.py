@@ -124,6 +124,9 @@ def names(text: str, lang: str) -> dict[str, str]:
     ("en", "KLM said 300 flights were cancelled.", {"KLM": "other"}),
     # the subject after an oblique phrase; a preposition read as a noun ("после" as "посол") is no role
     ("ru", "Через неделю после визита министра итальянские СМИ писали о забастовке.", {"итальянские СМИ": "outlet"}),
+    # a group joined to a name by "and"
+    ("en", "Nine were hurt, according to the Red Crescent and local officials.",
+     {"Red Crescent": "ngo", "local officials": "official"}),
     # a quantity of media is one source, written with its quantity
     ("ru", "Накануне ряд изданий сообщал о пожаре на складе.", {"ряд изданий": "outlet"}),
     ("uk", "За даними низки Telegram-каналів, на складі спалахнула пожежа.", {"низка Telegram-каналів": "telegram"}),

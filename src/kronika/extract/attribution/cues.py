@@ -120,10 +120,14 @@ def _coordinated(toks: list[Token], k: int, lex: SourceLexicon, cyr: bool) -> li
         j = k + 1
         if toks[j].lower in words().coord:   # ", and"
             j += 1
-        if j >= n or not _name_like(toks[j], lex, cyr):
+        if j >= n:
             break
         ph, nk = _phrase_right(toks, j, lex, cyr)
-        if not ph or any(_kind_of_token(q, lex) and not _is_strip(q, lex) for q in ph):
+        # "the UN and local authorities": a group that speaks as one, joined by a word (not a comma)
+        group = bool(ph) and toks[k].text != "," and not _cap(ph[0]) \
+            and any(lem in lex.groups for lem in _lemmas(ph[-1]))
+        if not group and (not _name_like(toks[j], lex, cyr) or not ph
+                          or any(_kind_of_token(q, lex) and not _is_strip(q, lex) for q in ph)):
             break
         if toks[k].text == "," and not (nk < n and toks[nk].lower in words().coord):
             break   # "said X, the port's deputy director": an apposition, not a list of names
