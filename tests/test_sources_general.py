@@ -127,6 +127,9 @@ def names(text: str, lang: str) -> dict[str, str]:
     # a group joined to a name by "and"
     ("en", "Nine were hurt, according to the Red Crescent and local officials.",
      {"Red Crescent": "ngo", "local officials": "official"}),
+    # the opposition speaks as one body
+    ("ru", "Задержаны 40 человек, по оценкам оппозиции.", {"оппозиция": "other"}),
+    ("en", "About 900 marched, according to the opposition.", {"opposition": "other"}),
     # a quantity of media is one source, written with its quantity
     ("ru", "Накануне ряд изданий сообщал о пожаре на складе.", {"ряд изданий": "outlet"}),
     ("uk", "За даними низки Telegram-каналів, на складі спалахнула пожежа.", {"низка Telegram-каналів": "telegram"}),
