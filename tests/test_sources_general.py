@@ -127,6 +127,9 @@ def names(text: str, lang: str) -> dict[str, str]:
     # a group joined to a name by "and"
     ("en", "Nine were hurt, according to the Red Crescent and local officials.",
      {"Red Crescent": "ngo", "local officials": "official"}),
+    # one unnamed official names nobody; officials speak as a body
+    ("en", "An official says a ferry capsized near the port.", {}),
+    ("en", "Officials say a ferry capsized near the port.", {"Officials": "official"}),
     # the opposition speaks as one body
     ("ru", "Задержаны 40 человек, по оценкам оппозиции.", {"оппозиция": "other"}),
     ("en", "About 900 marched, according to the opposition.", {"opposition": "other"}),

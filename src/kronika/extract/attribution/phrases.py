@@ -464,6 +464,8 @@ def _english_phrase(toks: list[Token], lex: SourceLexicon) -> list[Token]:
             return toks   # "the interior ministry", "the state border service" (a bare "ministry" is no one)
         if head is None or not any(lem in lex.groups for lem in _lemmas(head)):
             return []
+        if _kind_of_token(head, lex) in ("official", "witness") and head.lower == head.an.lemma:
+            return []   # "an official says": one unnamed person names nobody ("officials" speak as a body)
         return toks
     last = caps[-1]
     tail = toks[last + 1:]
