@@ -206,6 +206,12 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
             used.update(addressed)
             found.append(Mention(adr[1], t.start, t.end, si))
         got = _verb_subject(toks, x, lex, cyr, used, addressed)
+        if got is not None and t.lower in lex.noun_forms and got[0][0].i < t.i \
+                and not (x + 1 < len(toks) and _is_cue_verb(toks[x + 1], lex)):   # "the X report said": X speaks
+            s0 = got[0][0].i - toks[0].i
+            if s0 > 0 and (toks[s0 - 1].lower in _EN_DETERMINERS or toks[s0 - 1].lower.endswith(("'s", "’s"))
+                           or toks[s0 - 1].lower in ("'s", "’s")):
+                got = None   # "in India's Uttar Vale state": the noun, no speech
         if got is not None:
             ph, vcase = got
             add(ph, vcase, t.start, t.end)

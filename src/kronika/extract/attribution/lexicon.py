@@ -87,6 +87,7 @@ class SourceLexicon:
     anonymous: frozenset[str] = frozenset()  # "джерело", "source": an unnamed informant
     addressed: frozenset[str] = frozenset()  # "told": verbs whose object is the one spoken to
     groups: frozenset[str] = frozenset()     # "authorities", "the army": common nouns that speak as one
+    noun_forms: frozenset[str] = frozenset()  # "state", "report": verbs of saying that are also nouns
     quantities: frozenset[str] = frozenset()  # "ряд СМИ", "низка каналів": a quantity of a plural source
     # per article (set by `for_doc`): token indices that open a sentence, where a capital says little
     first: frozenset[int] = frozenset()
@@ -172,6 +173,7 @@ def lexicon(lang: str) -> SourceLexicon:
         statements=frozenset(cues.get("statements", ())),
         infinitive_endings=tuple(_strings(lex.get("morphology", {}), "infinitive_endings", lang)),
         addressed=frozenset(cues.get("addressed", ())),
+        noun_forms=frozenset(cues.get("noun_forms", ())),
         anonymous=frozenset(w.lower() for w in words.get("anonymous", ())),
         groups=frozenset(w.lower() for w in words.get("groups", ())),
         quantities=frozenset(w.lower() for w in words.get("quantities", ())),
