@@ -133,6 +133,8 @@ def names(text: str, lang: str) -> dict[str, str]:
     # a verb of saying that is also a noun, after a possessive: a place's "state", no speech
     ("en", "Governor Lena Moss says 14 were hurt in Brazil's Vale Verde state.", {"Lena Moss": "official"}),
     ("en", "The Harbour Post report said 14 were hurt.", {"Harbour Post": "outlet"}),
+    # a quoted title before its kind word
+    ("en", "‘The Valley Courier’ newspaper said the road was blocked.", {"The Valley Courier": "outlet"}),
     # the opposition speaks as one body
     ("ru", "Задержаны 40 человек, по оценкам оппозиции.", {"оппозиция": "other"}),
     ("en", "About 900 marched, according to the opposition.", {"opposition": "other"}),

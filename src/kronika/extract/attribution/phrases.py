@@ -238,7 +238,8 @@ def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool,
         t = toks[k]
         if used and t.i in used:
             break
-        if t.text in _QUOTES and k == j:   # 'сайту «Остров» свідчить': take the quoted name whole
+        if t.text in _QUOTES and (k == j or (lex.lang == "en" and k == j - 1 and _is_strip(toks[j], lex))):
+            # 'сайту «Остров» свідчить', "'The Delta Herald' newspaper said": take the quoted name whole
             o = next((m for m in range(k - 1, max(-1, k - 8), -1) if toks[m].text in _QUOTES), None)
             if o is None or o == k - 1:
                 break

@@ -214,7 +214,7 @@ def _spelled_out(acronym: str, text: str) -> str | None:
     return None
 
 
-_OPEN_Q, _CLOSE_Q = "«„“\"", "»“”\""
+_OPEN_Q, _CLOSE_Q = "«„“‘\"", "»“”’\""
 
 
 def _clean(name: str) -> str:
