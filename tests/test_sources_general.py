@@ -135,6 +135,9 @@ def names(text: str, lang: str) -> dict[str, str]:
     ("en", "The Harbour Post report said 14 were hurt.", {"Harbour Post": "outlet"}),
     # a quoted title before its kind word
     ("en", "‘The Valley Courier’ newspaper said the road was blocked.", {"The Valley Courier": "outlet"}),
+    # a long apposition between the name and its verb
+    ("en", "\"Rents will rise,\" Omar Haddad, an economist with the Canada-based policy research institute Northgate in Ottawa, said.",
+     {"Omar Haddad": "other"}),
     # the opposition speaks as one body
     ("ru", "Задержаны 40 человек, по оценкам оппозиции.", {"оппозиция": "other"}),
     ("en", "About 900 marched, according to the opposition.", {"opposition": "other"}),

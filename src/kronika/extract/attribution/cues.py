@@ -300,7 +300,7 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
     t = toks[x]
     if lex.lang == "en" and x > 2 and toks[x - 1].text == ",":
         # "Ana Ruiz, spokesperson for Chile's Health Ministry, said": skip the apposition
-        c = next((m for m in range(x - 2, max(0, x - 14), -1) if toks[m].text == ","), None)
+        c = next((m for m in range(x - 2, max(0, x - 24), -1) if toks[m].text == ","), None)
         if c is not None and c > 0 and (toks[c + 1].text[:1].islower() or toks[c + 1].lower in ("a", "an", "the")) \
                 and _name_like(toks[c - 1], lex, cyr):
             ph = _phrase_left(toks, c - 1, lex, cyr, used)
