@@ -138,6 +138,8 @@ def names(text: str, lang: str) -> dict[str, str]:
     # a long apposition between the name and its verb
     ("en", "\"Rents will rise,\" Omar Haddad, an economist with the Canada-based policy research institute Northgate in Ottawa, said.",
      {"Omar Haddad": "other"}),
+    # what was shown is no source; the medium it was shown in is
+    ("en", "Clips posted on social media showed guards beating a man.", {"social media": "social_media"}),
     # the opposition speaks as one body
     ("ru", "Задержаны 40 человек, по оценкам оппозиции.", {"оппозиция": "other"}),
     ("en", "About 900 marched, according to the opposition.", {"opposition": "other"}),
