@@ -280,6 +280,8 @@ def _common_text(text: str, toks: list[Token], lang: str, case: str | None) -> s
             parts.append(_to_nominative(t.text, lang, case, False, gender))
         elif m == head_i:
             parts.append(head_nom)
+        elif m == head_i + 2 and toks[head_i + 1].text == "," and _pos(t) in ("ADJF", "PRTF"):
+            parts.append(_to_nominative(t.text, lang, case, False, gender))   # "источников, близких к …"
         else:
             parts.append(t.text)
         pos = t.end

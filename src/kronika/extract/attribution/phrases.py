@@ -92,6 +92,18 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
                 have_head = True
                 k = m
                 continue
+        if out and _anonymous(out[-1], lex) and t.text == "," and k + 2 < n and _pos(toks[k + 1]) in ("ADJF", "PRTF") \
+                and _is_prep(toks[k + 2]):
+            # "источники, близкие к оппозиции": the unnamed source's circle, set off by commas
+            m = k + 3
+            while m < n and m < k + 8 and toks[m].text[:1].isalnum() and not _is_verb(toks[m]) \
+                    and toks[m].lower not in words().coord:
+                m += 1
+            if m > k + 3:
+                out.extend(toks[k:m])
+                have_head = True
+                k = m
+                continue
         if t.text in _QUOTES and (not out or _is_strip(out[-1], lex) or have_head):
             # a quoted name: «Вести, утро», "Маяк"
             close = next((m for m in range(k + 1, min(n, k + 8)) if toks[m].text in _QUOTES), None)
@@ -309,7 +321,7 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
             and not any(lem in lex.roles for lem in _lemmas(toks[0])):
         return None   # "Videos published on social media": what was shown, not who says so
     anon = next((m for m, t in enumerate(toks) if _anonymous(t, lex)), None)
-    if anon is not None and anon + 2 < len(toks) and _is_prep(toks[anon + 1]):
+    if anon is not None and anon + 2 < len(toks) and (_is_prep(toks[anon + 1]) or toks[anon + 1].text == ","):
         # an unnamed source with its place counts as written: "источник в силовых структурах" (other)
         name = _common_text(doc.text, toks, lex.lang, ph.case)
         return Resolved(name, "other", toks[0].start, toks[-1].end)
