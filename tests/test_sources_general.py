@@ -140,6 +140,11 @@ def names(text: str, lang: str) -> dict[str, str]:
      {"Omar Haddad": "other"}),
     # what was shown is no source; the medium it was shown in is
     ("en", "Clips posted on social media showed guards beating a man.", {"social media": "social_media"}),
+    # a first name and patronymic completes to the full name given elsewhere
+    ("ru", "Как сообщила главврач больницы Анна Пестова, привиты 300 человек. Об этом же рассказала Анна Викторовна.",
+     {"Анна Пестова": "official"}),
+    # an unnamed source's circle, set off by commas, in the nominative
+    ("ru", "По информации из источников, близких к мэрии, рынок закроют.", {"источники, близкие к мэрии": "other"}),
     # the opposition speaks as one body
     ("ru", "Задержаны 40 человек, по оценкам оппозиции.", {"оппозиция": "other"}),
     ("en", "About 900 marched, according to the opposition.", {"opposition": "other"}),

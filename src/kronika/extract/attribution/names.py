@@ -94,6 +94,12 @@ def _person_reading(lang: str, word: str) -> bool:
     return any(_NAME_TAGS & _tagset(p) for p in analyzer(lang).parse(word))
 
 
+@lru_cache(maxsize=20000)
+def _patronymic(lang: str, word: str) -> bool:
+    """Some reading of the word is a patronymic ("Николаевна", "Петрович")."""
+    return lang in ("uk", "ru") and any("Patr" in _tagset(p) for p in analyzer(lang).parse(word))
+
+
 def _maybe_name(t: Token, lang: str) -> bool:
     return not t.text[:1].isascii() and _name_reading(_mlang(t, lang), t.text.lower())
 

@@ -18,6 +18,7 @@ from ..mentions import Attribution
 from .coref import _back_reference, _complete, _dedupe_key, _full_names, _personal, _roles_of, _single_name
 from .cues import Mention, find_mentions
 from .lexicon import KIND_ORDER, _ratio, fold, known_names, reader, same_name, words
+from .names import _patronymic
 from .phrases import Resolved
 from .quotes import quoted_spans
 
@@ -118,6 +119,11 @@ def run(ctx: Context) -> None:
                 roles = _roles_of(doc)
             if _single_name(r.name):
                 r.name = _complete(r.name, people)
+            elif len(parts := r.name.split()) == 2 and _patronymic(lex.lang, parts[1].lower()):
+                # "Алла Николаевна": the first name and patronymic of someone named in full elsewhere
+                full = _complete(parts[0], people)
+                if full != parts[0]:
+                    r.name = full
             if r.kind == "other" and r.name[:1].isupper():
                 r.kind = roles.get(fold(r.name)) or roles.get(fold(r.name.split()[-1])) or r.kind
         sa, sb = _scope(doc, men, quotes, ctx.skip)
