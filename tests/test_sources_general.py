@@ -145,6 +145,9 @@ def names(text: str, lang: str) -> dict[str, str]:
      {"Анна Пестова": "official"}),
     # an unnamed source's circle, set off by commas, in the nominative
     ("ru", "По информации из источников, близких к мэрии, рынок закроют.", {"источники, близкие к мэрии": "other"}),
+    # information that appeared on social media: the medium is the source
+    ("uk", "Зранку в соцмережах з'явилася інформація, що міст перекрито.", {"соцмережі": "social_media"}),
+    ("ru", "Информационное агентство «Вести-Юг» сообщило о пожаре.", {"Вести-Юг": "news_agency"}),
     # the opposition speaks as one body
     ("ru", "Задержаны 40 человек, по оценкам оппозиции.", {"оппозиция": "other"}),
     ("en", "About 900 marched, according to the opposition.", {"opposition": "other"}),

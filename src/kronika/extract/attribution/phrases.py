@@ -318,6 +318,7 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
     while toks and (_is_stop(toks[0], lex) or toks[0].lower in ("the", "a", "an")):
         toks = toks[1:]
     if toks and lex.content is not None and lex.content.fullmatch(toks[0].lower) and not _kind_of_token(toks[0], lex) \
+            and _pos(toks[0]) not in ("ADJF", "PRTF") \
             and not any(lem in lex.roles for lem in _lemmas(toks[0])):
         return None   # "Videos published on social media": what was shown, not who says so
     anon = next((m for m, t in enumerate(toks) if _anonymous(t, lex)), None)
