@@ -148,6 +148,8 @@ def names(text: str, lang: str) -> dict[str, str]:
     # information that appeared on social media: the medium is the source
     ("uk", "Зранку в соцмережах з'явилася інформація, що міст перекрито.", {"соцмережі": "social_media"}),
     ("ru", "Информационное агентство «Вести-Юг» сообщило о пожаре.", {"Вести-Юг": "news_agency"}),
+    # staff before an outlet whose name the dictionary reads as a surname
+    ("uk", "Люди перекрили трасу, повідомляє кореспондент Бордежа з місця події.", {"Бордеж": "outlet"}),
     # the opposition speaks as one body
     ("ru", "Задержаны 40 человек, по оценкам оппозиции.", {"оппозиция": "other"}),
     ("en", "About 900 marched, according to the opposition.", {"opposition": "other"}),

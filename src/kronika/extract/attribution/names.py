@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ...text.doc import Token
 from ...text.morph import analyzer
-from .lexicon import _NAME_TAGS, _QUOTES, SourceLexicon, own_letters, words
+from .lexicon import _NAME_TAGS, _QUOTES, SourceLexicon, lexicon, own_letters, words
 
 # ---------------------------------------------------------------------------------------------
 # token predicates
@@ -303,6 +303,9 @@ def _nominative_ok(ph: list[Token], lang: str) -> bool:
         return True   # a surname, or a foreign name pymorphy3 only guesses at ("Тунде Олувасеун")
     if any(_cap(t) and words().surname.search(t.text) and (_NAME_TAGS & t.an.tags or not _known(t, lang)) for t in ph[1:]):
         return True   # "Арман Жумабеков": a surname form, whatever case pymorphy3 guesses
+    if len(ph) > 1 and not _cap(ph[0]) and any(lem in lexicon(lang).proxies for lem in _lemmas(ph[0])):
+        # "кореспондент Віледжа": staff before the body they speak for; the staff noun decides
+        return _case(ph[0]) == "nomn" or _can_be_nomn(ph[0], lang)
     named = [t for t in ph if _NAME_TAGS & t.an.tags and _cap(t)]
     if named and len(named) < len(ph):
         return _case(named[0]) == "nomn" or _can_be_nomn(named[0], lang)   # the person decides, not the role
