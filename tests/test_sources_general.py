@@ -150,6 +150,10 @@ def names(text: str, lang: str) -> dict[str, str]:
     ("ru", "Информационное агентство «Вести-Юг» сообщило о пожаре.", {"Вести-Юг": "news_agency"}),
     # staff before an outlet whose name the dictionary reads as a surname
     ("uk", "Люди перекрили трасу, повідомляє кореспондент Бордежа з місця події.", {"Бордеж": "outlet"}),
+    # armed forces are a state body; an acronym of another source's name is that source
+    ("uk", "Сили оборони повідомили про збиті дрони. У СО додали, що загроза минула.", {"Сили оборони": "government"}),
+    ("en", "The Committee for Clean Rivers said 12 fish died. CCR said more tests followed.",
+     {"Committee for Clean Rivers": "other"}),
     # the opposition speaks as one body
     ("ru", "Задержаны 40 человек, по оценкам оппозиции.", {"оппозиция": "other"}),
     ("en", "About 900 marched, according to the opposition.", {"opposition": "other"}),

@@ -146,6 +146,15 @@ def run(ctx: Context) -> None:
             if span not in hit.evidence:
                 hit.evidence.append(span)
         linked.append((att, hit))
+    # "ПС" after "Повітряні сили", "SBU" beside "Security Service of Ukraine": an acronym of another
+    # source's name is that source
+    for k, src in list(by_key):
+        body: Source | None = next((o for _k, o in by_key if o is not src and _abbreviates(src.name, o.name)), None) \
+            if _ACRONYM_ANY.fullmatch(src.name) else None
+        if body is not None:
+            body.evidence.extend(e for e in src.evidence if e not in body.evidence)
+            by_key.remove((k, src))
+            linked = [(a, body if s_ is src else s_) for a, s_ in linked]
     # every attribution names its SOURCE exactly as emitted (the counts stage copies the name)
     for att, src in linked:
         att.name, att.kind = src.name, src.kind
@@ -192,6 +201,18 @@ def _handles(text: str, skip: list[tuple[int, int]]) -> list[Resolved]:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_ACRONYM_ANY = re.compile(r"[^\W\d_a-zа-яіїєґё]{2,6}")
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """The acronym spells the initials of the name's words (small lower-case link words may be
+    skipped): "ПС" for "Повітряні сили", "SBU" for "Sluzhba Bezpeky Ukrainy"."""
+    ws = re.findall(r"[^\W\d_]+", name)
+    if len(ws) < 2:
+        return False
+    every = "".join(w[0] for w in ws).upper()
+    content = "".join(w[0] for w in ws if not (w.islower() and len(w) <= 3)).upper()
+    return acronym.upper() in (every, content)
 _EN_SMALL = frozenset({"of", "for", "and", "the", "on", "in", "to", "de"})
 
 
