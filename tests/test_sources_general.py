@@ -157,6 +157,8 @@ def names(text: str, lang: str) -> dict[str, str]:
     # a public judgement is a claim; a participle before "as" is none
     ("en", "On Friday the Council of Europe condemned the killing of three marchers.", {"Council of Europe": "government"}),
     ("en", "His bid to close Congress described as a power grab failed within hours.", {}),
+    # an auxiliary between the subject (after its apposition) and the verb
+    ("en", "The head of the port office, Lina Ortega Ruiz, had denounced four deaths.", {"Lina Ortega Ruiz": "other"}),
     # the opposition speaks as one body
     ("ru", "Задержаны 40 человек, по оценкам оппозиции.", {"оппозиция": "other"}),
     ("en", "About 900 marched, according to the opposition.", {"opposition": "other"}),

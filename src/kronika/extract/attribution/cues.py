@@ -301,7 +301,11 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
     """The subject phrase of the speech verb toks[x], after it (inverted) or before it."""
     n = len(toks)
     t = toks[x]
-    if lex.lang == "en" and x > 2 and toks[x - 1].text == ",":
+    xa = x
+    while lex.lang == "en" and xa > 1 and toks[xa - 1].lower in words().auxiliaries:
+        xa -= 1   # "Rosa Paz, the coordinator, had denounced": the subject is before the auxiliary
+    if lex.lang == "en" and xa > 2 and toks[xa - 1].text == ",":
+        x0, x = x, xa
         # "Ana Ruiz, spokesperson for Chile's Health Ministry, said": skip the apposition
         c = next((m for m in range(x - 2, max(0, x - 24), -1) if toks[m].text == ","), None)
         if c is not None and c > 0 and (toks[c + 1].text[:1].islower() or toks[c + 1].lower in ("a", "an", "the")) \
@@ -313,6 +317,7 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
         if c is not None and 1 <= x - 1 - (c + 1) <= 4 and all(_cap(q) and q.text[:1].isalpha() and q.i not in used
                                                                 for q in toks[c + 1:x - 1]):
             return toks[c + 1:x - 1], None
+        x = x0
     left_first = lex.lang == "en" and not (x > 0 and (toks[x - 1].text in "," or toks[x - 1].text in _QUOTES))
     if cyr and x > 0:
         # subject-verb order when a name or a body stands right before the verb
@@ -350,7 +355,7 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
                 continue
             return ph, None
         else:
-            j = x - 1
+            j = xa - 1
             while j >= 0 and toks[j].i in used:   # "Vesti.kz з посиланням на свідків передає"
                 j -= 1
             j = _skip_left(toks, j)

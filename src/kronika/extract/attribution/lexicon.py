@@ -205,6 +205,7 @@ class Words:
     media: tuple[str, ...]          # prefixes of a medium's name ("Telegram-каналі")
     pronouns: frozenset[str]        # "he", "вона": the speaker named before
     passive_aux: frozenset[str]     # "was (quoted) by X": the agent of a passive of saying
+    auxiliaries: frozenset[str]     # "X had said": words between a subject and its verb
     citing: re.Pattern[str]         # "з посиланням на", "citing"
     backref: re.Pattern[str]        # "Про це повідомляє X": the sentence before carries the claim
     told: re.Pattern[str]           # "told Reuters": a verb, then the outlet spoken to
@@ -238,7 +239,7 @@ def words() -> Words:
         time=s("time"), preps=s("preps"), coord=s("coord") | {","}, relative=s("relative"),
         own_past=s("own_past"), as_words=s("as"), complementizers=s("complementizers"),
         possessive=s("possessive"), statement_links=s("statement_links"), media=tuple(s("media")),
-        pronouns=s("pronouns"), passive_aux=s("passive_aux"),
+        pronouns=s("pronouns"), passive_aux=s("passive_aux"), auxiliaries=s("auxiliaries"),
         citing=re.compile(_alternation(merged.get("citing", [])), re.I),
         backref=re.compile(rf"^\s*(?:{_alternation(merged.get('backref', []))})\b", re.I),
         told=re.compile(rf"\b(?:{_alternation(merged.get('told', []))})\s+(?:the\s+)?"
