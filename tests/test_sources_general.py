@@ -159,6 +159,9 @@ def names(text: str, lang: str) -> dict[str, str]:
     ("en", "His bid to close Congress described as a power grab failed within hours.", {}),
     # an auxiliary between the subject (after its apposition) and the verb
     ("en", "The head of the port office, Lina Ortega Ruiz, had denounced four deaths.", {"Lina Ortega Ruiz": "other"}),
+    # a name set off by dashes before the verb is its subject; "one of them" alone names nobody
+    ("ru", "Одна из продавщиц – некая Ольга Ступина – заявила, что рынок закрыли.", {"Ольга Ступина": "other"}),
+    ("uk", "Один із водіїв заявив, що трасу перекрили.", {}),
     # the opposition speaks as one body
     ("ru", "Задержаны 40 человек, по оценкам оппозиции.", {"оппозиция": "other"}),
     ("en", "About 900 marched, according to the opposition.", {"opposition": "other"}),

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...text.doc import Doc, Token
-from .lexicon import _BARRIERS, _NAME_TAGS, _QUOTES, SourceLexicon, lexicon, reader, words
+from .lexicon import _BARRIERS, _DASHES, _NAME_TAGS, _QUOTES, SourceLexicon, lexicon, reader, words
 from .names import (
     _EN_DETERMINERS,
     _agrees,
@@ -318,6 +318,14 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
                                                                 for q in toks[c + 1:x - 1]):
             return toks[c + 1:x - 1], None
         x = x0
+    if cyr and x > 3 and toks[x - 1].text in _DASHES:
+        # "Один из бастующих – Иван Петров – заявил": the name set off by dashes is the subject
+        d = next((m for m in range(x - 2, max(0, x - 8), -1) if toks[m].text in _DASHES), None)
+        inner = toks[d + 1:x - 1] if d is not None else []
+        while inner and not _name_like(inner[0], lex, cyr):
+            inner = inner[1:]   # "некий", "сам"
+        if inner and all(_name_like(q, lex, cyr) and q.i not in used for q in inner) and any(_NAME_TAGS & q.an.tags for q in inner):
+            return inner, None
     left_first = lex.lang == "en" and not (x > 0 and (toks[x - 1].text in "," or toks[x - 1].text in _QUOTES))
     if cyr and x > 0:
         # subject-verb order when a name or a body stands right before the verb
