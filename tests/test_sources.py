@@ -81,6 +81,11 @@ def test_pronouns_bare_roles_and_places_are_not_sources() -> None:
 def test_own_outlet_is_not_a_source() -> None:
     assert names("Блокада триває, передає УНН.", "uk", url="https://www.unn.com.ua/uk/news/1") == {}
     assert names("Як повідомляв УНІАН, блокада триває.", "uk") == {}
+    # a sub-domain, a y/i spelling of the host, a country tail after the name
+    assert names("Блокада триває, передає УНН.", "uk", url="https://beta.unn.ua/news/1") == {}
+    assert names("МИНСК, 3 мая — РИА Вести. Дорогу перекрыли.", "ru", url="https://ria.by/news/1") == {}
+    assert names("Traders shut the market, Daily Drum reports.", "en", url="https://dailydrumng.com/a") == {}
+    assert names("Traders shut the market, Reuters reports.", "en", url="https://dailydrumng.com/a") == {"Reuters": "news_agency"}
 
 
 def test_photo_credit_is_not_a_source() -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...text.doc import Doc, Token
-from .lexicon import _BARRIERS, _NAME_TAGS, _QUOTES, SourceLexicon, lexicon, reader, words
+from .lexicon import _BARRIERS, _DASHES, _NAME_TAGS, _QUOTES, SourceLexicon, lexicon, reader, words
 from .names import (
     _EN_DETERMINERS,
     _agrees,
@@ -120,10 +120,14 @@ def _coordinated(toks: list[Token], k: int, lex: SourceLexicon, cyr: bool) -> li
         j = k + 1
         if toks[j].lower in words().coord:   # ", and"
             j += 1
-        if j >= n or not _name_like(toks[j], lex, cyr):
+        if j >= n:
             break
         ph, nk = _phrase_right(toks, j, lex, cyr)
-        if not ph or any(_kind_of_token(q, lex) and not _is_strip(q, lex) for q in ph):
+        # "the UN and local authorities": a group that speaks as one, joined by a word (not a comma)
+        group = bool(ph) and toks[k].text != "," and not _cap(ph[0]) \
+            and any(lem in lex.groups for lem in _lemmas(ph[-1]))
+        if not group and (not _name_like(toks[j], lex, cyr) or not ph
+                          or any(_kind_of_token(q, lex) and not _is_strip(q, lex) for q in ph)):
             break
         if toks[k].text == "," and not (nk < n and toks[nk].lower in words().coord):
             break   # "said X, the port's deputy director": an apposition, not a list of names
@@ -193,6 +197,9 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
             continue   # "Нагадаємо, …": the outlet itself speaking
         if cyr and _is_own_past(toks, x, t):
             continue   # "як повідомляв УНІАН": the outlet citing its own earlier report
+        if lex.lang == "en" and x + 2 < len(toks) and toks[x + 1].lower == "as" and t.lower.endswith("ed") \
+                and toks[x + 2].lower != "saying":
+            continue  # "to dissolve Parliament described as a coup": a participle, not speech
         if lex.lang == "en" and x + 1 < len(toks) and toks[x + 1].lower == "to" and t.lower != "according":
             continue  # "called to", "said to be": not a report of speech... keep it simple
         adr = _addressee(toks, x, lex, cyr, used, doc)
@@ -202,6 +209,12 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
             used.update(addressed)
             found.append(Mention(adr[1], t.start, t.end, si))
         got = _verb_subject(toks, x, lex, cyr, used, addressed)
+        if got is not None and t.lower in lex.noun_forms and got[0][0].i < t.i \
+                and not (x + 1 < len(toks) and _is_cue_verb(toks[x + 1], lex)):   # "the X report said": X speaks
+            s0 = got[0][0].i - toks[0].i
+            if s0 > 0 and (toks[s0 - 1].lower in _EN_DETERMINERS or toks[s0 - 1].lower.endswith(("'s", "’s"))
+                           or toks[s0 - 1].lower in ("'s", "’s")):
+                got = None   # "in India's Uttar Vale state": the noun, no speech
         if got is not None:
             ph, vcase = got
             add(ph, vcase, t.start, t.end)
@@ -288,9 +301,13 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
     """The subject phrase of the speech verb toks[x], after it (inverted) or before it."""
     n = len(toks)
     t = toks[x]
-    if lex.lang == "en" and x > 2 and toks[x - 1].text == ",":
+    xa = x
+    while lex.lang == "en" and xa > 1 and toks[xa - 1].lower in words().auxiliaries:
+        xa -= 1   # "Rosa Paz, the coordinator, had denounced": the subject is before the auxiliary
+    if lex.lang == "en" and xa > 2 and toks[xa - 1].text == ",":
+        x0, x = x, xa
         # "Ana Ruiz, spokesperson for Chile's Health Ministry, said": skip the apposition
-        c = next((m for m in range(x - 2, max(0, x - 14), -1) if toks[m].text == ","), None)
+        c = next((m for m in range(x - 2, max(0, x - 24), -1) if toks[m].text == ","), None)
         if c is not None and c > 0 and (toks[c + 1].text[:1].islower() or toks[c + 1].lower in ("a", "an", "the")) \
                 and _name_like(toks[c - 1], lex, cyr):
             ph = _phrase_left(toks, c - 1, lex, cyr, used)
@@ -300,6 +317,15 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
         if c is not None and 1 <= x - 1 - (c + 1) <= 4 and all(_cap(q) and q.text[:1].isalpha() and q.i not in used
                                                                 for q in toks[c + 1:x - 1]):
             return toks[c + 1:x - 1], None
+        x = x0
+    if cyr and x > 3 and toks[x - 1].text in _DASHES:
+        # "Один из бастующих – Иван Петров – заявил": the name set off by dashes is the subject
+        d = next((m for m in range(x - 2, max(0, x - 8), -1) if toks[m].text in _DASHES), None)
+        inner = toks[d + 1:x - 1] if d is not None else []
+        while inner and not _name_like(inner[0], lex, cyr):
+            inner = inner[1:]   # "некий", "сам"
+        if inner and all(_name_like(q, lex, cyr) and q.i not in used for q in inner) and any(_NAME_TAGS & q.an.tags for q in inner):
+            return inner, None
     left_first = lex.lang == "en" and not (x > 0 and (toks[x - 1].text in "," or toks[x - 1].text in _QUOTES))
     if cyr and x > 0:
         # subject-verb order when a name or a body stands right before the verb
@@ -321,6 +347,11 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
                 continue
             if lex.lang == "en" and t.lower in ("told", "tell", "tells"):
                 continue   # "told The Courier": the addressee
+            if lex.lang == "en" and (_is_prep(toks[j]) or toks[j].lower == "by" and x > 0
+                                     and toks[x - 1].lower not in words().passive_aux):
+                # "a strike announced by the union": a participle after a noun, no claim; the agent of
+                # a passive of saying is one ("was quoted as saying by Maiak")
+                continue
             ph, nk = _phrase_right(toks, j, lex, cyr)
             if ph and cyr and not _nominative_ok(ph, lex.lang) and nk < n and toks[nk].i not in used \
                     and toks[nk].text not in _QUOTES:
@@ -332,7 +363,7 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
                 continue
             return ph, None
         else:
-            j = x - 1
+            j = xa - 1
             while j >= 0 and toks[j].i in used:   # "Vesti.kz з посиланням на свідків передає"
                 j -= 1
             j = _skip_left(toks, j)

@@ -86,6 +86,9 @@ class SourceLexicon:
     roles: frozenset[str] = frozenset()     # position, profession, relation nouns (roles.toml)
     anonymous: frozenset[str] = frozenset()  # "джерело", "source": an unnamed informant
     addressed: frozenset[str] = frozenset()  # "told": verbs whose object is the one spoken to
+    groups: frozenset[str] = frozenset()     # "authorities", "the army": common nouns that speak as one
+    noun_forms: frozenset[str] = frozenset()  # "state", "report": verbs of saying that are also nouns
+    quantities: frozenset[str] = frozenset()  # "ряд СМИ", "низка каналів": a quantity of a plural source
     # per article (set by `for_doc`): token indices that open a sentence, where a capital says little
     first: frozenset[int] = frozenset()
 
@@ -170,7 +173,10 @@ def lexicon(lang: str) -> SourceLexicon:
         statements=frozenset(cues.get("statements", ())),
         infinitive_endings=tuple(_strings(lex.get("morphology", {}), "infinitive_endings", lang)),
         addressed=frozenset(cues.get("addressed", ())),
+        noun_forms=frozenset(cues.get("noun_forms", ())),
         anonymous=frozenset(w.lower() for w in words.get("anonymous", ())),
+        groups=frozenset(w.lower() for w in words.get("groups", ())),
+        quantities=frozenset(w.lower() for w in words.get("quantities", ())),
         roles=frozenset(w.lower() for w in _strings(load_lexicon(lang, "roles"), "roles", lang)),
     )
 
@@ -198,6 +204,8 @@ class Words:
     statement_links: frozenset[str]
     media: tuple[str, ...]          # prefixes of a medium's name ("Telegram-каналі")
     pronouns: frozenset[str]        # "he", "вона": the speaker named before
+    passive_aux: frozenset[str]     # "was (quoted) by X": the agent of a passive of saying
+    auxiliaries: frozenset[str]     # "X had said": words between a subject and its verb
     citing: re.Pattern[str]         # "з посиланням на", "citing"
     backref: re.Pattern[str]        # "Про це повідомляє X": the sentence before carries the claim
     told: re.Pattern[str]           # "told Reuters": a verb, then the outlet spoken to
@@ -231,7 +239,7 @@ def words() -> Words:
         time=s("time"), preps=s("preps"), coord=s("coord") | {","}, relative=s("relative"),
         own_past=s("own_past"), as_words=s("as"), complementizers=s("complementizers"),
         possessive=s("possessive"), statement_links=s("statement_links"), media=tuple(s("media")),
-        pronouns=s("pronouns"),
+        pronouns=s("pronouns"), passive_aux=s("passive_aux"), auxiliaries=s("auxiliaries"),
         citing=re.compile(_alternation(merged.get("citing", [])), re.I),
         backref=re.compile(rf"^\s*(?:{_alternation(merged.get('backref', []))})\b", re.I),
         told=re.compile(rf"\b(?:{_alternation(merged.get('told', []))})\s+(?:the\s+)?"

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ...text.doc import Token
 from ...text.morph import analyzer
-from .lexicon import _NAME_TAGS, _QUOTES, SourceLexicon, own_letters, words
+from .lexicon import _NAME_TAGS, _QUOTES, SourceLexicon, lexicon, own_letters, words
 
 # ---------------------------------------------------------------------------------------------
 # token predicates
@@ -51,6 +51,8 @@ def _lemmas(t: Token) -> tuple[str, ...]:
 
 
 def _kind_of_token(t: Token, lex: SourceLexicon) -> str | None:
+    if _pos(t) in ("PREP", "CONJ", "PRCL"):
+        return None   # "после" read as a form of "посол" names no ambassador
     for lem in _lemmas(t):
         k = lex.kinds.get(lem)
         if k:
@@ -90,6 +92,12 @@ def _place_reading(lang: str, word: str) -> bool:
 @lru_cache(maxsize=20000)
 def _person_reading(lang: str, word: str) -> bool:
     return any(_NAME_TAGS & _tagset(p) for p in analyzer(lang).parse(word))
+
+
+@lru_cache(maxsize=20000)
+def _patronymic(lang: str, word: str) -> bool:
+    """Some reading of the word is a patronymic ("Николаевна", "Петрович")."""
+    return lang in ("uk", "ru") and any("Patr" in _tagset(p) for p in analyzer(lang).parse(word))
 
 
 def _maybe_name(t: Token, lang: str) -> bool:
@@ -133,7 +141,8 @@ def _np_word(t: Token, lex: SourceLexicon, cyrillic_doc: bool, have_head: bool) 
     head, or a genitive dependent after it ("пресслужба поліції області")."""
     if not t.text[:1].isalpha() or _is_stop(t, lex):
         return False
-    if _kind_of_token(t, lex) or _is_strip(t, lex) or (not have_head and any(lem in lex.roles for lem in _lemmas(t))):
+    if _kind_of_token(t, lex) or _is_strip(t, lex) or (not have_head and any(
+            lem in lex.roles or lem in lex.quantities for lem in _lemmas(t))):
         return True   # a role noun before a name: "шахтер Иван Петров"
     if lex.lang == "en":
         return False
@@ -277,6 +286,8 @@ def _common_text(text: str, toks: list[Token], lang: str, case: str | None) -> s
             parts.append(_to_nominative(t.text, lang, case, False, gender))
         elif m == head_i:
             parts.append(head_nom)
+        elif m == head_i + 2 and toks[head_i + 1].text == "," and _pos(t) in ("ADJF", "PRTF"):
+            parts.append(_to_nominative(t.text, lang, case, False, gender))   # "источников, близких к …"
         else:
             parts.append(t.text)
         pos = t.end
@@ -292,6 +303,9 @@ def _nominative_ok(ph: list[Token], lang: str) -> bool:
         return True   # a surname, or a foreign name pymorphy3 only guesses at ("Тунде Олувасеун")
     if any(_cap(t) and words().surname.search(t.text) and (_NAME_TAGS & t.an.tags or not _known(t, lang)) for t in ph[1:]):
         return True   # "Арман Жумабеков": a surname form, whatever case pymorphy3 guesses
+    if len(ph) > 1 and not _cap(ph[0]) and any(lem in lexicon(lang).proxies for lem in _lemmas(ph[0])):
+        # "кореспондент Віледжа": staff before the body they speak for; the staff noun decides
+        return _case(ph[0]) == "nomn" or _can_be_nomn(ph[0], lang)
     named = [t for t in ph if _NAME_TAGS & t.an.tags and _cap(t)]
     if named and len(named) < len(ph):
         return _case(named[0]) == "nomn" or _can_be_nomn(named[0], lang)   # the person decides, not the role

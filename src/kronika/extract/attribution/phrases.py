@@ -28,6 +28,7 @@ from .names import (
     _EN_LINKS,
     _EN_NOT_MODIFIERS,
     _EN_SPOKES,
+    _can_be_nomn,
     _cap,
     _case,
     _common_text,
@@ -91,6 +92,18 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
                 have_head = True
                 k = m
                 continue
+        if out and _anonymous(out[-1], lex) and t.text == "," and k + 2 < n and _pos(toks[k + 1]) in ("ADJF", "PRTF") \
+                and _is_prep(toks[k + 2]):
+            # "источники, близкие к оппозиции": the unnamed source's circle, set off by commas
+            m = k + 3
+            while m < n and m < k + 8 and toks[m].text[:1].isalnum() and not _is_verb(toks[m]) \
+                    and toks[m].lower not in words().coord:
+                m += 1
+            if m > k + 3:
+                out.extend(toks[k:m])
+                have_head = True
+                k = m
+                continue
         if t.text in _QUOTES and (not out or _is_strip(out[-1], lex) or have_head):
             # a quoted name: «Вести, утро», "Маяк"
             close = next((m for m in range(k + 1, min(n, k + 8)) if toks[m].text in _QUOTES), None)
@@ -136,7 +149,9 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
         if lex.lang == "en" and not any(_cap(q) for q in out) and t.text[:1].islower() and t.text.isalpha() \
                 and t.lower not in lex.stop and len(out) < 5 and not _is_verb_en(t, lex):
             nxt = next((m for m in range(k + 1, min(n, k + 6)) if not toks[m].text[:1].islower()), None)
-            if nxt is not None and _name_like(toks[nxt], lex, cyr):
+            if nxt is not None and (_name_like(toks[nxt], lex, cyr) or any(
+                    any(lem in lex.groups for lem in _lemmas(toks[m])) for m in range(k + 1, nxt))):
+                # "according to regional authorities": modifiers of a group that speaks as one
                 out.append(t)   # "the traffic analysis firm Netwatch"
                 k += 1
                 continue
@@ -235,7 +250,8 @@ def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool,
         t = toks[k]
         if used and t.i in used:
             break
-        if t.text in _QUOTES and k == j:   # 'сайту «Остров» свідчить': take the quoted name whole
+        if t.text in _QUOTES and (k == j or (lex.lang == "en" and k == j - 1 and _is_strip(toks[j], lex))):
+            # 'сайту «Остров» свідчить', "'The Delta Herald' newspaper said": take the quoted name whole
             o = next((m for m in range(k - 1, max(-1, k - 8), -1) if toks[m].text in _QUOTES), None)
             if o is None or o == k - 1:
                 break
@@ -247,7 +263,9 @@ def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool,
               or (lex.lang == "en" and k < j and _en_link(toks, k))
               or (lex.lang == "en" and j - 3 <= k < j and t.text.isalpha() and t.text.islower()
                   and t.lower not in lex.stop and t.lower not in _EN_NOT_MODIFIERS and not _is_verb_en(t, lex)
-                  and _kind_of_token(toks[j], lex) in ("government", "police"))   # "Chile's health ministry"
+                  and (_kind_of_token(toks[j], lex) in ("government", "police")
+                       or any(lem in lex.groups or lem in _EN_SPOKES for lem in _lemmas(toks[j]))))
+              # "Chile's health ministry", "local medics", "the police press spokesperson"
               or (k > 0 and toks[k - 1].text == "." and _glued(toks[k - 1], t) and t.text.isalpha())
               or (t.text in ".-" and k > 0 and k < j and _glued(toks[k - 1], t) and _glued(t, toks[k + 1]))
               or (t.text == "." and k > 0 and k < j and _glued(toks[k - 1], t) and len(toks[k - 1].text) == 1
@@ -267,8 +285,14 @@ def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool,
                       or any(lem in lex.proxies for lem in _lemmas(t)) or _name_like(t, lex, cyr)), None)
         if first is None:
             return []
+        # dependents follow their head: an oblique word first ("после отставки министра французские
+        # СМИ") belongs to the phrase before the subject
+        while first < len(out) - 1 and not _can_be_nomn(out[first], lex.lang) and any(
+                (_kind_of_token(t, lex) or _is_strip(t, lex)) and _can_be_nomn(t, lex.lang) for t in out[first + 1:]):
+            first = next(m for m in range(first + 1, len(out)) if _kind_of_token(out[m], lex) or _is_strip(out[m], lex)
+                         or _name_like(out[m], lex, cyr) or any(lem in lex.proxies for lem in _lemmas(out[m])))
         cut = first
-        while cut > 0 and _pos(out[cut - 1]) in ("ADJF", "PRTF"):
+        while cut > 0 and (_pos(out[cut - 1]) in ("ADJF", "PRTF") or any(lem in lex.quantities for lem in _lemmas(out[cut - 1]))):
             cut -= 1
         out = out[cut:]
     if out and not _is_stop(out[0], lex) and _pos(out[0]) not in ("PREP",):
@@ -293,8 +317,12 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
         return None   # "t.me/канал": an address, read as a signature by the stage
     while toks and (_is_stop(toks[0], lex) or toks[0].lower in ("the", "a", "an")):
         toks = toks[1:]
+    if toks and lex.content is not None and lex.content.fullmatch(toks[0].lower) and not _kind_of_token(toks[0], lex) \
+            and _pos(toks[0]) not in ("ADJF", "PRTF") \
+            and not any(lem in lex.roles for lem in _lemmas(toks[0])):
+        return None   # "Videos published on social media": what was shown, not who says so
     anon = next((m for m, t in enumerate(toks) if _anonymous(t, lex)), None)
-    if anon is not None and anon + 2 < len(toks) and _is_prep(toks[anon + 1]):
+    if anon is not None and anon + 2 < len(toks) and (_is_prep(toks[anon + 1]) or toks[anon + 1].text == ","):
         # an unnamed source with its place counts as written: "источник в силовых структурах" (other)
         name = _common_text(doc.text, toks, lex.lang, ph.case)
         return Resolved(name, "other", toks[0].start, toks[-1].end)
@@ -345,6 +373,9 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
     if run and all(_kind_of_token(t, lex) and not _is_strip(t, lex) for t in run) and len(run) == 1 \
             and all(_pos(t) in ("ADJF", "PRTF") for t in head):
         head, run = toks, []   # "региональные СМИ", "Полтавської ОДА": a common noun written in capitals
+    if run and head and any(lem in lex.quantities for lem in _lemmas(head[-1])) \
+            and all(_is_strip(t, lex) or _kind_of_token(t, lex) for t in run if t.text[:1].isalpha()):
+        head, run = toks, []   # "ряда Telegram-каналов": a kind word in Latin letters, no name
     if run and cyr and not (len(run) > 2 and run[0].text in _QUOTES and run[-1].text in _QUOTES):
         # places before a person's name belong to the role ("заступник мера Ірпеня Олег …")
         name_at = next((m for m, t in enumerate(run) if _NAME_TAGS & t.an.tags), None)
@@ -423,8 +454,12 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
         return None   # a bare role ("міністр", "глава фракции") names nobody the reader can check
     while len(toks) > 1 and any(lem in lex.vague for lem in _lemmas(toks[-1])):
         toks = toks[:-1]   # "МВД страны", "міністерства … держави": the country is implied
-    if all(_is_strip(t, lex) or _pos(t) in ("ADJF", "PRTF") for t in toks if t.text[:1].isalpha()):
-        return None   # "зарубежные агентства": which ones?
+    if all(_is_strip(t, lex) or _pos(t) in ("ADJF", "PRTF") for t in toks if t.text[:1].isalpha()) and not (
+            any(_pos(t) == "ADJF" and "plur" in t.an.tags and "Supr" not in t.an.tags and not _is_strip(t, lex)
+                for t in toks)):
+        # a bare kind word names nobody; plural media of a described origin or type do ("зарубежные
+        # агентства", "моніторингові канали"), a ranking ("крупнейшие издания") does not
+        return None
     name = _common_text(text, toks, lex.lang, ph.case)
     kind = _kind_for(name, kinds, False, toks, lex, False)
     return Resolved(name, kind, toks[0].start, toks[-1].end)
@@ -437,13 +472,17 @@ def _english_phrase(toks: list[Token], lex: SourceLexicon) -> list[Token]:
     caps = [m for m, t in enumerate(toks) if _cap(t)]
     if not caps:
         head = toks[-1] if toks else None
-        if head is not None and head.an.lemma in _EN_SPOKES and len(toks) > 1 and toks[-2].an.lemma == "police":
-            return toks[-2:-1]   # "a police spokesman": the police speak
+        if head is not None and head.an.lemma in _EN_SPOKES:
+            # "a police spokesman", "the army media spokesperson": the body speaks
+            body = next((t for t in reversed(toks[:-1]) if _lemmas(t)[0] in lex.groups), None)
+            return [body] if body is not None else []
         if head is not None and len(toks) > 1 and _kind_of_token(head, lex) in ("government", "police") \
                 and head.an.lemma != "official" and not any(_kind_of_token(t, lex) for t in toks[:-1]):
             return toks   # "the interior ministry", "the state border service" (a bare "ministry" is no one)
-        if head is None or head.an.lemma not in ("police", "official", "witness", "resident", "eyewitness", "source"):
+        if head is None or not any(lem in lex.groups for lem in _lemmas(head)):
             return []
+        if _kind_of_token(head, lex) in ("official", "witness") and head.lower == head.an.lemma:
+            return []   # "an official says": one unnamed person names nobody ("officials" speak as a body)
         return toks
     last = caps[-1]
     tail = toks[last + 1:]

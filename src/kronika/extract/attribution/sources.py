@@ -17,7 +17,8 @@ from ..context import Context
 from ..mentions import Attribution
 from .coref import _back_reference, _complete, _dedupe_key, _full_names, _personal, _roles_of, _single_name
 from .cues import Mention, find_mentions
-from .lexicon import _ratio, fold, known_names, same_name, words
+from .lexicon import KIND_ORDER, _ratio, fold, known_names, reader, same_name, words
+from .names import _patronymic
 from .phrases import Resolved
 from .quotes import quoted_spans
 
@@ -53,23 +54,33 @@ def _own_outlet_keys(url: str | None) -> list[str]:
     if not url:
         return []
     host = urlsplit(url.strip()).hostname or ""
-    labels = [x for x in host.lower().split(".") if x not in ("www", "amp", "m", "ru", "ua", "uk", "en")]
-    keys = [fold(x) for x in labels[:-1] if len(x) >= 2] if len(labels) > 1 else [fold(x) for x in labels]
-    return [k for k in keys if k]
+    labels = host.lower().split(".")
+    # the top-level domain goes first ("unn.ua" is unn, "dev.unn.ua" too), then the service labels
+    labels = [x for x in (labels[:-1] if len(labels) > 1 else labels)
+              if x not in ("www", "amp", "m", "ru", "ua", "uk", "en", "co", "com", "dev", "news")]
+    return [k for k in (_host_key(x) for x in labels if len(x) >= 2) if k]
+
+
+def _host_key(name: str) -> str:
+    """A name folded for comparison with an address: hosts spell и, ы, й as i or y at will."""
+    return fold(name).replace("y", "i")
 
 
 def _is_own(name: str, own: list[str]) -> bool:
-    f = fold(name)
+    f = _host_key(name)
     return any(f == k or (len(f) >= 5 and len(k) >= 5 and _ratio(f, k) >= 0.8)
                or (len(k) >= 6 and len(f) > len(k) and _ratio(f[:len(k)], k) >= 0.85)
+               # the host is the name with a country tail: "Punch" on punchng.com
+               or (len(f) >= 4 and k.startswith(f) and len(k) - len(f) <= 3)
                # a short host is the name's first word: "РИА Новости" on ria.ru
-               or (3 <= len(k) < 6 and f.startswith(k) and fold(name.split()[0]) == k) for k in own)
+               or (3 <= len(k) < 6 and f.startswith(k) and _host_key(name.split()[0]) == k) for k in own)
 
 
 def run(ctx: Context) -> None:
     """Fill ctx.attributions (every mention with the claims it carries) and ctx.sources (one per
     distinct source, with the evidence of each mention)."""
     doc = ctx.doc
+    lex = reader(doc)
     own = _own_outlet_keys(ctx.url)
     quotes = quoted_spans(doc.text)
     by_key: list[tuple[str, Source]] = []
@@ -94,6 +105,13 @@ def run(ctx: Context) -> None:
         r.name = _clean(r.name)
         if len(fold(r.name)) < 2 or _is_own(r.name, own):
             continue
+        if _ACRONYM.fullmatch(r.name):
+            full = _spelled_out(r.name, doc.text)
+            if full and not _is_own(full, own):
+                r.name = full   # "HPA" where the text wrote "the Hamburg Port Authority (HPA)"
+                if r.kind == "other":
+                    got = {lex.kinds.get(w) for w in re.findall(r"\w+", full.lower())}
+                    r.kind = next((k for k in KIND_ORDER if k in got), r.kind)
         if r.kind not in ("outlet", "news_agency", "telegram", "social_media", "government") and (
                 _single_name(r.name) or r.kind == "other"):
             if people is None:
@@ -101,6 +119,11 @@ def run(ctx: Context) -> None:
                 roles = _roles_of(doc)
             if _single_name(r.name):
                 r.name = _complete(r.name, people)
+            elif len(parts := r.name.split()) == 2 and _patronymic(lex.lang, parts[1].lower()):
+                # "Алла Николаевна": the first name and patronymic of someone named in full elsewhere
+                full = _complete(parts[0], people)
+                if full != parts[0]:
+                    r.name = full
             if r.kind == "other" and r.name[:1].isupper():
                 r.kind = roles.get(fold(r.name)) or roles.get(fold(r.name.split()[-1])) or r.kind
         sa, sb = _scope(doc, men, quotes, ctx.skip)
@@ -123,6 +146,15 @@ def run(ctx: Context) -> None:
             if span not in hit.evidence:
                 hit.evidence.append(span)
         linked.append((att, hit))
+    # "ПС" after "Повітряні сили", "SBU" beside "Security Service of Ukraine": an acronym of another
+    # source's name is that source
+    for k, src in list(by_key):
+        body: Source | None = next((o for _k, o in by_key if o is not src and _abbreviates(src.name, o.name)), None) \
+            if _ACRONYM_ANY.fullmatch(src.name) else None
+        if body is not None:
+            body.evidence.extend(e for e in src.evidence if e not in body.evidence)
+            by_key.remove((k, src))
+            linked = [(a, body if s_ is src else s_) for a, s_ in linked]
     # every attribution names its SOURCE exactly as emitted (the counts stage copies the name)
     for att, src in linked:
         att.name, att.kind = src.name, src.kind
@@ -168,7 +200,48 @@ def _handles(text: str, skip: list[tuple[int, int]]) -> list[Resolved]:
     return out
 
 
-_OPEN_Q, _CLOSE_Q = "«„“\"", "»“”\""
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_ACRONYM_ANY = re.compile(r"[^\W\d_a-zа-яіїєґё]{2,6}")
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """The acronym spells the initials of the name's words (small lower-case link words may be
+    skipped): "ПС" for "Повітряні сили", "SBU" for "Sluzhba Bezpeky Ukrainy"."""
+    ws = re.findall(r"[^\W\d_]+", name)
+    if len(ws) < 2:
+        return False
+    every = "".join(w[0] for w in ws).upper()
+    content = "".join(w[0] for w in ws if not (w.islower() and len(w) <= 3)).upper()
+    return acronym.upper() in (every, content)
+_EN_SMALL = frozenset({"of", "for", "and", "the", "on", "in", "to", "de"})
+
+
+def _spelled_out(acronym: str, text: str) -> str | None:
+    """The full name an acronym stands for where the text defines it: "Name Of Body (NOB)" — the
+    capitalised words' initials (small link words skipped) spell the acronym."""
+    for m in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)", text):
+        before = text[max(0, m.start() - 120):m.start()].rstrip()
+        ws = re.findall(r"[\w'’-]+", before)
+        got: list[str] = []
+        letters = ""
+        while ws and len(letters) < len(acronym):
+            w = ws.pop()
+            if w.lower() in _EN_SMALL and got:
+                got.insert(0, w)
+                continue
+            if not w[:1].isupper():
+                break
+            got.insert(0, w)
+            letters = w[0] + letters
+        while got and got[0].lower() in _EN_SMALL:
+            got.pop(0)
+        if letters.upper() == acronym and got:
+            start = before.rfind(got[0])
+            return before[start:].strip()
+    return None
+
+
+_OPEN_Q, _CLOSE_Q = "«„“‘\"", "»“”’\""
 
 
 def _clean(name: str) -> str:
