@@ -199,7 +199,7 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
             continue   # "як повідомляв УНІАН": the outlet citing its own earlier report
         if lex.lang == "en" and x + 2 < len(toks) and toks[x + 1].lower == "as" and t.lower.endswith("ed") \
                 and toks[x + 2].lower != "saying":
-            continue  # "to dissolve Parliament described as a coup": a participle, not speech
+            continue  # "a curfew decree described as unlawful": a participle, not speech
         if lex.lang == "en" and x + 1 < len(toks) and toks[x + 1].lower == "to" and t.lower != "according":
             continue  # "called to", "said to be": not a report of speech... keep it simple
         adr = _addressee(toks, x, lex, cyr, used, doc)
