@@ -351,3 +351,26 @@ def test_police_as_a_source_are_not_at_the_scene() -> None:
 ])
 def test_crowds_and_gangs(lang: str, published: str, text: str, want: tuple) -> None:
     assert _story(lang, published, text)[:1] == [want]
+
+
+@pytest.mark.parametrize("published, text", [
+    # a figurative explosion: protests turning violent are no bombing
+    ("2024-05-10", "Student marches against the fare rise had exploded into violent riots in Lima on Friday."),
+    # a long war named as backdrop, by the year it began
+    ("2024-05-10", "Rebels and the army have been fighting a war since March 2021 in Goma that has killed thousands."),
+])
+def test_english_backdrops_are_not_bombings_or_battles(published: str, text: str) -> None:
+    got = _story("en", published, text)
+    assert all(s not in ("Remote explosive/landmine/IED", "Armed clash") for s, _l, _a, _f in got), got
+
+
+def test_an_act_dated_months_before_the_report_is_backdrop() -> None:
+    events = extract(Article(text=(
+        "Riot police fired tear gas at protesters in Quito on Thursday. The protests began after the arrest of "
+        "the union leader on 3 March."), lang="en", published="2024-05-10")).events
+    assert [(e.location, e.date) for e in events] == [("Quito", "2024-05-09")]
+
+
+def test_a_recent_war_day_is_still_reported() -> None:
+    got = _story("en", "2024-05-10", "Rebels and the army have been fighting in Goma since Sunday, killing dozens.")
+    assert [s for s, _l, _a, _f in got] == ["Armed clash"]

@@ -89,7 +89,17 @@ def run(ctx: Context) -> None:
     if not any(c.coded.sub not in ("Agreement", "Other") for c in cands):
         cands = []  # talks and deals count only in a story of unrest or fighting
     date_summaries(cands)
+    cands = [c for c in cands if not _stale(doc.published, c)]
     ctx.events = merge(ctx, cands)
+
+
+STALE_DAYS = 31   # news reports the last weeks; an act dated further back is the story's backdrop
+
+
+def _stale(published: date | None, c: Candidate) -> bool:
+    """'The protests began after the arrest on 7 December' in a January report: an act the sentence
+    dates more than a month before publication is recalled, not reported."""
+    return published is not None and c.dated and c.day is not None and (published - c.day).days > STALE_DAYS
 
 
 def _story_perpetrator(read: list[tuple[int, Coded | None, list[Hit]]]) -> None:

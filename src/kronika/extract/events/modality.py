@@ -2,7 +2,7 @@
 questioned and historical mentions are not events (ACLED; PLOVER's modes and contexts).
 
 Cues come from `lexicons/<lang>/modality.toml` (classes: negation, denial, plan, plan_inf,
-hypothetical, call, future, historic, past, accused, background); the scope is the clause that holds the trigger, looked at
+hypothetical, call, future, historic, past, accused, background, durative); the scope is the clause that holds the trigger, looked at
 from the clause start up to the trigger (cues after it rarely govern it in uk/ru/en news).
 """
 
@@ -57,6 +57,9 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
             return "historic"   # "the shelling of Kharkiv last year": anywhere in the sentence
         if cue.cls == "historic" and cue.first < hit.first:
             return "historic"   # "Напомним, что ...": background recalled, sentence-wide
+        if cue.cls == "durative" and hit.last < cue.first < clause_end(doc, sent_last, hit.last) \
+                and _earlier_year(doc, cue.last + 1, min(cue.last + 4, sent_last)):
+            return "durative"   # "have been fighting since 2021": a long war as backdrop, not a report
         if c0 <= cue.first < hit.first:
             if cue.cls == "background" and hit.first - cue.last <= 3 and not any(
                     toks[k].an.pos == "VERB" for k in range(cue.last + 1, hit.first)):
@@ -168,6 +171,13 @@ def modality_cues(doc: Doc, a: int, b: int) -> list[Hit]:
         # English plan idioms hold only as written: "is set to march" plans, "set fire to" does not
         hits = [h for h in hits if h.cls != "plan" or h.last - h.first + 1 == len(h.entry.split())]
     return hits
+
+
+def _earlier_year(doc: Doc, a: int, b: int) -> bool:
+    """A year before the publication's among tokens [a, b) ("since April 2023" in a 2025 report)."""
+    ref = doc.published.year if doc.published is not None else doc.published_year
+    return ref is not None and any(
+        _YEAR.fullmatch(t.text) is not None and int(t.text) < ref for t in doc.tokens[a:b])
 
 
 def historic_year(doc: Doc, sent_start: int, sent_end: int, published: date | None) -> bool:
