@@ -272,3 +272,10 @@ def test_a_short_sentence_after_dates_it_into_history(lang: str, text: str) -> N
     # the same report without the year tail is news of the day
     today = text.rsplit(".", 2)[0] + "."
     assert extract(Article(text=today, lang=lang, published="2024-05-02")).events
+
+
+def test_english_passive_agent_after_by() -> None:
+    """'shot by a gunman': the gunman did it, though English marks the agent with no case."""
+    events = extract(Article(text="Three protesters were shot dead in Kano on Monday by a gunman on a motorbike.",
+                             lang="en", published="2024-03-05")).events
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [("Attack", "Political militia", "Protesters")]

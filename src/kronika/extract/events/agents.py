@@ -35,13 +35,29 @@ def agent_of(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | Non
     actor before it."""
     after = [m for m in actors if m.first > h.last]
     for m in after[:2]:
-        if agent_ablt(doc, m) or m.kind == "state" and m.first - h.last <= 2 and m.case is None:
+        if agent_ablt(doc, m) or by_agent(doc, m) or m.kind == "state" and m.first - h.last <= 2 and m.case is None:
             return m
     before = [m for m in actors if m.first < h.first and m.kind != "civilian" and doer_before(doc, m, h.first)]
     if before:
         return before[-1]
     # verb before its subject, common in uk/ru: "мітинг побили проросійські молодики"
     return next((m for m in after if m.case == "nomn" and m.first - h.last <= 4), None)
+
+
+BY_REACH = 3   # "by gunmen", "by a gunman", "by suspected armed bandits": the agent preposition this close
+
+
+def by_agent(doc: Doc, m: ActorMention) -> bool:
+    """A passive's agent named with a preposition ("shot by a gunman"), where a language has no case
+    for it; the preposition in the mention's own clause, a few words before it."""
+    preps = words(doc.lang, "actors", "agent_preps")
+    for k in range(m.first - 1, max(m.first - 1 - BY_REACH, -1), -1):
+        t = doc.tokens[k]
+        if t.lower in preps:
+            return True
+        if not t.is_word:
+            return False
+    return False
 
 
 def agent_ablt(doc: Doc, m: ActorMention) -> bool:
