@@ -279,3 +279,10 @@ def test_english_passive_agent_after_by() -> None:
     events = extract(Article(text="Three protesters were shot dead in Kano on Monday by a gunman on a motorbike.",
                              lang="en", published="2024-03-05")).events
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [("Attack", "Political militia", "Protesters")]
+
+
+def test_english_by_agent_of_another_clause_is_not_the_doer() -> None:
+    """'killed as they guarded barricades set up by demonstrators': 'by' names who set them up."""
+    events = extract(Article(text=("Two protesters were killed early Monday in Kano as they guarded one of the "
+                                   "barricades set up by demonstrators."), lang="en", published="2024-03-05")).events
+    assert all(e.sub_event_type != "Violent demonstration" for e in events)
