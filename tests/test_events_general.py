@@ -374,3 +374,13 @@ def test_an_act_dated_months_before_the_report_is_backdrop() -> None:
 def test_a_recent_war_day_is_still_reported() -> None:
     got = _story("en", "2024-05-10", "Rebels and the army have been fighting in Goma since Sunday, killing dozens.")
     assert [s for s, _l, _a, _f in got] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Thousands of protesters marched in Lagos on Monday.", "Lagos"),
+    ("Several hundred students rallied in Nairobi on Monday against the fee rise.", "Nairobi"),
+])
+def test_a_phrase_ending_in_a_preposition_does_not_swallow_the_town(text: str, town: str) -> None:
+    # "march on", "rally in": a gap before the preposition would take in the town and the weekday
+    got = _story("en", "2024-03-05", text)
+    assert [(s, loc) for s, loc, _a, _f in got] == [("Peaceful protest", town)]
