@@ -384,3 +384,17 @@ def test_a_phrase_ending_in_a_preposition_does_not_swallow_the_town(text: str, t
     # "march on", "rally in": a gap before the preposition would take in the town and the weekday
     got = _story("en", "2024-03-05", text)
     assert [(s, loc) for s, loc, _a, _f in got] == [("Peaceful protest", town)]
+
+
+def test_a_quarter_of_the_town_is_the_towns_event() -> None:
+    got = _story("en", "2024-03-05", (
+        "Protesters clashed with riot police in Kowloon on Sunday. Rioters threw petrol bombs at the police "
+        "station in Tsim Sha Tsui on Sunday."))
+    assert [(s, loc) for s, loc, _a, _f in got] == [("Violent demonstration", "Kowloon")]
+
+
+def test_a_suburb_keeps_its_own_event() -> None:
+    got = _story("en", "2024-03-05", (
+        "Rioters set cars on fire in Paris on Monday night. Protesters torched the town hall in "
+        "Clichy-sous-Bois on Monday night."))
+    assert [loc for _s, loc, _a, _f in got] == ["Paris", "Clichy-sous-Bois"]
