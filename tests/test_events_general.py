@@ -398,3 +398,11 @@ def test_a_suburb_keeps_its_own_event() -> None:
         "Rioters set cars on fire in Paris on Monday night. Protesters torched the town hall in "
         "Clichy-sous-Bois on Monday night."))
     assert [loc for _s, loc, _a, _f in got] == ["Paris", "Clichy-sous-Bois"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("About 30 militants were neutralised and weapons were recovered by the army near Kaya on Monday.", []),
+    ("Air defences neutralised 30 drones over Kharkiv on Monday.", ["Disrupted weapons use"]),
+])
+def test_fighters_neutralised_are_no_disrupted_weapons(text: str, want: list[str]) -> None:
+    assert [s for s, _l, _a, _f in _story("en", "2024-03-05", text)] == want

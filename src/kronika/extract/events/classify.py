@@ -13,7 +13,16 @@ from ...model import SUB_TO_TYPE
 from ...text.clauses import sentence_clauses
 from ...text.doc import Doc
 from .actors import ACLED_KIND, ARMED, ActorMention, actors_in
-from .agents import agent_ablt, agent_of, doer_before, grammar, source_only, state_agent, two_sides
+from .agents import (
+    agent_ablt,
+    agent_of,
+    doer_before,
+    grammar,
+    passive_between,
+    source_only,
+    state_agent,
+    two_sides,
+)
 from .modality import blocked, historic_year, modality_cues
 from .triggers import Hit, is_in, matcher, words
 
@@ -182,7 +191,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if "explosive" in classes and "found" in classes:
         return Coded("Disrupted weapons use", "State forces", None, state[0].name if state else None, None,
                      live, 0.5)
-    if "disrupted" in classes and not crime:
+    if "disrupted" in classes and not crime and not _fighters_disabled(doc, live, actors):
         return Coded("Disrupted weapons use", "State forces", None, state[0].name if state else None, None,
                      live, 0.55)
     if not crime:
@@ -312,6 +321,22 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
     if classes & INTERVENTION or state_hits:
         return Coded("Protest with intervention", "Protesters", "State forces", group, state_name, live, 0.7)
     return Coded("Peaceful protest", "Protesters", None, group, None, live, 0.65)
+
+
+PATIENT_REACH = 3   # "40 militants were neutralised", "neutralised 40 militants": the fighters this close
+
+
+def _fighters_disabled(doc: Doc, live: list[Hit], actors: list[ActorMention]) -> bool:
+    """'Some 40 jihadists were neutralised': fighters, not weapons, are what the act disabled: a fight's
+    toll, not a disrupted weapon."""
+    fighters = [m for m in actors if m.kind in ARMED]
+    for h in live:
+        if h.cls != "disrupted":
+            continue
+        if any(0 < h.first - m.first <= PATIENT_REACH + 1 and passive_between(doc, m.first, h.first)
+               or 0 < m.first - h.last <= PATIENT_REACH for m in fighters):
+            return True
+    return False
 
 
 def _crowd(doc: Doc, a: int, b: int) -> bool:
