@@ -406,3 +406,9 @@ def test_a_suburb_keeps_its_own_event() -> None:
 ])
 def test_fighters_neutralised_are_no_disrupted_weapons(text: str, want: list[str]) -> None:
     assert [s for s, _l, _a, _f in _story("en", "2024-03-05", text)] == want
+
+
+def test_gendarmes_are_state_forces() -> None:
+    got = _story("en", "2024-03-05", "Ten gendarmes were killed on Sunday in an attack by suspected jihadists on a "
+                                     "post near Kaya.")
+    assert [(s, a) for s, _l, a, _f in got] == [("Armed clash", "State forces")]
