@@ -412,3 +412,11 @@ def test_gendarmes_are_state_forces() -> None:
     got = _story("en", "2024-03-05", "Ten gendarmes were killed on Sunday in an attack by suspected jihadists on a "
                                      "post near Kaya.")
     assert [(s, a) for s, _l, a, _f in got] == [("Armed clash", "State forces")]
+
+
+def test_a_perfect_summary_takes_the_storys_latest_day() -> None:
+    events = extract(Article(text=(
+        "At least six people have been killed in the riots in Quito. Rioters burned two banks in Quito on "
+        "Friday. On Sunday, rioters looted shops and clashed with police in Quito."),
+        lang="en", published="2024-03-05")).events
+    assert sorted((e.location, e.date) for e in events) == [("Quito", "2024-03-01"), ("Quito", "2024-03-03")]

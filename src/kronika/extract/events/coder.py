@@ -31,10 +31,11 @@ from .attach import (
     own_date,
     own_past_date,
     own_town,
+    place_key,
 )
 from .classify import DEMO_CORE, DEMO_MEMORY, Coded, code_sentence, people_hurt, sentence_hits
 from .evidence import merge
-from .triggers import Hit, matcher
+from .triggers import Hit, is_in, matcher, words
 
 
 def run(ctx: Context) -> None:
@@ -89,8 +90,31 @@ def run(ctx: Context) -> None:
     if not any(c.coded.sub not in ("Agreement", "Other") for c in cands):
         cands = []  # talks and deals count only in a story of unrest or fighting
     date_summaries(cands)
+    _perfect_summaries(doc, cands)
     cands = [c for c in cands if not _stale(doc.published, c)]
     ctx.events = merge(ctx, cands)
+
+
+PERFECT_REACH = 3   # "have been killed", "has left dead": the auxiliary this close before the act
+
+
+def _perfect_summaries(doc: Doc, cands: list[Candidate]) -> None:
+    """'At least eight people have been killed in the riots in Santiago', undated, over a story that
+    dates its incidents: the perfect sums up what the story tells, up to its latest dated day."""
+    aux = words(doc.lang, "modality", "perfect_aux")
+    if not aux:
+        return
+    for c in cands:
+        if c.dated or not c.coded.hits:
+            continue
+        h0 = min(h.first for h in c.coded.hits)
+        if not any(is_in(t, aux) for t in doc.tokens[max(h0 - PERFECT_REACH, 0):h0]):
+            continue
+        days = [o for o in cands if o.dated and o.day is not None and o.coded.family == c.coded.family
+                and place_key(o.place) == place_key(c.place)]
+        if days:
+            last = max(days, key=lambda o: o.day or date.min)
+            c.day, c.time_precision = last.day, last.time_precision
 
 
 STALE_DAYS = 31   # news reports the last weeks; an act dated further back is the story's backdrop
