@@ -420,3 +420,13 @@ def test_a_perfect_summary_takes_the_storys_latest_day() -> None:
         "Friday. On Sunday, rioters looted shops and clashed with police in Quito."),
         lang="en", published="2024-03-05")).events
     assert sorted((e.location, e.date) for e in events) == [("Quito", "2024-03-01"), ("Quito", "2024-03-03")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Rallies are banned in Bamako, the interior ministry said on Monday.", []),
+    ("She spent a year in prison for organising a protest in Bamako.", []),
+    ("Rights groups say the police routinely use tear gas against demonstrators in Bamako.", []),
+    ("The mayor banned the march, but thousands protested in Bamako anyway on Monday.", ["Peaceful protest"]),
+])
+def test_english_bans_sentences_and_habits_are_not_events(text: str, want: list[str]) -> None:
+    assert [s for s, _l, _a, _f in _story("en", "2024-03-05", text)] == want
