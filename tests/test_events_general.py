@@ -426,6 +426,7 @@ def test_a_perfect_summary_takes_the_storys_latest_day() -> None:
     ("Rallies are banned in Bamako, the interior ministry said on Monday.", []),
     ("She spent a year in prison for organising a protest in Bamako.", []),
     ("Rights groups say the police routinely use tear gas against demonstrators in Bamako.", []),
+    ("The union leader, who was detained in Bamako in 2019, spoke to reporters on Monday.", []),
     ("The mayor banned the march, but thousands protested in Bamako anyway on Monday.", ["Peaceful protest"]),
 ])
 def test_english_bans_sentences_and_habits_are_not_events(text: str, want: list[str]) -> None:

@@ -23,7 +23,7 @@ from .agents import (
     state_agent,
     two_sides,
 )
-from .modality import blocked, historic_year, modality_cues
+from .modality import blocked, clause_end, historic_year, modality_cues
 from .triggers import Hit, is_in, matcher, words
 
 DEMO_CORE = frozenset({"demo", "march", "street", "protest", "protest_act", "action", "gather", "riot", "disperse"})   # a gathering is reported
@@ -93,8 +93,10 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
         if why == "background" and (h.cls in _REMOTE_CLASSES or h.cls not in BACKDROP
                                     and doc.tokens[h.first].an.pos != "NOUN"):
             why = None  # "внаслідок обстрілу загинули": the shelling itself; "after police fired": an act
+        # a year up to the end of the trigger's own clause dates it ("who was arrested in Dakar in 2021")
+        reach = min(max(h.last + 3, clause_end(doc, b, h.last) - 1), b - 1)
         if why == "historic" or why is None and (historic_year(
-                doc, doc.tokens[a].start, doc.tokens[min(h.last + 3, b - 1)].end, doc.published)
+                doc, doc.tokens[a].start, doc.tokens[reach].end, doc.published)
                 or _dated_by_next(doc, si)):
             if _main_clause(doc, si, h.first):
                 # the sentence as a whole recalls the past ("In 2013, thousands gathered"); history in a
