@@ -427,6 +427,9 @@ def test_a_perfect_summary_takes_the_storys_latest_day() -> None:
     ("She spent a year in prison for organising a protest in Bamako.", []),
     ("Rights groups say the police routinely use tear gas against demonstrators in Bamako.", []),
     ("The union leader, who was detained in Bamako in 2019, spoke to reporters on Monday.", []),
+    ("Church leaders condemned the killing of demonstrators in Bamako on Monday.", []),
+    ("Police shot dead two demonstrators in Bamako on Monday, which church leaders condemned.",
+     ["Excessive force against protesters"]),
     ("The mayor banned the march, but thousands protested in Bamako anyway on Monday.", ["Peaceful protest"]),
 ])
 def test_english_bans_sentences_and_habits_are_not_events(text: str, want: list[str]) -> None:
