@@ -2,7 +2,7 @@
 questioned and historical mentions are not events (ACLED; PLOVER's modes and contexts).
 
 Cues come from `lexicons/<lang>/modality.toml` (classes: negation, denial, plan, plan_inf,
-hypothetical, call, future, historic, past, accused, background, durative, reaction); the scope is the clause that holds the trigger, looked at
+hypothetical, call, future, historic, past, accused, background, durative, reaction, earlier); the scope is the clause that holds the trigger, looked at
 from the clause start up to the trigger (cues after it rarely govern it in uk/ru/en news).
 """
 
@@ -60,6 +60,10 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
         if cue.cls == "durative" and hit.last < cue.first < clause_end(doc, sent_last, hit.last) \
                 and _earlier_year(doc, cue.last + 1, min(cue.last + 4, sent_last)):
             return "durative"   # "have been fighting since 2021": a long war as backdrop, not a report
+        if cue.cls == "earlier" and c0 <= cue.first < hit.first:
+            return "earlier"    # ", days after police killed three protesters": an earlier act as backdrop
+        if cue.cls == "historic" and hit.last < cue.first < clause_end(doc, sent_last, hit.last):
+            return "historic"   # "protests take place almost every week": a habit, after the act too
         if cue.cls == "reaction" and c0 <= cue.first < hit.first and hit.first - cue.last <= 3:
             return "reaction"   # "condemned the killing of protesters": a response to an act told elsewhere
         if c0 <= cue.first < hit.first:
