@@ -430,6 +430,8 @@ def test_a_perfect_summary_takes_the_storys_latest_day() -> None:
     ("Church leaders condemned the killing of demonstrators in Bamako on Monday.", []),
     ("Bamako has seen rallies almost every week since the coup.", []),
     ("The protest movement in Bamako has grown in recent months.", []),
+    ("The minister met union leaders in Bamako on Monday following months of strikes and road blockades.", []),
+    ("A court in Bamako on Monday fined a man who threw stones at a police station during last year's riots.", []),
     ("Hundreds marched in Bamako on Monday, days after soldiers shot dead four demonstrators in Kayes.",
      ["Peaceful protest"]),
     ("Police shot dead two demonstrators in Bamako on Monday, which church leaders condemned.",
@@ -438,3 +440,15 @@ def test_a_perfect_summary_takes_the_storys_latest_day() -> None:
 ])
 def test_english_bans_sentences_and_habits_are_not_events(text: str, want: list[str]) -> None:
     assert [s for s, _l, _a, _f in _story("en", "2024-03-05", text)] == want
+
+
+def test_the_next_sentence_places_the_incident() -> None:
+    got = _story("en", "2024-03-05", (
+        "Soldiers opened fire on demonstrators on Friday in a town in the north. Witnesses said at least three "
+        "people were shot in the incident in Kano, which angered residents."))
+    assert [(s, loc) for s, loc, _a, _f in got] == [("Excessive force against protesters", "Kano")]
+
+
+def test_a_short_next_sentence_places_the_act() -> None:
+    got = _story("en", "2024-03-05", "Gunmen attacked local council offices on Monday. This happened in Kano and Kaduna.")
+    assert [loc for _s, loc, _a, _f in got] == ["Kano", "Kaduna"]

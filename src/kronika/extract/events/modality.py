@@ -15,7 +15,7 @@ from functools import lru_cache
 from ...text.clauses import sentence_clauses
 from ...text.doc import Doc, Token
 from ...text.morph import analyzer, morph_for
-from .triggers import Hit, matcher, words
+from .triggers import Hit, is_in, matcher, words
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "«", "»", '"', "“", "”"})
 NEGATION_REACH = 3   # "не", "not", "no" this many tokens before the trigger negate it
@@ -67,7 +67,7 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
         if cue.cls == "reaction" and c0 <= cue.first < hit.first and hit.first - cue.last <= 3:
             return "reaction"   # "condemned the killing of protesters": a response to an act told elsewhere
         if c0 <= cue.first < hit.first:
-            if cue.cls == "background" and hit.first - cue.last <= 3 and not any(
+            if cue.cls == "background" and hit.first - cue.last <= _backdrop_reach(doc, cue.last, hit.first) and not any(
                     toks[k].an.pos == "VERB" for k in range(cue.last + 1, hit.first)):
                 # "из-за протестов", "amid clashes": a cause mentioned, not a report; not when a verb
                 # comes between ("внаслідок чого зав'язалася бійка": the fight is reported)
@@ -118,6 +118,15 @@ class _Scope:
         subs = words(self.doc.lang, "clauses", "subordinators")
         first = next((t for t in self.doc.tokens[self.cl[k].first:self.cl[k].last] if t.is_word), None)
         return first is not None and (first.lower in subs or first.an.lemma in subs)
+
+
+BACKDROP_REACH = 3   # "amid violent clashes": the backdrop noun this close after its cue...
+BACKDROP_LIST = 5    # ... or a little further in a list ("after months of strikes and road blockades")
+
+
+def _backdrop_reach(doc: Doc, a: int, b: int) -> int:
+    coord = words(doc.lang, "clauses", "coordinators")
+    return BACKDROP_LIST if any(is_in(t, coord) for t in doc.tokens[a + 1:b]) else BACKDROP_REACH
 
 
 def clause_end(doc: Doc, sent_last: int, i: int) -> int:
