@@ -452,3 +452,12 @@ def test_the_next_sentence_places_the_incident() -> None:
 def test_a_short_next_sentence_places_the_act() -> None:
     got = _story("en", "2024-03-05", "Gunmen attacked local council offices on Monday. This happened in Kano and Kaduna.")
     assert [loc for _s, loc, _a, _f in got] == ["Kano", "Kaduna"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Police said the suspect shot his brother and a neighbour at their home in Leeds on Sunday.", []),
+    ("Police shot dead two villagers in Kisumu on Monday, residents said.", ["Attack"]),
+    ("Fighter jets struck a market in Idlib on Monday, killing nine people, medics said.", ["Air/drone strike"]),
+])
+def test_english_doers_and_sources(text: str, want: list[str]) -> None:
+    assert [s for s, _l, _a, _f in _story("en", "2024-03-05", text)] == want

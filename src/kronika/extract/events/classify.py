@@ -259,7 +259,9 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         return _one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
     if "sexual" in classes and armed:
         return _one_sided(doc, "Sexual violence", live, actors, armed)
-    if classes & {"lethal", "beat"} and (irregular or state and kinds & {"civilian", "political", "press"}):
+    # the police as the news source ("police said the suspect shot his wife") are not the doers
+    acting = [m for m in state if not source_only(doc, m)]
+    if classes & {"lethal", "beat"} and (irregular or acting and kinds & {"civilian", "political", "press"}):
         coded = _one_sided(doc, "Attack", live, actors, irregular or armed)
         victims = kinds & {"civilian", "political", "press", "protester"}
         if not irregular and coded.actor1 != "State forces":
