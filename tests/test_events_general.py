@@ -461,3 +461,15 @@ def test_a_short_next_sentence_places_the_act() -> None:
 ])
 def test_english_doers_and_sources(text: str, want: list[str]) -> None:
     assert [s for s, _l, _a, _f in _story("en", "2024-03-05", text)] == want
+
+
+def test_an_unnamed_attack_on_the_forces_takes_the_storys_attackers() -> None:
+    got = _story("en", "2024-03-05", (
+        "Nine soldiers were killed on Sunday in an attack by suspected jihadists on an army post near Kaya. "
+        "Three gendarmes were killed in another attack on a police detachment in Djibo."))
+    assert [(s, loc, a) for s, loc, a, _f in got] == [
+        ("Armed clash", "Kaya", "State forces"), ("Armed clash", "Djibo", "State forces")]
+
+
+def test_an_unnamed_attack_on_the_police_alone_is_not_coded() -> None:
+    assert _story("en", "2024-03-05", "Two policemen were killed in an attack on a police station in Djibo on Sunday.") == []

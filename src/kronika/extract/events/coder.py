@@ -70,6 +70,7 @@ def run(ctx: Context) -> None:
         read.append((si, coded, live))
     if _criminal_story(read):
         return  # a robbery, a drunk's rampage, a fraud arrest: crime, not political violence
+    read = _story_attackers(read)
     _story_perpetrator(read)
     _victims_next(doc, read)
     triggered = {si for si, _c, live in read if live}
@@ -124,6 +125,22 @@ def _stale(published: date | None, c: Candidate) -> bool:
     """'The protests began after the arrest on 7 December' in a January report: an act the sentence
     dates more than a month before publication is recalled, not reported."""
     return published is not None and c.dated and c.day is not None and (published - c.day).days > STALE_DAYS
+
+
+def _story_attackers(read: list[tuple[int, Coded | None, list[Hit]]]) -> list[tuple[int, Coded | None, list[Hit]]]:
+    """An attack on the forces with no doer named ("four gendarmes were killed in another attack") is by
+    the attackers the story names for another such fight; in a story that names none it is not coded."""
+    named = next((c for _si, c, _l in read if c is not None and c.sub == "Armed clash" and not c.guessed
+                  and c.actor1 != "State forces"), None)
+    out: list[tuple[int, Coded | None, list[Hit]]] = []
+    for si, c, live in read:
+        if c is not None and c.guessed and c.sub == "Armed clash":
+            if named is None:
+                c = None
+            else:
+                c.actor1, c.actor1_name, c.guessed = named.actor1, named.actor1_name, False
+        out.append((si, c, live))
+    return out
 
 
 def _story_perpetrator(read: list[tuple[int, Coded | None, list[Hit]]]) -> None:
