@@ -473,3 +473,12 @@ def test_an_unnamed_attack_on_the_forces_takes_the_storys_attackers() -> None:
 
 def test_an_unnamed_attack_on_the_police_alone_is_not_coded() -> None:
     assert _story("en", "2024-03-05", "Two policemen were killed in an attack on a police station in Djibo on Sunday.") == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("A soldier and two miners were killed on Sunday in an attack on a gold mine near Kaya by unidentified gunmen.",
+     ("Armed clash", "State forces")),
+    ("Gunmen killed five villagers near Kaya on Sunday before troops arrived.", ("Attack", "Civilians")),
+])
+def test_forces_among_the_victims_make_a_fight(text: str, want: tuple[str, str]) -> None:
+    assert [(s, a) for s, _l, a, _f in _story("en", "2024-03-05", text)] == [want]

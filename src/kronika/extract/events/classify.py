@@ -266,8 +266,11 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         victims = kinds & {"civilian", "political", "press", "protester"}
         if not irregular and coded.actor1 != "State forces":
             return None   # the police among the victims ("погиб полицейский"), no doer named
-        if irregular and state and not victims and coded.actor1 != "State forces":
-            # insurgents attacking soldiers or the police: a fight between armed groups (ACLED)
+        act = next(h for h in live if h.cls in ("lethal", "beat"))
+        hit_forces = [m for m in acting if m.first < act.first and passive_between(doc, m.first, act.first)]
+        if irregular and state and (not victims or hit_forces) and coded.actor1 != "State forces":
+            # insurgents attacking soldiers or the police, also with civilians ("a soldier and a civilian
+            # were killed"): armed men among the targets make it a fight between armed groups (ACLED)
             return Coded("Armed clash", coded.actor1, "State forces", coded.actor1_name, None, live, 0.5)
         return coded
     if classes & {"lethal", "beat"} and "beat" in classes and acting and not irregular and not kinds - {"state"} \
