@@ -430,6 +430,7 @@ def test_a_perfect_summary_takes_the_storys_latest_day() -> None:
     ("Church leaders condemned the killing of demonstrators in Bamako on Monday.", []),
     ("Bamako has seen rallies almost every week since the coup.", []),
     ("The protest movement in Bamako has grown in recent months.", []),
+    ("Some 30 militants were neutralised by the army near Mopti following these attacks.", []),
     ("The minister met union leaders in Bamako on Monday following months of strikes and road blockades.", []),
     ("A court in Bamako on Monday fined a man who threw stones at a police station during last year's riots.", []),
     ("Hundreds marched in Bamako on Monday, days after soldiers shot dead four demonstrators in Kayes.",

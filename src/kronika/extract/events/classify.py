@@ -91,7 +91,7 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
             continue
         why = blocked(doc, a, b, h, cues)
         if why == "background" and (h.cls in _REMOTE_CLASSES or h.cls not in BACKDROP
-                                    and doc.tokens[h.first].an.pos != "NOUN"):
+                                    and not _nominal(doc, h.first)):
             why = None  # "внаслідок обстрілу загинули": the shelling itself; "after police fired": an act
         # a year up to the end of the trigger's own clause dates it ("who was arrested in Dakar in 2021")
         reach = min(max(h.last + 3, clause_end(doc, b, h.last) - 1), b - 1)
@@ -124,6 +124,14 @@ def _dated_by_next(doc: Doc, si: int) -> bool:
         return False
     nxt = doc.sentences[si + 1]
     return historic_year(doc, nxt.start, nxt.end, doc.published)
+
+
+def _nominal(doc: Doc, i: int) -> bool:
+    """A noun by its tag; untagged (English), by the determiner before it ('following these attacks')."""
+    t = doc.tokens[i]
+    if t.an.pos is not None:
+        return t.an.pos == "NOUN"
+    return i > 0 and is_in(doc.tokens[i - 1], grammar(doc, "determiners"))
 
 
 def _main_clause(doc: Doc, si: int, i: int) -> bool:
