@@ -483,3 +483,8 @@ def test_an_unnamed_attack_on_the_police_alone_is_not_coded() -> None:
 ])
 def test_forces_among_the_victims_make_a_fight(text: str, want: tuple[str, str]) -> None:
     assert [(s, a) for s, _l, a, _f in _story("en", "2024-03-05", text)] == [want]
+
+
+def test_stone_throwing_youths_riot() -> None:
+    got = _story("en", "2024-03-05", "Police fired tear gas at stone-throwing youths in Accra on Saturday.")
+    assert [(s, loc) for s, loc, _a, _f in got] == [("Violent demonstration", "Accra")]
