@@ -201,7 +201,12 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if "explosive" in classes and "found" in classes:
         return Coded("Disrupted weapons use", "State forces", None, state[0].name if state else None, None,
                      live, 0.5)
-    if "disrupted" in classes and not crime and not _fighters_disabled(doc, live, actors):
+    disabled = _fighters_disabled(doc, live, actors) if "disrupted" in classes and not crime else None
+    if disabled is not None and disabled.kind != "state":
+        # "some 30 militants were neutralised": the forces fought and killed them (ACLED: a battle)
+        return Coded("Armed clash", "State forces", ACLED_KIND[disabled.kind], state[0].name if state else None,
+                     disabled.name, live, 0.5)
+    if "disrupted" in classes and not crime and disabled is None:
         return Coded("Disrupted weapons use", "State forces", None, state[0].name if state else None, None,
                      live, 0.55)
     if not crime:
@@ -346,17 +351,18 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
 PATIENT_REACH = 3   # "40 militants were neutralised", "neutralised 40 militants": the fighters this close
 
 
-def _fighters_disabled(doc: Doc, live: list[Hit], actors: list[ActorMention]) -> bool:
+def _fighters_disabled(doc: Doc, live: list[Hit], actors: list[ActorMention]) -> ActorMention | None:
     """'Some 40 jihadists were neutralised': fighters, not weapons, are what the act disabled: a fight's
-    toll, not a disrupted weapon."""
+    toll, not a disrupted weapon. The fighters, or None."""
     fighters = [m for m in actors if m.kind in ARMED]
     for h in live:
         if h.cls != "disrupted":
             continue
-        if any(0 < h.first - m.first <= PATIENT_REACH + 1 and passive_between(doc, m.first, h.first)
-               or 0 < m.first - h.last <= PATIENT_REACH for m in fighters):
-            return True
-    return False
+        for m in fighters:
+            if 0 < h.first - m.first <= PATIENT_REACH + 1 and passive_between(doc, m.first, h.first) \
+                    or 0 < m.first - h.last <= PATIENT_REACH:
+                return m
+    return None
 
 
 def _crowd(doc: Doc, a: int, b: int) -> bool:
