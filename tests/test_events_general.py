@@ -371,6 +371,12 @@ def test_an_act_dated_months_before_the_report_is_backdrop() -> None:
     assert [(e.location, e.date) for e in events] == [("Quito", "2024-05-09")]
 
 
+def test_an_older_day_reported_alone_is_news() -> None:
+    events = extract(Article(text="Riot police dispersed a rally in Quito on 3 January.", lang="en",
+                             published="2024-03-05")).events
+    assert [(e.location, e.date) for e in events] == [("Quito", "2024-01-03")]
+
+
 def test_a_recent_war_day_is_still_reported() -> None:
     got = _story("en", "2024-05-10", "Rebels and the army have been fighting in Goma since Sunday, killing dozens.")
     assert [s for s, _l, _a, _f in got] == ["Armed clash"]

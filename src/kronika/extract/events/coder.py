@@ -92,7 +92,8 @@ def run(ctx: Context) -> None:
         cands = []  # talks and deals count only in a story of unrest or fighting
     date_summaries(cands)
     _perfect_summaries(doc, cands)
-    cands = [c for c in cands if not _stale(doc.published, c)]
+    if any(not _stale(doc.published, c) for c in cands):
+        cands = [c for c in cands if not _stale(doc.published, c)]
     ctx.events = merge(ctx, cands)
 
 
@@ -118,12 +119,13 @@ def _perfect_summaries(doc: Doc, cands: list[Candidate]) -> None:
             c.day, c.time_precision = last.day, last.time_precision
 
 
-STALE_DAYS = 31   # news reports the last weeks; an act dated further back is the story's backdrop
+STALE_DAYS = 31   # news reports the last weeks; an act dated further back beside them is the backdrop
 
 
 def _stale(published: date | None, c: Candidate) -> bool:
     """'The protests began after the arrest on 7 December' in a January report: an act the sentence
-    dates more than a month before publication is recalled, not reported."""
+    dates more than a month before publication is recalled, not reported, when the story has acts of
+    the last month (a report of an older day alone is still its news)."""
     return published is not None and c.dated and c.day is not None and (published - c.day).days > STALE_DAYS
 
 
