@@ -272,3 +272,17 @@ def test_a_short_sentence_after_dates_it_into_history(lang: str, text: str) -> N
     # the same report without the year tail is news of the day
     today = text.rsplit(".", 2)[0] + "."
     assert extract(Article(text=today, lang=lang, published="2024-05-02")).events
+
+
+def test_english_passive_agent_after_by() -> None:
+    """'shot by a gunman': the gunman did it, though English marks the agent with no case."""
+    events = extract(Article(text="Three protesters were shot dead in Kano on Monday by a gunman on a motorbike.",
+                             lang="en", published="2024-03-05")).events
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [("Attack", "Political militia", "Protesters")]
+
+
+def test_english_by_agent_of_another_clause_is_not_the_doer() -> None:
+    """'killed as they guarded barricades set up by demonstrators': 'by' names who set them up."""
+    events = extract(Article(text=("Two protesters were killed early Monday in Kano as they guarded one of the "
+                                   "barricades set up by demonstrators."), lang="en", published="2024-03-05")).events
+    assert all(e.sub_event_type != "Violent demonstration" for e in events)

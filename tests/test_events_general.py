@@ -351,3 +351,147 @@ def test_police_as_a_source_are_not_at_the_scene() -> None:
 ])
 def test_crowds_and_gangs(lang: str, published: str, text: str, want: tuple) -> None:
     assert _story(lang, published, text)[:1] == [want]
+
+
+@pytest.mark.parametrize("published, text", [
+    # a figurative explosion: protests turning violent are no bombing
+    ("2024-05-10", "Student marches against the fare rise had exploded into violent riots in Lima on Friday."),
+    # a long war named as backdrop, by the year it began
+    ("2024-05-10", "Rebels and the army have been fighting a war since March 2021 in Goma that has killed thousands."),
+])
+def test_english_backdrops_are_not_bombings_or_battles(published: str, text: str) -> None:
+    got = _story("en", published, text)
+    assert all(s not in ("Remote explosive/landmine/IED", "Armed clash") for s, _l, _a, _f in got), got
+
+
+def test_an_act_dated_months_before_the_report_is_backdrop() -> None:
+    events = extract(Article(text=(
+        "Riot police fired tear gas at protesters in Quito on Thursday. The protests began after the arrest of "
+        "the union leader on 3 March."), lang="en", published="2024-05-10")).events
+    assert [(e.location, e.date) for e in events] == [("Quito", "2024-05-09")]
+
+
+def test_an_older_day_reported_alone_is_news() -> None:
+    events = extract(Article(text="Riot police dispersed a rally in Quito on 3 January.", lang="en",
+                             published="2024-03-05")).events
+    assert [(e.location, e.date) for e in events] == [("Quito", "2024-01-03")]
+
+
+def test_a_recent_war_day_is_still_reported() -> None:
+    got = _story("en", "2024-05-10", "Rebels and the army have been fighting in Goma since Sunday, killing dozens.")
+    assert [s for s, _l, _a, _f in got] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Thousands of protesters marched in Lagos on Monday.", "Lagos"),
+    ("Several hundred students rallied in Nairobi on Monday against the fee rise.", "Nairobi"),
+])
+def test_a_phrase_ending_in_a_preposition_does_not_swallow_the_town(text: str, town: str) -> None:
+    # "march on", "rally in": a gap before the preposition would take in the town and the weekday
+    got = _story("en", "2024-03-05", text)
+    assert [(s, loc) for s, loc, _a, _f in got] == [("Peaceful protest", town)]
+
+
+def test_a_quarter_of_the_town_is_the_towns_event() -> None:
+    got = _story("en", "2024-03-05", (
+        "Protesters clashed with riot police in Kowloon on Sunday. Rioters threw petrol bombs at the police "
+        "station in Tsim Sha Tsui on Sunday."))
+    assert [(s, loc) for s, loc, _a, _f in got] == [("Violent demonstration", "Kowloon")]
+
+
+def test_a_suburb_keeps_its_own_event() -> None:
+    got = _story("en", "2024-03-05", (
+        "Rioters set cars on fire in Paris on Monday night. Protesters torched the town hall in "
+        "Clichy-sous-Bois on Monday night."))
+    assert [loc for _s, loc, _a, _f in got] == ["Paris", "Clichy-sous-Bois"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("About 30 militants were neutralised and weapons were recovered by the army near Kaya on Monday.",
+     ["Armed clash"]),
+    ("Air defences neutralised 30 drones over Kharkiv on Monday.", ["Disrupted weapons use"]),
+])
+def test_fighters_neutralised_are_a_fight_not_disrupted_weapons(text: str, want: list[str]) -> None:
+    assert [s for s, _l, _a, _f in _story("en", "2024-03-05", text)] == want
+
+
+def test_gendarmes_are_state_forces() -> None:
+    got = _story("en", "2024-03-05", "Ten gendarmes were killed on Sunday in an attack by suspected jihadists on a "
+                                     "post near Kaya.")
+    assert [(s, a) for s, _l, a, _f in got] == [("Armed clash", "State forces")]
+
+
+def test_a_perfect_summary_takes_the_storys_latest_day() -> None:
+    events = extract(Article(text=(
+        "At least six people have been killed in the riots in Quito. Rioters burned two banks in Quito on "
+        "Friday. On Sunday, rioters looted shops and clashed with police in Quito."),
+        lang="en", published="2024-03-05")).events
+    assert sorted((e.location, e.date) for e in events) == [("Quito", "2024-03-01"), ("Quito", "2024-03-03")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Rallies are banned in Bamako, the interior ministry said on Monday.", []),
+    ("She spent a year in prison for organising a protest in Bamako.", []),
+    ("Rights groups say the police routinely use tear gas against demonstrators in Bamako.", []),
+    ("The union leader, who was detained in Bamako in 2019, spoke to reporters on Monday.", []),
+    ("Church leaders condemned the killing of demonstrators in Bamako on Monday.", []),
+    ("Bamako has seen rallies almost every week since the coup.", []),
+    ("The protest movement in Bamako has grown in recent months.", []),
+    ("Some 30 militants were neutralised by the army near Mopti following these attacks.", ["Armed clash"]),
+    ("The minister met union leaders in Bamako on Monday following months of strikes and road blockades.", []),
+    ("A court in Bamako on Monday fined a man who threw stones at a police station during last year's riots.", []),
+    ("Hundreds marched in Bamako on Monday, days after soldiers shot dead four demonstrators in Kayes.",
+     ["Peaceful protest"]),
+    ("Police shot dead two demonstrators in Bamako on Monday, which church leaders condemned.",
+     ["Excessive force against protesters"]),
+    ("The mayor banned the march, but thousands protested in Bamako anyway on Monday.", ["Peaceful protest"]),
+])
+def test_english_bans_sentences_and_habits_are_not_events(text: str, want: list[str]) -> None:
+    assert [s for s, _l, _a, _f in _story("en", "2024-03-05", text)] == want
+
+
+def test_the_next_sentence_places_the_incident() -> None:
+    got = _story("en", "2024-03-05", (
+        "Soldiers opened fire on demonstrators on Friday in a town in the north. Witnesses said at least three "
+        "people were shot in the incident in Kano, which angered residents."))
+    assert [(s, loc) for s, loc, _a, _f in got] == [("Excessive force against protesters", "Kano")]
+
+
+def test_a_short_next_sentence_places_the_act() -> None:
+    got = _story("en", "2024-03-05", "Gunmen attacked local council offices on Monday. This happened in Kano and Kaduna.")
+    assert [loc for _s, loc, _a, _f in got] == ["Kano", "Kaduna"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Police said the suspect shot his brother and a neighbour at their home in Leeds on Sunday.", []),
+    ("Police shot dead two villagers in Kisumu on Monday, residents said.", ["Attack"]),
+    ("Fighter jets struck a market in Idlib on Monday, killing nine people, medics said.", ["Air/drone strike"]),
+])
+def test_english_doers_and_sources(text: str, want: list[str]) -> None:
+    assert [s for s, _l, _a, _f in _story("en", "2024-03-05", text)] == want
+
+
+def test_an_unnamed_attack_on_the_forces_takes_the_storys_attackers() -> None:
+    got = _story("en", "2024-03-05", (
+        "Nine soldiers were killed on Sunday in an attack by suspected jihadists on an army post near Kaya. "
+        "Three gendarmes were killed in another attack on a police detachment in Djibo."))
+    assert [(s, loc, a) for s, loc, a, _f in got] == [
+        ("Armed clash", "Kaya", "State forces"), ("Armed clash", "Djibo", "State forces")]
+
+
+def test_an_unnamed_attack_on_the_police_alone_is_not_coded() -> None:
+    assert _story("en", "2024-03-05", "Two policemen were killed in an attack on a police station in Djibo on Sunday.") == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("A soldier and two miners were killed on Sunday in an attack on a gold mine near Kaya by unidentified gunmen.",
+     ("Armed clash", "State forces")),
+    ("Gunmen killed five villagers near Kaya on Sunday before troops arrived.", ("Attack", "Civilians")),
+])
+def test_forces_among_the_victims_make_a_fight(text: str, want: tuple[str, str]) -> None:
+    assert [(s, a) for s, _l, a, _f in _story("en", "2024-03-05", text)] == [want]
+
+
+def test_stone_throwing_youths_riot() -> None:
+    got = _story("en", "2024-03-05", "Police fired tear gas at stone-throwing youths in Accra on Saturday.")
+    assert [(s, loc) for s, loc, _a, _f in got] == [("Violent demonstration", "Accra")]

@@ -4,6 +4,7 @@ are only the news source ("police said"). Grammar words come from `lexicons/<lan
 
 from __future__ import annotations
 
+from ...text.clauses import sentence_clauses
 from ...text.doc import Doc
 from .actors import ActorMention
 from .triggers import Hit, is_in, words
@@ -35,13 +36,35 @@ def agent_of(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | Non
     actor before it."""
     after = [m for m in actors if m.first > h.last]
     for m in after[:2]:
-        if agent_ablt(doc, m) or m.kind == "state" and m.first - h.last <= 2 and m.case is None:
+        if agent_ablt(doc, m) or by_agent(doc, h, m) or m.kind == "state" and m.first - h.last <= 2 and m.case is None:
             return m
     before = [m for m in actors if m.first < h.first and m.kind != "civilian" and doer_before(doc, m, h.first)]
     if before:
         return before[-1]
     # verb before its subject, common in uk/ru: "мітинг побили проросійські молодики"
     return next((m for m in after if m.case == "nomn" and m.first - h.last <= 4), None)
+
+
+BY_REACH = 3   # "by gunmen", "by a gunman", "by suspected armed bandits": the agent preposition this close
+
+
+def by_agent(doc: Doc, h: Hit, m: ActorMention) -> bool:
+    """A passive's agent named with a preposition ("shot by a gunman"), where a language has no case
+    for it: the preposition a few words before the mention, in the act's own clause ("killed as they
+    guarded roadblocks set up by demonstrators" names who set them up, not who killed)."""
+    preps = words(doc.lang, "actors", "agent_preps")
+    for k in range(m.first - 1, max(m.first - 1 - BY_REACH, -1), -1):
+        t = doc.tokens[k]
+        if t.lower in preps:
+            return _clause_of(doc, k) == _clause_of(doc, h.first)
+        if not t.is_word:
+            return False
+    return False
+
+
+def _clause_of(doc: Doc, i: int) -> int:
+    cl = sentence_clauses(doc, doc.tokens[i].sent)
+    return next((n for n, c in enumerate(cl) if c.first <= i < c.last), -1)
 
 
 def agent_ablt(doc: Doc, m: ActorMention) -> bool:

@@ -20,7 +20,7 @@ from ..places import recognise as _places
 from .agents import grammar
 from .classify import ABSTRACT, ACTIONS, DEMO_CORE, Coded
 from .modality import modality_cues
-from .triggers import Hit, words
+from .triggers import Hit, is_in, words
 
 HISTORIC_DAYS = 400           # an event dated this long before publication is history recalled
 EMIT_COUNTRY_LEVEL = True     # country-only events: coded only when nothing finer of the kind is known
@@ -129,10 +129,12 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
     towns = _article_towns(ctx)
     if not found and any(h.cls == "city_ref" for h in coded.hits) and towns and towns[0][0] is not None:
         found.append((towns[0][1], 1))   # "в городе", "in the city": the story's town
-    if not found and si + 1 < len(doc.sentences) and si + 1 not in triggered:
-        # "...attacks on local administrations. This happened in Almaty, Shymkent and Taraz."
+    back = si + 1 < len(doc.sentences) and _names_the_incident(doc, si + 1)
+    if not found and si + 1 < len(doc.sentences) and (si + 1 not in triggered or back):
+        # "...attacks on local administrations. This happened in Almaty, Shymkent and Taraz."; "Two
+        # were shot in the incident in Zahedan": the next sentence places the act it refers back to
         nxt = doc.sentences[si + 1]
-        if doc.sent_tokens[si + 1][1] - doc.sent_tokens[si + 1][0] <= 15:
+        if doc.sent_tokens[si + 1][1] - doc.sent_tokens[si + 1][0] <= 15 or back:
             # places named as such ("в Алматы"), not a capital speaking for its state ("Баку заявил")
             found = [(p, prec) for p, prec in _places_in(ctx, nxt.start, nxt.end, [])
                      if _after_prep(doc, p)]
@@ -226,6 +228,17 @@ def _points_back(doc: Doc, coded: Coded) -> bool:
                for h in coded.hits)
 
 
+def _names_the_incident(doc: Doc, si: int) -> bool:
+    """Does sentence si refer back to the act told before it ("in the incident", "during the attack"):
+    a definite word, then a noun for an incident (lexicon `incident_refs`, `incident_nouns`)?"""
+    nouns = words(doc.lang, "events", "incident_nouns")
+    back = words(doc.lang, "events", "incident_refs")
+    a, b = doc.sent_tokens[si]
+    toks = doc.tokens
+    return bool(nouns) and any(is_in(toks[k], nouns) and k > a and toks[k - 1].lower in back
+                               for k in range(a, b))
+
+
 def date_summaries(cands: list[Candidate]) -> None:
     """A summary without a date of its own ("a dozen shops have been looted in the unrest in Tartu")
     belongs to the one dated report of the same place and kind the story gives: it takes its date."""
@@ -272,7 +285,8 @@ def _after_prep(doc: Doc, p: PlaceMention) -> bool:
                       or doc.tokens[k].lower in grammar(doc, "and_words") or doc.tokens[k].is_title and k > 0):
         k -= 1
     return k >= 0 and (doc.tokens[k].an.pos == "PREP" or doc.tokens[k].lower in grammar(doc, "object_preps")
-                       or doc.tokens[k].lower in grammar(doc, "place_preps"))
+                       or doc.tokens[k].lower in grammar(doc, "place_preps")
+                       or doc.tokens[k].lower in grammar(doc, "in_preps"))   # English has no POS: "in Taraz"
 
 
 def _country_subject(doc: Doc, p: PlaceMention) -> bool:

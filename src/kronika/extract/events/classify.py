@@ -13,8 +13,17 @@ from ...model import SUB_TO_TYPE
 from ...text.clauses import sentence_clauses
 from ...text.doc import Doc
 from .actors import ACLED_KIND, ARMED, ActorMention, actors_in
-from .agents import agent_ablt, agent_of, doer_before, grammar, source_only, state_agent, two_sides
-from .modality import blocked, historic_year, modality_cues
+from .agents import (
+    agent_ablt,
+    agent_of,
+    doer_before,
+    grammar,
+    passive_between,
+    source_only,
+    state_agent,
+    two_sides,
+)
+from .modality import blocked, clause_end, historic_year, modality_cues
 from .triggers import Hit, is_in, matcher, words
 
 DEMO_CORE = frozenset({"demo", "march", "street", "protest", "protest_act", "action", "gather", "riot", "disperse"})   # a gathering is reported
@@ -82,10 +91,12 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
             continue
         why = blocked(doc, a, b, h, cues)
         if why == "background" and (h.cls in _REMOTE_CLASSES or h.cls not in BACKDROP
-                                    and doc.tokens[h.first].an.pos != "NOUN"):
+                                    and not _nominal(doc, h.first)):
             why = None  # "внаслідок обстрілу загинули": the shelling itself; "after police fired": an act
+        # a year up to the end of the trigger's own clause dates it ("who was arrested in Dakar in 2021")
+        reach = min(max(h.last + 3, clause_end(doc, b, h.last) - 1), b - 1)
         if why == "historic" or why is None and (historic_year(
-                doc, doc.tokens[a].start, doc.tokens[min(h.last + 3, b - 1)].end, doc.published)
+                doc, doc.tokens[a].start, doc.tokens[reach].end, doc.published)
                 or _dated_by_next(doc, si)):
             if _main_clause(doc, si, h.first):
                 # the sentence as a whole recalls the past ("In 2013, thousands gathered"); history in a
@@ -113,6 +124,14 @@ def _dated_by_next(doc: Doc, si: int) -> bool:
         return False
     nxt = doc.sentences[si + 1]
     return historic_year(doc, nxt.start, nxt.end, doc.published)
+
+
+def _nominal(doc: Doc, i: int) -> bool:
+    """A noun by its tag; untagged (English), by the determiner before it ('following these attacks')."""
+    t = doc.tokens[i]
+    if t.an.pos is not None:
+        return t.an.pos == "NOUN"
+    return i > 0 and is_in(doc.tokens[i - 1], grammar(doc, "determiners"))
 
 
 def _main_clause(doc: Doc, si: int, i: int) -> bool:
@@ -182,7 +201,12 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if "explosive" in classes and "found" in classes:
         return Coded("Disrupted weapons use", "State forces", None, state[0].name if state else None, None,
                      live, 0.5)
-    if "disrupted" in classes and not crime:
+    disabled = _fighters_disabled(doc, live, actors) if "disrupted" in classes and not crime else None
+    if disabled is not None and disabled.kind != "state":
+        # "some 30 militants were neutralised": the forces fought and killed them (ACLED: a battle)
+        return Coded("Armed clash", "State forces", ACLED_KIND[disabled.kind], state[0].name if state else None,
+                     disabled.name, live, 0.5)
+    if "disrupted" in classes and not crime and disabled is None:
         return Coded("Disrupted weapons use", "State forces", None, state[0].name if state else None, None,
                      live, 0.55)
     if not crime:
@@ -248,15 +272,25 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         return _one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
     if "sexual" in classes and armed:
         return _one_sided(doc, "Sexual violence", live, actors, armed)
-    if classes & {"lethal", "beat"} and (irregular or state and kinds & {"civilian", "political", "press"}):
+    # the police as the news source ("police said the suspect shot his wife") are not the doers
+    acting = [m for m in state if not source_only(doc, m)]
+    if classes & {"lethal", "beat"} and (irregular or acting and kinds & {"civilian", "political", "press"}):
         coded = _one_sided(doc, "Attack", live, actors, irregular or armed)
         victims = kinds & {"civilian", "political", "press", "protester"}
         if not irregular and coded.actor1 != "State forces":
             return None   # the police among the victims ("погиб полицейский"), no doer named
-        if irregular and state and not victims and coded.actor1 != "State forces":
-            # insurgents attacking soldiers or the police: a fight between armed groups (ACLED)
+        act = next(h for h in live if h.cls in ("lethal", "beat"))
+        hit_forces = [m for m in acting if m.first < act.first and passive_between(doc, m.first, act.first)]
+        if irregular and state and (not victims or hit_forces) and coded.actor1 != "State forces":
+            # insurgents attacking soldiers or the police, also with civilians ("a soldier and a civilian
+            # were killed"): armed men among the targets make it a fight between armed groups (ACLED)
             return Coded("Armed clash", coded.actor1, "State forces", coded.actor1_name, None, live, 0.5)
         return coded
+    if classes & {"lethal", "beat"} and "beat" in classes and acting and not irregular and not kinds - {"state"} \
+            and not any(doer_before(doc, m, h.first) for m in acting for h in live if h.cls in ("lethal", "beat")):
+        # "four gendarmes were killed in another attack on a post": the doers go unnamed; the story's
+        # named attackers of the forces are theirs, else nothing is coded (coder._story_attackers)
+        return Coded("Armed clash", "Political militia", "State forces", None, None, live, 0.4, guessed=True)
     mobs = [m for m in actors if m.kind == "mob"]
     if classes & {"clash", "throw", "arson", "vandal"} and mobs and state and not irregular:
         # youths or a mob fighting the police: a riot (ACLED: rioters vs state forces)
@@ -312,6 +346,23 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
     if classes & INTERVENTION or state_hits:
         return Coded("Protest with intervention", "Protesters", "State forces", group, state_name, live, 0.7)
     return Coded("Peaceful protest", "Protesters", None, group, None, live, 0.65)
+
+
+PATIENT_REACH = 3   # "40 militants were neutralised", "neutralised 40 militants": the fighters this close
+
+
+def _fighters_disabled(doc: Doc, live: list[Hit], actors: list[ActorMention]) -> ActorMention | None:
+    """'Some 40 jihadists were neutralised': fighters, not weapons, are what the act disabled: a fight's
+    toll, not a disrupted weapon. The fighters, or None."""
+    fighters = [m for m in actors if m.kind in ARMED]
+    for h in live:
+        if h.cls != "disrupted":
+            continue
+        for m in fighters:
+            if 0 < h.first - m.first <= PATIENT_REACH + 1 and passive_between(doc, m.first, h.first) \
+                    or 0 < m.first - h.last <= PATIENT_REACH:
+                return m
+    return None
 
 
 def _crowd(doc: Doc, a: int, b: int) -> bool:

@@ -31,10 +31,11 @@ from .attach import (
     own_date,
     own_past_date,
     own_town,
+    place_key,
 )
 from .classify import DEMO_CORE, DEMO_MEMORY, Coded, code_sentence, people_hurt, sentence_hits
 from .evidence import merge
-from .triggers import Hit, matcher
+from .triggers import Hit, is_in, matcher, words
 
 
 def run(ctx: Context) -> None:
@@ -69,6 +70,7 @@ def run(ctx: Context) -> None:
         read.append((si, coded, live))
     if _criminal_story(read):
         return  # a robbery, a drunk's rampage, a fraud arrest: crime, not political violence
+    read = _story_attackers(read)
     _story_perpetrator(read)
     _victims_next(doc, read)
     triggered = {si for si, _c, live in read if live}
@@ -89,7 +91,58 @@ def run(ctx: Context) -> None:
     if not any(c.coded.sub not in ("Agreement", "Other") for c in cands):
         cands = []  # talks and deals count only in a story of unrest or fighting
     date_summaries(cands)
+    _perfect_summaries(doc, cands)
+    if any(not _stale(doc.published, c) for c in cands):
+        cands = [c for c in cands if not _stale(doc.published, c)]
     ctx.events = merge(ctx, cands)
+
+
+PERFECT_REACH = 3   # "have been killed", "has left dead": the auxiliary this close before the act
+
+
+def _perfect_summaries(doc: Doc, cands: list[Candidate]) -> None:
+    """'At least eight people have been killed in the riots in Santiago', undated, over a story that
+    dates its incidents: the perfect sums up what the story tells, up to its latest dated day."""
+    aux = words(doc.lang, "modality", "perfect_aux")
+    if not aux:
+        return
+    for c in cands:
+        if c.dated or not c.coded.hits:
+            continue
+        h0 = min(h.first for h in c.coded.hits)
+        if not any(is_in(t, aux) for t in doc.tokens[max(h0 - PERFECT_REACH, 0):h0]):
+            continue
+        days = [o for o in cands if o.dated and o.day is not None and o.coded.family == c.coded.family
+                and place_key(o.place) == place_key(c.place)]
+        if days:
+            last = max(days, key=lambda o: o.day or date.min)
+            c.day, c.time_precision = last.day, last.time_precision
+
+
+STALE_DAYS = 31   # news reports the last weeks; an act dated further back beside them is the backdrop
+
+
+def _stale(published: date | None, c: Candidate) -> bool:
+    """'The protests began after the arrest on 7 December' in a January report: an act the sentence
+    dates more than a month before publication is recalled, not reported, when the story has acts of
+    the last month (a report of an older day alone is still its news)."""
+    return published is not None and c.dated and c.day is not None and (published - c.day).days > STALE_DAYS
+
+
+def _story_attackers(read: list[tuple[int, Coded | None, list[Hit]]]) -> list[tuple[int, Coded | None, list[Hit]]]:
+    """An attack on the forces with no doer named ("four gendarmes were killed in another attack") is by
+    the attackers the story names for another such fight; in a story that names none it is not coded."""
+    named = next((c for _si, c, _l in read if c is not None and c.sub == "Armed clash" and not c.guessed
+                  and c.actor1 != "State forces"), None)
+    out: list[tuple[int, Coded | None, list[Hit]]] = []
+    for si, c, live in read:
+        if c is not None and c.guessed and c.sub == "Armed clash":
+            if named is None:
+                c = None
+            else:
+                c.actor1, c.actor1_name, c.guessed = named.actor1, named.actor1_name, False
+        out.append((si, c, live))
+    return out
 
 
 def _story_perpetrator(read: list[tuple[int, Coded | None, list[Hit]]]) -> None:

@@ -3,15 +3,18 @@ whose evidence is every supporting span; the most severe reading names the event
 
 from __future__ import annotations
 
+import math
+
 from ...model import Event, Span
 from ..context import Context
-from .attach import Candidate
+from .attach import Candidate, place_key
 from .classify import SEVERITY
 
 
 def merge(ctx: Context, cands: list[Candidate]) -> list[Event]:
     """ACLED's unit: one date x place x type (demonstrations: Protests and Riots together)."""
     groups: dict[tuple[object, ...], list[Candidate]] = {}
+    _fold_quarters(cands)
     for c in cands:
         key = (c.day, c.place.geonameid or c.place.name.lower(), c.coded.family)
         groups.setdefault(key, []).append(c)
@@ -48,6 +51,32 @@ def merge(ctx: Context, cands: list[Candidate]) -> list[Event]:
         ))
     events.sort(key=lambda e: e.evidence[0].start if e.evidence else 0)
     return events
+
+
+QUARTER_KM = 5.0   # a named place this close to a bigger one of the same day's event is its quarter
+
+
+def _fold_quarters(cands: list[Candidate]) -> None:
+    """'petrol bombs at a station in Tsim Sha Tsui' beside 'clashes in Kowloon' the same day: a quarter
+    of the town is the town's event (ACLED codes one event per location and day)."""
+    for c in cands:
+        p = c.place
+        if p.latitude is None or p.longitude is None:
+            continue
+        towns = [o for o in cands if o.day == c.day and o.coded.family == c.coded.family
+                 and place_key(o.place) != place_key(p) and o.place.population > p.population
+                 and o.place.kind in ("city", "district") and o.place.latitude is not None
+                 and o.place.longitude is not None
+                 and _km(p.latitude, p.longitude, o.place.latitude, o.place.longitude) <= QUARTER_KM]
+        if towns:
+            big = max(towns, key=lambda o: o.place.population)
+            c.place, c.geo_precision = big.place, big.geo_precision
+
+
+def _km(la1: float, lo1: float, la2: float, lo2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (la1, lo1, la2, lo2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _severity(c: Candidate) -> tuple[float, float]:

@@ -2,7 +2,7 @@
 questioned and historical mentions are not events (ACLED; PLOVER's modes and contexts).
 
 Cues come from `lexicons/<lang>/modality.toml` (classes: negation, denial, plan, plan_inf,
-hypothetical, call, future, historic, past, accused, background); the scope is the clause that holds the trigger, looked at
+hypothetical, call, future, historic, past, accused, background, durative, reaction, earlier); the scope is the clause that holds the trigger, looked at
 from the clause start up to the trigger (cues after it rarely govern it in uk/ru/en news).
 """
 
@@ -15,7 +15,7 @@ from functools import lru_cache
 from ...text.clauses import sentence_clauses
 from ...text.doc import Doc, Token
 from ...text.morph import analyzer, morph_for
-from .triggers import Hit, matcher, words
+from .triggers import Hit, is_in, matcher, words
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "«", "»", '"', "“", "”"})
 NEGATION_REACH = 3   # "не", "not", "no" this many tokens before the trigger negate it
@@ -57,8 +57,17 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
             return "historic"   # "the shelling of Kharkiv last year": anywhere in the sentence
         if cue.cls == "historic" and cue.first < hit.first:
             return "historic"   # "Напомним, что ...": background recalled, sentence-wide
+        if cue.cls == "durative" and hit.last < cue.first < clause_end(doc, sent_last, hit.last) \
+                and _earlier_year(doc, cue.last + 1, min(cue.last + 4, sent_last)):
+            return "durative"   # "have been fighting since 2021": a long war as backdrop, not a report
+        if cue.cls == "earlier" and c0 <= cue.first < hit.first:
+            return "earlier"    # ", days after police killed three protesters": an earlier act as backdrop
+        if cue.cls == "historic" and hit.last < cue.first < clause_end(doc, sent_last, hit.last):
+            return "historic"   # "protests take place almost every week": a habit, after the act too
+        if cue.cls == "reaction" and c0 <= cue.first < hit.first and hit.first - cue.last <= 3:
+            return "reaction"   # "condemned the killing of protesters": a response to an act told elsewhere
         if c0 <= cue.first < hit.first:
-            if cue.cls == "background" and hit.first - cue.last <= 3 and not any(
+            if cue.cls == "background" and hit.first - cue.last <= _backdrop_reach(doc, cue.last, hit.first) and not any(
                     toks[k].an.pos == "VERB" for k in range(cue.last + 1, hit.first)):
                 # "из-за протестов", "amid clashes": a cause mentioned, not a report; not when a verb
                 # comes between ("внаслідок чого зав'язалася бійка": the fight is reported)
@@ -109,6 +118,15 @@ class _Scope:
         subs = words(self.doc.lang, "clauses", "subordinators")
         first = next((t for t in self.doc.tokens[self.cl[k].first:self.cl[k].last] if t.is_word), None)
         return first is not None and (first.lower in subs or first.an.lemma in subs)
+
+
+BACKDROP_REACH = 3   # "amid violent clashes": the backdrop noun this close after its cue...
+BACKDROP_LIST = 5    # ... or a little further in a list ("after months of strikes and road blockades")
+
+
+def _backdrop_reach(doc: Doc, a: int, b: int) -> int:
+    coord = words(doc.lang, "clauses", "coordinators")
+    return BACKDROP_LIST if any(is_in(t, coord) for t in doc.tokens[a + 1:b]) else BACKDROP_REACH
 
 
 def clause_end(doc: Doc, sent_last: int, i: int) -> int:
@@ -168,6 +186,13 @@ def modality_cues(doc: Doc, a: int, b: int) -> list[Hit]:
         # English plan idioms hold only as written: "is set to march" plans, "set fire to" does not
         hits = [h for h in hits if h.cls != "plan" or h.last - h.first + 1 == len(h.entry.split())]
     return hits
+
+
+def _earlier_year(doc: Doc, a: int, b: int) -> bool:
+    """A year before the publication's among tokens [a, b) ("since April 2023" in a 2025 report)."""
+    ref = doc.published.year if doc.published is not None else doc.published_year
+    return ref is not None and any(
+        _YEAR.fullmatch(t.text) is not None and int(t.text) < ref for t in doc.tokens[a:b])
 
 
 def historic_year(doc: Doc, sent_start: int, sent_end: int, published: date | None) -> bool:

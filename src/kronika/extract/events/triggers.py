@@ -47,6 +47,12 @@ class Matcher:
         self._not_title: set[str] = set()
         self._nouns: set[str] = set()   # classes whose words are nouns: not matched by a verb form
         morph = morph_for(lang)
+        # a phrase ending in a preposition ("march on", "rally outside") points at that preposition's
+        # object: its last word follows the one before with no gap, or it would swallow the place
+        # ("marched in Lagos on Monday" is no "march on")
+        self._preps: frozenset[str] = frozenset().union(
+            *(_word_list(lang, "clauses", k) for k in ("object_preps", "place_preps", "in_preps"))) \
+            if ("events", "words") in sections else frozenset()
         for file, section in sections:
             lex = load_lexicon(lang, file)
             self._not_title.update(w.lower() for w in lex.get("not_capitalised", []))
@@ -87,7 +93,8 @@ class Matcher:
                     if e.cls in self._nouns and len(e.words) == 1 and _verb_form(t):
                         continue   # "a crowded bus" is no crowd
                     last = _match_rest(toks, i, b, e.words)
-                    if last is None:
+                    if last is None or len(e.words) > 1 and toks[last].lower in self._preps \
+                            and not _at(toks[last - 1], e.words[-2]):
                         continue
                     out = bool(e.near) and not _near(toks, max(a, i - e.window), min(b, last + 1 + e.window), e.near)
                     if out and not weak:
@@ -144,6 +151,10 @@ def _match_rest(toks: list[Token], i: int, b: int, words: tuple[frozenset[str], 
 _GAP_BREAKS = frozenset({"and", "or", "but", "и", "или", "но", "а", "і", "й", "та", "або", "але"})
 
 
+def _at(t: Token, w: frozenset[str]) -> bool:
+    return t.is_word and bool(w & set(t.an.lemmas) or t.lower in w)
+
+
 def _near(toks: list[Token], a: int, b: int, sets: tuple[frozenset[str], ...]) -> bool:
     for k in range(a, b):
         lem = toks[k].an.lemmas
@@ -168,6 +179,9 @@ def matcher(lang: str, name: str) -> Matcher:
 def words(lang: str, file: str, key: str) -> frozenset[str]:
     """A plain word list of a lexicon file (`key = [...]`), lower-cased, for surface-or-lemma tests."""
     return frozenset(w.lower().replace("ё", "е") for w in load_lexicon(lexicon_lang(lang), file).get(key, []))
+
+
+_word_list = words
 
 
 def is_in(tok: Token, ws: frozenset[str]) -> bool:
