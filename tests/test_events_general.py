@@ -357,7 +357,7 @@ def test_crowds_and_gangs(lang: str, published: str, text: str, want: tuple) -> 
     # a figurative explosion: protests turning violent are no bombing
     ("2024-05-10", "Student marches against the fare rise had exploded into violent riots in Lima on Friday."),
     # a long war named as backdrop, by the year it began
-    ("2024-05-10", "Rebels and the army have been fighting a war since March 2021 in Goma that has killed thousands."),
+    ("2024-05-10", "Separatists and government troops have been at war near Bamenda since June 2017, a conflict that has cost thousands of lives."),
 ])
 def test_english_backdrops_are_not_bombings_or_battles(published: str, text: str) -> None:
     got = _story("en", published, text)
@@ -366,8 +366,8 @@ def test_english_backdrops_are_not_bombings_or_battles(published: str, text: str
 
 def test_an_act_dated_months_before_the_report_is_backdrop() -> None:
     events = extract(Article(text=(
-        "Riot police fired tear gas at protesters in Quito on Thursday. The protests began after the arrest of "
-        "the union leader on 3 March."), lang="en", published="2024-05-10")).events
+        "Riot police used water cannon against marchers in Quito on Thursday. The marches started after the "
+        "detention of a student leader on 3 March."), lang="en", published="2024-05-10")).events
     assert [(e.location, e.date) for e in events] == [("Quito", "2024-05-09")]
 
 
@@ -407,7 +407,7 @@ def test_a_suburb_keeps_its_own_event() -> None:
 
 
 @pytest.mark.parametrize("text, want", [
-    ("About 30 militants were neutralised and weapons were recovered by the army near Kaya on Monday.",
+    ("Around 20 insurgents were neutralised by troops near Gao on Monday, the army said.",
      ["Armed clash"]),
     ("Air defences neutralised 30 drones over Kharkiv on Monday.", ["Disrupted weapons use"]),
 ])
@@ -416,14 +416,14 @@ def test_fighters_neutralised_are_a_fight_not_disrupted_weapons(text: str, want:
 
 
 def test_gendarmes_are_state_forces() -> None:
-    got = _story("en", "2024-03-05", "Ten gendarmes were killed on Sunday in an attack by suspected jihadists on a "
-                                     "post near Kaya.")
+    got = _story("en", "2024-03-05", "Six gendarmes were killed on Sunday in an assault by suspected insurgents on a "
+                                     "post near Gao.")
     assert [(s, a) for s, _l, a, _f in got] == [("Armed clash", "State forces")]
 
 
 def test_a_perfect_summary_takes_the_storys_latest_day() -> None:
     events = extract(Article(text=(
-        "At least six people have been killed in the riots in Quito. Rioters burned two banks in Quito on "
+        "At least six people have died during the riots in Quito. Rioters burned two banks in Quito on "
         "Friday. On Sunday, rioters looted shops and clashed with police in Quito."),
         lang="en", published="2024-03-05")).events
     assert sorted((e.location, e.date) for e in events) == [("Quito", "2024-03-01"), ("Quito", "2024-03-03")]
@@ -452,9 +452,9 @@ def test_english_bans_sentences_and_habits_are_not_events(text: str, want: list[
 
 def test_the_next_sentence_places_the_incident() -> None:
     got = _story("en", "2024-03-05", (
-        "Soldiers opened fire on demonstrators on Friday in a town in the north. Witnesses said at least three "
-        "people were shot in the incident in Kano, which angered residents."))
-    assert [(s, loc) for s, loc, _a, _f in got] == [("Excessive force against protesters", "Kano")]
+        "Soldiers opened fire on demonstrators on Friday in a town in the north. Residents said at least three "
+        "people were hurt in the incident in Sokoto, which caused outrage."))
+    assert [(s, loc) for s, loc, _a, _f in got] == [("Excessive force against protesters", "Sokoto")]
 
 
 def test_a_short_next_sentence_places_the_act() -> None:
@@ -473,20 +473,20 @@ def test_english_doers_and_sources(text: str, want: list[str]) -> None:
 
 def test_an_unnamed_attack_on_the_forces_takes_the_storys_attackers() -> None:
     got = _story("en", "2024-03-05", (
-        "Nine soldiers were killed on Sunday in an attack by suspected jihadists on an army post near Kaya. "
-        "Three gendarmes were killed in another attack on a police detachment in Djibo."))
+        "Seven soldiers were killed on Sunday in an assault by suspected insurgents on an army convoy near Gao. "
+        "Two policemen were killed in another attack on a checkpoint in Mopti."))
     assert [(s, loc, a) for s, loc, a, _f in got] == [
-        ("Armed clash", "Kaya", "State forces"), ("Armed clash", "Djibo", "State forces")]
+        ("Armed clash", "Gao", "State forces"), ("Armed clash", "Mopti", "State forces")]
 
 
 def test_an_unnamed_attack_on_the_police_alone_is_not_coded() -> None:
-    assert _story("en", "2024-03-05", "Two policemen were killed in an attack on a police station in Djibo on Sunday.") == []
+    assert _story("en", "2024-03-05", "Three police officers died in an attack on a checkpoint in Mopti on Sunday.") == []
 
 
 @pytest.mark.parametrize("text, want", [
-    ("A soldier and two miners were killed on Sunday in an attack on a gold mine near Kaya by unidentified gunmen.",
+    ("A soldier and two miners were killed on Sunday in an attack on a gold mine near Gao by unidentified gunmen.",
      ("Armed clash", "State forces")),
-    ("Gunmen killed five villagers near Kaya on Sunday before troops arrived.", ("Attack", "Civilians")),
+    ("Gunmen killed five villagers near Gao on Sunday before troops arrived.", ("Attack", "Civilians")),
 ])
 def test_forces_among_the_victims_make_a_fight(text: str, want: tuple[str, str]) -> None:
     assert [(s, a) for s, _l, a, _f in _story("en", "2024-03-05", text)] == [want]

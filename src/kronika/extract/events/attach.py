@@ -132,7 +132,7 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
     back = si + 1 < len(doc.sentences) and _names_the_incident(doc, si + 1)
     if not found and si + 1 < len(doc.sentences) and (si + 1 not in triggered or back):
         # "...attacks on local administrations. This happened in Almaty, Shymkent and Taraz."; "Two
-        # were shot in the incident in Zahedan": the next sentence places the act it refers back to
+        # were hurt in the incident in Sokoto": the next sentence places the act it refers back to
         nxt = doc.sentences[si + 1]
         if doc.sent_tokens[si + 1][1] - doc.sent_tokens[si + 1][0] <= 15 or back:
             # places named as such ("в Алматы"), not a capital speaking for its state ("Баку заявил")

@@ -288,7 +288,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         return coded
     if classes & {"lethal", "beat"} and "beat" in classes and acting and not irregular and not kinds - {"state"} \
             and not any(doer_before(doc, m, h.first) for m in acting for h in live if h.cls in ("lethal", "beat")):
-        # "four gendarmes were killed in another attack on a post": the doers go unnamed; the story's
+        # "two policemen were killed in another attack on a checkpoint": the doers go unnamed; the story's
         # named attackers of the forces are theirs, else nothing is coded (coder._story_attackers)
         return Coded("Armed clash", "Political militia", "State forces", None, None, live, 0.4, guessed=True)
     mobs = [m for m in actors if m.kind == "mob"]

@@ -101,7 +101,7 @@ PERFECT_REACH = 3   # "have been killed", "has left dead": the auxiliary this cl
 
 
 def _perfect_summaries(doc: Doc, cands: list[Candidate]) -> None:
-    """'At least eight people have been killed in the riots in Santiago', undated, over a story that
+    """'At least six people have died during the riots in Quito', undated, over a story that
     dates its incidents: the perfect sums up what the story tells, up to its latest dated day."""
     aux = words(doc.lang, "modality", "perfect_aux")
     if not aux:
@@ -130,7 +130,7 @@ def _stale(published: date | None, c: Candidate) -> bool:
 
 
 def _story_attackers(read: list[tuple[int, Coded | None, list[Hit]]]) -> list[tuple[int, Coded | None, list[Hit]]]:
-    """An attack on the forces with no doer named ("four gendarmes were killed in another attack") is by
+    """An attack on the forces with no doer named ("two policemen were killed in another attack") is by
     the attackers the story names for another such fight; in a story that names none it is not coded."""
     named = next((c for _si, c, _l in read if c is not None and c.sub == "Armed clash" and not c.guessed
                   and c.actor1 != "State forces"), None)
