@@ -123,7 +123,7 @@ def _coordinated(toks: list[Token], k: int, lex: SourceLexicon, cyr: bool) -> li
         if j >= n:
             break
         ph, nk = _phrase_right(toks, j, lex, cyr)
-        # "the UN and local authorities": a group that speaks as one, joined by a word (not a comma)
+        # "the Red Cross and city officials": a group that speaks as one, joined by a word (not a comma)
         group = bool(ph) and toks[k].text != "," and not _cap(ph[0]) \
             and any(lem in lex.groups for lem in _lemmas(ph[-1]))
         if not group and (not _name_like(toks[j], lex, cyr) or not ph
@@ -444,7 +444,7 @@ _RELAY_KINDS = ("outlet", "news_agency", "telegram", "social_media")
 
 def _addressee(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool, used: set[int],
                doc: Doc) -> tuple[list[Token], Resolved] | None:
-    """The outlet a verb of saying addresses: "told the AFP news agency", "сказав «Радіо Поділля»",
+    """The outlet a verb of saying addresses: "told the Reuters news agency", "сказав «Радіо Поділля»",
     "рассказал Новой газете" (a dative name; an outlet by its kind word or a known name)."""
     t = toks[x]
     j = x + 1

@@ -76,7 +76,7 @@ class SourceLexicon:
     strip: frozenset[str]               # kind words dropped before a proper name
     stop: frozenset[str]
     proxies: frozenset[str]             # "сотрудники профсоюза": the body named after it speaks
-    spokes: frozenset[str]              # "представник міністерства": kept whole, a source by itself
+    spokes: frozenset[str]              # "представниця відомства": kept whole, a source by itself
     vague: frozenset[str]               # genitive tails that add nothing ("республики", "країни")
     places: tuple[tuple[re.Pattern[str], str, str], ...] = ()   # "в соцсетях" -> (name, kind)
     content: re.Pattern[str] | None = None   # what a medium carries ("видео", "кадры"): needed with places

@@ -151,7 +151,7 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
             nxt = next((m for m in range(k + 1, min(n, k + 6)) if not toks[m].text[:1].islower()), None)
             if nxt is not None and (_name_like(toks[nxt], lex, cyr) or any(
                     any(lem in lex.groups for lem in _lemmas(toks[m])) for m in range(k + 1, nxt))):
-                # "according to regional authorities": modifiers of a group that speaks as one
+                # "according to provincial officials": modifiers of a group that speaks as one
                 out.append(t)   # "the traffic analysis firm Netwatch"
                 k += 1
                 continue
@@ -320,7 +320,7 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
     if toks and lex.content is not None and lex.content.fullmatch(toks[0].lower) and not _kind_of_token(toks[0], lex) \
             and _pos(toks[0]) not in ("ADJF", "PRTF") \
             and not any(lem in lex.roles for lem in _lemmas(toks[0])):
-        return None   # "Videos published on social media": what was shown, not who says so
+        return None   # "Footage posted online": what was shown, not who says so
     anon = next((m for m, t in enumerate(toks) if _anonymous(t, lex)), None)
     if anon is not None and anon + 2 < len(toks) and (_is_prep(toks[anon + 1]) or toks[anon + 1].text == ","):
         # an unnamed source with its place counts as written: "источник в силовых структурах" (other)
@@ -440,7 +440,7 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
         and any(_kind_of_token(t, lex) and not _is_strip(t, lex) for t in toks[head_i + 1:])
     plural_spoke = spoke and "plur" in head_tok.an.tags   # "представители фермерских союзов": the unions
     if (plural_spoke or any(lem in lex.proxies for lem in _lemmas(head_tok))) and head_i + 1 < len(toks):
-        # "представник міністерства …", "сотрудники союза шахтеров": the body they speak for
+        # "представниця відомства …", "сотрудники профсоюза": the body they speak for
         rest = toks[head_i + 1:]
         if any(_kind_of_token(t, lex) for t in rest):
             body = resolve(Phrase(rest, "gent"), lex, doc)

@@ -108,7 +108,7 @@ def run(ctx: Context) -> None:
         if _ACRONYM.fullmatch(r.name):
             full = _spelled_out(r.name, doc.text)
             if full and not _is_own(full, own):
-                r.name = full   # "HPA" where the text wrote "the Hamburg Port Authority (HPA)"
+                r.name = full   # "RWB" where the text wrote "the River Water Board (RWB)"
                 if r.kind == "other":
                     got = {lex.kinds.get(w) for w in re.findall(r"\w+", full.lower())}
                     r.kind = next((k for k in KIND_ORDER if k in got), r.kind)

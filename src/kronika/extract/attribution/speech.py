@@ -366,7 +366,7 @@ def _lower_start(doc: Doc, role: str, near: int) -> str:
 
 
 def _right_phrase(toks: list[Token], x: int, lex: SourceLexicon) -> Speaker | None:
-    """ "— разъяснил собеседник издания": a nominative noun after the verb and its genitive
+    """ "— уточнил источник газеты": a nominative noun after the verb and its genitive
     dependents, as written, when no name resolves."""
     after = [t for t in toks[x + 1:x + 5]]
     if not after or lex.lang == "en" or not after[0].text[:1].isalpha() or after[0].an.pos != "NOUN" \

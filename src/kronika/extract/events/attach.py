@@ -280,7 +280,7 @@ def _segments(doc: Doc, si: int, places: list[PlaceMention]) -> dict[int, tuple[
 def _after_prep(doc: Doc, p: PlaceMention) -> bool:
     """'в Алматы', 'in Taraz', 'под Харьковом': a place named as such."""
     k = doc.token_at(p.start) - 1
-    # skip qualifiers and the earlier items of a list ("в Алматы, Шымкенте и Таразе")
+    # skip qualifiers and the earlier items of a list ("в Гродно, Лиде и Слониме")
     while k >= 0 and (doc.tokens[k].an.pos in ("ADJF", "PRTF", "CONJ") or doc.tokens[k].text == ","
                       or doc.tokens[k].lower in grammar(doc, "and_words") or doc.tokens[k].is_title and k > 0):
         k -= 1

@@ -332,7 +332,7 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
         return Coded("Mob violence", "Rioters", "Civilians", mob.name, None, live, 0.55)
     on_gathering = [i for i, h in enumerate(violent_act) if _aimed_at_gathering(doc, h, live)]
     if on_gathering and all(getattr(agents[i], "kind", None) != "state" for i in on_gathering) and not state:
-        # "напад на проукраїнський мітинг": an attack on a gathering by others than the police
+        # "напад на студентський пікет": an attack on a gathering by others than the police
         return Coded("Mob violence", "Rioters", "Protesters", None, group, live, 0.55)
     crowd_hits = any(m is not None and m.kind == "protester" for m in agents) or _police_hurt(live, state)
     state_hits = any(m is not None and m.kind == "state" for m in agents)

@@ -40,7 +40,7 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
     for cue in cues:
         if cue.cls == "negation" and 0 < cue.first - hit.last <= 4 and any(
                 c.cls == "occur" and c.first == cue.last + 1 for c in cues):
-            return "negated"   # "погромов и хулиганства не было", "protests were not held"
+            return "negated"   # "беспорядков и поджогов не было", "protests were not held"
         if cue.cls == "denial" and scope.governs(cue.first, after_ok=True):
             return "denial"   # "police denied dispersing the rally", "заперечило, що поліція розігнала"
         if cue.cls == "call" and cue.first < hit.first and scope.governs(cue.first):
