@@ -355,7 +355,7 @@ def test_crowds_and_gangs(lang: str, published: str, text: str, want: tuple) -> 
 
 @pytest.mark.parametrize("published, text", [
     # a figurative explosion: protests turning violent are no bombing
-    ("2024-05-10", "Student marches against the fare rise had exploded into violent riots in Lima on Friday."),
+    ("2024-05-10", "Strikes over the fuel price had exploded into violent unrest in Arequipa on Friday."),
     # a long war named as backdrop, by the year it began
     ("2024-05-10", "Separatists and government troops have been at war near Bamenda since June 2017, a conflict that has cost thousands of lives."),
 ])

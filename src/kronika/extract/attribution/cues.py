@@ -350,7 +350,7 @@ def _verb_subject(toks: list[Token], x: int, lex: SourceLexicon, cyr: bool,
             if lex.lang == "en" and (_is_prep(toks[j]) or toks[j].lower == "by" and x > 0
                                      and toks[x - 1].lower not in words().passive_aux):
                 # "a strike announced by the union": a participle after a noun, no claim; the agent of
-                # a passive of saying is one ("was quoted as saying by Maiak")
+                # a passive of saying is one ("was cited as saying by Ekho")
                 continue
             ph, nk = _phrase_right(toks, j, lex, cyr)
             if ph and cyr and not _nominative_ok(ph, lex.lang) and nk < n and toks[nk].i not in used \

@@ -50,8 +50,8 @@ BY_REACH = 3   # "by gunmen", "by a gunman", "by suspected armed bandits": the a
 
 def by_agent(doc: Doc, h: Hit, m: ActorMention) -> bool:
     """A passive's agent named with a preposition ("shot by a gunman"), where a language has no case
-    for it: the preposition a few words before the mention, in the act's own clause ("killed as they
-    guarded roadblocks set up by demonstrators" names who set them up, not who killed)."""
+    for it: the preposition a few words before the mention, in the act's own clause ("hurt while they
+    cleared tents put up by strikers" names who put them up, not who hurt them)."""
     preps = words(doc.lang, "actors", "agent_preps")
     for k in range(m.first - 1, max(m.first - 1 - BY_REACH, -1), -1):
         t = doc.tokens[k]

@@ -352,7 +352,7 @@ PATIENT_REACH = 3   # "40 militants were neutralised", "neutralised 40 militants
 
 
 def _fighters_disabled(doc: Doc, live: list[Hit], actors: list[ActorMention]) -> ActorMention | None:
-    """'Some 40 jihadists were neutralised': fighters, not weapons, are what the act disabled: a fight's
+    """'About 20 insurgents were neutralised': fighters, not weapons, are what the act disabled: a fight's
     toll, not a disrupted weapon. The fighters, or None."""
     fighters = [m for m in actors if m.kind in ARMED]
     for h in live:
