@@ -175,18 +175,19 @@ class Watcher:
             stats.not_modified += 1
             self._succeeded(src)
             return
-        failed_all = True
+        read = unreadable = 0   # this source's own, not the poll's
         for item in self._items(got, src.url):
             if self.stop.is_set():
                 break
             if isinstance(item, InputError):
+                unreadable += 1
                 stats.bad += 1
                 self.err.write(f"kronika: {item}\n")
                 continue
-            failed_all = False
+            read += 1
             stats.items += 1
             self._store(item, stats)
-        if failed_all and stats.items == 0 and stats.bad:
+        if unreadable and not read:
             self._failed(src, stats, "no readable item")
         else:
             self._succeeded(src)
