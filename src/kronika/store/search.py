@@ -45,18 +45,21 @@ def index_article(conn: sqlite3.Connection, pk: int, title: str | None, text: st
 
 def backfill(conn: sqlite3.Connection) -> int:
     """Index the articles a database stored before the lemma index existed; returns how many."""
-    rows = conn.execute("SELECT pk, title, text, lang FROM articles WHERE pk NOT IN "
-                        "(SELECT rowid FROM articles_lemmas)").fetchall()
-    if rows:
+    # the keys first, each text as it is indexed: an old store's texts never sit in memory at once
+    pks = [r[0] for r in conn.execute("SELECT pk FROM articles WHERE pk NOT IN "
+                                      "(SELECT rowid FROM articles_lemmas)")]
+    if pks:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for pk, title, text, lang in rows:
+            for pk in pks:
+                title, text, lang = conn.execute("SELECT title, text, lang FROM articles WHERE pk = ?",
+                                                 (pk,)).fetchone()
                 index_article(conn, pk, title, text, lang)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-    return len(rows)
+    return len(pks)
 
 
 def _fts_words(words: list[str]) -> str:

@@ -72,6 +72,15 @@ class Phrase:
         return self.toks[-1].end
 
 
+def _circle_end(toks: list[Token], m: int, limit: int, lex: SourceLexicon) -> int:
+    """End of the words that place an unnamed source ("в силовых структурах", "близкие к мэрии"):
+    up to `limit`, stopping at a verb, a coordinator or punctuation."""
+    while m < len(toks) and m < limit and toks[m].text[:1].isalnum() and not _is_verb(toks[m]) \
+            and not (lex.lang == "en" and _is_verb_en(toks[m], lex)) and toks[m].lower not in words().coord:
+        m += 1
+    return m
+
+
 def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> tuple[list[Token], int]:
     """The source phrase starting at toks[j]: adjectives, kind words, a name, genitive dependents,
     a quoted name, glued pieces (Informburo.kz, Хабар-24). Returns the tokens and the next index."""
@@ -83,10 +92,7 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
         t = toks[k]
         if out and _anonymous(out[-1], lex) and _is_prep(t):
             # "источник в силовых структурах", "a source close to the cabinet": the unnamed source's place
-            m = k + 1
-            while m < n and m < k + 7 and toks[m].text[:1].isalnum() and not _is_verb(toks[m]) \
-                    and not (lex.lang == "en" and _is_verb_en(toks[m], lex)) and toks[m].lower not in words().coord:
-                m += 1
+            m = _circle_end(toks, k + 1, k + 7, lex)
             if m > k + 1:
                 out.extend(toks[k:m])
                 have_head = True
@@ -95,10 +101,7 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
         if out and _anonymous(out[-1], lex) and t.text == "," and k + 2 < n and _pos(toks[k + 1]) in ("ADJF", "PRTF") \
                 and _is_prep(toks[k + 2]):
             # "источники, близкие к оппозиции": the unnamed source's circle, set off by commas
-            m = k + 3
-            while m < n and m < k + 8 and toks[m].text[:1].isalnum() and not _is_verb(toks[m]) \
-                    and toks[m].lower not in words().coord:
-                m += 1
+            m = _circle_end(toks, k + 3, k + 8, lex)
             if m > k + 3:
                 out.extend(toks[k:m])
                 have_head = True
