@@ -146,3 +146,31 @@ def test_via_from_the_interview_where_the_speaker_was_introduced() -> None:
             "– Дорогу відкриємо до зими, – каже Бойко.")
     [q] = quotes_of(text, "uk")
     assert (q.speaker, q.via) == ("Петро Бойко", "Поділля")   # the kind word is not in the name
+
+
+def test_quote_goes_on_after_its_attribution_en() -> None:
+    text = ('"The water is back," said Lena Marsh, a city engineer. "Power should follow by the evening."\n\n'
+            '"We ask everyone to stay patient while the crews work."\n\nThe council meets on Monday.')
+    qs = quotes_of(text, "en")
+    assert [q.text for q in qs] == ["The water is back", "Power should follow by the evening.",
+                                    "We ask everyone to stay patient while the crews work."]
+    assert {q.speaker for q in qs} == {"Lena Marsh"}
+
+
+def test_quote_after_other_words_is_not_continued() -> None:
+    # a quoted sentence after the author's own words has no speaker to inherit: left out
+    text = ('"The water is back," said Lena Marsh. The crews left at noon. "Power should follow by the evening."')
+    assert [q.text for q in quotes_of(text, "en")] == ["The water is back"]
+
+
+def test_unclosed_quote_ends_at_its_attribution_uk() -> None:
+    text = 'Люди чекали на площі. "Ми стоїмо тут третій день і не підемо, - сказав Петро Гук. Потім пішов дощ.'
+    [q] = quotes_of(text, "uk")
+    assert q.text == "Ми стоїмо тут третій день і не підемо"
+    assert q.speaker == "Петро Гук"
+
+
+def test_straight_quote_right_after_a_full_stop_ru() -> None:
+    text = 'Об этом сообщил Олег Сизов."Мы закроем рынок до понедельника", - сказал Сизов.'
+    [q] = quotes_of(text, "ru")
+    assert q.text == "Мы закроем рынок до понедельника"

@@ -60,8 +60,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     while i < n:
         pos, ch = marks[i]
         closers = _PAIRS.get(ch)
-        # a straight quote opens only at a word start: after space, dash or line start
-        if closers is None or (ch == '"' and pos > 0 and not (text[pos - 1].isspace() or text[pos - 1] in "(–—-:")):
+        if closers is None or (ch == '"' and not _straight_opens(text, pos)):
             i += 1
             continue
         depth, j, end = 0, i + 1, -1
@@ -83,6 +82,34 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _straight_opens(text: str, pos: int) -> bool:
+    """A straight quote opens at a word start: after a space, dash or line start, or right after
+    the full stop of the sentence before when a capital follows ('… міста."Далі'): an unpaired mark
+    there cannot close anything."""
+    if pos == 0 or text[pos - 1].isspace() or text[pos - 1] in "(–—-:":
+        return True
+    return text[pos - 1] in ".!?…" and text[pos + 1:pos + 2].isupper()
+
+
+def unclosed_spans(text: str, closed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Ranges [start, paragraph end) after an opening mark that opens a paragraph or a sentence and
+    is never closed in its paragraph ('"Перші слова, - сказав X. Далі текст'): speech whose closing
+    mark the writer forgot; kept only where an attribution inside it ends the speech."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer("[«„“\"]", text):
+        pos = m.start()
+        if any(a - 1 <= pos < b + 1 for a, b in closed):
+            continue
+        before = text[_line_start(text, pos):pos].rstrip()
+        if before and before[-1] not in ".!?…:":
+            continue
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if not _MARKS.search(text, pos + 1, end) and text[pos + 1:pos + 2].isupper():
+            out.append((pos + 1, end))
+    return out
+
+
 @dataclass(slots=True)
 class Part:
     start: int
@@ -92,6 +119,7 @@ class Part:
     hi: int
     anchor: int                 # the speaker nearest to this offset is taken
     statement: bool = False     # attributed by a phrase ("йдеться в заяві"): the source named before speaks
+    follows: bool = False       # continues the quote before it with no attribution of its own
 
 
 def _verb_in(doc: Doc, a: int, b: int, ql: QuoteLexicon) -> int | None:
@@ -261,6 +289,56 @@ def _opened(text: str, a: int, i: int) -> bool:
     return openers is not None and text.count(openers, a, i) > text.count(closer, a, i) - (closer == "\"")
 
 
+def _forgotten_close(doc: Doc, a: int, b: int, ql: QuoteLexicon) -> list[Part]:
+    """Speech opened at a and never closed: the words up to the first attribution inside it
+    ('"Перші слова, - сказав X. Далі текст автора'), nothing when there is none."""
+    text = doc.text
+    for m in _INNER_DASH.finditer(text, a, b):
+        s = doc.sentences[doc.sentence_of(m.end())]
+        end = min(s.end, b)
+        if m.start() <= a or len(_WORD.findall(text[m.end():end])) > 12:
+            continue
+        v = _verb_in(doc, m.end(), end, ql)
+        if v is not None and (m.group(1) or "") in ",!?…":
+            return [Part(a, m.start() + (1 if m.group(1) and m.group(1) in "!?…" else 0), v, m.end(), end, m.end())]
+    return []
+
+
+def _continued(doc: Doc, passages: list[tuple[Part, tuple[int, int]]],
+               loose: list[tuple[int, int]]) -> list[tuple[Part, tuple[int, int]]]:
+    """Quoted sentences with no attribution of their own that go on from an attributed quote: right
+    after the attribution's sentence ('"…," she said. "Next words."'), or as the next paragraph when
+    it is all in quotes. They take the speaker of the quote before them."""
+    text = doc.text
+    out = list(passages)
+    for a, b in loose:
+        inner = text[a:b].lstrip(" ….")
+        if not inner[:1].isupper():
+            continue
+        prev = max((x for x in out if x[1][1] < a), key=lambda x: x[1][1], default=None)
+        if prev is None:
+            continue
+        part, (_pa, pb) = prev
+        if part.anchor >= pb and part.hi > pb:   # the attribution follows that quote: its sentence ends the gap
+            k = doc.token_at(max(part.hi - 1, pb))
+            gap_from = max(doc.sentences[doc.tokens[k].sent].end, part.hi)
+        else:
+            gap_from = pb + 1
+        gap = text[gap_from:a - 1]
+        if _WORD.search(gap) or gap.count("\n") > 3:
+            continue
+        if "\n" in gap and text[b + 1:_line_end(text, b)].strip(" \t.,!?…\r"):
+            continue   # a quote that opens a paragraph goes on from the one before only when it is the whole paragraph
+        out.append((Part(a, b, part.verb, part.lo, part.hi, part.anchor, part.statement, True), (a, b)))
+    out.sort(key=lambda x: x[0].start)
+    return out
+
+
+def _line_end(text: str, pos: int) -> int:
+    e = text.find("\n", pos)
+    return len(text) if e < 0 else e
+
+
 def run(ctx: Context) -> None:
     """Fill ctx.quotes with direct speech attached to a speaker (or to no one the text names)."""
     doc = ctx.doc
@@ -288,7 +366,9 @@ def run(ctx: Context) -> None:
             else:
                 continue
         passages.extend((p, (a, b)) for p in parts)
-    for a, b in quoted_spans(text):
+    closed = quoted_spans(text)
+    loose: list[tuple[int, int]] = []   # whole sentences in quotes with no cue: maybe a quote going on
+    for a, b in closed:
         if ctx.skipped(a, b) or any(da <= a and b <= db for da, db, _i in dashes):
             continue
         parts = _split(doc, a, b, ql)
@@ -311,18 +391,29 @@ def run(ctx: Context) -> None:
                 if cue is None:
                     cue = _fragment_cue(doc, a, b, ql)
                 if cue is None:
+                    if nwords >= _MIN_WORDS:
+                        loose.append((a, b))
                     continue
                 s = doc.sentences[doc.sentence_of(a)]
                 lo, hi = (s.start, a) if doc.tokens[cue].start < a else (b, s.end)
                 parts = [Part(a, b, cue, lo, hi, a if hi <= a else b)]
         passages.extend((p, (a, b)) for p in parts)
+    for a, b in unclosed_spans(text, closed):
+        if not ctx.skipped(a, b) and not any(da <= a < db for da, db, _i in dashes):
+            passages.extend((p, (a, p.end)) for p in _forgotten_close(doc, a, b, ql))
     passages.sort(key=lambda x: x[0].start)
+    passages = _continued(doc, passages, loose)
     seen: set[tuple[int, int]] = set()
+    last: Quote | None = None
     for part, _whole in passages:
         sa, sb = _trim(text, part.start, part.end)
         if sb <= sa or (sa, sb) in seen or not _WORD.search(text[sa:sb]):
             continue
         seen.add((sa, sb))
+        if part.follows and last is not None:   # the same speaker goes on: what the quote before had
+            ctx.quotes.append(Quote(text=text[sa:sb], speaker=last.speaker, speaker_role=last.speaker_role,
+                                    via=last.via, evidence=[Span.of(text, sa, sb)] + last.evidence[1:]))
+            continue
         sp = speaker_for(ctx, mem, part.verb, part.lo, part.hi, part.anchor, (part.start, part.end),
                          part.statement)
         si = doc.tokens[part.verb].sent if part.verb is not None else doc.sentence_of(sb)
@@ -335,8 +426,8 @@ def run(ctx: Context) -> None:
             if sp.person:
                 mem.last = sp
         via = via_for(ctx, mem, sp, si, (part.start, part.end))
-        ctx.quotes.append(Quote(text=text[sa:sb], speaker=sp.name if sp else None,
-                                speaker_role=role, via=via, evidence=ev))
+        last = Quote(text=text[sa:sb], speaker=sp.name if sp else None, speaker_role=role, via=via, evidence=ev)
+        ctx.quotes.append(last)
     ctx.quotes.sort(key=lambda q: q.evidence[0].start)
 
 
