@@ -174,3 +174,9 @@ def test_straight_quote_right_after_a_full_stop_ru() -> None:
     text = 'Об этом сообщил Олег Сизов."Мы закроем рынок до понедельника", - сказал Сизов.'
     [q] = quotes_of(text, "ru")
     assert q.text == "Мы закроем рынок до понедельника"
+
+
+def test_cue_of_the_next_sentence_does_not_beat_the_colon_ru() -> None:
+    text = 'Губернатор Павел Орлов заявил: "Мы не отступим ни на шаг". Вице-губернатор Игорь Ким пообещал встретиться с жителями.'
+    [q] = quotes_of(text, "ru")
+    assert q.speaker == "Павел Орлов"

@@ -159,10 +159,11 @@ def _split(doc: Doc, a: int, b: int, ql: QuoteLexicon) -> list[Part]:
     return out
 
 
-def _cue_after(doc: Doc, b: int, ql: QuoteLexicon) -> tuple[int, bool] | None:
+def _cue_after(doc: Doc, b: int, ql: QuoteLexicon, beyond: bool = False) -> tuple[int, bool] | None:
     """A verb of saying within ten words after a passage ending at b (`"…", – заявив X`, `"…,"
     Mary Doyle, a nurse, told …`), or a statement phrase right after it (`"…", – йдеться в заяві`):
-    its token index, and whether it was such a phrase."""
+    its token index, and whether it was such a phrase. `beyond`: the sentence the quote closes may
+    end first ('«…». Об этом заявил X') - the last resort for a quote nothing else attributes."""
     toks = doc.tokens
     lex = reader(doc)
     k = doc.token_at(b)
@@ -178,7 +179,7 @@ def _cue_after(doc: Doc, b: int, ql: QuoteLexicon) -> tuple[int, bool] | None:
                 return t.i, False
             if seen >= 10 or (seen > 1 and _is_verb(t) and "VERB" == t.an.pos):
                 break
-        elif t.text[:1] in ".!?…\n" and t.start > b + 1:
+        elif t.text[:1] in ".!?…\n" and not (beyond and t.start == b):
             break   # '«…». Далі текст' / '…, — сказав X. Далі': the cue's sentence ended
     return None
 
@@ -305,33 +306,49 @@ def _forgotten_close(doc: Doc, a: int, b: int, ql: QuoteLexicon) -> list[Part]:
 
 
 def _continued(doc: Doc, passages: list[tuple[Part, tuple[int, int]]],
-               loose: list[tuple[int, int]]) -> list[tuple[Part, tuple[int, int]]]:
+               loose: list[tuple[int, int, tuple[int, bool] | None]]) -> list[tuple[Part, tuple[int, int]]]:
     """Quoted sentences with no attribution of their own that go on from an attributed quote: right
     after the attribution's sentence ('"…," she said. "Next words."'), or as the next paragraph when
-    it is all in quotes. They take the speaker of the quote before them."""
+    it is all in quotes. They take the speaker of the quote before them. Others are attributed by
+    a verb of saying in the sentence after them, when there is one."""
     text = doc.text
     out = list(passages)
-    for a, b in loose:
+    for a, b, later in loose:
         inner = text[a:b].lstrip(" ….")
-        if not inner[:1].isupper():
-            continue
         prev = max((x for x in out if x[1][1] < a), key=lambda x: x[1][1], default=None)
-        if prev is None:
+        if prev is None or not inner[:1].isupper() or not _goes_on(doc, prev, a, b):
+            if later is not None:
+                out.append((_after_part(doc, a, b, later), (a, b)))
             continue
-        part, (_pa, pb) = prev
-        if part.anchor >= pb and part.hi > pb:   # the attribution follows that quote: its sentence ends the gap
-            k = doc.token_at(max(part.hi - 1, pb))
-            gap_from = max(doc.sentences[doc.tokens[k].sent].end, part.hi)
-        else:
-            gap_from = pb + 1
-        gap = text[gap_from:a - 1]
-        if _WORD.search(gap) or gap.count("\n") > 3:
-            continue
-        if "\n" in gap and text[b + 1:_line_end(text, b)].strip(" \t.,!?…\r"):
-            continue   # a quote that opens a paragraph goes on from the one before only when it is the whole paragraph
-        out.append((Part(a, b, part.verb, part.lo, part.hi, part.anchor, part.statement, True), (a, b)))
+        out.append((Part(a, b, prev[0].verb, prev[0].lo, prev[0].hi, prev[0].anchor, prev[0].statement, True),
+                    (a, b)))
     out.sort(key=lambda x: x[0].start)
     return out
+
+
+def _after_part(doc: Doc, a: int, b: int, cue: tuple[int, bool]) -> Part:
+    """The passage [a, b) attributed by the cue after it (a verb, or a statement phrase)."""
+    v, phrase = cue
+    lo, hi = clause_range(doc, v)
+    lo = min(lo, b)
+    s = doc.sentences[doc.tokens[v].sent]
+    return Part(a, b, None if phrase else v, lo, s.end if phrase else max(hi, doc.tokens[v].end), b, phrase)
+
+
+def _goes_on(doc: Doc, prev: tuple[Part, tuple[int, int]], a: int, b: int) -> bool:
+    """The quote [a, b) follows the quote prev with nothing between but prev's attribution."""
+    text = doc.text
+    part, (_pa, pb) = prev
+    if part.anchor >= pb and part.hi > pb:   # the attribution follows that quote: its sentence ends the gap
+        k = doc.token_at(max(part.hi - 1, pb))
+        gap_from = max(doc.sentences[doc.tokens[k].sent].end, part.hi)
+    else:
+        gap_from = pb + 1
+    gap = text[gap_from:a - 1]
+    if _WORD.search(gap) or gap.count("\n") > 3:
+        return False
+    # a quote that opens a paragraph goes on from the one before only when it is the whole paragraph
+    return "\n" not in gap or not text[b + 1:_line_end(text, b)].strip(" \t.,!?…\r")
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -367,7 +384,9 @@ def run(ctx: Context) -> None:
                 continue
         passages.extend((p, (a, b)) for p in parts)
     closed = quoted_spans(text)
-    loose: list[tuple[int, int]] = []   # whole sentences in quotes with no cue: maybe a quote going on
+    # whole sentences in quotes with no cue in their sentence: a quote going on, or one attributed
+    # in the sentence after it
+    loose: list[tuple[int, int, tuple[int, bool] | None]] = []
     for a, b in closed:
         if ctx.skipped(a, b) or any(da <= a and b <= db for da, db, _i in dashes):
             continue
@@ -380,19 +399,14 @@ def run(ctx: Context) -> None:
             set_off = text[b - 1:b] in ",.!?…" or bool(_SET_OFF.match(text, b + 1))
             after = _cue_after(doc, b + 1, ql) if nwords >= _MIN_WORDS and set_off else None
             if after is not None:
-                v, phrase = after
-                lo, hi = clause_range(doc, v)
-                lo = min(lo, b)
-                s = doc.sentences[doc.tokens[v].sent]
-                parts = [Part(a, b, None if phrase else v, lo, s.end if phrase else max(hi, doc.tokens[v].end), b,
-                              phrase)]
+                parts = [_after_part(doc, a, b, after)]
             else:
                 cue = _cue_before(doc, a - 1, ql) if nwords >= _MIN_WORDS else None
                 if cue is None:
                     cue = _fragment_cue(doc, a, b, ql)
                 if cue is None:
                     if nwords >= _MIN_WORDS:
-                        loose.append((a, b))
+                        loose.append((a, b, _cue_after(doc, b + 1, ql, True) if set_off else None))
                     continue
                 s = doc.sentences[doc.sentence_of(a)]
                 lo, hi = (s.start, a) if doc.tokens[cue].start < a else (b, s.end)
