@@ -180,3 +180,10 @@ def test_cue_of_the_next_sentence_does_not_beat_the_colon_ru() -> None:
     text = 'Губернатор Павел Орлов заявил: "Мы не отступим ни на шаг". Вице-губернатор Игорь Ким пообещал встретиться с жителями.'
     [q] = quotes_of(text, "ru")
     assert q.speaker == "Павел Орлов"
+
+
+def test_statement_phrase_with_words_between_ru() -> None:
+    text = ("Профсоюз водителей автобусов объявил о забастовке. «Мы выйдем на линию только после выплаты "
+            "долгов», — говорится в его официальном заявлении.")
+    [q] = quotes_of(text, "ru")
+    assert q.text.startswith("Мы выйдем на линию")
