@@ -187,3 +187,10 @@ def test_statement_phrase_with_words_between_ru() -> None:
             "долгов», — говорится в его официальном заявлении.")
     [q] = quotes_of(text, "ru")
     assert q.text.startswith("Мы выйдем на линию")
+
+
+def test_capitalised_quote_after_that_uk() -> None:
+    text = 'Міністр освіти Ольга Гнатюк заявила, що "Жодну школу в області не закриють до кінця року".'
+    [q] = quotes_of(text, "uk")
+    assert q.text == "Жодну школу в області не закриють до кінця року"
+    assert q.speaker == "Ольга Гнатюк"

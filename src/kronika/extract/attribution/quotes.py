@@ -22,6 +22,7 @@ from ...text.doc import Doc
 from ..context import Context
 from .coref import name_pairs
 from .lexicon import _QUOTES, lexicon, reader
+from .lexicon import words as words_
 from .names import _is_strip, _is_verb, _kind_of_token
 from .speech import (
     QuoteLexicon,
@@ -220,7 +221,9 @@ def _fragment_cue(doc: Doc, a: int, b: int, ql: QuoteLexicon) -> int | None:
     chant = next((t.i for t in toks if t.end <= a and chanted(t, ql) and a - t.end < 40), None)
     if chant is not None and len(words) >= 2:
         return chant
-    if len(words) < 2 or not (inner[:1].islower() or inner[:1].isdigit()):
+    # reported speech goes on in the speaker's own words after "що"/"что"/"that": any case then
+    that = prev.end <= a and prev.lower in words_().complementizers
+    if len(words) < 2 or not (inner[:1].islower() or inner[:1].isdigit() or (that and len(words) >= _MIN_WORDS)):
         return None
     if len(words) < 3 and not _has_verb(doc, a, b):
         return None   # "назвал их «внутренними врагами»": a two-word label, not speech
