@@ -194,3 +194,17 @@ def test_capitalised_quote_after_that_uk() -> None:
     [q] = quotes_of(text, "uk")
     assert q.text == "Жодну школу в області не закриють до кінця року"
     assert q.speaker == "Ольга Гнатюк"
+
+
+def test_role_alone_points_at_the_person_introduced_ru() -> None:
+    text = ("Своим рассказом поделилась учительница Анна Белова.\n"
+            "— Нас держали в автобусе четыре часа, — рассказывает женщина.")
+    [q] = quotes_of(text, "ru")
+    assert q.speaker == "Анна Белова"
+
+
+def test_an_office_is_not_the_person_named_before_ru() -> None:
+    text = ("Новым министром стал Олег Рябов. «Назначение одобрено сегодня утром», — говорится в заявлении "
+            "офиса премьера.")
+    [q] = quotes_of(text, "ru")
+    assert q.speaker != "Олег Рябов"

@@ -107,6 +107,13 @@ def speaker_for(ctx: Context, mem: SpeechMemory, verb_i: int | None, lo: int, hi
                    and not (qa <= x.start < qb)), key=lambda x: abs(x.start - anchor))
     if near:
         x = near[0]
+        if not _is_person(x):
+            # "– пояснив співробітник інституту": the person the text gave that role before
+            k = doc.token_at(x.start)
+            named = _by_role(ctx, mem, doc.tokens[k:doc.token_at(max(x.end - 1, x.start)) + 1], reader(doc), qa) \
+                if x.name[:1].islower() or doc.tokens[k].start == doc.sentences[doc.tokens[k].sent].start else None
+            if named is not None:
+                return named
         return Speaker(x.name, x.start, x.end, _is_person(x))
     if verb_i is not None and qb <= doc.tokens[verb_i].start:
         # '"…," Tom Baker, director of Netwatch, told …': a name between the quote and its verb
@@ -244,16 +251,30 @@ def _role_lemmas(doc: Doc, start: int, end: int) -> set[str]:
 
 
 def _by_role(ctx: Context, mem: SpeechMemory, ph: list[Token], lex: SourceLexicon, before: int) -> Speaker | None:
-    """ "– запевнив міністр": the person named before with that role word in their role."""
-    head = next((t for t in ph if t.text[:1].isalpha()), None)
-    if head is None or not _role_word(head, lex):
+    """ "– запевнив міністр": the person named before with that role word in their role ("премʼєр"
+    for "премʼєр-міністр" too); else, for a role in the singular ("— говорит 39-летний активист",
+    "рассказывает женщина"), the person named last in the three sentences before, when the genders
+    do not disagree."""
+    head = next((t for t in ph if t.text[:1].isalpha() and _role_word(t, lex)), None)
+    if head is None:
         return None
     lems = set(_lemmas(head))
     doc = ctx.doc
-    for _pos, sp, _g in reversed(_people_before(ctx, before)):
-        if lems & _role_lemmas(doc, sp.start, sp.end):
+    people = _people_before(ctx, before)
+    for _pos, sp, _g in reversed(people):
+        roles = _role_lemmas(doc, sp.start, sp.end)
+        if lems & (roles | {r.split("-")[0] for r in roles}):
             return sp
-    return None
+    # a person's role only (an office or a ministry is no one named before)
+    if "plur" in head.an.tags or len(ph) > 4 or not ("anim" in head.an.tags or lems & lex.roles):
+        return None
+    since = doc.sentences[max(0, doc.sentence_of(before) - 3)].start
+    recent = [(sp, g) for pos, sp, g in people if pos >= since]
+    if not recent:
+        return None
+    sp, g = recent[-1]
+    mine = "femn" if "femn" in head.an.tags else ("masc" if "masc" in head.an.tags else None)
+    return sp if g is None or mine is None or g == mine else None
 
 
 def _no_subject(toks: list[Token], x: int) -> bool:
