@@ -110,10 +110,10 @@ def speaker_for(ctx: Context, mem: SpeechMemory, verb_i: int | None, lo: int, hi
         if not _is_person(x):
             # "– пояснив співробітник інституту": the person the text gave that role before
             k = doc.token_at(x.start)
-            named = _by_role(ctx, mem, doc.tokens[k:doc.token_at(max(x.end - 1, x.start)) + 1], reader(doc), qa) \
+            role_of = _by_role(ctx, mem, doc.tokens[k:doc.token_at(max(x.end - 1, x.start)) + 1], reader(doc), qa) \
                 if x.name[:1].islower() or doc.tokens[k].start == doc.sentences[doc.tokens[k].sent].start else None
-            if named is not None:
-                return named
+            if role_of is not None:
+                return role_of
         return Speaker(x.name, x.start, x.end, _is_person(x))
     if verb_i is not None and qb <= doc.tokens[verb_i].start:
         # '"…," Tom Baker, director of Netwatch, told …': a name between the quote and its verb
