@@ -23,7 +23,6 @@ from ...text.doc import Doc
 from ...text.normalise import norm, skeleton
 from ..context import Context
 from ..mentions import PlaceMention
-from . import qualify
 from .forms import _CYR, ADJ_SCORE, lexicon
 from .mentions import _Cand, recognise
 
@@ -168,23 +167,7 @@ def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
         if got:
             by_name.setdefault(_name_key(doc, c), Counter())[got[0]] += got[1]
     out: list[PlaceMention] = []
-    # "X district (Admin2, Admin1)": the units choose among X's namesakes and are no places of their own
-    groups = qualify.find(doc, lexicon(doc.lang), g, cands)
-    units = {id(u) for q in groups for u in q.unit_cands}
-    heads = {id(q.head): q for q in groups if q.head is not None}
-    for q in groups:
-        if q.head is not None and id(q.head) not in {id(c) for c in cands}:
-            cands = [*cands, q.head]    # a name the guards set aside: the units say it is a place
-    cands.sort(key=lambda c: c.start)
     for c in cands:
-        if id(c) in units:
-            continue
-        q = heads.get(id(c))
-        if q is not None:
-            got = _qualified(doc, g, c, q)
-            if got is not None:
-                out.append(got)
-                continue
         own = by_name.get(_name_key(doc, c))
         cctx = ctx
         if own:
@@ -194,33 +177,7 @@ def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
             continue
         e, conf = r
         out.append(_mention(doc, c.start, c.end, e, conf))
-    for q in groups:
-        if q.head is None:
-            fb = qualify.fallback(g, q)
-            if fb is not None:
-                out.append(_as_kind(_mention(doc, fb[0].start, fb[0].end, fb[1], 0.8), fb[2]))
-    out.sort(key=lambda m: m.start)
     return out + _capitals(doc, g, ctx, out)
-
-
-def _as_kind(m: PlaceMention, kind: str) -> PlaceMention:
-    m.kind = kind
-    return m
-
-
-def _qualified(doc: Doc, g: Gazetteer, c: _Cand, q: qualify.Qualified) -> PlaceMention | None:
-    """The mention of a name its parenthesis qualifies; None where the units say nothing (no unit
-    resolves), so the name is read as if alone."""
-    e, said = qualify.head_reading(g, q)
-    if not said:
-        return None
-    if e is not None:
-        kind = "district" if q.area and e.kind == CITY else e.kind
-        return _as_kind(_mention(doc, c.start, c.end, e, 0.9), kind)
-    fb = qualify.fallback(g, q)
-    if fb is None:
-        return None
-    return _as_kind(_mention(doc, fb[0].start, fb[0].end, fb[1], 0.8), fb[2])
 
 
 def _mention(doc: Doc, start: int, end: int, e: Entry, conf: float) -> PlaceMention:
