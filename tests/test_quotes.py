@@ -208,3 +208,22 @@ def test_an_office_is_not_the_person_named_before_ru() -> None:
             "офиса премьера.")
     [q] = quotes_of(text, "ru")
     assert q.speaker != "Олег Рябов"
+
+
+def test_role_said_after_a_dash_or_a_copula() -> None:
+    text = ("Оксана Кравчук — лікарка районної лікарні у Бродах. «Поранених везли до нас усю ніч», – сказала "
+            "Кравчук.")
+    [q] = quotes_of(text, "uk")
+    assert q.speaker == "Оксана Кравчук"
+    assert q.speaker_role is not None and q.speaker_role.startswith("лікарка районної лікарні")
+    text = ("Иван Соколов, который родился в Твери, является руководителем профсоюза докеров. «Мы начнем "
+            "забастовку в понедельник», — сказал Соколов.")
+    [q] = quotes_of(text, "ru")
+    assert q.speaker_role == "руководитель профсоюза докеров"
+
+
+def test_a_preposition_is_no_role_ru() -> None:
+    text = ("После митинга сторонников мэра Павел Зуев сказал: «Мы придем сюда снова через неделю».")
+    [q] = quotes_of(text, "ru")
+    assert q.speaker == "Павел Зуев"
+    assert not (q.speaker_role or "").lower().startswith("после")

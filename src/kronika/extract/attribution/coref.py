@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...model import Source
+from ...resources import lexicon_lang, load_lexicon
 from ...text.doc import Doc, Token
 from ...text.morph import analyzer
 from .lexicon import _DOMAIN, PERSON_ORDER, SourceLexicon, fold, reader, words
@@ -231,7 +232,7 @@ def role_after(doc: Doc, name_end: int) -> str | None:
     while m < len(toks) and toks[m].lower in ("a", "an", "the"):
         m += 1
     start, has_role = m, False
-    while m < len(toks) and m < start + 10 and toks[m].sent == toks[k].sent and toks[m].text not in ",.;:!?()«»\"“”":
+    while m < len(toks) and m < start + 16 and toks[m].sent == toks[k].sent and toks[m].text not in ",.;:!?()«»\"“”":
         if _is_verb(toks[m]) or (lex.lang == "en" and _is_verb_en(toks[m], lex)):
             if has_role and lex.lang == "en" and any(lem in lex.verbs or lem in lex.addressed
                                                      for lem in _lemmas(toks[m])):
@@ -245,6 +246,63 @@ def role_after(doc: Doc, name_end: int) -> str | None:
     return doc.text[toks[start].start:toks[m - 1].end]
 
 
+def role_predicate(doc: Doc, name_end: int) -> str | None:
+    """A role said of a person after the name: "Ганна Коваль — лікарка районної лікарні", "Іван
+    Петренко, який народився у Львові, є головою профспілки", "Tom Baker is the director of X":
+    a dash or a copula (roles.toml `copulas`), then words up to the clause end that hold a role
+    word; a role in the instrumental ("є головою") is given in the nominative."""
+    lex = reader(doc)
+    toks = doc.tokens
+    k = doc.token_at(max(name_end - 1, 0)) + 1
+    if k >= len(toks) or toks[k].sent != toks[k - 1].sent:
+        return None
+    if toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].lower in words().relative:
+        m = k + 2   # ", який народився у Львові," : the relative clause is skipped up to its comma
+        while m < len(toks) and m < k + 16 and toks[m].text != "," and toks[m].sent == toks[k].sent:
+            m += 1
+        if m >= len(toks) or toks[m].text != ",":
+            return None
+        k = m + 1
+    if k >= len(toks):
+        return None
+    copulas = copula_words(doc.lang)
+    if toks[k].text in ("—", "–") and toks[k].start - toks[k - 1].end <= 1:
+        k += 1
+    elif toks[k].lower in copulas or any(lem in copulas for lem in _lemmas(toks[k])):
+        k += 1
+    else:
+        return None
+    while k < len(toks) and toks[k].lower in ("a", "an", "the"):
+        k += 1
+    start, m, head = k, k, None
+    while m < len(toks) and m < start + 12 and toks[m].sent == toks[start].sent and toks[m].text not in ",.;:!?()":
+        if _is_verb(toks[m]) or (lex.lang == "en" and _is_verb_en(toks[m], lex)):
+            break
+        if head is None and _role_word(toks[m], lex):
+            head = m
+        m += 1
+    if head is None or m == start:
+        return None
+    words_ = [doc.text[t.start:t.end] for t in toks[start:m]]
+    for j in range(start, head + 1):   # "головою профспілки" -> "голова профспілки"
+        if _case(toks[j]) == "ablt":
+            words_[j - start] = _to_nominative(words_[j - start], doc.lang, "ablt", False)
+    out = doc.text[toks[start].start:toks[m - 1].end]
+    return " ".join(words_) if " ".join(doc.text[t.start:t.end] for t in toks[start:m]) == out else out
+
+
+@lru_cache(maxsize=16)
+def copula_words(lang: str) -> frozenset[str]:
+    """Words that link a name to what the person is ("є", "является", "is")."""
+    got = load_lexicon(lexicon_lang(lang), "roles").get("copulas", [])
+    if not isinstance(got, list) or not all(isinstance(w, str) for w in got):
+        raise ValueError(f"lexicons/{lang}/roles.toml: copulas must be a list of strings")
+    return frozenset(w.lower() for w in got)
+
+
 def _role_word(t: Token, lex: SourceLexicon) -> bool:
-    """A word that says what a person is: a source kind word or a role noun ("тренер", "nurse")."""
+    """A word that says what a person is: a source kind word or a role noun ("тренер", "nurse");
+    never a function word whose rarer reading is a role ("после" is no form of "посол" here)."""
+    if t.an.pos in ("PREP", "CONJ", "PRCL", "NPRO"):
+        return False
     return _kind_of_token(t, lex) is not None or any(lem in lex.roles for lem in _lemmas(t))

@@ -20,7 +20,7 @@ from ...text.clauses import clause_of
 from ...text.doc import Doc, Token
 from ..context import Context
 from ..mentions import Attribution
-from .coref import _name_gender, _role_word, name_pairs, role_after, role_before
+from .coref import _name_gender, _role_word, name_pairs, role_after, role_before, role_predicate
 from .cues import _verb_subject
 from .lexicon import SourceLexicon, fold, known_names, lexicon, own_letters, reader, words
 from .names import _can_be_nomn, _is_verb, _known, _lemmas
@@ -296,17 +296,34 @@ def role_for(ctx: Context, mem: SpeechMemory, sp: Speaker) -> str | None:
     if not sp.person:
         return None
     doc = ctx.doc
-    here = role_before(doc, sp.start) or role_after(doc, sp.end)
+    here = _role_at(doc, sp.start, sp.end)
     if here:
-        return _lower_start(doc, here, sp.start)
+        return here
     if mem.roles is None:
+        # every mention of a person: attributions and first-name-and-surname pairs; a surname
+        # alone ("– сказав Коваль") finds the role given with the full name
         mem.roles = {}
-        for x in ctx.attributions:
-            if _is_person(x):
-                r = role_before(doc, x.start) or role_after(doc, x.end)
-                if r:
-                    mem.roles.setdefault(fold(x.name), _lower_start(doc, r, x.start))
-    return mem.roles.get(fold(sp.name))
+        mentions = [(x.name, x.start, x.end) for x in ctx.attributions if _is_person(x)]
+        mentions += [(p.full, p.start, p.end) for p in name_pairs(doc)]
+        for name, a, b in sorted(mentions, key=lambda m: m[1]):
+            r = _role_at(doc, a, b)
+            if r:
+                mem.roles.setdefault(fold(name), r)
+                if " " in name:
+                    mem.roles.setdefault(fold(name.split()[-1]), r)
+    got = mem.roles.get(fold(sp.name))
+    if got is None and " " in sp.name:
+        got = mem.roles.get(fold(sp.name.split()[-1]))
+    return got
+
+
+def _role_at(doc: Doc, start: int, end: int) -> str | None:
+    """The role written at one mention of a person: before the name, in an apposition after it,
+    or said of the person after a dash or a copula."""
+    r = role_before(doc, start) or role_after(doc, end)
+    if r:
+        return _lower_start(doc, r, start)
+    return role_predicate(doc, end)
 
 
 def via_for(ctx: Context, mem: SpeechMemory, sp: Speaker | None, si: int, quote: tuple[int, int]) -> str | None:
