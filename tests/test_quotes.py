@@ -227,3 +227,11 @@ def test_a_preposition_is_no_role_ru() -> None:
     [q] = quotes_of(text, "ru")
     assert q.speaker == "Павел Зуев"
     assert not (q.speaker_role or "").lower().startswith("после")
+
+
+def test_via_from_where_the_person_was_introduced_en() -> None:
+    text = ("Ann Keller, a farmer from the valley, joined the blockade on Monday. She told Reuters that the "
+            "police had arrived at dawn.\n\n\"We will stay until the ministry listens,\" Keller said.")
+    [q] = quotes_of(text, "en")
+    assert q.speaker == "Ann Keller"
+    assert q.via == "Reuters"

@@ -88,8 +88,9 @@ def name_pairs(doc: Doc) -> list[NamePair]:
                 "Surn" in b.an.tags or _surname_like(b, lex))))
                         and _name_like(b, lex, cyr)):
             continue
-        if not cyr and (a.i in lex.first or _kind_of_token(b, lex) or _kind_of_token(a, lex)):
-            continue
+        if not cyr and (_kind_of_token(b, lex) or _kind_of_token(a, lex)
+                        or (a.i in lex.first and not _recurs(doc, b, lex))):
+            continue   # a sentence's first word is capitalised anyway: a name there when its surname recurs
         if cyr and "Surn" not in b.an.tags and _name_reading_in(_mlang(b, lex.lang), b.text.lower(), None, "Patr"):
             continue   # "Ганна Петрівна": a first name and a patronymic, the surname comes after
         # the surname decides the case: "Богдана Мельника" is genitive (no nominative "мельника"),
@@ -108,6 +109,11 @@ def name_pairs(doc: Doc) -> list[NamePair]:
         out.append(NamePair(a.start, b.end, f"{first} {last}", fold(first), fold(last), gender))
     doc.memo["name_pairs"] = out
     return out
+
+
+def _recurs(doc: Doc, t: Token, lex: SourceLexicon) -> bool:
+    """The capitalised word appears again elsewhere in the text, not as a sentence's first word."""
+    return any(o.text == t.text and o.i != t.i and o.i not in lex.first for o in doc.tokens)
 
 
 def _surname_like(t: Token, lex: SourceLexicon) -> bool:

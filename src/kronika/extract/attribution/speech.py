@@ -341,11 +341,15 @@ def via_for(ctx: Context, mem: SpeechMemory, sp: Speaker | None, si: int, quote:
     if got is None and key:
         got = mem.vias.get(key)
     if got is None and sp is not None and sp.person:
-        # "У коментарі виданню X Ганна Коваль розповіла …": the interview named where she was introduced
-        first = next((x for x in ctx.attributions if fold(x.name) == key), None)
-        if first is not None:
-            fs = doc.sentences[doc.sentence_of(first.start)]
-            got = _via_phrase(doc, fs.start, fs.end, quote)
+        # "У коментарі виданню X Ганна Коваль розповіла …", "Ганна Коваль розповіла виданню X, що …",
+        # "She told The Record that …": the outlet named where the person was introduced
+        for si2 in _mention_sentences(ctx, sp, qa)[:2]:
+            fs = doc.sentences[si2]
+            got = _via_phrase(doc, fs.start, fs.end, quote) or next(
+                (x.name for x in ctx.attributions if fs.start <= x.start < fs.end and x.kind in RELAY_KINDS
+                 and _addressed(doc, x.start)), None)
+            if got is not None:
+                break
     if got is None:
         # an article that cites one outlet throughout ("пише газета X … «…», — сказав Y"): it relays
         relays = {fold(x.name): x.name for x in ctx.attributions if x.kind in RELAY_KINDS
@@ -355,6 +359,46 @@ def via_for(ctx: Context, mem: SpeechMemory, sp: Speaker | None, si: int, quote:
     if got is not None and key:
         mem.vias.setdefault(key, got)
     return got
+
+
+def _mention_sentences(ctx: Context, sp: Speaker, before: int) -> list[int]:
+    """Sentences before `before` that name the person (by full name or surname), each with the
+    sentence after it when that one opens with a personal pronoun ("She told X that …")."""
+    doc = ctx.doc
+    keys = {fold(sp.name), fold(sp.name.split()[-1])}
+    starts = [x.start for x in ctx.attributions if fold(x.name) in keys or fold(x.name.split()[-1]) in keys]
+    starts += [p.start for p in name_pairs(doc) if p.last in keys or fold(p.full) in keys]
+    out: list[int] = []
+    for pos in sorted(set(starts)):
+        if pos >= before:
+            break
+        si = doc.sentence_of(pos)
+        nxt = si + 1
+        for k in (si, nxt):
+            if k < len(doc.sentences) and k not in out and (k == si or _opens_with_pronoun(doc, k)):
+                out.append(k)
+    return out
+
+
+def _opens_with_pronoun(doc: Doc, si: int) -> bool:
+    toks = doc.sent_toks(si)
+    return bool(toks) and toks[0].lower in quote_lexicon_pronouns()
+
+
+def _addressed(doc: Doc, pos: int) -> bool:
+    """The outlet at pos is the one the words were said to: in the dative or right after a verb of
+    saying ("told The Record", "розповів Фактам"), not a source of its own ("за даними X")."""
+    k = doc.token_at(pos)
+    t = doc.tokens[k]
+    prev = doc.tokens[k - 1] if k > 0 else None
+    if prev is not None and prev.text in _QUOTE_MARKS and k > 1:
+        prev = doc.tokens[k - 2]
+    if prev is not None and says(prev, quote_lexicon(doc.lang), doc.lang):
+        return True
+    return doc.lang != "en" and t.an.case == "datv"
+
+
+_QUOTE_MARKS = frozenset("«»„“”\"")
 
 
 def _via_phrase(doc: Doc, a: int, b: int, quote: tuple[int, int]) -> str | None:
