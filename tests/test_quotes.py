@@ -235,3 +235,17 @@ def test_via_from_where_the_person_was_introduced_en() -> None:
     [q] = quotes_of(text, "en")
     assert q.speaker == "Ann Keller"
     assert q.via == "Reuters"
+
+
+def test_name_with_patronymic_after_a_role_ru() -> None:
+    text = "«Цех будет стоять до выплаты долгов», — сказал председатель профкома Николай Петрович Гаев."
+    [q] = quotes_of(text, "ru")
+    assert q.speaker == "Николай Петрович Гаев"
+    assert q.speaker_role == "председатель профкома"
+
+
+def test_english_name_opening_a_sentence_with_a_role_after_it() -> None:
+    text = ("Lena Ortiz, a nurse at the city hospital, watched the march from a window. She said: \"The "
+            "street was full of smoke.\"")
+    [q] = quotes_of(text, "en")
+    assert q.speaker == "Lena Ortiz"

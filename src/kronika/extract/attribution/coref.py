@@ -89,8 +89,10 @@ def name_pairs(doc: Doc) -> list[NamePair]:
                         and _name_like(b, lex, cyr)):
             continue
         if not cyr and (_kind_of_token(b, lex) or _kind_of_token(a, lex)
-                        or (a.i in lex.first and not _recurs(doc, b, lex))):
-            continue   # a sentence's first word is capitalised anyway: a name there when its surname recurs
+                        or (a.i in lex.first and not (_recurs(doc, b, lex) or role_after(doc, b.end)))):
+            # a sentence's first word is capitalised anyway: a name there when its surname recurs
+            # or a role follows it ("Mary Doyle, a nurse, …")
+            continue
         if cyr and "Surn" not in b.an.tags and _name_reading_in(_mlang(b, lex.lang), b.text.lower(), None, "Patr"):
             continue   # "Ганна Петрівна": a first name and a patronymic, the surname comes after
         # the surname decides the case: "Богдана Мельника" is genitive (no nominative "мельника"),
