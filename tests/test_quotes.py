@@ -249,3 +249,18 @@ def test_english_name_opening_a_sentence_with_a_role_after_it() -> None:
             "street was full of smoke.\"")
     [q] = quotes_of(text, "en")
     assert q.speaker == "Lena Ortiz"
+
+
+def test_dash_inside_speech_without_a_comma_is_no_attribution_ru() -> None:
+    text = ("У здания суда стоял и следователь Нурлан Абенов.\n"
+            "— Днем нас собрали по тревоге — нам сказали, что идет митинг на площади.")
+    [q] = quotes_of(text, "ru")
+    assert q.text.startswith("Днем нас собрали")
+    assert q.speaker == "Нурлан Абенов"
+
+
+def test_unknown_first_name_after_a_role_ru() -> None:
+    text = ("По словам жителя поселка Азамата Кенжебаева, люди собрались у вокзала.\n"
+            "— Нас было больше трехсот, — говорит 40-летний активист.")
+    [q] = quotes_of(text, "ru")
+    assert q.speaker is not None and q.speaker.endswith("Кенжебаев")

@@ -85,7 +85,7 @@ def name_pairs(doc: Doc) -> list[NamePair]:
         if a.sent != b.sent or not _cap(a) or not _cap(b) or b.start - a.end != 1:
             continue
         if cyr and not (("Name" in a.an.tags or (_name_gender(_mlang(a, lex.lang), a.text.lower()) is not None and (
-                "Surn" in b.an.tags or _surname_like(b, lex))))
+                "Surn" in b.an.tags or _surname_like(b, lex))) or _foreign_pair(doc, a, b, lex))
                         and _name_like(b, lex, cyr)):
             continue
         if not cyr and (_kind_of_token(b, lex) or _kind_of_token(a, lex)
@@ -101,16 +101,30 @@ def name_pairs(doc: Doc) -> list[NamePair]:
             case = None
         elif _name_reading_in(_mlang(a, lex.lang), a.text.lower(), "nomn") and _can_be_nomn(b, lex.lang):
             case = None   # "Павло Гриценко" (a vocative "Павло" of "Павла" is the likelier reading)
+        elif "Name" in a.an.tags and _name_reading_in(_mlang(a, lex.lang), a.text.lower(), "nomn") \
+                and words().surname.search(b.text.lower()):
+            case = None   # "Ербол Нурманов": a surname's ending, not a rarer plural reading of the word
         elif "Name" in a.an.tags:   # an indeclinable first name ("Джо") leaves the case to the surname
             case = _case(a) if _case(a) != "nomn" else (None if _can_be_nomn(b, lex.lang) else _case(b))
         else:
             case = _case(b) if not _can_be_nomn(b, lex.lang) else (None if _can_be_nomn(a, lex.lang) else _case(a))
-        first = _to_nominative(a.text, doc.lang, case, True)
-        last = _to_nominative(b.text, doc.lang, case, True, surname=True)
+        foreign = cyr and "Name" not in a.an.tags and _name_gender(_mlang(a, lex.lang), a.text.lower()) is None
+        # a first name no dictionary knows is written as it is; its surname still declines
+        first = a.text if foreign else _to_nominative(a.text, doc.lang, case, True)
+        last = _to_nominative(b.text, doc.lang, _case(b) if foreign else case, True, surname=True)
         gender = _name_gender(_mlang(a, lex.lang), a.text.lower()) if cyr else None
         out.append(NamePair(a.start, b.end, f"{first} {last}", fold(first), fold(last), gender))
     doc.memo["name_pairs"] = out
     return out
+
+
+def _foreign_pair(doc: Doc, a: Token, b: Token, lex: SourceLexicon) -> bool:
+    """A first name no dictionary knows, then a surname, right after a role ("слідчий Ербол
+    Нурманов"): the surname has a surname reading or ending, and the first name no other reading."""
+    if a.i in lex.first or (a.an.pos is not None and a.an.pos != "NOUN") or not role_before(doc, a.start):
+        return False
+    low = b.text.lower()
+    return "Surn" in b.an.tags or bool(words().surname.search(low)) and not _known(a, lex.lang)
 
 
 def _recurs(doc: Doc, t: Token, lex: SourceLexicon) -> bool:

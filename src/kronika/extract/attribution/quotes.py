@@ -140,8 +140,8 @@ def _split(doc: Doc, a: int, b: int, ql: QuoteLexicon) -> list[Part]:
     out: list[Part] = []
     pos = a
     for m in _INNER_DASH.finditer(text, a, b):
-        if m.start() < pos:
-            continue
+        if m.start() < pos or not m.group(1):
+            continue   # speech is set off from its attribution by a comma or its own end mark
         nxt = _RESUME.search(text, m.end(), b)
         seg_end = nxt.start() if nxt else b
         if len(_WORD.findall(text[m.end():seg_end])) > 12:

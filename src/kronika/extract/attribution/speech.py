@@ -153,7 +153,10 @@ def speaker_for(ctx: Context, mem: SpeechMemory, verb_i: int | None, lo: int, hi
             words_ = [t for t in left if t.lower not in ("a", "an", "the")]
             if words_:
                 return Speaker(doc.text[words_[0].start:words_[-1].end], words_[0].start, words_[-1].end, False)
-        return _right_phrase(toks, x0, lex) or mem.last
+        # "— говорит 39-летний активист": a role after the verb that no phrase took
+        after = [t for t in toks[x0 + 1:x0 + 6] if t.text[:1].isalpha() and t.i not in inside]
+        by_role = _by_role(ctx, mem, after[:3], lex, qa) if after and lex.lang != "en" else None
+        return by_role or _right_phrase(toks, x0, lex) or mem.last
     ph, case = got
     if ph[0].start >= qa and ph[-1].end <= qb:
         return None
