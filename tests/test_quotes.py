@@ -264,3 +264,19 @@ def test_unknown_first_name_after_a_role_ru() -> None:
             "— Нас было больше трехсот, — говорит 40-летний активист.")
     [q] = quotes_of(text, "ru")
     assert q.speaker is not None and q.speaker.endswith("Кенжебаев")
+
+
+def test_hyphen_dialogue_with_no_space_before_the_attribution_ru() -> None:
+    text = ("Об этом рассказала директор школы Ольга Минаева.\n"
+            "- Занятия перенесли на понедельник,- отметила Ольга Сергеевна.")
+    [q] = quotes_of(text, "ru")
+    assert q.text == "Занятия перенесли на понедельник"
+
+
+def test_hyphen_paragraph_after_a_person_who_speaks_uk() -> None:
+    text = ("Ірина Шевчук також розповіла про підготовку до іспитів.\n"
+            "- Цього року зареєструвалися майже дві тисячі учасників. Найстаршому з них понад сорок.")
+    [q] = quotes_of(text, "uk")
+    assert q.speaker == "Ірина Шевчук"
+    # a list of items after a paragraph with no verb of saying is no speech
+    assert quotes_of("Ірина Шевчук, Київ.\n- Перший пункт програми зборів.\n", "uk") == []

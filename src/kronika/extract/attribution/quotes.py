@@ -44,7 +44,7 @@ _MIN_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]+")
 _MARKS = re.compile("[«»„“”\"‘’\n]")
 # a dash that opens an attribution inside speech: '…, – сказав X. – …' (spaces around it)
-_INNER_DASH = re.compile(r"([,.!?…])?\s+[–—-]\s+")
+_INNER_DASH = re.compile(r"(?:([,.!?…])\s*|\s+)[–—-]\s+")   # ',- сказал' too: a hyphen for the dash
 # the dash that resumes the speech after the attribution ('… X. – Далі', '… X: — Далі')
 _RESUME = re.compile(r"[.:,]\s*[–—-]\s+")
 _DASH_LINE = re.compile(r"(?m)^[ \t]*([–—-])[ \t]+(?=\S)")
@@ -379,8 +379,10 @@ def run(ctx: Context) -> None:
             if intro:   # introduced by "X заявив:" at the end of the paragraph before
                 ps = _line_start(text, max(pe - 1, 0))
                 parts = [Part(a, b, _verb_in(doc, ps, pe, ql), ps, pe, pe)]
-            elif text[a - 2:a - 1] in "–—" and pe > 0 and _names_a_person(ctx, pe - 1):
-                # the paragraph before ends on the person who now speaks ("За словами Петра Бойка, …")
+            elif pe > 0 and _names_a_person(ctx, pe - 1) and (
+                    text[a - 2:a - 1] in "–—" or _verb_in(doc, _line_start(text, pe - 1), pe, ql) is not None):
+                # the paragraph before ends on the person who now speaks ("За словами Петра Бойка, …");
+                # after a hyphen (a list item as often) only when that paragraph has a verb of saying
                 s = doc.sentences[doc.sentence_of(pe - 1)]
                 parts = [Part(a, b, None, s.start, s.end, s.end)]
             else:
