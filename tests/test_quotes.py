@@ -280,3 +280,10 @@ def test_hyphen_paragraph_after_a_person_who_speaks_uk() -> None:
     assert q.speaker == "Ірина Шевчук"
     # a list of items after a paragraph with no verb of saying is no speech
     assert quotes_of("Ірина Шевчук, Київ.\n- Перший пункт програми зборів.\n", "uk") == []
+
+
+def test_foreign_name_opening_a_sentence_when_its_surname_recurs_uk() -> None:
+    text = ("Кемаль Озтюрк, який народився в Ізмірі, є керівником компанії «Дельта». Вчора Озтюрк приїхав до "
+            "Києва. «Ми відкриємо тут завод», – сказав Озтюрк.")
+    [q] = quotes_of(text, "uk")
+    assert q.speaker_role == "керівник компанії «Дельта»"

@@ -121,10 +121,13 @@ def name_pairs(doc: Doc) -> list[NamePair]:
 def _foreign_pair(doc: Doc, a: Token, b: Token, lex: SourceLexicon) -> bool:
     """A first name no dictionary knows, then a surname, right after a role ("слідчий Ербол
     Нурманов"): the surname has a surname reading or ending, and the first name no other reading."""
-    if a.i in lex.first or (a.an.pos is not None and a.an.pos != "NOUN") or not role_before(doc, a.start):
+    if (a.an.pos is not None and a.an.pos != "NOUN") or (
+            _known(a, lex.lang) and not ({"Name", "Surn"} & a.an.tags) and "Surn" not in b.an.tags):
         return False
-    low = b.text.lower()
-    return "Surn" in b.an.tags or bool(words().surname.search(low)) and not _known(a, lex.lang)
+    if a.i in lex.first or not role_before(doc, a.start):
+        # no role before it: a name when the surname recurs ("Угур Шахін, …" … "Шахін розповів")
+        return _recurs(doc, b, lex) and not _known(b, lex.lang)
+    return "Surn" in b.an.tags or bool(words().surname.search(b.text.lower()))
 
 
 def _recurs(doc: Doc, t: Token, lex: SourceLexicon) -> bool:
@@ -305,12 +308,13 @@ def role_predicate(doc: Doc, name_end: int) -> str | None:
         m += 1
     if head is None or m == start:
         return None
-    words_ = [doc.text[t.start:t.end] for t in toks[start:m]]
-    for j in range(start, head + 1):   # "головою профспілки" -> "голова профспілки"
-        if _case(toks[j]) == "ablt":
-            words_[j - start] = _to_nominative(words_[j - start], doc.lang, "ablt", False)
-    out = doc.text[toks[start].start:toks[m - 1].end]
-    return " ".join(words_) if " ".join(doc.text[t.start:t.end] for t in toks[start:m]) == out else out
+    pieces: list[str] = []
+    for j in range(start, m):   # "головою профспілки" -> "голова профспілки", spacing as written
+        w = doc.text[toks[j].start:toks[j].end]
+        if j <= head and _case(toks[j]) == "ablt":
+            w = _to_nominative(w, doc.lang, "ablt", False)
+        pieces.append(w + doc.text[toks[j].end:toks[j + 1].start] if j + 1 < m else w)
+    return "".join(pieces)
 
 
 @lru_cache(maxsize=16)
