@@ -287,3 +287,15 @@ def test_foreign_name_opening_a_sentence_when_its_surname_recurs_uk() -> None:
             "Києва. «Ми відкриємо тут завод», – сказав Озтюрк.")
     [q] = quotes_of(text, "uk")
     assert q.speaker_role == "керівник компанії «Дельта»"
+
+
+def test_role_the_text_calls_a_speaker_by_ru() -> None:
+    text = ("По словам жителя поселка Азамата Кенжебаева, люди собрались у вокзала.\n"
+            "— Нас было больше трехсот, — говорит 40-летний активист.")
+    [q] = quotes_of(text, "ru")
+    assert q.speaker_role == "активист"
+    # a woman is no role: the role is the one given with her name
+    text = ("Своим рассказом поделилась учительница Анна Белова.\n"
+            "— Нас держали в автобусе четыре часа, — рассказывает женщина.")
+    [q] = quotes_of(text, "ru")
+    assert q.speaker_role == "учительница"

@@ -320,9 +320,19 @@ def role_predicate(doc: Doc, name_end: int) -> str | None:
 @lru_cache(maxsize=16)
 def copula_words(lang: str) -> frozenset[str]:
     """Words that link a name to what the person is ("є", "является", "is")."""
-    got = load_lexicon(lexicon_lang(lang), "roles").get("copulas", [])
+    return _role_list(lang, "copulas")
+
+
+@lru_cache(maxsize=16)
+def person_words(lang: str) -> frozenset[str]:
+    """Nouns for a person by sex or age alone ("жінка", "woman"): who, not what they are."""
+    return _role_list(lang, "persons")
+
+
+def _role_list(lang: str, key: str) -> frozenset[str]:
+    got = load_lexicon(lexicon_lang(lang), "roles").get(key, [])
     if not isinstance(got, list) or not all(isinstance(w, str) for w in got):
-        raise ValueError(f"lexicons/{lang}/roles.toml: copulas must be a list of strings")
+        raise ValueError(f"lexicons/{lang}/roles.toml: {key} must be a list of strings")
     return frozenset(w.lower() for w in got)
 
 

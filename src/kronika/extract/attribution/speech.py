@@ -20,7 +20,7 @@ from ...text.clauses import clause_of
 from ...text.doc import Doc, Token
 from ..context import Context
 from ..mentions import Attribution
-from .coref import _name_gender, _role_word, name_pairs, role_after, role_before, role_predicate
+from .coref import _name_gender, _role_word, name_pairs, person_words, role_after, role_before, role_predicate
 from .cues import _verb_subject
 from .lexicon import SourceLexicon, fold, known_names, lexicon, own_letters, reader, words
 from .names import _can_be_nomn, _is_verb, _known, _lemmas
@@ -78,6 +78,7 @@ class Speaker:
     start: int
     end: int
     person: bool            # a named person (roles and vias are kept for them)
+    role: str | None = None  # the role the text called them by where they speak ("– пише поетеса")
 
 
 @dataclass(slots=True)
@@ -258,18 +259,22 @@ def _by_role(ctx: Context, mem: SpeechMemory, ph: list[Token], lex: SourceLexico
     for "премʼєр-міністр" too); else, for a role in the singular ("— говорит 39-летний активист",
     "рассказывает женщина"), the person named last in the three sentences before, when the genders
     do not disagree."""
-    head = next((t for t in ph if t.text[:1].isalpha() and _role_word(t, lex)), None)
+    persons = person_words(ctx.doc.lang)
+    head = next((t for t in ph if t.text[:1].isalpha() and (_role_word(t, lex) or persons & set(_lemmas(t)))),
+                None)
     if head is None:
         return None
     lems = set(_lemmas(head))
+    person_only = bool(lems & persons)
     doc = ctx.doc
     people = _people_before(ctx, before)
     for _pos, sp, _g in reversed(people):
         roles = _role_lemmas(doc, sp.start, sp.end)
         if lems & (roles | {r.split("-")[0] for r in roles}):
             return sp
+    said = None if person_only else _role_text(doc, ph, head)
     # a person's role only (an office or a ministry is no one named before)
-    if "plur" in head.an.tags or len(ph) > 4 or not ("anim" in head.an.tags or lems & lex.roles):
+    if "plur" in head.an.tags or len(ph) > 4 or not ("anim" in head.an.tags or lems & lex.roles or person_only):
         return None
     since = doc.sentences[max(0, doc.sentence_of(before) - 3)].start
     recent = [(sp, g) for pos, sp, g in people if pos >= since]
@@ -277,7 +282,19 @@ def _by_role(ctx: Context, mem: SpeechMemory, ph: list[Token], lex: SourceLexico
         return None
     sp, g = recent[-1]
     mine = "femn" if "femn" in head.an.tags else ("masc" if "masc" in head.an.tags else None)
-    return sp if g is None or mine is None or g == mine else None
+    return Speaker(sp.name, sp.start, sp.end, sp.person, said) if g is None or mine is None or g == mine else None
+
+
+def _role_text(doc: Doc, ph: list[Token], head: Token) -> str | None:
+    """The role word and its genitive dependents as written, in the nominative ("поетеса",
+    "39-летний активист" -> "активист")."""
+    k = next((n for n, t in enumerate(ph) if t.i == head.i), None)
+    if k is None or head.an.case not in (None, "nomn"):
+        return None
+    end = k + 1
+    while end < len(ph) and ph[end].text[:1].isalpha() and ph[end].an.case == "gent":
+        end += 1
+    return doc.text[ph[k].start:ph[end - 1].end]
 
 
 def _no_subject(toks: list[Token], x: int) -> bool:
@@ -298,6 +315,8 @@ def role_for(ctx: Context, mem: SpeechMemory, sp: Speaker) -> str | None:
     """The role in an apposition at this mention, else at any mention of the same person."""
     if not sp.person:
         return None
+    if sp.role:   # the role the text calls the person by where they speak
+        return sp.role
     doc = ctx.doc
     here = _role_at(doc, sp.start, sp.end)
     if here:
@@ -323,6 +342,8 @@ def role_for(ctx: Context, mem: SpeechMemory, sp: Speaker) -> str | None:
 def _role_at(doc: Doc, start: int, end: int) -> str | None:
     """The role written at one mention of a person: before the name, in an apposition after it,
     or said of the person after a dash or a copula."""
+    # a mention inside a name ("Комытова" of "Акторе Комытова"): the role stands before the whole name
+    start = next((p.start for p in name_pairs(doc) if p.start < start < p.end), start)
     r = role_before(doc, start) or role_after(doc, end)
     if r:
         return _lower_start(doc, r, start)
