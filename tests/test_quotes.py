@@ -299,3 +299,15 @@ def test_role_the_text_calls_a_speaker_by_ru() -> None:
             "— Нас держали в автобусе четыре часа, — рассказывает женщина.")
     [q] = quotes_of(text, "ru")
     assert q.speaker_role == "учительница"
+
+
+def test_speaker_after_the_outlet_addressed_ru() -> None:
+    text = "Как сказал „Вестнику“ собеседник в правительстве, „решение о переносе выборов пока не принято“."
+    [q] = quotes_of(text, "ru")
+    assert q.speaker is not None and q.speaker.startswith("собеседник")
+
+
+def test_role_of_a_trade_en() -> None:
+    text = '"I saw the first stone fly," said Tom Reyes, a bus driver, "and then the window broke."'
+    qs = quotes_of(text, "en")
+    assert [q.speaker_role for q in qs] == ["bus driver", "bus driver"]

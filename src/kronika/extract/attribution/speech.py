@@ -144,12 +144,15 @@ def speaker_for(ctx: Context, mem: SpeechMemory, verb_i: int | None, lo: int, hi
     lex = reader(doc)
     inside = {t.i for t in toks if qa - 1 <= t.start < qb + 1}   # the quote is not its own speaker
     got = _verb_subject(toks, x0, lex, lex.lang != "en", inside)
+    if got is not None and all(t.lower in words().as_words for t in got[0] if t.text[:1].isalpha()):
+        got = None   # "Как сказал X": the capitalised "как" opens the sentence, it names no one
     if got is None:
         # "a miner told …": a plain noun phrase before the verb, as written
         left = [t for t in toks[:x0] if t.start >= lo and t.text[:1].isalpha() and t.i not in inside]
         if 1 <= len(left) <= 3 and all(t.text[:1].islower() or (t.i in lex.first and _known(t, lex.lang))
                                        for t in left) \
-                and not any(t.lower in words().pronouns or _is_verb(t) or t.an.pos == "NPRO" for t in left) \
+                and not any(t.lower in words().pronouns or t.lower in words().as_words or _is_verb(t)
+                            or t.an.pos == "NPRO" for t in left) \
                 and (lex.lang == "en" or _can_be_nomn(left[-1], lex.lang)):
             words_ = [t for t in left if t.lower not in ("a", "an", "the")]
             if words_:
@@ -474,7 +477,13 @@ def _lower_start(doc: Doc, role: str, near: int) -> str:
 def _right_phrase(toks: list[Token], x: int, lex: SourceLexicon) -> Speaker | None:
     """ "— уточнил источник газеты": a nominative noun after the verb and its genitive
     dependents, as written, when no name resolves."""
-    after = [t for t in toks[x + 1:x + 5]]
+    i = x + 1
+    if i < len(toks) and toks[i].text in _QUOTE_MARKS:   # "сказал „Газете“ собеседник": past the addressee
+        close = next((m for m in range(i + 1, min(len(toks), i + 6)) if toks[m].text in _QUOTE_MARKS), None)
+        i = close + 1 if close is not None else i
+    while i < len(toks) and toks[i].text[:1].isupper() and toks[i].an.case == "datv":
+        i += 1
+    after = [t for t in toks[i:i + 4]]
     if not after or lex.lang == "en" or not after[0].text[:1].isalpha() or after[0].an.pos != "NOUN" \
             or after[0].an.case != "nomn" or after[0].lower in words().pronouns:
         return None
