@@ -311,3 +311,24 @@ def test_role_of_a_trade_en() -> None:
     text = '"I saw the first stone fly," said Tom Reyes, a bus driver, "and then the window broke."'
     qs = quotes_of(text, "en")
     assert [q.speaker_role for q in qs] == ["bus driver", "bus driver"]
+
+
+def test_name_after_the_verb_and_its_phrase_uk() -> None:
+    text = "«Ми нікуди не підемо», — розповіла в коментарі «Вісті» мешканка Ірпеня Ірина Бойко."
+    [q] = quotes_of(text, "uk")
+    assert q.speaker == "Ірина Бойко"
+    text = "«Ми нікуди не підемо», — розповіла журналістам мешканка Ірпеня Ірина Бойко."
+    [q] = quotes_of(text, "uk")
+    assert q.speaker_role == "мешканка Ірпеня"
+
+
+def test_medium_is_no_part_of_the_role_ru() -> None:
+    text = "«Регион не будет платить за чужие ошибки», — написал в своем Telegram-канале глава края Иван Петров."
+    [q] = quotes_of(text, "ru")
+    assert q.speaker_role == "глава края"
+
+
+def test_a_crowd_shouting_in_dialogue_layout_ru() -> None:
+    text = "Люди вышли к мэрии.\n— Мы будем стоять до конца! — кричали протестующие."
+    [q] = quotes_of(text, "ru")
+    assert q.speaker == "протестующие"

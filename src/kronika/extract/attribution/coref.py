@@ -224,8 +224,13 @@ def role_before(doc: Doc, name_start: int) -> str | None:
         return None
     j = k - 1
     first = None
+    named_nomn = cyr and _case(toks[k]) == "nomn"
     while j >= 0 and toks[j].sent == toks[k].sent:
         t = toks[j]
+        if first is not None and named_nomn and _case(t) in ("datv", "ablt", "loct") and _role_word(t, lex):
+            break   # "розповіла журналістам мешканка X": the addressee is no part of the role
+        if _relay_word(t, lex):
+            break   # "написал в Telegram-канале глава региона X": the medium is no part of the role
         if _role_word(t, lex) or (cyr and t.text[:1].isalpha() and not _is_stop(t, lex) and not _is_verb(t)
                                       and _pos(t) in ("NOUN", "ADJF", "PRTF")
                                       and (_case(t) in ("gent", "nomn") or _has_case(t, "gent", lex.lang))) \
@@ -334,6 +339,11 @@ def _role_list(lang: str, key: str) -> frozenset[str]:
     if not isinstance(got, list) or not all(isinstance(w, str) for w in got):
         raise ValueError(f"lexicons/{lang}/roles.toml: {key} must be a list of strings")
     return frozenset(w.lower() for w in got)
+
+
+def _relay_word(t: Token, lex: SourceLexicon) -> bool:
+    """A kind word of an outlet or a medium ("Telegram-каналі", "газета")."""
+    return _kind_of_token(t, lex) in ("outlet", "news_agency", "telegram", "social_media")
 
 
 def _role_word(t: Token, lex: SourceLexicon) -> bool:

@@ -123,6 +123,20 @@ def speaker_for(ctx: Context, mem: SpeechMemory, verb_i: int | None, lo: int, hi
         if between:
             p = between[0]
             return Speaker(p.full, p.start, p.end, True)
+    if verb_i is not None and qb <= doc.tokens[verb_i].start and doc.lang != "en":
+        # '«…», — розповіла в коментарі «X» мешканка Ірпеня Ірина Бойко': a name after the verb and
+        # a phrase of its own, in the verb's clause, when no attribution took it
+        v = doc.tokens[verb_i]
+        relays = [x for x in ctx.attributions if x.kind in RELAY_KINDS]
+        later = [p for p in name_pairs(doc) if v.end <= p.start and p.start - v.end < 80
+                 and doc.sentence_of(p.start) == v.sent
+                 and not any(x.start < p.end and p.start < x.end for x in relays)]
+        if later and not any(x.start < later[0].start and x.end > v.end and x.kind not in RELAY_KINDS
+                             for x in ctx.attributions if doc.sentence_of(x.start) == v.sent) \
+                and _verb_subject(doc.sent_toks(v.sent), v.i - doc.sent_toks(v.sent)[0].i, reader(doc),
+                                  doc.lang != "en", set()) is None:
+            p = later[0]
+            return Speaker(p.full, p.start, p.end, True)
     if statement:   # '"…", – йдеться в повідомленні.': the body the text named before
         named = [x for x in ctx.attributions if x.end <= qa and doc.sentence_of(x.start) >= doc.sentence_of(qa) - 3]
         if named:
@@ -484,7 +498,10 @@ def _right_phrase(toks: list[Token], x: int, lex: SourceLexicon) -> Speaker | No
     while i < len(toks) and toks[i].text[:1].isupper() and toks[i].an.case == "datv":
         i += 1
     after = [t for t in toks[i:i + 4]]
-    if not after or lex.lang == "en" or not after[0].text[:1].isalpha() or after[0].an.pos != "NOUN" \
+    # a noun, or an adjective or participle standing for one ("— кричали протестующие.")
+    noun_like = bool(after) and (after[0].an.pos == "NOUN" or (after[0].an.pos in ("ADJF", "PRTF") and (
+        len(after) == 1 or after[1].an.pos not in ("NOUN", "ADJF", "PRTF"))))
+    if not after or lex.lang == "en" or not after[0].text[:1].isalpha() or not noun_like \
             or after[0].an.case != "nomn" or after[0].lower in words().pronouns:
         return None
     end = 1
