@@ -332,3 +332,13 @@ def test_a_crowd_shouting_in_dialogue_layout_ru() -> None:
     text = "Люди вышли к мэрии.\n— Мы будем стоять до конца! — кричали протестующие."
     [q] = quotes_of(text, "ru")
     assert q.speaker == "протестующие"
+
+
+def test_short_speech_with_its_verb_right_after() -> None:
+    [q] = quotes_of("«Это провокация», — заявила пресс-секретарь мэра Мария Орлова.", "ru")
+    assert q.speaker == "Мария Орлова"
+    [q] = quotes_of("Люди скандували: «Ганьба!»", "uk")
+    assert q.text == "Ганьба!"
+    # a name set off like speech is none: after its kind word, or all capitalised
+    assert quotes_of("Газета «Вечірні новини», — повідомила пресслужба, — закрита.", "uk") == []
+    assert quotes_of('Видання "Вечірній Київ", - йдеться в повідомленні, - закрите.', "uk") == []

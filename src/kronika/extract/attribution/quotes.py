@@ -185,6 +185,28 @@ def _cue_after(doc: Doc, b: int, ql: QuoteLexicon, beyond: bool = False) -> tupl
     return None
 
 
+_SHORT_SET_OFF = re.compile(r"\s*,\s*[–—-]\s")
+
+
+def _short_speech(text: str, a: int, b: int) -> bool:
+    """A quote of a word or two that is set off as speech: its own comma or end mark inside the
+    marks ('"Enough," she said') or a comma and a dash after them ('«Ганьба», — сказав')."""
+    return text[b - 1:b] in ",!?…" or bool(_SHORT_SET_OFF.match(text, b + 1))
+
+
+def _after_kind_word(doc: Doc, a: int) -> bool:
+    """The quote opened at a follows a kind word ("газета «…»"): a name."""
+    lex = reader(doc)
+    k = doc.token_at(a - 1)
+    prev = doc.tokens[k - 1] if k > 0 and doc.tokens[k].text in _QUOTES else doc.tokens[k]
+    return prev.end <= a and bool(_kind_of_token(prev, lex) or _is_strip(prev, lex))
+
+
+def _words_between(doc: Doc, a: int, i: int) -> int:
+    """Words between offset a and token i."""
+    return sum(1 for t in doc.tokens[doc.token_at(a):i] if t.start >= a and t.text[:1].isalpha())
+
+
 def _cue_before(doc: Doc, a: int, ql: QuoteLexicon) -> int | None:
     """A verb of saying before a colon or comma that opens the passage (`X заявив: «…»`)."""
     text = doc.text
@@ -219,7 +241,8 @@ def _fragment_cue(doc: Doc, a: int, b: int, ql: QuoteLexicon) -> int | None:
     si = doc.sentence_of(a)
     toks = doc.sent_toks(si)
     chant = next((t.i for t in toks if t.end <= a and chanted(t, ql) and a - t.end < 40), None)
-    if chant is not None and len(words) >= 2:
+    # one word shouted is enough when the chant verb is right before it ('скандували: «Ганьба!»')
+    if chant is not None and (len(words) >= 2 or (len(words) == 1 and a - doc.tokens[chant].end < 5)):
         return chant
     # reported speech goes on in the speaker's own words after "що"/"что"/"that": any case then
     that = prev.end <= a and prev.lower in words_().complementizers
@@ -402,7 +425,14 @@ def run(ctx: Context) -> None:
             # speech is set off from its verb by punctuation ('«…», — сказав', '"…," she said');
             # '«Вечірня газета» повідомила' is a name as the verb's subject
             set_off = text[b - 1:b] in ",.!?…" or bool(_SET_OFF.match(text, b + 1))
-            after = _cue_after(doc, b + 1, ql) if nwords >= _MIN_WORDS and set_off else None
+            after = _cue_after(doc, b + 1, ql) if set_off and (nwords >= _MIN_WORDS or _short_speech(text, a, b)) \
+                else None
+            if after is not None and nwords < _MIN_WORDS and (
+                    _words_between(doc, b + 1, after[0]) > 2 or _after_kind_word(doc, a)
+                    or (nwords > 1 and all(w[:1].isupper() for w in _WORD.findall(inner)))):
+                # a word or two is speech only with its verb right after it, and not a name: after
+                # its kind word ('газета «Вісті», — повідомила …') or all capitalised
+                after = None
             if after is not None:
                 parts = [_after_part(doc, a, b, after)]
             else:
