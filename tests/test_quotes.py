@@ -342,3 +342,11 @@ def test_short_speech_with_its_verb_right_after() -> None:
     # a name set off like speech is none: after its kind word, or all capitalised
     assert quotes_of("Газета «Вечірні новини», — повідомила пресслужба, — закрита.", "uk") == []
     assert quotes_of('Видання "Вечірній Київ", - йдеться в повідомленні, - закрите.', "uk") == []
+
+
+def test_role_before_a_name_in_an_oblique_case_is_nominative() -> None:
+    [q] = quotes_of("За словами заступника мера Ірпеня Олега Коваля, «воду дадуть до п'ятниці».", "uk")
+    assert (q.speaker, q.speaker_role) == ("Олег Коваль", "заступник мера Ірпеня")
+    [q] = quotes_of("По словам старшего научного сотрудника института Ивана Петрова, «вакцина безопасна "
+                    "для всех».", "ru")
+    assert q.speaker_role == "старший научный сотрудник института"

@@ -23,7 +23,7 @@ from ..mentions import Attribution
 from .coref import _name_gender, _role_word, name_pairs, person_words, role_after, role_before, role_predicate
 from .cues import _verb_subject
 from .lexicon import SourceLexicon, fold, known_names, lexicon, own_letters, reader, words
-from .names import _can_be_nomn, _is_verb, _known, _lemmas
+from .names import _can_be_nomn, _is_verb, _known, _lemmas, _to_nominative
 from .phrases import Phrase, _phrase_right, resolve
 
 RELAY_KINDS = ("outlet", "news_agency", "telegram", "social_media")
@@ -361,10 +361,47 @@ def _role_at(doc: Doc, start: int, end: int) -> str | None:
     or said of the person after a dash or a copula."""
     # a mention inside a name ("Комытова" of "Акторе Комытова"): the role stands before the whole name
     start = next((p.start for p in name_pairs(doc) if p.start < start < p.end), start)
-    r = role_before(doc, start) or role_after(doc, end)
+    before = role_before(doc, start)
+    if before:
+        return _nominative_role(doc, _lower_start(doc, before, start), start)
+    r = role_after(doc, end)
     if r:
         return _lower_start(doc, r, start)
     return role_predicate(doc, end)
+
+
+def _nominative_role(doc: Doc, role: str, name_start: int) -> str:
+    """A role before a name in an oblique case takes the nominative up to its head role word
+    ("за словами заступника мера X" -> "заступник мера")."""
+    if doc.lang == "en":
+        return role
+    k = doc.token_at(name_start)
+    case = doc.tokens[k].an.case
+    if case in (None, "nomn"):
+        return role
+    a = doc.text.rfind(role, 0, name_start + 1)
+    if a < 0:
+        return role
+    lex = reader(doc)
+    toks = [t for t in doc.tokens[doc.token_at(a):k] if t.start >= a]
+    head = next((t for t in toks if _role_word(t, lex)), None)
+    if head is None:
+        return role
+    # the adjectives agree with the head noun: its gender picks their reading ("старшего" -> "старший")
+    gender = next((g for g in ("masc", "femn", "neut") if g in head.an.tags), None)
+    out: list[str] = []
+    pos = a
+    for t in toks:
+        w = doc.text[t.start:t.end]
+        if t.an.case == case:
+            w = _to_nominative(w, doc.lang, case, False, gender)
+            w = w[:1].upper() + w[1:] if doc.text[t.start:t.start + 1].isupper() else w
+        out.append(doc.text[pos:t.start] + w)
+        pos = t.end
+        if _role_word(t, lex):
+            out.append(doc.text[pos:a + len(role)])
+            return "".join(out)
+    return role
 
 
 def via_for(ctx: Context, mem: SpeechMemory, sp: Speaker | None, si: int, quote: tuple[int, int]) -> str | None:
