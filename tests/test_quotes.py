@@ -350,3 +350,8 @@ def test_role_before_a_name_in_an_oblique_case_is_nominative() -> None:
     [q] = quotes_of("По словам старшего научного сотрудника института Ивана Петрова, «вакцина безопасна "
                     "для всех».", "ru")
     assert q.speaker_role == "старший научный сотрудник института"
+
+
+def test_speaker_named_in_a_cue_phrase_apposition_en() -> None:
+    [q] = quotes_of('According to the mayor, Helen Park, "the water supply will be restored by Friday".', "en")
+    assert q.speaker == "Helen Park"

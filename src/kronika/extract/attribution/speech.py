@@ -142,12 +142,15 @@ def speaker_for(ctx: Context, mem: SpeechMemory, verb_i: int | None, lo: int, hi
         if named:
             x = named[-1]
             return Speaker(x.name, x.start, x.end, _is_person(x))
-    if verb_i is None:
+    cue_phrase = verb_i is not None and not says(doc.tokens[verb_i], quote_lexicon(doc.lang), doc.lang)
+    if verb_i is None or cue_phrase:
+        # "According to the mayor, Helen Park, «…»": a cue phrase, not a verb; the person it names
         pairs = [p for p in name_pairs(doc) if lo <= p.start < hi and not (qa <= p.start < qb)]
         if pairs:   # a person the introducing sentence names without a cue of their own
             p = pairs[-1]
             return Speaker(p.full, p.start, p.end, True)
-        return mem.last
+        if verb_i is None:
+            return mem.last
     toks = doc.sent_toks(doc.tokens[verb_i].sent)
     x0 = verb_i - toks[0].i
     pron = _pronoun_subject(toks, x0)
