@@ -355,3 +355,15 @@ def test_role_before_a_name_in_an_oblique_case_is_nominative() -> None:
 def test_speaker_named_in_a_cue_phrase_apposition_en() -> None:
     [q] = quotes_of('According to the mayor, Helen Park, "the water supply will be restored by Friday".', "en")
     assert q.speaker == "Helen Park"
+
+
+def test_via_a_channel_named_in_quotes_with_a_number_ru() -> None:
+    [q] = quotes_of("«Мы готовы к переговорам», — заявил в эфире телеканала «Волга 24» министр Павел Зотов.", "ru")
+    assert (q.speaker, q.via) == ("Павел Зотов", "Волга 24")
+
+
+def test_adjective_and_noun_after_the_verb_speak_ru() -> None:
+    text = ("Глава района Сергей Ким приехал к людям.\n— Мы выполним все требования, — сказал он.\n"
+            "— Когда? — спросила пожилая женщина из толпы.")
+    qs = quotes_of(text, "ru")
+    assert [q.speaker for q in qs] == ["Сергей Ким", "пожилая женщина"]

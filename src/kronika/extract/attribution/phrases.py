@@ -113,7 +113,11 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
             if close is None or close == k + 1:
                 break
             inner = toks[k + 1:close]
-            if not (_name_like(inner[0], lex, cyr) or _cap(inner[0])) or any(q.text.isdigit() for q in inner) \
+            # a number belongs to a name when every word of it is capitalised ("Россия 24"), not to a
+            # sentence's quote marks ("Ще 3 травня")
+            if not (_name_like(inner[0], lex, cyr) or _cap(inner[0])) \
+                    or (any(q.text.isdigit() for q in inner) and not all(
+                        _cap(q) for q in inner if q.text[:1].isalpha())) \
                     or any(_is_verb(q) and not _cap(q) for q in inner):
                 break   # '"Ще 3 травня "Нафтогаз…': the quote marks of a sentence, not of a name
             out.extend(toks[k:close + 1])

@@ -23,7 +23,7 @@ from ..mentions import Attribution
 from .coref import _name_gender, _role_word, name_pairs, person_words, role_after, role_before, role_predicate
 from .cues import _verb_subject
 from .lexicon import SourceLexicon, fold, known_names, lexicon, own_letters, reader, words
-from .names import _can_be_nomn, _is_verb, _known, _lemmas, _to_nominative
+from .names import _can_be_nomn, _is_strip, _is_verb, _kind_of_token, _known, _lemmas, _to_nominative
 from .phrases import Phrase, _phrase_right, resolve
 
 RELAY_KINDS = ("outlet", "news_agency", "telegram", "social_media")
@@ -496,8 +496,9 @@ def _via_phrase(doc: Doc, a: int, b: int, quote: tuple[int, int]) -> str | None:
             k += 1
         toks = doc.sent_toks(doc.tokens[k].sent) if k < len(doc.tokens) else []
         j = next((n for n, t in enumerate(toks) if t.i == k), None)
-        if j is None or not toks[j].text[:1].isupper():
-            continue
+        if j is None or not (toks[j].text[:1].isupper() or toks[j].text in _QUOTE_MARKS
+                             or _kind_of_token(toks[j], lex) or _is_strip(toks[j], lex)):
+            continue   # "в эфире телеканала «X»": a kind word and a quoted name are the outlet too
         ph, _nk = _phrase_right(toks, j, lex, lex.lang != "en")
         if not ph:
             continue
@@ -537,14 +538,20 @@ def _right_phrase(toks: list[Token], x: int, lex: SourceLexicon) -> Speaker | No
         i = close + 1 if close is not None else i
     while i < len(toks) and toks[i].text[:1].isupper() and toks[i].an.case == "datv":
         i += 1
-    after = [t for t in toks[i:i + 4]]
+    # adjectives before the noun ("— спросила пожилая женщина")
+    h = i
+    while h + 1 < len(toks) and h < i + 2 and toks[h].an.pos in ("ADJF", "PRTF") and toks[h].an.case == "nomn" \
+            and toks[h + 1].an.pos in ("NOUN", "ADJF", "PRTF"):
+        h += 1
+    after = [t for t in toks[h:h + 4]]
     # a noun, or an adjective or participle standing for one ("— кричали протестующие.")
     noun_like = bool(after) and (after[0].an.pos == "NOUN" or (after[0].an.pos in ("ADJF", "PRTF") and (
         len(after) == 1 or after[1].an.pos not in ("NOUN", "ADJF", "PRTF"))))
     if not after or lex.lang == "en" or not after[0].text[:1].isalpha() or not noun_like \
             or after[0].an.case != "nomn" or after[0].lower in words().pronouns:
         return None
-    end = 1
+    after = toks[i:h] + after
+    end = h - i + 1
     while end < len(after) and after[end].text[:1].isalpha() and after[end].an.pos in ("NOUN", "ADJF") \
             and after[end].an.case == "gent":
         end += 1
