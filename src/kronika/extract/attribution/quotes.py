@@ -7,7 +7,11 @@ Passages of direct speech:
 - a paragraph opened by a dash (`– Ми не підемо, – сказав X.`), the interview style of many outlets,
   when a verb of saying is attached or the paragraph before ends with a colon;
 - either one split around an attribution inside it (`«Перша частина, — сказав X. — Друга»`): two
-  passages, one speaker.
+  passages, one speaker (the attribution set off by a comma or an end mark, a hyphen allowed);
+- quoted sentences with no attribution of their own right after an attributed quote (`"…," she
+  said. "More words."`, or the next paragraph all in quotes): the same speaker goes on;
+- speech whose closing mark was forgotten, up to the attribution inside it;
+- a word or two only with the verb right after them (`«Досить», — сказав X`) or a chant verb before.
 Names in quotes («Комора», "Газовий майдан") have no verb attached and stay out; words chanted
 together are quotes when the text says they were chanted. Speaker, role and outlet: `speech.py`.
 """
