@@ -367,3 +367,8 @@ def test_adjective_and_noun_after_the_verb_speak_ru() -> None:
             "— Когда? — спросила пожилая женщина из толпы.")
     qs = quotes_of(text, "ru")
     assert [q.speaker for q in qs] == ["Сергей Ким", "пожилая женщина"]
+
+
+def test_role_set_off_by_a_comma_before_the_name_en() -> None:
+    [q] = quotes_of('According to the mayor, Helen Park, "the water supply will be restored by Friday".', "en")
+    assert q.speaker_role == "mayor"

@@ -222,6 +222,13 @@ def role_before(doc: Doc, name_start: int) -> str | None:
     toks = doc.tokens
     if k <= 0 or toks[k].start != name_start:
         return None
+    if not cyr and k >= 2 and toks[k - 1].text == "," and toks[k - 2].text[:1].islower() and _role_word(toks[k - 2], lex):
+        # "according to the mayor, Helen Park, …": the role set off by a comma before the name
+        m = k - 2
+        while m - 1 >= 0 and toks[m - 1].sent == toks[k].sent and toks[m - 1].text[:1].isalpha() \
+                and toks[m - 1].lower not in ("a", "an", "the", "to", "by", "from", "with") and m > k - 5:
+            m -= 1
+        return doc.text[toks[m].start:toks[k - 2].end]
     j = k - 1
     first = None
     named_nomn = cyr and _case(toks[k]) == "nomn"
