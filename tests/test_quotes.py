@@ -372,3 +372,9 @@ def test_adjective_and_noun_after_the_verb_speak_ru() -> None:
 def test_role_set_off_by_a_comma_before_the_name_en() -> None:
     [q] = quotes_of('According to the mayor, Helen Park, "the water supply will be restored by Friday".', "en")
     assert q.speaker_role == "mayor"
+
+
+def test_a_repeated_paragraph_gives_its_quote_once_uk() -> None:
+    para = "Голова громади Іван Литвин заявив: «Ми відновимо школу до вересня, гроші вже є в бюджеті»."
+    qs = quotes_of(para + "\n\n" + para, "uk")
+    assert [q.text for q in qs] == ["Ми відновимо школу до вересня, гроші вже є в бюджеті"]

@@ -457,11 +457,16 @@ def run(ctx: Context) -> None:
     passages.sort(key=lambda x: x[0].start)
     passages = _continued(doc, passages, loose)
     seen: set[tuple[int, int]] = set()
+    said: set[str] = set()
     last: Quote | None = None
     for part, _whole in passages:
         sa, sb = _trim(text, part.start, part.end)
         if sb <= sa or (sa, sb) in seen or not _WORD.search(text[sa:sb]):
             continue
+        words = " ".join(_WORD.findall(text[sa:sb].lower()))
+        if len(words) > 40 and words in said:
+            continue   # a paragraph the page repeats: the same long quote once
+        said.add(words)
         seen.add((sa, sb))
         if part.follows and last is not None:   # the same speaker goes on: what the quote before had
             ctx.quotes.append(Quote(text=text[sa:sb], speaker=last.speaker, speaker_role=last.speaker_role,
