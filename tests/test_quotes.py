@@ -378,3 +378,11 @@ def test_a_repeated_paragraph_gives_its_quote_once_uk() -> None:
     para = "Голова громади Іван Литвин заявив: «Ми відновимо школу до вересня, гроші вже є в бюджеті»."
     qs = quotes_of(para + "\n\n" + para, "uk")
     assert [q.text for q in qs] == ["Ми відновимо школу до вересня, гроші вже є в бюджеті"]
+
+
+def test_via_named_where_the_speaker_was_introduced_uk() -> None:
+    text = ('Про це заявив Reuters речник міської ради Андрій Гнатів.\n\n'
+            '"Ми закриємо ринок до понеділка, торговці про це знають," – розповів речник.')
+    [q] = quotes_of(text, "uk")
+    assert q.speaker == "Андрій Гнатів"
+    assert q.via == "Reuters"

@@ -424,7 +424,9 @@ def via_for(ctx: Context, mem: SpeechMemory, sp: Speaker | None, si: int, quote:
     if got is None and sp is not None and sp.person:
         # "У коментарі виданню X Ганна Коваль розповіла …", "Ганна Коваль розповіла виданню X, що …",
         # "She told The Record that …": the outlet named where the person was introduced
-        for si2 in _mention_sentences(ctx, sp, qa)[:2]:
+        mentions = _mention_sentences(ctx, sp, qa)
+        # the two mentions nearest before the quote, then the two where the person was introduced
+        for si2 in list(dict.fromkeys(mentions[-2:][::-1] + mentions[:2])):
             fs = doc.sentences[si2]
             got = _via_phrase(doc, fs.start, fs.end, quote) or next(
                 (x.name for x in ctx.attributions if fs.start <= x.start < fs.end and x.kind in RELAY_KINDS
@@ -470,6 +472,8 @@ def _addressed(doc: Doc, pos: int) -> bool:
     """The outlet at pos is the one the words were said to: in the dative or right after a verb of
     saying ("told The Record", "розповів Фактам"), not a source of its own ("за даними X")."""
     k = doc.token_at(pos)
+    if doc.tokens[k].text in _QUOTE_MARKS and k + 1 < len(doc.tokens):
+        k += 1   # '"Українській правді" заявив': the name inside its quote marks
     t = doc.tokens[k]
     prev = doc.tokens[k - 1] if k > 0 else None
     if prev is not None and prev.text in _QUOTE_MARKS and k > 1:
