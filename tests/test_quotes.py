@@ -386,3 +386,10 @@ def test_via_named_where_the_speaker_was_introduced_uk() -> None:
     [q] = quotes_of(text, "uk")
     assert q.speaker == "Андрій Гнатів"
     assert q.via == "Reuters"
+
+
+def test_via_an_outlet_addressed_in_the_dative_uk() -> None:
+    text = ('Про це виданню "Вечірній Львів" заявив речник міської ради Андрій Гнатів.\n\n'
+            '"Ми закриємо ринок до понеділка, торговці про це знають," – розповів речник.')
+    [q] = quotes_of(text, "uk")
+    assert (q.speaker, q.via) == ("Андрій Гнатів", "Вечірній Львів")

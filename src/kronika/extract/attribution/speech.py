@@ -430,7 +430,7 @@ def via_for(ctx: Context, mem: SpeechMemory, sp: Speaker | None, si: int, quote:
             fs = doc.sentences[si2]
             got = _via_phrase(doc, fs.start, fs.end, quote) or next(
                 (x.name for x in ctx.attributions if fs.start <= x.start < fs.end and x.kind in RELAY_KINDS
-                 and _addressed(doc, x.start)), None)
+                 and _addressed(doc, x.start)), None) or _addressed_outlet(doc, si2)
             if got is not None:
                 break
     if got is None:
@@ -461,6 +461,24 @@ def _mention_sentences(ctx: Context, sp: Speaker, before: int) -> list[int]:
             if k < len(doc.sentences) and k not in out and (k == si or _opens_with_pronoun(doc, k)):
                 out.append(k)
     return out
+
+
+def _addressed_outlet(doc: Doc, si: int) -> str | None:
+    """ "Про це виданню «X» заявив …": an outlet's kind word in the dative and its name, in a
+    sentence with a verb of saying."""
+    if doc.lang == "en":
+        return None
+    lex = reader(doc)
+    toks = doc.sent_toks(si)
+    if not any(says(t, quote_lexicon(doc.lang), doc.lang) for t in toks):
+        return None
+    for n, t in enumerate(toks):
+        if t.an.case == "datv" and _kind_of_token(t, lex) in RELAY_KINDS:
+            ph, _nk = _phrase_right(toks, n, lex, True)
+            r = resolve(Phrase(ph, "datv"), lex, doc) if len(ph) > 1 else None
+            if r is not None and r.kind in RELAY_KINDS:
+                return r.name
+    return None
 
 
 def _opens_with_pronoun(doc: Doc, si: int) -> bool:
