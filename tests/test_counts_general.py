@@ -95,3 +95,20 @@ def test_history_reaches_one_sentence_only() -> None:
     text = ("У 2014 році Росія анексувала Крим. Тоді під час протестів загинули 5 людей. "
             "Внаслідок обстрілу загинули 3 людини.")
     assert counts(text, "uk") == {("killed", 3, "exact")}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # an adjective before its noun is no person, whatever its rare noun reading ("уголовный" a criminal)
+    ("ru", "Во время беспорядков в Бресте полиция задержала 40 человек, возбуждено 13 уголовных дел.",
+     {("detained", 40, "exact"), ("criminal_cases", 13, "exact")}),
+    ("ru", "Участники митинга в Твери требовали отменить статью 280 Уголовного кодекса.", set()),
+    # an abbreviated scale word's dot does not end the figure
+    ("ru", "На акцию протеста в Омске вышли 1,5 тыс. человек.", {("participants", 1500, "exact")}),
+    # fines handed to protesters are a figure of the story
+    ("ru", "В ходе акции протеста в Томске полиция задержала 12 человек, суды назначили 9 штрафов.",
+     {("detained", 12, "exact"), ("other", 9, "exact")}),
+    ("uk", "Під час сутичок з поліцією у Рівному постраждали двадцятеро протестувальників.",
+     {("injured", 20, "exact")}),
+])
+def test_number_forms_and_heads(lang: str, text: str, want: set[tuple[str, float, str]]) -> None:
+    assert counts(text, lang) == want

@@ -166,3 +166,17 @@ def test_english_phrases(text: str, want: tuple[float, str, float | None]) -> No
 @pytest.mark.parametrize("lang,text", [("uk", "станом на 18.00 у лікарні"), ("ru", "на 18.00 в больнице")])
 def test_as_of_time_is_not_a_figure(lang: str, text: str) -> None:
     assert figures(text, lang) == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "Суд применил к нему статью 318 Уголовного кодекса."),
+    ("ru", "Дело возбуждено по ч. 2 ст. 212 УК."),
+    ("uk", "Йому інкримінують частину 1 статті 109 Кримінального кодексу."),
+    ("en", "He was charged under Article 20 of the criminal code."),
+])
+def test_law_articles_are_not_figures(lang: str, text: str) -> None:
+    assert figures(text, lang) == []
+
+
+def test_collective_numerals_beyond_ten() -> None:
+    assert figures("Постраждали двадцятеро людей.", "uk") == [(20, "exact", None)]

@@ -96,6 +96,10 @@ class _Counter(FigureSetting):
                 return None
             tok = self.toks[j]
             if not tok.is_word:
+                if j == te + 1 and tok.text == "." and tok.start == self.toks[te].end and self.toks[te].is_word:
+                    j += 1   # "1,5 тыс. человек": the dot of an abbreviated scale word
+                    first = j
+                    continue
                 return None
             if self.k(j) & self.lex.measure:
                 j += 1
@@ -116,7 +120,7 @@ class _Counter(FigureSetting):
                 if partitive:
                     return _Head(first, j, "unknown", None)   # "в одну из больниц", "одна из погибших"
                 return _Head(first, j, None, kind)
-            if is_person(tok, self.lang):
+            if is_person(tok, self.lang) and not self.attributive(j, stop):
                 return _Head(first, j, "people", None)   # any noun for people: morphology, lexicon classes
             if self.lang == "en":
                 if tok.lower in _EN_AUX or tok.lower in _EN_STOP:
@@ -127,6 +131,13 @@ class _Counter(FigureSetting):
                 return None
             j += 1
         return None
+
+    def attributive(self, j: int, stop: int) -> bool:
+        """An adjective read before its noun ("13 уголовных дел", "статьи 212 Уголовного кодекса"):
+        its rare noun reading (a criminal) is no counted person."""
+        tok = self.toks[j]
+        return (self.lang != "en" and tok.an.pos in ("ADJF", "PRTF") and j + 1 < stop
+                and self.toks[j + 1].is_word and self.toks[j + 1].an.pos == "NOUN")
 
     def neighbours(self, idx: int) -> tuple[int, int]:
         """Token bounds a cue search may not cross: the neighbouring figures in the sentence."""

@@ -365,7 +365,7 @@ class _Scanner(TokenScanner[NumberLexicon]):
             return True
         prev = self.toks[i - 1] if i > start else None
         if prev is not None and (prev.text in lex.exclude_before or prev.lower in lex.exclude_before
-                                 or prev.text == "+"):
+                                 or prev.text == "+" or self.marked_before(i - 1, start)):
             return True
         if is_digit(tok):
             j = i + 1
@@ -394,6 +394,13 @@ class _Scanner(TokenScanner[NumberLexicon]):
             if nk & lex.exclude_after:
                 return True
         return False
+
+    def marked_before(self, j: int, start: int) -> bool:
+        """Is token j (or the abbreviation whose dot it is: "ст. 212") a word of `[exclude_before]`
+        on its lemma ("статьей 212", "частини 2")?"""
+        if self.toks[j].text == "." and j > start:
+            j -= 1
+        return self.toks[j].is_word and bool(self.k(j) & self.lex.exclude_before)
 
     def qualifier(self, i: int, start: int) -> tuple[str | None, int]:
         """The longest qualifier phrase ending right before token i; (qualifier, first token)."""
