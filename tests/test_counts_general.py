@@ -109,6 +109,11 @@ def test_history_reaches_one_sentence_only() -> None:
      {("detained", 12, "exact"), ("other", 9, "exact")}),
     ("uk", "Під час сутичок з поліцією у Рівному постраждали двадцятеро протестувальників.",
      {("injured", 20, "exact")}),
+    # a motion verb tells a crowd only with an unrest goal
+    ("uk", "У суботу на мітинг проти забудови парку в Житомирі прийшли близько 300 містян.",
+     {("participants", 300, "about")}),
+    ("ru", "На пикет у здания мэрии Кирова пришли около 40 горожан.", {("participants", 40, "about")}),
+    ("ru", "После протестов в Кирове на похороны активиста пришли две тысячи человек.", set()),
 ])
 def test_number_forms_and_heads(lang: str, text: str, want: set[tuple[str, float, str]]) -> None:
     assert counts(text, lang) == want

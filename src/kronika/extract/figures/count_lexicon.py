@@ -33,6 +33,8 @@ class CountLexicon:
     conjunctions: frozenset[str]    # additive: "7 учителей и 3 врача", "a guard and a driver"
     future_aux: frozenset[str]      # "будут задержаны", "will be detained"
     crowd_adjectives: tuple[str, ...]   # "многотысячный митинг": the figure is a crowd
+    goal_verbs: frozenset[str] = frozenset()   # "прийти": a crowd's cue only with an unrest goal
+    goal_preps: frozenset[str] = frozenset()   # "на мітинг", "к зданию"
 
 
 @lru_cache(maxsize=8)
@@ -66,4 +68,6 @@ def lexicon(lang: str) -> CountLexicon:
         conjunctions=frozenset(norm(w) for w in raw.get("conjunctions", {}).get("words", [])),
         future_aux=frozenset(norm(w) for w in raw.get("future", {}).get("auxiliaries", [])),
         crowd_adjectives=tuple(raw.get("crowd_adjectives", {}).get("endings", [])),
+        goal_verbs=frozenset(norm(w) for w in raw.get("goal", {}).get("verbs", [])),
+        goal_preps=frozenset(norm(w) for w in raw.get("goal", {}).get("prepositions", [])),
     )

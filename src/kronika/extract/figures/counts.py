@@ -382,6 +382,13 @@ class _Counter(FigureSetting):
             return "other", h, h.last if h else te   # troops deployed; "one soldier" is no figure
         return None
 
+    def unrest_goal(self, sent: int) -> bool:
+        """Does the sentence name an unrest goal of a motion verb ("прийшли на мітинг", "пришли к
+        мэрии на пикет"): a goal preposition (`[goal]`) right before an unrest word?"""
+        a, b = self.doc.sent_tokens[sent]
+        return any(self.toks[j].lower in self.lex.goal_preps and any(
+            self.k(m) & self.lex.unrest for m in range(j + 1, min(b, j + 3))) for j in range(a, b))
+
     def tally(self, ti: int, a: int) -> tuple[str, int] | None:
         """"кількість загиблих ... до 27", "the death toll rose to 27": the kind and its cue."""
         lo = max(a, ti - _WINDOW - 3)
@@ -432,6 +439,8 @@ class _Counter(FigureSetting):
             if (kind == "participants" and not crowd_noun or self.k(cue_i) & self.lex.needs_context) \
                     and not self.near_unrest(sent):
                 continue   # "участь 100 осіб" in a vaccine trial, "померли" of an illness
+            if kind == "participants" and self.k(cue_i) & self.lex.goal_verbs and not self.unrest_goal(sent):
+                continue   # "на похороны пришли сто тысяч": people came, to no protest
             if nm.vague and nm.value <= _FEW_MAX and kind not in _FEW_KINDS:
                 continue   # "several shops", "несколько нападений": too vague to be a figure
             if kind == "participants" and nm.value < 3:
