@@ -114,6 +114,12 @@ def test_history_reaches_one_sentence_only() -> None:
      {("participants", 300, "about")}),
     ("ru", "На пикет у здания мэрии Кирова пришли около 40 горожан.", {("participants", 40, "about")}),
     ("ru", "После протестов в Кирове на похороны активиста пришли две тысячи человек.", set()),
+    # a picket is a protest; security forces sent to the scene are an `other` figure
+    ("uk", "Кілька сотень людей пікетували будівлю суду в Уфі.", {("participants", 100, "about")}),
+    ("en", "Hundreds of people protested outside the parliament in Accra.", {("participants", 100, "about")}),
+    ("ru", "На акцию протеста в Ереване стянули около 2 тысяч полицейских.", {("other", 2000, "about")}),
+    ("en", "Authorities deployed more than 3,000 police officers to contain the protest in Santiago.",
+     {("other", 3000, "more_than")}),
 ])
 def test_number_forms_and_heads(lang: str, text: str, want: set[tuple[str, float, str]]) -> None:
     assert counts(text, lang) == want
