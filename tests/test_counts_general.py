@@ -123,3 +123,14 @@ def test_history_reaches_one_sentence_only() -> None:
 ])
 def test_number_forms_and_heads(lang: str, text: str, want: set[tuple[str, float, str]]) -> None:
     assert counts(text, lang) == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ru", "Ущерб от погромов в Бишкеке составил более 200 млн сомов.", {("other", 200e6, "more_than")}),
+    ("uk", "Збитки від погромів у Бішкеку сягнули 5 млн грн.", {("other", 5e6, "exact")}),
+    ("en", "The riots in Dakar caused damage estimated at $5 million.", {("other", 5e6, "exact")}),
+    # money that is no damage stays out: a fine's amount, a price
+    ("ru", "Во время протеста в Бишкеке участники требовали снизить цены на газ до 60 тенге.", set()),
+])
+def test_damage_in_money(lang: str, text: str, want: set[tuple[str, float, str]]) -> None:
+    assert counts(text, lang) == want

@@ -35,6 +35,7 @@ class CountLexicon:
     crowd_adjectives: tuple[str, ...]   # "многотысячный митинг": the figure is a crowd
     goal_verbs: frozenset[str] = frozenset()   # "прийти": a crowd's cue only with an unrest goal
     goal_preps: frozenset[str] = frozenset()   # "на мітинг", "к зданию"
+    damage_money: frozenset[str] = frozenset()   # "ущерб", "damage": a sum after them is a figure
 
 
 @lru_cache(maxsize=8)
@@ -70,4 +71,5 @@ def lexicon(lang: str) -> CountLexicon:
         crowd_adjectives=tuple(raw.get("crowd_adjectives", {}).get("endings", [])),
         goal_verbs=frozenset(norm(w) for w in raw.get("goal", {}).get("verbs", [])),
         goal_preps=frozenset(norm(w) for w in raw.get("goal", {}).get("prepositions", [])),
+        damage_money=frozenset(norm(w) for w in raw.get("damage_money", {}).get("words", [])),
     )

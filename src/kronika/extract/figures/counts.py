@@ -32,6 +32,7 @@ from ..events.triggers import matcher
 from ..mentions import NumberMention
 from .count_lexicon import CountLexicon, lexicon
 from .nouns import is_person
+from .numbers import money_after
 from .setting import FigureSetting
 from .shapes import implied_in, list_item, list_kind
 
@@ -466,7 +467,30 @@ class _Counter(FigureSetting):
             if nm.vague:
                 vague.add(id(out[-1]))
         out.extend(self.implied_ones(past, seen, out))
+        out.extend(self.damage_sums(past, seen))
         return merge_repeats(out, vague)
+
+    def damage_sums(self, past: set[int], seen: set[tuple[str, float]]) -> list[Count]:
+        """"ущерб оценили в 87 млрд тенге", "damage estimated at $5 million": a sum of money after a
+        damage word in a sentence of the story is an `other` figure (the numbers stage drops money)."""
+        out: list[Count] = []
+        text = self.doc.text
+        for si, (a, b) in enumerate(self.doc.sent_tokens):
+            if si in past or not self.near_unrest(si):
+                continue
+            for j in range(a, b):
+                if not self.k(j) & self.lex.damage_money or self.ctx.skipped(self.toks[j].start, self.toks[j].end):
+                    continue
+                nm = money_after(self.ctx, j + 1, min(b, j + 1 + 2 * _WINDOW))
+                if nm is None or ("other", nm.value) in seen or self.future(j) or self.denied(j):
+                    break
+                seen.add(("other", nm.value))
+                start = self.toks[j].start
+                out.append(Count(kind="other", value=nm.value, qualifier=nm.qualifier,
+                                 subject=self.toks[j].text, location=self.location(start),
+                                 source=self.source(nm.start), evidence=[Span.of(text, start, nm.end)]))
+                break
+        return out
 
     def implied_ones(self, past: set[int], seen: set[tuple[str, float]], found: list[Count]) -> list[Count]:
         """"погиб полицейский", "a protester was killed": 1 for each singular victim (shapes.py)."""

@@ -471,6 +471,31 @@ class _Scanner(TokenScanner[NumberLexicon]):
         return out
 
 
+def money_after(ctx: Context, i: int, stop: int) -> NumberMention | None:
+    """The first sum of money among tokens i..stop ("87 млрд тенге", "$5 million", "5 млн грн"): a
+    figure with a currency word right after it or a currency sign right before it (`[money]` of
+    numbers.toml); the numbers stage drops money, the counts stage asks for it after a damage word."""
+    sc = _Scanner(ctx)
+    lex = load_lexicon(lexicon_lang(ctx.doc.lang), "numbers").get("money", {})
+    words = frozenset(norm(w) for w in lex.get("currencies", []))
+    signs = frozenset(lex.get("signs", []))
+    for j in range(i, stop):
+        q = sc.quantity(j, stop)
+        if q is None or q.value <= 0:
+            continue
+        after = q.end < stop and bool(sc.k(q.end) & words)
+        before = j > i and sc.toks[j - 1].text in signs
+        if not (after or before):
+            return None   # the first figure after the damage word is no sum: not this shape
+        qual, qstart = sc.qualifier(j - 1 if before else j, i)
+        first = sc.toks[qstart if qual else (j - 1 if before else j)]
+        last = sc.toks[q.end if after else q.end - 1]
+        return NumberMention(start=first.start, end=last.end, text=ctx.doc.text[first.start:last.end],
+                             value=q.value, qualifier=qual or ("about" if q.vague else "exact"),
+                             vague=q.vague)
+    return None
+
+
 def find_numbers(ctx: Context) -> list[NumberMention]:
     return _Scanner(ctx).scan()
 
