@@ -120,6 +120,10 @@ def test_history_reaches_one_sentence_only() -> None:
     ("ru", "На акцию протеста в Ереване стянули около 2 тысяч полицейских.", {("other", 2000, "about")}),
     ("en", "Authorities deployed more than 3,000 police officers to contain the protest in Santiago.",
      {("other", 3000, "more_than")}),
+    # people at an unrest word by a verb of being; "участвовали"
+    ("ru", "На митинге в Хабаровске было около 5 тысяч человек.", {("participants", 5000, "about")}),
+    ("uk", "На мітингу в Хабаровську було близько 5 тисяч людей.", {("participants", 5000, "about")}),
+    ("ru", "В протесте в Бресте участвовали около 300 человек.", {("participants", 300, "about")}),
 ])
 def test_number_forms_and_heads(lang: str, text: str, want: set[tuple[str, float, str]]) -> None:
     assert counts(text, lang) == want
@@ -134,3 +138,8 @@ def test_number_forms_and_heads(lang: str, text: str, want: set[tuple[str, float
 ])
 def test_damage_in_money(lang: str, text: str, want: set[tuple[str, float, str]]) -> None:
     assert counts(text, lang) == want
+
+
+def test_being_among_the_dead_is_no_crowd() -> None:
+    got = counts("Среди погибших в ходе беспорядков в Оше было 5 детей.", "ru")
+    assert not any(kind == "participants" for kind, _, _ in got)

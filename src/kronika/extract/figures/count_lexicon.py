@@ -35,6 +35,8 @@ class CountLexicon:
     crowd_adjectives: tuple[str, ...]   # "многотысячный митинг": the figure is a crowd
     goal_verbs: frozenset[str] = frozenset()   # "прийти": a crowd's cue only with an unrest goal
     goal_preps: frozenset[str] = frozenset()   # "на мітинг", "к зданию"
+    existential: frozenset[str] = frozenset()   # "на митинге было 5 тысяч": people there
+    locative: frozenset[str] = frozenset()      # "на", "в": the unrest word the people were at
     damage_money: frozenset[str] = frozenset()   # "ущерб", "damage": a sum after them is a figure
 
 
@@ -71,5 +73,7 @@ def lexicon(lang: str) -> CountLexicon:
         crowd_adjectives=tuple(raw.get("crowd_adjectives", {}).get("endings", [])),
         goal_verbs=frozenset(norm(w) for w in raw.get("goal", {}).get("verbs", [])),
         goal_preps=frozenset(norm(w) for w in raw.get("goal", {}).get("prepositions", [])),
+        existential=frozenset(norm(w) for w in raw.get("goal", {}).get("existential", [])),
+        locative=frozenset(norm(w) for w in raw.get("goal", {}).get("locative", [])),
         damage_money=frozenset(norm(w) for w in raw.get("damage_money", {}).get("words", [])),
     )
