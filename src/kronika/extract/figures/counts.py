@@ -21,8 +21,10 @@ See docs/figures.md.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...model import Count, Span
+from ...resources import lexicon_lang, load_lexicon
 from ...text.clauses import clause_of
 from ...text.doc import Token
 from ...text.normalise import norm
@@ -53,6 +55,14 @@ _FEW_MAX = 3.0    # "кілька", "несколько", "several" alone: 3 abo
 _FEW_KINDS = frozenset({"killed", "injured", "detained", "hospitalized"})
 
 
+@lru_cache(maxsize=8)
+def _en_predicate_words(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """Past-form endings and prepositions of clauses.toml (English has no verb tags here)."""
+    lex = load_lexicon(lexicon_lang(lang), "clauses")
+    preps = {w for key in ("object_preps", "place_preps", "in_preps") for w in lex.get(key, [])}
+    return tuple(lex.get("finite_suffixes", [])), frozenset(preps)
+
+
 @dataclass(slots=True)
 class _Head:
     first: int        # first token of the counted noun phrase (after the number)
@@ -62,8 +72,9 @@ class _Head:
 
 
 class _Counter(FigureSetting):
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, story: frozenset[int] = frozenset()) -> None:
         super().__init__(ctx, lexicon(ctx.doc.lang))
+        self.story = story   # sentences of the events found (a recount after the events stage)
         self.numbers = sorted(ctx.numbers, key=lambda n: n.start)
         self._crowd = {w: "participants" for w in self.lex.crowd}
         self.unrest_sents: set[int] = set()
@@ -124,7 +135,7 @@ class _Counter(FigureSetting):
             if is_person(tok, self.lang) and not self.attributive(j, stop):
                 return _Head(first, j, "people", None)   # any noun for people: morphology, lexicon classes
             if self.lang == "en":
-                if tok.lower in _EN_AUX or tok.lower in _EN_STOP:
+                if tok.lower in _EN_AUX or tok.lower in _EN_STOP or self.en_predicate(j, stop):
                     return None
             elif tok.an.pos == "NOUN":
                 return _Head(first, j, "unknown", None)  # "трех городах": some other noun
@@ -132,6 +143,14 @@ class _Counter(FigureSetting):
                 return None
             j += 1
         return None
+
+    def en_predicate(self, j: int, stop: int) -> bool:
+        """"several hundred gathered outside parliament": a past form before a preposition or the
+        clause's end is the figure's own verb, not an adjective of its noun ("3 damaged cars")."""
+        suffixes, preps = _en_predicate_words(self.doc.lang)
+        if not self.toks[j].lower.endswith(suffixes) or not suffixes:
+            return False
+        return j + 1 >= stop or not self.toks[j + 1].is_word or self.toks[j + 1].lower in preps
 
     def attributive(self, j: int, stop: int) -> bool:
         """An adjective read before its noun ("13 уголовных дел", "статьи 212 Уголовного кодекса"):
@@ -558,3 +577,9 @@ def merge_repeats(counts: list[Count], vague: set[int]) -> list[Count]:
 def run(ctx: Context) -> None:
     """Fill ctx.counts from ctx.numbers (needs places and attributions when they exist)."""
     ctx.counts = _Counter(ctx).run()
+
+
+def recount(ctx: Context, story: set[int]) -> list[Count]:
+    """The figures of an article that names no unrest word but whose events stage found events
+    in sentences `story` ("a crowd of several hundred gathered outside parliament")."""
+    return _Counter(ctx, frozenset(story)).run()

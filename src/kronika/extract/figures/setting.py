@@ -83,8 +83,11 @@ class FigureSetting(TokenScanner[CountLexicon]):
     def source(self, start: int) -> str | None:
         return figure_source(self.ctx, start)
 
+    story: frozenset[int]
+
     def about_unrest(self) -> bool:
         self.unrest_sents = {t.sent for t in self.toks if t.is_word and self.k(t.i) & self.lex.unrest}
+        self.unrest_sents |= self.story
         return bool(self.unrest_sents)
 
     def near_unrest(self, sent: int) -> bool:
