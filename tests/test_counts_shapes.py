@@ -143,3 +143,15 @@ def test_a_relative_clause_is_the_figures_predicate() -> None:
     got = counts("A Russian missile struck a market in Odesa on Monday. One man was killed and 14 people who "
                  "were injured are in hospital, the governor said.", "en")
     assert ("injured", 14) in got and ("killed", 14) not in got
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # a copula dash: the kind noun before it, the figure after it
+    ("ru", "Число задержанных на акции протеста в Тбилиси — 40 человек.", {("detained", 40)}),
+    # a sub-count's own verb, an override cue ("отпустили": released) wins over the count's kind
+    ("ru", "Полиция задержала на акции в Казани 25 человек; 8 из них отпустили.", {("detained", 25), ("other", 8)}),
+    # a reflexive verb of injury
+    ("uk", "Під час протесту в Тбілісі затримали 40 людей, ще 12 травмувалися.", {("detained", 40), ("injured", 12)}),
+])
+def test_dash_subcount_and_reflexive(lang: str, text: str, want: set[tuple[str, float]]) -> None:
+    assert counts(text, lang) == want

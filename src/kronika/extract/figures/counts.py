@@ -36,7 +36,7 @@ from .count_lexicon import CountLexicon, lexicon
 from .nouns import is_person
 from .numbers import money_after
 from .setting import FigureSetting
-from .shapes import implied_in, list_item, list_kind
+from .shapes import DASHES, implied_in, list_item, list_kind
 
 __all__ = ["CountLexicon", "lexicon", "merge_repeats", "run"]
 
@@ -325,8 +325,9 @@ class _Counter(FigureSetting):
         after = h.last if h else te
         if prev_kind and (self.is_subcount(ti, a) or self.subcount_after(te, b)):
             # "20 поранених, з яких троє ще в лікарні": a sub-count's own cue wins
-            own = (h.kind, h.last) if h is not None and h.kind else self.cue(
-                ti, after, ti, hi, ti, b, self.lex.cues, right_first=True)
+            own = (h.kind, h.last) if h is not None and h.kind else (
+                self.cue(ti, after, ti, hi, ti, b, self.lex.override, right_first=True)
+                or self.cue(ti, after, ti, hi, ti, b, self.lex.cues, right_first=True))   # "8 из них отпустили"
             return (own[0], h, own[1]) if own else (prev_kind, h, ti)
         rf = self.predicate_follows(after, b)
         ov = self.cue(ti, after, lo, hi, a, b, self.lex.override, rf)
@@ -390,6 +391,10 @@ class _Counter(FigureSetting):
             return cu[0], h, cu[1]
         if prev_kind and cls in _PERSON_CLASSES and ti > a and self.toks[ti - 1].lower in self.lex.conjunctions:
             return prev_kind, h, ti   # "пострадали 7 учителей и 3 врача": the second shares the cue
+        if cls in _PERSON_CLASSES and ti > a and self.toks[ti - 1].text in DASHES:
+            told = list_kind(self, ti, a, self.lex.cues)   # "Число задержанных в Тбилиси — 40 человек"
+            if told is not None and self.toks[told[1]].an.pos in ("NOUN", "ADJF", "PRTF"):
+                return told[0], h, told[1]
         seek = self.medical_help(ti, after, lo, hi, a, b)
         if seek is not None:
             return "hospitalized", h, seek
