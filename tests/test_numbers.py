@@ -180,3 +180,14 @@ def test_law_articles_are_not_figures(lang: str, text: str) -> None:
 
 def test_collective_numerals_beyond_ten() -> None:
     assert figures("Постраждали двадцятеро людей.", "uk") == [(20, "exact", None)]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ru", "Пришли тысяча двести человек.", (1200, "exact", None)),
+    ("uk", "Прийшли тисяча двісті людей.", (1200, "exact", None)),
+    ("ru", "Вышли 2 тысячи 500 человек.", (2500, "exact", None)),
+    ("ru", "Задержаны пара десятков человек.", (20, "exact", None)),
+    ("en", "Police held a couple of dozen people.", (24, "exact", None)),
+])
+def test_scale_then_number_and_pairs(lang: str, text: str, want: tuple[float, str, float | None]) -> None:
+    assert figures(text, lang)[0] == want

@@ -230,6 +230,9 @@ class _Scanner(TokenScanner[NumberLexicon]):
             words = tuple(norm(t.text) for t in self.toks[i:i + n])
             if words in self.lex.phrases:
                 value, vague = self.lex.phrases[words]
+                mu = None if vague else self.multiplier_of(i + n, stop)
+                if mu is not None:
+                    return _Q(value * mu, None, i + n + 1, False)   # "a couple of dozen" 24
                 return _Q(value, None, i + n, vague)
         return None
 
@@ -253,6 +256,11 @@ class _Scanner(TokenScanner[NumberLexicon]):
             vmax = vmax * sc if vmax is not None else None
             has_scale = True
             j += 1
+            rest = parse_digits(self.toks[j].text, self.lang) if j < stop and vmax is None \
+                and self.toks[j].text.isdigit() and len(self.toks[j].text) == len(str(int(sc))) - 1 else None
+            if rest is not None and rest[1] is None and value % sc == 0:
+                value += rest[0]   # "2 тысячи 500 человек" 2500
+                j += 1
         return _Q(value, vmax, j, False, has_scale)
 
     def word_quantity(self, i: int, stop: int) -> _Q | None:
@@ -285,6 +293,11 @@ class _Scanner(TokenScanner[NumberLexicon]):
         if self.value_of(i) is not None and not (self.lang == "en" and low.endswith("s")):
             return self.compose(i, stop)
         sc = self.scale_of(i, stop)
+        if sc is not None and len(tok.text) > 4 and "plur" not in tok.an.tags and i + 1 < stop \
+                and self.value_of(i + 1) is not None:
+            rest = self.compose(i + 1, stop)   # "тысяча двести" 1200: a singular scale word and a number after it
+            if 0 < rest.value < sc:
+                return _Q(sc + rest.value, None, rest.end, False, True)
         if sc is not None and len(tok.text) > 4:
             # a bare scale word: "тисячі людей", "thousands", "hundreds of thousands"
             return self.times_scale(sc, i + 1, stop, vague=True)
