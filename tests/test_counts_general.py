@@ -143,3 +143,20 @@ def test_damage_in_money(lang: str, text: str, want: set[tuple[str, float, str]]
 def test_being_among_the_dead_is_no_crowd() -> None:
     got = counts("Среди погибших в ходе беспорядков в Оше было 5 детей.", "ru")
     assert not any(kind == "participants" for kind, _, _ in got)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # demanded, not reported
+    ("uk", "Протестувальники в Тбілісі вимагали звільнити 12 політв'язнів."),
+    ("en", "Protesters in Tbilisi demanded the release of 12 political prisoners."),
+    ("ru", "Протестующие в Тбилиси требуют отставки 5 министров."),
+    # another story told beside the protest
+    ("ru", "Акция протеста прошла в Тбилиси. Тем временем в ДТП на трассе погибли 3 человека."),
+    ("en", "Protesters rallied in Tbilisi on Monday. Separately, 3 people died in a car crash on the highway."),
+])
+def test_demands_and_other_stories_are_no_figures(lang: str, text: str) -> None:
+    assert counts(text, lang) == set()
+
+
+def test_a_crowd_that_demands_is_still_counted() -> None:
+    assert counts("У Тбілісі 300 протестувальників вимагали відставки уряду.", "uk") == {("participants", 300, "exact")}

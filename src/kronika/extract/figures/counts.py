@@ -474,6 +474,8 @@ class _Counter(FigureSetting):
             prev_kind = kind
             if self.historic_clause(self.num_tokens[idx][0]):
                 continue   # "…, де 14 березня 2019 року загинули 30 людей": another, older event
+            if self.demanded(self.num_tokens[idx][0]) or self.other_story(sent):
+                continue   # "вимагали звільнити 12 політв'язнів"; "в ДТП погибли 3 человека"
             if self.future(cue_i) or self.intended(self.num_tokens[idx][0]) or self.denied(self.num_tokens[idx][0]):
                 prev_kind = None   # its sub-counts ("з них понад 30 тисяч") are forecasts too
                 continue   # "постраждають 55 тисяч": a forecast, not a figure

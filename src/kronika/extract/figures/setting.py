@@ -9,12 +9,14 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ...text.clauses import clause_of
+from ..events.triggers import matcher
 from .count_lexicon import CountLexicon
 from .numbers import TokenScanner
 from .source import figure_source
 
 _BARRIERS = {",", ";", ":", "(", ")", "—", "–"}
 _NEAR = 1   # sentences an unrest word reaches (2 lets an illness two sentences from a protest in)
+_OTHER_STORIES = frozenset({"accident"})   # event classes (events.toml) of stories beside the unrest ("sport" reads "нападник" too)
 _INFN = frozenset({"INFN", "infn"})   # pymorphy3 ru and uk spell the infinitive tag differently
 
 
@@ -61,6 +63,26 @@ class FigureSetting(TokenScanner[CountLexicon]):
                 return any(self.k(m) & self.lex.planned for m in range(max(i - 3, 0), i)
                            if self.toks[m].sent == sent)
         return False
+
+    def demanded(self, ni: int) -> bool:
+        """"вимагали звільнити 12 політв'язнів", "demanded the release of 12 prisoners": a verb of
+        demand (`[demand]`) before the figure in its clause (commas end an English one)."""
+        sent = self.toks[ni].sent
+        for i in range(ni - 1, max(ni - 8, -1), -1):
+            t = self.toks[i]
+            if t.sent != sent or t.text in _BARRIERS:
+                return False
+            if self.k(i) & self.lex.demand:
+                return True
+        return False
+
+    def other_story(self, sent: int) -> bool:
+        """A sentence of another story (an accident: the events lexicon's class for it)
+        with no unrest word of its own: "Тем временем в ДТП погибли 3 человека"."""
+        if sent in self.unrest_sents:
+            return False
+        a, b = self.doc.sent_tokens[sent]
+        return any(h.cls in _OTHER_STORIES for h in matcher(self.doc.lang, "events").find(self.doc, a, b))
 
     def location(self, start: int) -> str | None:
         places = [p for p in self.ctx.places if p.kind != "country"] or list(self.ctx.places)
