@@ -152,6 +152,12 @@ def test_a_relative_clause_is_the_figures_predicate() -> None:
     ("ru", "Полиция задержала на акции в Казани 25 человек; 8 из них отпустили.", {("detained", 25), ("other", 8)}),
     # a reflexive verb of injury
     ("uk", "Під час протесту в Тбілісі затримали 40 людей, ще 12 травмувалися.", {("detained", 40), ("injured", 12)}),
+    # a bare figure after a dash or a colon: the kind noun before it
+    ("ru", "Протестующие штурмовали здание администрации в Оше. Погибших — 5, раненых — 40.",
+     {("killed", 5), ("injured", 40)}),
+    ("uk", "Протестувальники штурмували будівлю адміністрації в Оші. Загиблих — 5, поранених — 40.",
+     {("killed", 5), ("injured", 40)}),
+    ("en", "Protesters stormed the government building in Osh. Dead: 5, injured: 40.", {("killed", 5), ("injured", 40)}),
 ])
 def test_dash_subcount_and_reflexive(lang: str, text: str, want: set[tuple[str, float]]) -> None:
     assert counts(text, lang) == want

@@ -366,6 +366,10 @@ class _Counter(FigureSetting):
             tally = self.tally(ti, a)
             if tally is not None:
                 return tally[0], None, tally[1]
+            if ti - 2 >= a and (self.toks[ti - 1].text in DASHES or self.toks[ti - 1].text == ":"):
+                c = self.cue_of(ti - 2, self.lex.cues)   # "Погибших — 5, раненых — 40", "Dead: 5"
+                if c and c != "participants" and self.toks[ti - 2].an.pos != "VERB":
+                    return c, None, ti - 2
             if ti > a:
                 c = self.cue_of(ti - 1, self.lex.cues)
                 if c and c != "participants" and self.toks[ti - 1].an.pos != "NOUN":
