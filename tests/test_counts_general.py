@@ -160,3 +160,16 @@ def test_demands_and_other_stories_are_no_figures(lang: str, text: str) -> None:
 
 def test_a_crowd_that_demands_is_still_counted() -> None:
     assert counts("У Тбілісі 300 протестувальників вимагали відставки уряду.", "uk") == {("participants", 300, "exact")}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # a verb after "and" before the next figure is that figure's
+    ("en", "Nigerian police fired tear gas at hundreds of protesters in Abuja on Tuesday and arrested at least 20, "
+           "witnesses said.", {("participants", 100, "about"), ("detained", 20, "at_least")}),
+    # "dozens of shops" is a quantity, not a part ("5 of the shops")
+    ("en", "Rioters torched 30 vehicles and looted dozens of shops in Johannesburg.",
+     {("vehicles_damaged", 30, "exact"), ("buildings_damaged", 12, "about")}),
+    ("en", "Two police officers were stabbed during the protest in Paris on Saturday.", {("injured", 2, "exact")}),
+])
+def test_english_wire_shapes(lang: str, text: str, want: set[tuple[str, float, str]]) -> None:
+    assert counts(text, lang) == want

@@ -63,6 +63,11 @@ def _en_predicate_words(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(lex.get("finite_suffixes", [])), frozenset(preps)
 
 
+@lru_cache(maxsize=8)
+def _en_determiners(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lexicon_lang(lang), "clauses").get("determiners", []))
+
+
 @dataclass(slots=True)
 class _Head:
     first: int        # first token of the counted noun phrase (after the number)
@@ -102,6 +107,8 @@ class _Counter(FigureSetting):
         partitive = j < stop and self.toks[j].lower in self.lex.of_words
         if partitive:
             j += 1
+            if self.lang == "en" and j < stop and self.toks[j].lower not in _en_determiners(self.doc.lang):
+                partitive = False   # "dozens of shops" is a quantity; "5 of the shops" a part
         first = j
         for _ in range(_HEAD_SKIP):
             if j >= stop:
@@ -200,8 +207,11 @@ class _Counter(FigureSetting):
 
         def right() -> tuple[str, int] | None:
             j, stop, end = after + 1, min(b, hi), after + 1 + _WINDOW + 2
+            next_figure = hi < b and hi == stop   # the next figure of the sentence ends the search
             while j < min(stop, end):
                 text = self.toks[j].text
+                if next_figure and self.toks[j].lower in self.lex.conjunctions:
+                    return None   # "fired at hundreds of protesters and arrested 20": the verb is 20's
                 if text in _OPEN_QUOTES:
                     # a quoted name ("учасників маршу «Місто — це ми» було затримано") is one word
                     close = self.quote_end(j, stop)
