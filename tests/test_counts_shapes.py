@@ -158,6 +158,9 @@ def test_a_relative_clause_is_the_figures_predicate() -> None:
     ("uk", "Протестувальники штурмували будівлю адміністрації в Оші. Загиблих — 5, поранених — 40.",
      {("killed", 5), ("injured", 40)}),
     ("en", "Protesters stormed the government building in Osh. Dead: 5, injured: 40.", {("killed", 5), ("injured", 40)}),
+    # a tally far before a figure of people
+    ("ru", "Число погибших в ходе протестов в Казахстане достигло 225 человек.", {("killed", 225)}),
+    ("uk", "Кількість загиблих під час протестів у Казахстані сягнула 225 осіб.", {("killed", 225)}),
 ])
 def test_dash_subcount_and_reflexive(lang: str, text: str, want: set[tuple[str, float]]) -> None:
     assert counts(text, lang) == want

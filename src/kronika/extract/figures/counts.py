@@ -403,6 +403,9 @@ class _Counter(FigureSetting):
         cu = self.cue(ti, after, lo, hi, a, b, self.lex.cues, rf)
         if cu:
             return cu[0], h, cu[1]
+        tally = self.tally(ti, a) if cls in _PERSON_CLASSES else None
+        if tally is not None:
+            return tally[0], h, tally[1]   # "Число погибших в ходе протестов ... достигло 225 человек"
         if prev_kind and cls in _PERSON_CLASSES and ti > a and self.toks[ti - 1].lower in self.lex.conjunctions:
             return prev_kind, h, ti   # "пострадали 7 учителей и 3 врача": the second shares the cue
         if cls in _PERSON_CLASSES and ti > a and self.toks[ti - 1].text in DASHES:
