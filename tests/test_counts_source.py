@@ -68,3 +68,10 @@ def test_a_pronoun_of_the_other_gender_points_at_no_one() -> None:
     got = sources("Речниця поліції Олена Коваль повідомила про протест у Рівному.\n"
                   "Охоронець магазину сказав, що він бачив 40 погромників, які розбили 6 вітрин.", "uk")
     assert got.get(6) != "Олена Коваль"
+
+
+def test_an_outlet_signing_the_next_sentence_reports_the_paragraph() -> None:
+    got = sources("У Бішкеку на вулиці вийшли 300 протестувальників. Поліція застосувала силу, пише Kaktus.media.\n"
+                  "Увечері затримали 12 людей.", "uk")
+    assert got.get(300) == "Kaktus.media"
+    assert got.get(12) is None   # a new paragraph: the signature does not reach it

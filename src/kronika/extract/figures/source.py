@@ -16,6 +16,8 @@
   figure's sentence continues ("Губернатор сообщил об атаке. Ранены два человека."); a sentence
   that names another attribution, or has a speech cue of its own (`[cues]` of sources.toml: "said",
   "по данным": a source the sources stage did not resolve), ends that report.
+- Else an outlet that signs the next sentence of the paragraph ("..., пишет Nur.kz.") when the
+  figure's sentence has no source or speech cue of its own.
 Clauses come from text/clauses.py; contrast words from `[contrast]` in lexicons/<lang>/counts.toml.
 """
 
@@ -36,6 +38,7 @@ _CARRY = 2   # sentences a report named before the figure still carries it
 _BACK = 4    # sentences an anaphor ("he said", "the ministry stated") reaches back
 _NEAR = 3    # tokens between an anaphor and its speech verb or frame noun
 _ROLE = 6    # tokens before a name read as its role ("Комендант города ... Иван Петров")
+_OUTLET_KINDS = frozenset({"outlet", "news_agency", "telegram", "social_media"})
 _PERSON_KINDS = frozenset({"official", "witness", "other", "police", "ngo"})
 
 
@@ -113,7 +116,22 @@ def figure_source(ctx: Context, start: int) -> str | None:
              and not (doc.sentence_of(x.start) == si and _contrast_between(ctx, start, x.start))]
     if cover:
         return min(cover, key=lambda x: x.scope_end - x.scope_start).name
-    return _carried(ctx, si)
+    return _carried(ctx, si) or _ahead(ctx, si)
+
+
+def _ahead(ctx: Context, si: int) -> str | None:
+    """An outlet that signs the next sentence of the paragraph ("В Казахстане вышли тысячи
+    протестующих. Полиция применила силу, пишет Nur.kz."): its report takes in the paragraph's
+    sentences before it, when the figure's sentence has no source or speech cue of its own."""
+    doc = ctx.doc
+    nxt = si + 1
+    if nxt >= len(doc.sentences) or _paragraph_break(doc.text, doc.sentences[si].end, doc.sentences[nxt].start):
+        return None
+    if any(doc.sentence_of(x.start) == si for x in ctx.attributions) or _has_cue(ctx, si):
+        return None
+    signed = [x for x in ctx.attributions if doc.sentence_of(x.start) == nxt and x.kind in _OUTLET_KINDS
+              and x.scope_end >= doc.sentences[nxt].end - 1]
+    return signed[-1].name if signed else None
 
 
 def _carried(ctx: Context, si: int) -> str | None:
