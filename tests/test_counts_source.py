@@ -75,3 +75,10 @@ def test_an_outlet_signing_the_next_sentence_reports_the_paragraph() -> None:
                   "Увечері затримали 12 людей.", "uk")
     assert got.get(300) == "Kaktus.media"
     assert got.get(12) is None   # a new paragraph: the signature does not reach it
+
+
+def test_a_pronoun_points_at_a_surname_kept_alone() -> None:
+    # "Абдыкадыров" alone (a surname no dictionary knows) is still a person a pronoun can stand for
+    got = sources("Мэр Оша Абдыкадыров заявил, что в ходе беспорядков пострадали 40 человек. Его слова приводит "
+                  "издание Kaktus.media. По его словам, среди пострадавших 12 полицейских.", "ru")
+    assert got.get(12) == "Абдыкадыров"

@@ -39,6 +39,7 @@ _BACK = 4    # sentences an anaphor ("he said", "the ministry stated") reaches b
 _NEAR = 3    # tokens between an anaphor and its speech verb or frame noun
 _ROLE = 6    # tokens before a name read as its role ("Комендант города ... Иван Петров")
 _OUTLET_KINDS = frozenset({"outlet", "news_agency", "telegram", "social_media"})
+_SURNAME_KINDS = frozenset({"official", "witness", "other"})
 _PERSON_KINDS = frozenset({"official", "witness", "other", "police", "ngo"})
 
 
@@ -155,9 +156,12 @@ def _carried(ctx: Context, si: int) -> str | None:
 
 
 def _person(x: Attribution) -> bool:
-    """A person's name: two or more capitalised words of a person's kind ("Иван Петров")."""
+    """A person's name: two or more capitalised words of a person's kind ("Иван Петров"), or one
+    such word of an official, witness or other source (a surname the sources stage kept alone)."""
     words = x.name.split()
-    return x.kind in _PERSON_KINDS and len(words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in words)
+    if x.kind not in _PERSON_KINDS or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    return len(words) >= 2 or x.kind in _SURNAME_KINDS and words[0].isalpha()
 
 
 def _anaphoric(ctx: Context, si: int) -> str | None:
