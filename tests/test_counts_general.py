@@ -173,3 +173,16 @@ def test_a_crowd_that_demands_is_still_counted() -> None:
 ])
 def test_english_wire_shapes(lang: str, text: str, want: set[tuple[str, float, str]]) -> None:
     assert counts(text, lang) == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ru", "Во время беспорядков в Оше полиция задержала 20 человек. Власти направили туда 200 военных и 15 "
+           "грузовиков.", {("detained", 20, "exact"), ("other", 200, "exact"), ("other", 15, "exact")}),
+    ("en", "Police detained 20 people during the riots in Osh. The government sent 200 troops and 15 trucks to "
+           "the city.", {("detained", 20, "exact"), ("other", 200, "exact"), ("other", 15, "exact")}),
+    # a vehicle neither damaged nor sent is no figure
+    ("ru", "Во время беспорядков в Оше задержали 20 человек, на площади стояли 15 грузовиков.",
+     {("detained", 20, "exact")}),
+])
+def test_vehicles_sent_with_troops(lang: str, text: str, want: set[tuple[str, float, str]]) -> None:
+    assert counts(text, lang) == want

@@ -355,7 +355,8 @@ class _Counter(FigureSetting):
         if cls in ("vehicles", "buildings"):
             d = self.damaged(ti, after, a, b)
             if d is None:
-                return None
+                sent = cls == "vehicles" and any(self.k(j) & self.lex.deploy for j in range(max(a, ti - 2 * _WINDOW), ti))
+                return ("other", h, h.last if h else te) if sent else None   # "направит 150 военных, 11 авто"
             return ("vehicles_damaged" if cls == "vehicles" else "buildings_damaged"), h, d
         if cls == "cases":
             near = range(max(a, ti - 2), min(b, after + 3))
