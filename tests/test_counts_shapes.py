@@ -164,3 +164,14 @@ def test_a_relative_clause_is_the_figures_predicate() -> None:
 ])
 def test_dash_subcount_and_reflexive(lang: str, text: str, want: set[tuple[str, float]]) -> None:
     assert counts(text, lang) == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # the figure's verb after a relative clause between commas
+    ("uk", "Під час протесту в Донецьку бойовики утримували сімох активістів у заручниках. П'ятьох, яких "
+           "тримали в будівлі міськради, звільнили.", {("other", 7), ("other", 5)}),
+    ("ru", "Во время протеста в Донецке боевики удерживали семерых активистов в заложниках. Пятерых, которых "
+           "держали в здании горсовета, отпустили.", {("other", 7), ("other", 5)}),
+])
+def test_verb_after_a_relative_clause(lang: str, text: str, want: set[tuple[str, float]]) -> None:
+    assert counts(text, lang) == want

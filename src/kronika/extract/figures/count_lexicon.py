@@ -37,6 +37,7 @@ class CountLexicon:
     goal_preps: frozenset[str] = frozenset()   # "на мітинг", "к зданию"
     existential: frozenset[str] = frozenset()   # "на митинге было 5 тысяч": people there
     locative: frozenset[str] = frozenset()      # "на", "в": the unrest word the people were at
+    relative: frozenset[str] = frozenset()      # "п'ятьох, яких утримували ..., звільнили"
     deploy: frozenset[str] = frozenset()        # "направит 11 авто": vehicles sent, not damaged
     demand: frozenset[str] = frozenset()        # "требовали освободить 12": demanded, not reported
     damage_money: frozenset[str] = frozenset()   # "ущерб", "damage": a sum after them is a figure
@@ -77,6 +78,7 @@ def lexicon(lang: str) -> CountLexicon:
         goal_preps=frozenset(norm(w) for w in raw.get("goal", {}).get("prepositions", [])),
         existential=frozenset(norm(w) for w in raw.get("goal", {}).get("existential", [])),
         locative=frozenset(norm(w) for w in raw.get("goal", {}).get("locative", [])),
+        relative=frozenset(norm(w) for w in raw.get("relative", {}).get("words", [])),
         deploy=frozenset(norm(w) for w in raw.get("deploy", {}).get("words", [])),
         demand=frozenset(norm(w) for w in raw.get("demand", {}).get("words", [])),
         damage_money=frozenset(norm(w) for w in raw.get("damage_money", {}).get("words", [])),

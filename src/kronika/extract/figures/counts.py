@@ -219,6 +219,12 @@ class _Counter(FigureSetting):
                         end += close - j
                         j = close + 1
                         continue
+                if text == "," and j == after + 1 and j + 1 < stop and self.k(j + 1) & self.lex.relative:
+                    close = next((m for m in range(j + 2, min(stop, j + 16)) if self.toks[m].text == ","), None)
+                    if close is not None:   # "П'ятьох, яких утримували в офісі, звільнили"
+                        end += close - j + 1
+                        j = close + 1
+                        continue
                 if text in _BARRIERS:
                     return None
                 c = self.cue_of(j, table)
