@@ -84,6 +84,30 @@ class FigureSetting(TokenScanner[CountLexicon]):
         a, b = self.doc.sent_tokens[sent]
         return any(h.cls in _OTHER_STORIES for h in matcher(self.doc.lang, "events").find(self.doc, a, b))
 
+    def unrest_goal(self, sent: int) -> bool:
+        """Does the sentence name an unrest goal of a motion verb ("прийшли на мітинг", "пришли к
+        мэрии на пикет"): a goal preposition (`[goal]`) right before an unrest word?"""
+        a, b = self.doc.sent_tokens[sent]
+        return any(self.toks[j].lower in self.lex.goal_preps and any(
+            self.k(m) & self.lex.unrest for m in range(j + 1, min(b, j + 3))) for j in range(a, b))
+
+    def existential(self, ti: int) -> int | None:
+        """A verb of being in the figure's clause with an unrest word as its place ("на митинге
+        было 5 тысяч человек", `[goal] existential`/`locative`): the verb's index, else None."""
+        cl = clause_of(self.doc, ti) if self.lex.existential else None
+        if cl is None:
+            return None
+        span = range(cl.first, cl.last)
+        verb = next((j for j in span if self.k(j) & self.lex.existential), None)
+        if verb is None or any(self.toks[j].is_word and any(self.lex.cues.get(key) not in (None, "participants")
+                                                             for key in self.k(j)) for j in span):
+            return None   # "среди погибших было 5 детей": the clause tells another kind
+
+        def at_unrest(j: int) -> bool:   # "на митинге", "на массовом митинге"; not "в ходе беспорядков"
+            m = j + 2 if j + 2 < cl.last and self.toks[j + 1].an.pos in ("ADJF", "PRTF") else j + 1
+            return m < cl.last and bool(self.k(m) & self.lex.unrest)
+        return verb if any(self.toks[j].lower in self.lex.locative and at_unrest(j) for j in span) else None
+
     def location(self, start: int) -> str | None:
         places = [p for p in self.ctx.places if p.kind != "country"] or list(self.ctx.places)
         if not places:
