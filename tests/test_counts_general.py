@@ -95,3 +95,94 @@ def test_history_reaches_one_sentence_only() -> None:
     text = ("У 2014 році Росія анексувала Крим. Тоді під час протестів загинули 5 людей. "
             "Внаслідок обстрілу загинули 3 людини.")
     assert counts(text, "uk") == {("killed", 3, "exact")}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # an adjective before its noun is no person, whatever its rare noun reading ("уголовный" a criminal)
+    ("ru", "Во время беспорядков в Бресте полиция задержала 40 человек, возбуждено 13 уголовных дел.",
+     {("detained", 40, "exact"), ("criminal_cases", 13, "exact")}),
+    ("ru", "Участники митинга в Твери требовали отменить статью 280 Уголовного кодекса.", set()),
+    # an abbreviated scale word's dot does not end the figure
+    ("ru", "На акцию протеста в Омске вышли 1,5 тыс. человек.", {("participants", 1500, "exact")}),
+    # fines handed to protesters are a figure of the story
+    ("ru", "В ходе акции протеста в Томске полиция задержала 12 человек, суды назначили 9 штрафов.",
+     {("detained", 12, "exact"), ("other", 9, "exact")}),
+    ("uk", "Під час сутичок з поліцією у Рівному постраждали двадцятеро протестувальників.",
+     {("injured", 20, "exact")}),
+    # a motion verb tells a crowd only with an unrest goal
+    ("uk", "У суботу на мітинг проти забудови парку в Житомирі прийшли близько 300 містян.",
+     {("participants", 300, "about")}),
+    ("ru", "На пикет у здания мэрии Кирова пришли около 40 горожан.", {("participants", 40, "about")}),
+    ("ru", "После протестов в Кирове на похороны активиста пришли две тысячи человек.", set()),
+    # a picket is a protest; security forces sent to the scene are an `other` figure
+    ("uk", "Кілька сотень людей пікетували будівлю суду в Уфі.", {("participants", 100, "about")}),
+    ("en", "Hundreds of people protested outside the parliament in Accra.", {("participants", 100, "about")}),
+    ("ru", "На акцию протеста в Ереване стянули около 2 тысяч полицейских.", {("other", 2000, "about")}),
+    ("en", "Authorities deployed more than 3,000 police officers to contain the protest in Santiago.",
+     {("other", 3000, "more_than")}),
+    # people at an unrest word by a verb of being; "участвовали"
+    ("ru", "На митинге в Хабаровске было около 5 тысяч человек.", {("participants", 5000, "about")}),
+    ("uk", "На мітингу в Хабаровську було близько 5 тисяч людей.", {("participants", 5000, "about")}),
+    ("ru", "В протесте в Бресте участвовали около 300 человек.", {("participants", 300, "about")}),
+])
+def test_number_forms_and_heads(lang: str, text: str, want: set[tuple[str, float, str]]) -> None:
+    assert counts(text, lang) == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ru", "Ущерб от погромов в Бишкеке составил более 200 млн сомов.", {("other", 200e6, "more_than")}),
+    ("uk", "Збитки від погромів у Бішкеку сягнули 5 млн грн.", {("other", 5e6, "exact")}),
+    ("en", "The riots in Dakar caused damage estimated at $5 million.", {("other", 5e6, "exact")}),
+    # money that is no damage stays out: a fine's amount, a price
+    ("ru", "Во время протеста в Бишкеке участники требовали снизить цены на газ до 60 тенге.", set()),
+])
+def test_damage_in_money(lang: str, text: str, want: set[tuple[str, float, str]]) -> None:
+    assert counts(text, lang) == want
+
+
+def test_being_among_the_dead_is_no_crowd() -> None:
+    got = counts("Среди погибших в ходе беспорядков в Оше было 5 детей.", "ru")
+    assert not any(kind == "participants" for kind, _, _ in got)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # demanded, not reported
+    ("uk", "Протестувальники в Тбілісі вимагали звільнити 12 політв'язнів."),
+    ("en", "Protesters in Tbilisi demanded the release of 12 political prisoners."),
+    ("ru", "Протестующие в Тбилиси требуют отставки 5 министров."),
+    # another story told beside the protest
+    ("ru", "Акция протеста прошла в Тбилиси. Тем временем в ДТП на трассе погибли 3 человека."),
+    ("en", "Protesters rallied in Tbilisi on Monday. Separately, 3 people died in a car crash on the highway."),
+])
+def test_demands_and_other_stories_are_no_figures(lang: str, text: str) -> None:
+    assert counts(text, lang) == set()
+
+
+def test_a_crowd_that_demands_is_still_counted() -> None:
+    assert counts("У Тбілісі 300 протестувальників вимагали відставки уряду.", "uk") == {("participants", 300, "exact")}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # a verb after "and" before the next figure is that figure's
+    ("en", "Nigerian police fired tear gas at hundreds of protesters in Abuja on Tuesday and arrested at least 20, "
+           "witnesses said.", {("participants", 100, "about"), ("detained", 20, "at_least")}),
+    # "dozens of shops" is a quantity, not a part ("5 of the shops")
+    ("en", "Rioters torched 30 vehicles and looted dozens of shops in Johannesburg.",
+     {("vehicles_damaged", 30, "exact"), ("buildings_damaged", 12, "about")}),
+    ("en", "Two police officers were stabbed during the protest in Paris on Saturday.", {("injured", 2, "exact")}),
+])
+def test_english_wire_shapes(lang: str, text: str, want: set[tuple[str, float, str]]) -> None:
+    assert counts(text, lang) == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ru", "Во время беспорядков в Оше полиция задержала 20 человек. Власти направили туда 200 военных и 15 "
+           "грузовиков.", {("detained", 20, "exact"), ("other", 200, "exact"), ("other", 15, "exact")}),
+    ("en", "Police detained 20 people during the riots in Osh. The government sent 200 troops and 15 trucks to "
+           "the city.", {("detained", 20, "exact"), ("other", 200, "exact"), ("other", 15, "exact")}),
+    # a vehicle neither damaged nor sent is no figure
+    ("ru", "Во время беспорядков в Оше задержали 20 человек, на площади стояли 15 грузовиков.",
+     {("detained", 20, "exact")}),
+])
+def test_vehicles_sent_with_troops(lang: str, text: str, want: set[tuple[str, float, str]]) -> None:
+    assert counts(text, lang) == want

@@ -54,3 +54,13 @@ def test_story_keeps_figures(lang: str, text: str, want: tuple[str, float]) -> N
         stage(ctx)
     assert scope.in_story(ctx)
     assert want in [(c.kind, c.value) for c in ctx.counts]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # no unrest word of counts.toml, but the events stage finds a gathering: its figures count
+    ("en", "A crowd of several hundred gathered outside parliament in Belgrade.", [("participants", 100)]),
+    ("ru", "Толпа из нескольких сотен человек собралась у парламента в Белграде.", [("participants", 100)]),
+])
+def test_counted_again_from_the_events_sentences(lang: str, text: str, want: list[tuple[str, float]]) -> None:
+    assert stage_counts(text, lang, "counts") == []
+    assert stage_counts(text, lang, "counts_scope") == want

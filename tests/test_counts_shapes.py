@@ -143,3 +143,35 @@ def test_a_relative_clause_is_the_figures_predicate() -> None:
     got = counts("A Russian missile struck a market in Odesa on Monday. One man was killed and 14 people who "
                  "were injured are in hospital, the governor said.", "en")
     assert ("injured", 14) in got and ("killed", 14) not in got
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # a copula dash: the kind noun before it, the figure after it
+    ("ru", "Число задержанных на акции протеста в Тбилиси — 40 человек.", {("detained", 40)}),
+    # a sub-count's own verb, an override cue ("отпустили": released) wins over the count's kind
+    ("ru", "Полиция задержала на акции в Казани 25 человек; 8 из них отпустили.", {("detained", 25), ("other", 8)}),
+    # a reflexive verb of injury
+    ("uk", "Під час протесту в Тбілісі затримали 40 людей, ще 12 травмувалися.", {("detained", 40), ("injured", 12)}),
+    # a bare figure after a dash or a colon: the kind noun before it
+    ("ru", "Протестующие штурмовали здание администрации в Оше. Погибших — 5, раненых — 40.",
+     {("killed", 5), ("injured", 40)}),
+    ("uk", "Протестувальники штурмували будівлю адміністрації в Оші. Загиблих — 5, поранених — 40.",
+     {("killed", 5), ("injured", 40)}),
+    ("en", "Protesters stormed the government building in Osh. Dead: 5, injured: 40.", {("killed", 5), ("injured", 40)}),
+    # a tally far before a figure of people
+    ("ru", "Число погибших в ходе протестов в Казахстане достигло 225 человек.", {("killed", 225)}),
+    ("uk", "Кількість загиблих під час протестів у Казахстані сягнула 225 осіб.", {("killed", 225)}),
+])
+def test_dash_subcount_and_reflexive(lang: str, text: str, want: set[tuple[str, float]]) -> None:
+    assert counts(text, lang) == want
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # the figure's verb after a relative clause between commas
+    ("uk", "Під час протесту в Донецьку бойовики утримували сімох активістів у заручниках. П'ятьох, яких "
+           "тримали в будівлі міськради, звільнили.", {("other", 7), ("other", 5)}),
+    ("ru", "Во время протеста в Донецке боевики удерживали семерых активистов в заложниках. Пятерых, которых "
+           "держали в здании горсовета, отпустили.", {("other", 7), ("other", 5)}),
+])
+def test_verb_after_a_relative_clause(lang: str, text: str, want: set[tuple[str, float]]) -> None:
+    assert counts(text, lang) == want

@@ -166,3 +166,28 @@ def test_english_phrases(text: str, want: tuple[float, str, float | None]) -> No
 @pytest.mark.parametrize("lang,text", [("uk", "станом на 18.00 у лікарні"), ("ru", "на 18.00 в больнице")])
 def test_as_of_time_is_not_a_figure(lang: str, text: str) -> None:
     assert figures(text, lang) == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "Суд применил к нему статью 318 Уголовного кодекса."),
+    ("ru", "Дело возбуждено по ч. 2 ст. 212 УК."),
+    ("uk", "Йому інкримінують частину 1 статті 109 Кримінального кодексу."),
+    ("en", "He was charged under Article 20 of the criminal code."),
+])
+def test_law_articles_are_not_figures(lang: str, text: str) -> None:
+    assert figures(text, lang) == []
+
+
+def test_collective_numerals_beyond_ten() -> None:
+    assert figures("Постраждали двадцятеро людей.", "uk") == [(20, "exact", None)]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ru", "Пришли тысяча двести человек.", (1200, "exact", None)),
+    ("uk", "Прийшли тисяча двісті людей.", (1200, "exact", None)),
+    ("ru", "Вышли 2 тысячи 500 человек.", (2500, "exact", None)),
+    ("ru", "Задержаны пара десятков человек.", (20, "exact", None)),
+    ("en", "Police held a couple of dozen people.", (24, "exact", None)),
+])
+def test_scale_then_number_and_pairs(lang: str, text: str, want: tuple[float, str, float | None]) -> None:
+    assert figures(text, lang)[0] == want

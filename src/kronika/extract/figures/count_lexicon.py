@@ -33,6 +33,14 @@ class CountLexicon:
     conjunctions: frozenset[str]    # additive: "7 учителей и 3 врача", "a guard and a driver"
     future_aux: frozenset[str]      # "будут задержаны", "will be detained"
     crowd_adjectives: tuple[str, ...]   # "многотысячный митинг": the figure is a crowd
+    goal_verbs: frozenset[str] = frozenset()   # "прийти": a crowd's cue only with an unrest goal
+    goal_preps: frozenset[str] = frozenset()   # "на мітинг", "к зданию"
+    existential: frozenset[str] = frozenset()   # "на митинге было 5 тысяч": people there
+    locative: frozenset[str] = frozenset()      # "на", "в": the unrest word the people were at
+    relative: frozenset[str] = frozenset()      # "п'ятьох, яких утримували ..., звільнили"
+    deploy: frozenset[str] = frozenset()        # "направит 11 авто": vehicles sent, not damaged
+    demand: frozenset[str] = frozenset()        # "требовали освободить 12": demanded, not reported
+    damage_money: frozenset[str] = frozenset()   # "ущерб", "damage": a sum after them is a figure
 
 
 @lru_cache(maxsize=8)
@@ -66,4 +74,12 @@ def lexicon(lang: str) -> CountLexicon:
         conjunctions=frozenset(norm(w) for w in raw.get("conjunctions", {}).get("words", [])),
         future_aux=frozenset(norm(w) for w in raw.get("future", {}).get("auxiliaries", [])),
         crowd_adjectives=tuple(raw.get("crowd_adjectives", {}).get("endings", [])),
+        goal_verbs=frozenset(norm(w) for w in raw.get("goal", {}).get("verbs", [])),
+        goal_preps=frozenset(norm(w) for w in raw.get("goal", {}).get("prepositions", [])),
+        existential=frozenset(norm(w) for w in raw.get("goal", {}).get("existential", [])),
+        locative=frozenset(norm(w) for w in raw.get("goal", {}).get("locative", [])),
+        relative=frozenset(norm(w) for w in raw.get("relative", {}).get("words", [])),
+        deploy=frozenset(norm(w) for w in raw.get("deploy", {}).get("words", [])),
+        demand=frozenset(norm(w) for w in raw.get("demand", {}).get("words", [])),
+        damage_money=frozenset(norm(w) for w in raw.get("damage_money", {}).get("words", [])),
     )

@@ -21,8 +21,10 @@ See docs/figures.md.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...model import Count, Span
+from ...resources import lexicon_lang, load_lexicon
 from ...text.clauses import clause_of
 from ...text.doc import Token
 from ...text.normalise import norm
@@ -32,8 +34,9 @@ from ..events.triggers import matcher
 from ..mentions import NumberMention
 from .count_lexicon import CountLexicon, lexicon
 from .nouns import is_person
+from .numbers import money_after
 from .setting import FigureSetting
-from .shapes import implied_in, list_item, list_kind
+from .shapes import DASHES, implied_in, list_item, list_kind
 
 __all__ = ["CountLexicon", "lexicon", "merge_repeats", "run"]
 
@@ -52,6 +55,19 @@ _FEW_MAX = 3.0    # "кілька", "несколько", "several" alone: 3 abo
 _FEW_KINDS = frozenset({"killed", "injured", "detained", "hospitalized"})
 
 
+@lru_cache(maxsize=8)
+def _en_predicate_words(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """Past-form endings and prepositions of clauses.toml (English has no verb tags here)."""
+    lex = load_lexicon(lexicon_lang(lang), "clauses")
+    preps = {w for key in ("object_preps", "place_preps", "in_preps") for w in lex.get(key, [])}
+    return tuple(lex.get("finite_suffixes", [])), frozenset(preps)
+
+
+@lru_cache(maxsize=8)
+def _en_determiners(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lexicon_lang(lang), "clauses").get("determiners", []))
+
+
 @dataclass(slots=True)
 class _Head:
     first: int        # first token of the counted noun phrase (after the number)
@@ -61,8 +77,9 @@ class _Head:
 
 
 class _Counter(FigureSetting):
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, story: frozenset[int] = frozenset()) -> None:
         super().__init__(ctx, lexicon(ctx.doc.lang))
+        self.story = story   # sentences of the events found (a recount after the events stage)
         self.numbers = sorted(ctx.numbers, key=lambda n: n.start)
         self._crowd = {w: "participants" for w in self.lex.crowd}
         self.unrest_sents: set[int] = set()
@@ -90,12 +107,18 @@ class _Counter(FigureSetting):
         partitive = j < stop and self.toks[j].lower in self.lex.of_words
         if partitive:
             j += 1
+            if self.lang == "en" and j < stop and self.toks[j].lower not in _en_determiners(self.doc.lang):
+                partitive = False   # "dozens of shops" is a quantity; "5 of the shops" a part
         first = j
         for _ in range(_HEAD_SKIP):
             if j >= stop:
                 return None
             tok = self.toks[j]
             if not tok.is_word:
+                if j == te + 1 and tok.text == "." and tok.start == self.toks[te].end and self.toks[te].is_word:
+                    j += 1   # "1,5 тыс. человек": the dot of an abbreviated scale word
+                    first = j
+                    continue
                 return None
             if self.k(j) & self.lex.measure:
                 j += 1
@@ -116,10 +139,10 @@ class _Counter(FigureSetting):
                 if partitive:
                     return _Head(first, j, "unknown", None)   # "в одну из больниц", "одна из погибших"
                 return _Head(first, j, None, kind)
-            if is_person(tok, self.lang):
+            if is_person(tok, self.lang) and not self.attributive(j, stop):
                 return _Head(first, j, "people", None)   # any noun for people: morphology, lexicon classes
             if self.lang == "en":
-                if tok.lower in _EN_AUX or tok.lower in _EN_STOP:
+                if tok.lower in _EN_AUX or tok.lower in _EN_STOP or self.en_predicate(j, stop):
                     return None
             elif tok.an.pos == "NOUN":
                 return _Head(first, j, "unknown", None)  # "трех городах": some other noun
@@ -127,6 +150,21 @@ class _Counter(FigureSetting):
                 return None
             j += 1
         return None
+
+    def en_predicate(self, j: int, stop: int) -> bool:
+        """"several hundred gathered outside parliament": a past form before a preposition or the
+        clause's end is the figure's own verb, not an adjective of its noun ("3 damaged cars")."""
+        suffixes, preps = _en_predicate_words(self.doc.lang)
+        if not self.toks[j].lower.endswith(suffixes) or not suffixes:
+            return False
+        return j + 1 >= stop or not self.toks[j + 1].is_word or self.toks[j + 1].lower in preps
+
+    def attributive(self, j: int, stop: int) -> bool:
+        """An adjective read before its noun ("13 уголовных дел", "статьи 212 Уголовного кодекса"):
+        its rare noun reading (a criminal) is no counted person."""
+        tok = self.toks[j]
+        return (self.lang != "en" and tok.an.pos in ("ADJF", "PRTF") and j + 1 < stop
+                and self.toks[j + 1].is_word and self.toks[j + 1].an.pos == "NOUN")
 
     def neighbours(self, idx: int) -> tuple[int, int]:
         """Token bounds a cue search may not cross: the neighbouring figures in the sentence."""
@@ -169,13 +207,22 @@ class _Counter(FigureSetting):
 
         def right() -> tuple[str, int] | None:
             j, stop, end = after + 1, min(b, hi), after + 1 + _WINDOW + 2
+            next_figure = hi < b and hi == stop   # the next figure of the sentence ends the search
             while j < min(stop, end):
                 text = self.toks[j].text
+                if next_figure and self.toks[j].lower in self.lex.conjunctions:
+                    return None   # "fired at hundreds of protesters and arrested 20": the verb is 20's
                 if text in _OPEN_QUOTES:
                     # a quoted name ("учасників маршу «Місто — це ми» було затримано") is one word
                     close = self.quote_end(j, stop)
                     if close is not None:
                         end += close - j
+                        j = close + 1
+                        continue
+                if text == "," and j == after + 1 and j + 1 < stop and self.k(j + 1) & self.lex.relative:
+                    close = next((m for m in range(j + 2, min(stop, j + 16)) if self.toks[m].text == ","), None)
+                    if close is not None:   # "П'ятьох, яких утримували в офісі, звільнили"
+                        end += close - j + 1
                         j = close + 1
                         continue
                 if text in _BARRIERS:
@@ -294,8 +341,9 @@ class _Counter(FigureSetting):
         after = h.last if h else te
         if prev_kind and (self.is_subcount(ti, a) or self.subcount_after(te, b)):
             # "20 поранених, з яких троє ще в лікарні": a sub-count's own cue wins
-            own = (h.kind, h.last) if h is not None and h.kind else self.cue(
-                ti, after, ti, hi, ti, b, self.lex.cues, right_first=True)
+            own = (h.kind, h.last) if h is not None and h.kind else (
+                self.cue(ti, after, ti, hi, ti, b, self.lex.override, right_first=True)
+                or self.cue(ti, after, ti, hi, ti, b, self.lex.cues, right_first=True))   # "8 из них отпустили"
             return (own[0], h, own[1]) if own else (prev_kind, h, ti)
         rf = self.predicate_follows(after, b)
         ov = self.cue(ti, after, lo, hi, a, b, self.lex.override, rf)
@@ -313,7 +361,8 @@ class _Counter(FigureSetting):
         if cls in ("vehicles", "buildings"):
             d = self.damaged(ti, after, a, b)
             if d is None:
-                return None
+                sent = cls == "vehicles" and any(self.k(j) & self.lex.deploy for j in range(max(a, ti - 2 * _WINDOW), ti))
+                return ("other", h, h.last if h else te) if sent else None   # "направит 150 военных, 11 авто"
             return ("vehicles_damaged" if cls == "vehicles" else "buildings_damaged"), h, d
         if cls == "cases":
             near = range(max(a, ti - 2), min(b, after + 3))
@@ -334,6 +383,10 @@ class _Counter(FigureSetting):
             tally = self.tally(ti, a)
             if tally is not None:
                 return tally[0], None, tally[1]
+            if ti - 2 >= a and (self.toks[ti - 1].text in DASHES or self.toks[ti - 1].text == ":"):
+                c = self.cue_of(ti - 2, self.lex.cues)   # "Погибших — 5, раненых — 40", "Dead: 5"
+                if c and c != "participants" and self.toks[ti - 2].an.pos != "VERB":
+                    return c, None, ti - 2
             if ti > a:
                 c = self.cue_of(ti - 1, self.lex.cues)
                 if c and c != "participants" and self.toks[ti - 1].an.pos != "NOUN":
@@ -357,14 +410,24 @@ class _Counter(FigureSetting):
         cu = self.cue(ti, after, lo, hi, a, b, self.lex.cues, rf)
         if cu:
             return cu[0], h, cu[1]
+        tally = self.tally(ti, a) if cls in _PERSON_CLASSES else None
+        if tally is not None:
+            return tally[0], h, tally[1]   # "Число погибших в ходе протестов ... достигло 225 человек"
         if prev_kind and cls in _PERSON_CLASSES and ti > a and self.toks[ti - 1].lower in self.lex.conjunctions:
             return prev_kind, h, ti   # "пострадали 7 учителей и 3 врача": the second shares the cue
+        if cls in _PERSON_CLASSES and ti > a and self.toks[ti - 1].text in DASHES:
+            told = list_kind(self, ti, a, self.lex.cues)   # "Число задержанных в Тбилиси — 40 человек"
+            if told is not None and self.toks[told[1]].an.pos in ("NOUN", "ADJF", "PRTF"):
+                return told[0], h, told[1]
         seek = self.medical_help(ti, after, lo, hi, a, b)
         if seek is not None:
             return "hospitalized", h, seek
         crowd = self.cue(ti, after, lo, hi, a, b, self._crowd, rf)
         if crowd and cls in _PERSON_CLASSES:
             return "participants", h, crowd[1]
+        there = self.existential(ti) if cls in ("people", "protesters") else None
+        if there is not None:
+            return "participants", h, there   # "на мітингу було близько 5 тисяч людей"
         if cls == "protesters":
             return "participants", h, h.last if h else te
         if cls == "military" and nm.value >= 10:
@@ -412,6 +475,8 @@ class _Counter(FigureSetting):
             prev_kind = kind
             if self.historic_clause(self.num_tokens[idx][0]):
                 continue   # "…, де 14 березня 2019 року загинули 30 людей": another, older event
+            if self.demanded(self.num_tokens[idx][0]) or self.other_story(sent):
+                continue   # "вимагали звільнити 12 політв'язнів"; "в ДТП погибли 3 человека"
             if self.future(cue_i) or self.intended(self.num_tokens[idx][0]) or self.denied(self.num_tokens[idx][0]):
                 prev_kind = None   # its sub-counts ("з них понад 30 тисяч") are forecasts too
                 continue   # "постраждають 55 тисяч": a forecast, not a figure
@@ -421,6 +486,8 @@ class _Counter(FigureSetting):
             if (kind == "participants" and not crowd_noun or self.k(cue_i) & self.lex.needs_context) \
                     and not self.near_unrest(sent):
                 continue   # "участь 100 осіб" in a vaccine trial, "померли" of an illness
+            if kind == "participants" and self.k(cue_i) & self.lex.goal_verbs and not self.unrest_goal(sent):
+                continue   # "на похороны пришли сто тысяч": people came, to no protest
             if nm.vague and nm.value <= _FEW_MAX and kind not in _FEW_KINDS:
                 continue   # "several shops", "несколько нападений": too vague to be a figure
             if kind == "participants" and nm.value < 3:
@@ -446,7 +513,30 @@ class _Counter(FigureSetting):
             if nm.vague:
                 vague.add(id(out[-1]))
         out.extend(self.implied_ones(past, seen, out))
+        out.extend(self.damage_sums(past, seen))
         return merge_repeats(out, vague)
+
+    def damage_sums(self, past: set[int], seen: set[tuple[str, float]]) -> list[Count]:
+        """"ущерб оценили в 87 млрд тенге", "damage estimated at $5 million": a sum of money after a
+        damage word in a sentence of the story is an `other` figure (the numbers stage drops money)."""
+        out: list[Count] = []
+        text = self.doc.text
+        for si, (a, b) in enumerate(self.doc.sent_tokens):
+            if si in past or not self.near_unrest(si):
+                continue
+            for j in range(a, b):
+                if not self.k(j) & self.lex.damage_money or self.ctx.skipped(self.toks[j].start, self.toks[j].end):
+                    continue
+                nm = money_after(self.ctx, j + 1, min(b, j + 1 + 2 * _WINDOW))
+                if nm is None or ("other", nm.value) in seen or self.future(j) or self.denied(j):
+                    break
+                seen.add(("other", nm.value))
+                start = self.toks[j].start
+                out.append(Count(kind="other", value=nm.value, qualifier=nm.qualifier,
+                                 subject=self.toks[j].text, location=self.location(start),
+                                 source=self.source(nm.start), evidence=[Span.of(text, start, nm.end)]))
+                break
+        return out
 
     def implied_ones(self, past: set[int], seen: set[tuple[str, float]], found: list[Count]) -> list[Count]:
         """"погиб полицейский", "a protester was killed": 1 for each singular victim (shapes.py)."""
@@ -495,3 +585,9 @@ def merge_repeats(counts: list[Count], vague: set[int]) -> list[Count]:
 def run(ctx: Context) -> None:
     """Fill ctx.counts from ctx.numbers (needs places and attributions when they exist)."""
     ctx.counts = _Counter(ctx).run()
+
+
+def recount(ctx: Context, story: set[int]) -> list[Count]:
+    """The figures of an article that names no unrest word but whose events stage found events
+    in sentences `story` ("a crowd of several hundred gathered outside parliament")."""
+    return _Counter(ctx, frozenset(story)).run()

@@ -230,6 +230,9 @@ class _Scanner(TokenScanner[NumberLexicon]):
             words = tuple(norm(t.text) for t in self.toks[i:i + n])
             if words in self.lex.phrases:
                 value, vague = self.lex.phrases[words]
+                mu = None if vague else self.multiplier_of(i + n, stop)
+                if mu is not None:
+                    return _Q(value * mu, None, i + n + 1, False)   # "a couple of dozen" 24
                 return _Q(value, None, i + n, vague)
         return None
 
@@ -253,6 +256,11 @@ class _Scanner(TokenScanner[NumberLexicon]):
             vmax = vmax * sc if vmax is not None else None
             has_scale = True
             j += 1
+            rest = parse_digits(self.toks[j].text, self.lang) if j < stop and vmax is None \
+                and self.toks[j].text.isdigit() and len(self.toks[j].text) == len(str(int(sc))) - 1 else None
+            if rest is not None and rest[1] is None and value % sc == 0:
+                value += rest[0]   # "2 тысячи 500 человек" 2500
+                j += 1
         return _Q(value, vmax, j, False, has_scale)
 
     def word_quantity(self, i: int, stop: int) -> _Q | None:
@@ -285,6 +293,11 @@ class _Scanner(TokenScanner[NumberLexicon]):
         if self.value_of(i) is not None and not (self.lang == "en" and low.endswith("s")):
             return self.compose(i, stop)
         sc = self.scale_of(i, stop)
+        if sc is not None and len(tok.text) > 4 and "plur" not in tok.an.tags and i + 1 < stop \
+                and self.value_of(i + 1) is not None:
+            rest = self.compose(i + 1, stop)   # "тысяча двести" 1200: a singular scale word and a number after it
+            if 0 < rest.value < sc:
+                return _Q(sc + rest.value, None, rest.end, False, True)
         if sc is not None and len(tok.text) > 4:
             # a bare scale word: "тисячі людей", "thousands", "hundreds of thousands"
             return self.times_scale(sc, i + 1, stop, vague=True)
@@ -365,7 +378,7 @@ class _Scanner(TokenScanner[NumberLexicon]):
             return True
         prev = self.toks[i - 1] if i > start else None
         if prev is not None and (prev.text in lex.exclude_before or prev.lower in lex.exclude_before
-                                 or prev.text == "+"):
+                                 or prev.text == "+" or self.marked_before(i - 1, start)):
             return True
         if is_digit(tok):
             j = i + 1
@@ -394,6 +407,13 @@ class _Scanner(TokenScanner[NumberLexicon]):
             if nk & lex.exclude_after:
                 return True
         return False
+
+    def marked_before(self, j: int, start: int) -> bool:
+        """Is token j (or the abbreviation whose dot it is: "ст. 212") a word of `[exclude_before]`
+        on its lemma ("статьей 212", "частини 2")?"""
+        if self.toks[j].text == "." and j > start:
+            j -= 1
+        return self.toks[j].is_word and bool(self.k(j) & self.lex.exclude_before)
 
     def qualifier(self, i: int, start: int) -> tuple[str | None, int]:
         """The longest qualifier phrase ending right before token i; (qualifier, first token)."""
@@ -462,6 +482,31 @@ class _Scanner(TokenScanner[NumberLexicon]):
                     value=value, qualifier=qual, value_max=vmax, vague=q.vague))
                 i = end
         return out
+
+
+def money_after(ctx: Context, i: int, stop: int) -> NumberMention | None:
+    """The first sum of money among tokens i..stop ("87 млрд тенге", "$5 million", "5 млн грн"): a
+    figure with a currency word right after it or a currency sign right before it (`[money]` of
+    numbers.toml); the numbers stage drops money, the counts stage asks for it after a damage word."""
+    sc = _Scanner(ctx)
+    lex = load_lexicon(lexicon_lang(ctx.doc.lang), "numbers").get("money", {})
+    words = frozenset(norm(w) for w in lex.get("currencies", []))
+    signs = frozenset(lex.get("signs", []))
+    for j in range(i, stop):
+        q = sc.quantity(j, stop)
+        if q is None or q.value <= 0:
+            continue
+        after = q.end < stop and bool(sc.k(q.end) & words)
+        before = j > i and sc.toks[j - 1].text in signs
+        if not (after or before):
+            return None   # the first figure after the damage word is no sum: not this shape
+        qual, qstart = sc.qualifier(j - 1 if before else j, i)
+        first = sc.toks[qstart if qual else (j - 1 if before else j)]
+        last = sc.toks[q.end if after else q.end - 1]
+        return NumberMention(start=first.start, end=last.end, text=ctx.doc.text[first.start:last.end],
+                             value=q.value, qualifier=qual or ("about" if q.vague else "exact"),
+                             vague=q.vague)
+    return None
 
 
 def find_numbers(ctx: Context) -> list[NumberMention]:

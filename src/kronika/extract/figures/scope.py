@@ -12,6 +12,10 @@ toll rose to 27" after the clash), so the paragraph rule dropped true figures on
 no false one; within an article the counts stage's own unrest gate (counts.py: `near_unrest`)
 stays the finer filter.
 
+An article none of whose words is an unrest word of counts.toml had no figures counted; when the
+events stage still found events in it ("a crowd of several hundred gathered outside parliament"),
+its figures are counted again with the events' sentences as the story's.
+
 The candidate figures are found before the events stage, whose fatalities read the killed figures
 of each event's own sentences (this stage never removes those: an emitted event keeps its article
 in scope).
@@ -20,12 +24,13 @@ in scope).
 from __future__ import annotations
 
 from ...text.doc import Doc
+from ...text.normalise import norm
 from ..context import Context
 from ..events.attach import NON_TRIGGER
 from ..events.classify import sentence_hits
 from ..events.modality import blocked, modality_cues
 from ..events.triggers import matcher
-from .counts import lexicon
+from .counts import lexicon, recount
 
 # the protesters themselves (an actor noun of events.toml) tell of the unrest as much as an act does:
 # "troops sent to quell the demonstrators who demanded lower prices"
@@ -84,6 +89,16 @@ def in_story(ctx: Context) -> bool:
 
 
 def run(ctx: Context) -> None:
-    """Drop ctx.counts when the article tells of no event (needs ctx.events)."""
+    """Drop ctx.counts when the article tells of no event (needs ctx.events); count again, from the
+    events' sentences, an article whose events the counts stage's unrest words did not see."""
     if ctx.counts and not in_story(ctx):
         ctx.counts = []
+    elif not ctx.counts and ctx.events and not any_unrest_word(ctx):
+        ctx.counts = recount(ctx, event_sentences(ctx))
+
+
+
+def any_unrest_word(ctx: Context) -> bool:
+    """Does some word of the text belong to `[unrest]` of counts.toml (the counts stage's gate)?"""
+    unrest = lexicon(ctx.doc.lang).unrest
+    return any(t.is_word and (norm(t.lower) in unrest or norm(t.an.lemma) in unrest) for t in ctx.doc.tokens)

@@ -9,12 +9,14 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ...text.clauses import clause_of
+from ..events.triggers import matcher
 from .count_lexicon import CountLexicon
 from .numbers import TokenScanner
 from .source import figure_source
 
 _BARRIERS = {",", ";", ":", "(", ")", "—", "–"}
 _NEAR = 1   # sentences an unrest word reaches (2 lets an illness two sentences from a protest in)
+_OTHER_STORIES = frozenset({"accident"})   # event classes (events.toml) of stories beside the unrest ("sport" reads "нападник" too)
 _INFN = frozenset({"INFN", "infn"})   # pymorphy3 ru and uk spell the infinitive tag differently
 
 
@@ -62,6 +64,50 @@ class FigureSetting(TokenScanner[CountLexicon]):
                            if self.toks[m].sent == sent)
         return False
 
+    def demanded(self, ni: int) -> bool:
+        """"вимагали звільнити 12 політв'язнів", "demanded the release of 12 prisoners": a verb of
+        demand (`[demand]`) before the figure in its clause (commas end an English one)."""
+        sent = self.toks[ni].sent
+        for i in range(ni - 1, max(ni - 8, -1), -1):
+            t = self.toks[i]
+            if t.sent != sent or t.text in _BARRIERS:
+                return False
+            if self.k(i) & self.lex.demand:
+                return True
+        return False
+
+    def other_story(self, sent: int) -> bool:
+        """A sentence of another story (an accident: the events lexicon's class for it)
+        with no unrest word of its own: "Тем временем в ДТП погибли 3 человека"."""
+        if sent in self.unrest_sents:
+            return False
+        a, b = self.doc.sent_tokens[sent]
+        return any(h.cls in _OTHER_STORIES for h in matcher(self.doc.lang, "events").find(self.doc, a, b))
+
+    def unrest_goal(self, sent: int) -> bool:
+        """Does the sentence name an unrest goal of a motion verb ("прийшли на мітинг", "пришли к
+        мэрии на пикет"): a goal preposition (`[goal]`) right before an unrest word?"""
+        a, b = self.doc.sent_tokens[sent]
+        return any(self.toks[j].lower in self.lex.goal_preps and any(
+            self.k(m) & self.lex.unrest for m in range(j + 1, min(b, j + 3))) for j in range(a, b))
+
+    def existential(self, ti: int) -> int | None:
+        """A verb of being in the figure's clause with an unrest word as its place ("на митинге
+        было 5 тысяч человек", `[goal] existential`/`locative`): the verb's index, else None."""
+        cl = clause_of(self.doc, ti) if self.lex.existential else None
+        if cl is None:
+            return None
+        span = range(cl.first, cl.last)
+        verb = next((j for j in span if self.k(j) & self.lex.existential), None)
+        if verb is None or any(self.toks[j].is_word and any(self.lex.cues.get(key) not in (None, "participants")
+                                                             for key in self.k(j)) for j in span):
+            return None   # "среди погибших было 5 детей": the clause tells another kind
+
+        def at_unrest(j: int) -> bool:   # "на митинге", "на массовом митинге"; not "в ходе беспорядков"
+            m = j + 2 if j + 2 < cl.last and self.toks[j + 1].an.pos in ("ADJF", "PRTF") else j + 1
+            return m < cl.last and bool(self.k(m) & self.lex.unrest)
+        return verb if any(self.toks[j].lower in self.lex.locative and at_unrest(j) for j in span) else None
+
     def location(self, start: int) -> str | None:
         places = [p for p in self.ctx.places if p.kind != "country"] or list(self.ctx.places)
         if not places:
@@ -83,8 +129,11 @@ class FigureSetting(TokenScanner[CountLexicon]):
     def source(self, start: int) -> str | None:
         return figure_source(self.ctx, start)
 
+    story: frozenset[int]
+
     def about_unrest(self) -> bool:
         self.unrest_sents = {t.sent for t in self.toks if t.is_word and self.k(t.i) & self.lex.unrest}
+        self.unrest_sents |= self.story
         return bool(self.unrest_sents)
 
     def near_unrest(self, sent: int) -> bool:

@@ -167,12 +167,12 @@ def _np_start(sc: _Scanner, k: int, lo: int) -> int | None:
     return None
 
 
-_DASHES = frozenset({"-", "–", "—"})
+DASHES = frozenset({"-", "–", "—"})
 
 
 def list_item(sc: _Scanner, ti: int, a: int) -> bool:
     """Is the figure at token ti an item of a place tally ("в Одессе - 12", "in Lviv — 7")?"""
-    if ti - 2 < a or sc.toks[ti - 1].text not in _DASHES:
+    if ti - 2 < a or sc.toks[ti - 1].text not in DASHES:
         return False
     end = sc.toks[ti - 2].end
     return any(p.end == end for p in sc.ctx.places)
