@@ -51,7 +51,8 @@ def run(ctx: Context) -> None:
     # a story of protests anywhere (a headline may come before the protesters are named)
     demo_story = any(h.cls in DEMO_CORE | {"protester", "block"} for live in lives.values() for h in live
                      if not h.weak)
-    lives = {si: [h for h in live if demo_story or not h.weak] for si, live in lives.items()}
+    lives = {si: [h for h in live if demo_story or not h.weak or _crowd_with_cause(doc, si, h, live)]
+             for si, live in lives.items()}
     past = doc.memo.get("historic_sents", set())
     for si in kept:
         live = lives[si]
@@ -185,6 +186,21 @@ def _criminal_story(read: list[tuple[int, Coded | None, list[Hit]]]) -> bool:
     # a lynching is mob violence whatever its victims were suspected of
     lynching = any(h.cls == "lynch" for _si, c, live in read if c is not None for h in live)
     return bool(crime) and (len(crime) >= 2 or crime[0] <= 2) and not gathering and not lynching
+
+
+def _crowd_with_cause(doc: Doc, si: int, h: Hit, live: list[Hit]) -> bool:
+    """'Шахтёры бастуют и собираются у управления', 'пенсіонери зібралися, вимагаючи ...': a gathering
+    verb with no gathering word near is one when a crowd (a crowd noun, not singular) gathers with a demand or
+    during a strike; people gathering in a shelter or a hall name neither."""
+    if h.cls not in ("gather", "march"):
+        return False
+    a, b = doc.sent_tokens[si]
+    crowd = words(doc.lang, "actors", "crowd_nouns")
+    if doc.tokens[h.first].an.number == "sing" or not any(
+            is_in(t, crowd) and t.an.number != "sing" for t in doc.tokens[a:b]):
+        return False   # one man gathering his things, or no crowd at all
+    demand = words(doc.lang, "events", "demand_words")
+    return any(o.cls == "strike" for o in live) or any(is_in(t, demand) for t in doc.tokens[a:b])
 
 
 def strike_article(doc: Doc) -> bool:

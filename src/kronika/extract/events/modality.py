@@ -15,6 +15,7 @@ from functools import lru_cache
 from ...text.clauses import sentence_clauses
 from ...text.doc import Doc, Token
 from ...text.morph import analyzer, morph_for
+from .actors import actors_in
 from .triggers import Hit, is_in, matcher, words
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "«", "»", '"', "“", "”"})
@@ -62,6 +63,12 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
             return "durative"   # "have been fighting since 2021": a long war as backdrop, not a report
         if cue.cls == "earlier" and c0 <= cue.first < hit.first:
             return "earlier"    # ", days after police killed three protesters": an earlier act as backdrop
+        if cue.cls == "earlier" and _opens_clause_of(doc, cue, c0) and not _crowd_did(doc, c0, hit.first) \
+                and not _state_in(doc, c0, clause_end(doc, sent_last, hit.last)):
+            # "вышли на митинг после того, как в драке погиб мужчина": the act the protest answers; the
+            # crowd's own act there ("после того, как протестующие забросали полицию камнями") is the
+            # event's, and so is the force of the police the crowd answers (who used force first)
+            return "earlier"
         if cue.cls == "historic" and hit.last < cue.first < clause_end(doc, sent_last, hit.last):
             return "historic"   # "protests take place almost every week": a habit, after the act too
         if cue.cls == "reaction" and c0 <= cue.first < hit.first and hit.first - cue.last <= 3:
@@ -80,6 +87,9 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
                 return "planned"
             if cue.cls == "future":
                 return "future"
+    if any(c.cls == "plan_inf" and c.first == hit.first for c in cues) and _infinitive_follows(
+            toks, hit.last, hit.last + 4):
+        return "planned"   # "собирается посетить", "збираються провести": the plan sense of a gathering verb
     if _future_verb(doc.lang, toks, c0, hit):
         return "future"
     if _noun_like(toks[hit.first]):
@@ -127,6 +137,27 @@ BACKDROP_LIST = 5    # ... or a little further in a list ("after months of strik
 def _backdrop_reach(doc: Doc, a: int, b: int) -> int:
     coord = words(doc.lang, "clauses", "coordinators")
     return BACKDROP_LIST if any(is_in(t, coord) for t in doc.tokens[a + 1:b]) else BACKDROP_REACH
+
+
+def _opens_clause_of(doc: Doc, cue: Hit, c0: int) -> bool:
+    """'после того, | как ...', 'після того, | як ...': the cue ends the clause right before the trigger's."""
+    return cue.last + 2 == c0 and doc.tokens[cue.last + 1].text == ","
+
+
+def _crowd_did(doc: Doc, a: int, b: int) -> bool:
+    """A crowd (protesters, residents: a plural crowd noun) named before the act in its clause: the
+    doers are the gathering itself, not one man in a brawl."""
+    crowd = words(doc.lang, "actors", "crowd_nouns")
+    return any(is_in(t, crowd) and (t.an.number == "plur" or t.an.pos is None) for t in doc.tokens[a:b])
+
+
+STATE_ACTS = frozenset({"detain", "disperse", "force"})   # acts of the police whoever the text names
+
+
+def _state_in(doc: Doc, a: int, b: int) -> bool:
+    """The police or their acts (a detention, a dispersal, tear gas) in tokens [a, b)."""
+    return any(m.kind == "state" for m in actors_in(doc, a, b)) or any(
+        h.cls in STATE_ACTS for h in matcher(doc.lang, "events").find(doc, a, b))
 
 
 def clause_end(doc: Doc, sent_last: int, i: int) -> int:

@@ -1,0 +1,81 @@
+"""Russian and Ukrainian events on news nobody tuned for: protest vocabulary in both aspects, crowds,
+modality bound to the clause, round-ups, the Riots/Protests line and what is no event at all.
+
+Every text is invented for this test; towns are ones the gazetteer knows, so a failure is about coding."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.model import Article
+from kronika.pipeline import extract
+
+
+def _subs(lang: str, text: str) -> list[tuple[str, str | None]]:
+    events = extract(Article(text=text, lang=lang, published="2025-03-12")).events
+    for e in events:
+        for span in e.evidence:
+            assert text[span.start:span.end] == span.text
+    return sorted((e.sub_event_type, e.location) for e in events)
+
+
+# ------------------------------------------------------------------ protest vocabulary and crowds
+
+@pytest.mark.parametrize("lang, text, town", [
+    # a crowd gathering with a demand, with no gathering noun near the verb
+    ("ru", "Пенсионеры собрались у поликлиники в Омске, требуя вернуть бесплатные лекарства.", "Omsk"),
+    ("uk", "Вчителі зібралися біля управління освіти у Полтаві, вимагаючи виплатити борги.", "Poltava"),
+    # a strike with a gathering is a protest
+    ("uk", "У Кривому Розі гірники страйкують і збираються біля управління комбінату.", "Kryvyy Rih"),
+    ("ru", "В Екатеринбурге водители автобусов бастуют и собираются у депо.", "Yekaterinburg"),
+    # blocking a border crossing or a town's entrance
+    ("ru", "Фермеры на тракторах заблокировали въезд в Ставрополь.", "Stavropol"),
+    ("uk", "Аграрії заблокували пункт пропуску біля Ужгорода.", "Uzhhorod"),
+    # the people come out to a building
+    ("uk", "Студенти вийшли до будівлі міської ради у Вінниці.", "Vinnytsya"),
+])
+def test_crowds_gather_in_protest(lang: str, text: str, town: str) -> None:
+    assert _subs(lang, text) == [("Peaceful protest", town)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Жители собрались в подвале дома в Харькове, пережидая воздушную тревогу."),
+    ("uk", "Мешканці зібралися в укритті школи у Сумах під час тривоги."),
+    ("uk", "Депутати збираються провести засідання у Львові наступного тижня."),
+    ("ru", "Губернатор собирается посетить Омск в пятницу вместе с министрами."),
+])
+def test_people_gathering_without_a_cause_are_no_protest(lang: str, text: str) -> None:
+    assert _subs(lang, text) == []
+
+
+# ------------------------------------------------------------------ the Riots / Protests line
+
+@pytest.mark.parametrize("lang, text, want", [
+    ("ru", "В Калуге участники митинга подрались с полицией у здания администрации.", "Violent demonstration"),
+    ("uk", "У Черкасах учасники акції побилися з поліцією біля міськради.", "Violent demonstration"),
+    ("ru", "В Калуге жители вышли на митинг против мусорного полигона и забросали снежками машину мэра.",
+     "Violent demonstration"),
+    ("uk", "Фермери заблокували залізницю біля Ковеля і висипали зерно з вагонів.", "Violent demonstration"),
+])
+def test_the_crowds_own_violence_is_a_riot(lang: str, text: str, want: str) -> None:
+    assert [s for s, _ in _subs(lang, text)] == [want]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # the brawl the gathering answers is no act of the crowd
+    ("ru", "Жители Калуги вышли на стихийный митинг после того, как в драке у кафе погиб местный водитель."),
+    ("uk", "Мешканці Черкас вийшли на мітинг після того, як у бійці біля бару загинув місцевий водій."),
+    # riots that did not happen, or a charge's name
+    ("ru", "В Калуге сотни человек вышли на митинг у мэрии. Акция прошла спокойно, беспорядков не допущено."),
+    ("ru", "В Калуге сотни человек вышли на митинг у мэрии. Власти назвали акцию попыткой организовать "
+           "массовые беспорядки."),
+    ("uk", "У Черкасах сотні людей вийшли на мітинг під міськрадою. Влада назвала акцію спробою організувати "
+           "масові заворушення."),
+])
+def test_no_riot_where_the_crowd_did_no_violence(lang: str, text: str) -> None:
+    assert [s for s, _ in _subs(lang, text)] == ["Peaceful protest"]
+
+
+def test_the_police_force_the_crowd_answers_stays_with_the_protest() -> None:
+    text = ("В Калуге жители перекрыли дорогу после того, как полиция задержала двух активистов.")
+    assert [s for s, _ in _subs("ru", text)] == ["Protest with intervention"]
