@@ -79,3 +79,22 @@ def test_no_riot_where_the_crowd_did_no_violence(lang: str, text: str) -> None:
 def test_the_police_force_the_crowd_answers_stays_with_the_protest() -> None:
     text = ("В Калуге жители перекрыли дорогу после того, как полиция задержала двух активистов.")
     assert [s for s, _ in _subs("ru", text)] == ["Protest with intervention"]
+
+
+# ------------------------------------------------------------------ causes, not reports
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Аналитики ожидают роста цен на бензин в Самаре из-за ударов беспилотников по нефтезаводам."),
+    ("ru", "Эксперты прогнозируют дефицит топлива в Саратове после серии атак беспилотников на НПЗ."),
+    ("uk", "Через удари дронів по НПЗ у Самарі ціни на пальне зросли, пишуть аналітики."),
+])
+def test_a_strike_named_as_the_cause_of_prices_is_no_event(lang: str, text: str) -> None:
+    assert _subs(lang, text) == []
+
+
+@pytest.mark.parametrize("lang, text, want", [
+    ("ru", "Из-за обстрела Белгорода пострадали три человека.", "Shelling/artillery/missile attack"),
+    ("uk", "Через удар дрона по Херсону загинув чоловік.", "Air/drone strike"),
+])
+def test_a_strike_named_as_the_cause_of_harm_is_news(lang: str, text: str, want: str) -> None:
+    assert [s for s, _ in _subs(lang, text)] == [want]

@@ -78,6 +78,10 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
                     toks[k].an.pos == "VERB" for k in range(cue.last + 1, hit.first)):
                 # "из-за протестов", "amid clashes": a cause mentioned, not a report; not when a verb
                 # comes between ("внаслідок чого зав'язалася бійка": the fight is reported)
+                if _noun_like(toks[hit.first]) and _no_harm(doc, sent_first, sent_last, hit):
+                    # "цены выросли из-за ударов дронов по НПЗ": a cause of prices or a shortage, no
+                    # report; "внаслідок обстрілу загинули двоє" tells the harm, so the strike is news
+                    return "cause"
                 return "background"
             if cue.cls == "negation" and hit.first - cue.last <= NEGATION_REACH and _negates(toks, cue, hit, cues):
                 return "negated"
@@ -137,6 +141,14 @@ BACKDROP_LIST = 5    # ... or a little further in a list ("after months of strik
 def _backdrop_reach(doc: Doc, a: int, b: int) -> int:
     coord = words(doc.lang, "clauses", "coordinators")
     return BACKDROP_LIST if any(is_in(t, coord) for t in doc.tokens[a + 1:b]) else BACKDROP_REACH
+
+
+def _no_harm(doc: Doc, a: int, b: int, hit: Hit) -> bool:
+    """No word of harm (killed, hurt, damaged, a fire) outside the trigger in the sentence. A language
+    whose lexicon lists no `harm` words is not judged this way."""
+    harm = words(doc.lang, "modality", "harm")
+    return bool(harm) and not any(is_in(t, harm) for k, t in enumerate(doc.tokens[a:b], a)
+                                  if not hit.first <= k <= hit.last)
 
 
 def _opens_clause_of(doc: Doc, cue: Hit, c0: int) -> bool:
