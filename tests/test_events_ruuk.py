@@ -98,3 +98,20 @@ def test_a_strike_named_as_the_cause_of_prices_is_no_event(lang: str, text: str)
 ])
 def test_a_strike_named_as_the_cause_of_harm_is_news(lang: str, text: str, want: str) -> None:
     assert [s for s, _ in _subs(lang, text)] == [want]
+
+
+# ------------------------------------------------------------------ who used force first
+
+@pytest.mark.parametrize("lang, text, want", [
+    ("ru", "Полиция разогнала митинг в Перми, в ответ протестующие забросали полицейских камнями.",
+     "Protest with intervention"),
+    ("uk", "Поліція розігнала мітинг у Луцьку. У відповідь протестувальники закидали правоохоронців пляшками.",
+     "Protest with intervention"),
+    # the crowd first: a riot, whatever the police did after
+    ("ru", "Протестующие забросали полицию камнями, после чего силовики разогнали митинг в Перми.",
+     "Violent demonstration"),
+    ("uk", "Протестувальники закидали поліцію пляшками, після чого правоохоронці розігнали мітинг у Луцьку.",
+     "Violent demonstration"),
+])
+def test_the_side_that_used_force_first_decides(lang: str, text: str, want: str) -> None:
+    assert [s for s, _ in _subs(lang, text)] == [want]

@@ -2,7 +2,8 @@
 questioned and historical mentions are not events (ACLED; PLOVER's modes and contexts).
 
 Cues come from `lexicons/<lang>/modality.toml` (classes: negation, denial, plan, plan_inf,
-hypothetical, call, future, historic, past, accused, background, durative, reaction, earlier); the scope is the clause that holds the trigger, looked at
+hypothetical, call, future, historic, past, accused, background, durative, reaction, earlier,
+response); the scope is the clause that holds the trigger, looked at
 from the clause start up to the trigger (cues after it rarely govern it in uk/ru/en news).
 """
 
@@ -71,6 +72,11 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
             return "earlier"
         if cue.cls == "historic" and hit.last < cue.first < clause_end(doc, sent_last, hit.last):
             return "historic"   # "protests take place almost every week": a habit, after the act too
+        if cue.cls == "response" and c0 <= cue.first < hit.first and hit.cls in CROWD_ACTS \
+                and _state_in(doc, _previous_sentence_first(doc, sent_first), sent_last):
+            # "полиция разогнала митинг, в ответ протестующие забросали её камнями": the police used
+            # force first, so the crowd's answer does not make the protest a riot (ACLED)
+            return "response"
         if cue.cls == "reaction" and c0 <= cue.first < hit.first and hit.first - cue.last <= 3:
             return "reaction"   # "condemned the killing of protesters": a response to an act told elsewhere
         if c0 <= cue.first < hit.first:
@@ -164,6 +170,13 @@ def _crowd_did(doc: Doc, a: int, b: int) -> bool:
 
 
 STATE_ACTS = frozenset({"detain", "disperse", "force"})   # acts of the police whoever the text names
+CROWD_ACTS = frozenset({"clash", "throw", "storm", "arson", "vandal"})   # a crowd's violence
+
+
+def _previous_sentence_first(doc: Doc, sent_first: int) -> int:
+    """First token of the sentence before the one starting at sent_first (or that one, if first)."""
+    si = doc.tokens[sent_first].sent
+    return doc.sent_tokens[si - 1][0] if si > 0 else sent_first
 
 
 def _state_in(doc: Doc, a: int, b: int) -> bool:
