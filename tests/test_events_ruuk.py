@@ -33,6 +33,11 @@ def _subs(lang: str, text: str) -> list[tuple[str, str | None]]:
     ("uk", "Аграрії заблокували пункт пропуску біля Ужгорода.", "Uzhhorod"),
     # the people come out to a building
     ("uk", "Студенти вийшли до будівлі міської ради у Вінниці.", "Vinnytsya"),
+    # a hunger strike with a gathering, a motorcade against a tax, tractors driven onto a highway
+    ("ru", "В Туле рабочие объявили голодовку и собрались у проходной завода.", "Tula"),
+    ("uk", "У Житомирі водії влаштували автопробіг проти підвищення цін на пальне.", "Zhytomyr"),
+    ("ru", "В Краснодаре фермеры вывели технику на трассу.", "Krasnodar"),
+    ("uk", "У Тернополі аграрії вивели техніку на трасу.", "Ternopil"),
 ])
 def test_crowds_gather_in_protest(lang: str, text: str, town: str) -> None:
     assert _subs(lang, text) == [("Peaceful protest", town)]
@@ -44,6 +49,12 @@ def test_crowds_gather_in_protest(lang: str, text: str, town: str) -> None:
     ("uk", "Депутати збираються провести засідання у Львові наступного тижня."),
     ("ru", "Губернатор собирается посетить Омск в пятницу вместе с министрами."),
 ])
+def test_a_hunger_strike_alone_is_no_event_and_leaves_a_protest_one() -> None:
+    assert _subs("ru", "Заключённый объявил голодовку в колонии под Тулой.") == []
+    assert _subs("ru", "В Туле прошла акция протеста у мэрии, несколько участников объявили голодовку.") \
+        == [("Peaceful protest", "Tula")]
+
+
 def test_people_gathering_without_a_cause_are_no_protest(lang: str, text: str) -> None:
     assert _subs(lang, text) == []
 

@@ -191,7 +191,7 @@ def _criminal_story(read: list[tuple[int, Coded | None, list[Hit]]]) -> bool:
 def _crowd_with_cause(doc: Doc, si: int, h: Hit, live: list[Hit]) -> bool:
     """'Шахтёры бастуют и собираются у управления', 'пенсіонери зібралися, вимагаючи ...': a gathering
     verb with no gathering word near is one when a crowd (a crowd noun, not singular) gathers with a demand or
-    during a strike; people gathering in a shelter or a hall name neither."""
+    during a strike or a hunger strike; people gathering in a shelter or a hall name neither."""
     if h.cls not in ("gather", "march"):
         return False
     a, b = doc.sent_tokens[si]
@@ -200,7 +200,7 @@ def _crowd_with_cause(doc: Doc, si: int, h: Hit, live: list[Hit]) -> bool:
             is_in(t, crowd) and t.an.number != "sing" for t in doc.tokens[a:b]):
         return False   # one man gathering his things, or no crowd at all
     demand = words(doc.lang, "events", "demand_words")
-    return any(o.cls == "strike" for o in live) or any(is_in(t, demand) for t in doc.tokens[a:b])
+    return any(o.cls in ("strike", "hunger") for o in live) or any(is_in(t, demand) for t in doc.tokens[a:b])
 
 
 def strike_article(doc: Doc) -> bool:
