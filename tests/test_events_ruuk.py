@@ -43,18 +43,18 @@ def test_crowds_gather_in_protest(lang: str, text: str, town: str) -> None:
     assert _subs(lang, text) == [("Peaceful protest", town)]
 
 
-@pytest.mark.parametrize("lang, text", [
-    ("ru", "Жители собрались в подвале дома в Харькове, пережидая воздушную тревогу."),
-    ("uk", "Мешканці зібралися в укритті школи у Сумах під час тривоги."),
-    ("uk", "Депутати збираються провести засідання у Львові наступного тижня."),
-    ("ru", "Губернатор собирается посетить Омск в пятницу вместе с министрами."),
-])
 def test_a_hunger_strike_alone_is_no_event_and_leaves_a_protest_one() -> None:
     assert _subs("ru", "Заключённый объявил голодовку в колонии под Тулой.") == []
     assert _subs("ru", "В Туле прошла акция протеста у мэрии, несколько участников объявили голодовку.") \
         == [("Peaceful protest", "Tula")]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Жители собрались в подвале дома в Харькове, пережидая воздушную тревогу."),
+    ("uk", "Мешканці зібралися в укритті школи у Сумах під час тривоги."),
+    ("uk", "Депутати збираються провести засідання у Львові наступного тижня."),
+    ("ru", "Губернатор собирается посетить Омск в пятницу вместе с министрами."),
+])
 def test_people_gathering_without_a_cause_are_no_protest(lang: str, text: str) -> None:
     assert _subs(lang, text) == []
 
