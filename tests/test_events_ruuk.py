@@ -126,3 +126,36 @@ def test_a_strike_named_as_the_cause_of_harm_is_news(lang: str, text: str, want:
 ])
 def test_the_side_that_used_force_first_decides(lang: str, text: str, want: str) -> None:
     assert [s for s, _ in _subs(lang, text)] == [want]
+
+
+# ------------------------------------------------------------------ modality bound to the clause
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Митинг в Туле, запланированный на субботу, отменили."),
+    ("uk", "Мітинг у Житомирі, запланований на суботу, скасували."),
+    ("ru", "Жители Тулы грозятся перекрыть трассу."),
+    ("uk", "Влада Житомира заборонила мітинг проти сміттєзвалища."),
+    ("ru", "Жители Тулы соберутся у мэрии в воскресенье."),
+    ("uk", "Мешканці Житомира зберуться під ОДА в неділю."),
+    ("uk", "Якби поліція втрутилася, у Житомирі почалися б заворушення."),
+    ("ru", "Мэр Тулы заявил, что никакого митинга не было."),
+])
+def test_planned_banned_future_and_denied_are_no_events(lang: str, text: str) -> None:
+    assert _subs(lang, text) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a plan or a promise in a neighbouring clause does not reach the act
+    ("ru", "Жители Тулы, которые планируют новую акцию, вчера перекрыли трассу."),
+    ("uk", "Мешканці Житомира перекрили трасу, хоча влада обіцяла відремонтувати міст."),
+])
+def test_a_neighbouring_clause_does_not_bind_the_act(lang: str, text: str) -> None:
+    assert [s for s, _ in _subs(lang, text)] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uk", "Окупанти катували затриманих мешканців у Херсоні."),
+    ("ru", "Российские военные пытали задержанных жителей в Херсоне."),
+])
+def test_torture_of_civilians_is_an_attack(lang: str, text: str) -> None:
+    assert [s for s, _ in _subs(lang, text)] == ["Attack"]

@@ -103,8 +103,9 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
     if _future_verb(doc.lang, toks, c0, hit):
         return "future"
     if _noun_like(toks[hit.first]):
-        # "Наступну акцію організатори планують провести в неділю": a plan governs the noun after it too
-        c1 = clause_end(doc, sent_last, hit.last)
+        # "Наступну акцію організатори планують провести в неділю": a plan governs the noun after it too,
+        # also past the noun's own participle phrase ("Митинг, назначенный на субботу, отменили")
+        c1 = _noun_scope_end(doc, sent_last, hit.last)
         if any(c.cls in ("plan", "plan_inf", "call", "future") and hit.last < c.first < c1 for c in cues):
             return "planned"
         # "акция протеста будет проходить": a future verb right after the noun
@@ -147,6 +148,19 @@ BACKDROP_LIST = 5    # ... or a little further in a list ("after months of strik
 def _backdrop_reach(doc: Doc, a: int, b: int) -> int:
     coord = words(doc.lang, "clauses", "coordinators")
     return BACKDROP_LIST if any(is_in(t, coord) for t in doc.tokens[a + 1:b]) else BACKDROP_REACH
+
+
+def _noun_scope_end(doc: Doc, sent_last: int, i: int) -> int:
+    """One past the clause of the noun at i, reading on past comma-enclosed participle phrases that
+    qualify it ("акция, запланированная на субботу, ...") to the predicate they belong to."""
+    toks = doc.tokens
+    end = clause_end(doc, sent_last, i)
+    while end < sent_last and toks[end].text == "," and end + 1 < sent_last \
+            and toks[end + 1].an.pos in ("PRTF", "PRTS", "ADJF"):   # uk tags participles ADJF
+        end = clause_end(doc, sent_last, end + 1)        # the participle phrase
+        if end < sent_last and toks[end].text == ",":
+            end = clause_end(doc, sent_last, end + 1)    # and the predicate after it
+    return end
 
 
 def _no_harm(doc: Doc, a: int, b: int, hit: Hit) -> bool:
