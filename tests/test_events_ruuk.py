@@ -159,3 +159,16 @@ def test_a_neighbouring_clause_does_not_bind_the_act(lang: str, text: str) -> No
 ])
 def test_torture_of_civilians_is_an_attack(lang: str, text: str) -> None:
     assert [s for s, _ in _subs(lang, text)] == ["Attack"]
+
+
+@pytest.mark.parametrize("lang, text, want", [
+    # the charge a detention names is no report of rioting; the detention is the protest's
+    ("ru", "В Туле жители вышли на сход у администрации. Полиция задержала двух участников схода за участие "
+           "в беспорядках.", "Protest with intervention"),
+    ("uk", "У Житомирі мешканці вийшли на мітинг під ОДА. Поліція затримала двох учасників за участь у "
+           "заворушеннях.", "Protest with intervention"),
+    ("uk", "У Житомирі мешканці вийшли на мітинг під ОДА. Двох учасників затримали за підозрою в організації "
+           "заворушень.", "Protest with intervention"),
+])
+def test_a_charge_of_rioting_is_no_riot(lang: str, text: str, want: str) -> None:
+    assert [s for s, _ in _subs(lang, text)] == [want]
