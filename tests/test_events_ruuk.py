@@ -172,3 +172,20 @@ def test_torture_of_civilians_is_an_attack(lang: str, text: str) -> None:
 ])
 def test_a_charge_of_rioting_is_no_riot(lang: str, text: str, want: str) -> None:
     assert [s for s, _ in _subs(lang, text)] == [want]
+
+
+# ------------------------------------------------------------------ background and history
+
+@pytest.mark.parametrize("lang, text, town", [
+    # a short dated sentence with an act of its own does not date the one before it
+    ("ru", "В субботу жители Тулы вышли на митинг против свалки. Похожая акция прошла в Рязани ещё в 2019 году.",
+     "Tula"),
+    ("uk", "У суботу мешканці Житомира вийшли на мітинг проти сміттєзвалища. Востаннє мешканці Рівного "
+           "перекривали трасу у 2020 році.", "Zhytomyr"),
+    ("ru", "В субботу жители Тулы вышли на митинг против свалки. В прошлый раз в Рязани задержали 20 человек.",
+     "Tula"),
+    ("uk", "У суботу мешканці Житомира вийшли на мітинг проти сміттєзвалища. Як і торік, у Рівному теж "
+           "зібралися протестувальники.", "Zhytomyr"),
+])
+def test_recollections_beside_todays_event(lang: str, text: str, town: str) -> None:
+    assert _subs(lang, text) == [("Peaceful protest", town)]

@@ -120,8 +120,8 @@ def _dated_by_next(doc: Doc, si: int) -> bool:
     if si + 1 >= len(doc.sentences):
         return False
     a, b = doc.sent_tokens[si + 1]
-    if sum(t.is_word for t in doc.tokens[a:b]) > TIME_TAIL_WORDS:
-        return False
+    if sum(t.is_word for t in doc.tokens[a:b]) > TIME_TAIL_WORDS or matcher(doc.lang, "events").find(doc, a, b):
+        return False   # long, or an act of its own ("A similar rally was held in Ryazan in 2019.")
     nxt = doc.sentences[si + 1]
     return historic_year(doc, nxt.start, nxt.end, doc.published)
 
