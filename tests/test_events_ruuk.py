@@ -189,3 +189,22 @@ def test_a_charge_of_rioting_is_no_riot(lang: str, text: str, want: str) -> None
 ])
 def test_recollections_beside_todays_event(lang: str, text: str, town: str) -> None:
     assert _subs(lang, text) == [("Peaceful protest", town)]
+
+
+# ------------------------------------------------------------------ no events at all
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "В Твери неизвестный напал на продавщицу и похитил выручку."),
+    ("uk", "У Києві невідомі викрали гроші з банкомата."),
+    ("ru", "Хакеры атаковали сайт мэрии Самары, сайт не работал два часа."),
+    ("uk", "Хакери атакували сайт міськради Одеси."),
+    ("ru", "В Перми мужчина зарезал жену во время ссоры."),
+    ("uk", "Динамо обіграло Шахтар у Києві, вболівальники святкували на вулицях."),
+    ("ru", "Рабочие завода в Тольятти объявили забастовку."),
+])
+def test_crime_sport_hackers_and_a_strike_alone_are_no_events(lang: str, text: str) -> None:
+    assert _subs(lang, text) == []
+
+
+def test_a_person_taken_is_still_an_abduction() -> None:
+    assert [s for s, _ in _subs("uk", "У Херсоні окупанти викрали волонтера.")] == ["Abduction/forced disappearance"]
