@@ -208,3 +208,19 @@ def test_crime_sport_hackers_and_a_strike_alone_are_no_events(lang: str, text: s
 
 def test_a_person_taken_is_still_an_abduction() -> None:
     assert [s for s, _ in _subs("uk", "У Херсоні окупанти викрали волонтера.")] == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize("lang, text, want", [
+    # the police who did not disperse anyone: the protest stays peaceful
+    ("ru", "В Туле жители перекрыли трассу. Полиция не стала разгонять протестующих.", "Peaceful protest"),
+    ("uk", "У Рівному мешканці перекрили трасу. Поліція приїхала, але розганяти протестувальників не стала.",
+     "Peaceful protest"),
+    ("uk", "У Рівному мешканці перекрили трасу. Поліція не змогла розігнати мітингувальників.", "Peaceful protest"),
+    ("ru", "В Туле жители перекрыли трассу. Полиция попыталась разогнать протестующих.",
+     "Protest with intervention"),
+    # a road blocked by a crowd is a gathering: the detentions that follow are its
+    ("ru", "В среду жители Тулы перекрыли трассу, требуя ремонта моста. Полиция задержала более 100 человек.",
+     "Protest with intervention"),
+])
+def test_the_police_act_as_the_text_says(lang: str, text: str, want: str) -> None:
+    assert [s for s, _ in _subs(lang, text)] == [want]

@@ -62,8 +62,9 @@ def run(ctx: Context) -> None:
             live = []
         coded = code_sentence(doc, si, live, si - last_demo <= DEMO_MEMORY, si - last_political <= 1,
                               demo_story)
-        if any(h.cls in DEMO_CORE or h.cls == "protester" for h in live):
-            last_demo = si
+        if any(h.cls in DEMO_CORE or h.cls == "protester" for h in live) or coded is not None \
+                and coded.family == "demo" and any(h.cls == "block" for h in coded.hits):
+            last_demo = si   # a gathering reported (a road blocked by a crowd too): the next detentions are its
         if live:
             a, b = doc.sent_tokens[si]
             if any(m.kind == "political" for m in actors_in(doc, a, b)):

@@ -97,6 +97,8 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
                 return "planned"
             if cue.cls == "future":
                 return "future"
+    if _negated_infinitive(toks, hit, cues, c0, clause_end(doc, sent_last, hit.last)):
+        return "negated"   # "не стала разгонять", "розганяти протестувальників не стала"
     if any(c.cls == "plan_inf" and c.first == hit.first for c in cues) and _infinitive_follows(
             toks, hit.last, hit.last + 4):
         return "planned"   # "собирается посетить", "збираються провести": the plan sense of a gathering verb
@@ -223,11 +225,35 @@ def _negates(toks: list[Token], cue: Hit, hit: Hit, cues: list[Hit]) -> bool:
         c.cls == "occur" and hit.last < c.first <= hit.last + 2 for c in cues)
 
 
+NEG_VERB_REACH = 3   # "не стала разгонять", "разгонять толпу не стали": the negated verb this close
+
+
+def _negated_infinitive(toks: list[Token], hit: Hit, cues: list[Hit], c0: int, c1: int) -> bool:
+    """An infinitive trigger whose governing verb is negated, before or after it in its clause."""
+    if not _is_infinitive(toks[hit.first]):
+        return False
+    for c in cues:
+        v = c.last + 1
+        if c.cls != "negation" or v >= len(toks) or not toks[v].is_word or _is_infinitive(toks[v]):
+            continue
+        if toks[v].an.pos == "VERB" and c0 <= c.first and v < hit.first and hit.first - v <= NEG_VERB_REACH - 1:
+            return True
+        # after the infinitive the auxiliary may be tagged as its homonym ("не стала": an adjective in uk)
+        if hit.last < c.first < c1 and c.first - hit.last <= NEG_VERB_REACH \
+                and toks[v].an.pos not in ("NOUN", "PREP", "CONJ", "NPRO"):
+            return True
+    return False
+
+
+def _is_infinitive(t: Token) -> bool:
+    return t.an.pos == "INFN" or "INFN" in t.an.tags or "infn" in t.an.tags
+
+
 def _infinitive_follows(toks: list[Token], i: int, end: int) -> bool:
     """'собираются провести акцию' plans; 'собрались у здания' happened. en has no POS: 'to' + verb."""
     for k in range(i + 1, min(end, i + 4)):
         t = toks[k]
-        if t.an.pos == "INFN" or "INFN" in t.an.tags or "infn" in t.an.tags or (t.an.pos is None and t.lower == "to"):
+        if _is_infinitive(t) or (t.an.pos is None and t.lower == "to"):
             return True
     return False
 
