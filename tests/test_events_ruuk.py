@@ -224,3 +224,20 @@ def test_a_person_taken_is_still_an_abduction() -> None:
 ])
 def test_the_police_act_as_the_text_says(lang: str, text: str, want: str) -> None:
     assert [s for s, _ in _subs(lang, text)] == [want]
+
+
+# ------------------------------------------------------------------ where a strike's harm is told
+
+@pytest.mark.parametrize("lang, text, town", [
+    ("ru", "Ночью ВСУ атаковали Брянскую область беспилотниками. В Клинцах пострадали два человека.", "Klintsy"),
+    ("uk", "Росіяни атакували Харківщину дронами. У Куп'янську поранено жінку, пошкоджено будинки.", "Kupyansk"),
+])
+def test_a_strike_on_a_region_is_placed_at_the_town_of_its_harm(lang: str, text: str, town: str) -> None:
+    got = extract(Article(text=text, lang=lang, published="2025-03-12")).events
+    assert [(e.location, e.actor2) for e in got] == [(town, "Civilians")]
+    assert all(text[s.start:s.end] == s.text for e in got for s in e.evidence)
+
+
+def test_a_town_of_another_region_does_not_take_the_strike() -> None:
+    got = _subs("uk", "Росіяни атакували Харківщину дронами. У Полтаві тим часом поранено жінку.")
+    assert [loc for _s, loc in got] == ["Kharkiv Oblast"]

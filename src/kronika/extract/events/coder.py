@@ -17,6 +17,7 @@ How an article becomes events (docs/events.md has the full rules):
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from ...text.doc import Doc
@@ -84,6 +85,7 @@ def run(ctx: Context) -> None:
             cands.extend(locate(ctx, si, coded, triggered, cands, story))
         if live and own_date(ctx, si):
             story = (si, *event_date(ctx, doc.sentences[si].start, doc.sentences[si].end))
+    cands = _harm_towns_next(ctx, cands, read)
     towns = {c.coded.family for c in cands if c.place.kind in ("city", "district")}
     finer = {c.coded.family for c in cands if c.place.kind != "country"}
     # a region named beside towns summarises them ("protests spread across the region"); a country
@@ -174,6 +176,38 @@ def _victims_next(doc: Doc, read: list[tuple[int, Coded | None, list[Hit]]]) -> 
         civ = any(m.kind == "civilian" for m in actors_in(doc, a, b))
         if any(h.cls in ("injured", "lethal") for h in nlive) and (civ or people_hurt(doc, nlive)):
             c.actor2 = "Civilians"
+
+
+HARM = frozenset({"injured", "lethal", "vandal", "arson"})
+
+
+def _harm_towns_next(ctx: Context, cands: list[Candidate],
+                     read: list[tuple[int, Coded | None, list[Hit]]]) -> list[Candidate]:
+    """'Дроны атаковали Брянскую область. В Клинцах пострадали два человека': a strike placed only at
+    a region or a country happened where the next sentence, with no event of its own, tells its harm
+    in towns of that region (ACLED codes the town)."""
+    doc = ctx.doc
+    by_si = {si: (c, live) for si, c, live in read}
+    out: list[Candidate] = []
+    for c in cands:
+        nxt = by_si.get(c.sent + 1)
+        if c.coded.event_type != "Explosions/Remote violence" or c.coded.sub == "Disrupted weapons use" \
+                or c.place.kind not in ("admin1", "country") or nxt is None or nxt[0] is not None \
+                or not any(h.cls in HARM for h in nxt[1]):
+            out.append(c)
+            continue
+        s = doc.sentences[c.sent + 1]
+        towns = [p for p in ctx.places if s.start <= p.start < s.end and p.kind in ("city", "district")
+                 and p.score > 0.5 and p.country == c.place.country
+                 and (c.place.kind == "country" or p.admin1 == c.place.admin1)]
+        if not towns:
+            out.append(c)
+            continue
+        kept = [e for e in c.evidence if e != (c.place.start, c.place.end)]   # the region's span
+        out.extend(dataclasses.replace(c, place=p, geo_precision=1,
+                                       evidence=[*kept, (s.start, s.end), (p.start, p.end)])
+                   for p in {p.name: p for p in towns}.values())
+    return out
 
 
 def _criminal_story(read: list[tuple[int, Coded | None, list[Hit]]]) -> bool:
