@@ -98,6 +98,8 @@ def test_the_police_force_the_crowd_answers_stays_with_the_protest() -> None:
     ("ru", "Аналитики ожидают роста цен на бензин в Самаре из-за ударов беспилотников по нефтезаводам."),
     ("ru", "Эксперты прогнозируют дефицит топлива в Саратове после серии атак беспилотников на НПЗ."),
     ("uk", "Через удари дронів по НПЗ у Самарі ціни на пальне зросли, пишуть аналітики."),
+    # an economic consequence outweighs a word of harm elsewhere in the sentence
+    ("ru", "После обстрела НПЗ в Самаре, где никто не пострадал, цены на бензин выросли на 5%."),
 ])
 def test_a_strike_named_as_the_cause_of_prices_is_no_event(lang: str, text: str) -> None:
     assert _subs(lang, text) == []
@@ -106,6 +108,7 @@ def test_a_strike_named_as_the_cause_of_prices_is_no_event(lang: str, text: str)
 @pytest.mark.parametrize("lang, text, want", [
     ("ru", "Из-за обстрела Белгорода пострадали три человека.", "Shelling/artillery/missile attack"),
     ("uk", "Через удар дрона по Херсону загинув чоловік.", "Air/drone strike"),
+    ("ru", "После обстрела Белгорода спасатели эвакуировали 60 жителей.", "Shelling/artillery/missile attack"),
 ])
 def test_a_strike_named_as_the_cause_of_harm_is_news(lang: str, text: str, want: str) -> None:
     assert [s for s, _ in _subs(lang, text)] == [want]

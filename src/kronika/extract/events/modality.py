@@ -84,9 +84,11 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
                     toks[k].an.pos == "VERB" for k in range(cue.last + 1, hit.first)):
                 # "из-за протестов", "amid clashes": a cause mentioned, not a report; not when a verb
                 # comes between ("внаслідок чого зав'язалася бійка": the fight is reported)
-                if _noun_like(toks[hit.first]) and _no_harm(doc, sent_first, sent_last, hit):
+                if _noun_like(toks[hit.first]) and (_economic(doc, sent_first, sent_last, hit)
+                                                    or _no_harm(doc, sent_first, sent_last, hit)):
                     # "цены выросли из-за ударов дронов по НПЗ": a cause of prices or a shortage, no
-                    # report; "внаслідок обстрілу загинули двоє" tells the harm, so the strike is news
+                    # report; "внаслідок обстрілу загинули двоє", "после обстрела эвакуировали жителей"
+                    # tell what the strike did, so it is news
                     return "cause"
                 return "background"
             if cue.cls == "negation" and hit.first - cue.last <= NEGATION_REACH and _negates(toks, cue, hit, cues):
@@ -165,9 +167,16 @@ def _noun_scope_end(doc: Doc, sent_last: int, i: int) -> int:
     return end
 
 
+def _economic(doc: Doc, a: int, b: int, hit: Hit) -> bool:
+    """A word of markets and supply (prices, a shortage, output) outside the trigger in the sentence:
+    what the act is named as the cause of."""
+    market = words(doc.lang, "modality", "economy")
+    return any(is_in(t, market) for k, t in enumerate(doc.tokens[a:b], a) if not hit.first <= k <= hit.last)
+
+
 def _no_harm(doc: Doc, a: int, b: int, hit: Hit) -> bool:
-    """No word of harm (killed, hurt, damaged, a fire) outside the trigger in the sentence. A language
-    whose lexicon lists no `harm` words is not judged this way."""
+    """No word of harm or rescue (killed, hurt, damaged, a fire, evacuated) outside the trigger in the
+    sentence. A language whose lexicon lists no `harm` words is not judged this way."""
     harm = words(doc.lang, "modality", "harm")
     return bool(harm) and not any(is_in(t, harm) for k, t in enumerate(doc.tokens[a:b], a)
                                   if not hit.first <= k <= hit.last)
