@@ -244,3 +244,12 @@ def test_a_strike_on_a_region_is_placed_at_the_town_of_its_harm(lang: str, text:
 def test_a_town_of_another_region_does_not_take_the_strike() -> None:
     got = _subs("uk", "Росіяни атакували Харківщину дронами. У Полтаві тим часом поранено жінку.")
     assert [loc for _s, loc in got] == ["Kharkiv Oblast"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uk", "У Житомирі обговорили захист об'єктів від ракетних ударів і шахедів, а також відновлення "
+           "пошкоджених підстанцій."),
+    ("ru", "В Туле обсудили защиту подстанций от ударов беспилотников."),
+])
+def test_protection_against_strikes_names_no_strike(lang: str, text: str) -> None:
+    assert _subs(lang, text) == []
