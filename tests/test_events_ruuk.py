@@ -253,3 +253,11 @@ def test_a_town_of_another_region_does_not_take_the_strike() -> None:
 ])
 def test_protection_against_strikes_names_no_strike(lang: str, text: str) -> None:
     assert _subs(lang, text) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uk", "Польські аграрії висипали зерно з українських вантажівок на кордоні біля Ковеля."),
+    ("ru", "Жители Тулы подожгли шины у здания администрации."),
+])
+def test_a_crowds_violence_with_no_protest_word_is_a_riot(lang: str, text: str) -> None:
+    assert [s for s, _ in _subs(lang, text)] == ["Violent demonstration"]

@@ -185,7 +185,9 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         return None   # a wreath-laying or memorial march, not a protest
     crime = bool(classes & {"crime", "accident"})   # robbery, fraud, a bus crash: not political violence
     protesters = "protester" in classes or "protester" in kinds or (
-        "political" in kinds and bool(state) and bool(classes & CROWD_VIOLENCE))   # supporters fighting police
+        "political" in kinds and bool(state) and bool(classes & CROWD_VIOLENCE)) or (   # supporters fighting police
+        not armed and any(h.cls in CROWD_VIOLENCE - {"clash"} and _crowd(doc, a, h.first) for h in live))
+    # farmers spilling grain, residents storming a building: a crowd's own violence
     if "block" in classes and (any(m.first < by_cls["block"].first for m in state)
                                or not (protesters or kinds & {"political", "mob"} or demo_before
                                        or _crowd(doc, a, by_cls["block"].first))):
