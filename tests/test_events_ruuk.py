@@ -261,3 +261,18 @@ def test_protection_against_strikes_names_no_strike(lang: str, text: str) -> Non
 ])
 def test_a_crowds_violence_with_no_protest_word_is_a_riot(lang: str, text: str) -> None:
     assert [s for s, _ in _subs(lang, text)] == ["Violent demonstration"]
+
+
+# ------------------------------------------------------------------ war vocabulary
+
+@pytest.mark.parametrize("lang, text, want", [
+    # freeing a town named as the verb's object, with no word for a village near
+    ("uk", "Українські військові звільнили Ізюм на Харківщині.", ["Government regains territory"]),
+    ("ru", "ВСУ освободили Херсон.", ["Government regains territory"]),
+    ("ru", "Полиция освободила заложника в Туле.", []),
+    # storming the other side's positions is a battle, not a crowd storming a building
+    ("uk", "Окупанти штурмували позиції ЗСУ під Торецьком.", ["Armed clash"]),
+    ("ru", "Российские военные штурмовали позиции ВСУ под Торецком.", ["Armed clash"]),
+])
+def test_ground_taken_and_positions_stormed(lang: str, text: str, want: list[str]) -> None:
+    assert [s for s, _ in _subs(lang, text)] == want

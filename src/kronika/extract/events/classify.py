@@ -45,7 +45,8 @@ SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive fo
             "Violent demonstration": 3, "Mob violence": 3}
 # words that name a gathering or its dispersal only beside protest words ("марш", "розгін"):
 # in a story already about a gathering they need no such words of their own
-CONTEXTUAL = frozenset({"disperse", "march", "gather"})
+CONTEXTUAL = frozenset({"disperse", "march", "gather", "regain", "overtake"})
+TERRITORIAL = frozenset({"regain", "overtake"})   # weak: taken only with a town as their object (coder)
 DEMO_MEMORY = 2               # sentences a reported gathering stays the context of later ones
 
 

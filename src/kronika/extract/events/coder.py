@@ -34,7 +34,15 @@ from .attach import (
     own_town,
     place_key,
 )
-from .classify import DEMO_CORE, DEMO_MEMORY, Coded, code_sentence, people_hurt, sentence_hits
+from .classify import (
+    DEMO_CORE,
+    DEMO_MEMORY,
+    TERRITORIAL,
+    Coded,
+    code_sentence,
+    people_hurt,
+    sentence_hits,
+)
 from .evidence import merge
 from .triggers import Hit, is_in, matcher, words
 
@@ -52,7 +60,8 @@ def run(ctx: Context) -> None:
     # a story of protests anywhere (a headline may come before the protesters are named)
     demo_story = any(h.cls in DEMO_CORE | {"protester", "block"} for live in lives.values() for h in live
                      if not h.weak)
-    lives = {si: [h for h in live if demo_story or not h.weak or _crowd_with_cause(doc, si, h, live)]
+    lives = {si: [h for h in live if not h.weak or (_town_taken(ctx, h) if h.cls in TERRITORIAL
+                                                    else demo_story or _crowd_with_cause(doc, si, h, live))]
              for si, live in lives.items()}
     past = doc.memo.get("historic_sents", set())
     for si in kept:
@@ -221,6 +230,18 @@ def _criminal_story(read: list[tuple[int, Coded | None, list[Hit]]]) -> bool:
     # a lynching is mob violence whatever its victims were suspected of
     lynching = any(h.cls == "lynch" for _si, c, live in read if c is not None for h in live)
     return bool(crime) and (len(crime) >= 2 or crime[0] <= 2) and not gathering and not lynching
+
+
+TOWN_OBJECT_REACH = 2   # "звільнили Борову", "вошли в Угледар": the town this close after the verb
+
+
+def _town_taken(ctx: Context, h: Hit) -> bool:
+    """A verb of taking or freeing ground with no word for a village near is one when its object is a
+    town ("звільнили Борову"), not a person or a hostage ("освободили заложника")."""
+    doc = ctx.doc
+    k = doc.tokens[h.last].end
+    limit = doc.tokens[min(h.last + TOWN_OBJECT_REACH, len(doc.tokens) - 1)].end
+    return any(k < p.start <= limit and p.kind in ("city", "district") and p.score > 0.5 for p in ctx.places)
 
 
 def _crowd_with_cause(doc: Doc, si: int, h: Hit, live: list[Hit]) -> bool:
