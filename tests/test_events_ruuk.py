@@ -276,3 +276,12 @@ def test_a_crowds_violence_with_no_protest_word_is_a_riot(lang: str, text: str) 
 ])
 def test_ground_taken_and_positions_stormed(lang: str, text: str, want: list[str]) -> None:
     assert [s for s, _ in _subs(lang, text)] == want
+
+
+@pytest.mark.parametrize("lang, text, town", [
+    ("uk", "Мешканці Ірпеня, обурені підвищенням тарифів, перекрили дорогу на Київ.", "Irpin"),
+    ("uk", "У Броварах мешканці перекрили трасу Київ – Чернігів.", "Brovary"),
+    ("ru", "В Подольске жители перекрыли трассу Москва — Тула.", "Podolsk"),
+])
+def test_the_towns_a_road_leads_to_are_not_the_place(lang: str, text: str, town: str) -> None:
+    assert _subs(lang, text) == [("Peaceful protest", town)]
