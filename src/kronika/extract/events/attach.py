@@ -326,6 +326,9 @@ def _places_in(ctx: Context, start: int, end: int, hits: list[Hit]) -> list[tupl
             and _plausible(ctx, p, hits)]
     here = _first_of_between(ctx.doc, here)
     here = _drop_locators(ctx.doc, here)
+    ends = [p for p in here if _road_end(ctx.doc, p)]
+    if ends and len(ends) < len(here):
+        here = [p for p in here if p not in ends]   # "перекрили дорогу на Київ" in Irpin: Kyiv is where it leads
     if any(p.kind in ("city", "district") for p in here):
         here = [p for p in here if p.kind in ("city", "district")]
     found: list[tuple[PlaceMention, int]] = []
@@ -336,6 +339,17 @@ def _places_in(ctx: Context, start: int, end: int, hits: list[Hit]) -> list[tupl
             prec = PLACE_PRECISION.get(p.kind, 1)
             found.append((p, 2 if prec == 1 and _near_cue(ctx.doc, p) else prec))
     return found
+
+
+def _road_end(doc: Doc, p: PlaceMention) -> bool:
+    """'дорога на Київ', 'трасса до Харькова', 'шоссе Москва - ...': a town a road leads to or from."""
+    roads = words(doc.lang, "events", "road_nouns")
+    k = doc.token_at(p.start) - 1
+    if k >= 1 and doc.tokens[k].text in ("-", "–", "—") and doc.tokens[k - 1].is_title:
+        k -= 2   # "траса Київ – Житомир": the second end of the road
+    if k >= 0 and doc.tokens[k].lower in grammar(doc, "road_preps"):
+        k -= 1
+    return k >= 0 and is_in(doc.tokens[k], roads)
 
 
 def _near_cue(doc: Doc, p: PlaceMention) -> bool:

@@ -45,7 +45,8 @@ SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive fo
             "Violent demonstration": 3, "Mob violence": 3}
 # words that name a gathering or its dispersal only beside protest words ("марш", "розгін"):
 # in a story already about a gathering they need no such words of their own
-CONTEXTUAL = frozenset({"disperse", "march", "gather"})
+CONTEXTUAL = frozenset({"disperse", "march", "gather", "regain", "overtake"})
+TERRITORIAL = frozenset({"regain", "overtake"})   # weak: taken only with a town as their object (coder)
 DEMO_MEMORY = 2               # sentences a reported gathering stays the context of later ones
 
 
@@ -120,8 +121,8 @@ def _dated_by_next(doc: Doc, si: int) -> bool:
     if si + 1 >= len(doc.sentences):
         return False
     a, b = doc.sent_tokens[si + 1]
-    if sum(t.is_word for t in doc.tokens[a:b]) > TIME_TAIL_WORDS:
-        return False
+    if sum(t.is_word for t in doc.tokens[a:b]) > TIME_TAIL_WORDS or matcher(doc.lang, "events").find(doc, a, b):
+        return False   # long, or an act of its own ("A similar rally was held in Ryazan in 2019.")
     nxt = doc.sentences[si + 1]
     return historic_year(doc, nxt.start, nxt.end, doc.published)
 
@@ -185,7 +186,9 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         return None   # a wreath-laying or memorial march, not a protest
     crime = bool(classes & {"crime", "accident"})   # robbery, fraud, a bus crash: not political violence
     protesters = "protester" in classes or "protester" in kinds or (
-        "political" in kinds and bool(state) and bool(classes & CROWD_VIOLENCE))   # supporters fighting police
+        "political" in kinds and bool(state) and bool(classes & CROWD_VIOLENCE)) or (   # supporters fighting police
+        not armed and any(h.cls in CROWD_VIOLENCE - {"clash"} and _crowd(doc, a, h.first) for h in live))
+    # farmers spilling grain, residents storming a building: a crowd's own violence
     if "block" in classes and (any(m.first < by_cls["block"].first for m in state)
                                or not (protesters or kinds & {"political", "mob"} or demo_before
                                        or _crowd(doc, a, by_cls["block"].first))):

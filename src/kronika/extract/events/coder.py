@@ -17,6 +17,7 @@ How an article becomes events (docs/events.md has the full rules):
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from ...text.doc import Doc
@@ -33,7 +34,15 @@ from .attach import (
     own_town,
     place_key,
 )
-from .classify import DEMO_CORE, DEMO_MEMORY, Coded, code_sentence, people_hurt, sentence_hits
+from .classify import (
+    DEMO_CORE,
+    DEMO_MEMORY,
+    TERRITORIAL,
+    Coded,
+    code_sentence,
+    people_hurt,
+    sentence_hits,
+)
 from .evidence import merge
 from .triggers import Hit, is_in, matcher, words
 
@@ -51,7 +60,9 @@ def run(ctx: Context) -> None:
     # a story of protests anywhere (a headline may come before the protesters are named)
     demo_story = any(h.cls in DEMO_CORE | {"protester", "block"} for live in lives.values() for h in live
                      if not h.weak)
-    lives = {si: [h for h in live if demo_story or not h.weak] for si, live in lives.items()}
+    lives = {si: [h for h in live if not h.weak or (_town_taken(ctx, h) if h.cls in TERRITORIAL
+                                                    else demo_story or _crowd_with_cause(doc, si, h, live))]
+             for si, live in lives.items()}
     past = doc.memo.get("historic_sents", set())
     for si in kept:
         live = lives[si]
@@ -61,8 +72,9 @@ def run(ctx: Context) -> None:
             live = []
         coded = code_sentence(doc, si, live, si - last_demo <= DEMO_MEMORY, si - last_political <= 1,
                               demo_story)
-        if any(h.cls in DEMO_CORE or h.cls == "protester" for h in live):
-            last_demo = si
+        if any(h.cls in DEMO_CORE or h.cls == "protester" for h in live) or coded is not None \
+                and coded.family == "demo" and any(h.cls == "block" for h in coded.hits):
+            last_demo = si   # a gathering reported (a road blocked by a crowd too): the next detentions are its
         if live:
             a, b = doc.sent_tokens[si]
             if any(m.kind == "political" for m in actors_in(doc, a, b)):
@@ -82,6 +94,7 @@ def run(ctx: Context) -> None:
             cands.extend(locate(ctx, si, coded, triggered, cands, story))
         if live and own_date(ctx, si):
             story = (si, *event_date(ctx, doc.sentences[si].start, doc.sentences[si].end))
+    cands = _harm_towns_next(ctx, cands, read)
     towns = {c.coded.family for c in cands if c.place.kind in ("city", "district")}
     finer = {c.coded.family for c in cands if c.place.kind != "country"}
     # a region named beside towns summarises them ("protests spread across the region"); a country
@@ -174,6 +187,38 @@ def _victims_next(doc: Doc, read: list[tuple[int, Coded | None, list[Hit]]]) -> 
             c.actor2 = "Civilians"
 
 
+HARM = frozenset({"injured", "lethal", "vandal", "arson"})
+
+
+def _harm_towns_next(ctx: Context, cands: list[Candidate],
+                     read: list[tuple[int, Coded | None, list[Hit]]]) -> list[Candidate]:
+    """'Дроны атаковали Брянскую область. В Клинцах пострадали два человека': a strike placed only at
+    a region or a country happened where the next sentence, with no event of its own, tells its harm
+    in towns of that region (ACLED codes the town)."""
+    doc = ctx.doc
+    by_si = {si: (c, live) for si, c, live in read}
+    out: list[Candidate] = []
+    for c in cands:
+        nxt = by_si.get(c.sent + 1)
+        if c.coded.event_type != "Explosions/Remote violence" or c.coded.sub == "Disrupted weapons use" \
+                or c.place.kind not in ("admin1", "country") or nxt is None or nxt[0] is not None \
+                or not any(h.cls in HARM for h in nxt[1]):
+            out.append(c)
+            continue
+        s = doc.sentences[c.sent + 1]
+        towns = [p for p in ctx.places if s.start <= p.start < s.end and p.kind in ("city", "district")
+                 and p.score > 0.5 and p.country == c.place.country
+                 and (c.place.kind == "country" or p.admin1 == c.place.admin1)]
+        if not towns:
+            out.append(c)
+            continue
+        kept = [e for e in c.evidence if e != (c.place.start, c.place.end)]   # the region's span
+        out.extend(dataclasses.replace(c, place=p, geo_precision=1,
+                                       evidence=[*kept, (s.start, s.end), (p.start, p.end)])
+                   for p in {p.name: p for p in towns}.values())
+    return out
+
+
 def _criminal_story(read: list[tuple[int, Coded | None, list[Hit]]]) -> bool:
     """Crime, accident (or sport) words in the lead or twice in the story, and no gathering of protesters anywhere."""
     crime = [si for si, _c, live in read if any(h.cls in ("crime", "sport", "accident") for h in live)]
@@ -185,6 +230,33 @@ def _criminal_story(read: list[tuple[int, Coded | None, list[Hit]]]) -> bool:
     # a lynching is mob violence whatever its victims were suspected of
     lynching = any(h.cls == "lynch" for _si, c, live in read if c is not None for h in live)
     return bool(crime) and (len(crime) >= 2 or crime[0] <= 2) and not gathering and not lynching
+
+
+TOWN_OBJECT_REACH = 2   # "звільнили Борову", "вошли в Угледар": the town this close after the verb
+
+
+def _town_taken(ctx: Context, h: Hit) -> bool:
+    """A verb of taking or freeing ground with no word for a village near is one when its object is a
+    town ("звільнили Борову"), not a person or a hostage ("освободили заложника")."""
+    doc = ctx.doc
+    k = doc.tokens[h.last].end
+    limit = doc.tokens[min(h.last + TOWN_OBJECT_REACH, len(doc.tokens) - 1)].end
+    return any(k < p.start <= limit and p.kind in ("city", "district") and p.score > 0.5 for p in ctx.places)
+
+
+def _crowd_with_cause(doc: Doc, si: int, h: Hit, live: list[Hit]) -> bool:
+    """'Шахтёры бастуют и собираются у управления', 'пенсіонери зібралися, вимагаючи ...': a gathering
+    verb with no gathering word near is one when a crowd (a crowd noun, not singular) gathers with a demand or
+    during a strike or a hunger strike; people gathering in a shelter or a hall name neither."""
+    if h.cls not in ("gather", "march"):
+        return False
+    a, b = doc.sent_tokens[si]
+    crowd = words(doc.lang, "actors", "crowd_nouns")
+    if doc.tokens[h.first].an.number == "sing" or not any(
+            is_in(t, crowd) and t.an.number != "sing" for t in doc.tokens[a:b]):
+        return False   # one man gathering his things, or no crowd at all
+    demand = words(doc.lang, "events", "demand_words")
+    return any(o.cls in ("strike", "hunger") for o in live) or any(is_in(t, demand) for t in doc.tokens[a:b])
 
 
 def strike_article(doc: Doc) -> bool:

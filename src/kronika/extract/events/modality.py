@@ -2,7 +2,8 @@
 questioned and historical mentions are not events (ACLED; PLOVER's modes and contexts).
 
 Cues come from `lexicons/<lang>/modality.toml` (classes: negation, denial, plan, plan_inf,
-hypothetical, call, future, historic, past, accused, background, durative, reaction, earlier); the scope is the clause that holds the trigger, looked at
+hypothetical, call, future, historic, past, accused, background, durative, reaction, earlier,
+response); the scope is the clause that holds the trigger, looked at
 from the clause start up to the trigger (cues after it rarely govern it in uk/ru/en news).
 """
 
@@ -15,6 +16,7 @@ from functools import lru_cache
 from ...text.clauses import sentence_clauses
 from ...text.doc import Doc, Token
 from ...text.morph import analyzer, morph_for
+from .actors import actors_in
 from .triggers import Hit, is_in, matcher, words
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "«", "»", '"', "“", "”"})
@@ -62,8 +64,19 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
             return "durative"   # "have been fighting since 2021": a long war as backdrop, not a report
         if cue.cls == "earlier" and c0 <= cue.first < hit.first:
             return "earlier"    # ", days after police killed three protesters": an earlier act as backdrop
+        if cue.cls == "earlier" and _opens_clause_of(doc, cue, c0) and not _crowd_did(doc, c0, hit.first) \
+                and not _state_in(doc, c0, clause_end(doc, sent_last, hit.last)):
+            # "вышли на митинг после того, как в драке погиб мужчина": the act the protest answers; the
+            # crowd's own act there ("после того, как протестующие забросали полицию камнями") is the
+            # event's, and so is the force of the police the crowd answers (who used force first)
+            return "earlier"
         if cue.cls == "historic" and hit.last < cue.first < clause_end(doc, sent_last, hit.last):
             return "historic"   # "protests take place almost every week": a habit, after the act too
+        if cue.cls == "response" and c0 <= cue.first < hit.first and hit.cls in CROWD_ACTS \
+                and _state_in(doc, _previous_sentence_first(doc, sent_first), sent_last):
+            # "полиция разогнала митинг, в ответ протестующие забросали её камнями": the police used
+            # force first, so the crowd's answer does not make the protest a riot (ACLED)
+            return "response"
         if cue.cls == "reaction" and c0 <= cue.first < hit.first and hit.first - cue.last <= 3:
             return "reaction"   # "condemned the killing of protesters": a response to an act told elsewhere
         if c0 <= cue.first < hit.first:
@@ -71,6 +84,12 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
                     toks[k].an.pos == "VERB" for k in range(cue.last + 1, hit.first)):
                 # "из-за протестов", "amid clashes": a cause mentioned, not a report; not when a verb
                 # comes between ("внаслідок чого зав'язалася бійка": the fight is reported)
+                if _noun_like(toks[hit.first]) and (_economic(doc, sent_first, sent_last, hit)
+                                                    or _no_harm(doc, sent_first, sent_last, hit)):
+                    # "цены выросли из-за ударов дронов по НПЗ": a cause of prices or a shortage, no
+                    # report; "внаслідок обстрілу загинули двоє", "после обстрела эвакуировали жителей"
+                    # tell what the strike did, so it is news
+                    return "cause"
                 return "background"
             if cue.cls == "negation" and hit.first - cue.last <= NEGATION_REACH and _negates(toks, cue, hit, cues):
                 return "negated"
@@ -80,11 +99,17 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
                 return "planned"
             if cue.cls == "future":
                 return "future"
+    if _negated_infinitive(toks, hit, cues, c0, clause_end(doc, sent_last, hit.last)):
+        return "negated"   # "не стала разгонять", "розганяти протестувальників не стала"
+    if any(c.cls == "plan_inf" and c.first == hit.first for c in cues) and _infinitive_follows(
+            toks, hit.last, hit.last + 4):
+        return "planned"   # "собирается посетить", "збираються провести": the plan sense of a gathering verb
     if _future_verb(doc.lang, toks, c0, hit):
         return "future"
     if _noun_like(toks[hit.first]):
-        # "Наступну акцію організатори планують провести в неділю": a plan governs the noun after it too
-        c1 = clause_end(doc, sent_last, hit.last)
+        # "Наступну акцію організатори планують провести в неділю": a plan governs the noun after it too,
+        # also past the noun's own participle phrase ("Митинг, назначенный на субботу, отменили")
+        c1 = _noun_scope_end(doc, sent_last, hit.last)
         if any(c.cls in ("plan", "plan_inf", "call", "future") and hit.last < c.first < c1 for c in cues):
             return "planned"
         # "акция протеста будет проходить": a future verb right after the noun
@@ -129,6 +154,62 @@ def _backdrop_reach(doc: Doc, a: int, b: int) -> int:
     return BACKDROP_LIST if any(is_in(t, coord) for t in doc.tokens[a + 1:b]) else BACKDROP_REACH
 
 
+def _noun_scope_end(doc: Doc, sent_last: int, i: int) -> int:
+    """One past the clause of the noun at i, reading on past comma-enclosed participle phrases that
+    qualify it ("акция, запланированная на субботу, ...") to the predicate they belong to."""
+    toks = doc.tokens
+    end = clause_end(doc, sent_last, i)
+    while end < sent_last and toks[end].text == "," and end + 1 < sent_last \
+            and toks[end + 1].an.pos in ("PRTF", "PRTS", "ADJF"):   # uk tags participles ADJF
+        end = clause_end(doc, sent_last, end + 1)        # the participle phrase
+        if end < sent_last and toks[end].text == ",":
+            end = clause_end(doc, sent_last, end + 1)    # and the predicate after it
+    return end
+
+
+def _economic(doc: Doc, a: int, b: int, hit: Hit) -> bool:
+    """A word of markets and supply (prices, a shortage, output) outside the trigger in the sentence:
+    what the act is named as the cause of."""
+    market = words(doc.lang, "modality", "economy")
+    return any(is_in(t, market) for k, t in enumerate(doc.tokens[a:b], a) if not hit.first <= k <= hit.last)
+
+
+def _no_harm(doc: Doc, a: int, b: int, hit: Hit) -> bool:
+    """No word of harm or rescue (killed, hurt, damaged, a fire, evacuated) outside the trigger in the
+    sentence. A language whose lexicon lists no `harm` words is not judged this way."""
+    harm = words(doc.lang, "modality", "harm")
+    return bool(harm) and not any(is_in(t, harm) for k, t in enumerate(doc.tokens[a:b], a)
+                                  if not hit.first <= k <= hit.last)
+
+
+def _opens_clause_of(doc: Doc, cue: Hit, c0: int) -> bool:
+    """'после того, | как ...', 'після того, | як ...': the cue ends the clause right before the trigger's."""
+    return cue.last + 2 == c0 and doc.tokens[cue.last + 1].text == ","
+
+
+def _crowd_did(doc: Doc, a: int, b: int) -> bool:
+    """A crowd (protesters, residents: a plural crowd noun) named before the act in its clause: the
+    doers are the gathering itself, not one man in a brawl."""
+    crowd = words(doc.lang, "actors", "crowd_nouns")
+    return any(is_in(t, crowd) and (t.an.number == "plur" or t.an.pos is None) for t in doc.tokens[a:b])
+
+
+STATE_ACTS = frozenset({"detain", "disperse", "force"})   # acts of the police whoever the text names
+CROWD_ACTS = frozenset({"clash", "throw", "storm", "arson", "vandal"})   # a crowd's violence
+
+
+def _previous_sentence_first(doc: Doc, sent_first: int) -> int:
+    """First token of the sentence before the one starting at sent_first (or that one, if first)."""
+    si = doc.tokens[sent_first].sent
+    return doc.sent_tokens[si - 1][0] if si > 0 else sent_first
+
+
+def _state_in(doc: Doc, a: int, b: int) -> bool:
+    """The police or their acts (a detention, a dispersal, tear gas) in tokens [a, b)."""
+    return any(m.kind == "state" for m in actors_in(doc, a, b)) or any(
+        h.cls in STATE_ACTS for h in matcher(doc.lang, "events").find(doc, a, b))
+
+
 def clause_end(doc: Doc, sent_last: int, i: int) -> int:
     """One past the last token of the clause holding token i."""
     j = i + 1
@@ -153,11 +234,35 @@ def _negates(toks: list[Token], cue: Hit, hit: Hit, cues: list[Hit]) -> bool:
         c.cls == "occur" and hit.last < c.first <= hit.last + 2 for c in cues)
 
 
+NEG_VERB_REACH = 3   # "не стала разгонять", "разгонять толпу не стали": the negated verb this close
+
+
+def _negated_infinitive(toks: list[Token], hit: Hit, cues: list[Hit], c0: int, c1: int) -> bool:
+    """An infinitive trigger whose governing verb is negated, before or after it in its clause."""
+    if not _is_infinitive(toks[hit.first]):
+        return False
+    for c in cues:
+        v = c.last + 1
+        if c.cls != "negation" or v >= len(toks) or not toks[v].is_word or _is_infinitive(toks[v]):
+            continue
+        if toks[v].an.pos == "VERB" and c0 <= c.first and v < hit.first and hit.first - v <= NEG_VERB_REACH - 1:
+            return True
+        # after the infinitive the auxiliary may be tagged as its homonym ("не стала": an adjective in uk)
+        if hit.last < c.first < c1 and c.first - hit.last <= NEG_VERB_REACH \
+                and toks[v].an.pos not in ("NOUN", "PREP", "CONJ", "NPRO"):
+            return True
+    return False
+
+
+def _is_infinitive(t: Token) -> bool:
+    return t.an.pos == "INFN" or "INFN" in t.an.tags or "infn" in t.an.tags
+
+
 def _infinitive_follows(toks: list[Token], i: int, end: int) -> bool:
     """'собираются провести акцию' plans; 'собрались у здания' happened. en has no POS: 'to' + verb."""
     for k in range(i + 1, min(end, i + 4)):
         t = toks[k]
-        if t.an.pos == "INFN" or "INFN" in t.an.tags or "infn" in t.an.tags or (t.an.pos is None and t.lower == "to"):
+        if _is_infinitive(t) or (t.an.pos is None and t.lower == "to"):
             return True
     return False
 
