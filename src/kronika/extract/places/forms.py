@@ -303,5 +303,27 @@ def _names_town(g: Gazetteer, t: Token, p: int) -> bool:
 @lru_cache(maxsize=20_000)
 def _may_be_first_name(lang: str, word: str) -> bool:
     """'Вера', 'Надежда': a word one of whose readings is a first name."""
-    an = _analyzer(lang)
-    return any("Name" in p.tag.grammemes for p in an.parse(norm(word))[:4])
+    return any("Name" in p.tag.grammemes for an in {_analyzer(lang), _analyzer("ru")}
+               for p in an.parse(norm(word))[:4])
+
+
+@lru_cache(maxsize=20_000)
+def _may_be_surname(lang: str, word: str) -> bool:
+    """'Быков', 'Путин', 'Коваленко': a word one of whose readings (in its own language's dictionary
+    or Russian's, which tags more surnames) is a surname or a patronymic, or a capitalised masculine
+    adjective (the word follows a first name where this is asked)."""
+    w = norm(word)
+    own = _analyzer(lang).parse(w)
+    if own and own[0].tag.POS == "ADJF" and "masc" in own[0].tag.grammemes:
+        return True   # "Зеленський": Ukrainian's dictionary reads such surnames as adjectives
+    return any(p.tag.grammemes & {"Surn", "Patr"} for an in {_analyzer(lang), _analyzer("ru")}
+               for p in (own if an is _analyzer(lang) else an.parse(w))[:4])
+
+
+@lru_cache(maxsize=20_000)
+def _known_first_name(lang: str, word: str) -> bool:
+    """'Владимир', 'Сергій': a word a dictionary holds with a first-name reading (a guessed
+    reading of an unknown word, "Зокрема", does not count)."""
+    w = norm(word)
+    return any(an.word_is_known(w) and any("Name" in p.tag.grammemes for p in an.parse(w)[:4])
+               for an in {_analyzer(lang), _analyzer("ru")})

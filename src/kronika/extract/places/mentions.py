@@ -24,7 +24,9 @@ from .forms import (
     Lexicon,
     _adjective_place,
     _exact_forms,
+    _known_first_name,
     _may_be_first_name,
+    _may_be_surname,
     _names_town,
     _nominative_adjective,
     _plural_nominative,
@@ -253,6 +255,28 @@ def _stands_alone(doc: Doc, t: Token) -> bool:
     return not nxt.is_word or _is_cap(nxt) or nxt.an.pos in ("CONJ", "PREP", "PRCL")
 
 
+def _first_name_pair(doc: Doc, g: Gazetteer, c: _Cand) -> bool:
+    """'Владимир Путин', 'Дмитрий Быков', 'Сергій Коваленко': a first name and a surname make one
+    person's name even where either word is also a town (Vladimir, Bykov). The candidate is the
+    first name (a surname that no gazetteer holds follows) or the surname (a first name that is no
+    town precedes); a preposition before the pair ("во Владимир Иванов приехал") keeps the place."""
+    toks = doc.tokens
+    t = toks[c.t0]
+    if g.entries[c.ids[0]].kind != CITY or not _CYR.search(t.text) or t.text.isupper():
+        return False
+    prv = toks[c.t0 - 1] if c.t0 > 0 and toks[c.t0 - 1].sent == t.sent else None
+    nxt = toks[c.t1] if c.t1 < len(toks) and toks[c.t1].sent == t.sent else None
+    if prv is not None and prv.an.pos == "PREP":
+        return False
+    if nxt is not None and _is_cap(nxt) and _CYR.search(nxt.text) and not nxt.text.isupper() \
+            and nxt.start - t.end == 1 and _known_first_name(doc.lang, t.text) \
+            and _may_be_surname(doc.lang, nxt.text) and not _lookup(g, _exact_forms(nxt)):
+        return True
+    return prv is not None and _is_cap(prv) and _CYR.search(prv.text) is not None and t.start - prv.end == 1 \
+        and not prv.text.isupper() and _known_first_name(doc.lang, prv.text) \
+        and _may_be_surname(doc.lang, t.text) and not _lookup(g, _exact_forms(prv))
+
+
 def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str] = frozenset()) -> str | None:
     """Why a candidate must be dropped whatever it resolves to ("stop", "person", "org", ...), None
     when it may stay. Guards that depend on the resolved place are in `_choose`."""
@@ -286,6 +310,8 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
     k = c.t1
     if c.single_cap and c.word in ("person", "common") and k < len(toks) and toks[k].sent == t.sent \
             and _is_cap(toks[k]) and toks[k].an.tags & {"Surn", "Patr"}:
+        return "person"
+    if c.single_cap and _first_name_pair(doc, g, c):
         return "person"
     # a name inside a short quoted title or slogan: «Тавуш во имя Родины», "Echo of Moscow"
     if _in_quoted_title(doc, lx, c):
@@ -476,8 +502,10 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
             if c is None and _is_cap(t) and not adjective:
                 c = _multi(g, doc, i, end) or _single(g, doc, t)
                 if c is not None:
-                    why = "person" if t.an.lemma in people and (c.word != "geo" or c.tier == 1) \
-                        and g.entries[c.ids[0]].kind == CITY else _guarded(doc, lx, c, g, lower)
+                    why = "person" if t.an.lemma in people and g.entries[c.ids[0]].kind == CITY \
+                        and (c.word != "geo" or c.tier == 1 or (_may_be_surname(doc.lang, t.text)
+                                                                 and not (i > a and toks[i - 1].an.pos == "PREP"))) \
+                        else _guarded(doc, lx, c, g, lower)
                     if why in ("person", "run", "firstname") and c.single_cap:
                         people.add(t.an.lemma)   # "Ariel Falcón" ... "arrested Ariel"
                     if why == "firstname":

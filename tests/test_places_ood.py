@@ -1,0 +1,39 @@
+"""Places, round 4: failure classes the out-of-domain checks (bench/ood_places_dates.py on NEREL,
+NER-UK, factRuEval) showed. Every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.extract.places import recognise as places
+from kronika.text.doc import analyse
+
+# the gazetteer index is built into a fresh temporary cache for this module (conftest.places_cache)
+pytestmark = pytest.mark.usefixtures("places_cache")
+
+
+def names(text: str, lang: str) -> list[str]:
+    out = []
+    for m in places.find_places(analyse(text, lang)):
+        assert text[m.start:m.end] == m.text
+        out.append(m.name)
+    return out
+
+
+@pytest.mark.parametrize("text,lang,kept", [
+    # a first name that is also a town, before a surname
+    ("Губернатор Владимир Сидоренко открыл мост в Туле.", "ru", ["Tula"]),
+    ("Мер Володимир Петренко відкрив школу в Полтаві.", "uk", ["Poltava"]),
+    # a surname that is also a town, after a first name, and alone later in the article
+    ("Поэт Дмитрий Быков выступил в Казани. Вечером Быков уехал домой.", "ru", ["Kazan"]),
+    # the town itself stays: after a preposition, and as a subject without a first name
+    ("Жители Владимира вышли на площадь. Во Владимире прошёл митинг.", "ru", ["Vladimir", "Vladimir"]),
+    ("Мітинг у Володимирі зібрав сотню людей.", "uk", ["Vladimir"]),
+])
+def test_first_name_and_surname_are_a_person(text: str, lang: str, kept: list[str]) -> None:
+    assert names(text, lang) == kept
+
+
+def test_unknown_capitalised_word_is_no_first_name() -> None:
+    # a capitalised adverb before a town is not a first name, so the town stays
+    assert names("Зокрема Києву доведеться зекономити.", "uk") == ["Kyiv"]
