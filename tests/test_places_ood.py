@@ -37,3 +37,16 @@ def test_first_name_and_surname_are_a_person(text: str, lang: str, kept: list[st
 def test_unknown_capitalised_word_is_no_first_name() -> None:
     # a capitalised adverb before a town is not a first name, so the town stays
     assert names("Зокрема Києву доведеться зекономити.", "uk") == ["Kyiv"]
+
+
+@pytest.mark.parametrize("text,lang,kept", [
+    # a surname introduced after a first name stays a person when it comes alone
+    ("Депутат Ольга Иванова приехала в Самару. Иванова встретилась с избирателями.", "ru", ["Samara"]),
+    # a sentence-initial pronoun or adjective is no country
+    ("Того вечора оркестр грав до ранку.", "uk", []),
+    ("Сірі хмари висіли над містом.", "uk", []),
+    # a sentence-initial country that is no common word stays
+    ("Сирія відкрила кордон.", "uk", ["Syria"]),
+])
+def test_people_and_sentence_starts(text: str, lang: str, kept: list[str]) -> None:
+    assert names(text, lang) == kept

@@ -476,6 +476,23 @@ def _particle_run(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
         and _is_cap(toks[k - 1]) and not _sentence_initial(doc, toks[k - 1])
 
 
+def _surnames(doc: Doc) -> set[str]:
+    """Lemmas of the surnames the article writes after a first name ("Тулси Габбард", "Дмитрий
+    Быков"): alone later ("Габбард заявила") they still name the person, not a town."""
+    toks = doc.tokens
+    out: set[str] = set()
+    for k in range(1, len(toks)):
+        t, u = toks[k - 1], toks[k]
+        if t.sent != u.sent or u.start - t.end != 1 or not (_is_cap(t) and _is_cap(u)) \
+                or t.text.isupper() or u.text.isupper() or not (_CYR.search(t.text) and _CYR.search(u.text)):
+            continue
+        if k >= 2 and toks[k - 2].sent == t.sent and toks[k - 2].an.pos == "PREP":
+            continue    # "во Владимир Иванов приехал": the town
+        if _known_first_name(doc.lang, t.text) and _may_be_surname(doc.lang, u.text):
+            out.add(u.an.lemma)
+    return out
+
+
 def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand]:
     """Every place-name candidate in the document, longest match first, guards applied."""
     g = gazetteer()
@@ -483,7 +500,7 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
     toks = doc.tokens
     out: list[_Cand] = []
     skip = skip or []
-    people: set[str] = set()    # words seen as part of a person's name: one sense per article
+    people = _surnames(doc)     # words seen as part of a person's name: one sense per article
     lower = frozenset(t.text for t in toks if t.text.islower())
     for si in range(len(doc.sentences)):
         a, end = doc.sent_tokens[si]
