@@ -50,3 +50,33 @@ def test_unknown_capitalised_word_is_no_first_name() -> None:
 ])
 def test_people_and_sentence_starts(text: str, lang: str, kept: list[str]) -> None:
     assert names(text, lang) == kept
+
+
+def kinds(text: str, lang: str) -> list[tuple[str, str]]:
+    return [(m.name, m.kind) for m in places.find_places(analyse(text, lang))]
+
+
+@pytest.mark.parametrize("text,lang,want", [
+    # a district named after its centre town: that town, as an area
+    ("Пожежа охопила ліс у Бориспільському районі.", "uk", [("Boryspil", "district")]),
+    ("Фермеры перекрыли дорогу в Гатчинском районе.", "ru", [("Gatchina", "district")]),
+    # the adjective's consonant alternates with the town's ("кременчуцький" - Кременчук)
+    ("Збори відбулися в Кременчуцькому районі.", "uk", [("Kremenchuk", "district")]),
+    # a district of a town named right after it: the town
+    ("Пікет стояв у Дарницькому районі Києва.", "uk", [("Kyiv", "city")]),
+    # a generic or borrowed district name is no town
+    ("Пожар начался в Ленинском районе.", "ru", []),
+    ("Вибух пролунав у Київському районі міста.", "uk", []),
+])
+def test_district_named_after_its_centre(text: str, lang: str, want: list[tuple[str, str]]) -> None:
+    assert kinds(text, lang) == want
+
+
+def test_district_is_an_area_for_the_event() -> None:
+    from kronika.extract.context import Context
+    text = "Фермери перекрили трасу в Бориспільському районі."
+    doc = analyse(text, "uk")
+    ctx = Context(doc=doc)
+    ctx.places = places.find_places(doc)
+    got = places.event_place(ctx, 0, len(text))
+    assert got is not None and got[0].name == "Boryspil" and got[1] == 2

@@ -77,6 +77,7 @@ class Lexicon:
     street_nouns: frozenset[str] = frozenset()      # "вулиця Київська", "Kyiv Street": a street
     other_spelling: tuple[tuple[str, str], ...] = ()  # "Ніш" -> "ниш": the neighbour language's letters
     list_joiners: frozenset[str] = frozenset()      # "Харкові, Сумах та Полтаві"
+    generic_districts: frozenset[str] = frozenset()  # "Ленинский район": no town's name
 
 
 _PRIORS = {"uk": ("UA", "RU", "BY", "KZ", "MD"), "ru": ("RU", "UA", "BY", "KZ", "KG", "UZ", "MD"),
@@ -103,7 +104,7 @@ def lexicon(lang: str) -> Lexicon:
                    fs("facility_nouns", True), adj, frozenset(_PRIORS.get(lexicon_lang(lang), ())),
                    fs("capital_nouns"), fs("capital_preps"), fs("road_nouns"), fs("settlement_nouns"), fs("name_particles", True),
                    fs("street_nouns"), tuple((a, b) for a, b in lx.get("other_spelling") or ()),
-                   fs("list_joiners", True) | {","})
+                   fs("list_joiners", True) | {","}, fs("generic_districts"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -281,17 +282,19 @@ def _adjective_place(g: Gazetteer, lx: Lexicon, t: Token, min_pop: int = 150_000
         if i is not None:
             return i
     lem = t.an.lemma
-    for suf in _ADJ_SUFFIXES:
+    for suf in _ADJ_SUFFIXES:     # every suffix that fits: "гатчинский" is -ский of "гатчина", not -инский
         if lem.endswith(suf) and len(lem) - len(suf) >= 3:
             stem = lem[: -len(suf)]
+            # "кременчуцький" -> "кременчук": the suffix's first consonant is the town's, softened
+            hard = lem[: -len(suf) + 1]
+            hard = hard[:-1] + _SOFT[hard[-1]] if hard[-1] in _SOFT else ""
             # "курский" -> "курск", "донецький" -> "донецьк": the town name is the adjective without -ий
-            for cand in (lem[:-2], stem, stem + "ы", stem + "и", stem + "а", stem + "ь", _alternate(stem) or ""):
+            for cand in (lem[:-2], stem, stem + "ы", stem + "и", stem + "а", stem + "ь", _alternate(stem) or "", hard):
                 for i in g.index.get(cand, ()):
                     e = g.entries[i]
                     if e.kind == CITY and e.population >= min_pop \
                             and (min_pop >= 150_000 or e.country in VARIANT_COUNTRIES):
                         return i
-            break
     return None
 
 

@@ -103,8 +103,8 @@ def event_place(ctx: Context, start: int, end: int) -> tuple[PlaceMention, int] 
     para = _paragraph_start(doc.text, start)
     if inside:
         best = min(inside, key=lambda m: (_SPECIFIC.get(m.kind, 2), m.start))
-        if best.kind in (CITY, "district"):
-            return best, 2 if _near(doc, lx, best) else 1
+        if best.kind in (CITY, "district"):   # a district is the area around its centre town
+            return best, 2 if best.kind == "district" or _near(doc, lx, best) else 1
         if best.kind == COUNTRY and _genitive_modifier(doc, best):
             prev = [m for m in before if m.kind == CITY and m.country == best.country
                     and m.start >= _paragraph_start(doc.text, max(para - 1, 0))]
@@ -116,7 +116,7 @@ def event_place(ctx: Context, start: int, end: int) -> tuple[PlaceMention, int] 
     if towns:
         same_para = [m for m in towns if m.start >= para]
         if same_para:
-            return same_para[-1], 1
+            return same_para[-1], 2 if same_para[-1].kind == "district" else 1
         return towns[-1], 2
     adj = [m for m in places if start <= m.start and m.end <= end and m.score <= ADJ_SCORE and m.kind == CITY]
     if adj:

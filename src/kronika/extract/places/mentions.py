@@ -56,6 +56,7 @@ class _Cand:
     initial: bool = False    # first word of its sentence
     variant: frozenset[int] = frozenset()  # ids found under another Latin spelling ("Zaporozhye")
     settled: bool = False    # after a settlement noun ("селище Борова", "the village of Barani")
+    district: bool = False   # a district named after its centre ("у Бориспільському районі")
 
 
 def _is_cap(t: Token) -> bool:
@@ -202,6 +203,36 @@ def _region_phrase(g: Gazetteer, lx: Lexicon, doc: Doc, i: int, end: int) -> _Ca
         if city is not None and city in g.region_of_centre:
             ids = (g.region_of_centre[city],)
     return _Cand(a.start, b.end, i, i + 2, ids, 0) if ids else None
+
+
+def _generic_district(doc: Doc, lx: Lexicon, i: int, end: int) -> bool:
+    """'у Київському районі' (of Kharkiv), 'в Ленинском районе': a town district's generic or
+    borrowed name, which names no place by its adjective."""
+    toks = doc.tokens
+    return i + 1 < end and any(lem in lx.generic_districts for lem in toks[i].an.lemmas) \
+        and (toks[i + 1].an.lemma in lx.district_nouns or norm(toks[i + 1].text) in lx.district_nouns)
+
+
+def _district_phrase(g: Gazetteer, lx: Lexicon, doc: Doc, i: int, end: int) -> _Cand | None:
+    """'у Бориспільському районі', 'Зиньковского района': a district named by the adjective of its
+    centre town, read as that town (kind 'district': the event is in the area, not the town). Not a
+    district of a town named right after ('в Печерському районі Києва': the town is the place) nor
+    one of the generic Soviet-era names towns give their districts ('Ленинский район')."""
+    toks = doc.tokens
+    if i + 1 >= end or doc.lang == "en":
+        return None
+    a, b = toks[i], toks[i + 1]
+    if not _is_cap(a) or a.an.pos != "ADJF" or a.text.isupper() or not (b.an.lemma in lx.district_nouns
+                                                                       or norm(b.text) in lx.district_nouns):
+        return None
+    if _generic_district(doc, lx, i, end):
+        return None
+    if i + 2 < end and _is_cap(toks[i + 2]) and toks[i + 2].an.case == "gent":
+        return None
+    p = _adjective_place(g, lx, a, 5_000)
+    if p is None or g.entries[p].kind != CITY:
+        return None
+    return _Cand(a.start, b.end, i, i + 2, (p,), 0, keys=(a.an.lemma,), settled=True, district=True)
 
 
 def _after_preposition(doc: Doc, t: Token) -> bool:
@@ -510,7 +541,7 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
             if not t.is_word or any(s <= t.start < e for s, e in skip):
                 i += 1
                 continue
-            c = _region_phrase(g, lx, doc, i, end)
+            c = _region_phrase(g, lx, doc, i, end) or _district_phrase(g, lx, doc, i, end)
             adjective = doc.lang != "en" and (t.an.pos == "ADJF" or any(m in lx.adjectives for m in t.an.lemmas))
             if c is None and _is_cap(t) and adjective:
                 c = _multi(g, doc, i, end)
@@ -535,7 +566,7 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                     regions = tuple(dict.fromkeys(g.region_of_centre[j] for j in c.ids if j in g.region_of_centre))
                     if regions:
                         c = _Cand(c.start, c.end, c.t0, c.t1, regions, 0, keys=c.keys)
-            if c is None and adjective:
+            if c is None and adjective and not _generic_district(doc, lx, i, end):
                 p = _adjective_place(g, lx, t)
                 if p is None and _is_cap(t) and _region_list(doc, lx, t, end, lx.direction_nouns):
                     p = _adjective_place(g, lx, t, 5_000)

@@ -179,7 +179,10 @@ def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
         if r is None:
             continue
         e, conf = r
-        out.append(_mention(doc, c.start, c.end, e, conf))
+        m = _mention(doc, c.start, c.end, e, conf)
+        if c.district and e.kind == CITY:
+            m.kind = "district"
+        out.append(m)
     return out + _capitals(doc, g, ctx, out)
 
 
