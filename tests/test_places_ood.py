@@ -80,3 +80,15 @@ def test_district_is_an_area_for_the_event() -> None:
     ctx.places = places.find_places(doc)
     got = places.event_place(ctx, 0, len(text))
     assert got is not None and got[0].name == "Boryspil" and got[1] == 2
+
+
+@pytest.mark.parametrize("text,lang,want", [
+    # an adjective-shaped town names itself, not a town its consonants suggest
+    ("Збори відбулися в Хмельницькому районі.", "uk", [("Khmelnytskyi", "district")]),
+    # a town's locative the dictionary reads as an adjective, found by its Russian spelling
+    ("Нові друзі в Солікамську, як він каже, допомогли йому.", "uk", [("Solikamsk", "city")]),
+    # a surname shaped like a town's adjective, after a first name and alone later
+    ("Військо Богдана Хмельницького рушило на захід. Хмельницький наказав стати табором.", "uk", []),
+])
+def test_adjective_shaped_names(text: str, lang: str, want: list[tuple[str, str]]) -> None:
+    assert kinds(text, lang) == want

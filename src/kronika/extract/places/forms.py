@@ -289,7 +289,9 @@ def _adjective_place(g: Gazetteer, lx: Lexicon, t: Token, min_pop: int = 150_000
             hard = lem[: -len(suf) + 1]
             hard = hard[:-1] + _SOFT[hard[-1]] if hard[-1] in _SOFT else ""
             # "курский" -> "курск", "донецький" -> "донецьк": the town name is the adjective without -ий
-            for cand in (lem[:-2], stem, stem + "ы", stem + "и", stem + "а", stem + "ь", _alternate(stem) or "", hard):
+            # "хмельницький": first the adjective-shaped town itself
+            for cand in (lem, lem[:-2], stem, stem + "ы", stem + "и", stem + "а", stem + "ь", _alternate(stem) or "",
+                         hard):
                 for i in g.index.get(cand, ()):
                     e = g.entries[i]
                     if e.kind == CITY and e.population >= min_pop \

@@ -286,6 +286,21 @@ def _stands_alone(doc: Doc, t: Token) -> bool:
     return not nxt.is_word or _is_cap(nxt) or nxt.an.pos in ("CONJ", "PREP", "PRCL")
 
 
+def _big_place(g: Gazetteer, t: Token) -> bool:
+    """The word names a region, a country or a town of 100,000+ (not a village called 'Богдан')."""
+    return any(g.entries[j].kind != CITY or g.entries[j].population >= 100_000 for j in _lookup(g, _exact_forms(t)))
+
+
+def _after_first_name(doc: Doc, g: Gazetteer, k: int) -> bool:
+    """Token k follows a capitalised first name that is no place ("Богдана Хмельницького")."""
+    toks = doc.tokens
+    if k == 0 or toks[k - 1].sent != toks[k].sent:
+        return False
+    prv = toks[k - 1]
+    return _is_cap(prv) and not prv.text.isupper() and _CYR.search(prv.text) is not None \
+        and toks[k].start - prv.end == 1 and _known_first_name(doc.lang, prv.text) and not _big_place(g, prv)
+
+
 def _first_name_pair(doc: Doc, g: Gazetteer, c: _Cand) -> bool:
     """'Владимир Путин', 'Дмитрий Быков', 'Сергій Коваленко': a first name and a surname make one
     person's name even where either word is also a town (Vladimir, Bykov). The candidate is the
@@ -301,11 +316,11 @@ def _first_name_pair(doc: Doc, g: Gazetteer, c: _Cand) -> bool:
         return False
     if nxt is not None and _is_cap(nxt) and _CYR.search(nxt.text) and not nxt.text.isupper() \
             and nxt.start - t.end == 1 and _known_first_name(doc.lang, t.text) \
-            and _may_be_surname(doc.lang, nxt.text) and not _lookup(g, _exact_forms(nxt)):
+            and _may_be_surname(doc.lang, nxt.text) and not _big_place(g, nxt):
         return True
     return prv is not None and _is_cap(prv) and _CYR.search(prv.text) is not None and t.start - prv.end == 1 \
         and not prv.text.isupper() and _known_first_name(doc.lang, prv.text) \
-        and _may_be_surname(doc.lang, t.text) and not _lookup(g, _exact_forms(prv))
+        and _may_be_surname(doc.lang, t.text) and not _big_place(g, prv)
 
 
 def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str] = frozenset()) -> str | None:
@@ -589,14 +604,20 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                         c.settled = True    # "селище Борова": a name, whatever the adjective reading
                         if _guarded(doc, lx, c, g, lower):
                             c = None
-                    elif c is not None and (c.tier != 0 or (any(k in t.an.lemmas and k.endswith(_ADJ_ENDINGS) for k in c.keys)
-                                                          and not _after_preposition(doc, t))
-                                          or _guarded(doc, lx, c, g, lower)):
+                    elif c is not None and ((c.tier != 0 and not _after_preposition(doc, t))
+                                            or (any(k in t.an.lemmas and k.endswith(_ADJ_ENDINGS) for k in c.keys)
+                                                and not _after_preposition(doc, t))
+                                            or _guarded(doc, lx, c, g, lower)):
+                        # ("в Солікамську,": a town's locative read as an adjective, found by its
+                        # stripped or respelled form, alone after a preposition)
                         c = None
             if c is None and doc.lang == "en" and _is_cap(t):
                 p = lexicon(doc.lang).adjectives.get(norm(t.text))
                 if p is not None:
                     c = _Cand(t.start, t.end, i, i + 1, (p,), 2)
+            if c is not None and adjective and c.t1 - c.t0 == 1 and not c.district \
+                    and (_after_first_name(doc, g, c.t0) or (t.an.lemma in people and not _after_preposition(doc, t))):
+                c = None    # "Богдана Хмельницького": a surname shaped like the town's adjective
             if c is not None and c.tier == 2 and _street_name(doc, lx, c):
                 c = None    # "на вулиці Київській": a street named after the town
             if c is not None:
