@@ -92,3 +92,8 @@ def test_district_is_an_area_for_the_event() -> None:
 ])
 def test_adjective_shaped_names(text: str, lang: str, want: list[tuple[str, str]]) -> None:
     assert kinds(text, lang) == want
+
+
+def test_quoted_name_with_spaces_is_a_title() -> None:
+    # a newspaper named after a region, its quotes typed with spaces
+    assert names("Редакція газети « Полтавщина » отримала нагороду в Києві.", "uk") == ["Kyiv"]

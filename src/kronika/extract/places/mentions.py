@@ -369,8 +369,9 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
     if _road_endpoint(doc, lx, c):
         return "road"
     # a name in quotes is a unit, team, ship or brand («Азов», "Moskva")
-    if c.start > 0 and doc.text[c.start - 1] in _OPEN_QUOTES and doc.text[c.end:c.end + 1] in _CLOSE_QUOTES \
-            and doc.text[c.end:c.end + 1]:
+    # (a space inside the quotes too: «  Азов  » in tokenised or hand-typed text)
+    before, after = doc.text[:c.start].rstrip(" ")[-1:], doc.text[c.end:].lstrip(" ")[:1]
+    if before and before in _OPEN_QUOTES and after and after in _CLOSE_QUOTES:
         prv = toks[c.t0 - 2] if c.t0 >= 2 else None    # the word before the opening quote
         if prv is None or (prv.an.lemma not in lx.facility_nouns and norm(prv.text) not in lx.facility_nouns):
             return "other"
