@@ -97,3 +97,16 @@ def test_adjective_shaped_names(text: str, lang: str, want: list[tuple[str, str]
 def test_quoted_name_with_spaces_is_a_title() -> None:
     # a newspaper named after a region, its quotes typed with spaces
     assert names("Редакція газети « Полтавщина » отримала нагороду в Києві.", "uk") == ["Kyiv"]
+
+
+@pytest.mark.parametrize("text,lang,want", [
+    # areas no first-level division covers, region-level; metonyms of ISO regions
+    ("Страйк шахтарів охопив Галичину.", "uk", [("Galicia (Ukraine)", "admin1")]),
+    ("Забастовки прошли на Урале.", "ru", [("Urals", "admin1")]),
+    ("Шахтёры протестовали в Кузбассе.", "ru", [("Kemerovskaya oblast'", "admin1")]),
+    # a team named after a place or a country is no place
+    ("Команда Урал уступила в Перми.", "ru", [("Perm", "city")]),
+    ("Збірна Польщі зіграла у Львові.", "uk", [("Lviv", "city")]),
+])
+def test_areas_and_teams(text: str, lang: str, want: list[tuple[str, str]]) -> None:
+    assert kinds(text, lang) == want
