@@ -110,3 +110,12 @@ def test_quoted_name_with_spaces_is_a_title() -> None:
 ])
 def test_areas_and_teams(text: str, lang: str, want: list[tuple[str, str]]) -> None:
     assert kinds(text, lang) == want
+
+
+@pytest.mark.parametrize("text,lang", [
+    # a surname no dictionary knows, or one the dictionary ranks below other readings
+    ("Полковник Владимир Квачковский дал интервью.", "ru"),
+    ("Режиссёр Глеб Панфилов снял новый фильм. Панфилов доволен.", "ru"),
+])
+def test_first_name_with_any_surname(text: str, lang: str) -> None:
+    assert names(text, lang) == []

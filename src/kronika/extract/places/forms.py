@@ -315,14 +315,17 @@ def _may_be_first_name(lang: str, word: str) -> bool:
 @lru_cache(maxsize=20_000)
 def _may_be_surname(lang: str, word: str) -> bool:
     """'Быков', 'Путин', 'Коваленко': a word one of whose readings (in its own language's dictionary
-    or Russian's, which tags more surnames) is a surname or a patronymic, or a capitalised masculine
-    adjective (the word follows a first name where this is asked)."""
+    or Russian's, which tags more surnames) is a surname or a patronymic, a capitalised masculine
+    adjective, or a word no dictionary knows (the word follows a first name where this is asked)."""
     w = norm(word)
     own = _analyzer(lang).parse(w)
     if own and own[0].tag.POS == "ADJF" and "masc" in own[0].tag.grammemes:
         return True   # "Зеленський": Ukrainian's dictionary reads such surnames as adjectives
-    return any(p.tag.grammemes & {"Surn", "Patr"} for an in {_analyzer(lang), _analyzer("ru")}
-               for p in (own if an is _analyzer(lang) else an.parse(w))[:4])
+    if any(p.tag.grammemes & {"Surn", "Patr"} for an in {_analyzer(lang), _analyzer("ru")}
+           for p in (own if an is _analyzer(lang) else an.parse(w))[:6]):
+        return True
+    # "Квачков", "Габбард": a word no dictionary knows, after a first name, is a surname
+    return not any(an.word_is_known(w) for an in {_analyzer(lang), _analyzer("ru")})
 
 
 @lru_cache(maxsize=20_000)
