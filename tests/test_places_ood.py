@@ -119,3 +119,17 @@ def test_areas_and_teams(text: str, lang: str, want: list[tuple[str, str]]) -> N
 ])
 def test_first_name_with_any_surname(text: str, lang: str) -> None:
     assert names(text, lang) == []
+
+
+@pytest.mark.parametrize("text,lang,want", [
+    # of two countries in the clause, the one the event is located in, not the one qualifying a noun
+    ("Солдат Франции погиб при взрыве в Мали.", "ru", "Mali"),
+    ("Посол Німеччини постраждав під час вибуху в Іраку.", "uk", "Iraq"),
+])
+def test_locative_place_of_the_clause(text: str, lang: str, want: str) -> None:
+    from kronika.extract.context import Context
+    doc = analyse(text, lang)
+    ctx = Context(doc=doc)
+    ctx.places = places.find_places(doc)
+    got = places.event_place(ctx, 0, len(text))
+    assert got is not None and got[0].name == want and got[1] == 3

@@ -78,6 +78,7 @@ class Lexicon:
     other_spelling: tuple[tuple[str, str], ...] = ()  # "Ніш" -> "ниш": the neighbour language's letters
     list_joiners: frozenset[str] = frozenset()      # "Харкові, Сумах та Полтаві"
     generic_districts: frozenset[str] = frozenset()  # "Ленинский район": no town's name
+    locative_preps: frozenset[str] = frozenset()    # "в Афганистане": where the clause's event is
 
 
 _PRIORS = {"uk": ("UA", "RU", "BY", "KZ", "MD"), "ru": ("RU", "UA", "BY", "KZ", "KG", "UZ", "MD"),
@@ -104,7 +105,7 @@ def lexicon(lang: str) -> Lexicon:
                    fs("facility_nouns", True), adj, frozenset(_PRIORS.get(lexicon_lang(lang), ())),
                    fs("capital_nouns"), fs("capital_preps"), fs("road_nouns"), fs("settlement_nouns"), fs("name_particles", True),
                    fs("street_nouns"), tuple((a, b) for a, b in lx.get("other_spelling") or ()),
-                   fs("list_joiners", True) | {","}, fs("generic_districts"))
+                   fs("list_joiners", True) | {","}, fs("generic_districts"), fs("locative_preps"))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -44,6 +44,12 @@ def _near(doc: Doc, lx: Lexicon, m: PlaceMention) -> bool:
     return False
 
 
+def _locative(doc: Doc, lx: Lexicon, m: PlaceMention) -> bool:
+    """'в Афганистане', 'під Харковом': a locative preposition right before the place."""
+    k = doc.token_at(m.start) - 1
+    return k >= 0 and doc.tokens[k].sent == doc.tokens[k + 1].sent and doc.tokens[k].lower in lx.locative_preps
+
+
 def _genitive_modifier(doc: Doc, m: PlaceMention) -> bool:
     """'одне з міст Казахстану', 'cities of Kazakhstan': the country qualifies another noun."""
     t = doc.tokens[doc.token_at(m.start)]
@@ -102,7 +108,9 @@ def event_place(ctx: Context, start: int, end: int) -> tuple[PlaceMention, int] 
     before = [m for m in places if m.end <= start and m.score > ADJ_SCORE]
     para = _paragraph_start(doc.text, start)
     if inside:
-        best = min(inside, key=lambda m: (_SPECIFIC.get(m.kind, 2), m.start))
+        # of equally specific places, one the clause puts the event in ("взрыв в Афганистане") before
+        # one that only qualifies a noun ("военнослужащий США")
+        best = min(inside, key=lambda m: (_SPECIFIC.get(m.kind, 2), not _locative(doc, lx, m), m.start))
         if best.kind in (CITY, "district"):   # a district is the area around its centre town
             return best, 2 if best.kind == "district" or _near(doc, lx, best) else 1
         if best.kind == COUNTRY and _genitive_modifier(doc, best):
