@@ -236,7 +236,7 @@ class DateCheck:
             want = self.expected(ctx, g)
             if want is not None:
                 self.c["dmy"] += 1
-                if any(d.value == want for d in hit):
+                if any(want in (d.value, d.value_end) for d in hit):   # "с 25 по 28 июля 2019 года"
                     self.c["dmy ok"] += 1
                 else:
                     self.wrong[f"{g.text} -> {[(d.text, str(d.value)) for d in hit]}"] += 1

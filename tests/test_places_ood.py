@@ -133,3 +133,8 @@ def test_locative_place_of_the_clause(text: str, lang: str, want: str) -> None:
     ctx.places = places.find_places(doc)
     got = places.event_place(ctx, 0, len(text))
     assert got is not None and got[0].name == want and got[1] == 3
+
+
+def test_region_noun_before_the_name() -> None:
+    # a prefecture named after its noun, capitalised or not
+    assert kinds("Землетрясение произошло в префектуре Ниигата.", "ru") == [("Niigata", "admin1")]

@@ -177,7 +177,8 @@ def _region_phrase(g: Gazetteer, lx: Lexicon, doc: Doc, i: int, end: int) -> _Ca
     if i + 1 >= end:
         return None
     a, b = toks[i], toks[i + 1]
-    if a.an.lemma in lx.region_nouns and b.text[:1].isupper() and not a.text[:1].isupper() and doc.lang != "en":
+    if a.an.lemma in lx.region_nouns and b.text[:1].isupper() and doc.lang != "en" \
+            and (not a.text[:1].isupper() or not _sentence_initial(doc, a)):   # "Республики Алтай"
         # the region noun before the name: only a region reading of the name counts
         keys = [*_exact_forms(b), *stripped_forms(b.text)]
         ids = tuple(j for j in _lookup(g, keys) if g.entries[j].kind == ADMIN1)
