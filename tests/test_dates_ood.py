@@ -73,3 +73,10 @@ def test_date_of_the_story_still_carries() -> None:
 ])
 def test_arithmetic_across_month_and_year_ends(text: str, lang: str, published: date, want: date) -> None:
     assert found(text, lang, published)[0][1] == want
+
+
+def test_old_year_said_to_be_one() -> None:
+    # a year before 1800 counts where a year word follows; a crowd size after a date does not
+    assert found("Фортецю заклали 3 квітня 1654 року.", "uk", MAR20) == [
+        ("3 квітня 1654 року", date(1654, 4, 3), None)]
+    assert found("3 марта 1200 человек вышли на площадь.", "ru", MAR20) == [("3 марта", date(2021, 3, 3), None)]

@@ -248,6 +248,9 @@ class _Finder(TokenScanner[DateLexicon]):
             k += 1
         if k < stop:
             y = _year(self.toks[k])
+            if y is None and re.fullmatch(r"1\d{3}", self.toks[k].text) and k + 1 < stop \
+                    and self.low[k + 1] in self.lex.year_words:
+                y = int(self.toks[k].text)    # "16 травня 1648 року": an old year, said to be one
             if y is not None:
                 k += 1
                 if k < stop and self.low[k] in self.lex.year_words:
