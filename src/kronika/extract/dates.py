@@ -69,6 +69,7 @@ class DateLexicon:
     or_words: frozenset[str] = frozenset()       # "у 2014 або 2015 роках"
     case_preps: frozenset[str] = frozenset()     # "в среду" (accusative) vs "в среде" (the environment)
     subordinators: frozenset[str] = frozenset()  # "суд, который накануне...": a relative clause
+    deadline_preps: frozenset[str] = frozenset()  # "до 15 марта": a deadline, no day of the story
     firsts: frozenset[str] = frozenset()   # first words of every phrase: a cheap pre-check
     words: frozenset[str] = frozenset()    # month, weekday and relative words
 
@@ -110,6 +111,7 @@ def lexicon(lang: str) -> DateLexicon:
         or_words=frozenset(w.get("or_words", [])),
         case_preps=frozenset(w.get("case_preps", [])),
         subordinators=frozenset(w.get("subordinators", [])),
+        deadline_preps=frozenset(w.get("deadline_preps", [])),
     )
     phrases = [*lex.last_week, *lex.relative_phrases, *lex.relative_years, *lex.next_day]
     return replace(lex, firsts=frozenset(p[0] for p in phrases if p),
@@ -246,6 +248,9 @@ class _Finder(TokenScanner[DateLexicon]):
             k += 1
         if k < stop:
             y = _year(self.toks[k])
+            if y is None and re.fullmatch(r"1\d{3}", self.toks[k].text) and k + 1 < stop \
+                    and self.low[k + 1] in self.lex.year_words:
+                y = int(self.toks[k].text)    # "16 травня 1648 року": an old year, said to be one
             if y is not None:
                 k += 1
                 if k < stop and self.low[k] in self.lex.year_words:
@@ -307,7 +312,7 @@ class _Finder(TokenScanner[DateLexicon]):
             j += 1
         elif not (i >= 2 and self.low[i - 1] in self.lex.night_to and self.low[i - 2] in self.lex.night):
             return i
-        a = i - 1 if self.low[i - 1] in self.lex.night_to else i
+        a = i - 1 if i > 0 and self.low[i - 1] in self.lex.night_to else i
         self.add(a, j, day_before(self.pub, day), 1, "date")
         return j
 
@@ -324,21 +329,33 @@ class _Finder(TokenScanner[DateLexicon]):
         return (day, i + 1) if day is not None else None
 
     def ordinal_day_month(self, i: int, stop: int) -> int:
-        """"шостого травня", "седьмого марта 2022 года", "the sixth of May": an ordinal word as the day."""
+        """"шостого травня", "седьмого марта 2022 года", "the sixth of May": an ordinal word as the day;
+        "в ночь с шестого на седьмое марта": a range of two; "восьмого числа", "в ночь на седьмое": a
+        day of the month the story is in (see `day_only`)."""
         got = self.ordinal_at(i, stop)
         if got is None:
             return i
         day, j = got
+        d2: int | None = None
+        if not self.lex.ordinal_links and j + 1 < stop \
+                and (self.low[j] in self.lex.range_to or self.toks[j].text in _DASHES):
+            nxt = self.ordinal_at(j + 1, stop)
+            if nxt is not None and nxt[1] < stop and self.month_of(nxt[1]) is not None and nxt[0] > day:
+                d2, j = nxt
         if j < stop and self.low[j] in self.lex.ordinal_links:
             j += 1
         elif self.lex.ordinal_links:
             return i    # "the first May rally": English wants "the first of May"
         if j >= stop or self.month_of(j) is None:
-            return i
+            return self.day_only(i, j, day, stop)
         month = self.month_of(j)
         assert month is not None
         year, j = self.year_after(j + 1, stop)
-        self.emit_day(i, j, day, None, month, year)
+        a = i
+        if d2 is not None and a > 0 and self.low[a - 1] in self.lex.range_from \
+                and self.toks[a - 1].sent == self.toks[i].sent:
+            a -= 1  # "с шестого на седьмое марта": the range includes its opening word
+        self.emit_day(a, j, day, d2, month, year)
         return j
 
     def emit_day(self, a: int, b: int, d1: int, d2: int | None, month: int, year: int | None) -> None:
@@ -658,6 +675,8 @@ def event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
     inside = [d for d in usable if start <= d.start and d.end <= end]
     if inside:
         return _value(inside[0], pub)
+    # beyond the span, a deadline ("обещали принять закон до 15 марта") dates nothing told beside it
+    usable = [d for d in usable if not _deadline(ctx, d)]
     near = [d for d in usable if s0 <= d.start and d.end <= s1]
     if near:
         best = min(near, key=lambda d: min(abs(d.start - start), abs(d.end - start)))
@@ -671,6 +690,15 @@ def event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
     return None, 3
 
 
+
+
+def _deadline(ctx: Context, d: DateMention) -> bool:
+    """'до 15 березня', 'until 15 March': a date after a deadline preposition."""
+    doc = ctx.doc
+    k = doc.token_at(d.start)
+    if k <= 0 or doc.tokens[k].start != d.start or doc.tokens[k - 1].sent != doc.tokens[k].sent:
+        return False
+    return doc.tokens[k - 1].lower in lexicon(doc.lang).deadline_preps
 
 
 def _anchors_story(ctx: Context, d: DateMention) -> bool:

@@ -77,6 +77,8 @@ class Lexicon:
     street_nouns: frozenset[str] = frozenset()      # "вулиця Київська", "Kyiv Street": a street
     other_spelling: tuple[tuple[str, str], ...] = ()  # "Ніш" -> "ниш": the neighbour language's letters
     list_joiners: frozenset[str] = frozenset()      # "Харкові, Сумах та Полтаві"
+    generic_districts: frozenset[str] = frozenset()  # "Ленинский район": no town's name
+    locative_preps: frozenset[str] = frozenset()    # "в Афганистане": where the clause's event is
 
 
 _PRIORS = {"uk": ("UA", "RU", "BY", "KZ", "MD"), "ru": ("RU", "UA", "BY", "KZ", "KG", "UZ", "MD"),
@@ -103,7 +105,7 @@ def lexicon(lang: str) -> Lexicon:
                    fs("facility_nouns", True), adj, frozenset(_PRIORS.get(lexicon_lang(lang), ())),
                    fs("capital_nouns"), fs("capital_preps"), fs("road_nouns"), fs("settlement_nouns"), fs("name_particles", True),
                    fs("street_nouns"), tuple((a, b) for a, b in lx.get("other_spelling") or ()),
-                   fs("list_joiners", True) | {","})
+                   fs("list_joiners", True) | {","}, fs("generic_districts"), fs("locative_preps"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -281,17 +283,21 @@ def _adjective_place(g: Gazetteer, lx: Lexicon, t: Token, min_pop: int = 150_000
         if i is not None:
             return i
     lem = t.an.lemma
-    for suf in _ADJ_SUFFIXES:
+    for suf in _ADJ_SUFFIXES:     # every suffix that fits: "гатчинский" is -ский of "гатчина", not -инский
         if lem.endswith(suf) and len(lem) - len(suf) >= 3:
             stem = lem[: -len(suf)]
+            # "кременчуцький" -> "кременчук": the suffix's first consonant is the town's, softened
+            hard = lem[: -len(suf) + 1]
+            hard = hard[:-1] + _SOFT[hard[-1]] if hard[-1] in _SOFT else ""
             # "курский" -> "курск", "донецький" -> "донецьк": the town name is the adjective without -ий
-            for cand in (lem[:-2], stem, stem + "ы", stem + "и", stem + "а", stem + "ь", _alternate(stem) or ""):
+            # "хмельницький": first the adjective-shaped town itself
+            for cand in (lem, lem[:-2], stem, stem + "ы", stem + "и", stem + "а", stem + "ь", _alternate(stem) or "",
+                         hard):
                 for i in g.index.get(cand, ()):
                     e = g.entries[i]
                     if e.kind == CITY and e.population >= min_pop \
                             and (min_pop >= 150_000 or e.country in VARIANT_COUNTRIES):
                         return i
-            break
     return None
 
 
@@ -303,5 +309,30 @@ def _names_town(g: Gazetteer, t: Token, p: int) -> bool:
 @lru_cache(maxsize=20_000)
 def _may_be_first_name(lang: str, word: str) -> bool:
     """'Вера', 'Надежда': a word one of whose readings is a first name."""
-    an = _analyzer(lang)
-    return any("Name" in p.tag.grammemes for p in an.parse(norm(word))[:4])
+    return any("Name" in p.tag.grammemes for an in {_analyzer(lang), _analyzer("ru")}
+               for p in an.parse(norm(word))[:4])
+
+
+@lru_cache(maxsize=20_000)
+def _may_be_surname(lang: str, word: str) -> bool:
+    """'Быков', 'Путин', 'Коваленко': a word one of whose readings (in its own language's dictionary
+    or Russian's, which tags more surnames) is a surname or a patronymic, a capitalised masculine
+    adjective, or a word no dictionary knows (the word follows a first name where this is asked)."""
+    w = norm(word)
+    own = _analyzer(lang).parse(w)
+    if own and own[0].tag.POS == "ADJF" and "masc" in own[0].tag.grammemes:
+        return True   # "Зеленський": Ukrainian's dictionary reads such surnames as adjectives
+    if any(p.tag.grammemes & {"Surn", "Patr"} for an in {_analyzer(lang), _analyzer("ru")}
+           for p in (own if an is _analyzer(lang) else an.parse(w))[:6]):
+        return True
+    # "Квачков", "Габбард": a word no dictionary knows, after a first name, is a surname
+    return not any(an.word_is_known(w) for an in {_analyzer(lang), _analyzer("ru")})
+
+
+@lru_cache(maxsize=20_000)
+def _known_first_name(lang: str, word: str) -> bool:
+    """'Владимир', 'Сергій': a word a dictionary holds with a first-name reading (a guessed
+    reading of an unknown word, "Зокрема", does not count)."""
+    w = norm(word)
+    return any(an.word_is_known(w) and any("Name" in p.tag.grammemes for p in an.parse(w)[:4])
+               for an in {_analyzer(lang), _analyzer("ru")})

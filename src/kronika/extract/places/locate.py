@@ -44,6 +44,12 @@ def _near(doc: Doc, lx: Lexicon, m: PlaceMention) -> bool:
     return False
 
 
+def _locative(doc: Doc, lx: Lexicon, m: PlaceMention) -> bool:
+    """'в Афганистане', 'під Харковом': a locative preposition right before the place."""
+    k = doc.token_at(m.start) - 1
+    return k >= 0 and doc.tokens[k].sent == doc.tokens[k + 1].sent and doc.tokens[k].lower in lx.locative_preps
+
+
 def _genitive_modifier(doc: Doc, m: PlaceMention) -> bool:
     """'одне з міст Казахстану', 'cities of Kazakhstan': the country qualifies another noun."""
     t = doc.tokens[doc.token_at(m.start)]
@@ -102,9 +108,11 @@ def event_place(ctx: Context, start: int, end: int) -> tuple[PlaceMention, int] 
     before = [m for m in places if m.end <= start and m.score > ADJ_SCORE]
     para = _paragraph_start(doc.text, start)
     if inside:
-        best = min(inside, key=lambda m: (_SPECIFIC.get(m.kind, 2), m.start))
-        if best.kind in (CITY, "district"):
-            return best, 2 if _near(doc, lx, best) else 1
+        # of equally specific places, one the clause puts the event in ("взрыв в Афганистане") before
+        # one that only qualifies a noun ("военнослужащий США")
+        best = min(inside, key=lambda m: (_SPECIFIC.get(m.kind, 2), not _locative(doc, lx, m), m.start))
+        if best.kind in (CITY, "district"):   # a district is the area around its centre town
+            return best, 2 if best.kind == "district" or _near(doc, lx, best) else 1
         if best.kind == COUNTRY and _genitive_modifier(doc, best):
             prev = [m for m in before if m.kind == CITY and m.country == best.country
                     and m.start >= _paragraph_start(doc.text, max(para - 1, 0))]
@@ -116,7 +124,7 @@ def event_place(ctx: Context, start: int, end: int) -> tuple[PlaceMention, int] 
     if towns:
         same_para = [m for m in towns if m.start >= para]
         if same_para:
-            return same_para[-1], 1
+            return same_para[-1], 2 if same_para[-1].kind == "district" else 1
         return towns[-1], 2
     adj = [m for m in places if start <= m.start and m.end <= end and m.score <= ADJ_SCORE and m.kind == CITY]
     if adj:

@@ -24,7 +24,9 @@ from .forms import (
     Lexicon,
     _adjective_place,
     _exact_forms,
+    _known_first_name,
     _may_be_first_name,
+    _may_be_surname,
     _names_town,
     _nominative_adjective,
     _plural_nominative,
@@ -54,6 +56,7 @@ class _Cand:
     initial: bool = False    # first word of its sentence
     variant: frozenset[int] = frozenset()  # ids found under another Latin spelling ("Zaporozhye")
     settled: bool = False    # after a settlement noun ("селище Борова", "the village of Barani")
+    district: bool = False   # a district named after its centre ("у Бориспільському районі")
 
 
 def _is_cap(t: Token) -> bool:
@@ -174,7 +177,8 @@ def _region_phrase(g: Gazetteer, lx: Lexicon, doc: Doc, i: int, end: int) -> _Ca
     if i + 1 >= end:
         return None
     a, b = toks[i], toks[i + 1]
-    if a.an.lemma in lx.region_nouns and b.text[:1].isupper() and not a.text[:1].isupper() and doc.lang != "en":
+    if a.an.lemma in lx.region_nouns and b.text[:1].isupper() and doc.lang != "en" \
+            and (not a.text[:1].isupper() or not _sentence_initial(doc, a)):   # "Республики Алтай"
         # the region noun before the name: only a region reading of the name counts
         keys = [*_exact_forms(b), *stripped_forms(b.text)]
         ids = tuple(j for j in _lookup(g, keys) if g.entries[j].kind == ADMIN1)
@@ -200,6 +204,36 @@ def _region_phrase(g: Gazetteer, lx: Lexicon, doc: Doc, i: int, end: int) -> _Ca
         if city is not None and city in g.region_of_centre:
             ids = (g.region_of_centre[city],)
     return _Cand(a.start, b.end, i, i + 2, ids, 0) if ids else None
+
+
+def _generic_district(doc: Doc, lx: Lexicon, i: int, end: int) -> bool:
+    """'у Київському районі' (of Kharkiv), 'в Ленинском районе': a town district's generic or
+    borrowed name, which names no place by its adjective."""
+    toks = doc.tokens
+    return i + 1 < end and any(lem in lx.generic_districts for lem in toks[i].an.lemmas) \
+        and (toks[i + 1].an.lemma in lx.district_nouns or norm(toks[i + 1].text) in lx.district_nouns)
+
+
+def _district_phrase(g: Gazetteer, lx: Lexicon, doc: Doc, i: int, end: int) -> _Cand | None:
+    """'у Бориспільському районі', 'Зиньковского района': a district named by the adjective of its
+    centre town, read as that town (kind 'district': the event is in the area, not the town). Not a
+    district of a town named right after ('в Печерському районі Києва': the town is the place) nor
+    one of the generic Soviet-era names towns give their districts ('Ленинский район')."""
+    toks = doc.tokens
+    if i + 1 >= end or doc.lang == "en":
+        return None
+    a, b = toks[i], toks[i + 1]
+    if not _is_cap(a) or a.an.pos != "ADJF" or a.text.isupper() or not (b.an.lemma in lx.district_nouns
+                                                                       or norm(b.text) in lx.district_nouns):
+        return None
+    if _generic_district(doc, lx, i, end):
+        return None
+    if i + 2 < end and _is_cap(toks[i + 2]) and toks[i + 2].an.case == "gent":
+        return None
+    p = _adjective_place(g, lx, a, 5_000)
+    if p is None or g.entries[p].kind != CITY:
+        return None
+    return _Cand(a.start, b.end, i, i + 2, (p,), 0, keys=(a.an.lemma,), settled=True, district=True)
 
 
 def _after_preposition(doc: Doc, t: Token) -> bool:
@@ -253,6 +287,43 @@ def _stands_alone(doc: Doc, t: Token) -> bool:
     return not nxt.is_word or _is_cap(nxt) or nxt.an.pos in ("CONJ", "PREP", "PRCL")
 
 
+def _big_place(g: Gazetteer, t: Token) -> bool:
+    """The word names a region, a country or a town of 100,000+ (not a village called 'Богдан')."""
+    return any(g.entries[j].kind != CITY or g.entries[j].population >= 100_000 for j in _lookup(g, _exact_forms(t)))
+
+
+def _after_first_name(doc: Doc, g: Gazetteer, k: int) -> bool:
+    """Token k follows a capitalised first name that is no place ("Богдана Хмельницького")."""
+    toks = doc.tokens
+    if k == 0 or toks[k - 1].sent != toks[k].sent:
+        return False
+    prv = toks[k - 1]
+    return _is_cap(prv) and not prv.text.isupper() and _CYR.search(prv.text) is not None \
+        and toks[k].start - prv.end == 1 and _known_first_name(doc.lang, prv.text) and not _big_place(g, prv)
+
+
+def _first_name_pair(doc: Doc, g: Gazetteer, c: _Cand) -> bool:
+    """'Владимир Путин', 'Дмитрий Быков', 'Сергій Коваленко': a first name and a surname make one
+    person's name even where either word is also a town (Vladimir, Bykov). The candidate is the
+    first name (a surname that no gazetteer holds follows) or the surname (a first name that is no
+    town precedes); a preposition before the pair ("во Владимир Иванов приехал") keeps the place."""
+    toks = doc.tokens
+    t = toks[c.t0]
+    if g.entries[c.ids[0]].kind != CITY or not _CYR.search(t.text) or t.text.isupper():
+        return False
+    prv = toks[c.t0 - 1] if c.t0 > 0 and toks[c.t0 - 1].sent == t.sent else None
+    nxt = toks[c.t1] if c.t1 < len(toks) and toks[c.t1].sent == t.sent else None
+    if prv is not None and prv.an.pos == "PREP":
+        return False
+    if nxt is not None and _is_cap(nxt) and _CYR.search(nxt.text) and not nxt.text.isupper() \
+            and nxt.start - t.end == 1 and _known_first_name(doc.lang, t.text) \
+            and _may_be_surname(doc.lang, nxt.text) and not _big_place(g, nxt):
+        return True
+    return prv is not None and _is_cap(prv) and _CYR.search(prv.text) is not None and t.start - prv.end == 1 \
+        and not prv.text.isupper() and _known_first_name(doc.lang, prv.text) \
+        and _may_be_surname(doc.lang, t.text) and not _big_place(g, prv)
+
+
 def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str] = frozenset()) -> str | None:
     """Why a candidate must be dropped whatever it resolves to ("stop", "person", "org", ...), None
     when it may stay. Guards that depend on the resolved place are in `_choose`."""
@@ -287,6 +358,8 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
     if c.single_cap and c.word in ("person", "common") and k < len(toks) and toks[k].sent == t.sent \
             and _is_cap(toks[k]) and toks[k].an.tags & {"Surn", "Patr"}:
         return "person"
+    if c.single_cap and _first_name_pair(doc, g, c):
+        return "person"
     # a name inside a short quoted title or slogan: «Тавуш во имя Родины», "Echo of Moscow"
     if _in_quoted_title(doc, lx, c):
         return "other"
@@ -297,8 +370,9 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
     if _road_endpoint(doc, lx, c):
         return "road"
     # a name in quotes is a unit, team, ship or brand («Азов», "Moskva")
-    if c.start > 0 and doc.text[c.start - 1] in _OPEN_QUOTES and doc.text[c.end:c.end + 1] in _CLOSE_QUOTES \
-            and doc.text[c.end:c.end + 1]:
+    # (a space inside the quotes too: «  Азов  » in tokenised or hand-typed text)
+    before, after = doc.text[:c.start].rstrip(" ")[-1:], doc.text[c.end:].lstrip(" ")[:1]
+    if before and before in _OPEN_QUOTES and after and after in _CLOSE_QUOTES:
         prv = toks[c.t0 - 2] if c.t0 >= 2 else None    # the word before the opening quote
         if prv is None or (prv.an.lemma not in lx.facility_nouns and norm(prv.text) not in lx.facility_nouns):
             return "other"
@@ -450,6 +524,23 @@ def _particle_run(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
         and _is_cap(toks[k - 1]) and not _sentence_initial(doc, toks[k - 1])
 
 
+def _surnames(doc: Doc) -> set[str]:
+    """Lemmas of the surnames the article writes after a first name ("Тулси Габбард", "Дмитрий
+    Быков"): alone later ("Габбард заявила") they still name the person, not a town."""
+    toks = doc.tokens
+    out: set[str] = set()
+    for k in range(1, len(toks)):
+        t, u = toks[k - 1], toks[k]
+        if t.sent != u.sent or u.start - t.end != 1 or not (_is_cap(t) and _is_cap(u)) \
+                or t.text.isupper() or u.text.isupper() or not (_CYR.search(t.text) and _CYR.search(u.text)):
+            continue
+        if k >= 2 and toks[k - 2].sent == t.sent and toks[k - 2].an.pos == "PREP":
+            continue    # "во Владимир Иванов приехал": the town
+        if _known_first_name(doc.lang, t.text) and _may_be_surname(doc.lang, u.text):
+            out.add(u.an.lemma)
+    return out
+
+
 def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand]:
     """Every place-name candidate in the document, longest match first, guards applied."""
     g = gazetteer()
@@ -457,7 +548,7 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
     toks = doc.tokens
     out: list[_Cand] = []
     skip = skip or []
-    people: set[str] = set()    # words seen as part of a person's name: one sense per article
+    people = _surnames(doc)     # words seen as part of a person's name: one sense per article
     lower = frozenset(t.text for t in toks if t.text.islower())
     for si in range(len(doc.sentences)):
         a, end = doc.sent_tokens[si]
@@ -467,7 +558,7 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
             if not t.is_word or any(s <= t.start < e for s, e in skip):
                 i += 1
                 continue
-            c = _region_phrase(g, lx, doc, i, end)
+            c = _region_phrase(g, lx, doc, i, end) or _district_phrase(g, lx, doc, i, end)
             adjective = doc.lang != "en" and (t.an.pos == "ADJF" or any(m in lx.adjectives for m in t.an.lemmas))
             if c is None and _is_cap(t) and adjective:
                 c = _multi(g, doc, i, end)
@@ -476,8 +567,10 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
             if c is None and _is_cap(t) and not adjective:
                 c = _multi(g, doc, i, end) or _single(g, doc, t)
                 if c is not None:
-                    why = "person" if t.an.lemma in people and (c.word != "geo" or c.tier == 1) \
-                        and g.entries[c.ids[0]].kind == CITY else _guarded(doc, lx, c, g, lower)
+                    why = "person" if t.an.lemma in people and g.entries[c.ids[0]].kind == CITY \
+                        and (c.word != "geo" or c.tier == 1 or (_may_be_surname(doc.lang, t.text)
+                                                                 and not (i > a and toks[i - 1].an.pos == "PREP"))) \
+                        else _guarded(doc, lx, c, g, lower)
                     if why in ("person", "run", "firstname") and c.single_cap:
                         people.add(t.an.lemma)   # "Ariel Falcón" ... "arrested Ariel"
                     if why == "firstname":
@@ -490,7 +583,7 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                     regions = tuple(dict.fromkeys(g.region_of_centre[j] for j in c.ids if j in g.region_of_centre))
                     if regions:
                         c = _Cand(c.start, c.end, c.t0, c.t1, regions, 0, keys=c.keys)
-            if c is None and adjective:
+            if c is None and adjective and not _generic_district(doc, lx, i, end):
                 p = _adjective_place(g, lx, t)
                 if p is None and _is_cap(t) and _region_list(doc, lx, t, end, lx.direction_nouns):
                     p = _adjective_place(g, lx, t, 5_000)
@@ -513,14 +606,20 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                         c.settled = True    # "селище Борова": a name, whatever the adjective reading
                         if _guarded(doc, lx, c, g, lower):
                             c = None
-                    elif c is not None and (c.tier != 0 or (any(k in t.an.lemmas and k.endswith(_ADJ_ENDINGS) for k in c.keys)
-                                                          and not _after_preposition(doc, t))
-                                          or _guarded(doc, lx, c, g, lower)):
+                    elif c is not None and ((c.tier != 0 and not _after_preposition(doc, t))
+                                            or (any(k in t.an.lemmas and k.endswith(_ADJ_ENDINGS) for k in c.keys)
+                                                and not _after_preposition(doc, t))
+                                            or _guarded(doc, lx, c, g, lower)):
+                        # ("в Солікамську,": a town's locative read as an adjective, found by its
+                        # stripped or respelled form, alone after a preposition)
                         c = None
             if c is None and doc.lang == "en" and _is_cap(t):
                 p = lexicon(doc.lang).adjectives.get(norm(t.text))
                 if p is not None:
                     c = _Cand(t.start, t.end, i, i + 1, (p,), 2)
+            if c is not None and adjective and c.t1 - c.t0 == 1 and not c.district \
+                    and (_after_first_name(doc, g, c.t0) or (t.an.lemma in people and not _after_preposition(doc, t))):
+                c = None    # "Богдана Хмельницького": a surname shaped like the town's adjective
             if c is not None and c.tier == 2 and _street_name(doc, lx, c):
                 c = None    # "на вулиці Київській": a street named after the town
             if c is not None:

@@ -97,6 +97,9 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
     s, e = best
     if e.kind == ADMIN1 and c.word in ("person", "common") and e.country not in ctx:
         return None     # "Тичина" is a poet before it is Ticino
+    if e.kind in (COUNTRY, ADMIN1) and c.initial and e.country not in ctx \
+            and (c.word == "function" or (c.tier == 1 and c.word in ("person", "common", "known"))):
+        return None     # "Того вечора", "Сірі чаплі": a pronoun or a word's ending read off at a sentence start
     alias = any(g.alias_target.get(k) == i_best for k in c.keys)
     if e.kind == CITY and c.settled and not (latin and doc_lang != "en"):
         # "селище Борова", "the village of Barani": the text says it is a settlement; any size, but
@@ -176,7 +179,10 @@ def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
         if r is None:
             continue
         e, conf = r
-        out.append(_mention(doc, c.start, c.end, e, conf))
+        m = _mention(doc, c.start, c.end, e, conf)
+        if c.district and e.kind == CITY:
+            m.kind = "district"
+        out.append(m)
     return out + _capitals(doc, g, ctx, out)
 
 
