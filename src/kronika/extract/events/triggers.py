@@ -65,6 +65,10 @@ class Matcher:
                 window = 4
                 if isinstance(near_spec, dict):
                     near_sets = tuple(_lemmas(morph, w) for w in near_spec.get("words", []))
+                    # people of the actor lexicon's kinds ("a local elder", "two aid workers") as the
+                    # context: the act's victims or doers, the head noun of each actor phrase
+                    near_sets += tuple(_lemmas(morph, w.split()[-1]) for k in lex.get("near_actors", {}).get(cls, [])
+                                       for w in load_lexicon(lang, "actors").get("kinds", {}).get(k, []))
                     window = int(near_spec.get("window", 4))
                 for item in items:
                     words = tuple(_lemmas(morph, w) for w in item.split())
