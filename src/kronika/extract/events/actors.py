@@ -81,8 +81,17 @@ def actors_in(doc: Doc, a: int, b: int) -> list[ActorMention]:
                     if all(m.first != i for m in out):
                         out.append(ActorMention("political", i, t.start, toks[j].end, name, t.an.case, name))
                     break
+    heads = _org_heads(doc.lang)
+    # "the student wing", "a youth front": a crowd noun naming an organisation, not a crowd there
+    out = [m for m in out if m.kind != "protester" or not (
+        (k := doc.token_at(m.end - 1) + 1) < b and heads.intersection(toks[k].an.lemmas))]
     out.sort(key=lambda m: m.first)
     return out
+
+
+@cache
+def _org_heads(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lang, "actors").get("org_heads", []))
 
 
 def _with_name(m: ActorMention, name: str) -> ActorMention:

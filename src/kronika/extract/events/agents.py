@@ -35,10 +35,13 @@ def agent_of(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | Non
     """Who did it: the agent of a passive after the verb (instrumental case, 'by'), else the closest
     actor before it."""
     after = [m for m in actors if m.first > h.last]
-    for m in after[:2]:
-        if agent_ablt(doc, m) or by_agent(doc, h, m) or m.kind == "state" and m.first - h.last <= 2 and m.case is None:
-            return m
     before = [m for m in actors if m.first < h.first and m.kind != "civilian" and doer_before(doc, m, h.first)]
+    for m in after[:2]:
+        if agent_ablt(doc, m) or by_agent(doc, h, m):
+            return m
+        if m.kind == "state" and m.first - h.last <= 2 and m.case is None and not before:
+            return m   # "… were dispersed, police …"; with a subject before ("protesters attacked police") an object
+
     if before:
         return before[-1]
     # verb before its subject, common in uk/ru: "мітинг побили проросійські молодики"

@@ -46,6 +46,8 @@ SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive fo
 # words that name a gathering or its dispersal only beside protest words ("марш", "розгін"):
 # in a story already about a gathering they need no such words of their own
 CONTEXTUAL = frozenset({"disperse", "march", "gather"})
+# ACLED's non-state armed groups: a deal they make is news of the conflict by itself
+ARMED_GROUPS = frozenset({"Rebel group", "Political militia", "Identity militia"})
 DEMO_MEMORY = 2               # sentences a reported gathering stays the context of later ones
 
 
@@ -172,8 +174,12 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if not live:
         return None
     a, b = doc.sent_tokens[si]
+    live = [h for h in live if not _grievance(doc, h, live)]
+    if not live:
+        return None
     classes = {h.cls for h in live}
-    actors = actors_in(doc, a, b)
+    # "injuring 50, including 6 police": people in a casualty tally are victims, not a side
+    actors = [m for m in actors_in(doc, a, b) if not _in_tally(doc, m)]
     kinds = {m.kind for m in actors}
     armed = [m for m in actors if m.kind in ARMED]
     state = [m for m in actors if m.kind == "state"]
@@ -209,6 +215,10 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if "disrupted" in classes and not crime and disabled is None:
         return Coded("Disrupted weapons use", "State forces", None, state[0].name if state else None, None,
                      live, 0.55)
+    if "clash" in classes and not crime and not protesters and not state and kinds & {"political", "mob", "militia"} \
+            and not classes & DEMO_CORE and weapons_used(doc, a, b):
+        # factions fighting with bombs and guns: ACLED's armed clash between two political militias
+        return Coded("Armed clash", "Political militia", "Political militia", None, None, live, 0.5)
     if not crime:
         for cls, sub in REMOTE:
             if cls in classes:
@@ -248,6 +258,14 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if crime:
         return None
 
+    if "agreement" in classes and classes & {"battle", "clash"} and by_cls["agreement"].first < min(
+            h.first for h in live if h.cls in ("battle", "clash")):
+        # "signed a deal ending the fighting", "a truce after clashes": the deal is the news
+        return Coded("Agreement", ACLED_KIND[armed[0].kind] if armed else "State forces", None, None, None,
+                     live, 0.5)
+    if "unopposed" in classes and classes & {"overtake", "regain"} and armed:
+        m = armed[0]
+        return Coded("Non-violent transfer of territory", ACLED_KIND[m.kind], None, m.name, None, live, 0.45)
     for cls, sub in (("hq", "Headquarters or base established"), ("transfer", "Non-violent transfer of territory"),
                      ("change", "Change to group/activity")):
         if cls in classes and armed:
@@ -264,7 +282,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         return Coded("Armed clash", ACLED_KIND[sides[0].kind],
                      ACLED_KIND[sides[1].kind] if len(sides) > 1 else None,
                      sides[0].name, sides[1].name if len(sides) > 1 else None, live, 0.6)
-    if "detain" in classes and ("political" in kinds or political_before):
+    if "detain" in classes and ("political" in kinds or political_before or _group_member(doc, a, b)):
         held = next((m for m in actors if m.kind == "political"), None)
         return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None,
                      held.name if held else None, live, 0.6)
@@ -295,7 +313,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if classes & {"clash", "throw", "arson", "vandal"} and mobs and state and not irregular:
         # youths or a mob fighting the police: a riot (ACLED: rioters vs state forces)
         return Coded("Violent demonstration", "Rioters", "State forces", mobs[0].name, state[0].name, live, 0.55)
-    beaters = [agent_of(doc, h, actors) for h in live if h.cls == "beat"]
+    beaters = [agent_of(doc, h, actors) or crowd_doer(doc, h, actors) for h in live if h.cls == "beat"]
     if "clash" in classes and kinds & {"political", "mob"} or any(
             m is not None and m.kind in ("political", "mob") for m in beaters):
         # party factions or a mob fighting, no armed group or gathering named: mob violence (a beating
@@ -327,6 +345,14 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
         # militants or gunmen firing on a gathering: violence against civilians, the demonstrators
         # its victims (ACLED), not a riot
         return Coded("Attack", ACLED_KIND[gunmen.kind], "Protesters", gunmen.name, group, live, 0.6)
+    si = doc.tokens[live[0].first].sent
+    organised = [m for i, m in enumerate(agents) if m is not None and m.kind in ARMED - {"state"} | {"political"}
+                 and _aimed_at_gathering(doc, violent_act[i], live)]
+    if organised:
+        # party cadres or a militia breaking up a peaceful procession: force against the protest, not a
+        # riot of its own; hurting people makes it excessive force (ACLED), else an intervention
+        sub = "Excessive force against protesters" if _harmed(doc, si, live) else "Protest with intervention"
+        return Coded(sub, "Protesters", ACLED_KIND[organised[0].kind], group, organised[0].name, live, 0.55)
     if mob is not None and not state:
         # a mob beating someone, no police in sight: mob violence; rioters fighting the police riot
         return Coded("Mob violence", "Rioters", "Civilians", mob.name, None, live, 0.55)
@@ -339,7 +365,7 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
     if classes & CROWD_VIOLENCE or crowd_hits:
         actor2 = "State forces" if state or classes & INTERVENTION else None
         return Coded("Violent demonstration", "Rioters", actor2, group, state_name, live, 0.7)
-    lethal = any(h.cls == "lethal" for h in live)
+    lethal = any(h.cls == "lethal" for h in live) or state_hits and serious_harm(doc, si)
     if lethal and state and (state_hits or not agents or agents[0] is None):
         return Coded("Excessive force against protesters", "Protesters", "State forces", group, state_name,
                      live, 0.55)
@@ -385,11 +411,106 @@ def _several(doc: Doc, a: int, b: int) -> bool:
 
 
 def _aimed_at_gathering(doc: Doc, h: Hit, live: list[Hit]) -> bool:
-    """'attack on the rally', 'напад на мітинг': the act's object is the gathering itself."""
+    """'attack on the rally', 'напад на мітинг', 'attacked a procession': the act's object is the
+    gathering itself (after a preposition, or as the direct object where a language has no case)."""
     k = h.last + 1
-    if k >= len(doc.tokens) or doc.tokens[k].lower not in grammar(doc, "against_preps"):
+    if k >= len(doc.tokens):
         return False
+    if doc.tokens[k].lower not in grammar(doc, "against_preps"):
+        # the object's noun phrase: a determiner, names and their abbreviation ("a JSD (JSD) procession")
+        dets = grammar(doc, "determiners")
+        return doc.tokens[k].an.case is None and any(
+            g.cls in ("demo", "march", "protest", "action") and 0 < g.first - h.last <= OBJECT_REACH
+            and all(t.lower in dets or t.is_title or t.text.isupper() or t.text in "()"
+                    for t in doc.tokens[k:g.first]) for g in live)
     return any(g.cls in ("demo", "protest", "action", "protester") and 0 < g.first - k <= 3 for g in live)
+
+
+def serious_harm(doc: Doc, si: int) -> bool:
+    """'seriously injured', 'hospitalised': harm beyond a dispersal's (ACLED's line to excessive force)."""
+    a, b = doc.sent_tokens[si]
+    harm = words(doc.lang, "events", "serious_harm")
+    return any(is_in(t, harm) for t in doc.tokens[a:b])
+
+
+def _harmed(doc: Doc, si: int, live: list[Hit]) -> bool:
+    """People hurt or killed by the act: in its sentence, or told by the next one ("10 were injured")."""
+    if any(h.cls in ("injured", "lethal") for h in live) or serious_harm(doc, si):
+        return True
+    if si + 1 >= len(doc.sentences):
+        return False
+    a, b = doc.sent_tokens[si + 1]
+    return any(h.cls in ("injured", "lethal") for h in matcher(doc.lang, "events").find(doc, a, b))
+
+
+def weapons_used(doc: Doc, a: int, b: int) -> bool:
+    """Firearms or explosives used among tokens [a, b), not negated ("did not mention weapons")."""
+    arms = words(doc.lang, "events", "weapon_words")
+    neg = words(doc.lang, "events", "weapon_negation")
+    return any(is_in(doc.tokens[k], arms) and not any(t.lower in neg for t in doc.tokens[max(k - 3, a):k])
+               for k in range(a, b))
+
+
+def weapons_next(doc: Doc, read: list[tuple[int, Coded | None, list[Hit]]]) -> None:
+    """'Two factions clashed. Crude bombs went off and shots were fired.': the next sentence's weapons,
+    used by no one it names, are the fight's; the fight is an armed clash (ACLED) and the blasts no
+    event of their own."""
+    for n, (si, coded, _live) in enumerate(read[:-1]):
+        nsi, nxt, nlive = read[n + 1]
+        if coded is None or coded.sub != "Mob violence" or nsi != si + 1 or not any(
+                h.cls == "clash" for h in coded.hits):
+            continue
+        a, b = doc.sent_tokens[nsi]
+        if not weapons_used(doc, a, b) or any(m.kind not in ("political", "mob") for m in actors_in(doc, a, b)
+                                              if m.kind != "state" or not source_only(doc, m)):
+            continue
+        coded.sub, coded.actor1, coded.actor2 = "Armed clash", "Political militia", "Political militia"
+        if nxt is not None and (nxt.guessed or nxt.event_type == "Explosions/Remote violence"):
+            read[n + 1] = (nsi, None, nlive)
+
+
+def _in_tally(doc: Doc, m: ActorMention) -> bool:
+    """'injuring 50, including 6 police': the mention counts victims of the act before it."""
+    tally = words(doc.lang, "events", "tally_words")
+    return any(t.lower in tally for t in doc.tokens[max(m.first - 3, 0):m.first])
+
+
+OBJECT_REACH = 8      # "attacked a Green Youth Front (GYF) procession": the gathering ends the object
+GRIEVANCE_REACH = 3   # "protesting the arrest of", "demanding the release of detained"
+
+
+def _grievance(doc: Doc, h: Hit, live: list[Hit]) -> bool:
+    """An arrest that is what a gathering protests ('to protest the arrest of their leader'), not one
+    made at it: a grievance word or a protest trigger right before the detention word."""
+    if h.cls != "detain":
+        return False
+    grief = words(doc.lang, "events", "grievance_words")
+    before = range(max(h.first - GRIEVANCE_REACH, 0), h.first)
+    return any(is_in(doc.tokens[k], grief) for k in before) or any(
+        g.cls in ("protest", "demo", "march") and h.first - GRIEVANCE_REACH <= g.last < h.first for g in live)
+
+
+def _group_member(doc: Doc, a: int, b: int) -> bool:
+    """'members of a banned party': people held for belonging to a political group."""
+    groups = words(doc.lang, "actors", "group_nouns")
+    return any(is_in(t, groups) for t in doc.tokens[a:b])
+
+
+def crowd_doer(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | None:
+    """'a group of villagers attacked', 'angry residents assaulted': a crowd of civilians as the subject
+    of a violent act is a mob (ACLED's rioters). The crowd's mention, as a mob, or None."""
+    crowd = words(doc.lang, "actors", "crowd_nouns")
+    coll = words(doc.lang, "actors", "collective_nouns")
+    before = [m for m in actors if m.first < h.first and m.kind == "civilian" and (
+        doer_before(doc, m, h.first) or m.first >= 2 and doc.tokens[m.first - 1].lower == "of"
+        and is_in(doc.tokens[m.first - 2], coll) and not passive_between(doc, m.first, h.first))]
+    if not before or not is_in(doc.tokens[before[-1].first], crowd):
+        return None
+    t = doc.tokens[before[-1].first]
+    if t.an.number != "plur" and t.lower == t.an.lemma and t.lower not in ("people", "crowd"):
+        return None   # "a resident attacked": one person, no mob
+    m = before[-1]
+    return ActorMention("mob", m.first, m.start, m.end, m.text, m.case, m.name)
 
 
 def _police_hurt(live: list[Hit], state: list[ActorMention]) -> bool:

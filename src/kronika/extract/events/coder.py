@@ -33,7 +33,16 @@ from .attach import (
     own_town,
     place_key,
 )
-from .classify import DEMO_CORE, DEMO_MEMORY, Coded, code_sentence, people_hurt, sentence_hits
+from .classify import (
+    ARMED_GROUPS,
+    DEMO_CORE,
+    DEMO_MEMORY,
+    Coded,
+    code_sentence,
+    people_hurt,
+    sentence_hits,
+    weapons_next,
+)
 from .evidence import merge
 from .triggers import Hit, is_in, matcher, words
 
@@ -70,6 +79,7 @@ def run(ctx: Context) -> None:
         read.append((si, coded, live))
     if _criminal_story(read):
         return  # a robbery, a drunk's rampage, a fraud arrest: crime, not political violence
+    weapons_next(doc, read)
     read = _story_attackers(read)
     _story_perpetrator(read)
     _victims_next(doc, read)
@@ -88,8 +98,8 @@ def run(ctx: Context) -> None:
     # stands for an event only when nothing finer is known of that kind
     cands = [c for c in cands if (c.place.kind != "admin1" or c.coded.family not in towns)
              and (c.place.kind != "country" or (EMIT_COUNTRY_LEVEL and c.coded.family not in finer))]
-    if not any(c.coded.sub not in ("Agreement", "Other") for c in cands):
-        cands = []  # talks and deals count only in a story of unrest or fighting
+    if not any(c.coded.sub not in ("Agreement", "Other") or c.coded.actor1 in ARMED_GROUPS for c in cands):
+        cands = []  # talks and deals count only in a story of unrest or fighting, or made by armed groups
     date_summaries(cands)
     _perfect_summaries(doc, cands)
     if any(not _stale(doc.published, c) for c in cands):
