@@ -116,10 +116,18 @@ def subject_like(doc: Doc, m: ActorMention) -> bool:
     return True
 
 
+SAME_PHRASE = 4   # tokens within which two mentions of one kind are one noun phrase
+
+
 def two_sides(doc: Doc, armed: list[ActorMention]) -> list[ActorMention]:
     sides: list[ActorMention] = []
     for m in armed:
-        if all(m.kind != s.kind or (m.name and m.name != s.name) for s in sides):
+        same = next((n for n, s in enumerate(sides) if s.kind == m.kind and not s.name
+                     and m.first - s.first <= SAME_PHRASE and _of_phrase(doc, s, m)), None)
+        if same is not None:
+            # "fighters of the M23 rebel group": one side, named by the later words of its phrase
+            sides[same] = m if m.name else sides[same]
+        elif all(m.kind != s.kind or (m.name and m.name != s.name) for s in sides):
             sides.append(m)
     if len(sides) == 1:
         # two armies: "between Ukrainian forces and Russian troops", "ВСУ и российскими войсками"
@@ -128,6 +136,14 @@ def two_sides(doc: Doc, armed: list[ActorMention]) -> list[ActorMention]:
         if other is not None:
             sides.append(other)
     return sides[:2]
+
+
+def _of_phrase(doc: Doc, a: ActorMention, b: ActorMention) -> bool:
+    """'fighters of the M23 group': only a determiner and 'of' between two mentions of one side."""
+    of = words(doc.lang, "actors", "of_words")
+    link = grammar(doc, "determiners") | of
+    k = doc.token_at(a.end - 1) + 1 if a.end > a.start else a.first + 1
+    return any(t.lower in of for t in doc.tokens[k:b.first]) and all(t.lower in link for t in doc.tokens[k:b.first])
 
 
 def object_of_verb(doc: Doc, a: ActorMention, b: ActorMention) -> bool:

@@ -502,12 +502,12 @@ def crowd_doer(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | N
     crowd = words(doc.lang, "actors", "crowd_nouns")
     coll = words(doc.lang, "actors", "collective_nouns")
     before = [m for m in actors if m.first < h.first and m.kind == "civilian" and (
-        doer_before(doc, m, h.first) or m.first >= 2 and doc.tokens[m.first - 1].lower == "of"
+        doer_before(doc, m, h.first) or m.first >= 2 and doc.tokens[m.first - 1].lower in words(doc.lang, "actors", "of_words")
         and is_in(doc.tokens[m.first - 2], coll) and not passive_between(doc, m.first, h.first))]
     if not before or not is_in(doc.tokens[before[-1].first], crowd):
         return None
     t = doc.tokens[before[-1].first]
-    if t.an.number != "plur" and t.lower == t.an.lemma and t.lower not in ("people", "crowd"):
+    if t.an.number != "plur" and t.lower == t.an.lemma and t.lower not in words(doc.lang, "actors", "people_words"):
         return None   # "a resident attacked": one person, no mob
     m = before[-1]
     return ActorMention("mob", m.first, m.start, m.end, m.text, m.case, m.name)
