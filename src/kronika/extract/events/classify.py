@@ -190,6 +190,10 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if "commemoration" in classes and not classes & ({"demo", "protest", "protest_act"} | CROWD_VIOLENCE):
         return None   # a wreath-laying or memorial march, not a protest
     crime = bool(classes & {"crime", "accident"})   # robbery, fraud, a bus crash: not political violence
+    if "crime" in classes and classes & {"beat", "lethal"} and any(
+            m is not None and m.kind == "mob" for h in live if h.cls in ("beat", "lethal")
+            for m in (agent_of(doc, h, actors),)):
+        crime = False   # a mob beating a suspected thief: mob justice, not a crime story (ACLED: mob violence)
     protesters = "protester" in classes or "protester" in kinds or (
         "political" in kinds and bool(state) and bool(classes & CROWD_VIOLENCE))   # supporters fighting police
     if "block" in classes and (any(m.first < by_cls["block"].first for m in state)
@@ -310,6 +314,11 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         # named attackers of the forces are theirs, else nothing is coded (coder._story_attackers)
         return Coded("Armed clash", "Political militia", "State forces", None, None, live, 0.4, guessed=True)
     mobs = [m for m in actors if m.kind == "mob"]
+    shooters = [m for h in live if h.cls == "lethal" for m in (agent_of(doc, h, actors),) if m is not None and m.kind == "mob"]
+    if shooters and weapons_used(doc, a, b):
+        # "shot dead by unidentified assailants": killing with firearms by unknown men is an attack by
+        # ACLED's unidentified armed group, not a mob's violence
+        return Coded("Attack", "Political militia", "Civilians", shooters[0].name, None, live, 0.5)
     if classes & {"clash", "throw", "arson", "vandal"} and mobs and state and not irregular:
         # youths or a mob fighting the police: a riot (ACLED: rioters vs state forces)
         return Coded("Violent demonstration", "Rioters", "State forces", mobs[0].name, state[0].name, live, 0.55)
