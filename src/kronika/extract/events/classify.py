@@ -265,7 +265,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if "agreement" in classes and classes & {"battle", "clash"} and by_cls["agreement"].first < min(
             h.first for h in live if h.cls in ("battle", "clash")):
         # "signed a deal ending the fighting", "a truce after clashes": the deal is the news
-        return Coded("Agreement", ACLED_KIND[armed[0].kind] if armed else "State forces", None, None, None,
+        return Coded("Agreement", _deal_party(armed), None, None, None,
                      live, 0.5)
     if "unopposed" in classes and classes & {"overtake", "regain"} and armed:
         m = armed[0]
@@ -332,7 +332,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if classes & {"loot", "vandal", "arson"} and (irregular or mobs):
         return _one_sided(doc, "Looting/property destruction", live, actors, irregular or mobs)
     if "agreement" in classes:
-        return Coded("Agreement", ACLED_KIND[armed[0].kind] if armed else "State forces", None, None, None,
+        return Coded("Agreement", _deal_party(armed), None, None, None,
                      live, 0.5)
     return None
 
@@ -568,6 +568,12 @@ def people_hurt(doc: Doc, live: list[Hit]) -> bool:
 
 
 _ONE_SIDED_ACTS = frozenset({"abduct", "sexual", "lethal", "beat", "loot", "vandal", "arson"})
+
+
+def _deal_party(armed: list[ActorMention]) -> str:
+    """The party of a deal ACLED names first: the non-state armed group where one signs."""
+    party = next((m for m in armed if m.kind != "state"), armed[0] if armed else None)
+    return ACLED_KIND[party.kind] if party is not None else "State forces"
 
 
 def _one_sided(doc: Doc, sub: str, live: list[Hit], actors: list[ActorMention],
