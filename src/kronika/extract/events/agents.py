@@ -43,9 +43,26 @@ def agent_of(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | Non
             return m   # "… were dispersed, police …"; with a subject before ("protesters attacked police") an object
 
     if before:
-        return before[-1]
+        return _clause_subject(doc, h, before)
     # verb before its subject, common in uk/ru: "мітинг побили проросійські молодики"
     return next((m for m in after if m.case == "nomn" and m.first - h.last <= 4), None)
+
+
+def _clause_subject(doc: Doc, h: Hit, before: list[ActorMention]) -> ActorMention:
+    """The doer among the actors before the act: one in the act's own clause; for an act in a clause
+    of its own whose subject is a pronoun ("soldiers killed three marchers when they fired on the
+    march"), the sentence's first doer; after a relative word ("protesters who threw stones"), the
+    actor right before it."""
+    relatives = grammar(doc, "relatives")
+    cl = _clause_of(doc, h.first)
+    same = [m for m in before if _clause_of(doc, m.first) == cl]
+    if same or cl <= 0 or not relatives:   # a language without the word list: the closest actor
+        return (same or before)[-1]
+    clause = sentence_clauses(doc, doc.tokens[h.first].sent)[cl]
+    opener = next((t for t in doc.tokens[clause.first:clause.last] if t.is_word), None)
+    if opener is None or opener.lower in relatives:
+        return before[-1]
+    return before[0]
 
 
 BY_REACH = 3   # "by gunmen", "by a gunman", "by suspected armed bandits": the agent preposition this close

@@ -302,6 +302,10 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         if not irregular and coded.actor1 != "State forces":
             return None   # the police among the victims ("погиб полицейский"), no doer named
         act = next(h for h in live if h.cls in ("lethal", "beat"))
+        if irregular and not victims and all(m.first < act.first and passive_between(doc, m.first, act.first)
+                                              for m in irregular):
+            # "4 fighters were killed": armed men as the only dead, no doer named: a fight's toll
+            return Coded("Armed clash", coded.actor1, None, None, None, live, 0.4, guessed=True)
         hit_forces = [m for m in acting if m.first < act.first and passive_between(doc, m.first, act.first)]
         if irregular and state and (not victims or hit_forces) and coded.actor1 != "State forces":
             # insurgents attacking soldiers or the police, also with civilians ("a soldier and a civilian
@@ -344,7 +348,7 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
     state_name = next((m.name for m in state if m.name), None)
     group = next((m.name for m in actors if m.kind in ("political", "protester") and m.name), None)
     violent_act = [h for h in live if h.cls in ("beat", "lethal")]
-    agents = [agent_of(doc, h, actors) for h in violent_act]
+    agents = [agent_of(doc, h, actors) or crowd_doer(doc, h, actors) for h in violent_act]
     mob = next((m for m in agents if m is not None and m.kind == "mob"), None)
     if mob is not None and ("protester" in {m.kind for m in actors} or any(
             _aimed_at_gathering(doc, h, live) for h in violent_act)):
