@@ -24,7 +24,7 @@ from .agents import (
     two_sides,
 )
 from .modality import blocked, clause_end, historic_year, modality_cues
-from .triggers import Hit, is_in, matcher, words
+from .triggers import Hit, is_in, matcher, verb_form, words
 
 DEMO_CORE = frozenset({"demo", "march", "street", "protest", "protest_act", "action", "gather", "riot", "disperse",
                        "occupation"})   # a gathering is reported
@@ -82,7 +82,8 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
     """(live hits, all hits) of a sentence: live ones survive modality and the strike rule. Weak hits
     (a context word missing) of the classes in CONTEXTUAL are kept, marked: the story decides."""
     a, b = doc.sent_tokens[si]
-    hits = [_participle_is_actor(doc, h) for h in matcher(doc.lang, "events").find(doc, a, b, weak=True)
+    hits = [_people_protested(doc, _participle_is_actor(doc, h), a)
+            for h in matcher(doc.lang, "events").find(doc, a, b, weak=True)
             if _hit_ok(doc, h) and (not h.weak or h.cls in CONTEXTUAL)]
     if not hits:
         return [], []
@@ -161,6 +162,20 @@ def _participle_is_actor(doc: Doc, h: Hit) -> Hit:
         return Hit("protester", h.first, h.last, h.start, h.end, h.entry)
     if h.cls in ("beat", "lethal", "detain") and pos == "PRTF" and not _noun_follows(doc, h.last):
         return Hit("person", h.first, h.last, h.start, h.end, h.entry)
+    return h
+
+
+SUBJECT_REACH = 3   # "villagers protested", "hundreds of farmers protested": the crowd this close before
+
+
+def _people_protested(doc: Doc, h: Hit, a: int) -> Hit:
+    """'villagers protested in Odi': the verb with a crowd as its subject reports a gathering, as
+    concrete as "rallied" (the noun "protests" stays abstract: it needs a place of its own)."""
+    if h.cls != "protest" or h.first != h.last or not verb_form(doc.tokens[h.first]):
+        return h
+    crowd = words(doc.lang, "actors", "crowd_nouns")
+    if any(is_in(t, crowd) for t in doc.tokens[max(a, h.first - SUBJECT_REACH):h.first]):
+        return Hit("demo", h.first, h.last, h.start, h.end, h.entry)
     return h
 
 
@@ -277,8 +292,10 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
             return Coded(sub, ACLED_KIND[armed[0].kind], None, armed[0].name, None, live, 0.45)
     if "lynch" in classes:
         return Coded("Mob violence", "Rioters", "Civilians", None, None, live, 0.55)
-    if "regain" in classes and state:
-        return Coded("Government regains territory", "State forces", None, state[0].name, None, live, 0.55)
+    if "regain" in classes and (state or irregular and all(m.first > by_cls["regain"].last for m in irregular)):
+        # retaken from rebels ("recaptured the town from the rebels"): the government's forces, named or not
+        return Coded("Government regains territory", "State forces", None, state[0].name if state else None, None,
+                     live, 0.55)
     if "overtake" in classes and irregular:
         m = irregular[0]
         return Coded("Non-state actor overtakes territory", ACLED_KIND[m.kind], None, m.name, None, live, 0.55)

@@ -94,7 +94,7 @@ class Matcher:
             best: Hit | None = None
             for lem in t.an.lemmas:
                 for e in self._index.get(lem, ()):
-                    if e.cls in self._nouns and len(e.words) == 1 and _verb_form(t):
+                    if e.cls in self._nouns and len(e.words) == 1 and verb_form(t):
                         continue   # "a crowded bus" is no crowd
                     last = _match_rest(toks, i, b, e.words)
                     if last is None or len(e.words) > 1 and toks[last].lower in self._preps \
@@ -113,7 +113,7 @@ class Matcher:
         return hits
 
 
-def _verb_form(t: Token) -> bool:
+def verb_form(t: Token) -> bool:
     """A past or -ing form where the language has no tagger (the lemma alone cannot tell)."""
     if t.an.pos is not None:
         return t.an.pos in ("VERB", "INFN")
