@@ -2,7 +2,8 @@
 
 `sentence_hits` finds the lemma triggers of `lexicons/<lang>/events.toml` and drops those reported
 as planned, denied, hypothetical or historical (`modality.py`); `code_sentence` turns the surviving
-trigger classes and the sentence's actors (`actors.py`, `agents.py`) into a `Coded` reading.
+trigger classes and the sentence's actors (`actors.py`, `agents.py`) into a `Coded` reading, drawing
+ACLED's lines between the violent sub-event types with `violence.py`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,16 @@ from .agents import (
 )
 from .modality import blocked, clause_end, historic_year, modality_cues
 from .triggers import Hit, is_in, matcher, verb_form, words
+from .violence import (
+    aimed_at_gathering,
+    crowd_doer,
+    grievance,
+    group_member,
+    harmed,
+    in_tally,
+    serious_harm,
+    weapons_used,
+)
 
 DEMO_CORE = frozenset({"demo", "march", "street", "protest", "protest_act", "action", "gather", "riot", "disperse",
                        "occupation"})   # a gathering is reported
@@ -73,7 +84,6 @@ class Coded:
     def family(self) -> str:
         # Protests and Riots of one day and place are one demonstration event (ACLED)
         return "demo" if self.event_type in ("Protests", "Riots") else self.event_type
-
 
 
 # ---------------------------------------------------------------- reading one sentence
@@ -190,12 +200,12 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if not live:
         return None
     a, b = doc.sent_tokens[si]
-    live = [h for h in live if not _grievance(doc, h, live)]
+    live = [h for h in live if not grievance(doc, h, live)]
     if not live:
         return None
     classes = {h.cls for h in live}
     # "injuring 50, including 6 police": people in a casualty tally are victims, not a side
-    actors = [m for m in actors_in(doc, a, b) if not _in_tally(doc, m)]
+    actors = [m for m in actors_in(doc, a, b) if not in_tally(doc, m)]
     kinds = {m.kind for m in actors}
     armed = [m for m in actors if m.kind in ARMED]
     state = [m for m in actors if m.kind == "state"]
@@ -304,7 +314,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         return Coded("Armed clash", ACLED_KIND[sides[0].kind],
                      ACLED_KIND[sides[1].kind] if len(sides) > 1 else None,
                      sides[0].name, sides[1].name if len(sides) > 1 else None, live, 0.6)
-    if "detain" in classes and ("political" in kinds or political_before or _group_member(doc, a, b)):
+    if "detain" in classes and ("political" in kinds or political_before or group_member(doc, a, b)):
         held = next((m for m in actors if m.kind == "political"), None)
         return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None,
                      held.name if held else None, live, 0.6)
@@ -369,7 +379,7 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
     agents = [agent_of(doc, h, actors) or crowd_doer(doc, h, actors) for h in violent_act]
     mob = next((m for m in agents if m is not None and m.kind == "mob"), None)
     if mob is not None and ("protester" in {m.kind for m in actors} or any(
-            _aimed_at_gathering(doc, h, live) for h in violent_act)):
+            aimed_at_gathering(doc, h, live) for h in violent_act)):
         return Coded("Mob violence", "Rioters", "Protesters", mob.name, group, live, 0.6)
     gunmen = next((m for m in agents if m is not None and m.kind in ARMED - {"state"}), None)
     if gunmen is not None and any(h.cls == "lethal" for h in violent_act):
@@ -378,16 +388,16 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
         return Coded("Attack", ACLED_KIND[gunmen.kind], "Protesters", gunmen.name, group, live, 0.6)
     si = doc.tokens[live[0].first].sent
     organised = [m for i, m in enumerate(agents) if m is not None and m.kind in ARMED - {"state"} | {"political"}
-                 and _aimed_at_gathering(doc, violent_act[i], live)]
+                 and aimed_at_gathering(doc, violent_act[i], live)]
     if organised:
         # party cadres or a militia breaking up a peaceful procession: force against the protest, not a
         # riot of its own; hurting people makes it excessive force (ACLED), else an intervention
-        sub = "Excessive force against protesters" if _harmed(doc, si, live) else "Protest with intervention"
+        sub = "Excessive force against protesters" if harmed(doc, si, live) else "Protest with intervention"
         return Coded(sub, "Protesters", ACLED_KIND[organised[0].kind], group, organised[0].name, live, 0.55)
     if mob is not None and not state:
         # a mob beating someone, no police in sight: mob violence; rioters fighting the police riot
         return Coded("Mob violence", "Rioters", "Civilians", mob.name, None, live, 0.55)
-    on_gathering = [i for i, h in enumerate(violent_act) if _aimed_at_gathering(doc, h, live)]
+    on_gathering = [i for i, h in enumerate(violent_act) if aimed_at_gathering(doc, h, live)]
     if on_gathering and all(getattr(agents[i], "kind", None) != "state" for i in on_gathering) and not state:
         # "напад на студентський пікет": an attack on a gathering by others than the police
         return Coded("Mob violence", "Rioters", "Protesters", None, group, live, 0.55)
@@ -428,8 +438,6 @@ def _crowd(doc: Doc, a: int, b: int) -> bool:
     return any(is_in(t, crowd) for t in doc.tokens[a:b])
 
 
-
-
 def _several(doc: Doc, a: int, b: int) -> bool:
     """A figure or a word for people in the sentence: detentions of a crowd, not of one person."""
     people = words(doc.lang, "actors", "people_words")
@@ -437,49 +445,6 @@ def _several(doc: Doc, a: int, b: int) -> bool:
         if t.text[:1].isdigit() or t.an.pos == "NUMR" or is_in(t, people):
             return True
     return False
-
-
-
-
-def _aimed_at_gathering(doc: Doc, h: Hit, live: list[Hit]) -> bool:
-    """'attack on the rally', 'напад на мітинг', 'attacked a procession': the act's object is the
-    gathering itself (after a preposition, or as the direct object where a language has no case)."""
-    k = h.last + 1
-    if k >= len(doc.tokens):
-        return False
-    if doc.tokens[k].lower not in grammar(doc, "against_preps"):
-        # the object's noun phrase: a determiner, names and their abbreviation ("a JSD (JSD) procession")
-        dets = grammar(doc, "determiners")
-        return doc.tokens[k].an.case is None and any(
-            g.cls in ("demo", "march", "protest", "action") and 0 < g.first - h.last <= OBJECT_REACH
-            and all(t.lower in dets or t.is_title or t.text.isupper() or t.text in "()"
-                    for t in doc.tokens[k:g.first]) for g in live)
-    return any(g.cls in ("demo", "protest", "action", "protester") and 0 < g.first - k <= 3 for g in live)
-
-
-def serious_harm(doc: Doc, si: int) -> bool:
-    """'seriously injured', 'hospitalised': harm beyond a dispersal's (ACLED's line to excessive force)."""
-    a, b = doc.sent_tokens[si]
-    harm = words(doc.lang, "events", "serious_harm")
-    return any(is_in(t, harm) for t in doc.tokens[a:b])
-
-
-def _harmed(doc: Doc, si: int, live: list[Hit]) -> bool:
-    """People hurt or killed by the act: in its sentence, or told by the next one ("10 were injured")."""
-    if any(h.cls in ("injured", "lethal") for h in live) or serious_harm(doc, si):
-        return True
-    if si + 1 >= len(doc.sentences):
-        return False
-    a, b = doc.sent_tokens[si + 1]
-    return any(h.cls in ("injured", "lethal") for h in matcher(doc.lang, "events").find(doc, a, b))
-
-
-def weapons_used(doc: Doc, a: int, b: int) -> bool:
-    """Firearms or explosives used among tokens [a, b), not negated ("did not mention weapons")."""
-    arms = words(doc.lang, "events", "weapon_words")
-    neg = words(doc.lang, "events", "weapon_negation")
-    return any(is_in(doc.tokens[k], arms) and not any(t.lower in neg for t in doc.tokens[max(k - 3, a):k])
-               for k in range(a, b))
 
 
 def weapons_next(doc: Doc, read: list[tuple[int, Coded | None, list[Hit]]]) -> None:
@@ -498,50 +463,6 @@ def weapons_next(doc: Doc, read: list[tuple[int, Coded | None, list[Hit]]]) -> N
         coded.sub, coded.actor1, coded.actor2 = "Armed clash", "Political militia", "Political militia"
         if nxt is not None and (nxt.guessed or nxt.event_type == "Explosions/Remote violence"):
             read[n + 1] = (nsi, None, nlive)
-
-
-def _in_tally(doc: Doc, m: ActorMention) -> bool:
-    """'injuring 50, including 6 police': the mention counts victims of the act before it."""
-    tally = words(doc.lang, "events", "tally_words")
-    return any(t.lower in tally for t in doc.tokens[max(m.first - 3, 0):m.first])
-
-
-OBJECT_REACH = 8      # "attacked a Green Youth Front (GYF) procession": the gathering ends the object
-GRIEVANCE_REACH = 3   # "protesting the arrest of", "demanding the release of detained"
-
-
-def _grievance(doc: Doc, h: Hit, live: list[Hit]) -> bool:
-    """An arrest that is what a gathering protests ('to protest the arrest of their leader'), not one
-    made at it: a grievance word or a protest trigger right before the detention word."""
-    if h.cls != "detain":
-        return False
-    grief = words(doc.lang, "events", "grievance_words")
-    before = range(max(h.first - GRIEVANCE_REACH, 0), h.first)
-    return any(is_in(doc.tokens[k], grief) for k in before) or any(
-        g.cls in ("protest", "demo", "march") and h.first - GRIEVANCE_REACH <= g.last < h.first for g in live)
-
-
-def _group_member(doc: Doc, a: int, b: int) -> bool:
-    """'members of a banned party': people held for belonging to a political group."""
-    groups = words(doc.lang, "actors", "group_nouns")
-    return any(is_in(t, groups) for t in doc.tokens[a:b])
-
-
-def crowd_doer(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | None:
-    """'a group of villagers attacked', 'angry residents assaulted': a crowd of civilians as the subject
-    of a violent act is a mob (ACLED's rioters). The crowd's mention, as a mob, or None."""
-    crowd = words(doc.lang, "actors", "crowd_nouns")
-    coll = words(doc.lang, "actors", "collective_nouns")
-    before = [m for m in actors if m.first < h.first and m.kind == "civilian" and (
-        doer_before(doc, m, h.first) or m.first >= 2 and doc.tokens[m.first - 1].lower in words(doc.lang, "actors", "of_words")
-        and is_in(doc.tokens[m.first - 2], coll) and not passive_between(doc, m.first, h.first))]
-    if not before or not is_in(doc.tokens[before[-1].first], crowd):
-        return None
-    t = doc.tokens[before[-1].first]
-    if t.an.number != "plur" and t.lower == t.an.lemma and t.lower not in words(doc.lang, "actors", "people_words"):
-        return None   # "a resident attacked": one person, no mob
-    m = before[-1]
-    return ActorMention("mob", m.first, m.start, m.end, m.text, m.case, m.name)
 
 
 def _police_hurt(live: list[Hit], state: list[ActorMention]) -> bool:
@@ -574,8 +495,6 @@ def _remote(doc: Doc, sub: str, live: list[Hit], actors: list[ActorMention], arm
         # unnamed: the weapon's usual user (run() prefers a perpetrator the story names elsewhere)
         return Coded(sub, WEAPON_USER.get(sub, "Political militia"), actor2, None, None, live, 0.6, guessed=True)
     return Coded(sub, ACLED_KIND[a1.kind], actor2, a1.name, None, live, 0.65)
-
-
 
 
 def people_hurt(doc: Doc, live: list[Hit]) -> bool:
