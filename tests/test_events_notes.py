@@ -64,6 +64,14 @@ LEXICON = [
     ("On 3 May 2021, in Farrow (Farrow), a suicide attacker detonated an explosive vest at a checkpoint.",
      "Suicide bomb"),
     ("On 3 May 2021, in Farrow (Farrow), regime forces attacked the suburb with toxic gas.", "Chemical weapon"),
+    # "banned" as a group's adjective says nothing of the act; a bomb that "went off" is no plan ("going to")
+    ("On 3 May 2021, in Farrow (Farrow), police detained three members of a banned movement.", "Arrests"),
+    ("On 3 May 2021, in Farrow (Farrow), police dispersed a banned rally and detained 12 people.",
+     "Protest with intervention"),
+    ("On 3 May 2021, in Farrow (Farrow), an explosive device hidden in a cart went off beside an army truck, "
+     "wounding two soldiers.", "Remote explosive/landmine/IED"),
+    # a crowd that protested is a gathering, wherever the place is
+    ("On 3 May 2021, villagers protested in Farrow (Farrow) over the closure of their clinic.", "Peaceful protest"),
 ]
 
 NOTHING = [
@@ -72,6 +80,8 @@ NOTHING = [
     "On 3 May 2021, in Farrow (Farrow), armed robbers shot dead a shopkeeper and stole the day's takings.",
     "On 3 May 2021, in Farrow (Farrow), a lorry collided with a minibus, killing seven passengers.",
     "On 3 May 2021, in Farrow (Farrow), the two governments signed a trade agreement.",
+    "On 3 May 2021, in Farrow (Farrow), the authorities banned the opposition rally planned for Sunday.",
+    "On 3 May 2021, in Farrow (Farrow), the governor imposed a ban on protests in the city centre.",
 ]
 
 
