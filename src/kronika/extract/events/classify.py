@@ -44,10 +44,10 @@ INTERVENTION = frozenset({"disperse", "detain", "force"})
 ACTIONS = CROWD_VIOLENCE | INTERVENTION | frozenset({"beat", "lethal", "block", "injured"})
 BACKDROP = frozenset({"demo", "march", "street", "protest", "protest_act", "action", "riot", "clash", "gather"})  # what "amid …" can block
 ABSTRACT = frozenset({"protest", "action", "protester", "strike", "injured", "city_ref"})  # need a place of their own
-REMOTE = (  # checked in this order: the most specific weapon wins
+REMOTE = (  # checked in this order: the most specific weapon wins ("a grenade exploded": a grenade)
     ("suicide", "Suicide bomb"), ("chemical", "Chemical weapon"), ("air", "Air/drone strike"), ("drone", "Air/drone strike"),
-    ("shell", "Shelling/artillery/missile attack"), ("missile", "Shelling/artillery/missile attack"), ("explosive", "Remote explosive/landmine/IED"), ("blast", "Remote explosive/landmine/IED"),
-    ("grenade", "Grenade"),
+    ("shell", "Shelling/artillery/missile attack"), ("missile", "Shelling/artillery/missile attack"), ("grenade", "Grenade"),
+    ("explosive", "Remote explosive/landmine/IED"), ("blast", "Remote explosive/landmine/IED"),
 )
 # who uses a weapon when the text does not say: air power, drones and artillery/missiles are the
 # arms of states; bombs, suicide attacks and grenades are those of ACLED's unidentified armed groups
@@ -58,6 +58,10 @@ SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive fo
 # words that name a gathering or its dispersal only beside protest words ("марш", "розгін"):
 # in a story already about a gathering they need no such words of their own
 CONTEXTUAL = frozenset({"disperse", "march", "gather"})
+# violence a deal ends ("a truce ending the clashes", "a peace deal to end the raids")
+DEAL_ENDS = frozenset({"battle", "clash", "loot", "lethal", "beat", "shell", "air", "drone", "abduct", "arson",
+                       "overtake"})
+MOB_ACTS = frozenset({"beat", "lethal", "vandal", "arson", "storm", "throw", "loot"})
 # ACLED's non-state armed groups: a deal they make is news of the conflict by itself
 ARMED_GROUPS = frozenset({"Rebel group", "Political militia", "Identity militia"})
 DEMO_MEMORY = 2               # sentences a reported gathering stays the context of later ones
@@ -75,6 +79,7 @@ class Coded:
     hits: list[Hit] = field(default_factory=list)
     confidence: float = 0.6
     guessed: bool = False   # actor1 inferred from the weapon, not named in the sentence
+    standalone: bool = False   # a deal that is news of a conflict by itself, in a story with no other unrest
 
     @property
     def event_type(self) -> str:
@@ -175,7 +180,7 @@ def _participle_is_actor(doc: Doc, h: Hit) -> Hit:
     return h
 
 
-SUBJECT_REACH = 3   # "villagers protested", "hundreds of farmers protested": the crowd this close before
+SUBJECT_REACH = 8   # "traders closed their shops and protested": the crowd this close before
 
 
 def _people_protested(doc: Doc, h: Hit, a: int) -> Hit:
@@ -187,6 +192,20 @@ def _people_protested(doc: Doc, h: Hit, a: int) -> Hit:
     if any(is_in(t, crowd) for t in doc.tokens[max(a, h.first - SUBJECT_REACH):h.first]):
         return Hit("demo", h.first, h.last, h.start, h.end, h.entry)
     return h
+
+
+def names_gathering(doc: Doc, h: Hit) -> bool:
+    """Does the hit name a gathering or its people (not only "a crowd", which may be a mob)?"""
+    return h.cls in DEMO_CORE | {"block"} or h.cls == "protester" and h.entry not in words(doc.lang, "events", "bare_crowds")
+
+
+def lone_crowd(doc: Doc, live: list[Hit], actors: list[ActorMention]) -> bool:
+    """Is a bare crowd ("a crowd", "crowds") the only sign of people gathered: no protest word, no
+    protester named? Such a crowd turning violent is a mob, not a demonstration."""
+    bare = words(doc.lang, "events", "bare_crowds")
+    crowd = [h for h in live if h.cls == "protester"]
+    return bool(crowd) and all(h.entry in bare for h in crowd) and not any(m.kind == "protester" for m in actors) \
+        and not any(h.cls in DEMO_CORE | {"block", "protest_act"} for h in live)
 
 
 def _noun_follows(doc: Doc, i: int) -> bool:
@@ -267,6 +286,9 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     irregular = [m for m in armed if m.kind != "state"]
     if irregular and not protesters and classes & CROWD_VIOLENCE and not classes & DEMO_CORE - {"riot"}:
         demo_story = demo_before = False   # separatists or militants clashing: a battle, not a riot
+    if irregular and "seize" in classes and not protesters and not classes & DEMO_CORE and any(
+            (m := agent_of(doc, h, actors)) is not None and m.kind in ARMED - {"state"} for h in live if h.cls == "seize"):
+        classes = (classes - {"seize"}) | {"overtake"}   # rebels seizing an airport take it (ACLED), no crowd
     if state and classes & {"storm", "seize"} and not protesters and not classes & DEMO_CORE and any(
             state_agent(doc, h, actors) for h in live if h.cls in ("storm", "seize")):
         classes -= {"storm", "seize"}   # soldiers storming a hotel, the police seizing an office: no crowd
@@ -278,6 +300,9 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
             armed or kinds & {"political", "press", "mob", "protester"} or "protester" in classes):
         # marchers taken hostage, activists kidnapped: an abduction of its own, not the protest (ACLED)
         return _one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
+    if lone_crowd(doc, live, actors) and not (demo_before or demo_story or crime) and classes & MOB_ACTS:
+        # "a crowd attacked a police station", no protest named: rioters without a demonstration (ACLED)
+        return Coded("Mob violence", "Rioters", "State forces" if state else "Civilians", None, None, live, 0.5)
     if "lynch" in classes and not classes & (DEMO_CORE - {"riot"}):
         return Coded("Mob violence", "Rioters", "Civilians", None, None, live, 0.55)   # a lynch mob is no protest
     if classes & (DEMO_CORE | {"block"}) or ((demo_here or demo_before and not crime) and classes & ACTIONS):
@@ -288,11 +313,11 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if crime:
         return None
 
-    if "agreement" in classes and classes & {"battle", "clash"} and by_cls["agreement"].first < min(
-            h.first for h in live if h.cls in ("battle", "clash")):
-        # "signed a deal ending the fighting", "a truce after clashes": the deal is the news
-        return Coded("Agreement", _deal_party(armed), None, None, None,
-                     live, 0.5)
+    if "agreement" in classes and classes & DEAL_ENDS and by_cls["agreement"].first < min(
+            h.first for h in live if h.cls in DEAL_ENDS):
+        # "signed a deal ending the fighting", "a peace deal to end the cattle raids": the deal is the
+        # news, and news of the conflict by itself
+        return Coded("Agreement", _deal_party(armed), None, None, None, live, 0.5, standalone=True)
     if "unopposed" in classes and classes & {"overtake", "regain"} and armed:
         m = armed[0]
         return Coded("Non-violent transfer of territory", ACLED_KIND[m.kind], None, m.name, None, live, 0.45)
@@ -364,8 +389,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if classes & {"loot", "vandal", "arson"} and (irregular or mobs):
         return _one_sided(doc, "Looting/property destruction", live, actors, irregular or mobs)
     if "agreement" in classes:
-        return Coded("Agreement", _deal_party(armed), None, None, None,
-                     live, 0.5)
+        party = _deal_party(armed)
+        return Coded("Agreement", party, None, None, None, live, 0.5, standalone=party in ARMED_GROUPS)
     return None
 
 

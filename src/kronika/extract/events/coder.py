@@ -34,11 +34,11 @@ from .attach import (
     place_key,
 )
 from .classify import (
-    ARMED_GROUPS,
     DEMO_CORE,
     DEMO_MEMORY,
     Coded,
     code_sentence,
+    names_gathering,
     people_hurt,
     sentence_hits,
     weapons_next,
@@ -58,8 +58,7 @@ def run(ctx: Context) -> None:
     kept = [si for si, s in enumerate(doc.sentences) if not (ctx.skip and ctx.skipped(s.start, s.end))]
     lives = {si: sentence_hits(doc, si, strike)[0] for si in kept}
     # a story of protests anywhere (a headline may come before the protesters are named)
-    demo_story = any(h.cls in DEMO_CORE | {"protester", "block"} for live in lives.values() for h in live
-                     if not h.weak)
+    demo_story = any(names_gathering(doc, h) for live in lives.values() for h in live if not h.weak)
     lives = {si: [h for h in live if demo_story or not h.weak] for si, live in lives.items()}
     past = doc.memo.get("historic_sents", set())
     for si in kept:
@@ -98,7 +97,7 @@ def run(ctx: Context) -> None:
     # stands for an event only when nothing finer is known of that kind
     cands = [c for c in cands if (c.place.kind != "admin1" or c.coded.family not in towns)
              and (c.place.kind != "country" or (EMIT_COUNTRY_LEVEL and c.coded.family not in finer))]
-    if not any(c.coded.sub not in ("Agreement", "Other") or c.coded.actor1 in ARMED_GROUPS for c in cands):
+    if not any(c.coded.sub not in ("Agreement", "Other") or c.coded.standalone for c in cands):
         cands = []  # talks and deals count only in a story of unrest or fighting, or made by armed groups
     date_summaries(cands)
     _perfect_summaries(doc, cands)
