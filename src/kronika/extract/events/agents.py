@@ -82,6 +82,11 @@ def by_agent(doc: Doc, h: Hit, m: ActorMention) -> bool:
     return False
 
 
+def same_clause(doc: Doc, i: int, j: int) -> bool:
+    """Are tokens i and j in one clause of their sentence?"""
+    return _clause_of(doc, i) == _clause_of(doc, j)
+
+
 def _clause_of(doc: Doc, i: int) -> int:
     cl = sentence_clauses(doc, doc.tokens[i].sent)
     return next((n for n, c in enumerate(cl) if c.first <= i < c.last), -1)

@@ -20,6 +20,7 @@ from .agents import (
     doer_before,
     grammar,
     passive_between,
+    same_clause,
     source_only,
     state_agent,
     two_sides,
@@ -196,16 +197,15 @@ def _people_protested(doc: Doc, h: Hit, a: int) -> Hit:
 
 def names_gathering(doc: Doc, h: Hit) -> bool:
     """Does the hit name a gathering or its people (not only "a crowd", which may be a mob)?"""
-    return h.cls in DEMO_CORE | {"block"} or h.cls == "protester" and h.entry not in words(doc.lang, "events", "bare_crowds")
+    return h.cls in DEMO_CORE | {"block", "protester"} and h.entry not in words(doc.lang, "events", "bare_crowds")
 
 
 def lone_crowd(doc: Doc, live: list[Hit], actors: list[ActorMention]) -> bool:
     """Is a bare crowd ("a crowd", "crowds") the only sign of people gathered: no protest word, no
     protester named? Such a crowd turning violent is a mob, not a demonstration."""
     bare = words(doc.lang, "events", "bare_crowds")
-    crowd = [h for h in live if h.cls == "protester"]
-    return bool(crowd) and all(h.entry in bare for h in crowd) and not any(m.kind == "protester" for m in actors) \
-        and not any(h.cls in DEMO_CORE | {"block", "protest_act"} for h in live)
+    signs = [h for h in live if h.cls in DEMO_CORE | {"block", "protest_act", "protester"}]
+    return bool(signs) and all(h.entry in bare for h in signs) and not any(m.kind == "protester" for m in actors)
 
 
 def _noun_follows(doc: Doc, i: int) -> bool:
@@ -235,8 +235,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if "commemoration" in classes and not classes & ({"demo", "protest", "protest_act"} | CROWD_VIOLENCE):
         return None   # a wreath-laying or memorial march, not a protest
     crime = bool(classes & {"crime", "accident"})   # robbery, fraud, a bus crash: not political violence
-    if "crime" in classes and classes & {"beat", "lethal"} and any(
-            m is not None and m.kind == "mob" for h in live if h.cls in ("beat", "lethal")
+    if "crime" in classes and classes & MOB_ACTS and any(
+            m is not None and m.kind == "mob" for h in live if h.cls in MOB_ACTS
             for m in (agent_of(doc, h, actors),)):
         crime = False   # a mob beating a suspected thief: mob justice, not a crime story (ACLED: mob violence)
     protesters = "protester" in classes or "protester" in kinds or (
@@ -331,15 +331,22 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         # retaken from rebels ("recaptured the town from the rebels"): the government's forces, named or not
         return Coded("Government regains territory", "State forces", None, state[0].name if state else None, None,
                      live, 0.55)
-    if "overtake" in classes and irregular:
-        m = irregular[0]
-        return Coded("Non-state actor overtakes territory", ACLED_KIND[m.kind], None, m.name, None, live, 0.55)
+    if "overtake" in classes and (irregular or state):
+        act = next(h for h in live if h.cls in ("overtake", "seize"))   # "seize" read as taking territory above
+        if state_agent(doc, act, actors):
+            # the army taking control of an area held by militants: the government regains it (ACLED)
+            return Coded("Government regains territory", "State forces", None, state[0].name, None, live, 0.5)
+        if irregular:
+            m = irregular[0]
+            return Coded("Non-state actor overtakes territory", ACLED_KIND[m.kind], None, m.name, None, live, 0.55)
     if ("battle" in classes and armed or "clash" in classes and irregular) and "civilian" not in kinds:
         sides = two_sides(doc, armed)
         return Coded("Armed clash", ACLED_KIND[sides[0].kind],
                      ACLED_KIND[sides[1].kind] if len(sides) > 1 else None,
                      sides[0].name, sides[1].name if len(sides) > 1 else None, live, 0.6)
-    if "detain" in classes and ("political" in kinds or political_before or group_member(doc, a, b)):
+    held_armed = [m for m in irregular if m.first > by_cls["detain"].last] if "detain" in classes else []
+    if "detain" in classes and ("political" in kinds or political_before or group_member(doc, a, b) or held_armed):
+        # activists, party members, or suspected militants taken by the forces (ACLED: arrests)
         held = next((m for m in actors if m.kind == "political"), None)
         return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None,
                      held.name if held else None, live, 0.6)
@@ -359,7 +366,13 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
                                               for m in irregular):
             # "4 fighters were killed": armed men as the only dead, no doer named: a fight's toll
             return Coded("Armed clash", coded.actor1, None, None, None, live, 0.4, guessed=True)
-        hit_forces = [m for m in acting if m.first < act.first and passive_between(doc, m.first, act.first)]
+        # forces hit in the act's own clause ("police found a man who had been shot": not the police)
+        hit_forces = [m for m in acting if m.first < act.first and passive_between(doc, m.first, act.first)
+                      and same_clause(doc, m.first, act.first)]
+        if irregular and coded.actor1 == "State forces" and not victims:
+            # the forces killing militants ("an operation against militants, killing five"): a fight
+            m = irregular[0]
+            return Coded("Armed clash", "State forces", ACLED_KIND[m.kind], coded.actor1_name, m.name, live, 0.5)
         if irregular and state and (not victims or hit_forces) and coded.actor1 != "State forces":
             # insurgents attacking soldiers or the police, also with civilians ("a soldier and a civilian
             # were killed"): armed men among the targets make it a fight between armed groups (ACLED)
