@@ -131,7 +131,9 @@ def subject_like(doc: Doc, m: ActorMention) -> bool:
     for k in range(m.first - 1, max(m.first - 3, -1), -1):
         t = doc.tokens[k]
         if t.lower in grammar(doc, "object_preps"):
-            return False
+            # "a group of youths": the people after a collective noun's "of" are its subject
+            return k > 0 and t.lower in words(doc.lang, "actors", "of_words") and is_in(
+                doc.tokens[k - 1], words(doc.lang, "actors", "collective_nouns"))
         if not (t.an.pos in ("ADJF", "PRTF") or (t.an.pos is None and t.is_word
                                                    and (t.lower.endswith("ful") or t.lower in ("a", "an", "the")))):
             break

@@ -509,7 +509,9 @@ def _police_hurt(live: list[Hit], state: list[ActorMention]) -> bool:
         if h.cls != "injured":
             continue
         for m in state:
-            if 0 < h.first - m.first <= 4 or (0 < m.first - h.last <= 3 and m.case in ("nomn", "gent")):
+            # "soldiers beat and injured traders": the forces did the hurting, they were not hurt
+            doers = any(g.cls in ("beat", "lethal") and m.first < g.first < h.first for g in live)
+            if 0 < h.first - m.first <= 4 and not doers or (0 < m.first - h.last <= 3 and m.case in ("nomn", "gent")):
                 return True
     return False
 

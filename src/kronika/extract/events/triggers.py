@@ -68,7 +68,7 @@ class Matcher:
                     # people of the actor lexicon's kinds ("a local elder", "two aid workers") as the
                     # context: the act's victims or doers, the head noun of each actor phrase
                     near_sets += tuple(_lemmas(morph, w.split()[-1]) for k in lex.get("near_actors", {}).get(cls, [])
-                                       for w in load_lexicon(lang, "actors").get("kinds", {}).get(k, []))
+                                       for w in _actor_words(lang, k))
                     window = int(near_spec.get("window", 4))
                 for item in items:
                     words = tuple(_lemmas(morph, w) for w in item.split())
@@ -111,6 +111,13 @@ class Matcher:
                 hits.append(best)
                 covered = best.last
         return hits
+
+
+def _actor_words(lang: str, key: str) -> list[str]:
+    """The nouns of an actor kind (`[kinds]` of actors.toml) or of a word list there ("crowd_nouns")."""
+    actors = load_lexicon(lang, "actors")
+    got = actors.get("kinds", {}).get(key)
+    return list(got if got is not None else actors.get(key, []))
 
 
 def verb_form(t: Token) -> bool:
