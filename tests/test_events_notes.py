@@ -70,6 +70,9 @@ LEXICON = [
      "Protest with intervention"),
     ("On 3 May 2021, in Farrow (Farrow), an explosive device hidden in a cart went off beside an army truck, "
      "wounding two soldiers.", "Remote explosive/landmine/IED"),
+    # "those killed" are the dead a march mourns, not a killing at it
+    ("On 3 May 2021, in Farrow (Farrow), hundreds of students marched in solidarity with those killed in the "
+     "unrest.", "Peaceful protest"),
     # a crowd that protested is a gathering, wherever the place is
     ("On 3 May 2021, villagers protested in Farrow (Farrow) over the closure of their clinic.", "Peaceful protest"),
 ]
@@ -102,6 +105,13 @@ def test_faction_fight_with_bombs_is_one_event() -> None:
     events = snippet_events(text, "en")
     assert [e.sub_event_type for e in events] == ["Armed clash"]
     assert events[0].actor1 == "Political militia"
+
+
+def test_police_taking_a_square_is_no_territory() -> None:
+    """Territory is regained from armed groups; the police clearing a protest square regain nothing."""
+    text = ("On 3 May 2021, in Farrow (Farrow), protesters occupied the main square. Police took control of the "
+            "square the next morning.")
+    assert all(e.sub_event_type != "Government regains territory" for e in snippet_events(text, "en"))
 
 
 def test_single_resident_is_no_mob() -> None:

@@ -178,6 +178,10 @@ def _participle_is_actor(doc: Doc, h: Hit) -> Hit:
         return Hit("protester", h.first, h.last, h.start, h.end, h.entry)
     if h.cls in ("beat", "lethal", "detain") and pos == "PRTF" and not _noun_follows(doc, h.last):
         return Hit("person", h.first, h.last, h.start, h.end, h.entry)
+    if h.cls in ("beat", "lethal", "detain", "injured") and h.first > 0 and is_in(
+            doc.tokens[h.first - 1], words(doc.lang, "events", "person_determiners")):
+        # "in solidarity with those killed", "those detained": the people, not an act
+        return Hit("person", h.first, h.last, h.start, h.end, h.entry)
     return h
 
 
@@ -331,7 +335,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         # retaken from rebels ("recaptured the town from the rebels"): the government's forces, named or not
         return Coded("Government regains territory", "State forces", None, state[0].name if state else None, None,
                      live, 0.55)
-    if "overtake" in classes and (irregular or state):
+    if "overtake" in classes and irregular:
         act = next(h for h in live if h.cls in ("overtake", "seize"))   # "seize" read as taking territory above
         if state_agent(doc, act, actors):
             # the army taking control of an area held by militants: the government regains it (ACLED)
