@@ -257,7 +257,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if "grenade" in classes and (demo_here or demo_before):
         classes.discard("grenade")  # at a protest, a "grenade" is the police's stun grenade
         classes.add("force")
-    if "explosive" in classes and "found" in classes:
+    if classes & {"explosive", "blast"} and "found" in classes and not people_hurt(doc, live):
+        # a device found and defused or blown up by the forces: disrupted, not a bombing
         return Coded("Disrupted weapons use", "State forces", None, state[0].name if state else None, None,
                      live, 0.5)
     disabled = _fighters_disabled(doc, live, actors) if "disrupted" in classes and not crime else None
@@ -300,7 +301,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         demo_before = True   # in a story of protests, cars burnt and buildings stormed are the riot
     if demo_story and "lethal" in classes and state and not irregular and not crime and not classes & _REMOTE_CLASSES:
         demo_before = True   # security forces shooting people in a story of protests: force against them
-    if "abduct" in classes and not crime and not classes & CROWD_VIOLENCE and (
+    if "abduct" in classes and not crime and not classes & CROWD_VIOLENCE and "lethal" not in classes and (
             armed or kinds & {"political", "press", "mob", "protester"} or "protester" in classes):
         # marchers taken hostage, activists kidnapped: an abduction of its own, not the protest (ACLED)
         return _one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
@@ -354,7 +355,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         held = next((m for m in actors if m.kind == "political"), None)
         return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None,
                      held.name if held else None, live, 0.6)
-    if "abduct" in classes and (armed or kinds & {"political", "press", "mob"}):
+    if "abduct" in classes and "lethal" not in classes and (armed or kinds & {"political", "press", "mob"}):
+        # killing and abducting in one raid: the attack is the graver (ACLED codes it as an attack)
         return _one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
     if "sexual" in classes and armed:
         return _one_sided(doc, "Sexual violence", live, actors, armed)
@@ -463,7 +465,9 @@ PATIENT_REACH = 3   # "40 militants were neutralised", "neutralised 40 militants
 def _fighters_disabled(doc: Doc, live: list[Hit], actors: list[ActorMention]) -> ActorMention | None:
     """'About 20 insurgents were neutralised': fighters, not weapons, are what the act disabled: a fight's
     toll, not a disrupted weapon. The fighters, or None."""
-    fighters = [m for m in actors if m.kind in ARMED]
+    weapons = [h.first for h in live if h.cls in _REMOTE_CLASSES]
+    # "shot down a Russian cruise missile": a mention right before a weapon qualifies the weapon
+    fighters = [m for m in actors if m.kind in ARMED and not any(0 < w - m.first <= 2 for w in weapons)]
     for h in live:
         if h.cls != "disrupted":
             continue
