@@ -85,6 +85,9 @@ NOTHING = [
     "On 3 May 2021, in Farrow (Farrow), the two governments signed a trade agreement.",
     "On 3 May 2021, in Farrow (Farrow), the authorities banned the opposition rally planned for Sunday.",
     "On 3 May 2021, in Farrow (Farrow), the governor imposed a ban on protests in the city centre.",
+    # a topic, a detention as a state: no act of this day
+    "On 3 May 2021, in Farrow (Farrow), deputies debated a bill to limit the use of force by police at protests.",
+    "On 3 May 2021, in Farrow (Farrow), a union leader was released on bail after a month in detention.",
 ]
 
 
