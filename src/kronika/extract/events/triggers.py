@@ -70,6 +70,8 @@ class Matcher:
                     near_sets += tuple(_lemmas(morph, w.split()[-1]) for k in lex.get("near_actors", {}).get(cls, [])
                                        for w in _actor_words(lang, k))
                     window = int(near_spec.get("window", 4))
+                    # any one of the words will do: one set to intersect, not one per word
+                    near_sets = (frozenset().union(*near_sets),) if near_sets else ()
                 for item in items:
                     words = tuple(_lemmas(morph, w) for w in item.split())
                     if not words:
