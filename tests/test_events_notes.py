@@ -73,6 +73,8 @@ LEXICON = [
     # "those killed" are the dead a march mourns, not a killing at it
     ("On 3 May 2021, in Farrow (Farrow), hundreds of students marched in solidarity with those killed in the "
      "unrest.", "Peaceful protest"),
+    # a protest that "was held" or "took place" is reported as an act, wherever the place is
+    ("On 3 May 2021, a protest was held in Zorvik (Kelm) against the closure of a market.", "Peaceful protest"),
     # a crowd that protested is a gathering, wherever the place is
     ("On 3 May 2021, villagers protested in Farrow (Farrow) over the closure of their clinic.", "Peaceful protest"),
 ]
