@@ -181,7 +181,8 @@ def main(argv: list[str]) -> int:
     for name, items in (("CASE 2021 samples", load_samples(args.shared)), ("kronika snippets (tuned on)", OWN),
                         ("kronika snippets (held out)", HELD_OUT), ("invented notes (tuned on)", load_notes("tuned")),
                         ("invented notes (held out)", load_notes("heldout")),
-                        ("invented notes (held out, second batch)", load_notes("heldout2"))):
+                        ("invented notes (held out, second batch)", load_notes("heldout2")),
+                        ("invented notes (held out, third batch)", load_notes("heldout3"))):
         if not items:
             continue
         pairs = []
