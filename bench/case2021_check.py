@@ -3,7 +3,8 @@
 
 Reads the shared task's samples (`corpora/case2021/task2/sample_data`: `id<TAB>snippet` input,
 `id<TAB>LABEL` gold) and a small set of snippets written for kronika in the same style, one or two
-per sub-event type (below), types each with `kronika.extract.events.snippets.snippet_type` and prints
+per sub-event type (below), and the larger invented note sets of `bench/notes/` (a tuned half and
+a held-out half written first and never tuned on), types each with `kronika.extract.events.snippets.snippet_type` and prints
 accuracy and weighted F1 over the 25 labels (the shared task's best weighted F1 was 0.839).
 
 Usage: python bench/case2021_check.py [--shared ../shared] [--verbose]
@@ -135,6 +136,17 @@ HELD_OUT = [
 ]
 
 
+NOTES = Path(__file__).resolve().parent / "notes"
+
+
+def load_notes(name: str) -> list[tuple[str, str]]:
+    """Invented ACLED-style notes (`bench/notes/<name>.tsv`: LABEL<TAB>note, `#` comments)."""
+    path = NOTES / f"{name}.tsv"
+    rows = [line.rstrip("\n").split("\t", 1) for line in path.open(encoding="utf-8")
+            if line.strip() and not line.startswith("#")]
+    return [(label, text) for label, text in rows]
+
+
 def load_samples(shared: Path) -> list[tuple[str, str]]:
     base = shared / "data" / "corpora" / "case2021" / "task2" / "sample_data"
     inp, out = base / "sample_input.txt", base / "sample_output.txt"
@@ -167,7 +179,10 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)
     for name, items in (("CASE 2021 samples", load_samples(args.shared)), ("kronika snippets (tuned on)", OWN),
-                        ("kronika snippets (held out)", HELD_OUT)):
+                        ("kronika snippets (held out)", HELD_OUT), ("invented notes (tuned on)", load_notes("tuned")),
+                        ("invented notes (held out)", load_notes("heldout")),
+                        ("invented notes (held out, second batch)", load_notes("heldout2")),
+                        ("invented notes (held out, third batch)", load_notes("heldout3"))):
         if not items:
             continue
         pairs = []

@@ -81,8 +81,39 @@ def actors_in(doc: Doc, a: int, b: int) -> list[ActorMention]:
                     if all(m.first != i for m in out):
                         out.append(ActorMention("political", i, t.start, toks[j].end, name, t.an.case, name))
                     break
+    out = _owned(doc, out)
+    heads = _org_heads(doc.lang)
+    # "the student wing", "a youth front": a crowd noun naming an organisation, not a crowd there
+    out = [m for m in out if m.kind != "protester" or not (
+        (k := doc.token_at(m.end - 1) + 1) < b and heads.intersection(toks[k].an.lemmas))]
     out.sort(key=lambda m: m.first)
     return out
+
+
+OWNER_REACH = 5   # "forces of the private military group": the owner's mention this close after "of"
+
+
+def _owned(doc: Doc, out: list[ActorMention]) -> list[ActorMention]:
+    """'forces of a private military group', 'fighters of the M23': a generic word for armed men takes
+    the kind (and name) of the group named after "of", so the State is not read into 'forces'."""
+    lex = load_lexicon(doc.lang, "actors")
+    generic = frozenset(lex.get("generic_forces", []))
+    of = frozenset(lex.get("of_words", []))
+    toks = doc.tokens
+    res = []
+    for m in out:
+        k = doc.token_at(m.end - 1) + 1 if m.end > m.start else m.first + 1
+        owner = next((o for o in out if k < len(toks) and toks[k].lower in of and 0 < o.first - k <= OWNER_REACH
+                      and o.kind != m.kind), None)
+        if owner is not None and generic.intersection(toks[m.first].an.lemmas + (toks[m.first].lower,)):
+            m = ActorMention(owner.kind, m.first, m.start, m.end, m.text, m.case, owner.name)
+        res.append(m)
+    return res
+
+
+@cache
+def _org_heads(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lang, "actors").get("org_heads", []))
 
 
 def _with_name(m: ActorMention, name: str) -> ActorMention:

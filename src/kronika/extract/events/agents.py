@@ -35,14 +35,34 @@ def agent_of(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | Non
     """Who did it: the agent of a passive after the verb (instrumental case, 'by'), else the closest
     actor before it."""
     after = [m for m in actors if m.first > h.last]
-    for m in after[:2]:
-        if agent_ablt(doc, m) or by_agent(doc, h, m) or m.kind == "state" and m.first - h.last <= 2 and m.case is None:
-            return m
     before = [m for m in actors if m.first < h.first and m.kind != "civilian" and doer_before(doc, m, h.first)]
+    for m in after[:2]:
+        if agent_ablt(doc, m) or by_agent(doc, h, m):
+            return m
+        if m.kind == "state" and m.first - h.last <= 2 and m.case is None and not before:
+            return m   # "… were dispersed, police …"; with a subject before ("protesters attacked police") an object
+
     if before:
-        return before[-1]
+        return _clause_subject(doc, h, before)
     # verb before its subject, common in uk/ru: "мітинг побили проросійські молодики"
     return next((m for m in after if m.case == "nomn" and m.first - h.last <= 4), None)
+
+
+def _clause_subject(doc: Doc, h: Hit, before: list[ActorMention]) -> ActorMention:
+    """The doer among the actors before the act: one in the act's own clause; for an act in a clause
+    of its own whose subject is a pronoun ("soldiers killed three marchers when they fired on the
+    march"), the sentence's first doer; after a relative word ("protesters who threw stones"), the
+    actor right before it."""
+    relatives = grammar(doc, "relatives")
+    cl = _clause_of(doc, h.first)
+    same = [m for m in before if _clause_of(doc, m.first) == cl]
+    if same or cl <= 0 or not relatives:   # a language without the word list: the closest actor
+        return (same or before)[-1]
+    clause = sentence_clauses(doc, doc.tokens[h.first].sent)[cl]
+    opener = next((t for t in doc.tokens[clause.first:clause.last] if t.is_word), None)
+    if opener is None or opener.lower in relatives:
+        return before[-1]
+    return before[0]
 
 
 BY_REACH = 3   # "by gunmen", "by a gunman", "by suspected armed bandits": the agent preposition this close
@@ -60,6 +80,11 @@ def by_agent(doc: Doc, h: Hit, m: ActorMention) -> bool:
         if not t.is_word:
             return False
     return False
+
+
+def same_clause(doc: Doc, i: int, j: int) -> bool:
+    """Are tokens i and j in one clause of their sentence?"""
+    return _clause_of(doc, i) == _clause_of(doc, j)
 
 
 def _clause_of(doc: Doc, i: int) -> int:
@@ -106,17 +131,27 @@ def subject_like(doc: Doc, m: ActorMention) -> bool:
     for k in range(m.first - 1, max(m.first - 3, -1), -1):
         t = doc.tokens[k]
         if t.lower in grammar(doc, "object_preps"):
-            return False
+            # "a group of youths": the people after a collective noun's "of" are its subject
+            return k > 0 and t.lower in words(doc.lang, "actors", "of_words") and is_in(
+                doc.tokens[k - 1], words(doc.lang, "actors", "collective_nouns"))
         if not (t.an.pos in ("ADJF", "PRTF") or (t.an.pos is None and t.is_word
                                                    and (t.lower.endswith("ful") or t.lower in ("a", "an", "the")))):
             break
     return True
 
 
+SAME_PHRASE = 4   # tokens within which two mentions of one kind are one noun phrase
+
+
 def two_sides(doc: Doc, armed: list[ActorMention]) -> list[ActorMention]:
     sides: list[ActorMention] = []
     for m in armed:
-        if all(m.kind != s.kind or (m.name and m.name != s.name) for s in sides):
+        same = next((n for n, s in enumerate(sides) if s.kind == m.kind and not s.name
+                     and m.first - s.first <= SAME_PHRASE and _of_phrase(doc, s, m)), None)
+        if same is not None:
+            # "fighters of the M23 rebel group": one side, named by the later words of its phrase
+            sides[same] = m if m.name else sides[same]
+        elif all(m.kind != s.kind or (m.name and m.name != s.name) for s in sides):
             sides.append(m)
     if len(sides) == 1:
         # two armies: "between Ukrainian forces and Russian troops", "ВСУ и российскими войсками"
@@ -125,6 +160,14 @@ def two_sides(doc: Doc, armed: list[ActorMention]) -> list[ActorMention]:
         if other is not None:
             sides.append(other)
     return sides[:2]
+
+
+def _of_phrase(doc: Doc, a: ActorMention, b: ActorMention) -> bool:
+    """'fighters of the M23 group': only a determiner and 'of' between two mentions of one side."""
+    of = words(doc.lang, "actors", "of_words")
+    link = grammar(doc, "determiners") | of
+    k = doc.token_at(a.end - 1) + 1 if a.end > a.start else a.first + 1
+    return any(t.lower in of for t in doc.tokens[k:b.first]) and all(t.lower in link for t in doc.tokens[k:b.first])
 
 
 def object_of_verb(doc: Doc, a: ActorMention, b: ActorMention) -> bool:

@@ -2,7 +2,8 @@
 
 `sentence_hits` finds the lemma triggers of `lexicons/<lang>/events.toml` and drops those reported
 as planned, denied, hypothetical or historical (`modality.py`); `code_sentence` turns the surviving
-trigger classes and the sentence's actors (`actors.py`, `agents.py`) into a `Coded` reading.
+trigger classes and the sentence's actors (`actors.py`, `agents.py`) into a `Coded` reading, drawing
+ACLED's lines between the violent sub-event types with `violence.py`.
 """
 
 from __future__ import annotations
@@ -19,23 +20,35 @@ from .agents import (
     doer_before,
     grammar,
     passive_between,
+    same_clause,
     source_only,
     state_agent,
     two_sides,
 )
 from .modality import blocked, clause_end, historic_year, modality_cues
-from .triggers import Hit, is_in, matcher, words
+from .triggers import Hit, is_in, matcher, verb_form, words
+from .violence import (
+    aimed_at_gathering,
+    crowd_doer,
+    grievance,
+    group_member,
+    harmed,
+    in_tally,
+    serious_harm,
+    weapons_used,
+)
 
-DEMO_CORE = frozenset({"demo", "march", "street", "protest", "protest_act", "action", "gather", "riot", "disperse"})   # a gathering is reported
+DEMO_CORE = frozenset({"demo", "march", "street", "protest", "protest_act", "action", "gather", "riot", "disperse",
+                       "occupation"})   # a gathering is reported
 CROWD_VIOLENCE = frozenset({"riot", "clash", "storm", "seize", "arson", "vandal", "throw", "loot"})
 INTERVENTION = frozenset({"disperse", "detain", "force"})
 ACTIONS = CROWD_VIOLENCE | INTERVENTION | frozenset({"beat", "lethal", "block", "injured"})
 BACKDROP = frozenset({"demo", "march", "street", "protest", "protest_act", "action", "riot", "clash", "gather"})  # what "amid …" can block
 ABSTRACT = frozenset({"protest", "action", "protester", "strike", "injured", "city_ref"})  # need a place of their own
-REMOTE = (  # checked in this order: the most specific weapon wins
+REMOTE = (  # checked in this order: the most specific weapon wins ("a grenade exploded": a grenade)
     ("suicide", "Suicide bomb"), ("chemical", "Chemical weapon"), ("air", "Air/drone strike"), ("drone", "Air/drone strike"),
-    ("shell", "Shelling/artillery/missile attack"), ("missile", "Shelling/artillery/missile attack"), ("explosive", "Remote explosive/landmine/IED"), ("blast", "Remote explosive/landmine/IED"),
-    ("grenade", "Grenade"),
+    ("shell", "Shelling/artillery/missile attack"), ("missile", "Shelling/artillery/missile attack"), ("grenade", "Grenade"),
+    ("explosive", "Remote explosive/landmine/IED"), ("blast", "Remote explosive/landmine/IED"),
 )
 # who uses a weapon when the text does not say: air power, drones and artillery/missiles are the
 # arms of states; bombs, suicide attacks and grenades are those of ACLED's unidentified armed groups
@@ -47,6 +60,12 @@ SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive fo
 # in a story already about a gathering they need no such words of their own
 CONTEXTUAL = frozenset({"disperse", "march", "gather", "regain", "overtake"})
 TERRITORIAL = frozenset({"regain", "overtake"})   # weak: taken only with a town as their object (coder)
+# violence a deal ends ("a truce ending the clashes", "a peace deal to end the raids")
+DEAL_ENDS = frozenset({"battle", "clash", "loot", "lethal", "beat", "shell", "air", "drone", "abduct", "arson",
+                       "overtake"})
+MOB_ACTS = frozenset({"beat", "lethal", "vandal", "arson", "storm", "throw", "loot"})
+# ACLED's non-state armed groups: a deal they make is news of the conflict by itself
+ARMED_GROUPS = frozenset({"Rebel group", "Political militia", "Identity militia"})
 DEMO_MEMORY = 2               # sentences a reported gathering stays the context of later ones
 
 
@@ -62,6 +81,7 @@ class Coded:
     hits: list[Hit] = field(default_factory=list)
     confidence: float = 0.6
     guessed: bool = False   # actor1 inferred from the weapon, not named in the sentence
+    standalone: bool = False   # a deal that is news of a conflict by itself, in a story with no other unrest
 
     @property
     def event_type(self) -> str:
@@ -73,14 +93,14 @@ class Coded:
         return "demo" if self.event_type in ("Protests", "Riots") else self.event_type
 
 
-
 # ---------------------------------------------------------------- reading one sentence
 
 def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], list[Hit]]:
     """(live hits, all hits) of a sentence: live ones survive modality and the strike rule. Weak hits
     (a context word missing) of the classes in CONTEXTUAL are kept, marked: the story decides."""
     a, b = doc.sent_tokens[si]
-    hits = [_participle_is_actor(doc, h) for h in matcher(doc.lang, "events").find(doc, a, b, weak=True)
+    hits = [_people_protested(doc, _participle_is_actor(doc, h), a)
+            for h in matcher(doc.lang, "events").find(doc, a, b, weak=True)
             if _hit_ok(doc, h) and (not h.weak or h.cls in CONTEXTUAL)]
     if not hits:
         return [], []
@@ -159,7 +179,38 @@ def _participle_is_actor(doc: Doc, h: Hit) -> Hit:
         return Hit("protester", h.first, h.last, h.start, h.end, h.entry)
     if h.cls in ("beat", "lethal", "detain") and pos == "PRTF" and not _noun_follows(doc, h.last):
         return Hit("person", h.first, h.last, h.start, h.end, h.entry)
+    if h.cls in ("beat", "lethal", "detain", "injured") and h.first > 0 and is_in(
+            doc.tokens[h.first - 1], words(doc.lang, "events", "person_determiners")):
+        # "in solidarity with those killed", "those detained": the people, not an act
+        return Hit("person", h.first, h.last, h.start, h.end, h.entry)
     return h
+
+
+SUBJECT_REACH = 8   # "traders closed their shops and protested": the crowd this close before
+
+
+def _people_protested(doc: Doc, h: Hit, a: int) -> Hit:
+    """'villagers protested in Odi': the verb with a crowd as its subject reports a gathering, as
+    concrete as "rallied" (the noun "protests" stays abstract: it needs a place of its own)."""
+    if h.cls != "protest" or h.first != h.last or not verb_form(doc.tokens[h.first]):
+        return h
+    crowd = words(doc.lang, "actors", "crowd_nouns")
+    if any(is_in(t, crowd) for t in doc.tokens[max(a, h.first - SUBJECT_REACH):h.first]):
+        return Hit("demo", h.first, h.last, h.start, h.end, h.entry)
+    return h
+
+
+def names_gathering(doc: Doc, h: Hit) -> bool:
+    """Does the hit name a gathering or its people (not only "a crowd", which may be a mob)?"""
+    return h.cls in DEMO_CORE | {"block", "protester"} and h.entry not in words(doc.lang, "events", "bare_crowds")
+
+
+def lone_crowd(doc: Doc, live: list[Hit], actors: list[ActorMention]) -> bool:
+    """Is a bare crowd ("a crowd", "crowds") the only sign of people gathered: no protest word, no
+    protester named? Such a crowd turning violent is a mob, not a demonstration."""
+    bare = words(doc.lang, "events", "bare_crowds")
+    signs = [h for h in live if h.cls in DEMO_CORE | {"block", "protest_act", "protester"}]
+    return bool(signs) and all(h.entry in bare for h in signs) and not any(m.kind == "protester" for m in actors)
 
 
 def _noun_follows(doc: Doc, i: int) -> bool:
@@ -173,8 +224,12 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if not live:
         return None
     a, b = doc.sent_tokens[si]
+    live = [h for h in live if not grievance(doc, h, live)]
+    if not live:
+        return None
     classes = {h.cls for h in live}
-    actors = actors_in(doc, a, b)
+    # "injuring 50, including 6 police": people in a casualty tally are victims, not a side
+    actors = [m for m in actors_in(doc, a, b) if not in_tally(doc, m)]
     kinds = {m.kind for m in actors}
     armed = [m for m in actors if m.kind in ARMED]
     state = [m for m in actors if m.kind == "state"]
@@ -185,6 +240,10 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if "commemoration" in classes and not classes & ({"demo", "protest", "protest_act"} | CROWD_VIOLENCE):
         return None   # a wreath-laying or memorial march, not a protest
     crime = bool(classes & {"crime", "accident"})   # robbery, fraud, a bus crash: not political violence
+    if "crime" in classes and classes & MOB_ACTS and any(
+            m is not None and m.kind == "mob" for h in live if h.cls in MOB_ACTS
+            for m in (agent_of(doc, h, actors),)):
+        crime = False   # a mob beating a suspected thief: mob justice, not a crime story (ACLED: mob violence)
     protesters = "protester" in classes or "protester" in kinds or (
         "political" in kinds and bool(state) and bool(classes & CROWD_VIOLENCE)) or (   # supporters fighting police
         not armed and any(h.cls in CROWD_VIOLENCE - {"clash"} and _crowd(doc, a, h.first) for h in live))
@@ -201,7 +260,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if "grenade" in classes and (demo_here or demo_before):
         classes.discard("grenade")  # at a protest, a "grenade" is the police's stun grenade
         classes.add("force")
-    if "explosive" in classes and "found" in classes:
+    if classes & {"explosive", "blast"} and "found" in classes and not people_hurt(doc, live):
+        # a device found and defused or blown up by the forces: disrupted, not a bombing
         return Coded("Disrupted weapons use", "State forces", None, state[0].name if state else None, None,
                      live, 0.5)
     disabled = _fighters_disabled(doc, live, actors) if "disrupted" in classes and not crime else None
@@ -212,6 +272,10 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if "disrupted" in classes and not crime and disabled is None:
         return Coded("Disrupted weapons use", "State forces", None, state[0].name if state else None, None,
                      live, 0.55)
+    if "clash" in classes and not crime and not protesters and not state and kinds & {"political", "mob", "militia"} \
+            and not classes & DEMO_CORE and weapons_used(doc, a, b):
+        # factions fighting with bombs and guns: ACLED's armed clash between two political militias
+        return Coded("Armed clash", "Political militia", "Political militia", None, None, live, 0.5)
     if not crime:
         for cls, sub in REMOTE:
             if cls in classes:
@@ -230,6 +294,9 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     irregular = [m for m in armed if m.kind != "state"]
     if irregular and not protesters and classes & CROWD_VIOLENCE and not classes & DEMO_CORE - {"riot"}:
         demo_story = demo_before = False   # separatists or militants clashing: a battle, not a riot
+    if irregular and "seize" in classes and not protesters and not classes & DEMO_CORE and any(
+            (m := agent_of(doc, h, actors)) is not None and m.kind in ARMED - {"state"} for h in live if h.cls == "seize"):
+        classes = (classes - {"seize"}) | {"overtake"}   # rebels seizing an airport take it (ACLED), no crowd
     if state and classes & {"storm", "seize"} and not protesters and not classes & DEMO_CORE and any(
             state_agent(doc, h, actors) for h in live if h.cls in ("storm", "seize")):
         classes -= {"storm", "seize"}   # soldiers storming a hotel, the police seizing an office: no crowd
@@ -237,10 +304,13 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         demo_before = True   # in a story of protests, cars burnt and buildings stormed are the riot
     if demo_story and "lethal" in classes and state and not irregular and not crime and not classes & _REMOTE_CLASSES:
         demo_before = True   # security forces shooting people in a story of protests: force against them
-    if "abduct" in classes and not crime and not classes & CROWD_VIOLENCE and (
+    if "abduct" in classes and not crime and not classes & CROWD_VIOLENCE and "lethal" not in classes and (
             armed or kinds & {"political", "press", "mob", "protester"} or "protester" in classes):
         # marchers taken hostage, activists kidnapped: an abduction of its own, not the protest (ACLED)
         return _one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
+    if lone_crowd(doc, live, actors) and not (demo_before or demo_story or crime) and classes & MOB_ACTS:
+        # "a crowd attacked a police station", no protest named: rioters without a demonstration (ACLED)
+        return Coded("Mob violence", "Rioters", "State forces" if state else "Civilians", None, None, live, 0.5)
     if "lynch" in classes and not classes & (DEMO_CORE - {"riot"}):
         return Coded("Mob violence", "Rioters", "Civilians", None, None, live, 0.55)   # a lynch mob is no protest
     if classes & (DEMO_CORE | {"block"}) or ((demo_here or demo_before and not crime) and classes & ACTIONS):
@@ -251,27 +321,45 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if crime:
         return None
 
+    if "agreement" in classes and classes & DEAL_ENDS and by_cls["agreement"].first < min(
+            h.first for h in live if h.cls in DEAL_ENDS):
+        # "signed a deal ending the fighting", "a peace deal to end the cattle raids": the deal is the
+        # news, and news of the conflict by itself
+        return Coded("Agreement", _deal_party(armed), None, None, None, live, 0.5, standalone=True)
+    if "unopposed" in classes and classes & {"overtake", "regain"} and armed:
+        m = armed[0]
+        return Coded("Non-violent transfer of territory", ACLED_KIND[m.kind], None, m.name, None, live, 0.45)
     for cls, sub in (("hq", "Headquarters or base established"), ("transfer", "Non-violent transfer of territory"),
                      ("change", "Change to group/activity")):
         if cls in classes and armed:
             return Coded(sub, ACLED_KIND[armed[0].kind], None, armed[0].name, None, live, 0.45)
     if "lynch" in classes:
         return Coded("Mob violence", "Rioters", "Civilians", None, None, live, 0.55)
-    if "regain" in classes and state:
-        return Coded("Government regains territory", "State forces", None, state[0].name, None, live, 0.55)
+    if "regain" in classes and (state or irregular and all(m.first > by_cls["regain"].last for m in irregular)):
+        # retaken from rebels ("recaptured the town from the rebels"): the government's forces, named or not
+        return Coded("Government regains territory", "State forces", None, state[0].name if state else None, None,
+                     live, 0.55)
     if "overtake" in classes and irregular:
-        m = irregular[0]
-        return Coded("Non-state actor overtakes territory", ACLED_KIND[m.kind], None, m.name, None, live, 0.55)
+        act = next(h for h in live if h.cls in ("overtake", "seize"))   # "seize" read as taking territory above
+        if state_agent(doc, act, actors):
+            # the army taking control of an area held by militants: the government regains it (ACLED)
+            return Coded("Government regains territory", "State forces", None, state[0].name, None, live, 0.5)
+        if irregular:
+            m = irregular[0]
+            return Coded("Non-state actor overtakes territory", ACLED_KIND[m.kind], None, m.name, None, live, 0.55)
     if ("battle" in classes and armed or "clash" in classes and irregular) and "civilian" not in kinds:
         sides = two_sides(doc, armed)
         return Coded("Armed clash", ACLED_KIND[sides[0].kind],
                      ACLED_KIND[sides[1].kind] if len(sides) > 1 else None,
                      sides[0].name, sides[1].name if len(sides) > 1 else None, live, 0.6)
-    if "detain" in classes and ("political" in kinds or political_before):
+    held_armed = [m for m in irregular if m.first > by_cls["detain"].last] if "detain" in classes else []
+    if "detain" in classes and ("political" in kinds or political_before or group_member(doc, a, b) or held_armed):
+        # activists, party members, or suspected militants taken by the forces (ACLED: arrests)
         held = next((m for m in actors if m.kind == "political"), None)
         return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None,
                      held.name if held else None, live, 0.6)
-    if "abduct" in classes and (armed or kinds & {"political", "press", "mob"}):
+    if "abduct" in classes and "lethal" not in classes and (armed or kinds & {"political", "press", "mob"}):
+        # killing and abducting in one raid: the attack is the graver (ACLED codes it as an attack)
         return _one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
     if "sexual" in classes and armed:
         return _one_sided(doc, "Sexual violence", live, actors, armed)
@@ -283,7 +371,17 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         if not irregular and coded.actor1 != "State forces":
             return None   # the police among the victims ("погиб полицейский"), no doer named
         act = next(h for h in live if h.cls in ("lethal", "beat"))
-        hit_forces = [m for m in acting if m.first < act.first and passive_between(doc, m.first, act.first)]
+        if irregular and not victims and all(m.first < act.first and passive_between(doc, m.first, act.first)
+                                              for m in irregular):
+            # "4 fighters were killed": armed men as the only dead, no doer named: a fight's toll
+            return Coded("Armed clash", coded.actor1, None, None, None, live, 0.4, guessed=True)
+        # forces hit in the act's own clause ("police found a man who had been shot": not the police)
+        hit_forces = [m for m in acting if m.first < act.first and passive_between(doc, m.first, act.first)
+                      and same_clause(doc, m.first, act.first)]
+        if irregular and coded.actor1 == "State forces" and not victims:
+            # the forces killing militants ("an operation against militants, killing five"): a fight
+            m = irregular[0]
+            return Coded("Armed clash", "State forces", ACLED_KIND[m.kind], coded.actor1_name, m.name, live, 0.5)
         if irregular and state and (not victims or hit_forces) and coded.actor1 != "State forces":
             # insurgents attacking soldiers or the police, also with civilians ("a soldier and a civilian
             # were killed"): armed men among the targets make it a fight between armed groups (ACLED)
@@ -295,10 +393,15 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         # named attackers of the forces are theirs, else nothing is coded (coder._story_attackers)
         return Coded("Armed clash", "Political militia", "State forces", None, None, live, 0.4, guessed=True)
     mobs = [m for m in actors if m.kind == "mob"]
+    shooters = [m for h in live if h.cls == "lethal" for m in (agent_of(doc, h, actors),) if m is not None and m.kind == "mob"]
+    if shooters and weapons_used(doc, a, b):
+        # "shot dead by unidentified assailants": killing with firearms by unknown men is an attack by
+        # ACLED's unidentified armed group, not a mob's violence
+        return Coded("Attack", "Political militia", "Civilians", shooters[0].name, None, live, 0.5)
     if classes & {"clash", "throw", "arson", "vandal"} and mobs and state and not irregular:
         # youths or a mob fighting the police: a riot (ACLED: rioters vs state forces)
         return Coded("Violent demonstration", "Rioters", "State forces", mobs[0].name, state[0].name, live, 0.55)
-    beaters = [agent_of(doc, h, actors) for h in live if h.cls == "beat"]
+    beaters = [agent_of(doc, h, actors) or crowd_doer(doc, h, actors) for h in live if h.cls == "beat"]
     if "clash" in classes and kinds & {"political", "mob"} or any(
             m is not None and m.kind in ("political", "mob") for m in beaters):
         # party factions or a mob fighting, no armed group or gathering named: mob violence (a beating
@@ -308,8 +411,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if classes & {"loot", "vandal", "arson"} and (irregular or mobs):
         return _one_sided(doc, "Looting/property destruction", live, actors, irregular or mobs)
     if "agreement" in classes:
-        return Coded("Agreement", ACLED_KIND[armed[0].kind] if armed else "State forces", None, None, None,
-                     live, 0.5)
+        party = _deal_party(armed)
+        return Coded("Agreement", party, None, None, None, live, 0.5, standalone=party in ARMED_GROUPS)
     return None
 
 
@@ -320,20 +423,28 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
     state_name = next((m.name for m in state if m.name), None)
     group = next((m.name for m in actors if m.kind in ("political", "protester") and m.name), None)
     violent_act = [h for h in live if h.cls in ("beat", "lethal")]
-    agents = [agent_of(doc, h, actors) for h in violent_act]
+    agents = [agent_of(doc, h, actors) or crowd_doer(doc, h, actors) for h in violent_act]
     mob = next((m for m in agents if m is not None and m.kind == "mob"), None)
     if mob is not None and ("protester" in {m.kind for m in actors} or any(
-            _aimed_at_gathering(doc, h, live) for h in violent_act)):
+            aimed_at_gathering(doc, h, live) for h in violent_act)):
         return Coded("Mob violence", "Rioters", "Protesters", mob.name, group, live, 0.6)
     gunmen = next((m for m in agents if m is not None and m.kind in ARMED - {"state"}), None)
     if gunmen is not None and any(h.cls == "lethal" for h in violent_act):
         # militants or gunmen firing on a gathering: violence against civilians, the demonstrators
         # its victims (ACLED), not a riot
         return Coded("Attack", ACLED_KIND[gunmen.kind], "Protesters", gunmen.name, group, live, 0.6)
+    si = doc.tokens[live[0].first].sent
+    organised = [m for i, m in enumerate(agents) if m is not None and m.kind in ARMED - {"state"} | {"political"}
+                 and aimed_at_gathering(doc, violent_act[i], live)]
+    if organised:
+        # party cadres or a militia breaking up a peaceful procession: force against the protest, not a
+        # riot of its own; hurting people makes it excessive force (ACLED), else an intervention
+        sub = "Excessive force against protesters" if harmed(doc, si, live) else "Protest with intervention"
+        return Coded(sub, "Protesters", ACLED_KIND[organised[0].kind], group, organised[0].name, live, 0.55)
     if mob is not None and not state:
         # a mob beating someone, no police in sight: mob violence; rioters fighting the police riot
         return Coded("Mob violence", "Rioters", "Civilians", mob.name, None, live, 0.55)
-    on_gathering = [i for i, h in enumerate(violent_act) if _aimed_at_gathering(doc, h, live)]
+    on_gathering = [i for i, h in enumerate(violent_act) if aimed_at_gathering(doc, h, live)]
     if on_gathering and all(getattr(agents[i], "kind", None) != "state" for i in on_gathering) and not state:
         # "напад на студентський пікет": an attack on a gathering by others than the police
         return Coded("Mob violence", "Rioters", "Protesters", None, group, live, 0.55)
@@ -342,7 +453,7 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
     if classes & CROWD_VIOLENCE or crowd_hits:
         actor2 = "State forces" if state or classes & INTERVENTION else None
         return Coded("Violent demonstration", "Rioters", actor2, group, state_name, live, 0.7)
-    lethal = any(h.cls == "lethal" for h in live)
+    lethal = any(h.cls == "lethal" for h in live) or state_hits and serious_harm(doc, si)
     if lethal and state and (state_hits or not agents or agents[0] is None):
         return Coded("Excessive force against protesters", "Protesters", "State forces", group, state_name,
                      live, 0.55)
@@ -357,7 +468,9 @@ PATIENT_REACH = 3   # "40 militants were neutralised", "neutralised 40 militants
 def _fighters_disabled(doc: Doc, live: list[Hit], actors: list[ActorMention]) -> ActorMention | None:
     """'About 20 insurgents were neutralised': fighters, not weapons, are what the act disabled: a fight's
     toll, not a disrupted weapon. The fighters, or None."""
-    fighters = [m for m in actors if m.kind in ARMED]
+    weapons = [h.first for h in live if h.cls in _REMOTE_CLASSES]
+    # "shot down a Russian cruise missile": a mention right before a weapon qualifies the weapon
+    fighters = [m for m in actors if m.kind in ARMED and not any(0 < w - m.first <= 2 for w in weapons)]
     for h in live:
         if h.cls != "disrupted":
             continue
@@ -374,8 +487,6 @@ def _crowd(doc: Doc, a: int, b: int) -> bool:
     return any(is_in(t, crowd) for t in doc.tokens[a:b])
 
 
-
-
 def _several(doc: Doc, a: int, b: int) -> bool:
     """A figure or a word for people in the sentence: detentions of a crowd, not of one person."""
     people = words(doc.lang, "actors", "people_words")
@@ -385,14 +496,22 @@ def _several(doc: Doc, a: int, b: int) -> bool:
     return False
 
 
-
-
-def _aimed_at_gathering(doc: Doc, h: Hit, live: list[Hit]) -> bool:
-    """'attack on the rally', 'напад на мітинг': the act's object is the gathering itself."""
-    k = h.last + 1
-    if k >= len(doc.tokens) or doc.tokens[k].lower not in grammar(doc, "against_preps"):
-        return False
-    return any(g.cls in ("demo", "protest", "action", "protester") and 0 < g.first - k <= 3 for g in live)
+def weapons_next(doc: Doc, read: list[tuple[int, Coded | None, list[Hit]]]) -> None:
+    """'Two factions clashed. Crude bombs went off and shots were fired.': the next sentence's weapons,
+    used by no one it names, are the fight's; the fight is an armed clash (ACLED) and the blasts no
+    event of their own."""
+    for n, (si, coded, _live) in enumerate(read[:-1]):
+        nsi, nxt, nlive = read[n + 1]
+        if coded is None or coded.sub != "Mob violence" or nsi != si + 1 or not any(
+                h.cls == "clash" for h in coded.hits):
+            continue
+        a, b = doc.sent_tokens[nsi]
+        if not weapons_used(doc, a, b) or any(m.kind not in ("political", "mob") for m in actors_in(doc, a, b)
+                                              if m.kind != "state" or not source_only(doc, m)):
+            continue
+        coded.sub, coded.actor1, coded.actor2 = "Armed clash", "Political militia", "Political militia"
+        if nxt is not None and (nxt.guessed or nxt.event_type == "Explosions/Remote violence"):
+            read[n + 1] = (nsi, None, nlive)
 
 
 def _police_hurt(live: list[Hit], state: list[ActorMention]) -> bool:
@@ -401,7 +520,9 @@ def _police_hurt(live: list[Hit], state: list[ActorMention]) -> bool:
         if h.cls != "injured":
             continue
         for m in state:
-            if 0 < h.first - m.first <= 4 or (0 < m.first - h.last <= 3 and m.case in ("nomn", "gent")):
+            # "soldiers beat and injured traders": the forces did the hurting, they were not hurt
+            doers = any(g.cls in ("beat", "lethal") and m.first < g.first < h.first for g in live)
+            if 0 < h.first - m.first <= 4 and not doers or (0 < m.first - h.last <= 3 and m.case in ("nomn", "gent")):
                 return True
     return False
 
@@ -427,8 +548,6 @@ def _remote(doc: Doc, sub: str, live: list[Hit], actors: list[ActorMention], arm
     return Coded(sub, ACLED_KIND[a1.kind], actor2, a1.name, None, live, 0.65)
 
 
-
-
 def people_hurt(doc: Doc, live: list[Hit]) -> bool:
     """'поранено трьох людей', 'пострадали два человека': people (not soldiers) hurt by a strike."""
     hurt = [h for h in live if h.cls in ("injured", "lethal")]
@@ -441,6 +560,12 @@ def people_hurt(doc: Doc, live: list[Hit]) -> bool:
 
 
 _ONE_SIDED_ACTS = frozenset({"abduct", "sexual", "lethal", "beat", "loot", "vandal", "arson"})
+
+
+def _deal_party(armed: list[ActorMention]) -> str:
+    """The party of a deal ACLED names first: the non-state armed group where one signs."""
+    party = next((m for m in armed if m.kind != "state"), armed[0] if armed else None)
+    return ACLED_KIND[party.kind] if party is not None else "State forces"
 
 
 def _one_sided(doc: Doc, sub: str, live: list[Hit], actors: list[ActorMention],

@@ -40,8 +40,10 @@ from .classify import (
     TERRITORIAL,
     Coded,
     code_sentence,
+    names_gathering,
     people_hurt,
     sentence_hits,
+    weapons_next,
 )
 from .evidence import merge
 from .triggers import Hit, is_in, matcher, words
@@ -58,8 +60,7 @@ def run(ctx: Context) -> None:
     kept = [si for si, s in enumerate(doc.sentences) if not (ctx.skip and ctx.skipped(s.start, s.end))]
     lives = {si: sentence_hits(doc, si, strike)[0] for si in kept}
     # a story of protests anywhere (a headline may come before the protesters are named)
-    demo_story = any(h.cls in DEMO_CORE | {"protester", "block"} for live in lives.values() for h in live
-                     if not h.weak)
+    demo_story = any(names_gathering(doc, h) for live in lives.values() for h in live if not h.weak)
     lives = {si: [h for h in live if not h.weak or (_town_taken(ctx, h) if h.cls in TERRITORIAL
                                                     else demo_story or _crowd_with_cause(doc, si, h, live))]
              for si, live in lives.items()}
@@ -82,6 +83,7 @@ def run(ctx: Context) -> None:
         read.append((si, coded, live))
     if _criminal_story(read):
         return  # a robbery, a drunk's rampage, a fraud arrest: crime, not political violence
+    weapons_next(doc, read)
     read = _story_attackers(read)
     _story_perpetrator(read)
     _victims_next(doc, read)
@@ -101,8 +103,8 @@ def run(ctx: Context) -> None:
     # stands for an event only when nothing finer is known of that kind
     cands = [c for c in cands if (c.place.kind != "admin1" or c.coded.family not in towns)
              and (c.place.kind != "country" or (EMIT_COUNTRY_LEVEL and c.coded.family not in finer))]
-    if not any(c.coded.sub not in ("Agreement", "Other") for c in cands):
-        cands = []  # talks and deals count only in a story of unrest or fighting
+    if not any(c.coded.sub not in ("Agreement", "Other") or c.coded.standalone for c in cands):
+        cands = []  # talks and deals count only in a story of unrest or fighting, or made by armed groups
     date_summaries(cands)
     _perfect_summaries(doc, cands)
     if any(not _stale(doc.published, c) for c in cands):
@@ -228,7 +230,8 @@ def _criminal_story(read: list[tuple[int, Coded | None, list[Hit]]]) -> bool:
         # fans fighting the police after a match: a sport story, but a riot (ACLED)
         gathering = gathering or any(c is not None and c.sub == "Violent demonstration" for _si, c, _l in read)
     # a lynching is mob violence whatever its victims were suspected of
-    lynching = any(h.cls == "lynch" for _si, c, live in read if c is not None for h in live)
+    lynching = any(h.cls == "lynch" for _si, c, live in read if c is not None for h in live) or any(
+        c is not None and c.sub == "Mob violence" and c.actor2 == "Civilians" for _si, c, _l in read)
     return bool(crime) and (len(crime) >= 2 or crime[0] <= 2) and not gathering and not lynching
 
 

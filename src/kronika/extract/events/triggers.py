@@ -65,7 +65,13 @@ class Matcher:
                 window = 4
                 if isinstance(near_spec, dict):
                     near_sets = tuple(_lemmas(morph, w) for w in near_spec.get("words", []))
+                    # people of the actor lexicon's kinds ("a local elder", "two aid workers") as the
+                    # context: the act's victims or doers, the head noun of each actor phrase
+                    near_sets += tuple(_lemmas(morph, w.split()[-1]) for k in lex.get("near_actors", {}).get(cls, [])
+                                       for w in _actor_words(lang, k))
                     window = int(near_spec.get("window", 4))
+                    # any one of the words will do: one set to intersect, not one per word
+                    near_sets = (frozenset().union(*near_sets),) if near_sets else ()
                 for item in items:
                     words = tuple(_lemmas(morph, w) for w in item.split())
                     if not words:
@@ -90,7 +96,7 @@ class Matcher:
             best: Hit | None = None
             for lem in t.an.lemmas:
                 for e in self._index.get(lem, ()):
-                    if e.cls in self._nouns and len(e.words) == 1 and _verb_form(t):
+                    if e.cls in self._nouns and len(e.words) == 1 and verb_form(t):
                         continue   # "a crowded bus" is no crowd
                     last = _match_rest(toks, i, b, e.words)
                     if last is None or len(e.words) > 1 and toks[last].lower in self._preps \
@@ -109,7 +115,14 @@ class Matcher:
         return hits
 
 
-def _verb_form(t: Token) -> bool:
+def _actor_words(lang: str, key: str) -> list[str]:
+    """The nouns of an actor kind (`[kinds]` of actors.toml) or of a word list there ("crowd_nouns")."""
+    actors = load_lexicon(lang, "actors")
+    got = actors.get("kinds", {}).get(key)
+    return list(got if got is not None else actors.get(key, []))
+
+
+def verb_form(t: Token) -> bool:
     """A past or -ing form where the language has no tagger (the lemma alone cannot tell)."""
     if t.an.pos is not None:
         return t.an.pos in ("VERB", "INFN")

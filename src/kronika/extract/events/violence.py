@@ -1,0 +1,96 @@
+"""ACLED's lines between violent sub-event types, read from one sentence: were firearms or explosives
+used (armed clash or mob violence), were people hurt (excessive force or an intervention), was the
+act aimed at a gathering, is a crowd of civilians the doer (a mob), is a mention only a casualty
+tally or an arrest only a protest's grievance. Word lists are `lexicons/<lang>/events.toml`,
+`actors.toml` and `clauses.toml`."""
+
+from __future__ import annotations
+
+from ...text.doc import Doc
+from .actors import ActorMention
+from .agents import doer_before, grammar, passive_between
+from .triggers import Hit, is_in, matcher, words
+
+OBJECT_REACH = 8      # "attacked a Green Youth Front (GYF) procession": the gathering ends the object
+GRIEVANCE_REACH = 3   # "protesting the arrest of", "demanding the release of detained"
+
+
+def aimed_at_gathering(doc: Doc, h: Hit, live: list[Hit]) -> bool:
+    """'attack on the rally', 'напад на мітинг', 'attacked a procession': the act's object is the
+    gathering itself (after a preposition, or as the direct object where a language has no case)."""
+    k = h.last + 1
+    if k >= len(doc.tokens):
+        return False
+    if doc.tokens[k].lower not in grammar(doc, "against_preps"):
+        # the object's noun phrase: a determiner, names and their abbreviation ("a JSD (JSD) procession")
+        dets = grammar(doc, "determiners")
+        return doc.tokens[k].an.case is None and any(
+            g.cls in ("demo", "march", "protest", "action") and 0 < g.first - h.last <= OBJECT_REACH
+            and all(t.lower in dets or t.is_title or t.text.isupper() or t.text in "()"
+                    for t in doc.tokens[k:g.first]) for g in live)
+    return any(g.cls in ("demo", "protest", "action", "protester") and 0 < g.first - k <= 3 for g in live)
+
+
+def serious_harm(doc: Doc, si: int) -> bool:
+    """'seriously injured', 'hospitalised': harm beyond a dispersal's (ACLED's line to excessive force)."""
+    a, b = doc.sent_tokens[si]
+    harm = words(doc.lang, "events", "serious_harm")
+    return any(is_in(t, harm) for t in doc.tokens[a:b])
+
+
+def harmed(doc: Doc, si: int, live: list[Hit]) -> bool:
+    """People hurt or killed by the act: in its sentence, or told by the next one ("10 were injured")."""
+    if any(h.cls in ("injured", "lethal") for h in live) or serious_harm(doc, si):
+        return True
+    if si + 1 >= len(doc.sentences):
+        return False
+    a, b = doc.sent_tokens[si + 1]
+    return any(h.cls in ("injured", "lethal") for h in matcher(doc.lang, "events").find(doc, a, b))
+
+
+def weapons_used(doc: Doc, a: int, b: int) -> bool:
+    """Firearms or explosives used among tokens [a, b), not negated ("did not mention weapons")."""
+    arms = words(doc.lang, "events", "weapon_words")
+    neg = words(doc.lang, "events", "weapon_negation")
+    return any(is_in(doc.tokens[k], arms) and not any(t.lower in neg for t in doc.tokens[max(k - 3, a):k])
+               for k in range(a, b))
+
+
+def in_tally(doc: Doc, m: ActorMention) -> bool:
+    """'injuring 50, including 6 police': the mention counts victims of the act before it."""
+    tally = words(doc.lang, "events", "tally_words")
+    return any(t.lower in tally for t in doc.tokens[max(m.first - 3, 0):m.first])
+
+
+def grievance(doc: Doc, h: Hit, live: list[Hit]) -> bool:
+    """An arrest that is what a gathering protests ('to protest the arrest of their leader'), not one
+    made at it: a grievance word or a protest trigger right before the detention word."""
+    if h.cls != "detain":
+        return False
+    grief = words(doc.lang, "events", "grievance_words")
+    before = range(max(h.first - GRIEVANCE_REACH, 0), h.first)
+    return any(is_in(doc.tokens[k], grief) for k in before) or any(
+        g.cls in ("protest", "demo", "march") and h.first - GRIEVANCE_REACH <= g.last < h.first for g in live)
+
+
+def group_member(doc: Doc, a: int, b: int) -> bool:
+    """'members of a banned party': people held for belonging to a political group."""
+    groups = words(doc.lang, "actors", "group_nouns")
+    return any(is_in(t, groups) for t in doc.tokens[a:b])
+
+
+def crowd_doer(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | None:
+    """'a group of villagers attacked', 'angry residents assaulted': a crowd of civilians as the subject
+    of a violent act is a mob (ACLED's rioters). The crowd's mention, as a mob, or None."""
+    crowd = words(doc.lang, "actors", "crowd_nouns")
+    coll = words(doc.lang, "actors", "collective_nouns")
+    before = [m for m in actors if m.first < h.first and m.kind == "civilian" and (
+        doer_before(doc, m, h.first) or m.first >= 2 and doc.tokens[m.first - 1].lower in words(doc.lang, "actors", "of_words")
+        and is_in(doc.tokens[m.first - 2], coll) and not passive_between(doc, m.first, h.first))]
+    if not before or not is_in(doc.tokens[before[-1].first], crowd):
+        return None
+    t = doc.tokens[before[-1].first]
+    if t.an.number != "plur" and t.lower == t.an.lemma and t.lower not in words(doc.lang, "actors", "people_words"):
+        return None   # "a resident attacked": one person, no mob
+    m = before[-1]
+    return ActorMention("mob", m.first, m.start, m.end, m.text, m.case, m.name)

@@ -1,0 +1,125 @@
+"""English event typing on ACLED-style notes: ACLED's decision rules between Armed clash, Mob
+violence, Violent demonstration, Attack, Excessive force and Protest with intervention, and the
+lemma lexicons of the rarer sub-event types. Every note is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.extract.events.snippets import snippet_events, snippet_type
+
+RULES = [
+    # weapons used in a fight between factions make it an armed clash, in its sentence or the next
+    ("On 3 May 2021, in Farrow (Farrow), two factions of the youth front clashed; crude bombs were hurled "
+     "and shots were fired.", "Armed clash"),
+    ("On 3 May 2021, in Farrow (Farrow), two factions of the youth front clashed over a market lease. "
+     "Several handmade bombs went off and rounds were fired.", "Armed clash"),
+    # no weapons: mob violence, also when police are among the injured and then fire tear gas
+    ("On 3 May 2021, in Farrow (Farrow), two factions of the ruling party clashed with sticks, injuring 12.",
+     "Mob violence"),
+    ("On 3 May 2021, in Farrow (Farrow), supporters of a local chairman attacked a party activist. The two "
+     "factions clashed, injuring 20, including 3 police. Police fired tear gas shells to control the situation.",
+     "Mob violence"),
+    # organised attackers on a procession: force against the protest, excessive when people are hurt
+    ("On 3 May 2021, in Farrow (Farrow), a group of ruling party cadres attacked a procession of the "
+     "opposition. 8 were injured.", "Excessive force against protesters"),
+    ("On 3 May 2021, in Farrow (Farrow), a group of ruling party cadres attacked a procession of the "
+     "opposition and snatched their banners.", "Protest with intervention"),
+    # the police seriously hurting peaceful protesters
+    ("On 3 May 2021, in Farrow (Farrow), police beat protesting farmers with batons, leaving six of them "
+     "hospitalised.", "Excessive force against protesters"),
+    # demonstrators attacking the police: a riot, not an intervention
+    ("On 3 May 2021, in Farrow (Farrow), protesters attacked police with bricks; police fired tear gas and "
+     "arrested 9.", "Violent demonstration"),
+    # a crowd of villagers beating people is a mob
+    ("On 3 May 2021, in Farrow (Farrow), a group of villagers attacked and beat three men they accused of "
+     "cattle theft.", "Mob violence"),
+    # an arrest that is the grievance of a protest is no intervention
+    ("On 3 May 2021, in Farrow (Farrow), opposition supporters formed a human chain to protest the arrest of "
+     "their spokesman.", "Peaceful protest"),
+    # unknown men shooting someone dead: an attack, with victims of any kind near the act
+    ("On 3 May 2021, in Farrow (Farrow), unidentified gunmen shot dead a local elder.", "Attack"),
+    ("On 3 May 2021, in Farrow (Farrow), a teacher was shot dead by unknown assailants.", "Attack"),
+    # a deal made by armed groups is news by itself
+    ("On 3 May 2021, in Farrow (Farrow), the army and the rebels signed a peace deal ending months of fighting.",
+     "Agreement"),
+    # territory changing hands without a fight
+    ("On 3 May 2021, the militia took control of Farrow town (Farrow) without a fight after the army left.",
+     "Non-violent transfer of territory"),
+]
+
+LEXICON = [
+    ("On 3 May 2021, in Farrow (Farrow), a journalist went missing after men in plain clothes took him away; "
+     "his colleagues say security agents abducted him.", "Abduction/forced disappearance"),
+    ("On 3 May 2021, in Farrow (Farrow), army engineers defused an IED buried under the bridge.",
+     "Disrupted weapons use"),
+    ("On 3 May 2021, in Farrow (Farrow), the rebel group relocated its headquarters to the hills.",
+     "Headquarters or base established"),
+    ("On 3 May 2021, in Farrow (Farrow), unknown persons set ablaze a polling station.",
+     "Looting/property destruction"),
+    ("On 3 May 2021, near Farrow (Farrow), mercenary forces captured the village of Oldby.",
+     "Non-state actor overtakes territory"),
+    ("On 3 May 2021, in Farrow (Farrow), two rebel factions merged to form a new alliance.",
+     "Change to group/activity"),
+    ("On 3 May 2021, in Farrow (Farrow), a suicide attacker detonated an explosive vest at a checkpoint.",
+     "Suicide bomb"),
+    ("On 3 May 2021, in Farrow (Farrow), regime forces attacked the suburb with toxic gas.", "Chemical weapon"),
+    # "banned" as a group's adjective says nothing of the act; a bomb that "went off" is no plan ("going to")
+    ("On 3 May 2021, in Farrow (Farrow), police detained three members of a banned movement.", "Arrests"),
+    ("On 3 May 2021, in Farrow (Farrow), police dispersed a banned rally and detained 12 people.",
+     "Protest with intervention"),
+    ("On 3 May 2021, in Farrow (Farrow), an explosive device hidden in a cart went off beside an army truck, "
+     "wounding two soldiers.", "Remote explosive/landmine/IED"),
+    # "those killed" are the dead a march mourns, not a killing at it
+    ("On 3 May 2021, in Farrow (Farrow), hundreds of students marched in solidarity with those killed in the "
+     "unrest.", "Peaceful protest"),
+    # a protest that "was held" or "took place" is reported as an act, wherever the place is
+    ("On 3 May 2021, a protest was held in Zorvik (Kelm) against the closure of a market.", "Peaceful protest"),
+    # a crowd that protested is a gathering, wherever the place is
+    ("On 3 May 2021, villagers protested in Farrow (Farrow) over the closure of their clinic.", "Peaceful protest"),
+]
+
+NOTHING = [
+    # planned, threatened or ordinary crime: no event
+    "On 3 May 2021, in Farrow (Farrow), the militia threatened to capture the town if its demands were not met.",
+    "On 3 May 2021, in Farrow (Farrow), armed robbers shot dead a shopkeeper and stole the day's takings.",
+    "On 3 May 2021, in Farrow (Farrow), a lorry collided with a minibus, killing seven passengers.",
+    "On 3 May 2021, in Farrow (Farrow), the two governments signed a trade agreement.",
+    "On 3 May 2021, in Farrow (Farrow), the authorities banned the opposition rally planned for Sunday.",
+    "On 3 May 2021, in Farrow (Farrow), the governor imposed a ban on protests in the city centre.",
+    # a topic, a detention as a state: no act of this day
+    "On 3 May 2021, in Farrow (Farrow), deputies debated a bill to limit the use of force by police at protests.",
+    "On 3 May 2021, in Farrow (Farrow), a union leader was released on bail after a month in detention.",
+]
+
+
+@pytest.mark.parametrize("text, sub", RULES + LEXICON, ids=[f"r{i}" for i in range(len(RULES + LEXICON))])
+def test_note_type(text: str, sub: str) -> None:
+    assert snippet_type(text, "en") == sub
+
+
+@pytest.mark.parametrize("text", NOTHING, ids=[f"n{i}" for i in range(len(NOTHING))])
+def test_note_without_event(text: str) -> None:
+    assert snippet_events(text, "en") == []
+
+
+def test_faction_fight_with_bombs_is_one_event() -> None:
+    """The blasts of a fight are its weapons, not a second (remote violence) event."""
+    text = ("On 3 May 2021, in Farrow (Farrow), two factions of the youth front clashed over a market lease. "
+            "Several handmade bombs went off and rounds were fired.")
+    events = snippet_events(text, "en")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    assert events[0].actor1 == "Political militia"
+
+
+def test_police_taking_a_square_is_no_territory() -> None:
+    """Territory is regained from armed groups; the police clearing a protest square regain nothing."""
+    text = ("On 3 May 2021, in Farrow (Farrow), protesters occupied the main square. Police took control of the "
+            "square the next morning.")
+    assert all(e.sub_event_type != "Government regains territory" for e in snippet_events(text, "en"))
+
+
+def test_single_resident_is_no_mob() -> None:
+    """One resident hitting another is not a crowd's violence."""
+    text = "On 3 May 2021, in Farrow (Farrow), a resident attacked his neighbour during a quarrel."
+    assert snippet_type(text, "en") != "Mob violence"
