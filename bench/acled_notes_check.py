@@ -103,7 +103,68 @@ HELD_OUT: list[Note] = [
          "civilian.", EXP, "2022-12-07", 49.71003, 37.61581, 1, 1),
 ]
 
-TUNE: list[Note] = []
+TUNE: list[Note] = [
+    Note("On 3 May 2022, in Hays district (Al Hudaydah), Houthi forces shelled a village, killing two civilians.",
+         EXP, "2022-05-03", 13.9317, 43.4831, 2, 2),
+    Note("On 12 June 2021, in Kalinovka village (Odesa oblast), residents blocked a road to protest against the "
+         "closure of the village school.", PRO, "2021-06-12", 46.48572, 30.74383, 3),
+    Note("Assumed on 1 Jan 2010, in Patuakhali district (Barisal), supporters of two rival factions of a student "
+         "group clashed with sticks, leaving 8 injured people.", RIO, "2010-01-01", 22.36833, 90.3458, 2),
+    Note("On 9 March 2019, in Comilla city (Comilla, Chittagong), students held a human chain demanding justice "
+         "for a murdered classmate.", PRO, "2019-03-09", 23.46186, 91.18503, 1),
+    Note("On or around 15 March 2020, near Kidal (Kidal), militants attacked a UN convoy with small arms. "
+         "Fatalities: 2.", BAT, "2020-03-15", 18.44345, 1.40921, 2, 2),
+    Note("Around 12 October 2020 (as reported), in Maiduguri LGA (Borno), Boko Haram fighters abducted five "
+         "farmers.", VAC, "2020-10-12", 11.84692, 13.15712, 1),
+    Note("On the night of 4 May 2018, in Kandahar city (Kandahar), a roadside bomb exploded near a police "
+         "checkpoint, killing three police officers.", EXP, "2018-05-04", 31.61332, 65.71013, 1, 3),
+    Note("On 9 September 2017, in Nyala (South Darfur), police fired tear gas at protesters demanding fuel, "
+         "leaving 8 injured people.", PRO, "2017-09-09", 12.04888, 24.88069, 1),
+    Note("On 21 April 2019, in Khartoum (Khartoum), thousands of protesters held a sit-in outside the army "
+         "headquarters demanding civilian rule.", PRO, "2019-04-21", 15.55177, 32.53241, 1),
+    Note("On 18 July 2021, in Bannu (Bannu, Khyber Pakhtunkhwa), unidentified gunmen shot and killed a tribal "
+         "elder. Fatalities: 1.", VAC, "2021-07-18", 32.98527, 70.60403, 1, 1),
+    Note("On 2 February 2022, in Quetta (Quetta, Balochistan), a grenade was thrown at a shop, injuring three "
+         "people. No fatalities were reported.", EXP, "2022-02-02", 30.18414, 67.00141, 1, 0),
+    Note("On 15 November 2016, in Mosul (Ninewa), Iraqi forces clashed with Islamic State militants in the "
+         "eastern districts of the city.", BAT, "2016-11-15", 36.335, 43.11889, 1),
+    Note("On 8 June 2019, in Basra (Basra), protesters stormed the provincial council building and set it on "
+         "fire.", RIO, "2019-06-08", 30.50852, 47.7804, 1),
+    Note("On 27 February 2020, in Idlib (Idlib), Syrian regime airstrikes hit a school, killing nine civilians.",
+         EXP, "2020-02-27", 35.93062, 36.63393, 1, 9),
+    Note("On 3 December 2019, in Goma (Nord-Kivu), residents rioted and set fire to a police station after a "
+         "killing attributed to ADF militants.", RIO, "2019-12-03", -1.67409, 29.22845, 1),
+    Note("On 19 August 2021, in Bunia (Ituri), CODECO militants attacked a camp for displaced people, killing 16 "
+         "civilians.", VAC, "2021-08-19", 1.55941, 30.25224, 1, 16),
+    Note("On 30 May 2018, in Kismayo (Lower Juba), Al Shabaab fighters attacked a military base and clashed with "
+         "Jubaland forces. Fatalities: 4.", BAT, "2018-05-30", -0.35817, 42.54536, 1, 4),
+    Note("On 11 January 2022, in Gao (Gao), dozens of women demonstrated against insecurity on the roads.",
+         PRO, "2022-01-11", 16.27167, -0.04472, 1),
+    Note("On or around 6 October 2021, in Dori (Seno, Sahel), an IED exploded under a truck, killing two "
+         "passengers.", EXP, "2021-10-06", 14.03326, -0.03333, 1, 2),
+    Note("On 14 July 2020, in Diffa (Diffa), Boko Haram militants abducted seven women from a village near the "
+         "town.", VAC, "2020-07-14", 13.31536, 12.61135, 1),
+    Note("On 17 February 2022, in Bor town (Bor South, Jonglei), armed youths clashed with cattle keepers from a "
+         "neighbouring community; 11 were killed.", BAT, "2022-02-17", 6.20889, 31.55861, 1, 11),
+    Note("On 24 August 2022, in Bakhmut (Donetsk oblast), Russian forces shelled the town with artillery, "
+         "injuring two civilians.", EXP, "2022-08-24", 48.59419, 37.99886, 1),
+    Note("On 5 April 2021, in Mandalay city (Mandalay), security forces opened fire on anti-coup protesters, "
+         "killing two.", PRO, "2021-04-05", 21.97473, 96.08359, 1, 2),
+    Note("On 20 October 2017, in Cotabato city (Maguindanao), soldiers clashed with BIFF militants on the "
+         "outskirts of the city.", BAT, "2017-10-20", 7.22361, 124.24639, 2),
+    Note("On 28 April 2021, in Cali (Cali, Valle del Cauca), protesters looted shops and clashed with riot "
+         "police during the national strike.", RIO, "2021-04-28", 3.43054, -76.5199, 1),
+    Note("On 10 November 2020, in Trujillo (Trujillo, La Libertad), students marched against the removal of the "
+         "president.", PRO, "2020-11-10", -8.11599, -79.02998, 1),
+    Note("On 23 October 2019, in Merida (Merida), opposition supporters held a rally in the main square.",
+         PRO, "2019-10-23", 8.57899, -71.16922, 1),
+    Note("On 16 March 2018, in Kisumu (Kisumu), police arrested a local politician accused of inciting violence "
+         "and dispersed his supporters with tear gas.", PRO, "2018-03-16", -0.10221, 34.76171, 1),
+    Note("Between 12 and 14 September 2020, in Benghazi (Benghazi), residents protested against power cuts and "
+         "poor living conditions.", PRO, "2020-09-12", 32.11486, 20.06859, 1),
+    Note("On 7 May 2020, in Baalbek (Baalbek, Baalbek-Hermel), gunmen shot at a checkpoint of the Lebanese army "
+         "and clashed with soldiers. No fatalities were reported.", BAT, "2020-05-07", 34.00583, 36.21806, 1, 0),
+]
 
 
 def _score_module(shared: Path) -> Any:
