@@ -7,6 +7,7 @@ whose best reading is too small for the evidence yields no place at all rather t
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import Counter
 
 from ...resources.gazetteer import (
@@ -23,6 +24,7 @@ from ...text.doc import Doc
 from ...text.normalise import norm, skeleton
 from ..context import Context
 from ..mentions import PlaceMention
+from . import qualify
 from .forms import _CYR, ADJ_SCORE, lexicon
 from .mentions import _Cand, recognise
 
@@ -72,6 +74,7 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
         if e.latitude is None or (e.kind == ADMIN1 and e.geonameid in cities):
             continue    # unplaceable; or "Берлин": the city, not the city-state around it
         if latin and e.kind == CITY and (e.population < 1_000_000 or c.initial) and norm(e.name) not in c.keys \
+                and _plain(e.name) not in c.keys \
                 and not any(k in g.aliases for k in c.keys) and i not in c.variant:
             continue    # Latin-script alternate names are full of noise ("Part" for Perth)
         s = math.log10(e.population + 10)
@@ -145,6 +148,11 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
     return e, (ADJ_SCORE if c.tier == 2 else conf)
 
 
+def _plain(name: str) -> str:
+    """'Jalālābād' -> 'jalalabad': GeoNames' main name as English text writes it, without diacritics."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", norm(name)) if not unicodedata.combining(ch))
+
+
 def _name_key(doc: Doc, c: _Cand) -> tuple[str, ...]:
     return c.keys or (norm(doc.text[c.start:c.end]),)
 
@@ -167,7 +175,23 @@ def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
         if got:
             by_name.setdefault(_name_key(doc, c), Counter())[got[0]] += got[1]
     out: list[PlaceMention] = []
+    # "X district (Admin2, Admin1)": the units choose among X's namesakes and are no places of their own
+    groups = qualify.find(doc, lexicon(doc.lang), g, cands)
+    units = {id(u) for grp in groups for u in grp.unit_cands}
+    heads = {id(grp.head): grp for grp in groups if grp.head is not None}
+    known = {id(c) for c in cands}
+    # a name the guards set aside ("Gwoza LGA (Borno)"): the units say it is a place
+    cands = sorted([*cands, *(grp.head for grp in groups if grp.head is not None and id(grp.head) not in known)],
+                   key=lambda c: c.start)
     for c in cands:
+        if id(c) in units:
+            continue
+        grp = heads.get(id(c))
+        if grp is not None:
+            qm = _qualified(doc, g, c, grp)
+            if qm is not None:
+                out.append(qm)
+                continue
         own = by_name.get(_name_key(doc, c))
         cctx = ctx
         if own:
@@ -177,7 +201,33 @@ def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
             continue
         e, conf = r
         out.append(_mention(doc, c.start, c.end, e, conf))
+    for grp in groups:
+        if grp.head is None:
+            fb = qualify.fallback(g, grp)
+            if fb is not None:
+                out.append(_as_kind(_mention(doc, fb[0].start, fb[0].end, fb[1], 0.8), fb[2]))
+    out.sort(key=lambda m: m.start)
     return out + _capitals(doc, g, ctx, out)
+
+
+def _as_kind(m: PlaceMention, kind: str) -> PlaceMention:
+    m.kind = kind
+    return m
+
+
+def _qualified(doc: Doc, g: Gazetteer, c: _Cand, q: qualify.Qualified) -> PlaceMention | None:
+    """The mention of a name its parenthesis qualifies; None where the units say nothing (no unit
+    resolves), so the name is read as if alone."""
+    e, said = qualify.head_reading(g, q)
+    if not said:
+        return None
+    if e is not None:
+        kind = "district" if q.area and e.kind == CITY else e.kind
+        return _as_kind(_mention(doc, c.start, c.end, e, 0.9), kind)
+    fb = qualify.fallback(g, q)
+    if fb is None:
+        return None
+    return _as_kind(_mention(doc, fb[0].start, fb[0].end, fb[1], 0.8), fb[2])
 
 
 def _mention(doc: Doc, start: int, end: int, e: Entry, conf: float) -> PlaceMention:

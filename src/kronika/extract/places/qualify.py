@@ -1,0 +1,240 @@
+"""A place qualified by its administrative units in parentheses: "X district (Admin2, Admin1)".
+
+News and event notes write "Hays district (Al Hudaydah)", "Djibo (Soum, Sahel)", "Kalinovka village
+(Odesa oblast)", "в Харкові (Україна)". The parenthesis says which X is meant and is no place of its
+own: X is read only among its namesakes in the country (and near the unit) the parenthesis names; the
+units yield no mention. Where X is not in the gazetteer (a village, an upazila) or no namesake lies in
+that unit, the innermost unit that resolves stands for the place: a town as the district's seat
+(kind "district", ACLED geo_precision 2), a region at its centre ("admin1", precision 3).
+
+A parenthesis is read as such only when it holds one to three comma-separated name phrases (capitalised
+words, name particles, region nouns), none an abbreviation ("(JCD)", "(AP)"), right after a name or a
+place-kind word ("upazila", "township": `place_suffixes` of lexicons/<lang>/places.toml).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from ...resources.gazetteer import ADMIN1, CITY, COUNTRY, Entry, Gazetteer
+from ...text.doc import Doc, Token
+from ...text.normalise import fold, norm
+from .forms import _CYR, Lexicon
+from .mentions import _Cand, _multi, _single
+
+MAX_UNITS = 3            # "(Admin3, Admin2, Admin1)"
+MAX_PHRASE_WORDS = 4     # "Lanao del Sur", "Khyber Pakhtunkhwa"
+REGION_REACH_KM = 300.0  # a town of a region lies this close to the region's centre
+SEAT_REACH_KM = 120.0    # ... and of a district this close to its seat
+
+
+@dataclass(slots=True)
+class Qualified:
+    """One "X (units)" group: the name before the parenthesis and the units inside it."""
+
+    head: _Cand | None             # the candidate right before the parenthesis (None: X is unknown)
+    units: list[list[_Cand]]       # per comma-separated phrase, the candidates that make it up whole
+    unit_cands: list[_Cand] = field(default_factory=list)   # every candidate inside the parenthesis
+    area: bool = False             # X is followed by an admin-area word ("district", "LGA")
+    close: int = 0                 # offset of the closing parenthesis
+
+
+def _phrase_ok(toks: list[Token], lx: Lexicon) -> bool:
+    """A unit's name: capitalised words, with name particles and region nouns between or after them."""
+    words = [t for t in toks if t.is_word]
+    if not words or len(words) > MAX_PHRASE_WORDS or not words[0].is_title:
+        return False
+    if any(not t.is_word and t.text not in ("-", "'", "’", ".") for t in toks):
+        return False
+    for t in words:
+        if t.is_title:
+            if t.text.isupper() and len(t.text) <= 4:
+                return False       # an abbreviation: "(JCD)", "(AP)", "(UN)"
+        elif t.lower not in lx.name_particles and t.lower not in lx.region_nouns \
+                and t.an.lemma not in lx.region_nouns and t.lower not in lx.area_suffixes:
+            return False
+    return True
+
+
+def _latin(word: str) -> bool:
+    return not _CYR.search(word)
+
+
+def _unguarded(g: Gazetteer, doc: Doc, b: int) -> _Cand | None:
+    """The gazetteer name ending at token b, guards aside: a parenthesis of units after it says it is a
+    place ("Gwoza LGA (Borno)", where a capitalised word after a small town reads as a longer name)."""
+    a, end = doc.sent_tokens[doc.tokens[b].sent]
+    for i in range(max(a, b - 3), b):
+        c = _multi(g, doc, i, end)
+        if c is not None and c.t1 == b + 1:
+            return c
+    return _single(g, doc, doc.tokens[b])
+
+
+def find(doc: Doc, lx: Lexicon, g: Gazetteer, cands: list[_Cand]) -> list[Qualified]:
+    """Every "X (units)" group of the document."""
+    toks = doc.tokens
+    by_first = {c.t0: c for c in cands}
+    by_last = {c.t1 - 1: c for c in cands}
+    out: list[Qualified] = []
+    for k, t in enumerate(toks):
+        if t.text != "(" or k == 0 or toks[k - 1].sent != t.sent:
+            continue
+        # the closing parenthesis within the sentence
+        j = k + 1
+        while j < len(toks) and toks[j].text != ")" and toks[j].sent == t.sent and j - k <= 16:
+            j += 1
+        if j >= len(toks) or toks[j].text != ")":
+            continue
+        phrases: list[list[Token]] = [[]]
+        for x in toks[k + 1:j]:
+            if x.text == ",":
+                phrases.append([])
+            else:
+                phrases[-1].append(x)
+        if len(phrases) > MAX_UNITS or not all(_phrase_ok(p, lx) for p in phrases):
+            continue
+        # what stands before: a place-kind word ("district", "village") after the name, or the name
+        b = k - 1
+        area = False
+        prv = toks[b]
+        kind_word = False
+        if not prv.is_title and (prv.lower in lx.area_suffixes or prv.lower in lx.settlement_nouns
+                                 or prv.an.lemma in lx.area_suffixes):
+            area = prv.lower in lx.area_suffixes or prv.an.lemma in lx.area_suffixes
+            kind_word = True
+            b -= 1
+        elif prv.is_title and prv.lower in lx.area_suffixes:
+            area = kind_word = True        # "Maiduguri LGA (Borno)"
+            b -= 1
+        if b < 0 or toks[b].sent != t.sent or not toks[b].is_word or not toks[b].is_title:
+            continue
+        head = by_last.get(b)
+        if head is None and kind_word:
+            head = _unguarded(g, doc, b)
+        if head is not None and g.entries[head.ids[0]].kind == COUNTRY:
+            continue        # a country has no units above it: "(...)" after one says something else
+        if any(_latin(x.text) != _latin(toks[b].text) for p in phrases for x in p if x.is_word):
+            continue        # "Oyan (Проснись)": a translation, not the units of a place
+        units: list[list[_Cand]] = []
+        inside: list[_Cand] = []
+        for p in phrases:
+            got: list[_Cand] = []
+            i = p[0].i
+            words = [x for x in p if x.is_word]
+            while i <= p[-1].i:
+                c = by_first.get(i)
+                if c is not None:
+                    got.append(c)
+                    inside.append(c)
+                    i = c.t1
+                else:
+                    i += 1
+            covered = {i for c in got for i in range(c.t0, c.t1)}
+            whole = all(x.i in covered or not x.is_title for x in words)
+            units.append(got if whole and len(got) == 1 else [])
+        out.append(Qualified(head, units, inside, area, toks[j].start))
+    return out
+
+
+def _km(a: Entry, b: Entry) -> float:
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return math.inf
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _country(g: Gazetteer, q: Qualified) -> str | None:
+    """The country the units and the name agree on: most units with a reading there, then the name's
+    own readings, then the larger places."""
+    votes: dict[str, float] = {}
+    for unit in q.units:
+        if not unit:
+            continue
+        seen: set[str] = set()
+        for i in unit[0].ids:
+            e = g.entries[i]
+            if e.country not in seen:
+                seen.add(e.country)
+                votes[e.country] = votes.get(e.country, 0.0) + 1.0
+    if not votes:
+        return None
+    if q.head is not None:
+        for cc in {g.entries[i].country for i in q.head.ids}:
+            votes[cc] = votes.get(cc, 0.0) + 0.5
+    size: dict[str, int] = {}
+    for unit in q.units:
+        for i in unit[0].ids if unit else ():
+            e = g.entries[i]
+            size[e.country] = max(size.get(e.country, 0), e.population + (10**9 if e.kind != CITY else 0))
+    return max(votes, key=lambda cc: (votes[cc], size.get(cc, 0)))
+
+
+def _unit_readings(g: Gazetteer, q: Qualified, cc: str) -> list[Entry]:
+    """The units' readings in country cc, innermost first (a unit may be a town and a region)."""
+    out: list[Entry] = []
+    for unit in q.units:
+        if unit:
+            out += [g.entries[i] for i in unit[0].ids if g.entries[i].country == cc]
+    return out
+
+
+def _inside(e: Entry, unit: Entry) -> bool:
+    """Whether town e may lie in the unit (a region by its admin1 name where both are known, else by
+    distance from its centre; a district by distance from its seat)."""
+    if unit.kind == COUNTRY:
+        return True
+    if unit.kind == ADMIN1 and e.admin1 and unit.admin1:
+        return norm(e.admin1) == norm(unit.admin1)
+    d = _km(e, unit)
+    if d == math.inf:
+        return True           # an unplaced region: the country is all we know
+    return d <= (REGION_REACH_KM if unit.kind == ADMIN1 else SEAT_REACH_KM)
+
+
+def head_reading(g: Gazetteer, q: Qualified) -> tuple[Entry | None, bool]:
+    """The name's reading the units allow, and whether the units said anything at all (False: no unit
+    resolves, so the name is read as if it stood alone)."""
+    cc = _country(g, q)
+    if cc is None:
+        return None, False
+    if q.head is None:
+        return None, True
+    units = _unit_readings(g, q, cc)
+    fits = [g.entries[i] for i in q.head.ids if g.entries[i].country == cc and g.entries[i].kind == CITY
+            and g.entries[i].latitude is not None and all(_inside(g.entries[i], u) for u in units[:1] or [])]
+    if not fits:
+        fits = [g.entries[i] for i in q.head.ids if g.entries[i].country == cc and g.entries[i].kind != CITY
+                and g.entries[i].latitude is not None]
+    if not fits:
+        return None, True
+    # the name itself before an alternate name; near a district seat; the larger place
+    first = units[0] if units and units[0].kind == CITY else None
+    keys = set(q.head.keys) | {fold(k) for k in q.head.keys}
+    return min(fits, key=lambda e: (norm(e.name) not in keys, fold(e.name) not in keys,
+                                    _km(e, first) if first is not None else 0.0, -e.population)), True
+
+
+def fallback(g: Gazetteer, q: Qualified) -> tuple[_Cand, Entry, str] | None:
+    """The innermost unit that resolves in the agreed country: (its candidate, its reading, kind)."""
+    cc = _country(g, q)
+    if cc is None:
+        return None
+    last = max((n for n, u in enumerate(q.units) if u), default=-1)
+    for n, unit in enumerate(q.units):
+        if not unit:
+            continue
+        es = [g.entries[i] for i in unit[0].ids if g.entries[i].country == cc and g.entries[i].latitude is not None]
+        if not es:
+            continue
+        # the outermost unit is the region where it has a region reading; inner ones are district seats
+        region = next((e for e in es if e.kind == ADMIN1), None)
+        town = next((e for e in es if e.kind == CITY), None)
+        if region is not None and (n == last or town is None):
+            return unit[0], region, ADMIN1
+        if town is not None:
+            return unit[0], town, "district"
+        return unit[0], es[0], es[0].kind
+    return None

@@ -1,0 +1,69 @@
+"""Places in ACLED-style notes: "X district (Admin2, Admin1)" picks the X inside those units and is one
+place, not two; an X the gazetteer lacks falls back to the innermost unit; place-kind words after a
+name ("upazila", "LGA"); GeoNames names with diacritics written without them. Every note is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.extract.places import recognise as places
+from kronika.model import Article
+from kronika.pipeline import extract
+from kronika.text.doc import analyse
+
+pytestmark = pytest.mark.usefixtures("places_cache")
+
+
+def found(text: str) -> list[tuple[str, str, str, str]]:
+    out = []
+    for m in places.find_places(analyse(text, "en")):
+        assert text[m.start:m.end] == m.text
+        out.append((m.text, m.name, m.country or "", m.kind))
+    return out
+
+
+def test_units_pick_the_namesake_inside_them() -> None:
+    # Kalynivka: a dozen villages in Ukraine; the one of Donetsk oblast is meant
+    got = places.find_places(analyse("On 4 June 2020, in Kalynivka village (Donetsk oblast), residents blocked a "
+                                     "road over water shortages.", "en"))
+    assert [(m.name, m.admin1) for m in got] == [("Kalynivka", "Donetsk Oblast")]
+    # Mykolaivka of Luhansk oblast, not the bigger one of Donetsk oblast
+    got = places.find_places(analyse("On 9 June 2020, in Mykolaivka (Luhansk oblast), shelling damaged two "
+                                     "houses.", "en"))
+    assert [(m.name, m.admin1) for m in got] == [("Mykolaivka", "Luhansk Oblast")]
+
+
+def test_units_are_not_places_of_their_own() -> None:
+    got = found("On 2 May 2021, in Hyderabad (Hyderabad, Sindh), traders held a sit-in against a new tax.")
+    assert [(t, c) for t, _n, c, _k in got] == [("Hyderabad", "PK")]     # not India's bigger Hyderabad
+
+
+def test_unknown_name_falls_back_to_innermost_unit() -> None:
+    got = found("On 6 June 2020, in Sreepur upazila (Gazipur, Dhaka), garment workers held a demonstration.")
+    assert got == [("Gazipur", "Gazipur", "BD", "district")]     # the district's seat: geo_precision 2
+    got = found("On 12 June 2021, in Kalinovka village (Odesa oblast), residents held a rally.")
+    assert [(n, c, k) for _t, n, c, k in got] == [("Odesa Oblast", "UA", "admin1")]   # not a Crimean namesake
+
+
+def test_parentheses_that_are_not_units() -> None:
+    # an abbreviation, a remark and a translation are no units
+    assert [t for t, *_ in found("The Jatiya Party (JP) held a rally in Dhaka on 3 March 2020.")] == ["Dhaka"]
+    assert [t for t, *_ in found("Around 5 May 2021 (as reported), protesters gathered in Lviv.")] == ["Lviv"]
+
+
+def test_area_word_keeps_a_small_town() -> None:
+    # a capitalised word after a small town reads as a longer name, unless it is a place-kind word
+    got = found("On 1 May 2021, in Gwoza LGA (Borno), gunmen abducted three traders.")
+    assert [(t, c, k) for t, _n, c, k in got] == [("Gwoza", "NG", "district")]
+
+
+def test_name_without_diacritics() -> None:
+    assert [(n, c) for _t, n, c, _k in found("A bomb exploded in Jalalabad on 2 May 2021.")] == [("Jalālābād", "AF")]
+
+
+def test_one_note_one_event_at_the_qualified_place() -> None:
+    text = "On 8 August 2019, in Hays district (Al Hudaydah), Houthi forces shelled a farm, killing a farmer."
+    events = extract(Article(text=text, lang="en", published=None)).events
+    assert len(events) == 1
+    e = events[0]
+    assert (e.country, e.geo_precision, e.date) == ("YE", 2, "2019-08-08")
