@@ -9,6 +9,7 @@ from ...model import Event, Span
 from ..context import Context
 from .attach import Candidate, place_key
 from .classify import SEVERITY
+from .triggers import is_in, words
 
 
 def merge(ctx: Context, cands: list[Candidate]) -> list[Event]:
@@ -116,4 +117,49 @@ def _fatalities(ctx: Context, group: list[Candidate]) -> int | None:
     local = group[0].place.kind != "country"
     vals = [c.value for c in ctx.counts if c.kind == "killed" and c.evidence
             and ctx.doc.sentence_of(c.evidence[0].start) in sents and not (local and c.scope == "national")]
-    return int(min(vals)) if vals else None
+    label, denied = _stated_toll(ctx, sents)
+    if label is not None:
+        return label
+    if vals:
+        return int(min(vals))
+    return 0 if denied else None
+
+
+NOBODY_REACH = 4   # "no one was reportedly hurt": the verb of harm this close after the pronoun
+
+
+def _stated_toll(ctx: Context, sents: set[int]) -> tuple[int | None, bool]:
+    """A toll the text states outright in the event's sentences (lexicons/<lang>/tolls.toml): the
+    figure after a label ("Fatalities: 2"), and whether a toll is denied ("No fatalities were
+    reported", "no one was hurt")."""
+    doc = ctx.doc
+    labels = words(doc.lang, "tolls", "label_nouns")
+    if not labels:
+        return None, False
+    none_words = words(doc.lang, "tolls", "none_words")
+    nouns = words(doc.lang, "tolls", "toll_nouns")
+    nobody = [tuple(w.split()) for w in words(doc.lang, "tolls", "nobody_words")]
+    harm = words(doc.lang, "tolls", "harm_verbs")
+    numbers = {n.start: n for n in ctx.numbers}
+    toks = doc.tokens
+    label: int | None = None
+    denied = False
+    for si in sorted(sents):
+        if si >= len(doc.sentences):
+            continue
+        a, b = doc.sent_tokens[si]
+        for k in range(a, b):
+            t = toks[k]
+            if is_in(t, labels) and k + 2 < b and toks[k + 1].text == ":":
+                n = numbers.get(toks[k + 2].start)
+                v = int(n.value) if n is not None and n.value == int(n.value) and not n.vague \
+                    else int(toks[k + 2].text) if toks[k + 2].text.isdigit() else None   # "0" is no figure
+                if v is not None:
+                    label = v if label is None else min(label, v)
+            if is_in(t, nouns) and k > a and is_in(toks[k - 1], none_words):
+                denied = True
+            for phrase in nobody:
+                if tuple(x.lower for x in toks[k:k + len(phrase)]) == phrase \
+                        and any(is_in(x, harm) for x in toks[k + len(phrase):min(b, k + len(phrase) + NOBODY_REACH)]):
+                    denied = True
+    return label, denied
