@@ -67,3 +67,19 @@ def test_one_note_one_event_at_the_qualified_place() -> None:
     assert len(events) == 1
     e = events[0]
     assert (e.country, e.geo_precision, e.date) == ("YE", 2, "2019-08-08")
+
+
+def test_area_word_without_parenthesis() -> None:
+    got = found("On 1 May 2021, in Gwoza LGA, Borno state, gunmen abducted three traders.")
+    assert ("Gwoza", "Gwoza", "NG", "district") in got
+
+
+def test_quarter_of_a_town_is_the_town() -> None:
+    # "Tierra Blanca" is also a town far away in Veracruz; here it is a part of Culiacan
+    got = found("Gunmen clashed with soldiers in the Tierra Blanca neighbourhood of Culiacan on 2 May 2021.")
+    assert [n for _t, n, _c, _k in got] == ["Culiacán"]
+
+
+def test_stretch_between_two_places_is_at_the_first() -> None:
+    got = found("On 2 May 2021, fighting was reported in the Djibo-Arbinda area between soldiers and militants.")
+    assert [(t, c, k) for t, _n, c, k in got] == [("Djibo", "BF", "district")]

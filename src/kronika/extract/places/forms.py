@@ -78,6 +78,9 @@ class Lexicon:
     other_spelling: tuple[tuple[str, str], ...] = ()  # "Ніш" -> "ниш": the neighbour language's letters
     list_joiners: frozenset[str] = frozenset()      # "Харкові, Сумах та Полтаві"
     area_suffixes: frozenset[str] = frozenset()     # "Gwoza LGA", "Hays district": an admin area named X
+    quarter_nouns: frozenset[str] = frozenset()     # "the X neighbourhood of Y": X is a part of town Y
+    quarter_preps: frozenset[str] = frozenset()
+    span_nouns: frozenset[str] = frozenset()        # "the X-Y area": the stretch between two places
 
 
 _PRIORS = {"uk": ("UA", "RU", "BY", "KZ", "MD"), "ru": ("RU", "UA", "BY", "KZ", "KG", "UZ", "MD"),
@@ -104,7 +107,8 @@ def lexicon(lang: str) -> Lexicon:
                    fs("facility_nouns", True), adj, frozenset(_PRIORS.get(lexicon_lang(lang), ())),
                    fs("capital_nouns"), fs("capital_preps"), fs("road_nouns"), fs("settlement_nouns"), fs("name_particles", True),
                    fs("street_nouns"), tuple((a, b) for a, b in lx.get("other_spelling") or ()),
-                   fs("list_joiners", True) | {","}, fs("area_suffixes"))
+                   fs("list_joiners", True) | {","}, fs("area_suffixes"), fs("quarter_nouns"),
+                   fs("quarter_preps"), fs("span_nouns"))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -172,13 +172,14 @@ def _country(g: Gazetteer, q: Qualified) -> str | None:
     return max(votes, key=lambda cc: (votes[cc], size.get(cc, 0)))
 
 
-def _unit_readings(g: Gazetteer, q: Qualified, cc: str) -> list[Entry]:
-    """The units' readings in country cc, innermost first (a unit may be a town and a region)."""
-    out: list[Entry] = []
+def _first_unit(g: Gazetteer, q: Qualified, cc: str) -> list[Entry]:
+    """The readings in country cc of the innermost unit that has any (a unit may be a town and a region)."""
     for unit in q.units:
         if unit:
-            out += [g.entries[i] for i in unit[0].ids if g.entries[i].country == cc]
-    return out
+            es = [g.entries[i] for i in unit[0].ids if g.entries[i].country == cc]
+            if es:
+                return es
+    return []
 
 
 def _inside(e: Entry, unit: Entry) -> bool:
@@ -202,19 +203,23 @@ def head_reading(g: Gazetteer, q: Qualified) -> tuple[Entry | None, bool]:
         return None, False
     if q.head is None:
         return None, True
-    units = _unit_readings(g, q, cc)
-    fits = [g.entries[i] for i in q.head.ids if g.entries[i].country == cc and g.entries[i].kind == CITY
-            and g.entries[i].latitude is not None and all(_inside(g.entries[i], u) for u in units[:1] or [])]
+    unit = _first_unit(g, q, cc)
+    mine = [g.entries[i] for i in q.head.ids if g.entries[i].country == cc and g.entries[i].latitude is not None]
+    towns = [e for e in mine if e.kind == CITY]
+    fits = [e for e in towns if not unit or any(_inside(e, u) for u in unit)]
+    if not fits and unit and not any(u.kind == ADMIN1 for u in unit):
+        # the unit is known only as towns, none near the name: a namesake village of a district the
+        # gazetteer lacks ("Tumaco municipality (Narino)"); the country is what it says
+        fits = towns
     if not fits:
-        fits = [g.entries[i] for i in q.head.ids if g.entries[i].country == cc and g.entries[i].kind != CITY
-                and g.entries[i].latitude is not None]
+        fits = [e for e in mine if e.kind != CITY]
     if not fits:
         return None, True
     # the name itself before an alternate name; near a district seat; the larger place
-    first = units[0] if units and units[0].kind == CITY else None
+    seats = [u for u in unit if u.kind == CITY]
     keys = set(q.head.keys) | {fold(k) for k in q.head.keys}
     return min(fits, key=lambda e: (norm(e.name) not in keys, fold(e.name) not in keys,
-                                    _km(e, first) if first is not None else 0.0, -e.population)), True
+                                    min((_km(e, u) for u in seats), default=0.0), -e.population)), True
 
 
 def fallback(g: Gazetteer, q: Qualified) -> tuple[_Cand, Entry, str] | None:

@@ -200,7 +200,8 @@ def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
         if r is None:
             continue
         e, conf = r
-        out.append(_mention(doc, c.start, c.end, e, conf))
+        m = _mention(doc, c.start, c.end, e, conf)
+        out.append(_as_kind(m, "district") if e.kind == CITY and _area_named(doc, c) else m)
     for grp in groups:
         if grp.head is None:
             fb = qualify.fallback(g, grp)
@@ -208,6 +209,17 @@ def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
                 out.append(_as_kind(_mention(doc, fb[0].start, fb[0].end, fb[1], 0.8), fb[2]))
     out.sort(key=lambda m: m.start)
     return out + _capitals(doc, g, ctx, out)
+
+
+def _area_named(doc: Doc, c: _Cand) -> bool:
+    """'Gwoza LGA', 'Hays district', 'the Djibo-Arbinda area': the area around the town is meant (the
+    town stands for it, ACLED geo_precision 2)."""
+    lx = lexicon(doc.lang)
+    k = c.t1
+    if k >= len(doc.tokens) or doc.tokens[k].sent != doc.tokens[c.t0].sent:
+        return False
+    t = doc.tokens[k]
+    return t.lower in lx.area_suffixes or t.an.lemma in lx.area_suffixes or t.lower in lx.span_nouns
 
 
 def _as_kind(m: PlaceMention, kind: str) -> PlaceMention:
