@@ -16,6 +16,7 @@ def merge(ctx: Context, cands: list[Candidate]) -> list[Event]:
     """ACLED's unit: one date x place x type (demonstrations: Protests and Riots together)."""
     groups: dict[tuple[object, ...], list[Candidate]] = {}
     _fold_quarters(cands)
+    _fold_into_areas(cands)
     for c in cands:
         key = (c.day, c.place.geonameid or c.place.name.lower(), c.coded.family)
         groups.setdefault(key, []).append(c)
@@ -72,6 +73,29 @@ def _fold_quarters(cands: list[Candidate]) -> None:
         if towns:
             big = max(towns, key=lambda o: o.place.population)
             c.place, c.geo_precision = big.place, big.geo_precision
+
+
+AREA_KM = 50.0   # a place this close to an area's seat named for the same day's event lies in that area
+
+
+def _fold_into_areas(cands: list[Candidate]) -> None:
+    """'in Hays district (Al Hudaydah), forces shelled Hays town and the nearby village of Al Jarrahi':
+    a place inside an area the same day's event of the same kind is told at (a district, an upazila:
+    places of kind "district") is that event's, not another one. Round-ups of towns name no area."""
+    areas = [c for c in cands if c.place.kind == "district" and c.place.latitude is not None
+             and c.place.longitude is not None]
+    if not areas:
+        return
+    for c in cands:
+        p = c.place
+        if p.kind != "city" or p.latitude is None or p.longitude is None:
+            continue
+        home = [o for o in areas if o.day == c.day and o.coded.family == c.coded.family
+                and place_key(o.place) != place_key(p) and o.place.latitude is not None
+                and o.place.longitude is not None
+                and _km(p.latitude, p.longitude, o.place.latitude, o.place.longitude) <= AREA_KM]
+        if home:
+            c.place, c.geo_precision = home[0].place, home[0].geo_precision
 
 
 def _km(la1: float, lo1: float, la2: float, lo2: float) -> float:

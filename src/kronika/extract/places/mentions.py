@@ -294,7 +294,7 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
     if _street_name(doc, lx, c):
         return "street"
     # a part of a town named like another place: "the Tierra Nueva neighbourhood of Ciudad X"
-    if _quarter_of(doc, lx, c):
+    if _quarter_of(g, doc, lx, c):
         return "quarter"
     # the towns a road joins: "траса Київ - Чоп", "the Kyiv-Chop highway"
     if _road_endpoint(doc, lx, c):
@@ -408,15 +408,24 @@ def _street_name(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
     return k < len(toks) and toks[k].sent == sent and _is_cap(toks[k]) and toks[k].lower in lx.street_nouns
 
 
-def _quarter_of(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
+def _quarter_of(g: Gazetteer, doc: Doc, lx: Lexicon, c: _Cand) -> bool:
     """'the Tierra Blanca neighbourhood of Culiacan', 'Kibera ward in Nairobi': a name before a word for a
-    part of a town and a preposition names that part; the town after it is the place."""
+    part of a town and a preposition names that part; the town after it is the place. A district noun
+    does so only before a town: 'the Dniprovskyi district of Kherson' is a part of the city, 'the Hays
+    district of Al Hudaydah' (a region as well) is an area of its own."""
     toks = doc.tokens
     k = c.t1
     if k + 2 >= len(toks) or toks[k + 2].sent != toks[c.t0].sent:
         return False
-    return (toks[k].lower in lx.quarter_nouns or toks[k].an.lemma in lx.quarter_nouns) \
-        and toks[k + 1].lower in lx.quarter_preps and _is_cap(toks[k + 2])
+    if toks[k + 1].lower not in lx.quarter_preps or not _is_cap(toks[k + 2]):
+        return False
+    if toks[k].lower in lx.quarter_nouns or toks[k].an.lemma in lx.quarter_nouns:
+        return True
+    if not (toks[k].lower in lx.district_nouns or toks[k].an.lemma in lx.district_nouns):
+        return False
+    a, end = doc.sent_tokens[toks[k + 2].sent]
+    town = _multi(g, doc, k + 2, end) or _single(g, doc, toks[k + 2])
+    return town is not None and all(g.entries[i].kind == CITY for i in town.ids[:5])
 
 
 def _first_of_pair(g: Gazetteer, doc: Doc, lx: Lexicon, t: Token) -> _Cand | None:
