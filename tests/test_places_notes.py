@@ -83,3 +83,14 @@ def test_quarter_of_a_town_is_the_town() -> None:
 def test_stretch_between_two_places_is_at_the_first() -> None:
     got = found("On 2 May 2021, fighting was reported in the Djibo-Arbinda area between soldiers and militants.")
     assert [(t, c, k) for t, _n, c, k in got] == [("Djibo", "BF", "district")]
+
+
+def test_another_spelling_of_a_town_under_its_units() -> None:
+    # GeoNames spells these "Ma'rib" and "Mek'ele"; "Taizz" is an alternate spelling of "Taiz"
+    assert [n for _t, n, _c, _k in found("On 2 May 2021, in Marib (Marib), missiles hit a camp.")] == ["Ma'rib"]
+    assert [n for _t, n, _c, _k in found("On 2 May 2021, in Taizz (Taizz), snipers shot a boy.")] == ["Taiz"]
+
+
+def test_a_demonym_is_no_spelling_of_a_town() -> None:
+    got = found("On 2 May 2021, in Idlib (Idlib), Syrian aircraft struck a market.")
+    assert ("Syrian", "Sirjan", "IR", "city") not in got

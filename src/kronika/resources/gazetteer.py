@@ -11,6 +11,7 @@ Lookup keys are normalised names (`norm`): lower case, ё→е, one kind of apos
 
 from __future__ import annotations
 
+import difflib
 import gc as _gc
 import gettext
 import hashlib
@@ -142,6 +143,23 @@ def _source_digest() -> str:
     return h.hexdigest()[:12]
 
 
+_APOSTROPHES = re.compile(r"['’ʼʻ`‘]")
+# Latin alternate names of towns this size that spell the main name another way ("Taizz", "Mekelle")
+# are kept as spelling variants; other Latin alternates are other languages' names and noise.
+CLOSE_ALT_MIN_POPULATION = 10_000
+CLOSE_RATIO = 0.8
+
+
+def _close_spelling(alt: str, plain: str) -> bool:
+    """Whether a Latin alternate name is another spelling of the main one (same first letter, most
+    letters shared), not another name."""
+    a = _APOSTROPHES.sub("", _ascii(alt)).lower()
+    m = plain.lower()
+    if len(a) < 4 or a == m or a[:1] != m[:1]:
+        return False
+    return difflib.SequenceMatcher(None, a, m).ratio() >= CLOSE_RATIO
+
+
 def _ascii(s: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
 
@@ -214,7 +232,11 @@ def build() -> Gazetteer:
             old = b.g.by_name.get(key)
             if old is None or b.g.entries[old].population < pop:
                 b.g.by_name[key] = i
+        plain = _APOSTROPHES.sub("", _ascii(c["name"]))
+        if plain != _ascii(c["name"]):
+            b.key(plain, i)             # "Marib" for "Ma'rib", "Mekele" for "Mek'ele"
         latin_ok = pop >= LATIN_ALT_MIN_POPULATION
+        close_ok = pop >= CLOSE_ALT_MIN_POPULATION
         variants = c["countrycode"] in VARIANT_COUNTRIES
         if variants:
             b.variant(c["name"], i)     # "Huliaipole", "Vovchansk" for "Hulyaypole", "Vovchans'k"
@@ -225,6 +247,8 @@ def build() -> Gazetteer:
             latin = bool(_LATIN.match(alt))
             if latin_ok or not latin:
                 b.key(alt, i)
+            elif close_ok and _close_spelling(alt, plain):
+                b.variant(alt, i)       # "Taizz" for "Taiz": another spelling, read as variants are
             if variants and not latin:
                 main = fold(c["name"])
                 for r in romanise(alt):

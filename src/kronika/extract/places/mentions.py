@@ -143,7 +143,7 @@ def _single(g: Gazetteer, doc: Doc, t: Token) -> _Cand | None:
     tier = 0
     cyr = bool(_CYR.search(t.text))
     variant: tuple[int, ...] = ()
-    if not cyr:
+    if not cyr and forms[0] not in lexicon(doc.lang).adjectives:   # "Syrian" is no spelling of "Sirjan"
         vk, variant = _variant_ids(g, forms[:2])
         variant = tuple(i for i in variant if i not in ids)   # found only under another spelling
         if variant:

@@ -140,6 +140,8 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
             need = max(need, 10_000 if post_soviet else 100_000)
         if i_best in c.variant and e.country not in ctx:
             need = max(need, 15_000)    # another spelling of a small town the article is not about
+            if e.country not in VARIANT_COUNTRIES and e.country not in near:
+                return None     # a GeoNames alternate spelling ("Taizz"): only of a country the text names
         if e.population < need:
             return None
     conf = 0.9 if c.tier == 0 else (0.7 if c.tier == 1 else ADJ_SCORE)
