@@ -94,3 +94,9 @@ def test_another_spelling_of_a_town_under_its_units() -> None:
 def test_a_demonym_is_no_spelling_of_a_town() -> None:
     got = found("On 2 May 2021, in Idlib (Idlib), Syrian aircraft struck a market.")
     assert ("Syrian", "Sirjan", "IR", "city") not in got
+
+
+def test_unit_known_only_as_a_town_abroad_leaves_the_name_alone() -> None:
+    # "Cortes" is in the gazetteer only as towns of other countries than Honduras
+    got = found("On 2 May 2021, in San Pedro Sula (Cortes), gang members shot a bus driver.")
+    assert [(n, c) for _t, n, c, _k in got] == [("San Pedro Sula", "HN")]

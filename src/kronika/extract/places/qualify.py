@@ -205,6 +205,11 @@ def head_reading(g: Gazetteer, q: Qualified) -> tuple[Entry | None, bool]:
         return None, True
     unit = _first_unit(g, q, cc)
     mine = [g.entries[i] for i in q.head.ids if g.entries[i].country == cc and g.entries[i].latitude is not None]
+    if not mine and all(u.kind == CITY for us in q.units if us for i in us[0].ids
+                        for u in (g.entries[i],) if u.country == cc):
+        # "San Pedro Sula (Cortes)": the units are known only as towns of another country than any
+        # reading of the name (namesakes abroad of a unit the gazetteer lacks): the name stands alone
+        return None, False
     towns = [e for e in mine if e.kind == CITY]
     fits = [e for e in towns if not unit or any(_inside(e, u) for u in unit)]
     if not fits and unit and not any(u.kind == ADMIN1 for u in unit):
