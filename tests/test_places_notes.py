@@ -100,3 +100,15 @@ def test_unit_known_only_as_a_town_abroad_leaves_the_name_alone() -> None:
     # "Cortes" is in the gazetteer only as towns of other countries than Honduras
     got = found("On 2 May 2021, in San Pedro Sula (Cortes), gang members shot a bus driver.")
     assert [(n, c) for _t, n, c, _k in got] == [("San Pedro Sula", "HN")]
+
+
+def test_unit_that_is_also_a_common_word() -> None:
+    # "Unity" is a state of South Sudan; Bentiu is too small to be read without it
+    got = found("On 7 July 2019, in Bentiu (Unity), youths looted a warehouse.")
+    assert [(n, c) for _t, n, c, _k in got] == [("Bentiu", "SS")]
+
+
+def test_a_hamlet_named_like_the_unit_does_not_place_the_name() -> None:
+    # "Michoacan" is in the gazetteer as a hamlet of Chiapas; the city of Apatzingan is meant
+    got = places.find_places(analyse("On 7 July 2019, in Apatzingan (Michoacan), gunmen shot at police.", "en"))
+    assert [(m.country, m.population > 50_000) for m in got] == [("MX", True)]

@@ -25,6 +25,7 @@ from .mentions import _Cand, _multi, _single
 
 MAX_UNITS = 3            # "(Admin3, Admin2, Admin1)"
 MAX_PHRASE_WORDS = 4     # "Lanao del Sur", "Khyber Pakhtunkhwa"
+SEAT_MIN_POPULATION = 5_000   # a unit read as a town this small says nothing of where its district lies
 REGION_REACH_KM = 300.0  # a town of a region lies this close to the region's centre
 SEAT_REACH_KM = 120.0    # ... and of a district this close to its seat
 
@@ -70,6 +71,23 @@ def _unguarded(g: Gazetteer, doc: Doc, b: int) -> _Cand | None:
         if c is not None and c.t1 == b + 1:
             return c
     return _single(g, doc, doc.tokens[b])
+
+
+def _unit_region(g: Gazetteer, doc: Doc, phrase: list[Token]) -> _Cand | None:
+    """A unit the recognition set aside as a common word ("(Unity)", "(Lakes)"): inside the parenthesis
+    it is a region where the gazetteer has one of that name (towns of such names are noise)."""
+    words = [t for t in phrase if t.is_word]
+    if not words:
+        return None
+    a, end = doc.sent_tokens[words[0].sent]
+    c = _multi(g, doc, words[0].i, end) if len(words) > 1 else _single(g, doc, words[0])
+    if c is None or c.t1 != words[-1].i + 1:
+        return None
+    ids = tuple(i for i in c.ids if g.entries[i].kind == ADMIN1)
+    if not ids:
+        return None
+    c.ids = ids
+    return c
 
 
 def find(doc: Doc, lx: Lexicon, g: Gazetteer, cands: list[_Cand]) -> list[Qualified]:
@@ -133,6 +151,10 @@ def find(doc: Doc, lx: Lexicon, g: Gazetteer, cands: list[_Cand]) -> list[Qualif
                     i += 1
             covered = {i for c in got for i in range(c.t0, c.t1)}
             whole = all(x.i in covered or not x.is_title for x in words)
+            if not got:
+                region = _unit_region(g, doc, p)
+                if region is not None:
+                    got, whole = [region], True
             units.append(got if whole and len(got) == 1 else [])
         out.append(Qualified(head, units, inside, area, toks[j].start))
     return out
@@ -176,7 +198,8 @@ def _first_unit(g: Gazetteer, q: Qualified, cc: str) -> list[Entry]:
     """The readings in country cc of the innermost unit that has any (a unit may be a town and a region)."""
     for unit in q.units:
         if unit:
-            es = [g.entries[i] for i in unit[0].ids if g.entries[i].country == cc]
+            es = [g.entries[i] for i in unit[0].ids if g.entries[i].country == cc
+                  and (g.entries[i].kind != CITY or g.entries[i].population >= SEAT_MIN_POPULATION)]
             if es:
                 return es
     return []
