@@ -112,3 +112,9 @@ def test_a_hamlet_named_like_the_unit_does_not_place_the_name() -> None:
     # "Michoacan" is in the gazetteer as a hamlet of Chiapas; the city of Apatzingan is meant
     got = places.find_places(analyse("On 7 July 2019, in Apatzingan (Michoacan), gunmen shot at police.", "en"))
     assert [(m.country, m.population > 50_000) for m in got] == [("MX", True)]
+
+
+def test_units_in_ukrainian() -> None:
+    text = "5 травня 2023 року у селі Калинівка (Донецька область) військові обстріляли житлові будинки."
+    got = places.find_places(analyse(text, "uk"))
+    assert [(m.name, m.admin1) for m in got] == [("Kalynivka", "Donetsk Oblast")]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ...resources.gazetteer import ADMIN1, CITY, COUNTRY, Entry, Gazetteer
 from ...text.doc import Doc, Token
-from ...text.normalise import fold, norm
+from ...text.normalise import fold, norm, romanise
 from .forms import _CYR, Lexicon
 from .mentions import _Cand, _multi, _single
 
@@ -245,7 +245,8 @@ def head_reading(g: Gazetteer, q: Qualified) -> tuple[Entry | None, bool]:
         return None, True
     # the name itself before an alternate name; near a district seat; the larger place
     seats = [u for u in unit if u.kind == CITY]
-    keys = set(q.head.keys) | {fold(k) for k in q.head.keys}
+    keys = set(q.head.keys) | {fold(k) for k in q.head.keys} \
+        | {fold(r) for k in q.head.keys if _CYR.search(k) for r in romanise(k)}   # "Калинівка" ~ Kalynivka
     return min(fits, key=lambda e: (norm(e.name) not in keys, fold(e.name) not in keys,
                                     min((_km(e, u) for u in seats), default=0.0), -e.population)), True
 
