@@ -355,6 +355,9 @@ def build() -> Gazetteer:
         for n in names | {en}:
             if _usable(n, True) and (sd.type not in _CITY_TYPES or norm(n) != norm(ce.name if ce else "")):
                 b.key(n, i)
+                plain = _APOSTROPHES.sub("", _ascii(n))
+                if plain != n and plain.isascii():
+                    b.key(plain, i)     # "Narino", "Salah ad Din" as English text writes them
     # the admin1 name of every city whose region we could place
     ent = b.g.entries
     for j, e in enumerate(ent):
