@@ -23,6 +23,9 @@ def fatalities(text: str) -> list[int | None]:
     ("On 2 May 2021, in Dori (Seno, Sahel), an IED exploded under a truck. No fatalities were reported.", 0),
     ("On 2 May 2021, in Dori (Seno, Sahel), an IED exploded under a truck; no one was reportedly hurt.", 0),
     ("On 2 May 2021, in Dori (Seno, Sahel), an IED exploded under a truck, leaving 6 injured people.", None),
+    ("On 2 May 2021, in Dori (Seno, Sahel), an IED exploded under a truck, killing a passenger.", 1),
+    ("On 2 May 2021, in Dori (Seno, Sahel), an IED exploded near a checkpoint, killing a number of soldiers.",
+     None),
 ])
 def test_note_fatalities(text: str, expected: int | None) -> None:
     got = fatalities(text)

@@ -141,25 +141,30 @@ def _fatalities(ctx: Context, group: list[Candidate]) -> int | None:
     local = group[0].place.kind != "country"
     vals = [c.value for c in ctx.counts if c.kind == "killed" and c.evidence
             and ctx.doc.sentence_of(c.evidence[0].start) in sents and not (local and c.scope == "national")]
-    label, denied = _stated_toll(ctx, sents)
+    label, denied, one = _stated_toll(ctx, sents)
     if label is not None:
         return label
     if vals:
         return int(min(vals))
-    return 0 if denied else None
+    return 0 if denied else 1 if one else None
 
 
 NOBODY_REACH = 4   # "no one was reportedly hurt": the verb of harm this close after the pronoun
 
 
-def _stated_toll(ctx: Context, sents: set[int]) -> tuple[int | None, bool]:
+def _stated_toll(ctx: Context, sents: set[int]) -> tuple[int | None, bool, bool]:
     """A toll the text states outright in the event's sentences (lexicons/<lang>/tolls.toml): the
-    figure after a label ("Fatalities: 2"), and whether a toll is denied ("No fatalities were
-    reported", "no one was hurt")."""
+    figure after a label ("Fatalities: 2"), whether a toll is denied ("No fatalities were
+    reported", "no one was hurt") and whether one person is killed with no figure ("killing a
+    civilian")."""
     doc = ctx.doc
     labels = words(doc.lang, "tolls", "label_nouns")
     if not labels:
-        return None, False
+        return None, False, False
+    kill = words(doc.lang, "tolls", "kill_verbs")
+    one_words = words(doc.lang, "tolls", "one_words")
+    quantity = words(doc.lang, "tolls", "quantity_nouns")
+    one = False
     none_words = words(doc.lang, "tolls", "none_words")
     nouns = words(doc.lang, "tolls", "toll_nouns")
     nobody = [tuple(w.split()) for w in words(doc.lang, "tolls", "nobody_words")]
@@ -182,8 +187,11 @@ def _stated_toll(ctx: Context, sents: set[int]) -> tuple[int | None, bool]:
                     label = v if label is None else min(label, v)
             if is_in(t, nouns) and k > a and is_in(toks[k - 1], none_words):
                 denied = True
+            if is_in(t, kill) and k + 2 < b and toks[k + 1].lower in one_words and toks[k + 2].is_word \
+                    and not is_in(toks[k + 2], quantity):
+                one = True
             for phrase in nobody:
                 if tuple(x.lower for x in toks[k:k + len(phrase)]) == phrase \
                         and any(is_in(x, harm) for x in toks[k + len(phrase):min(b, k + len(phrase) + NOBODY_REACH)]):
                     denied = True
-    return label, denied
+    return label, denied, one
