@@ -30,3 +30,12 @@ def fatalities(text: str) -> list[int | None]:
 def test_note_fatalities(text: str, expected: int | None) -> None:
     got = fatalities(text)
     assert got == [expected]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("5 мая 2023 года беспилотник атаковал здание администрации в Белгороде. Никто не пострадал.", "ru", 0),
+    ("5 травня 2023 року військові обстріляли Херсон. Обійшлося без жертв.", "uk", 0),
+])
+def test_denied_toll_in_russian_and_ukrainian(text: str, lang: str, expected: int) -> None:
+    events = extract(Article(text=text, lang=lang, published="2023-05-06")).events
+    assert [e.fatalities for e in events] == [expected]
