@@ -118,3 +118,12 @@ def test_units_in_ukrainian() -> None:
     text = "5 травня 2023 року у селі Калинівка (Донецька область) військові обстріляли житлові будинки."
     got = places.find_places(analyse(text, "uk"))
     assert [(m.name, m.admin1) for m in got] == [("Kalynivka", "Donetsk Oblast")]
+
+
+def test_region_after_a_comma_qualifies_the_name() -> None:
+    got = places.find_places(analyse("On 4 June 2020, in Kalynivka village, Donetsk oblast, residents blocked "
+                                     "a road.", "en"))
+    assert [(m.name, m.admin1) for m in got] == [("Kalynivka", "Donetsk Oblast")]
+    # a list of towns is no name and its unit
+    got = places.find_places(analyse("On 4 June 2020, protests were held in Kyiv, Lviv and Odesa.", "en"))
+    assert [m.name for m in got] == ["Kyiv", "Lviv", "Odesa"]

@@ -157,6 +157,35 @@ def find(doc: Doc, lx: Lexicon, g: Gazetteer, cands: list[_Cand]) -> list[Qualif
                     got, whole = [region], True
             units.append(got if whole and len(got) == 1 else [])
         out.append(Qualified(head, units, inside, area, toks[j].start))
+    return out + _comma_units(doc, lx, cands, {id(q.head) for q in out})
+
+
+def _comma_units(doc: Doc, lx: Lexicon, cands: list[_Cand], taken: set[int]) -> list[Qualified]:
+    """'in Kalynivka village, Donetsk oblast', 'in Zurmi LGA, Zamfara state': a region named with its
+    region noun right after a name and a comma qualifies it as a parenthesis does (a list of towns,
+    "Kyiv, Lviv and Odesa", names no region noun)."""
+    toks = doc.tokens
+    by_first = {c.t0: c for c in cands}
+    out: list[Qualified] = []
+    for c in cands:
+        if id(c) in taken:
+            continue
+        k = c.t1
+        area = False
+        if k < len(toks) and (toks[k].lower in lx.area_suffixes or toks[k].lower in lx.settlement_nouns):
+            area = toks[k].lower in lx.area_suffixes
+            k += 1
+        if k + 1 >= len(toks) or toks[k].text != "," or toks[k].sent != toks[c.t0].sent:
+            continue
+        unit = by_first.get(k + 1)
+        if unit is None:
+            continue
+        # the region noun ends the unit's candidate ("Donetsk oblast") or follows it ("Zamfara state")
+        last = toks[unit.t1 - 1] if unit.t1 - 1 > unit.t0 else (toks[unit.t1] if unit.t1 < len(toks) else None)
+        if last is None or last.sent != toks[c.t0].sent \
+                or (last.lower not in lx.region_nouns and last.an.lemma not in lx.region_nouns):
+            continue
+        out.append(Qualified(c, [[unit]], [unit], area, last.end))
     return out
 
 
