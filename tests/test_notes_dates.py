@@ -20,6 +20,7 @@ PLACE = "in Dori (Seno, Sahel), gunmen attacked a convoy of traders, killing two
     ("Around 14 August 2019 (as reported),", "2019-08-14", 2),
     ("Assumed on 14 Aug 2019,", "2019-08-14", 2),
     ("Between 14 and 16 August 2019,", "2019-08-14", 2),
+    ("During the week of 12 August 2019,", "2019-08-12", 2),
 ])
 def test_note_date(opening: str, day: str, precision: int) -> None:
     events = extract(Article(text=f"{opening} {PLACE}", lang="en", published=None)).events
