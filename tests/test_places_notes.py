@@ -127,3 +127,11 @@ def test_region_after_a_comma_qualifies_the_name() -> None:
     # a list of towns is no name and its unit
     got = places.find_places(analyse("On 4 June 2020, protests were held in Kyiv, Lviv and Odesa.", "en"))
     assert [m.name for m in got] == ["Kyiv", "Lviv", "Odesa"]
+
+
+def test_unknown_village_falls_back_to_a_region_placed_at_its_centre() -> None:
+    # GeoNames places no centre for Borno state; the unit data puts it at its capital
+    got = places.find_places(analyse("On 7 July 2019, in Ngoshe village (Borno), gunmen abducted three traders.",
+                                     "en"))
+    assert [(m.name, m.country, m.kind) for m in got] == [("Borno", "NG", "admin1")]
+    assert got[0].latitude is not None and abs(got[0].latitude - 11.8) < 0.5

@@ -88,6 +88,7 @@ class Gazetteer:
     alias_target: dict[str, int] = field(default_factory=dict)        # alias key -> the entry it means
     variants: dict[str, tuple[int, ...]] = field(default_factory=dict)  # fold(Latin name) -> city ids
     variant_heads: frozenset[str] = frozenset()                       # first words of multiword folds
+    unit_centres: dict[int, int] = field(default_factory=dict)        # unplaced region id -> centre city id
 
     def lookup(self, key: str) -> tuple[int, ...]:
         return self.index.get(key, ())
@@ -358,6 +359,12 @@ def build() -> Gazetteer:
                 plain = _APOSTROPHES.sub("", _ascii(n))
                 if plain != n and plain.isascii():
                     b.key(plain, i)     # "Narino", "Salah ad Din" as English text writes them
+    # centres for regions read as a place's units only (data/admin_centres.toml [unit_centres])
+    for code, centre in (centres.get("unit_centres") or {}).items():
+        ri = b.g.regions.get(code)
+        ci = city_named(code.split("-", 1)[0], centre)
+        if ri is not None and ci is not None and b.g.entries[ri].latitude is None:
+            b.g.unit_centres[ri] = ci
     # the admin1 name of every city whose region we could place
     ent = b.g.entries
     for j, e in enumerate(ent):

@@ -223,11 +223,20 @@ def _country(g: Gazetteer, q: Qualified) -> str | None:
     return max(votes, key=lambda cc: (votes[cc], size.get(cc, 0)))
 
 
+def placed(g: Gazetteer, i: int) -> Entry:
+    """Entry i, a region without coordinates placed at its centre where the unit data knows it."""
+    e = g.entries[i]
+    c = g.unit_centres.get(i) if e.latitude is None else None
+    if c is None:
+        return e
+    return e._replace(latitude=g.entries[c].latitude, longitude=g.entries[c].longitude, geonameid=None)
+
+
 def _first_unit(g: Gazetteer, q: Qualified, cc: str) -> list[Entry]:
     """The readings in country cc of the innermost unit that has any (a unit may be a town and a region)."""
     for unit in q.units:
         if unit:
-            es = [g.entries[i] for i in unit[0].ids if g.entries[i].country == cc
+            es = [placed(g, i) for i in unit[0].ids if g.entries[i].country == cc
                   and (g.entries[i].kind != CITY or g.entries[i].population >= SEAT_MIN_POPULATION)]
             if es:
                 return es
@@ -289,7 +298,7 @@ def fallback(g: Gazetteer, q: Qualified) -> tuple[_Cand, Entry, str] | None:
     for n, unit in enumerate(q.units):
         if not unit:
             continue
-        es = [g.entries[i] for i in unit[0].ids if g.entries[i].country == cc and g.entries[i].latitude is not None]
+        es = [e for e in (placed(g, i) for i in unit[0].ids) if e.country == cc and e.latitude is not None]
         if not es:
             continue
         # the outermost unit is the region where it has a region reading; inner ones are district seats
