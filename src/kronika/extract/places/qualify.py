@@ -157,10 +157,10 @@ def find(doc: Doc, lx: Lexicon, g: Gazetteer, cands: list[_Cand]) -> list[Qualif
                     got, whole = [region], True
             units.append(got if whole and len(got) == 1 else [])
         out.append(Qualified(head, units, inside, area, toks[j].start))
-    return out + _comma_units(doc, lx, cands, {id(q.head) for q in out})
+    return out + _comma_units(doc, lx, g, cands, {id(q.head) for q in out})
 
 
-def _comma_units(doc: Doc, lx: Lexicon, cands: list[_Cand], taken: set[int]) -> list[Qualified]:
+def _comma_units(doc: Doc, lx: Lexicon, g: Gazetteer, cands: list[_Cand], taken: set[int]) -> list[Qualified]:
     """'in Kalynivka village, Donetsk oblast', 'in Zurmi LGA, Zamfara state': a region named with its
     region noun right after a name and a comma qualifies it as a parenthesis does (a list of towns,
     "Kyiv, Lviv and Odesa", names no region noun)."""
@@ -168,8 +168,8 @@ def _comma_units(doc: Doc, lx: Lexicon, cands: list[_Cand], taken: set[int]) -> 
     by_first = {c.t0: c for c in cands}
     out: list[Qualified] = []
     for c in cands:
-        if id(c) in taken:
-            continue
+        if id(c) in taken or c.tier == 2 or any(g.entries[i].kind != CITY for i in c.ids[:1]):
+            continue    # "Kharkiv region, Zaporizhzhia region": a list of regions, not a town and its region
         k = c.t1
         area = False
         if k < len(toks) and (toks[k].lower in lx.area_suffixes or toks[k].lower in lx.settlement_nouns):
