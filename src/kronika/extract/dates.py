@@ -642,6 +642,37 @@ def find_dates(ctx: Context) -> list[DateMention]:
 def run(ctx: Context) -> None:
     """Fill ctx.dates with every date expression, resolved against doc.published."""
     ctx.dates = [d for d in find_dates(ctx) if not ctx.skipped(d.start, d.end)]
+    _loosen(ctx)
+
+
+APPROX_REACH = 3     # "on or around 3 May": the cue this many words before the date at most
+RANGE_DAYS = 2       # "between 3 and 5 May": a span this long is dated to its first day at week precision
+
+
+@lru_cache(maxsize=8)
+def _approximate_cues(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The `approximate` phrases of the language's dates.toml, as word tuples."""
+    w = load_lexicon(lexicon_lang(lang), "dates").get("words", {})
+    return tuple(tuple(norm(p).split()) for p in w.get("approximate", []))
+
+
+def _loosen(ctx: Context) -> None:
+    """ACLED's time_precision 2 for a day the text gives only roughly: after an approximate cue ("on or
+    around", "around", "assumed on": `approximate` in dates.toml) or as a span of several days (the
+    first day stands for it)."""
+    cues = _approximate_cues(ctx.doc.lang)
+    doc = ctx.doc
+    for d in ctx.dates:
+        if d.kind not in ("date", "range") or d.value is None or d.precision != 1:
+            continue
+        if d.value_end is not None and (d.value_end - d.value).days >= RANGE_DAYS:
+            d.precision = 2
+            continue
+        k = doc.token_at(d.start)
+        a = doc.sent_tokens[doc.tokens[k].sent][0]
+        before = " " + " ".join(t.lower for t in doc.tokens[max(a, k - APPROX_REACH):k]) + " "
+        if any(" " + " ".join(cue) + " " in before for cue in cues):
+            d.precision = 2
 
 
 def _paragraph(text: str, offset: int) -> tuple[int, int]:

@@ -11,6 +11,7 @@ Lookup keys are normalised names (`norm`): lower case, ё→е, one kind of apos
 
 from __future__ import annotations
 
+import difflib
 import gc as _gc
 import gettext
 import hashlib
@@ -87,6 +88,7 @@ class Gazetteer:
     alias_target: dict[str, int] = field(default_factory=dict)        # alias key -> the entry it means
     variants: dict[str, tuple[int, ...]] = field(default_factory=dict)  # fold(Latin name) -> city ids
     variant_heads: frozenset[str] = frozenset()                       # first words of multiword folds
+    unit_centres: dict[int, int] = field(default_factory=dict)        # unplaced region id -> centre city id
 
     def lookup(self, key: str) -> tuple[int, ...]:
         return self.index.get(key, ())
@@ -140,6 +142,23 @@ def _source_digest() -> str:
         if p.is_file():
             h.update(p.read_bytes())
     return h.hexdigest()[:12]
+
+
+_APOSTROPHES = re.compile(r"['’ʼʻ`‘]")
+# Latin alternate names of towns this size that spell the main name another way ("Taizz", "Mekelle")
+# are kept as spelling variants; other Latin alternates are other languages' names and noise.
+CLOSE_ALT_MIN_POPULATION = 10_000
+CLOSE_RATIO = 0.8
+
+
+def _close_spelling(alt: str, plain: str) -> bool:
+    """Whether a Latin alternate name is another spelling of the main one (same first letter, most
+    letters shared), not another name."""
+    a = _APOSTROPHES.sub("", _ascii(alt)).lower()
+    m = plain.lower()
+    if len(a) < 4 or a == m or a[:1] != m[:1]:
+        return False
+    return difflib.SequenceMatcher(None, a, m).ratio() >= CLOSE_RATIO
 
 
 def _ascii(s: str) -> str:
@@ -214,7 +233,11 @@ def build() -> Gazetteer:
             old = b.g.by_name.get(key)
             if old is None or b.g.entries[old].population < pop:
                 b.g.by_name[key] = i
+        plain = _APOSTROPHES.sub("", _ascii(c["name"]))
+        if plain != _ascii(c["name"]):
+            b.key(plain, i)             # "Marib" for "Ma'rib", "Mekele" for "Mek'ele"
         latin_ok = pop >= LATIN_ALT_MIN_POPULATION
+        close_ok = pop >= CLOSE_ALT_MIN_POPULATION
         variants = c["countrycode"] in VARIANT_COUNTRIES
         if variants:
             b.variant(c["name"], i)     # "Huliaipole", "Vovchansk" for "Hulyaypole", "Vovchans'k"
@@ -225,6 +248,8 @@ def build() -> Gazetteer:
             latin = bool(_LATIN.match(alt))
             if latin_ok or not latin:
                 b.key(alt, i)
+            elif close_ok and _close_spelling(alt, plain):
+                b.variant(alt, i)       # "Taizz" for "Taiz": another spelling, read as variants are
             if variants and not latin:
                 main = fold(c["name"])
                 for r in romanise(alt):
@@ -331,6 +356,15 @@ def build() -> Gazetteer:
         for n in names | {en}:
             if _usable(n, True) and (sd.type not in _CITY_TYPES or norm(n) != norm(ce.name if ce else "")):
                 b.key(n, i)
+                plain = _APOSTROPHES.sub("", _ascii(n))
+                if plain != n and plain.isascii():
+                    b.key(plain, i)     # "Narino", "Salah ad Din" as English text writes them
+    # centres for regions read as a place's units only (data/admin_centres.toml [unit_centres])
+    for code, centre in (centres.get("unit_centres") or {}).items():
+        ri = b.g.regions.get(code)
+        ci = city_named(code.split("-", 1)[0], centre)
+        if ri is not None and ci is not None and b.g.entries[ri].latitude is None:
+            b.g.unit_centres[ri] = ci
     # the admin1 name of every city whose region we could place
     ent = b.g.entries
     for j, e in enumerate(ent):

@@ -9,12 +9,14 @@ from ...model import Event, Span
 from ..context import Context
 from .attach import Candidate, place_key
 from .classify import SEVERITY
+from .triggers import is_in, words
 
 
 def merge(ctx: Context, cands: list[Candidate]) -> list[Event]:
     """ACLED's unit: one date x place x type (demonstrations: Protests and Riots together)."""
     groups: dict[tuple[object, ...], list[Candidate]] = {}
     _fold_quarters(cands)
+    _fold_into_areas(cands)
     for c in cands:
         key = (c.day, c.place.geonameid or c.place.name.lower(), c.coded.family)
         groups.setdefault(key, []).append(c)
@@ -73,6 +75,29 @@ def _fold_quarters(cands: list[Candidate]) -> None:
             c.place, c.geo_precision = big.place, big.geo_precision
 
 
+AREA_KM = 50.0   # a place this close to an area's seat named for the same day's event lies in that area
+
+
+def _fold_into_areas(cands: list[Candidate]) -> None:
+    """'in Hays district (Al Hudaydah), forces shelled Hays town and the nearby village of Al Jarrahi':
+    a place inside an area the same day's event of the same kind is told at (a district, an upazila:
+    places of kind "district") is that event's, not another one. Round-ups of towns name no area."""
+    areas = [c for c in cands if c.place.kind == "district" and c.place.latitude is not None
+             and c.place.longitude is not None]
+    if not areas:
+        return
+    for c in cands:
+        p = c.place
+        if p.kind != "city" or p.latitude is None or p.longitude is None:
+            continue
+        home = [o for o in areas if o.day == c.day and o.coded.family == c.coded.family
+                and place_key(o.place) != place_key(p) and o.place.latitude is not None
+                and o.place.longitude is not None
+                and _km(p.latitude, p.longitude, o.place.latitude, o.place.longitude) <= AREA_KM]
+        if home:
+            c.place, c.geo_precision = home[0].place, home[0].geo_precision
+
+
 def _km(la1: float, lo1: float, la2: float, lo2: float) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (la1, lo1, la2, lo2))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
@@ -116,4 +141,57 @@ def _fatalities(ctx: Context, group: list[Candidate]) -> int | None:
     local = group[0].place.kind != "country"
     vals = [c.value for c in ctx.counts if c.kind == "killed" and c.evidence
             and ctx.doc.sentence_of(c.evidence[0].start) in sents and not (local and c.scope == "national")]
-    return int(min(vals)) if vals else None
+    label, denied, one = _stated_toll(ctx, sents)
+    if label is not None:
+        return label
+    if vals:
+        return int(min(vals))
+    return 0 if denied else 1 if one else None
+
+
+NOBODY_REACH = 4   # "no one was reportedly hurt": the verb of harm this close after the pronoun
+
+
+def _stated_toll(ctx: Context, sents: set[int]) -> tuple[int | None, bool, bool]:
+    """A toll the text states outright in the event's sentences (lexicons/<lang>/tolls.toml): the
+    figure after a label ("Fatalities: 2"), whether a toll is denied ("No fatalities were
+    reported", "no one was hurt") and whether one person is killed with no figure ("killing a
+    civilian")."""
+    doc = ctx.doc
+    labels = words(doc.lang, "tolls", "label_nouns")
+    if not labels:
+        return None, False, False
+    kill = words(doc.lang, "tolls", "kill_verbs")
+    one_words = words(doc.lang, "tolls", "one_words")
+    quantity = words(doc.lang, "tolls", "quantity_nouns")
+    one = False
+    none_words = words(doc.lang, "tolls", "none_words")
+    nouns = words(doc.lang, "tolls", "toll_nouns")
+    nobody = [tuple(w.split()) for w in words(doc.lang, "tolls", "nobody_words")]
+    harm = words(doc.lang, "tolls", "harm_verbs")
+    numbers = {n.start: n for n in ctx.numbers}
+    toks = doc.tokens
+    label: int | None = None
+    denied = False
+    for si in sorted(sents):
+        if si >= len(doc.sentences):
+            continue
+        a, b = doc.sent_tokens[si]
+        for k in range(a, b):
+            t = toks[k]
+            if is_in(t, labels) and k + 2 < b and toks[k + 1].text == ":":
+                n = numbers.get(toks[k + 2].start)
+                v = int(n.value) if n is not None and n.value == int(n.value) and not n.vague \
+                    else int(toks[k + 2].text) if toks[k + 2].text.isdigit() else None   # "0" is no figure
+                if v is not None:
+                    label = v if label is None else min(label, v)
+            if is_in(t, nouns) and k > a and is_in(toks[k - 1], none_words):
+                denied = True
+            if is_in(t, kill) and k + 2 < b and toks[k + 1].lower in one_words and toks[k + 2].is_word \
+                    and not is_in(toks[k + 2], quantity):
+                one = True
+            for phrase in nobody:
+                if tuple(x.lower for x in toks[k:k + len(phrase)]) == phrase \
+                        and any(is_in(x, harm) for x in toks[k + len(phrase):min(b, k + len(phrase) + NOBODY_REACH)]):
+                    denied = True
+    return label, denied, one

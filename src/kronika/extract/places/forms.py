@@ -79,6 +79,10 @@ class Lexicon:
     list_joiners: frozenset[str] = frozenset()      # "Харкові, Сумах та Полтаві"
     generic_districts: frozenset[str] = frozenset()  # "Ленинский район": no town's name
     locative_preps: frozenset[str] = frozenset()    # "в Афганистане": where the clause's event is
+    area_suffixes: frozenset[str] = frozenset()     # "Gwoza LGA", "Hays district": an admin area named X
+    quarter_nouns: frozenset[str] = frozenset()     # "the X neighbourhood of Y": X is a part of town Y
+    quarter_preps: frozenset[str] = frozenset()
+    span_nouns: frozenset[str] = frozenset()        # "the X-Y area": the stretch between two places
 
 
 _PRIORS = {"uk": ("UA", "RU", "BY", "KZ", "MD"), "ru": ("RU", "UA", "BY", "KZ", "KG", "UZ", "MD"),
@@ -105,7 +109,8 @@ def lexicon(lang: str) -> Lexicon:
                    fs("facility_nouns", True), adj, frozenset(_PRIORS.get(lexicon_lang(lang), ())),
                    fs("capital_nouns"), fs("capital_preps"), fs("road_nouns"), fs("settlement_nouns"), fs("name_particles", True),
                    fs("street_nouns"), tuple((a, b) for a, b in lx.get("other_spelling") or ()),
-                   fs("list_joiners", True) | {","}, fs("generic_districts"), fs("locative_preps"))
+                   fs("list_joiners", True) | {","}, fs("generic_districts"), fs("locative_preps"),
+                   fs("area_suffixes"), fs("quarter_nouns"), fs("quarter_preps"), fs("span_nouns"))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -146,7 +146,7 @@ def _single(g: Gazetteer, doc: Doc, t: Token) -> _Cand | None:
     tier = 0
     cyr = bool(_CYR.search(t.text))
     variant: tuple[int, ...] = ()
-    if not cyr:
+    if not cyr and forms[0] not in lexicon(doc.lang).adjectives:   # "Syrian" is no spelling of "Sirjan"
         vk, variant = _variant_ids(g, forms[:2])
         variant = tuple(i for i in variant if i not in ids)   # found only under another spelling
         if variant:
@@ -366,6 +366,9 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
     # a street, square or part of a town named after a place: "вулиця Київська", "Kyiv Street"
     if _street_name(doc, lx, c):
         return "street"
+    # a part of a town named like another place: "the Tierra Nueva neighbourhood of Ciudad X"
+    if _quarter_of(g, doc, lx, c):
+        return "quarter"
     # the towns a road joins: "траса Київ - Чоп", "the Kyiv-Chop highway"
     if _road_endpoint(doc, lx, c):
         return "road"
@@ -404,7 +407,7 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
         best = g.entries[c.ids[0]]
         if k < len(toks) and toks[k].sent == t.sent and toks[k].is_word and _is_cap(toks[k]) \
                 and toks[k].start <= t.end + 1 and not _CYR.search(toks[k].text) \
-                and norm(toks[k].text) not in lx.titles_after:
+                and norm(toks[k].text) not in lx.titles_after and norm(toks[k].text) not in lx.area_suffixes:
             # "Orange Revolution", "Nord Stream"; a place followed by a title stays ("Kyiv Mayor")
             if best.kind == CITY and best.population < 500_000:
                 return "run"
@@ -477,6 +480,46 @@ def _street_name(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
         return True
     k = c.t1
     return k < len(toks) and toks[k].sent == sent and _is_cap(toks[k]) and toks[k].lower in lx.street_nouns
+
+
+def _quarter_of(g: Gazetteer, doc: Doc, lx: Lexicon, c: _Cand) -> bool:
+    """'the Tierra Blanca neighbourhood of Culiacan', 'Kibera ward in Nairobi': a name before a word for a
+    part of a town and a preposition names that part; the town after it is the place. A district noun
+    does so only before a town: 'the Dniprovskyi district of Kherson' is a part of the city, 'the Hays
+    district of Al Hudaydah' (a region as well) is an area of its own."""
+    toks = doc.tokens
+    k = c.t1
+    if k + 2 >= len(toks) or toks[k + 2].sent != toks[c.t0].sent:
+        return False
+    if toks[k + 1].lower not in lx.quarter_preps or not _is_cap(toks[k + 2]):
+        return False
+    if toks[k].lower in lx.quarter_nouns or toks[k].an.lemma in lx.quarter_nouns:
+        return True
+    if not (toks[k].lower in lx.district_nouns or toks[k].an.lemma in lx.district_nouns):
+        return False
+    a, end = doc.sent_tokens[toks[k + 2].sent]
+    town = _multi(g, doc, k + 2, end) or _single(g, doc, toks[k + 2])
+    return town is not None and all(g.entries[i].kind == CITY for i in town.ids[:5])
+
+
+def _first_of_pair(g: Gazetteer, doc: Doc, lx: Lexicon, t: Token) -> _Cand | None:
+    """'the Djibo-Arbinda area', 'the Tal Afar-Sinjar axis': two places joined by a hyphen before a word
+    for the stretch between them; the event is placed at the first."""
+    toks = doc.tokens
+    if "-" not in t.text.strip("-") or t.i + 1 >= len(toks) or toks[t.i + 1].sent != t.sent:
+        return None
+    nxt = toks[t.i + 1]
+    if nxt.lower not in lx.span_nouns and nxt.an.lemma not in lx.span_nouns:
+        return None
+    first = t.text.split("-", 1)[0]
+    if len(first) < 3 or not first[:1].isupper():
+        return None
+    part = Token(first, t.start, t.start + len(first), t.i, t.sent, t.an)
+    c = _single(g, doc, part)
+    if c is None:
+        return None
+    c.t1 = t.i + 1
+    return c
 
 
 def _road_endpoint(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
@@ -565,7 +608,7 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                 if c is not None and _guarded(doc, lx, c, g, lower):
                     c = None
             if c is None and _is_cap(t) and not adjective:
-                c = _multi(g, doc, i, end) or _single(g, doc, t)
+                c = _multi(g, doc, i, end) or _single(g, doc, t) or _first_of_pair(g, doc, lx, t)
                 if c is not None:
                     why = "person" if t.an.lemma in people and g.entries[c.ids[0]].kind == CITY \
                         and (c.word != "geo" or c.tier == 1 or (_may_be_surname(doc.lang, t.text)

@@ -7,6 +7,7 @@ whose best reading is too small for the evidence yields no place at all rather t
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import Counter
 
 from ...resources.gazetteer import (
@@ -23,6 +24,7 @@ from ...text.doc import Doc
 from ...text.normalise import norm, skeleton
 from ..context import Context
 from ..mentions import PlaceMention
+from . import qualify
 from .forms import _CYR, ADJ_SCORE, lexicon
 from .mentions import _Cand, recognise
 
@@ -72,6 +74,7 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
         if e.latitude is None or (e.kind == ADMIN1 and e.geonameid in cities):
             continue    # unplaceable; or "Берлин": the city, not the city-state around it
         if latin and e.kind == CITY and (e.population < 1_000_000 or c.initial) and norm(e.name) not in c.keys \
+                and _plain(e.name) not in c.keys \
                 and not any(k in g.aliases for k in c.keys) and i not in c.variant:
             continue    # Latin-script alternate names are full of noise ("Part" for Perth)
         s = math.log10(e.population + 10)
@@ -140,12 +143,19 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
             need = max(need, 10_000 if post_soviet else 100_000)
         if i_best in c.variant and e.country not in ctx:
             need = max(need, 15_000)    # another spelling of a small town the article is not about
+            if e.country not in VARIANT_COUNTRIES and e.country not in near:
+                return None     # a GeoNames alternate spelling ("Taizz"): only of a country the text names
         if e.population < need:
             return None
     conf = 0.9 if c.tier == 0 else (0.7 if c.tier == 1 else ADJ_SCORE)
     if len(c.ids) > 1 and c.tier != 2:
         conf -= 0.1
     return e, (ADJ_SCORE if c.tier == 2 else conf)
+
+
+def _plain(name: str) -> str:
+    """'Jalālābād' -> 'jalalabad': GeoNames' main name as English text writes it, without diacritics."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", norm(name)) if not unicodedata.combining(ch))
 
 
 def _name_key(doc: Doc, c: _Cand) -> tuple[str, ...]:
@@ -170,7 +180,23 @@ def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
         if got:
             by_name.setdefault(_name_key(doc, c), Counter())[got[0]] += got[1]
     out: list[PlaceMention] = []
+    # "X district (Admin2, Admin1)": the units choose among X's namesakes and are no places of their own
+    groups = qualify.find(doc, lexicon(doc.lang), g, cands)
+    units = {id(u) for grp in groups for u in grp.unit_cands}
+    heads = {id(grp.head): grp for grp in groups if grp.head is not None}
+    known = {id(c) for c in cands}
+    # a name the guards set aside ("Gwoza LGA (Borno)"): the units say it is a place
+    cands = sorted([*cands, *(grp.head for grp in groups if grp.head is not None and id(grp.head) not in known)],
+                   key=lambda c: c.start)
     for c in cands:
+        if id(c) in units:
+            continue
+        grp = heads.get(id(c))
+        if grp is not None:
+            qm = _qualified(doc, g, c, grp)
+            if qm is not None:
+                out.append(qm)
+                continue
         own = by_name.get(_name_key(doc, c))
         cctx = ctx
         if own:
@@ -180,10 +206,45 @@ def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
             continue
         e, conf = r
         m = _mention(doc, c.start, c.end, e, conf)
-        if c.district and e.kind == CITY:
-            m.kind = "district"
-        out.append(m)
+        out.append(_as_kind(m, "district") if e.kind == CITY and (c.district or _area_named(doc, c)) else m)
+    for grp in groups:
+        if grp.head is None:
+            fb = qualify.fallback(g, grp)
+            if fb is not None:
+                out.append(_as_kind(_mention(doc, fb[0].start, fb[0].end, fb[1], 0.8), fb[2]))
+    out.sort(key=lambda m: m.start)
     return out + _capitals(doc, g, ctx, out)
+
+
+def _area_named(doc: Doc, c: _Cand) -> bool:
+    """'Gwoza LGA', 'Hays district', 'the Djibo-Arbinda area': the area around the town is meant (the
+    town stands for it, ACLED geo_precision 2)."""
+    lx = lexicon(doc.lang)
+    k = c.t1
+    if k >= len(doc.tokens) or doc.tokens[k].sent != doc.tokens[c.t0].sent:
+        return False
+    t = doc.tokens[k]
+    return t.lower in lx.area_suffixes or t.an.lemma in lx.area_suffixes or t.lower in lx.span_nouns
+
+
+def _as_kind(m: PlaceMention, kind: str) -> PlaceMention:
+    m.kind = kind
+    return m
+
+
+def _qualified(doc: Doc, g: Gazetteer, c: _Cand, q: qualify.Qualified) -> PlaceMention | None:
+    """The mention of a name its parenthesis qualifies; None where the units say nothing (no unit
+    resolves), so the name is read as if alone."""
+    e, said = qualify.head_reading(g, q)
+    if not said:
+        return None
+    if e is not None:
+        kind = "district" if q.area and e.kind == CITY else e.kind
+        return _as_kind(_mention(doc, c.start, c.end, e, 0.9), kind)
+    fb = qualify.fallback(g, q)
+    if fb is None:
+        return None
+    return _as_kind(_mention(doc, fb[0].start, fb[0].end, fb[1], 0.8), fb[2])
 
 
 def _mention(doc: Doc, start: int, end: int, e: Entry, conf: float) -> PlaceMention:
