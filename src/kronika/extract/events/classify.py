@@ -241,13 +241,15 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         return None   # a wreath-laying or memorial march, not a protest
     crime = bool(classes & {"crime", "accident"})   # robbery, fraud, a bus crash: not political violence
     if "crime" in classes and classes & MOB_ACTS and any(
-            m is not None and m.kind == "mob" for h in live if h.cls in MOB_ACTS
+            m is not None and m.kind == "mob" and not _lone(doc, m) for h in live if h.cls in MOB_ACTS
             for m in (agent_of(doc, h, actors),)):
         crime = False   # a mob beating a suspected thief: mob justice, not a crime story (ACLED: mob violence)
     protesters = "protester" in classes or "protester" in kinds or (
         "political" in kinds and bool(state) and bool(classes & CROWD_VIOLENCE)) or (   # supporters fighting police
-        not armed and any(h.cls in CROWD_VIOLENCE - {"clash"} and _crowd(doc, a, h.first) for h in live))
-    # farmers spilling grain, residents storming a building: a crowd's own violence
+        not armed and not kinds & {"political", "militia"}
+        and any(h.cls in CROWD_VIOLENCE - {"clash"} and _crowd(doc, a, h.first) for h in live))
+    # farmers spilling grain, residents storming a building: a crowd's own violence (party factions or
+    # militias fighting are ACLED's clash or mob violence, decided below)
     if "block" in classes and (any(m.first < by_cls["block"].first for m in state)
                                or not (protesters or kinds & {"political", "mob"} or demo_before
                                        or _crowd(doc, a, by_cls["block"].first))):
@@ -485,6 +487,13 @@ def _crowd(doc: Doc, a: int, b: int) -> bool:
     """'сотни человек перекрыли улицы', 'residents blocked the road': people, not a landslide or the police."""
     crowd = words(doc.lang, "actors", "crowd_nouns")
     return any(is_in(t, crowd) for t in doc.tokens[a:b])
+
+
+def _lone(doc: Doc, m: ActorMention) -> bool:
+    """'неизвестный напал': one person, singular by morphology and no collective noun ('толпа', 'a mob'),
+    whose beating and robbing is a crime, not a mob's justice."""
+    t = doc.tokens[m.first]
+    return t.an.number == "sing" and not is_in(t, words(doc.lang, "actors", "collective_nouns"))
 
 
 def _several(doc: Doc, a: int, b: int) -> bool:
