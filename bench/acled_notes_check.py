@@ -118,7 +118,7 @@ TUNE: list[Note] = [
          "farmers.", VAC, "2020-10-12", 11.84692, 13.15712, 1),
     Note("On the night of 4 May 2018, in Kandahar city (Kandahar), a roadside bomb exploded near a police "
          "checkpoint, killing three police officers.", EXP, "2018-05-04", 31.61332, 65.71013, 1, 3),
-    Note("On 9 September 2017, in Nyala (South Darfur), police fired tear gas at protesters demanding fuel, "
+    Note("On 9 September 2017, in Nyala (South Darfur), police fired teargas at demonstrators demanding fuel, "
          "leaving 8 injured people.", PRO, "2017-09-09", 12.04888, 24.88069, 1),
     Note("On 21 April 2019, in Khartoum (Khartoum), thousands of protesters held a sit-in outside the army "
          "headquarters demanding civilian rule.", PRO, "2019-04-21", 15.55177, 32.53241, 1),

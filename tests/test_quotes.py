@@ -253,9 +253,9 @@ def test_english_name_opening_a_sentence_with_a_role_after_it() -> None:
 
 def test_dash_inside_speech_without_a_comma_is_no_attribution_ru() -> None:
     text = ("У здания суда стоял и следователь Нурлан Абенов.\n"
-            "— Днем нас собрали по тревоге — нам сказали, что идет митинг на площади.")
+            "— Утром нас подняли по тревоге — объявили, что у вокзала собирается толпа.")
     [q] = quotes_of(text, "ru")
-    assert q.text.startswith("Днем нас собрали")
+    assert q.text.startswith("Утром нас подняли")
     assert q.speaker == "Нурлан Абенов"
 
 

@@ -423,7 +423,7 @@ def via_for(ctx: Context, mem: SpeechMemory, sp: Speaker | None, si: int, quote:
         got = mem.vias.get(key)
     if got is None and sp is not None and sp.person:
         # "У коментарі виданню X Ганна Коваль розповіла …", "Ганна Коваль розповіла виданню X, що …",
-        # "She told The Record that …": the outlet named where the person was introduced
+        # "He told the Gazette that …": the outlet named where the person was introduced
         mentions = _mention_sentences(ctx, sp, qa)
         # the two mentions nearest before the quote, then the two where the person was introduced
         for si2 in list(dict.fromkeys(mentions[-2:][::-1] + mentions[:2])):
