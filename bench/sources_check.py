@@ -146,7 +146,80 @@ HELD_OUT: list[Case] = [
          [S("Vijesti TV", "outlet")]),
 ]
 
-TUNE: list[Case] = []
+TUNE: list[Case] = [
+    Case("uk", "У Полтаві сотні людей вийшли на акцію проти забудови парку. Як повідомили в Полтавській "
+               "міській раді, проєкт призупинено. Активісти кажуть, що будівельники вже вирубали дерева.",
+         [S("Полтавська міська рада", "government")]),
+    Case("uk", "Джерело: Громадське\n\nУ Рівному поліція затримала п'ятьох учасників бійки біля нічного клубу. "
+               "За даними ювенальної поліції, серед затриманих двоє неповнолітніх.",
+         [S("Громадське", "outlet"), S("ювенальна поліція", "police")]),
+    Case("uk", "Речниця поліції Харківщини Ірина Коробейник повідомила, що на акції затримали трьох людей. "
+               "Політолог Степан Гудзь вважає, що влада припустилася помилки.",
+         [S("Ірина Коробейник", "police")]),
+    Case("uk", "Про сутички на ринку в Чернівцях пише Telegram-канал «Чернівці Live». За даними каналу, "
+               "постраждав охоронець.",
+         [S("Чернівці Live", "telegram")]),
+    Case("uk", "Мешканці Обухова перекрили трасу, повідомляє «Обухів сьогодні». Про це також написав у "
+               "Facebook депутат міськради Орест Ярмолюк.",
+         [S("Обухів сьогодні", "outlet"), S("Орест Ярмолюк", "official")],
+         "https://kyiv-today.news/a/1"),
+    Case("uk", "Директор ГО «Чиста ріка» Вероніка Ґудзь-О'Браєн розповіла, що пікет зібрав близько сотні "
+               "людей. Свідки стверджують, що поліція поводилася коректно.",
+         [S("Вероніка Ґудзь-О'Браєн", "ngo")]),
+    Case("uk", "За словами джерела в правоохоронних органах, затриманим повідомили про підозру в хуліганстві.",
+         [S("джерело в правоохоронних органах", "other")]),
+    Case("uk", "Як повідомила Національна поліція України, у Києві затримали 12 учасників сутичок. У "
+               "поліції додали, що відкрито провадження.",
+         [S("Національна поліція України", "police")]),
+    Case("uk", "Інформацію про сутичку на мітингу підтвердив журналістам речник ОВА Денис Ткачишин.",
+         [S("Денис Ткачишин", "official")]),
+    Case("ru", "По данным МЧС, во время беспорядков в Кизляре сгорели два автомобиля. Жители уверяют, что "
+               "поджоги начались еще ночью.",
+         [S("МЧС", "government")]),
+    Case("ru", "Источник: РБК\n\nВ Казани прошел митинг против закрытия больницы. В мэрии сообщили, что "
+               "на акцию пришли около 300 человек.",
+         [S("РБК", "outlet"), S("мэрия", "government")]),
+    Case("ru", "Как рассказал источник в правоохранительных органах, задержанным грозит до пяти лет.",
+         [S("источник в правоохранительных органах", "other")]),
+    Case("ru", "Об акции сообщил Telegram-канал «Тверь Онлайн». По словам местного блогера Кирилла Жмыхова, "
+               "на площади собрались сотни человек. Правозащитники утверждают, что задержания были "
+               "жесткими.",
+         [S("Тверь Онлайн", "telegram"), S("Кирилл Жмыхов", "other")]),
+    Case("ru", "Представитель МВД Киргизии Талант Абдыкеримов заявил журналистам, что ситуация под "
+               "контролем. Эксперт Данияр Осмонов полагает, что протесты продолжатся.",
+         [S("Талант Абдыкеримов", "police")]),
+    Case("ru", "В Алматы полиция задержала участников одиночных пикетов, передает Vlast.kz со ссылкой на "
+               "правозащитника Евгения Жовтиса.",
+         [S("Vlast.kz", "outlet"), S("Евгений Жовтис", "ngo")]),
+    Case("ru", "Как сообщил в X бывший депутат Марк Шеффилд, полиция применила слезоточивый газ.",
+         [S("Марк Шеффилд", "other")]),
+    Case("ru", "Пресс-служба ГУ МВД по Москве сообщила о задержании 40 человек. В ведомстве уточнили, "
+               "что все они доставлены в отделы полиции.",
+         [S("ГУ МВД по Москве", "police")]),
+    Case("en", "LAGOS (AFP) - Police used tear gas on protesters in Lagos on Monday, an AFP correspondent "
+               "said. Police spokesman Adewale Ogunleye said 14 people were arrested.",
+         [S("AFP", "news_agency"), S("Adewale Ogunleye", "police")]),
+    Case("en", "According to the Interior Ministry, 35 people were detained in Yerevan. The ministry said "
+               "three officers were hurt. Political analyst Hrant Petrosyan said the crackdown was a "
+               "mistake.",
+         [S("Interior Ministry", "police")]),
+    Case("en", "A government spokesperson told reporters that the curfew in Dhaka would be lifted. Witnesses "
+               "said shops remained closed.",
+         [S("government", "government")]),
+    Case("en", "Protesters stormed the town hall in Lorient, regional newspaper Le Télégramme reported, citing "
+               "a police source.",
+         [S("Le Télégramme", "outlet"), S("police source", "other")]),
+    Case("en", "Human Rights Watch said security forces fired live rounds at demonstrators in Conakry. The "
+               "group called for an investigation.",
+         [S("Human Rights Watch", "ngo")]),
+    Case("en", "Dozens of nurses rallied in Manila, the Philippine Star reported. Nurse Maria dela Cruz "
+               "said she had not been paid for three months.",
+         [S("Philippine Star", "outlet"), S("Maria dela Cruz", "witness")],
+         "https://www.rappler.com/nation/1"),
+    Case("en", "Riot police detained 12 people after clashes in Santiago, Chile's Carabineros said on X. "
+               "Student leader Ignacia Morales said the march had been peaceful until police arrived.",
+         [S("Carabineros", "police"), S("Ignacia Morales", "other")]),
+]
 
 
 def _score_module() -> ModuleType | None:

@@ -179,3 +179,25 @@ def test_bare_agency_word_is_no_source() -> None:
 
 def test_bracket_after_a_common_word_is_no_dateline() -> None:
     assert names("Police (officers) - they said nothing.", "en") == {}
+
+
+@pytest.mark.parametrize(("lang", "text", "gone", "kept"), [
+    # an unnamed plural crowd is nobody a reader could check; those who saw or ran it are sources
+    ("uk", "Ректор заявив, що занять не буде. Студенти стверджують, що їх не попередили.", "Студенти", None),
+    ("ru", "Волонтеры утверждают, что в лагере не хватает воды. Очевидцы рассказали о пожаре.",
+     "Волонтеры", "Очевидцы"),
+    ("ru", "Местные фермеры заявили, что урожай пропал. Организаторы сообщили о трех тысячах участников.",
+     "Местные фермеры", "Организаторы"),
+    ("en", "Students said the gates were locked. Witnesses said the police fired in the air.", "Students", "Witnesses"),
+])
+def test_unnamed_crowds_are_no_sources(lang: str, text: str, gone: str, kept: str | None) -> None:
+    got = names(text, lang)
+    assert gone not in got
+    if kept is not None:
+        assert kept in got
+
+
+def test_a_named_group_of_people_stays_a_source() -> None:
+    # a group with a proper name, or one company's name, is checkable
+    assert "Зелена варта" in names("Активісти руху «Зелена варта» заявили, що ліс вирубали.", "uk")
+    assert "NetBlocks" in names("Internet traffic fell by half, NetBlocks said.", "en")
