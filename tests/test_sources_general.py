@@ -201,3 +201,14 @@ def test_a_named_group_of_people_stays_a_source() -> None:
     # a group with a proper name, or one company's name, is checkable
     assert "Зелена варта" in names("Активісти руху «Зелена варта» заявили, що ліс вирубали.", "uk")
     assert "NetBlocks" in names("Internet traffic fell by half, NetBlocks said.", "en")
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # the head noun from inside a body's full name, later on its own, is that body again
+    ("uk", "Як повідомила Національна поліція України, затримали шістьох. У поліції додали, що всіх відпустили.",
+     {"Національна поліція України": "police"}),
+    ("en", "The Federal Health Ministry said nine people were injured. The ministry added that two were in hospital.",
+     {"Federal Health Ministry": "government"}),
+])
+def test_a_bare_head_noun_is_the_body_named_before(lang: str, text: str, want: dict[str, str]) -> None:
+    assert names(text, lang) == want
