@@ -212,3 +212,16 @@ def test_a_named_group_of_people_stays_a_source() -> None:
 ])
 def test_a_bare_head_noun_is_the_body_named_before(lang: str, text: str, want: dict[str, str]) -> None:
     assert names(text, lang) == want
+
+
+@pytest.mark.parametrize(("lang", "text", "source", "opinion"), [
+    # a view ("вважає", "считает") is no claim of fact: its holder is a speaker, not a source
+    ("uk", "Як повідомили в поліції, ринок закрили. Економіст Тарас Ковшик вважає, що це помилка.",
+     "поліція", "Тарас Ковшик"),
+    ("ru", "По данным полиции, задержаны трое. Историк Глеб Ракитин считает, что протест только начинается.",
+     "полиция", "Глеб Ракитин"),
+])
+def test_an_opinion_holder_is_no_source(lang: str, text: str, source: str, opinion: str) -> None:
+    got = names(text, lang)
+    assert source in got
+    assert opinion not in got
