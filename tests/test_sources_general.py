@@ -225,3 +225,12 @@ def test_an_opinion_holder_is_no_source(lang: str, text: str, source: str, opini
     got = names(text, lang)
     assert source in got
     assert opinion not in got
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # a capitalised adjective before a body's noun is part of the name, not the whole of it
+    ("ru", "Как сообщили в Казанской городской думе, проект приостановлен.", "Казанская городская дума"),
+    ("uk", "Як повідомили в Рівненській обласній адміністрації, дорогу відкрили.", "Рівненська обласна адміністрація"),
+])
+def test_a_capitalised_adjective_leads_the_body_name(lang: str, text: str, want: str) -> None:
+    assert want in names(text, lang)

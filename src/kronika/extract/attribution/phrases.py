@@ -142,7 +142,8 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
                     t.text[:1].isdigit() and k + 1 < n and _glued(t, toks[k + 1]) and toks[k + 1].text[:1].isalpha()))):
             # a name after its kind word may start with a digit: "портал 24.kg", "издание 7x7"
             out.append(t)
-            have_head = True
+            # a capitalised adjective ("Полтавській міській раді") is no head: the noun is still to come
+            have_head = have_head or not (cyr and _pos(t) == "ADJF" and not _NAME_TAGS & t.an.tags)
             k += 1
             continue
         if out and lex.lang != "en" and (t.text in ",(" or _pos(t) == "PREP") \
