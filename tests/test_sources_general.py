@@ -234,3 +234,9 @@ def test_an_opinion_holder_is_no_source(lang: str, text: str, source: str, opini
 ])
 def test_a_capitalised_adjective_leads_the_body_name(lang: str, text: str, want: str) -> None:
     assert want in names(text, lang)
+
+
+def test_the_head_noun_agrees_with_its_adjective_in_the_nominative() -> None:
+    # "раді" reads as рад or рада; the feminine adjective picks рада
+    assert "міська рада" in names("Як повідомили в міській раді, ринок закрили на тиждень.", "uk")
+    assert "Полтавська міська рада" in names("Як повідомили в Полтавській міській раді, рух відновили.", "uk")

@@ -241,6 +241,19 @@ def _to_nominative(word: str, lang: str, case: str | None, name: bool, gender: s
     return _match_case(word, form.word) if form else word
 
 
+def _agreed_gender(adjectives: list[Token], lang: str, case: str) -> str | None:
+    """The gender the adjectives before a noun show in its case, when they show one: the noun's
+    reading must agree ("міській раді" is рада's, not рад's)."""
+    for t in adjectives:
+        if _pos(t) not in ("ADJF", "PRTF"):
+            continue
+        got = {str(p.tag.gender) for p in analyzer("uk" if lang == "uk" else "ru").parse(t.text.lower())
+               if p.tag.case == case and p.tag.number != "plur" and p.tag.gender}
+        if len(got) == 1:
+            return got.pop()
+    return None
+
+
 def _name_text(text: str, run: list[Token], a: int, b: int, lang: str, case: str | None, person: bool) -> str:
     if case in (None, "nomn") or any(t.text in _QUOTES for t in run):
         return text[a:b]
@@ -252,6 +265,8 @@ def _name_text(text: str, run: list[Token], a: int, b: int, lang: str, case: str
     lead = 0
     while not person and lead < len(words) - 1 and _pos(words[lead]) in ("ADJF", "PRTF"):
         lead += 1
+    if lead:
+        gender = _agreed_gender(words[:lead], lang, case)   # "міській раді": рада, not рад
     for m, t in enumerate(words):
         parts.append(text[pos:t.start])
         # the last word of a person's name is the surname: prefer surname readings for it
@@ -273,7 +288,7 @@ def _common_text(text: str, toks: list[Token], lang: str, case: str | None) -> s
         return text[toks[0].start:toks[-1].end]
     head_i = next((m for m, t in enumerate(toks) if _pos(t) == "NOUN"), 0)
     head = toks[head_i]
-    head_nom = _to_nominative(head.text, lang, case, False)
+    head_nom = _to_nominative(head.text, lang, case, False, _agreed_gender(toks[:head_i], lang, case))
     gender = None
     hp = analyzer("uk" if lang == "uk" else "ru").parse(head_nom.lower()) if lang != "en" else []
     if hp and hp[0].tag.gender:
