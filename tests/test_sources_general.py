@@ -240,3 +240,14 @@ def test_the_head_noun_agrees_with_its_adjective_in_the_nominative() -> None:
     # "раді" reads as рад or рада; the feminine adjective picks рада
     assert "міська рада" in names("Як повідомили в міській раді, ринок закрили на тиждень.", "uk")
     assert "Полтавська міська рада" in names("Як повідомили в Полтавській міській раді, рух відновили.", "uk")
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # surnames no dictionary knows decline by their ending, as the first name's gender has it
+    ("ru", "По словам Анны Брыкаловой, на площади собрались сотни человек.", "Анна Брыкалова"),
+    ("ru", "По словам Кирилла Жмыхова, на площади собрались сотни человек.", "Кирилл Жмыхов"),
+    ("uk", "За словами Петра Дзюбаненка, на площі зібралися сотні людей.", "Петро Дзюбаненко"),
+    ("uk", "За словами Оксани Жмихової, на площі зібралися сотні людей.", "Оксана Жмихова"),
+])
+def test_an_unknown_surname_in_the_nominative(lang: str, text: str, want: str) -> None:
+    assert want in names(text, lang)

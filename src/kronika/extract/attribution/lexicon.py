@@ -214,6 +214,8 @@ class Words:
     fold: re.Pattern[str]           # kind words left out of a name's comparison key
     surname: re.Pattern[str]        # surname endings
     oblique_plural: re.Pattern[str]  # "рассказал Новостям": an addressee, not a subject
+    # genitive ending -> nominative ending of surnames no dictionary knows, by the first name's gender
+    surname_gent: dict[str, tuple[tuple[str, str], ...]]
 
 
 def _alternation(parts: list[str]) -> str:
@@ -248,7 +250,14 @@ def words() -> Words:
                         r"([A-ZА-ЯІЇЄҐ][\w.-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w.-]*){0,2})"),
         fold=re.compile(_alternation(merged.get("fold", []))),
         surname=endings("surname_endings"), oblique_plural=endings("oblique_plural_endings"),
+        surname_gent={g: _pairs(merged.get(f"surname_gent_{g}", [])) for g in ("masc", "femn")},
     )
+
+
+def _pairs(rules: list[str]) -> tuple[tuple[str, str], ...]:
+    """ "ова>ов" rules as (ending, replacement), the longest ending first."""
+    got = [tuple(r.split(">", 1)) for r in rules if ">" in r]
+    return tuple(sorted(((a, b) for a, b in got), key=lambda x: -len(x[0])))
 
 
 @lru_cache(maxsize=1)

@@ -241,6 +241,15 @@ def _to_nominative(word: str, lang: str, case: str | None, name: bool, gender: s
     return _match_case(word, form.word) if form else word
 
 
+def _unknown_surname(word: str, gender: str, guess: str) -> str:
+    """The nominative of a genitive surname by its ending, as the first name's gender declines it;
+    the dictionary's guess where no ending rule fits."""
+    for gen, nom in words().surname_gent.get(gender, ()):
+        if word.lower().endswith(gen) and len(word) > len(gen) + 2:
+            return _match_case(word, word[:len(word) - len(gen)].lower() + nom)
+    return guess
+
+
 def _agreed_gender(adjectives: list[Token], lang: str, case: str) -> str | None:
     """The gender the adjectives before a noun show in its case, when they show one: the noun's
     reading must agree ("міській раді" is рада's, not рад's)."""
@@ -273,6 +282,10 @@ def _name_text(text: str, run: list[Token], a: int, b: int, lang: str, case: str
         # an organisation's name inflects its head only ("МИД Чили" keeps "Чили")
         w = _to_nominative(t.text, lang, case, person, gender, person and m == len(words) - 1 and m > 0) \
             if person or m <= lead else t.text
+        if person and gender and m == len(words) - 1 and m > 0 and case == "gent" and (
+                w == t.text or not any("Surn" in _tagset(x) for x in analyzer("uk" if lang == "uk" else "ru").parse(t.lower))):
+            # "Кирилла Жмыхова": a surname no dictionary knows declines by its ending, not by a guess
+            w = _unknown_surname(t.text, gender, w)
         if person and gender is None and w != t.text:
             p = analyzer("uk" if lang == "uk" else "ru").parse(w.lower())
             gender = next((str(x.tag.gender) for x in p if _NAME_TAGS & _tagset(x) and x.tag.gender), None)
