@@ -251,3 +251,8 @@ def test_the_head_noun_agrees_with_its_adjective_in_the_nominative() -> None:
 ])
 def test_an_unknown_surname_in_the_nominative(lang: str, text: str, want: str) -> None:
     assert want in names(text, lang)
+
+
+def test_a_person_noun_outside_the_role_list_still_leads_to_the_name() -> None:
+    got = names("По словам местного блогера Кирилла Жмыхова, на площади собрались сотни человек.", "ru")
+    assert "Кирилл Жмыхов" in got

@@ -179,6 +179,13 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
                 and not _kind_of_token(out[-1], lex) and t.text[:1].islower() \
                 and not (_kind_of_token(t, lex) or _is_strip(t, lex)):
             break   # "цитирует ТВЦ актера": a lower-case word after an acronym or Latin name is not in it
+        if cyr and not have_head and t.text[:1].islower() and _pos(t) == "NOUN" and "anim" in t.an.tags \
+                and k + 1 < n and _cap(toks[k + 1]) and {"Name", "Surn"} & toks[k + 1].an.tags \
+                and all(_pos(q) in ("ADJF", "PRTF") for q in out):
+            # a person noun no role list holds, right before a first name: "блогера Ивана Петрова"
+            out.append(t)
+            k += 1
+            continue
         if lex.lang != "en" and _np_word(t, lex, cyr, have_head):
             out.append(t)
             if _kind_of_token(t, lex) or _pos(t) == "NOUN":
