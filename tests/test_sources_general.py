@@ -256,3 +256,9 @@ def test_an_unknown_surname_in_the_nominative(lang: str, text: str, want: str) -
 def test_a_person_noun_outside_the_role_list_still_leads_to_the_name() -> None:
     got = names("По словам местного блогера Кирилла Жмыхова, на площади собрались сотни человек.", "ru")
     assert "Кирилл Жмыхов" in got
+
+
+def test_an_outlets_correspondent_is_the_outlet() -> None:
+    assert names("Police used tear gas near the port, an AFP correspondent said.", "en") == {"AFP": "news_agency"}
+    assert names("DAKAR (AFP) - Police used tear gas near the port, an AFP correspondent said.", "en") == \
+        {"AFP": "news_agency"}

@@ -105,6 +105,11 @@ def run(ctx: Context) -> None:
         r.name = _clean(r.name)
         if len(fold(r.name)) < 2 or _is_own(r.name, own) or _unnamed_crowd(doc, r, lex):
             continue
+        tail = r.name.rsplit(" ", 1)
+        if len(tail) == 2 and tail[1].lower() in lex.proxies and all(w[:1].isupper() for w in tail[0].split()) \
+                and r.kind in ("outlet", "news_agency"):
+            r.name = tail[0]   # "an AFP correspondent said": the agency's staff speak for it
+            r.kind = known_names().get(fold(r.name), r.kind)
         if _ACRONYM.fullmatch(r.name):
             full = _spelled_out(r.name, doc.text)
             if full and not _is_own(full, own):
