@@ -262,3 +262,13 @@ def test_an_outlets_correspondent_is_the_outlet() -> None:
     assert names("Police used tear gas near the port, an AFP correspondent said.", "en") == {"AFP": "news_agency"}
     assert names("DAKAR (AFP) - Police used tear gas near the port, an AFP correspondent said.", "en") == \
         {"AFP": "news_agency"}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # small particles inside a person's name keep the name whole; a role word before it is no part of it
+    ("en", "Nurse Maria dela Cruz said she had not been paid for months.", "Maria dela Cruz"),
+    ("en", "Officer Jan van der Berg said the road was closed.", "Jan van der Berg"),
+    ("uk", "Урсула фон дер Ляєн заявила, що допомога надійде.", "Урсула фон дер Ляєн"),
+])
+def test_name_particles_stay_in_the_name(lang: str, text: str, want: str) -> None:
+    assert want in names(text, lang)

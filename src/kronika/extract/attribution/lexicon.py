@@ -85,6 +85,7 @@ class SourceLexicon:
     infinitive_endings: tuple[str, ...] = ()
     roles: frozenset[str] = frozenset()     # position, profession, relation nouns (roles.toml)
     anonymous: frozenset[str] = frozenset()  # "джерело", "source": an unnamed informant
+    name_particles: frozenset[str] = frozenset()  # "dela", "фон дер": small words inside a person's name
     eyewitnesses: frozenset[str] = frozenset()  # "очевидці", "witnesses": an unnamed crowd that saw it
     addressed: frozenset[str] = frozenset()  # "told": verbs whose object is the one spoken to
     groups: frozenset[str] = frozenset()     # "authorities", "the army": common nouns that speak as one
@@ -177,6 +178,7 @@ def lexicon(lang: str) -> SourceLexicon:
         noun_forms=frozenset(cues.get("noun_forms", ())),
         anonymous=frozenset(w.lower() for w in words.get("anonymous", ())),
         eyewitnesses=frozenset(w.lower() for w in words.get("eyewitnesses", ())),
+        name_particles=frozenset(w.lower() for w in words.get("name_particles", ())),
         groups=frozenset(w.lower() for w in words.get("groups", ())),
         quantities=frozenset(w.lower() for w in words.get("quantities", ())),
         roles=frozenset(w.lower() for w in _strings(load_lexicon(lang, "roles"), "roles", lang)),
