@@ -272,3 +272,8 @@ def test_an_outlets_correspondent_is_the_outlet() -> None:
 ])
 def test_name_particles_stay_in_the_name(lang: str, text: str, want: str) -> None:
     assert want in names(text, lang)
+
+
+def test_an_unnamed_informant_after_according_to_a() -> None:
+    # the article opens no name; an unnamed informant is kind other whatever circle it is in
+    assert names("Two guards were hurt, according to a police source.", "en") == {"police source": "other"}

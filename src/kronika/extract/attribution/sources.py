@@ -105,6 +105,9 @@ def run(ctx: Context) -> None:
         r.name = _clean(r.name)
         if len(fold(r.name)) < 2 or _is_own(r.name, own) or _unnamed_crowd(doc, r, lex):
             continue
+        ends = {w.lower() for w in (r.name.split()[0], r.name.split()[-1])}
+        if ends & lex.anonymous or {w[:-1] for w in ends if w.endswith("s")} & lex.anonymous:
+            r.kind = "other"   # "a police source", "источник в силовых структурах": unnamed, whatever its circle
         tail = r.name.rsplit(" ", 1)
         if len(tail) == 2 and tail[1].lower() in lex.proxies and all(w[:1].isupper() for w in tail[0].split()) \
                 and r.kind in ("outlet", "news_agency"):
