@@ -85,6 +85,7 @@ class SourceLexicon:
     infinitive_endings: tuple[str, ...] = ()
     roles: frozenset[str] = frozenset()     # position, profession, relation nouns (roles.toml)
     anonymous: frozenset[str] = frozenset()  # "джерело", "source": an unnamed informant
+    commentators: frozenset[str] = frozenset()   # "політолог", "analyst": a role of views, not of facts
     name_particles: frozenset[str] = frozenset()  # "dela", "фон дер": small words inside a person's name
     eyewitnesses: frozenset[str] = frozenset()  # "очевидці", "witnesses": an unnamed crowd that saw it
     addressed: frozenset[str] = frozenset()  # "told": verbs whose object is the one spoken to
@@ -179,6 +180,7 @@ def lexicon(lang: str) -> SourceLexicon:
         anonymous=frozenset(w.lower() for w in words.get("anonymous", ())),
         eyewitnesses=frozenset(w.lower() for w in words.get("eyewitnesses", ())),
         name_particles=frozenset(w.lower() for w in words.get("name_particles", ())),
+        commentators=frozenset(w.lower() for w in words.get("commentators", ())),
         groups=frozenset(w.lower() for w in words.get("groups", ())),
         quantities=frozenset(w.lower() for w in words.get("quantities", ())),
         roles=frozenset(w.lower() for w in _strings(load_lexicon(lang, "roles"), "roles", lang)),

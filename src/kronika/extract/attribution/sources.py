@@ -103,7 +103,7 @@ def run(ctx: Context) -> None:
     for men in mentions:
         r = men.res
         r.name = _clean(r.name)
-        if len(fold(r.name)) < 2 or _is_own(r.name, own) or _unnamed_crowd(doc, r, lex):
+        if len(fold(r.name)) < 2 or _is_own(r.name, own) or _unnamed_crowd(doc, r, lex) or _commentator(doc, r, lex):
             continue
         ends = {w.lower() for w in (r.name.split()[0], r.name.split()[-1])}
         if ends & lex.anonymous or {w[:-1] for w in ends if w.endswith("s")} & lex.anonymous:
@@ -167,6 +167,16 @@ def run(ctx: Context) -> None:
     for att, src in linked:
         att.name, att.kind = src.name, src.kind
     ctx.sources.extend(src for _k, src in by_key)
+
+
+def _commentator(doc: Doc, r: Resolved, lex: SourceLexicon) -> bool:
+    """A person named after a role of views ("политолог Игорь Завьялов", "analyst Ann Lee"): quoted
+    for an opinion, no source of the facts."""
+    i = doc.token_at(r.start)
+    if i == 0 or doc.tokens[i].start != r.start or r.kind not in ("other", "official"):
+        return False
+    role = doc.tokens[i - 1]
+    return role.sent == doc.tokens[i].sent and role.is_word and role.lemma in lex.commentators
 
 
 # kinds that speak for an institution even unnamed ("власти заявили", "officials said")
