@@ -179,3 +179,114 @@ def test_bare_agency_word_is_no_source() -> None:
 
 def test_bracket_after_a_common_word_is_no_dateline() -> None:
     assert names("Police (officers) - they said nothing.", "en") == {}
+
+
+@pytest.mark.parametrize(("lang", "text", "gone", "kept"), [
+    # an unnamed plural crowd is nobody a reader could check; those who saw or ran it are sources
+    ("uk", "Ректор заявив, що занять не буде. Студенти стверджують, що їх не попередили.", "Студенти", None),
+    ("ru", "Волонтеры утверждают, что в лагере не хватает воды. Очевидцы рассказали о пожаре.",
+     "Волонтеры", "Очевидцы"),
+    ("ru", "Местные фермеры заявили, что урожай пропал. Организаторы сообщили о трех тысячах участников.",
+     "Местные фермеры", "Организаторы"),
+    ("en", "Students said the gates were locked. Witnesses said the police fired in the air.", "Students", "Witnesses"),
+])
+def test_unnamed_crowds_are_no_sources(lang: str, text: str, gone: str, kept: str | None) -> None:
+    got = names(text, lang)
+    assert gone not in got
+    if kept is not None:
+        assert kept in got
+
+
+def test_a_named_group_of_people_stays_a_source() -> None:
+    # a group with a proper name, or one company's name, is checkable
+    assert "Зелена варта" in names("Активісти руху «Зелена варта» заявили, що ліс вирубали.", "uk")
+    assert "NetBlocks" in names("Internet traffic fell by half, NetBlocks said.", "en")
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # the head noun from inside a body's full name, later on its own, is that body again
+    ("uk", "Як повідомила Національна поліція України, затримали шістьох. У поліції додали, що всіх відпустили.",
+     {"Національна поліція України": "police"}),
+    ("en", "The Federal Health Ministry said nine people were injured. The ministry added that two were in hospital.",
+     {"Federal Health Ministry": "government"}),
+])
+def test_a_bare_head_noun_is_the_body_named_before(lang: str, text: str, want: dict[str, str]) -> None:
+    assert names(text, lang) == want
+
+
+@pytest.mark.parametrize(("lang", "text", "source", "opinion"), [
+    # a view ("вважає", "считает") is no claim of fact: its holder is a speaker, not a source
+    ("uk", "Як повідомили в поліції, ринок закрили. Економіст Тарас Ковшик вважає, що це помилка.",
+     "поліція", "Тарас Ковшик"),
+    ("ru", "По данным полиции, задержаны трое. Историк Глеб Ракитин считает, что протест только начинается.",
+     "полиция", "Глеб Ракитин"),
+])
+def test_an_opinion_holder_is_no_source(lang: str, text: str, source: str, opinion: str) -> None:
+    got = names(text, lang)
+    assert source in got
+    assert opinion not in got
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # a capitalised adjective before a body's noun is part of the name, not the whole of it
+    ("ru", "Как сообщили в Казанской городской думе, проект приостановлен.", "Казанская городская дума"),
+    ("uk", "Як повідомили в Рівненській обласній адміністрації, дорогу відкрили.", "Рівненська обласна адміністрація"),
+])
+def test_a_capitalised_adjective_leads_the_body_name(lang: str, text: str, want: str) -> None:
+    assert want in names(text, lang)
+
+
+def test_the_head_noun_agrees_with_its_adjective_in_the_nominative() -> None:
+    # "раді" reads as рад or рада; the feminine adjective picks рада
+    assert "міська рада" in names("Як повідомили в міській раді, ринок закрили на тиждень.", "uk")
+    assert "Полтавська міська рада" in names("Як повідомили в Полтавській міській раді, рух відновили.", "uk")
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # surnames no dictionary knows decline by their ending, as the first name's gender has it
+    ("ru", "По словам Анны Брыкаловой, на площади собрались сотни человек.", "Анна Брыкалова"),
+    ("ru", "По словам Кирилла Жмыхова, на площади собрались сотни человек.", "Кирилл Жмыхов"),
+    ("uk", "За словами Петра Дзюбаненка, на площі зібралися сотні людей.", "Петро Дзюбаненко"),
+    ("uk", "За словами Оксани Жмихової, на площі зібралися сотні людей.", "Оксана Жмихова"),
+])
+def test_an_unknown_surname_in_the_nominative(lang: str, text: str, want: str) -> None:
+    assert want in names(text, lang)
+
+
+def test_a_person_noun_outside_the_role_list_still_leads_to_the_name() -> None:
+    got = names("По словам местного блогера Кирилла Жмыхова, на площади собрались сотни человек.", "ru")
+    assert "Кирилл Жмыхов" in got
+
+
+def test_an_outlets_correspondent_is_the_outlet() -> None:
+    assert names("Police used tear gas near the port, an AFP correspondent said.", "en") == {"AFP": "news_agency"}
+    assert names("DAKAR (AFP) - Police used tear gas near the port, an AFP correspondent said.", "en") == \
+        {"AFP": "news_agency"}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # small particles inside a person's name keep the name whole; a role word before it is no part of it
+    ("en", "Nurse Maria dela Cruz said she had not been paid for months.", "Maria dela Cruz"),
+    ("en", "Officer Jan van der Berg said the road was closed.", "Jan van der Berg"),
+    ("uk", "Урсула фон дер Ляєн заявила, що допомога надійде.", "Урсула фон дер Ляєн"),
+])
+def test_name_particles_stay_in_the_name(lang: str, text: str, want: str) -> None:
+    assert want in names(text, lang)
+
+
+def test_an_unnamed_informant_after_according_to_a() -> None:
+    # the article opens no name; an unnamed informant is kind other whatever circle it is in
+    assert names("Two guards were hurt, according to a police source.", "en") == {"police source": "other"}
+
+
+@pytest.mark.parametrize(("lang", "text", "source", "commentator"), [
+    # a person named after a role of views speaks an opinion, not the facts
+    ("en", "Police said 40 people were held. Political analyst Ann Ridley said the arrests were a mistake.",
+     "Police", "Ann Ridley"),
+    ("uk", "У поліції повідомили про сімох затриманих. Політолог Остап Дзюба сказав, що влада злякалася.",
+     "поліція", "Остап Дзюба"),
+])
+def test_a_commentator_is_no_source(lang: str, text: str, source: str, commentator: str) -> None:
+    got = {k.lower(): v for k, v in names(text, lang).items()}
+    assert source.lower() in got
+    assert commentator.lower() not in got

@@ -42,9 +42,14 @@ def _dedupe_key(name: str) -> str:
 
 def _back_reference(k: str, src: Source, key: str, r: Resolved) -> bool:
     """A bare common noun after the full name of the same body ("Міністерство аграрної політики" …
-    "Міністерство повідомило", "поліція Полтави" … "поліція") is that body again."""
-    return " " not in r.name and r.kind == src.kind and len(key) >= 4 and k.startswith(key[:-2]) \
-        and len(k) > len(key)
+    "Міністерство повідомило", "поліція Полтави" … "поліція") is that body again; so is the head
+    noun from inside the name ("Державна служба надзвичайних ситуацій" … "у службі", "the Health
+    Ministry" … "the ministry"), compared word by word."""
+    if " " in r.name or r.kind != src.kind or len(key) < 4 or len(k) <= len(key):
+        return False
+    # inside the name only for bodies: a person's first name may begin another's patronymic
+    return k.startswith(key[:-2]) or r.kind in ("police", "government", "ngo") and any(
+        len(w) >= 4 and w.startswith(key[:-2]) for w in (fold(x) for x in src.name.split()[1:]))
 
 
 def _personal(name: str, kind: str) -> bool:

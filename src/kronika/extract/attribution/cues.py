@@ -168,6 +168,8 @@ def _sentence_mentions(doc: Doc, si: int, lex: SourceLexicon, cyr: bool,
             if j >= len(toks):
                 continue
             used.update(t.i for t in toks[bisect_left(starts, m.start()):j])
+            if lex.lang == "en" and j + 1 < len(toks) and toks[j].lower in ("a", "an"):
+                j += 1   # "according to a police source": the article opens no name
             ph, nk = _phrase_right(toks, j, lex, cyr)
             if case == "datv" and not any(_name_like(q, lex, cyr) or q.text in _QUOTES for q in ph):
                 continue   # "в интервью журналистам": an unnamed audience

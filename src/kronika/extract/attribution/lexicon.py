@@ -85,6 +85,9 @@ class SourceLexicon:
     infinitive_endings: tuple[str, ...] = ()
     roles: frozenset[str] = frozenset()     # position, profession, relation nouns (roles.toml)
     anonymous: frozenset[str] = frozenset()  # "джерело", "source": an unnamed informant
+    commentators: frozenset[str] = frozenset()   # "політолог", "analyst": a role of views, not of facts
+    name_particles: frozenset[str] = frozenset()  # "dela", "фон дер": small words inside a person's name
+    eyewitnesses: frozenset[str] = frozenset()  # "очевидці", "witnesses": an unnamed crowd that saw it
     addressed: frozenset[str] = frozenset()  # "told": verbs whose object is the one spoken to
     groups: frozenset[str] = frozenset()     # "authorities", "the army": common nouns that speak as one
     noun_forms: frozenset[str] = frozenset()  # "state", "report": verbs of saying that are also nouns
@@ -175,6 +178,9 @@ def lexicon(lang: str) -> SourceLexicon:
         addressed=frozenset(cues.get("addressed", ())),
         noun_forms=frozenset(cues.get("noun_forms", ())),
         anonymous=frozenset(w.lower() for w in words.get("anonymous", ())),
+        eyewitnesses=frozenset(w.lower() for w in words.get("eyewitnesses", ())),
+        name_particles=frozenset(w.lower() for w in words.get("name_particles", ())),
+        commentators=frozenset(w.lower() for w in words.get("commentators", ())),
         groups=frozenset(w.lower() for w in words.get("groups", ())),
         quantities=frozenset(w.lower() for w in words.get("quantities", ())),
         roles=frozenset(w.lower() for w in _strings(load_lexicon(lang, "roles"), "roles", lang)),
@@ -212,6 +218,8 @@ class Words:
     fold: re.Pattern[str]           # kind words left out of a name's comparison key
     surname: re.Pattern[str]        # surname endings
     oblique_plural: re.Pattern[str]  # "рассказал Новостям": an addressee, not a subject
+    # genitive ending -> nominative ending of surnames no dictionary knows, by the first name's gender
+    surname_gent: dict[str, tuple[tuple[str, str], ...]]
 
 
 def _alternation(parts: list[str]) -> str:
@@ -246,7 +254,14 @@ def words() -> Words:
                         r"([A-ZА-ЯІЇЄҐ][\w.-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w.-]*){0,2})"),
         fold=re.compile(_alternation(merged.get("fold", []))),
         surname=endings("surname_endings"), oblique_plural=endings("oblique_plural_endings"),
+        surname_gent={g: _pairs(merged.get(f"surname_gent_{g}", [])) for g in ("masc", "femn")},
     )
+
+
+def _pairs(rules: list[str]) -> tuple[tuple[str, str], ...]:
+    """ "ова>ов" rules as (ending, replacement), the longest ending first."""
+    got = [tuple(r.split(">", 1)) for r in rules if ">" in r]
+    return tuple(sorted(((a, b) for a, b in got), key=lambda x: -len(x[0])))
 
 
 @lru_cache(maxsize=1)

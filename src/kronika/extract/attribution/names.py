@@ -241,6 +241,28 @@ def _to_nominative(word: str, lang: str, case: str | None, name: bool, gender: s
     return _match_case(word, form.word) if form else word
 
 
+def _unknown_surname(word: str, gender: str, guess: str) -> str:
+    """The nominative of a genitive surname by its ending, as the first name's gender declines it;
+    the dictionary's guess where no ending rule fits."""
+    for gen, nom in words().surname_gent.get(gender, ()):
+        if word.lower().endswith(gen) and len(word) > len(gen) + 2:
+            return _match_case(word, word[:len(word) - len(gen)].lower() + nom)
+    return guess
+
+
+def _agreed_gender(adjectives: list[Token], lang: str, case: str) -> str | None:
+    """The gender the adjectives before a noun show in its case, when they show one: the noun's
+    reading must agree ("міській раді" is рада's, not рад's)."""
+    for t in adjectives:
+        if _pos(t) not in ("ADJF", "PRTF"):
+            continue
+        got = {str(p.tag.gender) for p in analyzer("uk" if lang == "uk" else "ru").parse(t.text.lower())
+               if p.tag.case == case and p.tag.number != "plur" and p.tag.gender}
+        if len(got) == 1:
+            return got.pop()
+    return None
+
+
 def _name_text(text: str, run: list[Token], a: int, b: int, lang: str, case: str | None, person: bool) -> str:
     if case in (None, "nomn") or any(t.text in _QUOTES for t in run):
         return text[a:b]
@@ -252,12 +274,18 @@ def _name_text(text: str, run: list[Token], a: int, b: int, lang: str, case: str
     lead = 0
     while not person and lead < len(words) - 1 and _pos(words[lead]) in ("ADJF", "PRTF"):
         lead += 1
+    if lead:
+        gender = _agreed_gender(words[:lead], lang, case)   # "міській раді": рада, not рад
     for m, t in enumerate(words):
         parts.append(text[pos:t.start])
         # the last word of a person's name is the surname: prefer surname readings for it
         # an organisation's name inflects its head only ("МИД Чили" keeps "Чили")
         w = _to_nominative(t.text, lang, case, person, gender, person and m == len(words) - 1 and m > 0) \
             if person or m <= lead else t.text
+        if person and gender and m == len(words) - 1 and m > 0 and case == "gent" and (
+                w == t.text or not any("Surn" in _tagset(x) for x in analyzer("uk" if lang == "uk" else "ru").parse(t.lower))):
+            # "Кирилла Жмыхова": a surname no dictionary knows declines by its ending, not by a guess
+            w = _unknown_surname(t.text, gender, w)
         if person and gender is None and w != t.text:
             p = analyzer("uk" if lang == "uk" else "ru").parse(w.lower())
             gender = next((str(x.tag.gender) for x in p if _NAME_TAGS & _tagset(x) and x.tag.gender), None)
@@ -273,7 +301,7 @@ def _common_text(text: str, toks: list[Token], lang: str, case: str | None) -> s
         return text[toks[0].start:toks[-1].end]
     head_i = next((m for m, t in enumerate(toks) if _pos(t) == "NOUN"), 0)
     head = toks[head_i]
-    head_nom = _to_nominative(head.text, lang, case, False)
+    head_nom = _to_nominative(head.text, lang, case, False, _agreed_gender(toks[:head_i], lang, case))
     gender = None
     hp = analyzer("uk" if lang == "uk" else "ru").parse(head_nom.lower()) if lang != "en" else []
     if hp and hp[0].tag.gender:

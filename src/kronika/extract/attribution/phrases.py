@@ -129,6 +129,14 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
             out.extend(toks[k:k + 3])   # an initial: "Mary J. Doyle"
             k += 3
             continue
+        if out and _cap(out[-1]) and t.lower in lex.name_particles:
+            m = k
+            while m < min(n, k + 3) and toks[m].lower in lex.name_particles:
+                m += 1
+            if m < n and _cap(toks[m]) and toks[m].text[:1].isalpha():
+                out.extend(toks[k:m])   # "Maria dela Cruz", "Урсула фон дер Ляйен": the particles belong to the name
+                k = m
+                continue
         if out and t.text in ".-'’" and k + 1 < n and _glued(out[-1], t) and _glued(t, toks[k + 1]) \
                 and toks[k + 1].text[:1].isalnum():
             out.extend((t, toks[k + 1]))
@@ -142,7 +150,8 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
                     t.text[:1].isdigit() and k + 1 < n and _glued(t, toks[k + 1]) and toks[k + 1].text[:1].isalpha()))):
             # a name after its kind word may start with a digit: "портал 24.kg", "издание 7x7"
             out.append(t)
-            have_head = True
+            # a capitalised adjective ("Полтавській міській раді") is no head: the noun is still to come
+            have_head = have_head or not (cyr and _pos(t) == "ADJF" and not _NAME_TAGS & t.an.tags)
             k += 1
             continue
         if out and lex.lang != "en" and (t.text in ",(" or _pos(t) == "PREP") \
@@ -178,6 +187,13 @@ def _phrase_right(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool) -> t
                 and not _kind_of_token(out[-1], lex) and t.text[:1].islower() \
                 and not (_kind_of_token(t, lex) or _is_strip(t, lex)):
             break   # "цитирует ТВЦ актера": a lower-case word after an acronym or Latin name is not in it
+        if cyr and not have_head and t.text[:1].islower() and _pos(t) == "NOUN" and "anim" in t.an.tags \
+                and k + 1 < n and _cap(toks[k + 1]) and {"Name", "Surn"} & toks[k + 1].an.tags \
+                and all(_pos(q) in ("ADJF", "PRTF") for q in out):
+            # a person noun no role list holds, right before a first name: "блогера Ивана Петрова"
+            out.append(t)
+            k += 1
+            continue
         if lex.lang != "en" and _np_word(t, lex, cyr, have_head):
             out.append(t)
             if _kind_of_token(t, lex) or _pos(t) == "NOUN":
@@ -278,7 +294,10 @@ def _phrase_left(toks: list[Token], j: int, lex: SourceLexicon, cyr: bool,
               or (t.text == "." and k > 0 and k < j and _glued(toks[k - 1], t) and len(toks[k - 1].text) == 1
                   and toks[k - 1].text.isupper())   # an initial: "Mary J. Doyle"
               or (len(t.text) == 1 and t.text.isupper() and k < j and toks[k + 1].text == "."
-                  and _glued(t, toks[k + 1])))
+                  and _glued(t, toks[k + 1]))   # "Maria dela Cruz": a particle between parts of a name
+              or (0 < k < j and t.lower in lex.name_particles and t.text[:1].islower()
+                  and (_cap(toks[k + 1]) or toks[k + 1].lower in lex.name_particles)
+                  and (_cap(toks[k - 1]) or toks[k - 1].lower in lex.name_particles)))
         if not ok:
             break
         k -= 1
@@ -357,11 +376,15 @@ def resolve(ph: Phrase, lex: SourceLexicon, doc: Doc) -> Resolved | None:
             continue
         if _name_like(t, lex, cyr) or t.text in _QUOTES or (t.text in ".-'’" and 0 < i - 1) \
                 or (lex.lang == "en" and i < len(toks) and _en_link(toks, i - 1)) \
+                or (1 < i < len(toks) and t.lower in lex.name_particles and t.text[:1].islower()
+                    and (_cap(toks[i - 2]) or toks[i - 2].lower in lex.name_particles)
+                    and (_cap(toks[i]) or toks[i].lower in lex.name_particles)) \
                 or (len(t.text) == 1 and t.text.isupper() and i < len(toks) and toks[i].text == ".") \
                 or (t.text[:1].isdigit() and i > 1 and _glued(toks[i - 2], t)) \
                 or (t.text[:1].isdigit() and i < len(toks) and _glued(t, toks[i])):
             if i < len(toks) and not in_quotes and t.text not in _QUOTES and (
-                    _is_strip(t, lex) or (lex.lang == "en" and _cap(t) and _kind_of_token(t, lex) == "official"
+                    _is_strip(t, lex) or (lex.lang == "en" and _cap(t) and (
+                        _kind_of_token(t, lex) == "official" or (t.lower in lex.roles and i == 1))
                                           and not _en_link(toks, i))):
                 break   # "Telegram-канал Vesti", "Port Director Mary Doyle": kind or role ends the run
             if t.text in _QUOTES:

@@ -17,7 +17,7 @@ from ..context import Context
 from ..mentions import Attribution
 from .coref import _back_reference, _complete, _dedupe_key, _full_names, _personal, _roles_of, _single_name
 from .cues import Mention, find_mentions
-from .lexicon import KIND_ORDER, _ratio, fold, known_names, reader, same_name, words
+from .lexicon import KIND_ORDER, SourceLexicon, _ratio, fold, known_names, reader, same_name, words
 from .names import _patronymic
 from .phrases import Resolved
 from .quotes import quoted_spans
@@ -103,8 +103,16 @@ def run(ctx: Context) -> None:
     for men in mentions:
         r = men.res
         r.name = _clean(r.name)
-        if len(fold(r.name)) < 2 or _is_own(r.name, own):
+        if len(fold(r.name)) < 2 or _is_own(r.name, own) or _unnamed_crowd(doc, r, lex) or _commentator(doc, r, lex):
             continue
+        ends = {w.lower() for w in (r.name.split()[0], r.name.split()[-1])}
+        if ends & lex.anonymous or {w[:-1] for w in ends if w.endswith("s")} & lex.anonymous:
+            r.kind = "other"   # "a police source", "источник в силовых структурах": unnamed, whatever its circle
+        tail = r.name.rsplit(" ", 1)
+        if len(tail) == 2 and tail[1].lower() in lex.proxies and all(w[:1].isupper() for w in tail[0].split()) \
+                and r.kind in ("outlet", "news_agency"):
+            r.name = tail[0]   # "an AFP correspondent said": the agency's staff speak for it
+            r.kind = known_names().get(fold(r.name), r.kind)
         if _ACRONYM.fullmatch(r.name):
             full = _spelled_out(r.name, doc.text)
             if full and not _is_own(full, own):
@@ -159,6 +167,41 @@ def run(ctx: Context) -> None:
     for att, src in linked:
         att.name, att.kind = src.name, src.kind
     ctx.sources.extend(src for _k, src in by_key)
+
+
+def _commentator(doc: Doc, r: Resolved, lex: SourceLexicon) -> bool:
+    """A person named after a role of views ("политолог Игорь Завьялов", "analyst Ann Lee"): quoted
+    for an opinion, no source of the facts."""
+    i = doc.token_at(r.start)
+    if i == 0 or doc.tokens[i].start != r.start or r.kind not in ("other", "official"):
+        return False
+    role = doc.tokens[i - 1]
+    return role.sent == doc.tokens[i].sent and role.is_word and role.lemma in lex.commentators
+
+
+# kinds that speak for an institution even unnamed ("власти заявили", "officials said")
+_INSTITUTIONAL = frozenset({"police", "government", "official", "outlet", "news_agency", "telegram", "social_media"})
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"})
+
+
+def _unnamed_crowd(doc: Doc, r: Resolved, lex: SourceLexicon) -> bool:
+    """An unnamed plural group of people ("activists claim", "students said", "local coaches"):
+    nobody a reader could check, so no source; those who saw or ran what happened are ("witnesses
+    said", "the organisers said")."""
+    if r.kind in _INSTITUTIONAL or any(c in r.name for c in "«»\"„“”"):
+        return False
+    toks = [t for t in doc.tokens[doc.token_at(r.start):] if r.start <= t.start < r.end and t.is_word]
+    if not toks or any(t.is_title or t.an.tags & _PROPER for t in toks[1:]) or toks[0].an.tags & _PROPER:
+        return False
+    head = next((t for t in toks if t.an.pos == "NOUN"), None) if toks[0].an.pos else toks[0]
+    if head is None or head.lemma in lex.eyewitnesses or head.lemma in lex.anonymous:
+        return False
+    if head.an.pos:   # a dictionary's reading: a plural animate noun
+        return head.an.number == "plur" and "anim" in head.an.tags
+    # the rule lemmatiser tags nothing: a plural is a word its lemma shortened, of a person noun
+    # the lexicons know ("Students" but not "NetBlocks")
+    return (len(toks) == 1 and head.lemma != head.lower and head.lower.endswith("s")
+            and (head.lemma in lex.roles or head.lemma in lex.groups or head.lemma in lex.kinds))
 
 
 # "LIMA (Reuters) –", "QUITO, Ecuador, May 3 (AP) —": a capitalised dateline, then the agency in brackets
