@@ -40,6 +40,21 @@ RULES = [
     # unknown men shooting someone dead: an attack, with victims of any kind near the act
     ("On 3 May 2021, in Farrow (Farrow), unidentified gunmen shot dead a local elder.", "Attack"),
     ("On 3 May 2021, in Farrow (Farrow), a teacher was shot dead by unknown assailants.", "Attack"),
+    ("On 3 May 2021, in Farrow (Farrow), unknown men shot dead a nurse near the clinic.", "Attack"),
+    # a lone or off-duty agent of the state killed by gunmen is attacked; a patrol that fought, a clash
+    ("On 3 May 2021, in Farrow (Farrow), gunmen killed an off-duty soldier at a bus stop.", "Attack"),
+    ("On 3 May 2021, in Farrow (Farrow), militants shot dead a policeman outside a bakery.", "Attack"),
+    ("On 3 May 2021, in Farrow (Farrow), militants attacked an army patrol, killing a soldier.", "Armed clash"),
+    ("On 3 May 2021, in Farrow (Farrow), insurgents stormed a police post and killed four officers.",
+     "Armed clash"),
+    # people protesting for detainees: the detention is the grievance, the protest is peaceful
+    ("On 3 May 2021, in Farrow (Farrow), mothers of arrested students held a vigil outside the prison.",
+     "Peaceful protest"),
+    # communities fighting: an armed clash when arms are used or people die, a mob's violence otherwise
+    ("On 3 May 2021, near Farrow (Farrow), villagers clashed with herdsmen over a water point; two died.",
+     "Armed clash"),
+    ("On 3 May 2021, near Farrow (Farrow), farmers and herders clashed with sticks over a field; five were hurt.",
+     "Mob violence"),
     # a deal made by armed groups is news by itself
     ("On 3 May 2021, in Farrow (Farrow), the army and the rebels signed a peace deal ending months of fighting.",
      "Agreement"),

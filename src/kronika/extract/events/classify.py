@@ -17,8 +17,11 @@ from .actors import ACLED_KIND, ARMED, ActorMention, actors_in
 from .agents import (
     agent_ablt,
     agent_of,
+    communal_sides,
     doer_before,
+    force_present,
     grammar,
+    lone_agent,
     passive_between,
     same_clause,
     source_only,
@@ -278,6 +281,14 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
             and not classes & DEMO_CORE and weapons_used(doc, a, b):
         # factions fighting with bombs and guns: ACLED's armed clash between two political militias
         return Coded("Armed clash", "Political militia", "Political militia", None, None, live, 0.5)
+    fight = next((h for h in live if h.cls in ("clash", "battle")), None)
+    if fight is not None and not crime and not state and not protesters and not classes & DEMO_CORE \
+            and communal_sides(doc, fight, actors):
+        # farmers and herders, two villages: a communal fight is an armed clash between identity
+        # militias when arms are used or people die, a mob's violence otherwise (ACLED)
+        if "lethal" in classes or weapons_used(doc, a, b):
+            return Coded("Armed clash", "Identity militia", "Identity militia", None, None, live, 0.5)
+        return Coded("Mob violence", "Rioters", "Rioters", None, None, live, 0.5)
     if not crime:
         for cls, sub in REMOTE:
             if cls in classes:
@@ -384,6 +395,10 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
             # the forces killing militants ("an operation against militants, killing five"): a fight
             m = irregular[0]
             return Coded("Armed clash", "State forces", ACLED_KIND[m.kind], coded.actor1_name, m.name, live, 0.5)
+        if irregular and acting and coded.actor1 != "State forces" and "battle" not in classes \
+                and all(lone_agent(doc, m) for m in acting) and not force_present(doc, a, b):
+            # gunmen killing a lone or off-duty policeman, no patrol or post that fought: an attack (ACLED)
+            return Coded("Attack", coded.actor1, "State forces", coded.actor1_name, None, live, 0.5)
         if irregular and state and (not victims or hit_forces) and coded.actor1 != "State forces":
             # insurgents attacking soldiers or the police, also with civilians ("a soldier and a civilian
             # were killed"): armed men among the targets make it a fight between armed groups (ACLED)

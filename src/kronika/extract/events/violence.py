@@ -67,10 +67,23 @@ def grievance(doc: Doc, h: Hit, live: list[Hit]) -> bool:
     made at it: a grievance word or a protest trigger right before the detention word."""
     if h.cls != "detain":
         return False
+    if attributive(doc, h):
+        return True   # "relatives of detained activists": people held before, named by what they protest
     grief = words(doc.lang, "events", "grievance_words")
     before = range(max(h.first - GRIEVANCE_REACH, 0), h.first)
     return any(is_in(doc.tokens[k], grief) for k in before) or any(
         g.cls in ("protest", "demo", "march") and h.first - GRIEVANCE_REACH <= g.last < h.first for g in live)
+
+
+def attributive(doc: Doc, h: Hit) -> bool:
+    """'of detained activists', 'their arrested leader': a one-word participle between a determiner or
+    'of' and the noun it qualifies describes people, it reports no act."""
+    if h.first != h.last or h.first == 0 or h.last + 1 >= len(doc.tokens):
+        return False
+    prev, nxt = doc.tokens[h.first - 1], doc.tokens[h.last + 1]
+    links = grammar(doc, "determiners") | words(doc.lang, "actors", "of_words")
+    return prev.lower in links and nxt.is_word and nxt.lower not in grammar(doc, "object_preps") \
+        and nxt.lower not in words(doc.lang, "actors", "agent_preps")
 
 
 def group_member(doc: Doc, a: int, b: int) -> bool:
