@@ -79,6 +79,14 @@ LEXICON = [
     ("On 3 May 2021, in Farrow (Farrow), a suicide attacker detonated an explosive vest at a checkpoint.",
      "Suicide bomb"),
     ("On 3 May 2021, in Farrow (Farrow), regime forces attacked the suburb with toxic gas.", "Chemical weapon"),
+    # doers of destruction with no gathering: unknown people, arsonists, soldiers (not a riot)
+    ("On 3 May 2021, in Farrow (Farrow), unknown people burned the campaign office of a candidate.",
+     "Looting/property destruction"),
+    ("On 3 May 2021, in Farrow (Farrow), arsonists set fire to a village clinic.", "Looting/property destruction"),
+    ("On 3 May 2021, in Farrow (Farrow), troops looted shops in the market.", "Looting/property destruction"),
+    ("On 3 May 2021, the two armed movements announced a merger.", "Change to group/activity"),
+    ("On 3 May 2021, in Farrow (Farrow), militants subjected two women to sexual slavery.",
+     "Sexual violence"),
     # "banned" as a group's adjective says nothing of the act; a bomb that "went off" is no plan ("going to")
     ("On 3 May 2021, in Farrow (Farrow), police detained three members of a banned movement.", "Arrests"),
     ("On 3 May 2021, in Farrow (Farrow), police dispersed a banned rally and detained 12 people.",

@@ -250,7 +250,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     protesters = "protester" in classes or "protester" in kinds or (
         "political" in kinds and bool(state) and bool(classes & CROWD_VIOLENCE)) or (   # supporters fighting police
         not armed and not kinds & {"political", "militia"}
-        and any(h.cls in CROWD_VIOLENCE - {"clash"} and _crowd(doc, a, h.first) for h in live))
+        and any(h.cls in CROWD_VIOLENCE - {"clash"} and _crowd(doc, a, h.first, actors) for h in live))
     # farmers spilling grain, residents storming a building: a crowd's own violence (party factions or
     # militias fighting are ACLED's clash or mob violence, decided below)
     if "block" in classes and (any(m.first < by_cls["block"].first for m in state)
@@ -425,8 +425,12 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         # needs the mob as its doer: "по словам правозащитников, он был избит" names no mob)
         return Coded("Mob violence", "Rioters", "Rioters" if "clash" in classes else "Civilians", None, None,
                      live, 0.5)
-    if classes & {"loot", "vandal", "arson"} and (irregular or mobs):
+    wreckers = [h for h in live if h.cls in ("loot", "vandal", "arson")]
+    if wreckers and (irregular or mobs):
         return _one_sided(doc, "Looting/property destruction", live, actors, irregular or mobs)
+    if wreckers and any(state_agent(doc, h, actors) for h in wreckers):
+        # soldiers looting homes, police burning a market: the forces destroying property (ACLED)
+        return _one_sided(doc, "Looting/property destruction", live, actors, state)
     if "agreement" in classes:
         party = _deal_party(armed)
         return Coded("Agreement", party, None, None, None, live, 0.5, standalone=party in ARMED_GROUPS)
@@ -498,10 +502,13 @@ def _fighters_disabled(doc: Doc, live: list[Hit], actors: list[ActorMention]) ->
     return None
 
 
-def _crowd(doc: Doc, a: int, b: int) -> bool:
-    """'сотни человек перекрыли улицы', 'residents blocked the road': people, not a landslide or the police."""
+def _crowd(doc: Doc, a: int, b: int, actors: list[ActorMention] | None = None) -> bool:
+    """'сотни человек перекрыли улицы', 'residents blocked the road': people, not a landslide or the police,
+    nor the people of an unidentified doer ("unknown people set fire to ...": a mob or armed men's act)."""
     crowd = words(doc.lang, "actors", "crowd_nouns")
-    return any(is_in(t, crowd) for t in doc.tokens[a:b])
+    doers = {k for m in actors or [] if m.kind in ("mob", "militia")
+             for k in range(m.first + 1, doc.token_at(m.end - 1) + 1 if m.end > m.start else m.first + 1)}
+    return any(is_in(doc.tokens[k], crowd) and k not in doers for k in range(a, b))
 
 
 def _lone(doc: Doc, m: ActorMention) -> bool:
