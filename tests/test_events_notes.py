@@ -87,6 +87,14 @@ LEXICON = [
     ("On 3 May 2021, the two armed movements announced a merger.", "Change to group/activity"),
     ("On 3 May 2021, in Farrow (Farrow), militants subjected two women to sexual slavery.",
      "Sexual violence"),
+    # a rally and an arrest joined by "and" are two acts: the arrest is the intervention, not a grievance
+    ("On 3 May 2021, in Farrow (Farrow), police stopped students from holding a rally and arrested six.",
+     "Protest with intervention"),
+    # party cadres killing people at a peaceful procession: force against the protest
+    ("On 3 May 2021, in Farrow (Farrow), supporters of the mayor attacked a peaceful procession, killing one marcher.",
+     "Excessive force against protesters"),
+    ("On 3 May 2021, in Farrow (Farrow), shopkeepers kept their shops closed in protest against extortion.",
+     "Peaceful protest"),
     # "banned" as a group's adjective says nothing of the act; a bomb that "went off" is no plan ("going to")
     ("On 3 May 2021, in Farrow (Farrow), police detained three members of a banned movement.", "Arrests"),
     ("On 3 May 2021, in Farrow (Farrow), police dispersed a banned rally and detained 12 people.",

@@ -31,6 +31,7 @@ from .agents import (
 from .modality import blocked, clause_end, historic_year, modality_cues
 from .triggers import Hit, is_in, matcher, verb_form, words
 from .violence import (
+    MODIFIERS,
     aimed_at_gathering,
     crowd_doer,
     grievance,
@@ -428,7 +429,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     wreckers = [h for h in live if h.cls in ("loot", "vandal", "arson")]
     if wreckers and (irregular or mobs):
         return _one_sided(doc, "Looting/property destruction", live, actors, irregular or mobs)
-    if wreckers and any(state_agent(doc, h, actors) for h in wreckers):
+    if wreckers and not classes & {"protest", "protester", "protest_act"} and any(
+            state_agent(doc, h, actors) for h in wreckers):
         # soldiers looting homes, police burning a market: the forces destroying property (ACLED)
         return _one_sided(doc, "Looting/property destruction", live, actors, state)
     if "agreement" in classes:
@@ -456,7 +458,7 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
         return Coded("Attack", ACLED_KIND[gunmen.kind], "Protesters", gunmen.name, group, live, 0.6)
     si = doc.tokens[live[0].first].sent
     organised = [m for i, m in enumerate(agents) if m is not None and m.kind in ARMED - {"state"} | {"political"}
-                 and aimed_at_gathering(doc, violent_act[i], live)]
+                 and aimed_at_gathering(doc, violent_act[i], live, MODIFIERS)]
     if organised:
         # party cadres or a militia breaking up a peaceful procession: force against the protest, not a
         # riot of its own; hurting people makes it excessive force (ACLED), else an intervention
