@@ -95,6 +95,11 @@ LEXICON = [
      "Excessive force against protesters"),
     ("On 3 May 2021, in Farrow (Farrow), shopkeepers kept their shops closed in protest against extortion.",
      "Peaceful protest"),
+    # taken from their own homes: an arrest; outside someone else's house, at a protest there
+    ("On 3 May 2021, in Farrow (Farrow), police detained the two leaders of the dockers' protest at their homes.",
+     "Arrests"),
+    ("On 3 May 2021, in Farrow (Farrow), police detained nine demonstrators outside the mayor's house.",
+     "Protest with intervention"),
     # "banned" as a group's adjective says nothing of the act; a bomb that "went off" is no plan ("going to")
     ("On 3 May 2021, in Farrow (Farrow), police detained three members of a banned movement.", "Arrests"),
     ("On 3 May 2021, in Farrow (Farrow), police dispersed a banned rally and detained 12 people.",

@@ -37,6 +37,7 @@ from .violence import (
     grievance,
     group_member,
     harmed,
+    held_at_home,
     in_tally,
     serious_harm,
     weapons_used,
@@ -295,6 +296,10 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
             if cls in classes:
                 return _remote(doc, sub, live, actors, armed)
 
+    if classes & ACTIONS == {"detain"} and not classes & {"demo", "march", "gather", "disperse", "occupation"} \
+            and held_at_home(doc, by_cls["detain"]):
+        # "detained two organisers of the protest at their homes": taken away from any gathering (ACLED: arrests)
+        return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None, None, live, 0.55)
     if "detain" in classes and "press" in kinds and not protesters:
         # journalists taken before or at a protest: an arrest event of its own (ACLED)
         victim = next(m for m in actors if m.kind == "press")

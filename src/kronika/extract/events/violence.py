@@ -103,6 +103,27 @@ def attributive(doc: Doc, h: Hit) -> bool:
         and nxt.lower not in words(doc.lang, "actors", "agent_preps")
 
 
+HOME_REACH = 12  # "arrested the union's two organisers of the strike at their homes"
+
+
+def held_at_home(doc: Doc, h: Hit) -> bool:
+    """A detention at or from the detainees' own home ("at their homes", "from his house": lexicon
+    `home_nouns` after a preposition and a possessive, `home_owners`), in the act's clause: the arrest
+    was not made at a gathering ("outside the governor's house" may be one)."""
+    homes = words(doc.lang, "events", "home_nouns")
+    owners = words(doc.lang, "events", "home_owners")
+    preps = grammar(doc, "object_preps") | grammar(doc, "in_preps") | grammar(doc, "origin_preps")
+    sent_end = doc.sent_tokens[doc.tokens[h.first].sent][1]
+    for k in range(h.last + 1, min(h.last + 1 + HOME_REACH, sent_end)):
+        t = doc.tokens[k]
+        if t.text in ",;" or t.lower in grammar(doc, "coordinators"):
+            return False
+        if is_in(t, homes) and k - 2 > h.last and doc.tokens[k - 1].lower in owners \
+                and doc.tokens[k - 2].lower in preps:
+            return True
+    return False
+
+
 def group_member(doc: Doc, a: int, b: int) -> bool:
     """'members of a banned party': people held for belonging to a political group."""
     groups = words(doc.lang, "actors", "group_nouns")
