@@ -113,12 +113,17 @@ LEXICON = [
     ("On 3 May 2021, a protest was held in Zorvik (Kelm) against the closure of a market.", "Peaceful protest"),
     # a crowd that protested is a gathering, wherever the place is
     ("On 3 May 2021, villagers protested in Farrow (Farrow) over the closure of their clinic.", "Peaceful protest"),
+    # weapons of war are no crime story, whatever the targets were suspected of
+    ("On 3 May 2021, near Farrow (Farrow), artillery pounded a hamlet suspected of sheltering insurgents.",
+     "Shelling/artillery/missile attack"),
+    ("On 3 May 2021, in Farrow (Farrow), the two clans concluded a reconciliation deal.", "Agreement"),
 ]
 
 NOTHING = [
     # planned, threatened or ordinary crime: no event
     "On 3 May 2021, in Farrow (Farrow), the militia threatened to capture the town if its demands were not met.",
     "On 3 May 2021, in Farrow (Farrow), armed robbers shot dead a shopkeeper and stole the day's takings.",
+    "On 3 May 2021, in Farrow (Farrow), police arrested two men suspected of stealing cattle.",
     "On 3 May 2021, in Farrow (Farrow), a lorry collided with a minibus, killing seven passengers.",
     "On 3 May 2021, in Farrow (Farrow), the two governments signed a trade agreement.",
     "On 3 May 2021, in Farrow (Farrow), the authorities banned the opposition rally planned for Sunday.",

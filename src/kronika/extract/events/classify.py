@@ -55,6 +55,9 @@ REMOTE = (  # checked in this order: the most specific weapon wins ("a grenade e
     ("shell", "Shelling/artillery/missile attack"), ("missile", "Shelling/artillery/missile attack"), ("grenade", "Grenade"),
     ("explosive", "Remote explosive/landmine/IED"), ("blast", "Remote explosive/landmine/IED"),
 )
+# weapons of war no robber uses: a crime word beside them ("a village suspected of hosting rebels")
+# does not make their use a crime story
+WAR_WEAPONS = frozenset({"shell", "missile", "air", "chemical", "suicide"})
 # who uses a weapon when the text does not say: air power, drones and artillery/missiles are the
 # arms of states; bombs, suicide attacks and grenades are those of ACLED's unidentified armed groups
 WEAPON_USER = {"Air/drone strike": "State forces", "Shelling/artillery/missile attack": "State forces",
@@ -291,7 +294,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         if "lethal" in classes or weapons_used(doc, a, b):
             return Coded("Armed clash", "Identity militia", "Identity militia", None, None, live, 0.5)
         return Coded("Mob violence", "Rioters", "Rioters", None, None, live, 0.5)
-    if not crime:
+    if not crime or classes & WAR_WEAPONS:
         for cls, sub in REMOTE:
             if cls in classes:
                 return _remote(doc, sub, live, actors, armed)
