@@ -404,9 +404,11 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
             # the forces killing militants ("an operation against militants, killing five"): a fight
             m = irregular[0]
             return Coded("Armed clash", "State forces", ACLED_KIND[m.kind], coded.actor1_name, m.name, live, 0.5)
-        if irregular and acting and coded.actor1 != "State forces" and "battle" not in classes \
-                and all(lone_agent(doc, m) for m in acting) and not force_present(doc, a, b):
-            # gunmen killing a lone or off-duty policeman, no patrol or post that fought: an attack (ACLED)
+        if irregular and acting and not victims and coded.actor1 != "State forces" and "battle" not in classes \
+                and all(lone_agent(doc, m) for m in acting) and not force_present(doc, a, b) \
+                and not _crowd(doc, a, b, actors):
+            # gunmen killing a lone or off-duty policeman, no patrol or post that fought, no civilians
+            # among the dead (with them, the forces guarded a place: a fight): an attack (ACLED)
             return Coded("Attack", coded.actor1, "State forces", coded.actor1_name, None, live, 0.5)
         if irregular and state and (not victims or hit_forces) and coded.actor1 != "State forces":
             # insurgents attacking soldiers or the police, also with civilians ("a soldier and a civilian
@@ -437,9 +439,10 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     wreckers = [h for h in live if h.cls in ("loot", "vandal", "arson")]
     if wreckers and (irregular or mobs):
         return _one_sided(doc, "Looting/property destruction", live, actors, irregular or mobs)
-    if wreckers and not classes & {"protest", "protester", "protest_act"} and any(
+    if wreckers and acting and not classes & {"protest", "protester", "protest_act", "detain"} and any(
             state_agent(doc, h, actors) for h in wreckers):
-        # soldiers looting homes, police burning a market: the forces destroying property (ACLED)
+        # soldiers looting homes, police burning a market: the forces destroying property (ACLED); not
+        # the police reporting or detaining a looter
         return _one_sided(doc, "Looting/property destruction", live, actors, state)
     if "agreement" in classes:
         party = _deal_party(armed)
