@@ -182,7 +182,8 @@ def main(argv: list[str]) -> int:
                         ("kronika snippets (held out)", HELD_OUT), ("invented notes (tuned on)", load_notes("tuned")),
                         ("invented notes (held out)", load_notes("heldout")),
                         ("invented notes (held out, second batch)", load_notes("heldout2")),
-                        ("invented notes (held out, third batch)", load_notes("heldout3"))):
+                        ("invented notes (held out, third batch)", load_notes("heldout3")),
+                        ("invented notes (held out, fourth batch)", load_notes("heldout4"))):
         if not items:
             continue
         pairs = []

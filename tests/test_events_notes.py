@@ -40,6 +40,21 @@ RULES = [
     # unknown men shooting someone dead: an attack, with victims of any kind near the act
     ("On 3 May 2021, in Farrow (Farrow), unidentified gunmen shot dead a local elder.", "Attack"),
     ("On 3 May 2021, in Farrow (Farrow), a teacher was shot dead by unknown assailants.", "Attack"),
+    ("On 3 May 2021, in Farrow (Farrow), unknown men shot dead a nurse near the clinic.", "Attack"),
+    # a lone or off-duty agent of the state killed by gunmen is attacked; a patrol that fought, a clash
+    ("On 3 May 2021, in Farrow (Farrow), gunmen killed an off-duty soldier at a bus stop.", "Attack"),
+    ("On 3 May 2021, in Farrow (Farrow), militants shot dead a policeman outside a bakery.", "Attack"),
+    ("On 3 May 2021, in Farrow (Farrow), militants attacked an army patrol, killing a soldier.", "Armed clash"),
+    ("On 3 May 2021, in Farrow (Farrow), insurgents stormed a police post and killed four officers.",
+     "Armed clash"),
+    # people protesting for detainees: the detention is the grievance, the protest is peaceful
+    ("On 3 May 2021, in Farrow (Farrow), mothers of arrested students held a vigil outside the prison.",
+     "Peaceful protest"),
+    # communities fighting: an armed clash when arms are used or people die, a mob's violence otherwise
+    ("On 3 May 2021, near Farrow (Farrow), villagers clashed with herdsmen over a water point; two died.",
+     "Armed clash"),
+    ("On 3 May 2021, near Farrow (Farrow), farmers and herders clashed with sticks over a field; five were hurt.",
+     "Mob violence"),
     # a deal made by armed groups is news by itself
     ("On 3 May 2021, in Farrow (Farrow), the army and the rebels signed a peace deal ending months of fighting.",
      "Agreement"),
@@ -64,6 +79,27 @@ LEXICON = [
     ("On 3 May 2021, in Farrow (Farrow), a suicide attacker detonated an explosive vest at a checkpoint.",
      "Suicide bomb"),
     ("On 3 May 2021, in Farrow (Farrow), regime forces attacked the suburb with toxic gas.", "Chemical weapon"),
+    # doers of destruction with no gathering: unknown people, arsonists, soldiers (not a riot)
+    ("On 3 May 2021, in Farrow (Farrow), unknown people burned the campaign office of a candidate.",
+     "Looting/property destruction"),
+    ("On 3 May 2021, in Farrow (Farrow), arsonists set fire to a village clinic.", "Looting/property destruction"),
+    ("On 3 May 2021, in Farrow (Farrow), troops looted shops in the market.", "Looting/property destruction"),
+    ("On 3 May 2021, the two armed movements announced a merger.", "Change to group/activity"),
+    ("On 3 May 2021, in Farrow (Farrow), militants subjected two women to sexual slavery.",
+     "Sexual violence"),
+    # a rally and an arrest joined by "and" are two acts: the arrest is the intervention, not a grievance
+    ("On 3 May 2021, in Farrow (Farrow), police stopped students from holding a rally and arrested six.",
+     "Protest with intervention"),
+    # party cadres killing people at a peaceful procession: force against the protest
+    ("On 3 May 2021, in Farrow (Farrow), supporters of the mayor attacked a peaceful procession, killing one marcher.",
+     "Excessive force against protesters"),
+    ("On 3 May 2021, in Farrow (Farrow), shopkeepers kept their shops closed in protest against extortion.",
+     "Peaceful protest"),
+    # taken from their own homes: an arrest; outside someone else's house, at a protest there
+    ("On 3 May 2021, in Farrow (Farrow), police detained the two leaders of the dockers' protest at their homes.",
+     "Arrests"),
+    ("On 3 May 2021, in Farrow (Farrow), police detained nine demonstrators outside the mayor's house.",
+     "Protest with intervention"),
     # "banned" as a group's adjective says nothing of the act; a bomb that "went off" is no plan ("going to")
     ("On 3 May 2021, in Farrow (Farrow), police detained three members of a banned movement.", "Arrests"),
     ("On 3 May 2021, in Farrow (Farrow), police dispersed a banned rally and detained 12 people.",
@@ -77,12 +113,17 @@ LEXICON = [
     ("On 3 May 2021, a protest was held in Zorvik (Kelm) against the closure of a market.", "Peaceful protest"),
     # a crowd that protested is a gathering, wherever the place is
     ("On 3 May 2021, villagers protested in Farrow (Farrow) over the closure of their clinic.", "Peaceful protest"),
+    # weapons of war are no crime story, whatever the targets were suspected of
+    ("On 3 May 2021, near Farrow (Farrow), artillery pounded a hamlet suspected of sheltering insurgents.",
+     "Shelling/artillery/missile attack"),
+    ("On 3 May 2021, in Farrow (Farrow), the two clans concluded a reconciliation deal.", "Agreement"),
 ]
 
 NOTHING = [
     # planned, threatened or ordinary crime: no event
     "On 3 May 2021, in Farrow (Farrow), the militia threatened to capture the town if its demands were not met.",
     "On 3 May 2021, in Farrow (Farrow), armed robbers shot dead a shopkeeper and stole the day's takings.",
+    "On 3 May 2021, in Farrow (Farrow), police arrested two men suspected of stealing cattle.",
     "On 3 May 2021, in Farrow (Farrow), a lorry collided with a minibus, killing seven passengers.",
     "On 3 May 2021, in Farrow (Farrow), the two governments signed a trade agreement.",
     "On 3 May 2021, in Farrow (Farrow), the authorities banned the opposition rally planned for Sunday.",

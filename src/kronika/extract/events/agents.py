@@ -193,3 +193,53 @@ def joined(doc: Doc, a: ActorMention, b: ActorMention) -> bool:
         elif not link or t.an.pos not in ("ADJF", "PRTF") and not (t.an.pos is None and t.is_title):
             return False
     return link
+
+
+def lone_agent(doc: Doc, m: ActorMention) -> bool:
+    """'a policeman', 'an off-duty soldier', 'one gendarme': a single (or off-duty, unarmed) agent of the
+    state, not the police, a patrol or troops. Killed by gunmen, such a person is ACLED's attack target;
+    a force that can fight back makes it a clash. The words before the mention's noun phrase
+    (lexicon `lone_words`) say so: English marks no number on a collective ("police", "army")."""
+    lone = words(doc.lang, "actors", "lone_words")
+    for k in range(m.first - 1, max(m.first - 4, -1), -1):
+        t = doc.tokens[k]
+        if is_in(t, lone):
+            return True
+        if not t.is_word or t.lower not in grammar(doc, "determiners"):
+            return False
+    return False
+
+
+def force_present(doc: Doc, a: int, b: int) -> bool:
+    """'an army patrol', 'a police post', 'the convoy': a unit or position that fights (lexicon `unit_nouns`)."""
+    units = words(doc.lang, "actors", "unit_nouns")
+    return any(is_in(t, units) for t in doc.tokens[a:b])
+
+
+def communal_sides(doc: Doc, h: Hit, actors: list[ActorMention]) -> bool:
+    """'farmers clashed with herders', 'clashes between villagers and herdsmen': both sides of a fight
+    are communities (civilians or identity groups), neither armed forces nor protesters. The first
+    side is the subject before the act; the other is joined to it or follows the act with a link word."""
+    kinds = ("civilian", "identity")
+    if any(m.kind not in kinds for m in actors):
+        return False   # forces, armed groups, a mob or protesters in the sentence: not a communal fight
+    before = [m for m in actors if m.first < h.first and m.kind in kinds
+              and (doer_before(doc, m, h.first) or any(t.lower in grammar(doc, "between")
+                                                        for t in doc.tokens[max(m.first - 3, 0):m.first]))]
+    if not before:
+        return False
+    first = before[0]
+    links = grammar(doc, "side_links")
+    # a reciprocal act ("X and Y clashed") makes "and" join its two sides
+    pair = len(before) > 1 and _linked(doc, before[0], before[1], grammar(doc, "and_words") | grammar(doc, "determiners"))
+    after = [m for m in actors if m.kind in kinds and m.first > first.first and (
+        joined(doc, first, m) or pair or m.first > h.last and any(
+            t.lower in links for t in doc.tokens[h.last + 1:m.first]) and m.first - h.last <= SAME_PHRASE)]
+    return bool(after)
+
+
+def _linked(doc: Doc, a: ActorMention, b: ActorMention, link: frozenset[str]) -> bool:
+    """Only link words (and at least one) between mentions a and b."""
+    k = doc.token_at(a.end - 1) + 1 if a.end > a.start else a.first + 1
+    between = doc.tokens[k:b.first]
+    return bool(between) and all(t.lower in link for t in between)

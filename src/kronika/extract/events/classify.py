@@ -17,8 +17,11 @@ from .actors import ACLED_KIND, ARMED, ActorMention, actors_in
 from .agents import (
     agent_ablt,
     agent_of,
+    communal_sides,
     doer_before,
+    force_present,
     grammar,
+    lone_agent,
     passive_between,
     same_clause,
     source_only,
@@ -28,11 +31,13 @@ from .agents import (
 from .modality import blocked, clause_end, historic_year, modality_cues
 from .triggers import Hit, is_in, matcher, verb_form, words
 from .violence import (
+    MODIFIERS,
     aimed_at_gathering,
     crowd_doer,
     grievance,
     group_member,
     harmed,
+    held_at_home,
     in_tally,
     serious_harm,
     weapons_used,
@@ -50,6 +55,9 @@ REMOTE = (  # checked in this order: the most specific weapon wins ("a grenade e
     ("shell", "Shelling/artillery/missile attack"), ("missile", "Shelling/artillery/missile attack"), ("grenade", "Grenade"),
     ("explosive", "Remote explosive/landmine/IED"), ("blast", "Remote explosive/landmine/IED"),
 )
+# weapons of war no robber uses: a crime word beside them ("a village suspected of hosting rebels")
+# does not make their use a crime story
+WAR_WEAPONS = frozenset({"shell", "missile", "air", "chemical", "suicide"})
 # who uses a weapon when the text does not say: air power, drones and artillery/missiles are the
 # arms of states; bombs, suicide attacks and grenades are those of ACLED's unidentified armed groups
 WEAPON_USER = {"Air/drone strike": "State forces", "Shelling/artillery/missile attack": "State forces",
@@ -247,7 +255,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     protesters = "protester" in classes or "protester" in kinds or (
         "political" in kinds and bool(state) and bool(classes & CROWD_VIOLENCE)) or (   # supporters fighting police
         not armed and not kinds & {"political", "militia"}
-        and any(h.cls in CROWD_VIOLENCE - {"clash"} and _crowd(doc, a, h.first) for h in live))
+        and any(h.cls in CROWD_VIOLENCE - {"clash"} and _crowd(doc, a, h.first, actors) for h in live))
     # farmers spilling grain, residents storming a building: a crowd's own violence (party factions or
     # militias fighting are ACLED's clash or mob violence, decided below)
     if "block" in classes and (any(m.first < by_cls["block"].first for m in state)
@@ -278,11 +286,23 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
             and not classes & DEMO_CORE and weapons_used(doc, a, b):
         # factions fighting with bombs and guns: ACLED's armed clash between two political militias
         return Coded("Armed clash", "Political militia", "Political militia", None, None, live, 0.5)
-    if not crime:
+    fight = next((h for h in live if h.cls in ("clash", "battle")), None)
+    if fight is not None and not crime and not state and not protesters and not classes & DEMO_CORE \
+            and communal_sides(doc, fight, actors):
+        # farmers and herders, two villages: a communal fight is an armed clash between identity
+        # militias when arms are used or people die, a mob's violence otherwise (ACLED)
+        if "lethal" in classes or weapons_used(doc, a, b):
+            return Coded("Armed clash", "Identity militia", "Identity militia", None, None, live, 0.5)
+        return Coded("Mob violence", "Rioters", "Rioters", None, None, live, 0.5)
+    if not crime or classes & WAR_WEAPONS:
         for cls, sub in REMOTE:
             if cls in classes:
                 return _remote(doc, sub, live, actors, armed)
 
+    if classes & ACTIONS == {"detain"} and not classes & {"demo", "march", "gather", "disperse", "occupation"} \
+            and held_at_home(doc, by_cls["detain"]):
+        # "detained two organisers of the protest at their homes": taken away from any gathering (ACLED: arrests)
+        return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None, None, live, 0.55)
     if "detain" in classes and "press" in kinds and not protesters:
         # journalists taken before or at a protest: an arrest event of its own (ACLED)
         victim = next(m for m in actors if m.kind == "press")
@@ -384,6 +404,12 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
             # the forces killing militants ("an operation against militants, killing five"): a fight
             m = irregular[0]
             return Coded("Armed clash", "State forces", ACLED_KIND[m.kind], coded.actor1_name, m.name, live, 0.5)
+        if irregular and acting and not victims and coded.actor1 != "State forces" and "battle" not in classes \
+                and all(lone_agent(doc, m) for m in acting) and not force_present(doc, a, b) \
+                and not _crowd(doc, a, b, actors):
+            # gunmen killing a lone or off-duty policeman, no patrol or post that fought, no civilians
+            # among the dead (with them, the forces guarded a place: a fight): an attack (ACLED)
+            return Coded("Attack", coded.actor1, "State forces", coded.actor1_name, None, live, 0.5)
         if irregular and state and (not victims or hit_forces) and coded.actor1 != "State forces":
             # insurgents attacking soldiers or the police, also with civilians ("a soldier and a civilian
             # were killed"): armed men among the targets make it a fight between armed groups (ACLED)
@@ -410,8 +436,14 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         # needs the mob as its doer: "по словам правозащитников, он был избит" names no mob)
         return Coded("Mob violence", "Rioters", "Rioters" if "clash" in classes else "Civilians", None, None,
                      live, 0.5)
-    if classes & {"loot", "vandal", "arson"} and (irregular or mobs):
+    wreckers = [h for h in live if h.cls in ("loot", "vandal", "arson")]
+    if wreckers and (irregular or mobs):
         return _one_sided(doc, "Looting/property destruction", live, actors, irregular or mobs)
+    if wreckers and acting and not classes & {"protest", "protester", "protest_act", "detain"} and any(
+            state_agent(doc, h, actors) for h in wreckers):
+        # soldiers looting homes, police burning a market: the forces destroying property (ACLED); not
+        # the police reporting or detaining a looter
+        return _one_sided(doc, "Looting/property destruction", live, actors, state)
     if "agreement" in classes:
         party = _deal_party(armed)
         return Coded("Agreement", party, None, None, None, live, 0.5, standalone=party in ARMED_GROUPS)
@@ -437,7 +469,7 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
         return Coded("Attack", ACLED_KIND[gunmen.kind], "Protesters", gunmen.name, group, live, 0.6)
     si = doc.tokens[live[0].first].sent
     organised = [m for i, m in enumerate(agents) if m is not None and m.kind in ARMED - {"state"} | {"political"}
-                 and aimed_at_gathering(doc, violent_act[i], live)]
+                 and aimed_at_gathering(doc, violent_act[i], live, MODIFIERS)]
     if organised:
         # party cadres or a militia breaking up a peaceful procession: force against the protest, not a
         # riot of its own; hurting people makes it excessive force (ACLED), else an intervention
@@ -483,10 +515,13 @@ def _fighters_disabled(doc: Doc, live: list[Hit], actors: list[ActorMention]) ->
     return None
 
 
-def _crowd(doc: Doc, a: int, b: int) -> bool:
-    """'сотни человек перекрыли улицы', 'residents blocked the road': people, not a landslide or the police."""
+def _crowd(doc: Doc, a: int, b: int, actors: list[ActorMention] | None = None) -> bool:
+    """'сотни человек перекрыли улицы', 'residents blocked the road': people, not a landslide or the police,
+    nor the people of an unidentified doer ("unknown people set fire to ...": a mob or armed men's act)."""
     crowd = words(doc.lang, "actors", "crowd_nouns")
-    return any(is_in(t, crowd) for t in doc.tokens[a:b])
+    doers = {k for m in actors or [] if m.kind in ("mob", "militia")
+             for k in range(m.first + 1, doc.token_at(m.end - 1) + 1 if m.end > m.start else m.first + 1)}
+    return any(is_in(doc.tokens[k], crowd) and k not in doers for k in range(a, b))
 
 
 def _lone(doc: Doc, m: ActorMention) -> bool:

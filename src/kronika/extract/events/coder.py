@@ -38,6 +38,7 @@ from .classify import (
     DEMO_CORE,
     DEMO_MEMORY,
     TERRITORIAL,
+    WAR_WEAPONS,
     Coded,
     code_sentence,
     names_gathering,
@@ -232,7 +233,9 @@ def _criminal_story(read: list[tuple[int, Coded | None, list[Hit]]]) -> bool:
     # a lynching is mob violence whatever its victims were suspected of
     lynching = any(h.cls == "lynch" for _si, c, live in read if c is not None for h in live) or any(
         c is not None and c.sub == "Mob violence" and c.actor2 == "Civilians" for _si, c, _l in read)
-    return bool(crime) and (len(crime) >= 2 or crime[0] <= 2) and not gathering and not lynching
+    # artillery, air strikes, chemical weapons, suicide bombs: war, whatever the targets were suspected of
+    war = any(h.cls in WAR_WEAPONS for _si, c, live in read if c is not None for h in live)
+    return bool(crime) and (len(crime) >= 2 or crime[0] <= 2) and not gathering and not lynching and not war
 
 
 TOWN_OBJECT_REACH = 2   # "звільнили Борову", "вошли в Угледар": the town this close after the verb

@@ -6,18 +6,20 @@ tally or an arrest only a protest's grievance. Word lists are `lexicons/<lang>/e
 
 from __future__ import annotations
 
-from ...text.doc import Doc
+from ...text.doc import Doc, Token
 from .actors import ActorMention
 from .agents import doer_before, grammar, passive_between
 from .triggers import Hit, is_in, matcher, words
 
 OBJECT_REACH = 8      # "attacked a Green Youth Front (GYF) procession": the gathering ends the object
+MODIFIERS = 1         # "attacked a peaceful march": one plain word before the gathering noun (named doers)
 GRIEVANCE_REACH = 3   # "protesting the arrest of", "demanding the release of detained"
 
 
-def aimed_at_gathering(doc: Doc, h: Hit, live: list[Hit]) -> bool:
+def aimed_at_gathering(doc: Doc, h: Hit, live: list[Hit], modifiers: int = 0) -> bool:
     """'attack on the rally', 'напад на мітинг', 'attacked a procession': the act's object is the
-    gathering itself (after a preposition, or as the direct object where a language has no case)."""
+    gathering itself (after a preposition, or as the direct object where a language has no case); up to
+    `modifiers` plain words may qualify the gathering noun ("a peaceful march")."""
     k = h.last + 1
     if k >= len(doc.tokens):
         return False
@@ -26,9 +28,21 @@ def aimed_at_gathering(doc: Doc, h: Hit, live: list[Hit]) -> bool:
         dets = grammar(doc, "determiners")
         return doc.tokens[k].an.case is None and any(
             g.cls in ("demo", "march", "protest", "action") and 0 < g.first - h.last <= OBJECT_REACH
-            and all(t.lower in dets or t.is_title or t.text.isupper() or t.text in "()"
-                    for t in doc.tokens[k:g.first]) for g in live)
+            and all(t.lower in dets or t.is_title or t.text.isupper() or t.text in "()" or _modifier(doc, t)
+                    for t in doc.tokens[k:g.first])
+            and sum(t.lower not in dets and not t.is_title and _modifier(doc, t)
+                    for t in doc.tokens[k:g.first]) <= modifiers
+            for g in live)
     return any(g.cls in ("demo", "protest", "action", "protester") and 0 < g.first - k <= 3 for g in live)
+
+
+def _modifier(doc: Doc, t: Token) -> bool:
+    """'a peaceful march', 'an opposition rally': a word that can qualify the gathering noun, in a
+    language with no adjective tags here: no preposition, conjunction, or finite verb form."""
+    if not t.is_word or t.lower in grammar(doc, "object_preps") or t.lower in grammar(doc, "coordinators"):
+        return False
+    return t.an.pos in (None, "ADJF", "PRTF") and not any(
+        t.lower.endswith(sfx) for sfx in grammar(doc, "finite_suffixes"))
 
 
 def serious_harm(doc: Doc, si: int) -> bool:
@@ -67,10 +81,47 @@ def grievance(doc: Doc, h: Hit, live: list[Hit]) -> bool:
     made at it: a grievance word or a protest trigger right before the detention word."""
     if h.cls != "detain":
         return False
+    if attributive(doc, h):
+        return True   # "relatives of detained activists": people held before, named by what they protest
     grief = words(doc.lang, "events", "grievance_words")
     before = range(max(h.first - GRIEVANCE_REACH, 0), h.first)
+    # "protest the arrest of", not "held a rally and arrested four": a conjunction makes the arrest a new act
+    conj = grammar(doc, "coordinators")
     return any(is_in(doc.tokens[k], grief) for k in before) or any(
-        g.cls in ("protest", "demo", "march") and h.first - GRIEVANCE_REACH <= g.last < h.first for g in live)
+        g.cls in ("protest", "demo", "march") and h.first - GRIEVANCE_REACH <= g.last < h.first
+        and not any(t.lower in conj or t.text in ",;" for t in doc.tokens[g.last + 1:h.first]) for g in live)
+
+
+def attributive(doc: Doc, h: Hit) -> bool:
+    """'of detained activists', 'their arrested leader': a one-word participle between a determiner or
+    'of' and the noun it qualifies describes people, it reports no act."""
+    if h.first != h.last or h.first == 0 or h.last + 1 >= len(doc.tokens):
+        return False
+    prev, nxt = doc.tokens[h.first - 1], doc.tokens[h.last + 1]
+    links = grammar(doc, "determiners") | words(doc.lang, "actors", "of_words")
+    return prev.lower in links and nxt.is_word and nxt.lower not in grammar(doc, "object_preps") \
+        and nxt.lower not in words(doc.lang, "actors", "agent_preps")
+
+
+HOME_REACH = 12  # "arrested the union's two organisers of the strike at their homes"
+
+
+def held_at_home(doc: Doc, h: Hit) -> bool:
+    """A detention at or from the detainees' own home ("at their homes", "from his house": lexicon
+    `home_nouns` after a preposition and a possessive, `home_owners`), in the act's clause: the arrest
+    was not made at a gathering ("outside the governor's house" may be one)."""
+    homes = words(doc.lang, "events", "home_nouns")
+    owners = words(doc.lang, "events", "home_owners")
+    preps = grammar(doc, "object_preps") | grammar(doc, "in_preps") | grammar(doc, "origin_preps")
+    sent_end = doc.sent_tokens[doc.tokens[h.first].sent][1]
+    for k in range(h.last + 1, min(h.last + 1 + HOME_REACH, sent_end)):
+        t = doc.tokens[k]
+        if t.text in ",;" or t.lower in grammar(doc, "coordinators"):
+            return False
+        if is_in(t, homes) and k - 2 > h.last and doc.tokens[k - 1].lower in owners \
+                and doc.tokens[k - 2].lower in preps:
+            return True
+    return False
 
 
 def group_member(doc: Doc, a: int, b: int) -> bool:
