@@ -146,6 +146,28 @@ WAR_FRESH: list[tuple[str, str, str, list[str]]] = [
     ("not_events", "uk", "У Дніпрі на АЗС вибухнув газовий балон, постраждав працівник.", []),
 ]
 
+# The same classes, the sentences the war rules were worked out on (tuned; WAR_FRESH is the check).
+WAR_TUNE: list[tuple[str, str, str, list[str]]] = [
+    ("battles", "ru", "В районе Торецка идут ожесточённые бои.", [CLASH]),
+    ("battles", "uk", "Біля Вугледара тривають важкі бої.", [CLASH]),
+    ("battles", "uk", "На півдні області точаться запеклі бої.", [CLASH]),
+    ("territory", "ru", "Российские войска заняли село Ивановка Донецкой области.", [REGAIN]),
+    ("territory", "uk", "Російські війська захопили село Петрівка на Харківщині.", [REGAIN]),
+    ("territory", "uk", "ЗСУ звільнили село Андріївка.", [REGAIN]),
+    ("territory", "ru", "Боевики захватили город на севере страны.", [OVERTAKE]),
+    ("explosions", "ru", "Вечером в центре Луганска прогремел взрыв, ранены два человека.", [IED]),
+    ("explosions", "uk", "У Мелітополі вибухнув автомобіль, загинув чиновник.", [IED]),
+    ("mob", "uk", "Жителі двох сусідніх сіл побилися через пасовище, троє потрапили до лікарні.", [MOB]),
+    ("mob", "ru", "Жители двух сёл подрались из-за покоса, трое госпитализированы.", [MOB]),
+    ("attack", "ru", "Неизвестные застрелили главу поселения в Запорожской области.", [ATTACK]),
+    ("attack", "uk", "Невідомі застрелили голову громади на Херсонщині.", [ATTACK]),
+    ("not_events", "ru", "В Туле взорвался газовый баллон в частном доме, хозяин получил ожоги.", []),
+    ("not_events", "ru", "На руднике в Норильске прогремел взрыв при проходке, пострадал горняк.", []),
+    ("not_events", "uk", "У Львові відбувся бій за титул чемпіона з боксу.", []),
+    ("not_events", "ru", "Компания захватила половину рынка доставки в Москве.", []),
+    ("not_events", "uk", "Футболісти Дніпра зайняли перше місце в турнірі.", []),
+]
+
 
 def run(cases: list[tuple[str, str, str, list[str]]], verbose: bool) -> tuple[int, int]:
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -165,7 +187,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
-    for name, cases in (("tune", TUNE), ("fresh", FRESH), ("war_fresh", WAR_FRESH)):
+    for name, cases in (("tune", TUNE), ("fresh", FRESH), ("war_tune", WAR_TUNE), ("war_fresh", WAR_FRESH)):
         print(f"== {name}")
         ok_n, n = run(cases, args.verbose)
         print(f"  all          {ok_n}/{n} ({ok_n / n:.3f})")
