@@ -46,6 +46,8 @@ def test_a_bout_is_no_battle(lang: str, text: str) -> None:
     ("ru", "Российские войска захватили село Петровка в Донецкой области.", ["Government regains territory"]),
     ("uk", "Російські війська зайняли селище Степове на Донеччині.", ["Government regains territory"]),
     ("ru", "Боевики захватили деревню на юге страны.", ["Non-state actor overtakes territory"]),
+    ("ru", "Десантники освободили посёлок Степное.", ["Government regains territory"]),
+    ("uk", "Сили оборони відбили село Водяне на Донеччині.", ["Government regains territory"]),
     # taking a market, a board or first place is no ground taken
     ("ru", "Холдинг захватил треть рынка удобрений в Саратове.", []),
     ("uk", "Команда з Полтави зайняла перше місце в турнірі.", []),
