@@ -63,6 +63,7 @@ def test_ground_taken_by_the_states_forces(lang: str, text: str, want: list[str]
     ("ru", "В Тамбове в квартире взорвался газовый баллон, пострадали двое жильцов.", []),
     ("uk", "На шахті під Павлоградом стався вибух, травмовано гірника.", []),
     ("ru", "Ночью в Курске был слышен взрыв.", []),
+    ("ru", "На заводе в Дзержинске в цехе произошёл взрыв, погибли двое рабочих.", []),
 ])
 def test_a_blast_with_no_weapon_named(lang: str, text: str, want: list[str]) -> None:
     assert [s for s, _ in _events(lang, text)] == want
