@@ -173,7 +173,8 @@ CASES = [
 ("z12","en","The teachers' union held a press conference in Nairobi to announce a strike.",None,None,None),
 ("c1","uk","Бойовики обстріляли село Луганське, що розташоване між Бахмутом і Горлівкою.","Shelling/artillery/missile attack","Rebel group",None),
 ("c2","ru","Смертник на заминированном автомобиле врезался в конвой с американскими солдатами под Кабулом.","Suicide bomb","Political militia","State forces"),
-("c3","ru","В Киеве в результате взрыва погиб полицейский и ранены четыре человека.",None,None,None),
+# a blast that kills and injures, no weapon named: a remote explosive by unidentified men (issue 14)
+("c3","ru","В Киеве в результате взрыва погиб полицейский и ранены четыре человека.","Remote explosive/landmine/IED","Political militia",None),
 ("c4","en","Britain accused Russia of a chemical attack in Salisbury.",None,None,None),
 ("c5","ru","Акция протеста в Харькове будет проходить до отставки мэра, заявил организатор.",None,None,None),
 ("c6","uk","Тисячі людей вийшли на вулиці Києва, щоб відсвяткувати перемогу збірної.",None,None,None),

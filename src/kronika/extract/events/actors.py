@@ -13,7 +13,7 @@ from functools import cache
 
 from ...resources import load_lexicon
 from ...text.doc import Doc
-from .triggers import matcher
+from .triggers import matcher, words
 
 # lexicon kind -> ACLED actor kind
 ACLED_KIND = {
@@ -53,6 +53,21 @@ def _group_nouns(lang: str) -> frozenset[str]:
     return frozenset(load_lexicon(lang, "actors").get("group_nouns", []))
 
 
+def _case(doc: Doc, i: int) -> str | None:
+    """The head word's case; a locative with no preposition before it is a misread form ("Мешканці
+    побилися" read as "at a resident"): the locative never stands alone, so the case is left unknown."""
+    case = doc.tokens[i].an.case
+    if case != "loct":
+        return case
+    preps = words(doc.lang, "places", "locative_preps")
+    for k in range(i - 1, -1, -1):
+        t = doc.tokens[k]
+        if t.an.pos in ("ADJF", "PRTF", "NUMR", "ADJS") and t.is_word:
+            continue   # "у двох сусідніх селах": the preposition before the noun's qualifiers
+        return case if t.an.pos == "PREP" or t.lower in preps else None
+    return None
+
+
 def actors_in(doc: Doc, a: int, b: int) -> list[ActorMention]:
     """Actor mentions among tokens [a, b), in text order."""
     out: list[ActorMention] = []
@@ -60,13 +75,13 @@ def actors_in(doc: Doc, a: int, b: int) -> list[ActorMention]:
     named = _named(doc.lang)
     for h in matcher(doc.lang, "actors").find(doc, a, b):
         t = toks[h.first]
-        out.append(ActorMention(h.cls, h.first, h.start, h.end, doc.text[h.start:h.end], t.an.case))
+        out.append(ActorMention(h.cls, h.first, h.start, h.end, doc.text[h.start:h.end], _case(doc, h.first)))
     seen = {m.first for m in out}
     for i in range(a, b):
         t = toks[i]
         kind = named.get(t.lower)
         if kind and i not in seen:
-            out.append(ActorMention(kind, i, t.start, t.end, t.text, t.an.case, name=t.text))
+            out.append(ActorMention(kind, i, t.start, t.end, t.text, _case(doc, i), name=t.text))
         elif kind:
             out = [_with_name(m, t.text) if m.first == i else m for m in out]
     groups = _group_nouns(doc.lang)

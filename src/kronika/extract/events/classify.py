@@ -33,13 +33,18 @@ from .triggers import Hit, is_in, matcher, verb_form, words
 from .violence import (
     MODIFIERS,
     aimed_at_gathering,
+    blast_is_attack,
+    civilians_fought,
     crowd_doer,
     grievance,
     group_member,
     harmed,
     held_at_home,
     in_tally,
+    killed_by_unknown,
     serious_harm,
+    unknown_killer,
+    unnamed_sides,
     weapons_used,
 )
 
@@ -54,10 +59,12 @@ REMOTE = (  # checked in this order: the most specific weapon wins ("a grenade e
     ("suicide", "Suicide bomb"), ("chemical", "Chemical weapon"), ("air", "Air/drone strike"), ("drone", "Air/drone strike"),
     ("shell", "Shelling/artillery/missile attack"), ("missile", "Shelling/artillery/missile attack"), ("grenade", "Grenade"),
     ("explosive", "Remote explosive/landmine/IED"), ("blast", "Remote explosive/landmine/IED"),
+    ("explosion", "Remote explosive/landmine/IED"),   # a blast with no weapon named (violence.blast_is_attack)
 )
 # weapons of war no robber uses: a crime word beside them ("a village suspected of hosting rebels")
 # does not make their use a crime story
 WAR_WEAPONS = frozenset({"shell", "missile", "air", "chemical", "suicide"})
+WEAPONS = frozenset(cls for cls, _sub in REMOTE) - {"explosion"}   # classes naming the weapon itself
 # who uses a weapon when the text does not say: air power, drones and artillery/missiles are the
 # arms of states; bombs, suicide attacks and grenades are those of ACLED's unidentified armed groups
 WEAPON_USER = {"Air/drone strike": "State forces", "Shelling/artillery/missile attack": "State forces",
@@ -107,9 +114,9 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
     """(live hits, all hits) of a sentence: live ones survive modality and the strike rule. Weak hits
     (a context word missing) of the classes in CONTEXTUAL are kept, marked: the story decides."""
     a, b = doc.sent_tokens[si]
+    found = [killed_by_unknown(doc, h, a, b) for h in matcher(doc.lang, "events").find(doc, a, b, weak=True)]
     hits = [_people_protested(doc, _participle_is_actor(doc, h), a)
-            for h in matcher(doc.lang, "events").find(doc, a, b, weak=True)
-            if _hit_ok(doc, h) and (not h.weak or h.cls in CONTEXTUAL)]
+            for h in found if _hit_ok(doc, h) and (not h.weak or h.cls in CONTEXTUAL)]
     if not hits:
         return [], []
     cues = modality_cues(doc, a, b)
@@ -266,7 +273,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if "force" in classes and (demo_here or demo_before):
         # a stun grenade going off at a rally, tear gas: the police's means of force, not a bomb or a
         # chemical weapon
-        classes -= {"explosive", "chemical", "grenade"}
+        classes -= {"explosive", "chemical", "grenade", "explosion"}
     if "grenade" in classes and (demo_here or demo_before):
         classes.discard("grenade")  # at a protest, a "grenade" is the police's stun grenade
         classes.add("force")
@@ -294,6 +301,9 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         if "lethal" in classes or weapons_used(doc, a, b):
             return Coded("Armed clash", "Identity militia", "Identity militia", None, None, live, 0.5)
         return Coded("Mob violence", "Rioters", "Rioters", None, None, live, 0.5)
+    if "explosion" in classes and (demo_here or demo_before or not blast_is_attack(doc, si, live)):
+        # a gas cylinder bursting, a blast nobody was hurt by, bangs at a rally (the police's grenades)
+        classes.discard("explosion")
     if not crime or classes & WAR_WEAPONS:
         for cls, sub in REMOTE:
             if cls in classes:
@@ -361,15 +371,19 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         # retaken from rebels ("recaptured the town from the rebels"): the government's forces, named or not
         return Coded("Government regains territory", "State forces", None, state[0].name if state else None, None,
                      live, 0.55)
-    if "overtake" in classes and irregular:
+    if "overtake" in classes and (irregular or state and not protesters and not classes & DEMO_CORE):
         act = next(h for h in live if h.cls in ("overtake", "seize"))   # "seize" read as taking territory above
         if state_agent(doc, act, actors):
-            # the army taking control of an area held by militants: the government regains it (ACLED)
+            # the army taking an area from militants or a rival state's forces: the government regains it (ACLED)
             return Coded("Government regains territory", "State forces", None, state[0].name, None, live, 0.5)
         if irregular:
             m = irregular[0]
             return Coded("Non-state actor overtakes territory", ACLED_KIND[m.kind], None, m.name, None, live, 0.55)
-    if ("battle" in classes and armed or "clash" in classes and irregular) and "civilian" not in kinds:
+    if "fighting" in classes and not armed:
+        side = unnamed_sides(doc)   # "идут ожесточённые бои": no side named
+        return Coded("Armed clash", side, side, None, None, live, 0.45)
+    if ("battle" in classes and armed or "fighting" in classes or "clash" in classes and irregular) \
+            and "civilian" not in kinds:
         sides = two_sides(doc, armed)
         return Coded("Armed clash", ACLED_KIND[sides[0].kind],
                      ACLED_KIND[sides[1].kind] if len(sides) > 1 else None,
@@ -420,6 +434,10 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         # "two policemen were killed in another attack on a checkpoint": the doers go unnamed; the story's
         # named attackers of the forces are theirs, else nothing is coded (coder._story_attackers)
         return Coded("Armed clash", "Political militia", "State forces", None, None, live, 0.4, guessed=True)
+    killers = [m for h in live for m in (unknown_killer(doc, h, actors),) if m is not None]
+    if killers and not irregular:
+        # "неизвестные застрелили главу поселения": unknown killers are ACLED's unidentified armed group
+        return Coded("Attack", "Political militia", "Civilians", killers[0].name, None, live, 0.5)
     mobs = [m for m in actors if m.kind == "mob"]
     shooters = [m for h in live if h.cls == "lethal" for m in (agent_of(doc, h, actors),) if m is not None and m.kind == "mob"]
     if shooters and weapons_used(doc, a, b):
@@ -430,6 +448,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         # youths or a mob fighting the police: a riot (ACLED: rioters vs state forces)
         return Coded("Violent demonstration", "Rioters", "State forces", mobs[0].name, state[0].name, live, 0.55)
     beaters = [agent_of(doc, h, actors) or crowd_doer(doc, h, actors) for h in live if h.cls == "beat"]
+    # villagers brawling with each other, no police in sight: the crowd fights as a mob (ACLED)
+    beaters += [civilians_fought(doc, h, actors) for h in live if h.cls == "clash" and not state]
     if "clash" in classes and kinds & {"political", "mob"} or any(
             m is not None and m.kind in ("political", "mob") for m in beaters):
         # party factions or a mob fighting, no armed group or gathering named: mob violence (a beating

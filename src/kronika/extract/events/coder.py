@@ -39,6 +39,7 @@ from .classify import (
     DEMO_MEMORY,
     TERRITORIAL,
     WAR_WEAPONS,
+    WEAPONS,
     Coded,
     code_sentence,
     names_gathering,
@@ -65,6 +66,9 @@ def run(ctx: Context) -> None:
     lives = {si: [h for h in live if not h.weak or (_town_taken(ctx, h) if h.cls in TERRITORIAL
                                                     else demo_story or _crowd_with_cause(doc, si, h, live))]
              for si, live in lives.items()}
+    if any(h.cls in WEAPONS for live in lives.values() for h in live):
+        # "drones struck the city … explosions were heard": the blasts are the named strike's, no bombing
+        lives = {si: [h for h in live if h.cls != "explosion"] for si, live in lives.items()}
     past = doc.memo.get("historic_sents", set())
     for si in kept:
         live = lives[si]

@@ -7,7 +7,7 @@ tally or an arrest only a protest's grievance. Word lists are `lexicons/<lang>/e
 from __future__ import annotations
 
 from ...text.doc import Doc, Token
-from .actors import ActorMention
+from .actors import ActorMention, actors_in
 from .agents import doer_before, grammar, passive_between
 from .triggers import Hit, is_in, matcher, words
 
@@ -145,3 +145,44 @@ def crowd_doer(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | N
         return None   # "a resident attacked": one person, no mob
     m = before[-1]
     return ActorMention("mob", m.first, m.start, m.end, m.text, m.case, m.name)
+
+
+def blast_is_attack(doc: Doc, si: int, live: list[Hit]) -> bool:
+    """'прогремел взрыв, ранены двое': an explosion with no weapon named is a bombing (ACLED: remote
+    explosive) only when people were hurt by it and nothing in the sentence makes it a mishap or work
+    (a gas cylinder, a boiler, a mine shaft)."""
+    a, b = doc.sent_tokens[si]
+    mishap = words(doc.lang, "events", "mishap_words")
+    return harmed(doc, si, live) and not any(is_in(t, mishap) for t in doc.tokens[a:b])
+
+
+def unknown_killer(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | None:
+    """'неизвестные застрелили главу поселения': a killing whose doer is named only as unknown people
+    (ACLED: an attack by an unidentified armed group). The doer's mention, or None."""
+    if h.cls != "lethal":
+        return None
+    unknown = words(doc.lang, "actors", "unknown_doers")
+    m = next((m for m in reversed(actors) if m.first < h.first and doer_before(doc, m, h.first)), None)
+    return m if m is not None and m.kind == "mob" and is_in(doc.tokens[m.first], unknown) else None
+
+
+def civilians_fought(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | None:
+    """'жители двух сёл подрались': a fight whose doers are a crowd of civilians (ACLED: mob violence)."""
+    if h.cls != "clash":
+        return None
+    return crowd_doer(doc, h, actors)
+
+
+def killed_by_unknown(doc: Doc, h: Hit, a: int, b: int) -> Hit:
+    """'неизвестные застрелили главу поселения': a killing verb with its doer named as unknown people
+    needs none of the victim words of [near.lethal] (the doers make it an act, not a tally)."""
+    if h.weak and unknown_killer(doc, h, actors_in(doc, a, b)) is not None:
+        return Hit(h.cls, h.first, h.last, h.start, h.end, h.entry)
+    return h
+
+
+def unnamed_sides(doc: Doc) -> str:
+    """Fighting with no side named is between the state forces of the war the story names, else
+    between unidentified armed groups (ACLED)."""
+    return "State forces" if any(m.kind == "state" for m in actors_in(doc, 0, len(doc.tokens))) \
+        else "Political militia"
