@@ -36,13 +36,17 @@ from .violence import (
     blast_is_attack,
     civilians_fought,
     crowd_doer,
+    crowd_named,
     grievance,
     group_member,
     harmed,
     held_at_home,
     in_tally,
     killed_by_unknown,
+    lone_doer,
+    police_hurt,
     serious_harm,
+    several_people,
     unknown_killer,
     unnamed_sides,
     weapons_used,
@@ -256,18 +260,18 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         return None   # a wreath-laying or memorial march, not a protest
     crime = bool(classes & {"crime", "accident"})   # robbery, fraud, a bus crash: not political violence
     if "crime" in classes and classes & MOB_ACTS and any(
-            m is not None and m.kind == "mob" and not _lone(doc, m) for h in live if h.cls in MOB_ACTS
+            m is not None and m.kind == "mob" and not lone_doer(doc, m) for h in live if h.cls in MOB_ACTS
             for m in (agent_of(doc, h, actors),)):
         crime = False   # a mob beating a suspected thief: mob justice, not a crime story (ACLED: mob violence)
     protesters = "protester" in classes or "protester" in kinds or (
         "political" in kinds and bool(state) and bool(classes & CROWD_VIOLENCE)) or (   # supporters fighting police
         not armed and not kinds & {"political", "militia"}
-        and any(h.cls in CROWD_VIOLENCE - {"clash"} and _crowd(doc, a, h.first, actors) for h in live))
+        and any(h.cls in CROWD_VIOLENCE - {"clash"} and crowd_named(doc, a, h.first, actors) for h in live))
     # farmers spilling grain, residents storming a building: a crowd's own violence (party factions or
     # militias fighting are ACLED's clash or mob violence, decided below)
     if "block" in classes and (any(m.first < by_cls["block"].first for m in state)
                                or not (protesters or kinds & {"political", "mob"} or demo_before
-                                       or _crowd(doc, a, by_cls["block"].first))):
+                                       or crowd_named(doc, a, by_cls["block"].first))):
         classes.discard("block")    # the police, or a building site, blocking a road is not a protest
     demo_here = bool(classes & (DEMO_CORE | {"block"})) or protesters
     if "force" in classes and (demo_here or demo_before):
@@ -321,7 +325,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if demo_before and not demo_here and classes & ACTIONS == {"detain"} and "political" in kinds \
             and "protester" not in kinds and not classes & {"protester"}:
         demo_before = False  # "суд арестовал политика" after a protest story: an arrest of its own
-    if demo_before and not demo_here and classes & ACTIONS == {"detain"} and not _several(doc, a, b):
+    if demo_before and not demo_here and classes & ACTIONS == {"detain"} and not several_people(doc, a, b):
         demo_before = False  # "задержан директор завода" after a protest story: one person, not the crowd
     irregular = [m for m in armed if m.kind != "state"]
     if irregular and not protesters and classes & CROWD_VIOLENCE and not classes & DEMO_CORE - {"riot"}:
@@ -420,7 +424,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
             return Coded("Armed clash", "State forces", ACLED_KIND[m.kind], coded.actor1_name, m.name, live, 0.5)
         if irregular and acting and not victims and coded.actor1 != "State forces" and "battle" not in classes \
                 and all(lone_agent(doc, m) for m in acting) and not force_present(doc, a, b) \
-                and not _crowd(doc, a, b, actors):
+                and not crowd_named(doc, a, b, actors):
             # gunmen killing a lone or off-duty policeman, no patrol or post that fought, no civilians
             # among the dead (with them, the forces guarded a place: a fight): an attack (ACLED)
             return Coded("Attack", coded.actor1, "State forces", coded.actor1_name, None, live, 0.5)
@@ -502,7 +506,7 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
     if on_gathering and all(getattr(agents[i], "kind", None) != "state" for i in on_gathering) and not state:
         # "напад на студентський пікет": an attack on a gathering by others than the police
         return Coded("Mob violence", "Rioters", "Protesters", None, group, live, 0.55)
-    crowd_hits = any(m is not None and m.kind == "protester" for m in agents) or _police_hurt(live, state)
+    crowd_hits = any(m is not None and m.kind == "protester" for m in agents) or police_hurt(live, state)
     state_hits = any(m is not None and m.kind == "state" for m in agents)
     if classes & CROWD_VIOLENCE or crowd_hits:
         actor2 = "State forces" if state or classes & INTERVENTION else None
@@ -535,31 +539,6 @@ def _fighters_disabled(doc: Doc, live: list[Hit], actors: list[ActorMention]) ->
     return None
 
 
-def _crowd(doc: Doc, a: int, b: int, actors: list[ActorMention] | None = None) -> bool:
-    """'сотни человек перекрыли улицы', 'residents blocked the road': people, not a landslide or the police,
-    nor the people of an unidentified doer ("unknown people set fire to ...": a mob or armed men's act)."""
-    crowd = words(doc.lang, "actors", "crowd_nouns")
-    doers = {k for m in actors or [] if m.kind in ("mob", "militia")
-             for k in range(m.first + 1, doc.token_at(m.end - 1) + 1 if m.end > m.start else m.first + 1)}
-    return any(is_in(doc.tokens[k], crowd) and k not in doers for k in range(a, b))
-
-
-def _lone(doc: Doc, m: ActorMention) -> bool:
-    """'неизвестный напал': one person, singular by morphology and no collective noun ('толпа', 'a mob'),
-    whose beating and robbing is a crime, not a mob's justice."""
-    t = doc.tokens[m.first]
-    return t.an.number == "sing" and not is_in(t, words(doc.lang, "actors", "collective_nouns"))
-
-
-def _several(doc: Doc, a: int, b: int) -> bool:
-    """A figure or a word for people in the sentence: detentions of a crowd, not of one person."""
-    people = words(doc.lang, "actors", "people_words")
-    for t in doc.tokens[a:b]:
-        if t.text[:1].isdigit() or t.an.pos == "NUMR" or is_in(t, people):
-            return True
-    return False
-
-
 def weapons_next(doc: Doc, read: list[tuple[int, Coded | None, list[Hit]]]) -> None:
     """'Two factions clashed. Crude bombs went off and shots were fired.': the next sentence's weapons,
     used by no one it names, are the fight's; the fight is an armed clash (ACLED) and the blasts no
@@ -576,19 +555,6 @@ def weapons_next(doc: Doc, read: list[tuple[int, Coded | None, list[Hit]]]) -> N
         coded.sub, coded.actor1, coded.actor2 = "Armed clash", "Political militia", "Political militia"
         if nxt is not None and (nxt.guessed or nxt.event_type == "Explosions/Remote violence"):
             read[n + 1] = (nsi, None, nlive)
-
-
-def _police_hurt(live: list[Hit], state: list[ActorMention]) -> bool:
-    """'14 police officers were injured': violence by the demonstrators is implied."""
-    for h in live:
-        if h.cls != "injured":
-            continue
-        for m in state:
-            # "soldiers beat and injured traders": the forces did the hurting, they were not hurt
-            doers = any(g.cls in ("beat", "lethal") and m.first < g.first < h.first for g in live)
-            if 0 < h.first - m.first <= 4 and not doers or (0 < m.first - h.last <= 3 and m.case in ("nomn", "gent")):
-                return True
-    return False
 
 
 _REMOTE_CLASSES = frozenset(cls for cls, _sub in REMOTE)

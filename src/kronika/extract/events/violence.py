@@ -186,3 +186,41 @@ def unnamed_sides(doc: Doc) -> str:
     between unidentified armed groups (ACLED)."""
     return "State forces" if any(m.kind == "state" for m in actors_in(doc, 0, len(doc.tokens))) \
         else "Political militia"
+
+
+def crowd_named(doc: Doc, a: int, b: int, actors: list[ActorMention] | None = None) -> bool:
+    """'сотни человек перекрыли улицы', 'residents blocked the road': people, not a landslide or the police,
+    nor the people of an unidentified doer ("unknown people set fire to ...": a mob or armed men's act)."""
+    crowd = words(doc.lang, "actors", "crowd_nouns")
+    doers = {k for m in actors or [] if m.kind in ("mob", "militia")
+             for k in range(m.first + 1, doc.token_at(m.end - 1) + 1 if m.end > m.start else m.first + 1)}
+    return any(is_in(doc.tokens[k], crowd) and k not in doers for k in range(a, b))
+
+
+def lone_doer(doc: Doc, m: ActorMention) -> bool:
+    """'неизвестный напал': one person, singular by morphology and no collective noun ('толпа', 'a mob'),
+    whose beating and robbing is a crime, not a mob's justice."""
+    t = doc.tokens[m.first]
+    return t.an.number == "sing" and not is_in(t, words(doc.lang, "actors", "collective_nouns"))
+
+
+def several_people(doc: Doc, a: int, b: int) -> bool:
+    """A figure or a word for people in the sentence: detentions of a crowd, not of one person."""
+    people = words(doc.lang, "actors", "people_words")
+    for t in doc.tokens[a:b]:
+        if t.text[:1].isdigit() or t.an.pos == "NUMR" or is_in(t, people):
+            return True
+    return False
+
+
+def police_hurt(live: list[Hit], state: list[ActorMention]) -> bool:
+    """'14 police officers were injured': violence by the demonstrators is implied."""
+    for h in live:
+        if h.cls != "injured":
+            continue
+        for m in state:
+            # "soldiers beat and injured traders": the forces did the hurting, they were not hurt
+            doers = any(g.cls in ("beat", "lethal") and m.first < g.first < h.first for g in live)
+            if 0 < h.first - m.first <= 4 and not doers or (0 < m.first - h.last <= 3 and m.case in ("nomn", "gent")):
+                return True
+    return False
