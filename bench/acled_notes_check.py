@@ -17,10 +17,11 @@ Usage: python bench/acled_notes_check.py [--verbose] [--half held_out|tune|all]
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 from pathlib import Path
 from typing import Any, NamedTuple
+
+from scorer import load_score
 
 from kronika.model import Article
 from kronika.pipeline import extract
@@ -167,15 +168,6 @@ TUNE: list[Note] = [
 ]
 
 
-def _score_module(shared: Path) -> Any:
-    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
-    if spec is None or spec.loader is None:
-        sys.exit(f"no scorer at {shared / 'eval' / 'score.py'}")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def _gold(n: Note) -> dict[str, Any]:
     return {"event_type": n.event_type, "date": n.date, "latitude": n.lat, "longitude": n.lon,
             "geo_precision": n.geo_precision}
@@ -215,7 +207,9 @@ def main() -> None:
     ap.add_argument("--half", choices=("held_out", "tune", "all"), default="all")
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args()
-    score = _score_module(Path(a.shared))
+    score = load_score(Path(a.shared))
+    if score is None:
+        sys.exit(f"no scorer at {Path(a.shared) / 'eval' / 'score.py'}")
     halves = {"held_out": HELD_OUT, "tune": TUNE}
     for name, notes in halves.items():
         if a.half not in (name, "all") or not notes:

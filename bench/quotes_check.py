@@ -14,13 +14,14 @@ Usage: python bench/quotes_check.py [--half held_out|tune|both] [--verbose]
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import NamedTuple
+
+from scorer import load_score, prf
 
 from kronika.model import Article
 from kronika.pipeline import extract
@@ -244,24 +245,6 @@ TUNE: list[Case] = [
 ]
 
 
-def _score_module() -> ModuleType | None:
-    path = SHARED / "eval" / "score.py"
-    if not path.exists():
-        return None
-    spec = importlib.util.spec_from_file_location("kronika_score", path)
-    if spec is None or spec.loader is None:
-        return None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def check(cases: list[Case], sc: ModuleType, verbose: bool) -> dict[str, float]:
     same_quote: Callable[[dict[str, object], dict[str, object]], bool] = sc.same_quote
     same_speaker: Callable[[dict[str, object], dict[str, object]], bool] = sc.same_speaker
@@ -297,8 +280,8 @@ def check(cases: list[Case], sc: ModuleType, verbose: bool) -> dict[str, float]:
             for pi, p in enumerate(preds):
                 if pi not in got:
                     print(f"  [{case.lang} q{n}] EXTRA {str(p['text'])[:60]!r} ({p['speaker']})")
-    p, r, f = _prf(tp, fp, fn)
-    sp, sr, sf = _prf(stp, tp + fp - stp, tp + fn - stp)
+    p, r, f = prf(tp, fp, fn)
+    sp, sr, sf = prf(stp, tp + fp - stp, tp + fn - stp)
     out = {"found_p": p, "found_r": r, "found_f1": f, "speaker_f1": sf,
            "role_acc": fields["role"][0] / fields["role"][1] if fields["role"][1] else 0.0,
            "via_acc": fields["via"][0] / fields["via"][1] if fields["via"][1] else 0.0}
@@ -313,7 +296,7 @@ def main() -> int:
     ap.add_argument("--half", choices=("held_out", "tune", "both"), default="both")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
-    sc = _score_module()
+    sc = load_score(SHARED)
     if sc is None:
         print(f"skipped: {SHARED / 'eval' / 'score.py'} is absent (the shared data is not beside this checkout)")
         return 0

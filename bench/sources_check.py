@@ -16,13 +16,14 @@ Usage: python bench/sources_check.py [--half held_out|tune|both] [--verbose]
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import NamedTuple
+
+from scorer import load_score, prf
 
 from kronika.model import Article
 from kronika.pipeline import extract
@@ -222,24 +223,6 @@ TUNE: list[Case] = [
 ]
 
 
-def _score_module() -> ModuleType | None:
-    path = SHARED / "eval" / "score.py"
-    if not path.exists():
-        return None
-    spec = importlib.util.spec_from_file_location("kronika_score", path)
-    if spec is None or spec.loader is None:
-        return None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def check(cases: list[Case], sc: ModuleType, verbose: bool) -> dict[str, float]:
     fold: Callable[[str | None], str] = sc.fold
     similar: Callable[[str, str], bool] = sc.similar
@@ -267,7 +250,7 @@ def check(cases: list[Case], sc: ModuleType, verbose: bool) -> dict[str, float]:
             for pi, p in enumerate(preds):
                 if pi not in got_p:
                     print(f"   extra {p}")
-    p, r, f = _prf(tp, fp, fn)
+    p, r, f = prf(tp, fp, fn)
     kacc = kind_ok / tp if tp else 0.0
     print(f"sources {tp + fn} gold: P {p:.3f} R {r:.3f} F1 {f:.3f}; kind acc {kacc:.3f} ({tp})")
     return {"p": p, "r": r, "f1": f, "kind_acc": kacc}
@@ -278,7 +261,7 @@ def main() -> int:
     ap.add_argument("--half", choices=("held_out", "tune", "both"), default="both")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
-    sc = _score_module()
+    sc = load_score(SHARED)
     if sc is None:
         print(f"skipped: {SHARED / 'eval' / 'score.py'} is absent (the shared data is not beside this checkout)")
         return 0
