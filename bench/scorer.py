@@ -3,9 +3,12 @@ score with its own matching (fold, similar, same_quote, same_place ...) rather t
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 
 def load_score(shared: Path) -> ModuleType | None:
@@ -25,3 +28,22 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def run_halves(description: str, shared: Path, halves: list[tuple[str, Sequence[Any]]],
+               check: Callable[[Any, ModuleType, bool], object]) -> int:
+    """The command line of a check set with a held-out and a tuned half: `--half`, `--verbose`;
+    each half scored by `check(cases, score_module, verbose)`."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--half", choices=(*(name for name, _ in halves), "both"), default="both")
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args()
+    sc = load_score(shared)
+    if sc is None:
+        print(f"skipped: {shared / 'eval' / 'score.py'} is absent (the shared data is not beside this checkout)")
+        return 0
+    for name, cases in halves:
+        if args.half in (name, "both") and cases:
+            print(f"== {name} ({len(cases)} articles)")
+            check(cases, sc, args.verbose)
+    return 0

@@ -15,7 +15,6 @@ Usage: python bench/sources_check.py [--half held_out|tune|both] [--verbose]
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Callable
@@ -23,7 +22,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import NamedTuple
 
-from scorer import load_score, prf
+from scorer import prf, run_halves
 
 from kronika.model import Article
 from kronika.pipeline import extract
@@ -247,9 +246,9 @@ def check(cases: list[Case], sc: ModuleType, verbose: bool) -> dict[str, float]:
             for gi, g in enumerate(golds):
                 if gi not in got_g:
                     print(f"   miss  {g}")
-            for pi, p in enumerate(preds):
+            for pi, extra in enumerate(preds):
                 if pi not in got_p:
-                    print(f"   extra {p}")
+                    print(f"   extra {extra}")
     p, r, f = prf(tp, fp, fn)
     kacc = kind_ok / tp if tp else 0.0
     print(f"sources {tp + fn} gold: P {p:.3f} R {r:.3f} F1 {f:.3f}; kind acc {kacc:.3f} ({tp})")
@@ -257,19 +256,7 @@ def check(cases: list[Case], sc: ModuleType, verbose: bool) -> dict[str, float]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--half", choices=("held_out", "tune", "both"), default="both")
-    ap.add_argument("--verbose", action="store_true")
-    args = ap.parse_args()
-    sc = load_score(SHARED)
-    if sc is None:
-        print(f"skipped: {SHARED / 'eval' / 'score.py'} is absent (the shared data is not beside this checkout)")
-        return 0
-    for name, cases in (("held_out", HELD_OUT), ("tune", TUNE)):
-        if args.half in (name, "both") and cases:
-            print(f"== {name} ({len(cases)} articles)")
-            check(cases, sc, args.verbose)
-    return 0
+    return run_halves(__doc__.splitlines()[0], SHARED, [("held_out", HELD_OUT), ("tune", TUNE)], check)
 
 
 if __name__ == "__main__":
