@@ -190,6 +190,12 @@ TUNE: list[Note] = [
          "and dispersed his supporters with tear gas.", PRO, "2018-03-16", -0.10221, 34.76171, 1),
     Note("Between 12 and 14 September 2020, in Benghazi (Benghazi), residents protested against power cuts and "
          "poor living conditions.", PRO, "2020-09-12", 32.11486, 20.06859, 1),
+    Note("On 3 April 2023, in Novoselivka village of Kramatorsk district (Donetsk oblast), Russian artillery "
+         "shelled houses, killing one civilian.", EXP, "2023-04-03", 48.67648, 37.61522, 1, 1),
+    Note("On 6 July 2023, in Orikhiv town of Polohy district, Zaporizhzhia oblast, Russian forces shelled the "
+         "town, injuring a man.", EXP, "2023-07-06", 47.57613, 35.78333, 1),
+    Note("17 вересня 2023 року російські війська обстріляли село Василівка на Запоріжжі, загинула жінка.",
+         EXP, "2023-09-17", 47.44218, 35.28213, 1, 1, "uk"),
     Note("On 7 May 2020, in Baalbek (Baalbek, Baalbek-Hermel), gunmen shot at a checkpoint of the Lebanese army "
          "and clashed with soldiers. No fatalities were reported.", BAT, "2020-05-07", 34.00583, 36.21806, 1, 0),
 ]

@@ -53,3 +53,10 @@ def test_a_town_after_a_town_is_no_unit() -> None:
     # "з Харкова у Київ": two places, neither qualifies the other
     got = found("Автобус з Харкова у Київ затримали на блокпосту.", "uk")
     assert {n for n, _a, _k in got} >= {"Kharkiv", "Kyiv"}
+
+
+def test_district_of_a_village_is_its_unit() -> None:
+    # Novoselivka: villages in several oblasts; the one near Kramatorsk is meant, Kramatorsk is no place
+    got = found("On 2 May 2023, in Novoselivka village of Kramatorsk district (Donetsk oblast), a drone hit "
+                "a barn.", "en")
+    assert [(n, a) for n, a, _k in got] == [("Novoselivka", "Donetsk Oblast")]

@@ -157,10 +157,36 @@ def find(doc: Doc, lx: Lexicon, g: Gazetteer, cands: list[_Cand]) -> list[Qualif
                     got, whole = [region], True
             units.append(got if whole and len(got) == 1 else [])
         out.append(Qualified(head, units, inside, area, toks[j].start))
+    out = _district_of(doc, lx, cands, out)
     taken = {id(q.head) for q in out}
     out += _comma_units(doc, lx, g, cands, taken)
     taken |= {id(q.head) for q in out}
     return out + _within_units(doc, lx, g, cands, taken)
+
+
+def _district_of(doc: Doc, lx: Lexicon, cands: list[_Cand], groups: list[Qualified]) -> list[Qualified]:
+    """'X village of Y district (Admin1)': the district is X's innermost unit, and the parenthesis
+    after it (read first as Y's units) is X's too; Y is no place of its own."""
+    toks = doc.tokens
+    by_first = {c.t0: c for c in cands}
+    by_head = {id(q.head): q for q in groups if q.head is not None}
+    out = list(groups)
+    for c in cands:
+        k = c.t1
+        if k + 2 >= len(toks) or id(c) in by_head or toks[k].is_title or toks[k].lower not in lx.settlement_nouns \
+                or toks[k + 1].lower not in lx.within_preps:
+            continue
+        unit = by_first.get(k + 2)
+        if unit is None or unit.t1 >= len(toks) or toks[unit.t0].sent != toks[c.t0].sent \
+                or (toks[unit.t1].lower not in lx.area_suffixes and toks[unit.t1].an.lemma not in lx.area_suffixes):
+            continue
+        inner = by_head.get(id(unit))
+        if inner is not None:
+            out.remove(inner)
+        out.append(Qualified(c, [[unit], *(inner.units if inner else [])],
+                             [unit, *(inner.unit_cands if inner else [])], False,
+                             inner.close if inner else toks[unit.t1].end))
+    return out
 
 
 def region_named(doc: Doc, lx: Lexicon, g: Gazetteer, cands: list[_Cand]) -> list[_Cand]:
