@@ -83,6 +83,8 @@ class Lexicon:
     quarter_nouns: frozenset[str] = frozenset()     # "the X neighbourhood of Y": X is a part of town Y
     quarter_preps: frozenset[str] = frozenset()
     span_nouns: frozenset[str] = frozenset()        # "the X-Y area": the stretch between two places
+    within_preps: frozenset[str] = frozenset()      # "село X на Запоріжжі": X lies in the region after it
+    region_preps: frozenset[str] = frozenset()      # "на Запоріжжі": a region centre's name is its region
 
 
 _PRIORS = {"uk": ("UA", "RU", "BY", "KZ", "MD"), "ru": ("RU", "UA", "BY", "KZ", "KG", "UZ", "MD"),
@@ -110,7 +112,8 @@ def lexicon(lang: str) -> Lexicon:
                    fs("capital_nouns"), fs("capital_preps"), fs("road_nouns"), fs("settlement_nouns"), fs("name_particles", True),
                    fs("street_nouns"), tuple((a, b) for a, b in lx.get("other_spelling") or ()),
                    fs("list_joiners", True) | {","}, fs("generic_districts"), fs("locative_preps"),
-                   fs("area_suffixes"), fs("quarter_nouns"), fs("quarter_preps"), fs("span_nouns"))
+                   fs("area_suffixes"), fs("quarter_nouns"), fs("quarter_preps"), fs("span_nouns"),
+                   fs("within_preps"), fs("region_preps"))
 
 
 # ---------------------------------------------------------------------------------------------

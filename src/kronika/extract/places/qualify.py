@@ -15,7 +15,7 @@ place-kind word ("upazila", "township": `place_suffixes` of lexicons/<lang>/plac
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...resources.gazetteer import ADMIN1, CITY, COUNTRY, Entry, Gazetteer
 from ...text.doc import Doc, Token
@@ -157,7 +157,81 @@ def find(doc: Doc, lx: Lexicon, g: Gazetteer, cands: list[_Cand]) -> list[Qualif
                     got, whole = [region], True
             units.append(got if whole and len(got) == 1 else [])
         out.append(Qualified(head, units, inside, area, toks[j].start))
-    return out + _comma_units(doc, lx, g, cands, {id(q.head) for q in out})
+    out = _district_of(doc, lx, cands, out)
+    taken = {id(q.head) for q in out}
+    out += _comma_units(doc, lx, g, cands, taken)
+    taken |= {id(q.head) for q in out}
+    return out + _within_units(doc, lx, g, cands, taken)
+
+
+def _district_of(doc: Doc, lx: Lexicon, cands: list[_Cand], groups: list[Qualified]) -> list[Qualified]:
+    """'X village of Y district (Admin1)': the district is X's innermost unit, and the parenthesis
+    after it (read first as Y's units) is X's too; Y is no place of its own."""
+    toks = doc.tokens
+    by_first = {c.t0: c for c in cands}
+    by_head = {id(q.head): q for q in groups if q.head is not None}
+    out = list(groups)
+    for c in cands:
+        k = c.t1
+        if k + 2 >= len(toks) or id(c) in by_head or toks[k].is_title or toks[k].lower not in lx.settlement_nouns \
+                or toks[k + 1].lower not in lx.within_preps:
+            continue
+        unit = by_first.get(k + 2)
+        if unit is None or unit.t1 >= len(toks) or toks[unit.t0].sent != toks[c.t0].sent \
+                or (toks[unit.t1].lower not in lx.area_suffixes and toks[unit.t1].an.lemma not in lx.area_suffixes):
+            continue
+        inner = by_head.get(id(unit))
+        if inner is not None:
+            out.remove(inner)
+        out.append(Qualified(c, [[unit], *(inner.units if inner else [])],
+                             [unit, *(inner.unit_cands if inner else [])], False,
+                             inner.close if inner else toks[unit.t1].end))
+    return out
+
+
+def region_named(doc: Doc, lx: Lexicon, g: Gazetteer, cands: list[_Cand]) -> list[_Cand]:
+    """The candidates, a region centre's name in the locative after a region preposition read as the
+    region named after it: uk "на Запоріжжі" is the region, "у Запоріжжі" the city (`region_preps` of
+    lexicons/<lang>/places.toml). Not "на Запоріжжя" (a direction) nor "на Дніпрі" (the region is
+    named otherwise: the river or the city is meant)."""
+    if not lx.region_preps:
+        return cands
+    out: list[_Cand] = []
+    for c in cands:
+        tok = doc.tokens[c.t0]
+        prv = doc.tokens[c.t0 - 1] if c.t0 > 0 else None
+        if prv is not None and prv.sent == tok.sent and prv.lower in lx.region_preps and c.t1 - c.t0 == 1 \
+                and tok.an.case in ("loct", "loc2"):
+            region = next((r for i in c.ids if g.entries[i].kind == CITY
+                           for r in (g.region_of_centre.get(i),)
+                           if r is not None and fold(g.entries[r].name).split()[:1] == [fold(g.entries[i].name)]),
+                          None)
+            if region is not None:
+                c = replace(c, ids=(region,))
+        out.append(c)
+    return out
+
+
+def _within_units(doc: Doc, lx: Lexicon, g: Gazetteer, cands: list[_Cand], taken: set[int]) -> list[Qualified]:
+    """'село X на Запоріжжі', 'в селе X в Курской области', 'в X Харьковской области': a region
+    named right after a settlement, after a preposition of `within_preps` or in the genitive, says
+    which X is meant, as a parenthesis does (a town after it, "з Харкова у Київ", is no unit: only a
+    region reading qualifies)."""
+    toks = doc.tokens
+    by_first = {c.t0: c for c in cands}
+    out: list[Qualified] = []
+    for c in cands:
+        if id(c) in taken or c.tier == 2 or not c.ids or g.entries[c.ids[0]].kind != CITY:
+            continue
+        k = c.t1
+        if k < len(toks) and toks[k].lower in lx.within_preps:
+            k += 1
+        unit = by_first.get(k)
+        if unit is None or toks[unit.t0].sent != toks[c.t0].sent or not unit.ids \
+                or any(g.entries[i].kind != ADMIN1 for i in unit.ids):
+            continue
+        out.append(Qualified(c, [[unit]], [unit], False, toks[unit.t1 - 1].end))
+    return out
 
 
 def _comma_units(doc: Doc, lx: Lexicon, g: Gazetteer, cands: list[_Cand], taken: set[int]) -> list[Qualified]:

@@ -181,6 +181,7 @@ def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
             by_name.setdefault(_name_key(doc, c), Counter())[got[0]] += got[1]
     out: list[PlaceMention] = []
     # "X district (Admin2, Admin1)": the units choose among X's namesakes and are no places of their own
+    cands = qualify.region_named(doc, lexicon(doc.lang), g, cands)
     groups = qualify.find(doc, lexicon(doc.lang), g, cands)
     units = {id(u) for grp in groups for u in grp.unit_cands}
     heads = {id(grp.head): grp for grp in groups if grp.head is not None}
