@@ -195,3 +195,19 @@ def test_aircraft_and_goods_picked_up_are_no_event() -> None:
     # a missile that destroyed aircraft on the ground: the aircraft are the target, not the doer
     assert snippet_type("On 8 June 2021, a missile destroyed two aircraft at the Corvel (Corvel) airfield.",
                         "en") != "Air/drone strike"
+
+
+def test_party_men_killing_at_a_march_is_force_against_it() -> None:
+    # a ruling party's men attacking a march: force against the protest; militants firing on one: an attack
+    assert snippet_type("On 8 June 2021, in Corvel (Corvel), ruling party cadres attacked a procession of the "
+                        "opposition, killing one.", "en") == "Excessive force against protesters"
+    assert snippet_type("On 8 June 2021, in Corvel (Corvel), militants opened fire on a rally of the opposition, "
+                        "killing one.", "en") == "Attack"
+
+
+def test_one_resident_detained_is_no_arrest_event() -> None:
+    # one person held after a knife fight is a crime story's suspect; forty men rounded up are arrests
+    assert snippet_type("On 8 June 2021, in Corvel (Corvel), police detained a resident who had wounded a "
+                        "neighbour with a knife.", "en") is None
+    assert snippet_type("On 8 June 2021, in Corvel (Corvel), police detained 40 residents in a night sweep.",
+                        "en") == "Arrests"

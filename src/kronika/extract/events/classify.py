@@ -45,9 +45,11 @@ from .violence import (
     in_tally,
     killed_by_unknown,
     lone_doer,
+    party_men,
     person_taken,
     police_hurt,
     serious_harm,
+    several_held,
     several_people,
     unknown_killer,
     unnamed_sides,
@@ -408,7 +410,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         held = next((m for m in actors if m.kind == "political"), None)
         return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None,
                      held.name if held else None, live, 0.6)
-    if taken is not None and taken[0].cls != "overtake" and (taken[2].kind != "civilian" or not lone_doer(doc, taken[2])):
+    if taken is not None and taken[0].cls != "overtake" and (taken[2].kind != "civilian" or several_held(doc, taken[2])):
         # "rounded up 40 men", "picked up an activist": people taken by the state's forces (ACLED: arrests);
         # one resident detained is a crime story's suspect, not a political arrest
         return Coded("Arrests", "State forces", "Civilians", taken[1].name, None, live, 0.55)
@@ -501,7 +503,8 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
             aimed_at_gathering(doc, h, live) for h in violent_act)):
         return Coded("Mob violence", "Rioters", "Protesters", mob.name, group, live, 0.6)
     gunmen = next((m for m in agents if m is not None and m.kind in ARMED - {"state"}), None)
-    if gunmen is not None and any(h.cls == "lethal" for h in violent_act):
+    if gunmen is not None and any(h.cls == "lethal" for h in violent_act) and not (
+            party_men(doc, gunmen) and any(aimed_at_gathering(doc, h, live, MODIFIERS) for h in violent_act)):
         # militants or gunmen firing on a gathering: violence against civilians, the demonstrators
         # its victims (ACLED), not a riot
         return Coded("Attack", ACLED_KIND[gunmen.kind], "Protesters", gunmen.name, group, live, 0.6)

@@ -15,6 +15,7 @@ OBJECT_REACH = 8      # "attacked a Green Youth Front (GYF) procession": the gat
 MODIFIERS = 1         # "attacked a peaceful march": one plain word before the gathering noun (named doers)
 GRIEVANCE_REACH = 3   # "protesting the arrest of", "demanding the release of detained"
 HELD_REACH = 4        # "rounded up 40 young men": a figure and a word or two before the people taken
+PARTY_REACH = 2       # "ruling party cadres", "militiamen loyal to the governor": the link word this close
 AIR_VERB_REACH = 3    # "air force helicopters pounded": the aircraft, then its verb
 HELD_KINDS = frozenset({"civilian", "political", "press"})   # people, not fighters, towns or a crowd at a protest
 TAKE_CLASSES = frozenset({"detain", "take", "seize", "overtake"})   # "seized two teachers": people as the object
@@ -260,3 +261,21 @@ def aircraft_struck(doc: Doc, live: list[Hit]) -> bool:
         if any(is_in(t, verbs) for t in doc.tokens[h.last + 1:end]):
             return True
     return False
+
+
+def party_men(doc: Doc, m: ActorMention) -> bool:
+    """'ruling party cadres', 'militiamen loyal to the governor': armed men of a party or an official."""
+    party = words(doc.lang, "actors", "party_words")
+    k = doc.token_at(m.end - 1) if m.end > m.start else m.first
+    near = doc.tokens[max(m.first - PARTY_REACH, 0):m.first] + doc.tokens[k + 1:k + 1 + PARTY_REACH]
+    return any(is_in(t, party) for t in near)
+
+
+def several_held(doc: Doc, m: ActorMention) -> bool:
+    """'40 men', 'dozens of traders', 'villagers': people in the plural, by a figure or by morphology (an
+    unknown number is no plural: one resident held is a crime story's suspect)."""
+    t = doc.tokens[m.first]
+    before = doc.tokens[max(m.first - HELD_REACH, 0):m.first]
+    people = words(doc.lang, "actors", "people_words")
+    return t.an.number == "plur" or any(u.text[:1].isdigit() or u.an.pos == "NUMR" or is_in(u, people)
+                                        for u in before)
