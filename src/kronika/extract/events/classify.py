@@ -322,8 +322,9 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
                 return _remote(doc, sub, live, actors, armed)
 
     taken = None if crime or demo_here or demo_before or "lethal" in classes else person_taken(doc, live, actors)
-    if taken is not None and taken[1].kind != "state":
-        # "snatched a trader", "seized two teachers": people taken by armed men, not a town (ACLED: abduction)
+    if taken is not None and taken[1].kind != "state" and taken[0].cls != "detain":
+        # "snatched a trader", "seized two teachers": people taken by armed men, not a town (ACLED: abduction);
+        # a group that "detains" people speaks as an authority, coded as before
         return _one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
     if classes & ACTIONS == {"detain"} and not classes & {"demo", "march", "gather", "disperse", "occupation"} \
             and held_at_home(doc, by_cls["detain"]):
