@@ -321,7 +321,9 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
             if cls in classes:
                 return _remote(doc, sub, live, actors, armed)
 
-    taken = None if crime or demo_here or demo_before or "lethal" in classes else person_taken(doc, live, actors)
+    # people held and then beaten or killed: the harm is the event (an attack), not the taking
+    taken = None if crime or demo_here or demo_before or classes & {"lethal", "beat", "sexual"} \
+        else person_taken(doc, live, actors)
     if taken is not None and taken[1].kind != "state" and taken[0].cls != "detain":
         # "snatched a trader", "seized two teachers": people taken by armed men, not a town (ACLED: abduction);
         # a group that "detains" people speaks as an authority, coded as before
