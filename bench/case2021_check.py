@@ -183,7 +183,8 @@ def main(argv: list[str]) -> int:
                         ("invented notes (held out)", load_notes("heldout")),
                         ("invented notes (held out, second batch)", load_notes("heldout2")),
                         ("invented notes (held out, third batch)", load_notes("heldout3")),
-                        ("invented notes (held out, fourth batch)", load_notes("heldout4"))):
+                        ("invented notes (held out, fourth batch)", load_notes("heldout4")),
+                        ("invented notes (held out, fifth batch)", load_notes("heldout5"))):
         if not items:
             continue
         pairs = []

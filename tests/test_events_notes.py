@@ -164,3 +164,50 @@ def test_single_resident_is_no_mob() -> None:
     """One resident hitting another is not a crowd's violence."""
     text = "On 3 May 2021, in Farrow (Farrow), a resident attacked his neighbour during a quarrel."
     assert snippet_type(text, "en") != "Mob violence"
+
+
+# aircraft as the doer, people taken away: the strike verb after the aircraft and the people as the
+# object decide (violence.aircraft_struck, violence.person_taken)
+TAKEN_AND_AIR = [
+    ("On 8 June 2021, in Corvel (Corvel), military aircraft destroyed a fuel store of the rebels.", "Air/drone strike"),
+    ("On 8 June 2021, the air force targeted positions of the Sun Front near Corvel (Corvel).", "Air/drone strike"),
+    ("On 8 June 2021, in Corvel (Corvel), soldiers rounded up 30 young men at the bus park.", "Arrests"),
+    ("On 8 June 2021, in Corvel (Corvel), intelligence agents picked up an opposition activist at a cafe.", "Arrests"),
+    ("On 8 June 2021, near Corvel (Corvel), gunmen snatched a cattle trader on the highway.",
+     "Abduction/forced disappearance"),
+    ("On 8 June 2021, near Corvel (Corvel), bandits seized two nurses from a clinic.",
+     "Abduction/forced disappearance"),
+    # the town, not people, is what was seized: territory
+    ("On 8 June 2021, bandits seized the town of Corvel (Corvel) after the soldiers fled.",
+     "Non-state actor overtakes territory"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), TAKEN_AND_AIR)
+def test_taken_people_and_aircraft(text: str, sub: str) -> None:
+    assert snippet_type(text, "en") == sub
+
+
+def test_aircraft_and_goods_picked_up_are_no_event() -> None:
+    # aircraft that only flew, a parcel picked up: nothing struck, nobody taken
+    assert snippet_type("On 8 June 2021, military aircraft flew over Corvel (Corvel) during the parade.", "en") is None
+    assert snippet_type("On 8 June 2021, in Corvel (Corvel), a courier picked up a parcel at the depot.", "en") is None
+    # a missile that destroyed aircraft on the ground: the aircraft are the target, not the doer
+    assert snippet_type("On 8 June 2021, a missile destroyed two aircraft at the Corvel (Corvel) airfield.",
+                        "en") != "Air/drone strike"
+
+
+def test_party_men_killing_at_a_march_is_force_against_it() -> None:
+    # a ruling party's men attacking a march: force against the protest; militants firing on one: an attack
+    assert snippet_type("On 8 June 2021, in Corvel (Corvel), ruling party cadres attacked a procession of the "
+                        "opposition, killing one.", "en") == "Excessive force against protesters"
+    assert snippet_type("On 8 June 2021, in Corvel (Corvel), militants opened fire on a rally of the opposition, "
+                        "killing one.", "en") == "Attack"
+
+
+def test_one_resident_detained_is_no_arrest_event() -> None:
+    # one person held after a knife fight is a crime story's suspect; forty men rounded up are arrests
+    assert snippet_type("On 8 June 2021, in Corvel (Corvel), police detained a resident who had wounded a "
+                        "neighbour with a knife.", "en") is None
+    assert snippet_type("On 8 June 2021, in Corvel (Corvel), police detained 40 residents in a night sweep.",
+                        "en") == "Arrests"

@@ -33,6 +33,7 @@ from .triggers import Hit, is_in, matcher, verb_form, words
 from .violence import (
     MODIFIERS,
     aimed_at_gathering,
+    aircraft_struck,
     blast_is_attack,
     civilians_fought,
     crowd_doer,
@@ -44,8 +45,11 @@ from .violence import (
     in_tally,
     killed_by_unknown,
     lone_doer,
+    party_men,
+    person_taken,
     police_hurt,
     serious_harm,
+    several_held,
     several_people,
     unknown_killer,
     unnamed_sides,
@@ -61,6 +65,7 @@ BACKDROP = frozenset({"demo", "march", "street", "protest", "protest_act", "acti
 ABSTRACT = frozenset({"protest", "action", "protester", "strike", "injured", "city_ref"})  # need a place of their own
 REMOTE = (  # checked in this order: the most specific weapon wins ("a grenade exploded": a grenade)
     ("suicide", "Suicide bomb"), ("chemical", "Chemical weapon"), ("air", "Air/drone strike"), ("drone", "Air/drone strike"),
+    ("air_doer", "Air/drone strike"),   # aircraft as the subject of a strike verb (violence.aircraft_struck)
     ("shell", "Shelling/artillery/missile attack"), ("missile", "Shelling/artillery/missile attack"), ("grenade", "Grenade"),
     ("explosive", "Remote explosive/landmine/IED"), ("blast", "Remote explosive/landmine/IED"),
     ("explosion", "Remote explosive/landmine/IED"),   # a blast with no weapon named (violence.blast_is_attack)
@@ -285,6 +290,9 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         # a device found and defused or blown up by the forces: disrupted, not a bombing
         return Coded("Disrupted weapons use", "State forces", None, state[0].name if state else None, None,
                      live, 0.5)
+    if "air_doer" in classes:
+        # jets that destroyed a depot struck it; aircraft that were hit or only flew are no strike
+        classes -= {"disrupted"} if aircraft_struck(doc, live) else {"air_doer"}
     disabled = _fighters_disabled(doc, live, actors) if "disrupted" in classes and not crime else None
     if disabled is not None and disabled.kind != "state":
         # "some 30 militants were neutralised": the forces fought and killed them (ACLED: a battle)
@@ -313,6 +321,13 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
             if cls in classes:
                 return _remote(doc, sub, live, actors, armed)
 
+    # people held and then beaten or killed: the harm is the event (an attack), not the taking
+    taken = None if crime or demo_here or demo_before or classes & {"lethal", "beat", "sexual"} \
+        else person_taken(doc, live, actors)
+    if taken is not None and taken[1].kind != "state" and taken[0].cls != "detain":
+        # "snatched a trader", "seized two teachers": people taken by armed men, not a town (ACLED: abduction);
+        # a group that "detains" people speaks as an authority, coded as before
+        return _one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
     if classes & ACTIONS == {"detain"} and not classes & {"demo", "march", "gather", "disperse", "occupation"} \
             and held_at_home(doc, by_cls["detain"]):
         # "detained two organisers of the protest at their homes": taken away from any gathering (ACLED: arrests)
@@ -398,6 +413,10 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         held = next((m for m in actors if m.kind == "political"), None)
         return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None,
                      held.name if held else None, live, 0.6)
+    if taken is not None and taken[0].cls != "overtake" and (taken[2].kind != "civilian" or several_held(doc, taken[2])):
+        # "rounded up 40 men", "picked up an activist": people taken by the state's forces (ACLED: arrests);
+        # one resident detained is a crime story's suspect, not a political arrest
+        return Coded("Arrests", "State forces", "Civilians", taken[1].name, None, live, 0.55)
     if "abduct" in classes and "lethal" not in classes and (armed or kinds & {"political", "press", "mob"}):
         # killing and abducting in one raid: the attack is the graver (ACLED codes it as an attack)
         return _one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
@@ -487,7 +506,8 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
             aimed_at_gathering(doc, h, live) for h in violent_act)):
         return Coded("Mob violence", "Rioters", "Protesters", mob.name, group, live, 0.6)
     gunmen = next((m for m in agents if m is not None and m.kind in ARMED - {"state"}), None)
-    if gunmen is not None and any(h.cls == "lethal" for h in violent_act):
+    if gunmen is not None and any(h.cls == "lethal" for h in violent_act) and not (
+            party_men(doc, gunmen) and any(aimed_at_gathering(doc, h, live, MODIFIERS) for h in violent_act)):
         # militants or gunmen firing on a gathering: violence against civilians, the demonstrators
         # its victims (ACLED), not a riot
         return Coded("Attack", ACLED_KIND[gunmen.kind], "Protesters", gunmen.name, group, live, 0.6)

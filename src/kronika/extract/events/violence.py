@@ -7,13 +7,18 @@ tally or an arrest only a protest's grievance. Word lists are `lexicons/<lang>/e
 from __future__ import annotations
 
 from ...text.doc import Doc, Token
-from .actors import ActorMention, actors_in
-from .agents import doer_before, grammar, passive_between
+from .actors import ARMED, ActorMention, actors_in
+from .agents import agent_of, doer_before, grammar, passive_between, same_clause
 from .triggers import Hit, is_in, matcher, words
 
 OBJECT_REACH = 8      # "attacked a Green Youth Front (GYF) procession": the gathering ends the object
 MODIFIERS = 1         # "attacked a peaceful march": one plain word before the gathering noun (named doers)
 GRIEVANCE_REACH = 3   # "protesting the arrest of", "demanding the release of detained"
+HELD_REACH = 4        # "rounded up 40 young men": a figure and a word or two before the people taken
+PARTY_REACH = 2       # "ruling party cadres", "militiamen loyal to the governor": the link word this close
+AIR_VERB_REACH = 3    # "air force helicopters pounded": the aircraft, then its verb
+HELD_KINDS = frozenset({"civilian", "political", "press"})   # people, not fighters, towns or a crowd at a protest
+TAKE_CLASSES = frozenset({"detain", "take", "seize", "overtake"})   # "seized two teachers": people as the object
 
 
 def aimed_at_gathering(doc: Doc, h: Hit, live: list[Hit], modifiers: int = 0) -> bool:
@@ -224,3 +229,53 @@ def police_hurt(live: list[Hit], state: list[ActorMention]) -> bool:
             if 0 < h.first - m.first <= 4 and not doers or (0 < m.first - h.last <= 3 and m.case in ("nomn", "gent")):
                 return True
     return False
+
+
+def person_taken(doc: Doc, live: list[Hit],
+                 actors: list[ActorMention]) -> tuple[Hit, ActorMention, ActorMention] | None:
+    """'police rounded up 40 men', 'agents picked up an activist', 'gunmen seized two teachers': a taking
+    verb whose object is people (not a town, a building or a cache) and whose doer is armed. The verb,
+    its doer and the people taken, or None. The doer's kind says which: the state's forces arrest, others
+    abduct."""
+    for h in live:
+        if h.cls not in TAKE_CLASSES:
+            continue
+        held = next((m for m in actors if m.kind in HELD_KINDS and 0 < m.first - h.last <= HELD_REACH
+                     and same_clause(doc, h.last, m.first)), None)
+        if held is None:
+            continue
+        doer = agent_of(doc, h, actors)
+        if doer is not None and doer is not held and doer.kind in ARMED and doer.first < h.first:
+            return h, doer, held
+    return None
+
+
+def aircraft_struck(doc: Doc, live: list[Hit]) -> bool:
+    """'military aircraft destroyed a depot', 'the air force targeted positions': aircraft as the subject
+    of a strike verb right after them (not 'a missile destroyed two aircraft')."""
+    verbs = words(doc.lang, "events", "air_strike_verbs")
+    for h in live:
+        if h.cls != "air_doer":
+            continue
+        end = min(h.last + 1 + AIR_VERB_REACH, len(doc.tokens))
+        if any(is_in(t, verbs) for t in doc.tokens[h.last + 1:end]):
+            return True
+    return False
+
+
+def party_men(doc: Doc, m: ActorMention) -> bool:
+    """'ruling party cadres', 'militiamen loyal to the governor': armed men of a party or an official."""
+    party = words(doc.lang, "actors", "party_words")
+    k = doc.token_at(m.end - 1) if m.end > m.start else m.first
+    near = doc.tokens[max(m.first - PARTY_REACH, 0):m.first] + doc.tokens[k + 1:k + 1 + PARTY_REACH]
+    return any(is_in(t, party) for t in near)
+
+
+def several_held(doc: Doc, m: ActorMention) -> bool:
+    """'40 men', 'dozens of traders', 'villagers': people in the plural, by a figure or by morphology (an
+    unknown number is no plural: one resident held is a crime story's suspect)."""
+    t = doc.tokens[m.first]
+    before = doc.tokens[max(m.first - HELD_REACH, 0):m.first]
+    people = words(doc.lang, "actors", "people_words")
+    return t.an.number == "plur" or any(u.text[:1].isdigit() or u.an.pos == "NUMR" or is_in(u, people)
+                                        for u in before)
