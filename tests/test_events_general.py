@@ -49,7 +49,7 @@ CASES = [
 ("p1","en","Thousands of people marched through central Tel Aviv on Saturday against the judicial overhaul.","Peaceful protest","Protesters",None),
 ("p2","ru","В Тбилиси тысячи людей вышли на акцию протеста против закона об иноагентах.","Peaceful protest","Protesters",None),
 ("p3","uk","У Львові відбувся мітинг на підтримку українських військовополонених.","Peaceful protest","Protesters",None),
-("p4","en","Police fired tear gas and water cannon at protesters in Nairobi on Tuesday.","Protest with intervention","Protesters","State forces"),
+("p4","en","Police fired tear gas canisters and water cannon at protesters in Nairobi on Tuesday.","Protest with intervention","Protesters","State forces"),
 ("p5","ru","В Москве полиция задержала 50 участников несанкционированного митинга.","Protest with intervention","Protesters","State forces"),
 ("p6","uk","У Тбілісі поліція застосувала сльозогінний газ і водомети проти учасників акції протесту.","Protest with intervention","Protesters","State forces"),
 ("p7","en","Farmers blocked roads with tractors near Brussels on Monday to protest EU policy.","Peaceful protest","Protesters",None),

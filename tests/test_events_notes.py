@@ -29,7 +29,7 @@ RULES = [
     ("On 3 May 2021, in Farrow (Farrow), police beat protesting farmers with batons, leaving six of them "
      "hospitalised.", "Excessive force against protesters"),
     # demonstrators attacking the police: a riot, not an intervention
-    ("On 3 May 2021, in Farrow (Farrow), protesters attacked police with bricks; police fired tear gas and "
+    ("On 3 May 2021, in Farrow (Farrow), protesters attacked police with bricks; police fired tear gas canisters and "
      "arrested 9.", "Violent demonstration"),
     # a crowd of villagers beating people is a mob
     ("On 3 May 2021, in Farrow (Farrow), a group of villagers attacked and beat three men they accused of "
@@ -107,7 +107,7 @@ LEXICON = [
     ("On 3 May 2021, in Farrow (Farrow), an explosive device hidden in a cart went off beside an army truck, "
      "wounding two soldiers.", "Remote explosive/landmine/IED"),
     # "those killed" are the dead a march mourns, not a killing at it
-    ("On 3 May 2021, in Farrow (Farrow), hundreds of students marched in solidarity with those killed in the "
+    ("On 3 May 2021, in Farrow (Farrow), hundreds of students marched in memory of those killed in the "
      "unrest.", "Peaceful protest"),
     # a protest that "was held" or "took place" is reported as an act, wherever the place is
     ("On 3 May 2021, a protest was held in Zorvik (Kelm) against the closure of a market.", "Peaceful protest"),

@@ -174,7 +174,7 @@ def speaker_for(ctx: Context, mem: SpeechMemory, verb_i: int | None, lo: int, hi
             words_ = [t for t in left if t.lower not in ("a", "an", "the")]
             if words_:
                 return Speaker(doc.text[words_[0].start:words_[-1].end], words_[0].start, words_[-1].end, False)
-        # "— говорит 39-летний активист": a role after the verb that no phrase took
+        # "— говорит 45-летний учитель": a role after the verb that no phrase took
         after = [t for t in toks[x0 + 1:x0 + 6] if t.text[:1].isalpha() and t.i not in inside]
         by_role = _by_role(ctx, mem, after[:3], lex, qa) if after and lex.lang != "en" else None
         return by_role or _right_phrase(toks, x0, lex) or mem.last
@@ -276,7 +276,7 @@ def _role_lemmas(doc: Doc, start: int, end: int) -> set[str]:
 
 def _by_role(ctx: Context, mem: SpeechMemory, ph: list[Token], lex: SourceLexicon, before: int) -> Speaker | None:
     """ "– запевнив міністр": the person named before with that role word in their role ("премʼєр"
-    for "премʼєр-міністр" too); else, for a role in the singular ("— говорит 39-летний активист",
+    for "премʼєр-міністр" too); else, for a role in the singular ("— говорит 45-летний учитель",
     "рассказывает женщина"), the person named last in the three sentences before, when the genders
     do not disagree."""
     persons = person_words(ctx.doc.lang)

@@ -205,7 +205,7 @@ def _participle_is_actor(doc: Doc, h: Hit) -> Hit:
         return Hit("person", h.first, h.last, h.start, h.end, h.entry)
     if h.cls in ("beat", "lethal", "detain", "injured") and h.first > 0 and is_in(
             doc.tokens[h.first - 1], words(doc.lang, "events", "person_determiners")):
-        # "in solidarity with those killed", "those detained": the people, not an act
+        # "a vigil for those killed", "those detained": the people, not an act
         return Hit("person", h.first, h.last, h.start, h.end, h.entry)
     return h
 
