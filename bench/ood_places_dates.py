@@ -290,7 +290,7 @@ def nerel(limit: int, k: int) -> None:
                     wrong_bind[f"{ev.text} @{arg.text} -> {got[0].text if got else None}"] += 1
             elif rel == "POINT_IN_TIME" and arg.label == "DATE":
                 gold_d = [d for d in ctx.dates if overlap(d.start, d.end, arg.start, arg.end) and d.value
-                          and d.kind in dates._DAY_KINDS]
+                          and d.kind in dates.DAY_KINDS]
                 if not gold_d:
                     bind["date: gold date without a day-level value"] += 1
                     continue

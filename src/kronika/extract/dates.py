@@ -15,15 +15,18 @@ from a fully dated expression earlier in the text, otherwise the value is None (
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import lru_cache
 
-from ..resources import lexicon_lang, load_lexicon
 from ..text.doc import Token
 from ..text.normalise import norm
 from .context import Context
+
+# event_date and dates_between are this stage's interface to the events stage (kept importable from here)
+from .date_binding import DAY_KINDS, loosen
+from .date_binding import dates_between as dates_between
+from .date_binding import event_date as event_date
+from .date_lexicon import DateLexicon, _safe_date, day_before, resolve_year, weekday_before
+from .date_lexicon import lexicon as lexicon
 from .figures.numbers import TokenScanner
 from .mentions import DateMention
 
@@ -31,140 +34,6 @@ _DASHES = {"-", "–", "—", "‒"}
 _NUMERIC_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d])")
-# "у січні", "в начале января", "in early January": a month without a day
-_DAY_KINDS = ("date", "relative", "weekday", "range", "month")
-
-
-@dataclass(slots=True, frozen=True)
-class DateLexicon:
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    relative: dict[str, int]
-    weekday_preps: frozenset[str]
-    year_words: frozenset[str]
-    night: frozenset[str]
-    range_from: frozenset[str]
-    range_to: frozenset[str]
-    time_preps: frozenset[str]
-    last_week: tuple[tuple[str, ...], ...]
-    relative_phrases: dict[tuple[str, ...], int]
-    relative_years: dict[tuple[str, ...], int]
-    next_day: tuple[tuple[str, ...], ...]
-    later: frozenset[str]
-    through: frozenset[str]
-    day_words: frozenset[str]
-    ordinal_days: dict[str, int] = field(default_factory=dict)   # "шостий" -> 6
-    ordinal_tens: dict[str, int] = field(default_factory=dict)   # "двадцять" -> 20
-    day_suffixes: frozenset[str] = frozenset()   # "7-го", "7-е": a day written with its case ending
-    day_nouns: frozenset[str] = frozenset()      # "7-го числа"
-    night_to: frozenset[str] = frozenset()       # "в ніч на/проти ..."
-    ordinal_links: frozenset[str] = frozenset()  # "the sixth of May": required where listed
-    weekday_last: frozenset[str] = frozenset()   # "минулої суботи": strictly before publication
-    weekday_next: frozenset[str] = frozenset()   # "наступної суботи": after it
-    this_words: frozenset[str] = frozenset()     # "цього тижня": the current week
-    month_preps: frozenset[str] = frozenset()    # "у січні", "in early January": a month alone
-    year_preps: frozenset[str] = frozenset()     # "у 2014", "since 2014": a year alone
-    year_abbrevs: frozenset[str] = frozenset()   # "2022 р.", "2022 г."
-    and_words: frozenset[str] = frozenset()      # "5 і 6 травня"
-    or_words: frozenset[str] = frozenset()       # "у 2014 або 2015 роках"
-    case_preps: frozenset[str] = frozenset()     # "в среду" (accusative) vs "в среде" (the environment)
-    subordinators: frozenset[str] = frozenset()  # "суд, который накануне...": a relative clause
-    deadline_preps: frozenset[str] = frozenset()  # "до 15 марта": a deadline, no day of the story
-    firsts: frozenset[str] = frozenset()   # first words of every phrase: a cheap pre-check
-    words: frozenset[str] = frozenset()    # month, weekday and relative words
-
-
-@lru_cache(maxsize=8)
-def lexicon(lang: str) -> DateLexicon:
-    raw = load_lexicon(lexicon_lang(lang), "dates")
-    w = raw.get("words", {})
-    lex = DateLexicon(
-        months={norm(k): int(v) for k, v in raw.get("months", {}).items()},
-        weekdays={norm(k): int(v) for k, v in raw.get("weekdays", {}).items()},
-        relative={norm(k): int(v) for k, v in raw.get("relative", {}).items()},
-        weekday_preps=frozenset([*w.get("weekday_preps", []), *w.get("weekday_last", []), *w.get("weekday_next", [])]),
-        year_words=frozenset(w.get("year_words", [])),
-        night=frozenset(w.get("night", [])),
-        range_from=frozenset(w.get("range_from", [])),
-        range_to=frozenset(w.get("range_to", [])),
-        time_preps=frozenset(w.get("time_preps", [])),
-        last_week=tuple(tuple(p.split()) for p in w.get("last_week", [])),
-        relative_phrases={tuple(k.split()): int(v) for k, v in raw.get("relative_phrases", {}).items()},
-        relative_years={tuple(k.split()): int(v) for k, v in raw.get("relative_years", {}).items()},
-        next_day=tuple(tuple(p.split()) for p in raw.get("after_anchor", {}).get("next_day", [])),
-        later=frozenset(raw.get("after_anchor", {}).get("later", [])),
-        through=frozenset(raw.get("after_anchor", {}).get("through", [])),
-        day_words=frozenset(raw.get("after_anchor", {}).get("day_words", [])),
-        ordinal_days={norm(k): int(v) for k, v in raw.get("ordinal_days", {}).items()},
-        ordinal_tens={norm(k): int(v) for k, v in raw.get("ordinal_tens", {}).items()},
-        day_suffixes=frozenset(raw.get("day_only", {}).get("suffixes", [])),
-        day_nouns=frozenset(raw.get("day_only", {}).get("nouns", [])),
-        night_to=frozenset(raw.get("day_only", {}).get("night_to", [])),
-        ordinal_links=frozenset(raw.get("day_only", {}).get("ordinal_links", [])),
-        weekday_last=frozenset(w.get("weekday_last", [])),
-        weekday_next=frozenset(w.get("weekday_next", [])),
-        this_words=frozenset(w.get("this_words", [])),
-        month_preps=frozenset(w.get("month_preps", [])),
-        year_preps=frozenset(w.get("year_preps", [])),
-        year_abbrevs=frozenset(w.get("year_abbrevs", [])),
-        and_words=frozenset(w.get("and_words", [])),
-        or_words=frozenset(w.get("or_words", [])),
-        case_preps=frozenset(w.get("case_preps", [])),
-        subordinators=frozenset(w.get("subordinators", [])),
-        deadline_preps=frozenset(w.get("deadline_preps", [])),
-    )
-    phrases = [*lex.last_week, *lex.relative_phrases, *lex.relative_years, *lex.next_day]
-    return replace(lex, firsts=frozenset(p[0] for p in phrases if p),
-                   words=frozenset([*lex.months, *lex.weekdays, *lex.relative, *lex.ordinal_days,
-                                    *lex.ordinal_tens]))
-
-
-def resolve_year(month: int, day: int, published: date | None, carried: int | None) -> date | None:
-    """The day and month in the year that puts them nearest the publication date."""
-    if published is not None:
-        best: date | None = None
-        for y in (published.year - 1, published.year, published.year + 1):
-            d = _safe_date(y, month, day)
-            if d is not None and (best is None or abs((d - published).days) < abs((best - published).days)):
-                best = d
-        return best
-    if carried is not None:
-        return _safe_date(carried, month, day)
-    return None
-
-
-def _safe_date(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
-def weekday_before(published: date | None, weekday: int, forward: bool = False,
-                   strictly: bool = False) -> date | None:
-    """The latest such weekday on or before publication ("on Tuesday" in a Wednesday article);
-    strictly before it for "last Friday" / "минулої п'ятниці"."""
-    if published is None:
-        return None
-    if forward:
-        return published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
-    back = (published.weekday() - weekday) % 7
-    return published - timedelta(days=back or (7 if strictly else 0))
-
-
-def day_before(published: date | None, day: int) -> date | None:
-    """The latest date with this day of the month on or before the day after publication
-    ("в ночь на 7-е" in an article of the 7th, or of the 9th, is the 7th; of the 3rd, last month's)."""
-    if published is None:
-        return None
-    limit = published + timedelta(days=1)
-    y, m = limit.year, limit.month
-    for _ in range(3):
-        d = _safe_date(y, m, day)
-        if d is not None and d <= limit:
-            return d
-        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
-    return None
 
 
 def _day(tok: Token) -> int | None:
@@ -630,7 +499,7 @@ class _Finder(TokenScanner[DateLexicon]):
                 d.value = last + timedelta(days=pending[id(d)]) if last is not None else None
             if d.kind == "time":
                 d.value = last
-            elif d.kind in _DAY_KINDS and d.value is not None:
+            elif d.kind in DAY_KINDS and d.value is not None:
                 last = d.value
         return self.out
 
@@ -642,118 +511,4 @@ def find_dates(ctx: Context) -> list[DateMention]:
 def run(ctx: Context) -> None:
     """Fill ctx.dates with every date expression, resolved against doc.published."""
     ctx.dates = [d for d in find_dates(ctx) if not ctx.skipped(d.start, d.end)]
-    _loosen(ctx)
-
-
-APPROX_REACH = 3     # "on or around 3 May": the cue this many words before the date at most
-RANGE_DAYS = 2       # "between 3 and 5 May": a span this long is dated to its first day at week precision
-
-
-@lru_cache(maxsize=8)
-def _approximate_cues(lang: str) -> tuple[tuple[str, ...], ...]:
-    """The `approximate` phrases of the language's dates.toml, as word tuples."""
-    w = load_lexicon(lexicon_lang(lang), "dates").get("words", {})
-    return tuple(tuple(norm(p).split()) for p in w.get("approximate", []))
-
-
-def _loosen(ctx: Context) -> None:
-    """ACLED's time_precision 2 for a day the text gives only roughly: after an approximate cue ("on or
-    around", "around", "assumed on": `approximate` in dates.toml) or as a span of several days (the
-    first day stands for it)."""
-    cues = _approximate_cues(ctx.doc.lang)
-    doc = ctx.doc
-    for d in ctx.dates:
-        if d.kind not in ("date", "range") or d.value is None or d.precision != 1:
-            continue
-        if d.value_end is not None and (d.value_end - d.value).days >= RANGE_DAYS:
-            d.precision = 2
-            continue
-        k = doc.token_at(d.start)
-        a = doc.sent_tokens[doc.tokens[k].sent][0]
-        before = " " + " ".join(t.lower for t in doc.tokens[max(a, k - APPROX_REACH):k]) + " "
-        if any(" " + " ".join(cue) + " " in before for cue in cues):
-            d.precision = 2
-
-
-def _paragraph(text: str, offset: int) -> tuple[int, int]:
-    a = text.rfind("\n", 0, offset) + 1
-    b = text.find("\n", offset)
-    return a, (len(text) if b < 0 else b)
-
-
-def event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
-    """The date of the event told in text[start:end] and its ACLED time_precision.
-
-    Pass the event's clause or evidence span. In order:
-    1. a day-level date expression (date, range, weekday, relative day, month) in the sentence(s)
-       covering the span — inside the span first, else the nearest one in those sentences;
-       historic dates (a year or more from publication) and future dates are not used;
-    2. else the nearest such date earlier in the same paragraph (the story continues);
-    3. else the article's news date: published, precision 1;
-    4. else (no publication date, nothing resolvable) None with precision 3.
-    A range gives its first day ("в ночь с 4 на 5 января" -> 4 January); a week-level expression
-    ("минулого тижня") precision 2, a month precision 3.
-    """
-    doc = ctx.doc
-    pub = doc.published
-    usable = [d for d in ctx.dates if d.kind in _DAY_KINDS
-              and (d.value is None or pub is None or d.value <= pub + timedelta(days=1))]
-    if doc.sentences:
-        s0 = doc.sentences[doc.sentence_of(start)].start
-        s1 = doc.sentences[doc.sentence_of(max(start, end - 1))].end
-    else:
-        s0, s1 = start, end
-    inside = [d for d in usable if start <= d.start and d.end <= end]
-    if inside:
-        return _value(inside[0], pub)
-    # beyond the span, a deadline ("обещали принять закон до 15 марта") dates nothing told beside it
-    usable = [d for d in usable if not _deadline(ctx, d)]
-    near = [d for d in usable if s0 <= d.start and d.end <= s1]
-    if near:
-        best = min(near, key=lambda d: min(abs(d.start - start), abs(d.end - start)))
-        return _value(best, pub)
-    pa, _ = _paragraph(doc.text, start)
-    before = [d for d in usable if pa <= d.start and d.end <= s0 and _anchors_story(ctx, d)]
-    if before:
-        return _value(before[-1], pub)
-    if pub is not None:
-        return pub, 1
-    return None, 3
-
-
-
-
-def _deadline(ctx: Context, d: DateMention) -> bool:
-    """'до 15 березня', 'until 15 March': a date after a deadline preposition."""
-    doc = ctx.doc
-    k = doc.token_at(d.start)
-    if k <= 0 or doc.tokens[k].start != d.start or doc.tokens[k - 1].sent != doc.tokens[k].sent:
-        return False
-    return doc.tokens[k - 1].lower in lexicon(doc.lang).deadline_preps
-
-
-def _anchors_story(ctx: Context, d: DateMention) -> bool:
-    """A date that sets the scene for what follows, not one inside a relative clause
-    ("суд, который накануне оправдал…" dates the ruling, not the protests told next)."""
-    doc = ctx.doc
-    si = doc.sentence_of(d.start)
-    for tok in doc.sent_toks(si):
-        if tok.start >= d.start:
-            return True
-        sub = lexicon(doc.lang).subordinators
-        if tok.lemma in sub or tok.lower in sub:
-            return False
-    return True
-
-
-def _value(d: DateMention, pub: date | None) -> tuple[date | None, int]:
-    if d.value is None:
-        return None, 3
-    return d.value, d.precision
-
-
-def dates_between(ctx: Context, start: int, end: int) -> list[DateMention]:
-    """Date mentions within [start, end) (sorted), for other stages."""
-    starts = [d.start for d in ctx.dates]
-    i = bisect_right(starts, start - 1)
-    return [d for d in ctx.dates[i:] if d.end <= end]
+    loosen(ctx)

@@ -18,7 +18,8 @@ from ..context import Context
 from ..mentions import PlaceMention
 from ..places import recognise as _places
 from .agents import grammar
-from .classify import ABSTRACT, ACTIONS, DEMO_CORE, Coded
+from .classify import ABSTRACT, ACTIONS, DEMO_CORE
+from .coded import Coded
 from .modality import modality_cues
 from .triggers import Hit, is_in, words
 

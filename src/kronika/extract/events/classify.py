@@ -8,14 +8,10 @@ ACLED's lines between the violent sub-event types with `violence.py`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from ...model import SUB_TO_TYPE
 from ...text.clauses import sentence_clauses
 from ...text.doc import Doc
 from .actors import ACLED_KIND, ARMED, ActorMention, actors_in
 from .agents import (
-    agent_ablt,
     agent_of,
     communal_sides,
     doer_before,
@@ -28,6 +24,16 @@ from .agents import (
     state_agent,
     two_sides,
 )
+from .armed import (
+    REMOTE,
+    REMOTE_CLASSES,
+    deal_party,
+    fighters_disabled,
+    one_sided,
+    people_hurt,
+    remote,
+)
+from .coded import Coded
 from .modality import blocked, clause_end, historic_year, modality_cues
 from .triggers import Hit, is_in, matcher, verb_form, words
 from .violence import (
@@ -63,23 +69,10 @@ INTERVENTION = frozenset({"disperse", "detain", "force"})
 ACTIONS = CROWD_VIOLENCE | INTERVENTION | frozenset({"beat", "lethal", "block", "injured"})
 BACKDROP = frozenset({"demo", "march", "street", "protest", "protest_act", "action", "riot", "clash", "gather"})  # what "amid …" can block
 ABSTRACT = frozenset({"protest", "action", "protester", "strike", "injured", "city_ref"})  # need a place of their own
-REMOTE = (  # checked in this order: the most specific weapon wins ("a grenade exploded": a grenade)
-    ("suicide", "Suicide bomb"), ("chemical", "Chemical weapon"), ("air", "Air/drone strike"), ("drone", "Air/drone strike"),
-    ("air_doer", "Air/drone strike"),   # aircraft as the subject of a strike verb (violence.aircraft_struck)
-    ("shell", "Shelling/artillery/missile attack"), ("missile", "Shelling/artillery/missile attack"), ("grenade", "Grenade"),
-    ("explosive", "Remote explosive/landmine/IED"), ("blast", "Remote explosive/landmine/IED"),
-    ("explosion", "Remote explosive/landmine/IED"),   # a blast with no weapon named (violence.blast_is_attack)
-)
 # weapons of war no robber uses: a crime word beside them ("a village suspected of hosting rebels")
 # does not make their use a crime story
 WAR_WEAPONS = frozenset({"shell", "missile", "air", "chemical", "suicide"})
 WEAPONS = frozenset(cls for cls, _sub in REMOTE) - {"explosion"}   # classes naming the weapon itself
-# who uses a weapon when the text does not say: air power, drones and artillery/missiles are the
-# arms of states; bombs, suicide attacks and grenades are those of ACLED's unidentified armed groups
-WEAPON_USER = {"Air/drone strike": "State forces", "Shelling/artillery/missile attack": "State forces",
-               "Chemical weapon": "State forces"}
-SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
-            "Violent demonstration": 3, "Mob violence": 3}
 # words that name a gathering or its dispersal only beside protest words ("марш", "розгін"):
 # in a story already about a gathering they need no such words of their own
 CONTEXTUAL = frozenset({"disperse", "march", "gather", "regain", "overtake"})
@@ -91,30 +84,6 @@ MOB_ACTS = frozenset({"beat", "lethal", "vandal", "arson", "storm", "throw", "lo
 # ACLED's non-state armed groups: a deal they make is news of the conflict by itself
 ARMED_GROUPS = frozenset({"Rebel group", "Political militia", "Identity militia"})
 DEMO_MEMORY = 2               # sentences a reported gathering stays the context of later ones
-
-
-@dataclass(slots=True)
-class Coded:
-    """A sentence's reading: the sub-event type and who did what to whom."""
-
-    sub: str
-    actor1: str
-    actor2: str | None = None
-    actor1_name: str | None = None
-    actor2_name: str | None = None
-    hits: list[Hit] = field(default_factory=list)
-    confidence: float = 0.6
-    guessed: bool = False   # actor1 inferred from the weapon, not named in the sentence
-    standalone: bool = False   # a deal that is news of a conflict by itself, in a story with no other unrest
-
-    @property
-    def event_type(self) -> str:
-        return SUB_TO_TYPE[self.sub]
-
-    @property
-    def family(self) -> str:
-        # Protests and Riots of one day and place are one demonstration event (ACLED)
-        return "demo" if self.event_type in ("Protests", "Riots") else self.event_type
 
 
 # ---------------------------------------------------------------- reading one sentence
@@ -135,7 +104,7 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
             live.append(h)
             continue
         why = blocked(doc, a, b, h, cues)
-        if why == "background" and (h.cls in _REMOTE_CLASSES or h.cls not in BACKDROP
+        if why == "background" and (h.cls in REMOTE_CLASSES or h.cls not in BACKDROP
                                     and not _nominal(doc, h.first)):
             why = None  # "внаслідок обстрілу загинули": the shelling itself; "after police fired": an act
         # a year up to the end of the trigger's own clause dates it ("who was arrested in Dakar in 2021")
@@ -293,7 +262,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if "air_doer" in classes:
         # jets that destroyed a depot struck it; aircraft that were hit or only flew are no strike
         classes -= {"disrupted"} if aircraft_struck(doc, live) else {"air_doer"}
-    disabled = _fighters_disabled(doc, live, actors) if "disrupted" in classes and not crime else None
+    disabled = fighters_disabled(doc, live, actors) if "disrupted" in classes and not crime else None
     if disabled is not None and disabled.kind != "state":
         # "some 30 militants were neutralised": the forces fought and killed them (ACLED: a battle)
         return Coded("Armed clash", "State forces", ACLED_KIND[disabled.kind], state[0].name if state else None,
@@ -319,7 +288,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if not crime or classes & WAR_WEAPONS:
         for cls, sub in REMOTE:
             if cls in classes:
-                return _remote(doc, sub, live, actors, armed)
+                return remote(doc, sub, live, actors, armed)
 
     # people held and then beaten or killed: the harm is the event (an attack), not the taking
     taken = None if crime or demo_here or demo_before or classes & {"lethal", "beat", "sexual"} \
@@ -327,7 +296,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if taken is not None and taken[1].kind != "state" and taken[0].cls != "detain":
         # "snatched a trader", "seized two teachers": people taken by armed men, not a town (ACLED: abduction);
         # a group that "detains" people speaks as an authority, coded as before
-        return _one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
+        return one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
     if classes & ACTIONS == {"detain"} and not classes & {"demo", "march", "gather", "disperse", "occupation"} \
             and held_at_home(doc, by_cls["detain"]):
         # "detained two organisers of the protest at their homes": taken away from any gathering (ACLED: arrests)
@@ -353,12 +322,12 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         classes -= {"storm", "seize"}   # soldiers storming a hotel, the police seizing an office: no crowd
     if demo_story and classes & CROWD_VIOLENCE and not crime:
         demo_before = True   # in a story of protests, cars burnt and buildings stormed are the riot
-    if demo_story and "lethal" in classes and state and not irregular and not crime and not classes & _REMOTE_CLASSES:
+    if demo_story and "lethal" in classes and state and not irregular and not crime and not classes & REMOTE_CLASSES:
         demo_before = True   # security forces shooting people in a story of protests: force against them
     if "abduct" in classes and not crime and not classes & CROWD_VIOLENCE and "lethal" not in classes and (
             armed or kinds & {"political", "press", "mob", "protester"} or "protester" in classes):
         # marchers taken hostage, activists kidnapped: an abduction of its own, not the protest (ACLED)
-        return _one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
+        return one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
     if lone_crowd(doc, live, actors) and not (demo_before or demo_story or crime) and classes & MOB_ACTS:
         # "a crowd attacked a police station", no protest named: rioters without a demonstration (ACLED)
         return Coded("Mob violence", "Rioters", "State forces" if state else "Civilians", None, None, live, 0.5)
@@ -376,7 +345,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
             h.first for h in live if h.cls in DEAL_ENDS):
         # "signed a deal ending the fighting", "a peace deal to end the cattle raids": the deal is the
         # news, and news of the conflict by itself
-        return Coded("Agreement", _deal_party(armed), None, None, None, live, 0.5, standalone=True)
+        return Coded("Agreement", deal_party(armed), None, None, None, live, 0.5, standalone=True)
     if "unopposed" in classes and classes & {"overtake", "regain"} and armed:
         m = armed[0]
         return Coded("Non-violent transfer of territory", ACLED_KIND[m.kind], None, m.name, None, live, 0.45)
@@ -419,13 +388,13 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         return Coded("Arrests", "State forces", "Civilians", taken[1].name, None, live, 0.55)
     if "abduct" in classes and "lethal" not in classes and (armed or kinds & {"political", "press", "mob"}):
         # killing and abducting in one raid: the attack is the graver (ACLED codes it as an attack)
-        return _one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
+        return one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
     if "sexual" in classes and armed:
-        return _one_sided(doc, "Sexual violence", live, actors, armed)
+        return one_sided(doc, "Sexual violence", live, actors, armed)
     # the police as the news source ("police said the suspect shot his wife") are not the doers
     acting = [m for m in state if not source_only(doc, m)]
     if classes & {"lethal", "beat"} and (irregular or acting and kinds & {"civilian", "political", "press"}):
-        coded = _one_sided(doc, "Attack", live, actors, irregular or armed)
+        coded = one_sided(doc, "Attack", live, actors, irregular or armed)
         victims = kinds & {"civilian", "political", "press", "protester"}
         if not irregular and coded.actor1 != "State forces":
             return None   # the police among the victims ("погиб полицейский"), no doer named
@@ -481,14 +450,14 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
                      live, 0.5)
     wreckers = [h for h in live if h.cls in ("loot", "vandal", "arson")]
     if wreckers and (irregular or mobs):
-        return _one_sided(doc, "Looting/property destruction", live, actors, irregular or mobs)
+        return one_sided(doc, "Looting/property destruction", live, actors, irregular or mobs)
     if wreckers and acting and not classes & {"protest", "protester", "protest_act", "detain"} and any(
             state_agent(doc, h, actors) for h in wreckers):
         # soldiers looting homes, police burning a market: the forces destroying property (ACLED); not
         # the police reporting or detaining a looter
-        return _one_sided(doc, "Looting/property destruction", live, actors, state)
+        return one_sided(doc, "Looting/property destruction", live, actors, state)
     if "agreement" in classes:
-        party = _deal_party(armed)
+        party = deal_party(armed)
         return Coded("Agreement", party, None, None, None, live, 0.5, standalone=party in ARMED_GROUPS)
     return None
 
@@ -538,101 +507,4 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
     if classes & INTERVENTION or state_hits:
         return Coded("Protest with intervention", "Protesters", "State forces", group, state_name, live, 0.7)
     return Coded("Peaceful protest", "Protesters", None, group, None, live, 0.65)
-
-
-PATIENT_REACH = 3   # "40 militants were neutralised", "neutralised 40 militants": the fighters this close
-
-
-def _fighters_disabled(doc: Doc, live: list[Hit], actors: list[ActorMention]) -> ActorMention | None:
-    """'About 20 insurgents were neutralised': fighters, not weapons, are what the act disabled: a fight's
-    toll, not a disrupted weapon. The fighters, or None."""
-    weapons = [h.first for h in live if h.cls in _REMOTE_CLASSES]
-    # "shot down a Russian cruise missile": a mention right before a weapon qualifies the weapon
-    fighters = [m for m in actors if m.kind in ARMED and not any(0 < w - m.first <= 2 for w in weapons)]
-    for h in live:
-        if h.cls != "disrupted":
-            continue
-        for m in fighters:
-            if 0 < h.first - m.first <= PATIENT_REACH + 1 and passive_between(doc, m.first, h.first) \
-                    or 0 < m.first - h.last <= PATIENT_REACH:
-                return m
-    return None
-
-
-def weapons_next(doc: Doc, read: list[tuple[int, Coded | None, list[Hit]]]) -> None:
-    """'Two factions clashed. Crude bombs went off and shots were fired.': the next sentence's weapons,
-    used by no one it names, are the fight's; the fight is an armed clash (ACLED) and the blasts no
-    event of their own."""
-    for n, (si, coded, _live) in enumerate(read[:-1]):
-        nsi, nxt, nlive = read[n + 1]
-        if coded is None or coded.sub != "Mob violence" or nsi != si + 1 or not any(
-                h.cls == "clash" for h in coded.hits):
-            continue
-        a, b = doc.sent_tokens[nsi]
-        if not weapons_used(doc, a, b) or any(m.kind not in ("political", "mob") for m in actors_in(doc, a, b)
-                                              if m.kind != "state" or not source_only(doc, m)):
-            continue
-        coded.sub, coded.actor1, coded.actor2 = "Armed clash", "Political militia", "Political militia"
-        if nxt is not None and (nxt.guessed or nxt.event_type == "Explosions/Remote violence"):
-            read[n + 1] = (nsi, None, nlive)
-
-
-_REMOTE_CLASSES = frozenset(cls for cls, _sub in REMOTE)
-
-
-def _remote(doc: Doc, sub: str, live: list[Hit], actors: list[ActorMention], armed: list[ActorMention]) -> Coded:
-    # the perpetrator is a subject-like armed actor; an unnamed one is coded as ACLED's unidentified
-    # armed group (a political militia); an armed actor only as the target ("a bomb outside a police
-    # station") is actor2
-    first = min((h.first for h in live if h.cls in _REMOTE_CLASSES), default=0)
-    agent_preps = words(doc.lang, "actors", "agent_preps")
-    doers = [m for m in armed if doer_before(doc, m, first) or agent_ablt(doc, m)
-             or (m.first > 0 and doc.tokens[m.first - 1].lower in agent_preps)]
-    targets = [m for m in armed if m not in doers]
-    a1 = doers[0] if doers else None
-    civ = any(m.kind == "civilian" for m in actors) or people_hurt(doc, live)
-    actor2 = "Civilians" if civ else (ACLED_KIND[targets[0].kind] if targets else None)
-    if a1 is None:
-        # unnamed: the weapon's usual user (run() prefers a perpetrator the story names elsewhere)
-        return Coded(sub, WEAPON_USER.get(sub, "Political militia"), actor2, None, None, live, 0.6, guessed=True)
-    return Coded(sub, ACLED_KIND[a1.kind], actor2, a1.name, None, live, 0.65)
-
-
-def people_hurt(doc: Doc, live: list[Hit]) -> bool:
-    """'поранено трьох людей', 'пострадали два человека': people (not soldiers) hurt by a strike."""
-    hurt = [h for h in live if h.cls in ("injured", "lethal")]
-    if not hurt:
-        return False
-    si = doc.sentence_of(hurt[0].start)
-    a, b = doc.sent_tokens[si]
-    victims = words(doc.lang, "actors", "victim_nouns")
-    return any(is_in(t, victims) for t in doc.tokens[a:b])
-
-
-_ONE_SIDED_ACTS = frozenset({"abduct", "sexual", "lethal", "beat", "loot", "vandal", "arson"})
-
-
-def _deal_party(armed: list[ActorMention]) -> str:
-    """The party of a deal ACLED names first: the non-state armed group where one signs."""
-    party = next((m for m in armed if m.kind != "state"), armed[0] if armed else None)
-    return ACLED_KIND[party.kind] if party is not None else "State forces"
-
-
-def _one_sided(doc: Doc, sub: str, live: list[Hit], actors: list[ActorMention],
-               armed: list[ActorMention]) -> Coded:
-    """The perpetrator is the doer of the act (the subject before it, the agent of a passive), not
-    an actor named elsewhere in the sentence ("..., повідомили в поліції"). Unidentified doers
-    ("невідомі", "unknown assailants") are ACLED's unidentified armed group: a political militia;
-    for looting, an unknown crowd stays rioters."""
-    first = min((h.first for h in live if h.cls in _ONE_SIDED_ACTS), default=0)
-    agent_preps = words(doc.lang, "actors", "agent_preps")
-    doers = [m for m in actors if m.kind in ARMED | {"mob"} and (
-        doer_before(doc, m, first) or agent_ablt(doc, m)
-        or (m.first > 0 and doc.tokens[m.first - 1].lower in agent_preps))]
-    a1 = doers[-1] if doers else next((m for m in armed if doer_before(doc, m, first)), None)
-    if a1 is None or a1.kind == "mob" and not sub.startswith("Looting"):
-        kind = "Political militia"
-    else:
-        kind = ACLED_KIND[a1.kind]
-    return Coded(sub, kind, "Civilians", a1.name if a1 else None, None, live, 0.55)
 

@@ -23,6 +23,7 @@ from datetime import date
 from ...text.doc import Doc
 from ..context import Context
 from .actors import actors_in
+from .armed import people_hurt, weapons_next
 from .attach import (
     EMIT_COUNTRY_LEVEL,
     Candidate,
@@ -40,13 +41,11 @@ from .classify import (
     TERRITORIAL,
     WAR_WEAPONS,
     WEAPONS,
-    Coded,
     code_sentence,
     names_gathering,
-    people_hurt,
     sentence_hits,
-    weapons_next,
 )
+from .coded import Coded
 from .evidence import merge
 from .triggers import Hit, is_in, matcher, words
 

@@ -8,7 +8,7 @@ import math
 from ...model import Event, Span
 from ..context import Context
 from .attach import Candidate, place_key
-from .classify import SEVERITY
+from .coded import SEVERITY
 from .triggers import is_in, words
 
 

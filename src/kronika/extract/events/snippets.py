@@ -4,7 +4,7 @@ by the same `pipeline.extract` a whole article goes through: no second copy of t
 from __future__ import annotations
 
 from ...model import Article, Event
-from .classify import SEVERITY
+from .coded import SEVERITY
 
 # a snippet that reports several events is typed by the gravest of them
 _TYPE_RANK = {"Strategic developments": 0, "Protests": 1, "Riots": 2, "Violence against civilians": 3,

@@ -1,0 +1,132 @@
+"""Binding a date to an event: the date expression an event's own clause, sentence or paragraph
+holds, else the story's anchor, never a deadline ("до 15 марта") or a past date of a background
+paragraph; ACLED's approximate dates ("on or around 3 May") and spans ("between 3 and 5 May")
+loosened to week precision."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import date, timedelta
+from functools import lru_cache
+
+from ..resources import lexicon_lang, load_lexicon
+from ..text.normalise import norm
+from .context import Context
+from .date_lexicon import lexicon
+from .mentions import DateMention
+
+# "у січні", "в начале января", "in early January": a month without a day
+DAY_KINDS = ("date", "relative", "weekday", "range", "month")
+
+APPROX_REACH = 3     # "on or around 3 May": the cue this many words before the date at most
+RANGE_DAYS = 2       # "between 3 and 5 May": a span this long is dated to its first day at week precision
+
+
+@lru_cache(maxsize=8)
+def _approximate_cues(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The `approximate` phrases of the language's dates.toml, as word tuples."""
+    w = load_lexicon(lexicon_lang(lang), "dates").get("words", {})
+    return tuple(tuple(norm(p).split()) for p in w.get("approximate", []))
+
+
+def loosen(ctx: Context) -> None:
+    """ACLED's time_precision 2 for a day the text gives only roughly: after an approximate cue ("on or
+    around", "around", "assumed on": `approximate` in dates.toml) or as a span of several days (the
+    first day stands for it)."""
+    cues = _approximate_cues(ctx.doc.lang)
+    doc = ctx.doc
+    for d in ctx.dates:
+        if d.kind not in ("date", "range") or d.value is None or d.precision != 1:
+            continue
+        if d.value_end is not None and (d.value_end - d.value).days >= RANGE_DAYS:
+            d.precision = 2
+            continue
+        k = doc.token_at(d.start)
+        a = doc.sent_tokens[doc.tokens[k].sent][0]
+        before = " " + " ".join(t.lower for t in doc.tokens[max(a, k - APPROX_REACH):k]) + " "
+        if any(" " + " ".join(cue) + " " in before for cue in cues):
+            d.precision = 2
+
+
+def _paragraph(text: str, offset: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, offset) + 1
+    b = text.find("\n", offset)
+    return a, (len(text) if b < 0 else b)
+
+
+def event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
+    """The date of the event told in text[start:end] and its ACLED time_precision.
+
+    Pass the event's clause or evidence span. In order:
+    1. a day-level date expression (date, range, weekday, relative day, month) in the sentence(s)
+       covering the span — inside the span first, else the nearest one in those sentences;
+       historic dates (a year or more from publication) and future dates are not used;
+    2. else the nearest such date earlier in the same paragraph (the story continues);
+    3. else the article's news date: published, precision 1;
+    4. else (no publication date, nothing resolvable) None with precision 3.
+    A range gives its first day ("в ночь с 4 на 5 января" -> 4 January); a week-level expression
+    ("минулого тижня") precision 2, a month precision 3.
+    """
+    doc = ctx.doc
+    pub = doc.published
+    usable = [d for d in ctx.dates if d.kind in DAY_KINDS
+              and (d.value is None or pub is None or d.value <= pub + timedelta(days=1))]
+    if doc.sentences:
+        s0 = doc.sentences[doc.sentence_of(start)].start
+        s1 = doc.sentences[doc.sentence_of(max(start, end - 1))].end
+    else:
+        s0, s1 = start, end
+    inside = [d for d in usable if start <= d.start and d.end <= end]
+    if inside:
+        return _value(inside[0], pub)
+    # beyond the span, a deadline ("обещали принять закон до 15 марта") dates nothing told beside it
+    usable = [d for d in usable if not _deadline(ctx, d)]
+    near = [d for d in usable if s0 <= d.start and d.end <= s1]
+    if near:
+        best = min(near, key=lambda d: min(abs(d.start - start), abs(d.end - start)))
+        return _value(best, pub)
+    pa, _ = _paragraph(doc.text, start)
+    before = [d for d in usable if pa <= d.start and d.end <= s0 and _anchors_story(ctx, d)]
+    if before:
+        return _value(before[-1], pub)
+    if pub is not None:
+        return pub, 1
+    return None, 3
+
+
+
+
+def _deadline(ctx: Context, d: DateMention) -> bool:
+    """'до 15 березня', 'until 15 March': a date after a deadline preposition."""
+    doc = ctx.doc
+    k = doc.token_at(d.start)
+    if k <= 0 or doc.tokens[k].start != d.start or doc.tokens[k - 1].sent != doc.tokens[k].sent:
+        return False
+    return doc.tokens[k - 1].lower in lexicon(doc.lang).deadline_preps
+
+
+def _anchors_story(ctx: Context, d: DateMention) -> bool:
+    """A date that sets the scene for what follows, not one inside a relative clause
+    ("суд, который накануне оправдал…" dates the ruling, not the protests told next)."""
+    doc = ctx.doc
+    si = doc.sentence_of(d.start)
+    for tok in doc.sent_toks(si):
+        if tok.start >= d.start:
+            return True
+        sub = lexicon(doc.lang).subordinators
+        if tok.lemma in sub or tok.lower in sub:
+            return False
+    return True
+
+
+def _value(d: DateMention, pub: date | None) -> tuple[date | None, int]:
+    if d.value is None:
+        return None, 3
+    return d.value, d.precision
+
+
+def dates_between(ctx: Context, start: int, end: int) -> list[DateMention]:
+    """Date mentions within [start, end) (sorted), for other stages."""
+    starts = [d.start for d in ctx.dates]
+    i = bisect_right(starts, start - 1)
+    return [d for d in ctx.dates[i:] if d.end <= end]
