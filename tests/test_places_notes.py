@@ -135,3 +135,23 @@ def test_unknown_village_falls_back_to_a_region_placed_at_its_centre() -> None:
                                      "en"))
     assert [(m.name, m.country, m.kind) for m in got] == [("Borno", "NG", "admin1")]
     assert got[0].latitude is not None and abs(got[0].latitude - 11.8) < 0.5
+
+
+def test_units_spelled_as_acled_spells_them() -> None:
+    # "Sud-Ouest" names a region of Cameroon and one of Burkina Faso: the town before it decides
+    got = found("On 8 March 2021, in Limbe (Fako, Sud-Ouest), separatist fighters clashed with soldiers.")
+    assert [(t, c) for t, _n, c, _k in got] == [("Limbe", "CM")]
+    # a unit GeoNames writes otherwise ("Shabeellaha Dhexe") still resolves, as the fallback region
+    got = found("On 9 March 2021, in Warmahan village (Middle Shabelle), militants burned a shop.")
+    assert [(c, k) for _t, _n, c, k in got] == [("SO", "admin1")]
+
+
+def test_road_in_units_falls_back_to_the_innermost_unit() -> None:
+    # the towns a road joins are not the place; the units in the parenthesis after it are
+    got = found("On 2 April 2021, on the Tera-Dori road (Tera, Tillaberi), an IED hit a lorry.")
+    assert [(n, c, k) for _t, n, c, k in got] == [("Téra", "NE", "district")]
+
+
+def test_cercle_is_an_area_word() -> None:
+    got = found("On 6 April 2021, in Douentza cercle (Mopti), gunmen killed four herders.")
+    assert [(t, c, k) for t, _n, c, k in got] == [("Douentza", "ML", "district")]

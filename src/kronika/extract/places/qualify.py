@@ -118,6 +118,12 @@ def find(doc: Doc, lx: Lexicon, g: Gazetteer, cands: list[_Cand]) -> list[Qualif
         area = False
         prv = toks[b]
         kind_word = False
+        if _stretch(prv, lx):
+            # "on the Filingue-Niamey road (Filingue, Tillaberi)": the road lies in the units; the towns
+            # it joins are no place of the event (guards), so the innermost unit stands for it
+            if all(_latin(x.text) == _latin(prv.text) for p in phrases for x in p if x.is_word):
+                out.append(_units_of(phrases, by_first, g, doc, None, True, toks[j].start))
+            continue
         if not prv.is_title and (prv.lower in lx.area_suffixes or prv.lower in lx.settlement_nouns
                                  or prv.an.lemma in lx.area_suffixes):
             area = prv.lower in lx.area_suffixes or prv.an.lemma in lx.area_suffixes
@@ -135,33 +141,44 @@ def find(doc: Doc, lx: Lexicon, g: Gazetteer, cands: list[_Cand]) -> list[Qualif
             continue        # a country has no units above it: "(...)" after one says something else
         if any(_latin(x.text) != _latin(toks[b].text) for p in phrases for x in p if x.is_word):
             continue        # "Oyan (Проснись)": a translation, not the units of a place
-        units: list[list[_Cand]] = []
-        inside: list[_Cand] = []
-        for p in phrases:
-            got: list[_Cand] = []
-            i = p[0].i
-            words = [x for x in p if x.is_word]
-            while i <= p[-1].i:
-                c = by_first.get(i)
-                if c is not None:
-                    got.append(c)
-                    inside.append(c)
-                    i = c.t1
-                else:
-                    i += 1
-            covered = {i for c in got for i in range(c.t0, c.t1)}
-            whole = all(x.i in covered or not x.is_title for x in words)
-            if not got:
-                region = _unit_region(g, doc, p)
-                if region is not None:
-                    got, whole = [region], True
-            units.append(got if whole and len(got) == 1 else [])
-        out.append(Qualified(head, units, inside, area, toks[j].start))
+        out.append(_units_of(phrases, by_first, g, doc, head, area, toks[j].start))
     out = _district_of(doc, lx, cands, out)
     taken = {id(q.head) for q in out}
     out += _comma_units(doc, lx, g, cands, taken)
     taken |= {id(q.head) for q in out}
     return out + _within_units(doc, lx, g, cands, taken)
+
+
+def _stretch(t: Token, lx: Lexicon) -> bool:
+    """'road', 'highway', 'axis', 'corridor': a word for a stretch of land between places."""
+    return not t.is_title and any(w in lx.road_nouns or w in lx.span_nouns for w in (t.lower, t.an.lemma))
+
+
+def _units_of(phrases: list[list[Token]], by_first: dict[int, _Cand], g: Gazetteer, doc: Doc,
+              head: _Cand | None, area: bool, close: int) -> Qualified:
+    """The group of a parenthesis: per phrase, the one candidate that makes it up whole (or none)."""
+    units: list[list[_Cand]] = []
+    inside: list[_Cand] = []
+    for p in phrases:
+        got: list[_Cand] = []
+        i = p[0].i
+        words = [x for x in p if x.is_word]
+        while i <= p[-1].i:
+            c = by_first.get(i)
+            if c is not None:
+                got.append(c)
+                inside.append(c)
+                i = c.t1
+            else:
+                i += 1
+        covered = {i for c in got for i in range(c.t0, c.t1)}
+        whole = all(x.i in covered or not x.is_title for x in words)
+        if not got:
+            region = _unit_region(g, doc, p)
+            if region is not None:
+                got, whole = [region], True
+        units.append(got if whole and len(got) == 1 else [])
+    return Qualified(head, units, inside, area, close)
 
 
 def _district_of(doc: Doc, lx: Lexicon, cands: list[_Cand], groups: list[Qualified]) -> list[Qualified]:
