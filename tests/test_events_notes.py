@@ -211,3 +211,33 @@ def test_one_resident_detained_is_no_arrest_event() -> None:
                         "neighbour with a knife.", "en") is None
     assert snippet_type("On 8 June 2021, in Corvel (Corvel), police detained 40 residents in a night sweep.",
                         "en") == "Arrests"
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # a weapon as the subject of "destroyed" struck something: no weapon was disrupted
+    ("On 4 June 2022, near Pinebrook (Pinebrook), a guided missile hit and destroyed a cargo plane parked at "
+     "the airfield.", "Shelling/artillery/missile attack"),
+    ("On 4 June 2022, near Pinebrook (Pinebrook), air defence units destroyed a cruise missile.",
+     "Disrupted weapons use"),
+    ("On 4 June 2022, near Pinebrook (Pinebrook), three drones were shot down over the town.",
+     "Disrupted weapons use"),
+    # the owner's of-phrase between the aircraft and its strike verb
+    ("On 5 June 2022, near Pinebrook (Pinebrook), gunships of the national air force pounded rebel "
+     "hideouts.", "Air/drone strike"),
+    # a ruling party's youth beating an opponent: a party militia's attack, not a mob
+    ("On 6 June 2022, in Pinebrook (Pinebrook), ruling party youth assaulted an opposition councillor with "
+     "clubs.", "Attack"),
+    # the crime word is the charge of the arrest, not a crime story
+    ("On 7 June 2022, in Pinebrook (Pinebrook), customs officers took four men into custody on suspicion of "
+     "smuggling fuel.", "Arrests"),
+    ("On 7 June 2022, in Pinebrook (Pinebrook), police detained two lorry drivers accused of trafficking "
+     "drugs.", "Arrests"),
+])
+def test_typing_of_weapons_party_youth_and_charges(text: str, sub: str) -> None:
+    assert snippet_type(text) == sub
+
+
+def test_crime_story_stays_no_event() -> None:
+    # a robbery and the robber's arrest: crime, whatever the arrest
+    assert snippet_type("On 8 June 2022, in Pinebrook (Pinebrook), police arrested a man who had robbed a "
+                        "petrol station.") is None

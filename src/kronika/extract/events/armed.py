@@ -26,6 +26,7 @@ WEAPON_USER = {"Air/drone strike": "State forces", "Shelling/artillery/missile a
 
 
 PATIENT_REACH = 3   # "40 militants were neutralised", "neutralised 40 militants": the fighters this close
+WEAPON_DOER_REACH = 3   # "a missile hit and destroyed": the weapon, then the verb this close
 
 
 def fighters_disabled(doc: Doc, live: list[Hit], actors: list[ActorMention]) -> ActorMention | None:
@@ -42,6 +43,28 @@ def fighters_disabled(doc: Doc, live: list[Hit], actors: list[ActorMention]) -> 
                     or 0 < m.first - h.last <= PATIENT_REACH:
                 return m
     return None
+
+
+def weapon_did_it(doc: Doc, live: list[Hit]) -> bool:
+    """'a missile destroyed a helicopter', 'a drone hit and destroyed a depot': the weapon is the subject
+    of every disabling verb (no passive, no agent after it), so it struck something: an attack with that
+    weapon, not a weapon intercepted or defused ('the drone was shot down', 'drones destroyed by air
+    defence' stay disrupted)."""
+    agent_preps = words(doc.lang, "actors", "agent_preps")
+    weapons = [h for h in live if h.cls in REMOTE_CLASSES]
+    acts = [h for h in live if h.cls == "disrupted"]
+    if not weapons or not acts:
+        return False
+    for h in acts:
+        nxt = doc.tokens[h.last + 1] if h.last + 1 < len(doc.tokens) else None
+        if nxt is not None and nxt.lower in agent_preps:
+            return False
+        if not any(w.last < h.first and h.first - w.last <= WEAPON_DOER_REACH + 1
+                   and doc.tokens[w.last].sent == doc.tokens[h.first].sent
+                   and all(t.is_word for t in doc.tokens[w.last + 1:h.first])
+                   and not passive_between(doc, w.last, h.first) for w in weapons):
+            return False
+    return True
 
 
 def weapons_next(doc: Doc, read: list[tuple[int, Coded | None, list[Hit]]]) -> None:

@@ -32,6 +32,7 @@ from .armed import (
     one_sided,
     people_hurt,
     remote,
+    weapon_did_it,
 )
 from .coded import Coded
 from .modality import blocked, clause_end, historic_year, modality_cues
@@ -41,6 +42,7 @@ from .violence import (
     aimed_at_gathering,
     aircraft_struck,
     blast_is_attack,
+    charges,
     civilians_fought,
     crowd_doer,
     crowd_named,
@@ -122,7 +124,8 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
         if strike_article and h.cls in ("protest", "action", "protest_act"):
             continue  # "протестна акція" in a strike story is the strike itself
         live.append(h)
-    return live, hits
+    charged = charges(doc, live)   # "held on suspicion of smuggling": the arrest is the news, the crime its charge
+    return [h for h in live if h not in charged], hits
 
 
 TIME_TAIL_WORDS = 8   # "It was 1968.", "Це було в 1991 році.": a sentence that only dates the one before
@@ -262,6 +265,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if "air_doer" in classes:
         # jets that destroyed a depot struck it; aircraft that were hit or only flew are no strike
         classes -= {"disrupted"} if aircraft_struck(doc, live) else {"air_doer"}
+    if "disrupted" in classes and weapon_did_it(doc, live):
+        classes.discard("disrupted")    # "a missile destroyed an aircraft": the missile struck (armed.weapon_did_it)
     disabled = fighters_disabled(doc, live, actors) if "disrupted" in classes and not crime else None
     if disabled is not None and disabled.kind != "state":
         # "some 30 militants were neutralised": the forces fought and killed them (ACLED: a battle)

@@ -6,6 +6,9 @@ tally or an arrest only a protest's grievance. Word lists are `lexicons/<lang>/e
 
 from __future__ import annotations
 
+from functools import cache
+
+from ...resources import lexicon_lang, load_lexicon
 from ...text.doc import Doc, Token
 from .actors import ARMED, ActorMention, actors_in
 from .agents import agent_of, doer_before, grammar, passive_between, same_clause
@@ -17,6 +20,8 @@ GRIEVANCE_REACH = 3   # "protesting the arrest of", "demanding the release of de
 HELD_REACH = 4        # "rounded up 40 young men": a figure and a word or two before the people taken
 PARTY_REACH = 2       # "ruling party cadres", "militiamen loyal to the governor": the link word this close
 AIR_VERB_REACH = 3    # "air force helicopters pounded": the aircraft, then its verb
+CHARGE_REACH = 4      # "on suspicion of smuggling drugs": the charge word, then the crime word this close
+OF_PHRASE = 3         # "jets of the Nigerian Air Force": an owner's of-phrase between the aircraft and its verb
 HELD_KINDS = frozenset({"civilian", "political", "press"})   # people, not fighters, towns or a crowd at a protest
 TAKE_CLASSES = frozenset({"detain", "take", "seize", "overtake"})   # "seized two teachers": people as the object
 
@@ -240,8 +245,9 @@ def person_taken(doc: Doc, live: list[Hit],
     for h in live:
         if h.cls not in TAKE_CLASSES:
             continue
-        held = next((m for m in actors if m.kind in HELD_KINDS and 0 < m.first - h.last <= HELD_REACH
-                     and same_clause(doc, h.last, m.first)), None)
+        # after the verb, or inside a split one ("took three men into custody")
+        held = next((m for m in actors if m.kind in HELD_KINDS and m.first > h.first and m.first - h.last <= HELD_REACH
+                     and same_clause(doc, h.first, m.first)), None)
         if held is None:
             continue
         doer = agent_of(doc, h, actors)
@@ -257,10 +263,32 @@ def aircraft_struck(doc: Doc, live: list[Hit]) -> bool:
     for h in live:
         if h.cls != "air_doer":
             continue
-        end = min(h.last + 1 + AIR_VERB_REACH, len(doc.tokens))
-        if any(is_in(t, verbs) for t in doc.tokens[h.last + 1:end]):
+        start = h.last + 1
+        if start < len(doc.tokens) and doc.tokens[start].lower in words(doc.lang, "actors", "of_words"):
+            start += OF_PHRASE     # "helicopters of the air force pounded": the owner, then the verb
+        end = min(start + AIR_VERB_REACH, len(doc.tokens))
+        if any(is_in(t, verbs) for t in doc.tokens[h.last + 1:end]
+               if t.sent == doc.tokens[h.last].sent):
             return True
     return False
+
+
+def charges(doc: Doc, live: list[Hit]) -> list[Hit]:
+    """'took three men into custody on suspicion of smuggling', 'arrested on charges of fraud': the crime
+    words that name the charge of an arrest told before them in their sentence (the story is the arrest,
+    not a crime)."""
+    charge = words(doc.lang, "events", "charge_words")
+    holds = [h for h in live if h.cls == "detain"]
+    out: list[Hit] = []
+    for h in live:
+        if h.cls != "crime" or not charge:
+            continue
+        sent = doc.tokens[h.first].sent
+        cue = next((k for k in range(h.first - 1, max(h.first - 1 - CHARGE_REACH, -1), -1)
+                    if doc.tokens[k].sent == sent and is_in(doc.tokens[k], charge)), None)
+        if cue is not None and any(d.last < cue and doc.tokens[d.first].sent == sent for d in holds):
+            out.append(h)
+    return out
 
 
 def party_men(doc: Doc, m: ActorMention) -> bool:
@@ -278,4 +306,14 @@ def several_held(doc: Doc, m: ActorMention) -> bool:
     before = doc.tokens[max(m.first - HELD_REACH, 0):m.first]
     people = words(doc.lang, "actors", "people_words")
     return t.an.number == "plur" or any(u.text[:1].isdigit() or u.an.pos == "NUMR" or is_in(u, people)
-                                        for u in before)
+                                        or _number_word(doc.lang, u.lower) >= 2 for u in before)
+
+
+@cache
+def _numbers(lang: str) -> dict[str, float]:
+    return {k.lower(): float(v) for k, v in load_lexicon(lexicon_lang(lang), "numbers").get("values", {}).items()}
+
+
+def _number_word(lang: str, w: str) -> float:
+    """'three' -> 3 (lexicons/<lang>/numbers.toml values), 0 for any other word."""
+    return _numbers(lang).get(w, 0.0)
