@@ -241,3 +241,32 @@ def test_crime_story_stays_no_event() -> None:
     # a robbery and the robber's arrest: crime, whatever the arrest
     assert snippet_type("On 8 June 2022, in Pinebrook (Pinebrook), police arrested a man who had robbed a "
                         "petrol station.") is None
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # an armed group named by its abbreviation is armed, whatever noun follows it
+    ("On 9 June 2022, in Pinebrook (Pinebrook), ELN guerrilla dissidents shot dead a community leader.", "Attack"),
+    # militants attacking a militia's post, only militiamen killed: a fight between armed groups
+    ("On 10 June 2022, near Pinebrook (Pinebrook), ISWAP militants raided a CJTF checkpoint, killing three "
+     "CJTF members.", "Armed clash"),
+    # "opposition fighters", "SDF forces": the word before the armed noun qualifies it
+    ("On 11 June 2022, near Pinebrook (Pinebrook), opposition fighters and YPG forces exchanged fire.",
+     "Armed clash"),
+    # protesters after a preposition and a hyphenated modifier are the targets, not the doers
+    ("On 12 June 2022, in Pinebrook (Pinebrook), soldiers fired on pro-democracy marchers, killing four.",
+     "Excessive force against protesters"),
+])
+def test_named_groups_and_qualified_actors(text: str, sub: str) -> None:
+    assert snippet_type(text) == sub
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # peacekeepers attacked: a fight with an external force, not violence against civilians
+    ("On 13 June 2022, near Pinebrook (Pinebrook), gunmen ambushed a peacekeeping patrol with rifles.",
+     "Armed clash"),
+    # one plural subject of rival communities names both sides of a deadly fight
+    ("On 14 June 2022, near Pinebrook (Pinebrook), feuding pastoralists clashed over grazing land; 6 people "
+     "died.", "Armed clash"),
+])
+def test_external_targets_and_rival_communities(text: str, sub: str) -> None:
+    assert snippet_type(text) == sub

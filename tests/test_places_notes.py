@@ -155,3 +155,23 @@ def test_road_in_units_falls_back_to_the_innermost_unit() -> None:
 def test_cercle_is_an_area_word() -> None:
     got = found("On 6 April 2021, in Douentza cercle (Mopti), gunmen killed four herders.")
     assert [(t, c, k) for t, _n, c, k in got] == [("Douentza", "ML", "district")]
+
+
+def test_a_name_the_gazetteer_spells_otherwise() -> None:
+    # not in the gazetteer as written; the units say the country and the region, the spelling the town
+    got = found("On 1 May 2022, in Kismaayo (Lower Juba), militants fired mortars at an army base.")
+    assert [(t, n, c) for t, n, c, _k in got] == [("Kismaayo", "Kismayo", "SO")]
+    got = found("On 2 May 2022, in Wad Madani (Al Jazirah), residents held a sit-in.")
+    assert [(n, c) for _t, n, c, _k in got] == [("Wad Medani", "SD")]
+
+
+def test_no_respelling_when_two_towns_are_as_close() -> None:
+    # a name too short, or close to nothing: the unit stands for the place, not a guessed town
+    got = found("On 3 May 2022, in Xyzzyville (Lower Juba), militants fired mortars at an army base.")
+    assert [(c, k) for _t, _n, c, k in got] == [("SO", "admin1")]
+
+
+def test_a_latin_name_found_as_written_is_not_its_lemma() -> None:
+    # "Sagaing" is in the gazetteer: not the lemma "saga" (Saga, Japan)
+    got = found("On 4 May 2022, in Sagaing, soldiers raided a monastery.")
+    assert [(n, c) for _t, n, c, _k in got] == [("Sagaing", "MM")]

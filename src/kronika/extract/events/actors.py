@@ -96,7 +96,7 @@ def actors_in(doc: Doc, a: int, b: int) -> list[ActorMention]:
                     if all(m.first != i for m in out):
                         out.append(ActorMention("political", i, t.start, toks[j].end, name, t.an.case, name))
                     break
-    out = _owned(doc, out)
+    out = _qualified(doc, _owned(doc, out))
     heads = _org_heads(doc.lang)
     # "the student wing", "a youth front": a crowd noun naming an organisation, not a crowd there
     out = [m for m in out if m.kind != "protester" or not (
@@ -122,6 +122,27 @@ def _owned(doc: Doc, out: list[ActorMention]) -> list[ActorMention]:
                       and o.kind != m.kind), None)
         if owner is not None and generic.intersection(toks[m.first].an.lemmas + (toks[m.first].lower,)):
             m = ActorMention(owner.kind, m.first, m.start, m.end, m.text, m.case, owner.name)
+        res.append(m)
+    return res
+
+
+def _qualified(doc: Doc, out: list[ActorMention]) -> list[ActorMention]:
+    """'opposition fighters', 'SDF forces': a word right before an armed noun qualifies it. A civilian or
+    political word there is no actor of its own; a named armed group gives a generic word for armed
+    men its kind and name ("forces" of the SDF are not the State's)."""
+    generic = frozenset(load_lexicon(doc.lang, "actors").get("generic_forces", []))
+    toks = doc.tokens
+    by_first = {m.first: m for m in out}
+    res: list[ActorMention] = []
+    for m in out:
+        last = doc.token_at(m.end - 1) if m.end > m.start else m.first
+        nxt = by_first.get(last + 1)
+        if nxt is not None and nxt.kind in ARMED and m.kind in ("political", "protester", "civilian"):
+            continue
+        prv = next((p for p in out if p.name and p.kind in ARMED | {"external"}
+                    and (doc.token_at(p.end - 1) if p.end > p.start else p.first) == m.first - 1), None)
+        if prv is not None and m.kind != prv.kind and generic.intersection(toks[m.first].an.lemmas + (toks[m.first].lower,)):
+            m = ActorMention(prv.kind, m.first, m.start, m.end, m.text, m.case, prv.name)
         res.append(m)
     return res
 

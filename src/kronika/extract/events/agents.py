@@ -135,7 +135,8 @@ def subject_like(doc: Doc, m: ActorMention) -> bool:
             return k > 0 and t.lower in words(doc.lang, "actors", "of_words") and is_in(
                 doc.tokens[k - 1], words(doc.lang, "actors", "collective_nouns"))
         if not (t.an.pos in ("ADJF", "PRTF") or (t.an.pos is None and t.is_word
-                                                   and (t.lower.endswith("ful") or t.lower in ("a", "an", "the")))):
+                                                   and (t.lower.endswith("ful") or t.lower in ("a", "an", "the")
+                                                        or "-" in t.text.strip("-")))):   # "anti-coup"
             break
     return True
 
@@ -232,6 +233,8 @@ def communal_sides(doc: Doc, h: Hit, actors: list[ActorMention]) -> bool:
     links = grammar(doc, "side_links")
     # a reciprocal act ("X and Y clashed") makes "and" join its two sides
     pair = len(before) > 1 and _linked(doc, before[0], before[1], grammar(doc, "and_words") | grammar(doc, "determiners"))
+    if any(t.lower in grammar(doc, "rival_words") for t in doc.tokens[max(first.first - 1, 0):first.first + 1]):
+        return True     # "rival communities clashed": the one subject is both sides
     after = [m for m in actors if m.kind in kinds and m.first > first.first and (
         joined(doc, first, m) or pair or m.first > h.last and any(
             t.lower in links for t in doc.tokens[h.last + 1:m.first]) and m.first - h.last <= SAME_PHRASE)]

@@ -425,6 +425,12 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
             # insurgents attacking soldiers or the police, also with civilians ("a soldier and a civilian
             # were killed"): armed men among the targets make it a fight between armed groups (ACLED)
             return Coded("Armed clash", coded.actor1, "State forces", coded.actor1_name, None, live, 0.5)
+        rivals = [m for m in actors if (m.kind in ARMED - {"state"} or m.kind == "external")
+                  and ACLED_KIND[m.kind] != coded.actor1]
+        if rivals and not victims and coded.actor1 != "State forces":
+            # militants attacking a militia's post: armed men of another kind as the only targets (ACLED: a fight)
+            m = rivals[0]
+            return Coded("Armed clash", coded.actor1, ACLED_KIND[m.kind], coded.actor1_name, m.name, live, 0.5)
         return coded
     if classes & {"lethal", "beat"} and "beat" in classes and acting and not irregular and not kinds - {"state"} \
             and not any(doer_before(doc, m, h.first) for m in acting for h in live if h.cls in ("lethal", "beat")):

@@ -140,9 +140,12 @@ def _multi(g: Gazetteer, doc: Doc, i: int, end: int) -> _Cand | None:
 def _single(g: Gazetteer, doc: Doc, t: Token) -> _Cand | None:
     hit: list[str] = []
     forms = _exact_forms(t)
-    ids = _lookup(g, forms, hit)
-    tier = 0
     cyr = bool(_CYR.search(t.text))
+    lemmas_only = set(t.an.lemmas) - {norm(t.text)}
+    surface = [f for f in forms if f not in lemmas_only]
+    # a Latin name found as written is that name: "Sagaing" is not the lemma "saga" (Saga, Japan)
+    ids = (not cyr and _lookup(g, surface, hit)) or _lookup(g, forms, hit)
+    tier = 0
     variant: tuple[int, ...] = ()
     if not cyr and forms[0] not in lexicon(doc.lang).adjectives:   # "Syrian" is no spelling of "Sirjan"
         vk, variant = _variant_ids(g, forms[:2])

@@ -20,11 +20,13 @@ from dataclasses import dataclass, field, replace
 from ...resources.gazetteer import ADMIN1, CITY, COUNTRY, Entry, Gazetteer
 from ...text.doc import Doc, Token
 from ...text.normalise import fold, norm, romanise
+from . import spelling
 from .forms import _CYR, Lexicon
 from .mentions import _Cand, _multi, _single
 
 MAX_UNITS = 3            # "(Admin3, Admin2, Admin1)"
 MAX_PHRASE_WORDS = 4     # "Lanao del Sur", "Khyber Pakhtunkhwa"
+MAX_NAME_WORDS = 3       # a name the gazetteer lacks, before its parenthesis
 SEAT_MIN_POPULATION = 5_000   # a unit read as a town this small says nothing of where its district lies
 REGION_REACH_KM = 300.0  # a town of a region lies this close to the region's centre
 SEAT_REACH_KM = 120.0    # ... and of a district this close to its seat
@@ -39,6 +41,7 @@ class Qualified:
     unit_cands: list[_Cand] = field(default_factory=list)   # every candidate inside the parenthesis
     area: bool = False             # X is followed by an admin-area word ("district", "LGA")
     close: int = 0                 # offset of the closing parenthesis
+    name: tuple[int, int] | None = None   # offsets of X where the gazetteer lacks it (head None)
 
 
 def _phrase_ok(toks: list[Token], lx: Lexicon) -> bool:
@@ -141,12 +144,33 @@ def find(doc: Doc, lx: Lexicon, g: Gazetteer, cands: list[_Cand]) -> list[Qualif
             continue        # a country has no units above it: "(...)" after one says something else
         if any(_latin(x.text) != _latin(toks[b].text) for p in phrases for x in p if x.is_word):
             continue        # "Oyan (Проснись)": a translation, not the units of a place
-        out.append(_units_of(phrases, by_first, g, doc, head, area, toks[j].start))
+        grp = _units_of(phrases, by_first, g, doc, head, area, toks[j].start)
+        if head is None:
+            grp.name = _name_before(doc, b)
+        out.append(grp)
     out = _district_of(doc, lx, cands, out)
     taken = {id(q.head) for q in out}
     out += _comma_units(doc, lx, g, cands, taken)
     taken |= {id(q.head) for q in out}
     return out + _within_units(doc, lx, g, cands, taken)
+
+
+def _name_before(doc: Doc, b: int) -> tuple[int, int]:
+    """Offsets of the capitalised name ending at token b: up to three words, hyphens and apostrophes
+    between them ("Mrauk-U", "Maidan Shahr")."""
+    toks = doc.tokens
+    a = b
+    words = 1
+    while a > 0 and toks[a - 1].sent == toks[b].sent and words < MAX_NAME_WORDS:
+        prv = toks[a - 1]
+        if prv.text in ("-", "'", "’") and a > 1 and toks[a - 2].is_title:
+            a -= 2
+        elif prv.is_word and prv.is_title and not (toks[a - 1].i == doc.sent_tokens[prv.sent][0]):
+            a -= 1
+        else:
+            break
+        words += 1
+    return toks[a].start, toks[b].end
 
 
 def _stretch(t: Token, lx: Lexicon) -> bool:
@@ -378,6 +402,17 @@ def head_reading(g: Gazetteer, q: Qualified) -> tuple[Entry | None, bool]:
         | {fold(r) for k in q.head.keys if _CYR.search(k) for r in romanise(k)}   # "Калинівка" ~ Kalynivka
     return min(fits, key=lambda e: (norm(e.name) not in keys, fold(e.name) not in keys,
                                     min((_km(e, u) for u in seats), default=0.0), -e.population)), True
+
+
+def respelled_head(doc: Doc, g: Gazetteer, q: Qualified) -> Entry | None:
+    """A name the gazetteer lacks, read as a town of the units' country it spells otherwise
+    (spelling.respelled), inside the innermost unit that resolves."""
+    if q.head is not None or q.name is None:
+        return None
+    cc = _country(g, q)
+    if cc is None:
+        return None
+    return spelling.respelled(doc.text[q.name[0]:q.name[1]], cc, _first_unit(g, q, cc), _inside)
 
 
 def fallback(g: Gazetteer, q: Qualified) -> tuple[_Cand, Entry, str] | None:

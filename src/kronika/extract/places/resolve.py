@@ -210,6 +210,12 @@ def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
         out.append(_as_kind(m, "district") if e.kind == CITY and (c.district or _area_named(doc, c)) else m)
     for grp in groups:
         if grp.head is None:
+            sp = qualify.respelled_head(doc, g, grp)
+            if sp is not None and grp.name is not None:
+                # "Bogura (Bogura, Rajshahi)": the units' town GeoNames spells "Bogra"
+                m = _mention(doc, grp.name[0], grp.name[1], sp, 0.7)
+                out.append(_as_kind(m, "district") if grp.area else m)
+                continue
             fb = qualify.fallback(g, grp)
             if fb is not None:
                 out.append(_as_kind(_mention(doc, fb[0].start, fb[0].end, fb[1], 0.8), fb[2]))
