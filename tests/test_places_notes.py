@@ -175,3 +175,21 @@ def test_a_latin_name_found_as_written_is_not_its_lemma() -> None:
     # "Sagaing" is in the gazetteer: not the lemma "saga" (Saga, Japan)
     got = found("On 4 May 2022, in Sagaing, soldiers raided a monastery.")
     assert [(n, c) for _t, n, c, _k in got] == [("Sagaing", "MM")]
+
+
+def test_region_with_its_noun_stands_at_its_centre() -> None:
+    # "X region": a region the gazetteer cannot place by itself stands at its centre town (precision 3)
+    got = found("On 5 May 2022, in Tigray region, soldiers detained dozens of young men.")
+    assert [(c, k) for _t, _n, c, k in got] == [("ET", "admin1")]
+
+
+def test_unknown_name_with_a_comma_region() -> None:
+    # the gazetteer lacks the village: the region after the comma stands for it, not nothing
+    got = found("On 6 May 2022, in Xyzzy village, Amhara region, gunmen burned a church.")
+    assert [(c, k) for _t, _n, c, k in got] == [("ET", "admin1")]
+
+
+def test_only_town_of_its_name_in_a_large_region() -> None:
+    # far from the region's centre, but the name's only town in the country
+    got = found("On 7 May 2022, in Tamu township, Sagaing region, soldiers torched a market.")
+    assert [(n, c) for _t, n, c, _k in got] == [("Tamu", "MM")]

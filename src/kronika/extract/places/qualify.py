@@ -30,6 +30,7 @@ MAX_NAME_WORDS = 3       # a name the gazetteer lacks, before its parenthesis
 SEAT_MIN_POPULATION = 5_000   # a unit read as a town this small says nothing of where its district lies
 REGION_REACH_KM = 300.0  # a town of a region lies this close to the region's centre
 SEAT_REACH_KM = 120.0    # ... and of a district this close to its seat
+FAR_REGION_KM = 600.0    # ... or this close, where the name has one town in the country
 
 
 @dataclass(slots=True)
@@ -301,6 +302,37 @@ def _comma_units(doc: Doc, lx: Lexicon, g: Gazetteer, cands: list[_Cand], taken:
                 or (last.lower not in lx.region_nouns and last.an.lemma not in lx.region_nouns):
             continue
         out.append(Qualified(c, [[unit]], [unit], area, last.end))
+    return out + _comma_unknown(doc, lx, cands, taken | {id(q.head) for q in out})
+
+
+def _comma_unknown(doc: Doc, lx: Lexicon, cands: list[_Cand], taken: set[int]) -> list[Qualified]:
+    """'in Woldia town, Amhara region': a name the gazetteer lacks, after a preposition of place, then a
+    region with its region noun after a comma: the region qualifies it as a parenthesis does (the name
+    may be a spelling the gazetteer has otherwise; else the region stands for the place)."""
+    toks = doc.tokens
+    by_last = {c.t1 - 1 for c in cands}
+    preps = lx.capital_preps | lx.near_cues
+    out: list[Qualified] = []
+    for unit in cands:
+        k = unit.t0 - 1
+        if id(unit) in taken or k < 2 or toks[k].text != ",":
+            continue
+        # the region noun ends the unit's candidate ("Donetsk oblast") or follows it ("Amhara region")
+        last = toks[unit.t1 - 1] if unit.t1 - 1 > unit.t0 else (toks[unit.t1] if unit.t1 < len(toks) else None)
+        if last is None or last.sent != toks[unit.t0].sent \
+                or (last.lower not in lx.region_nouns and last.an.lemma not in lx.region_nouns):
+            continue
+        b = k - 1
+        area = toks[b].lower in lx.area_suffixes
+        if not toks[b].is_title and (area or toks[b].lower in lx.settlement_nouns):
+            b -= 1
+        if b < 1 or not toks[b].is_title or b in by_last or toks[b].sent != toks[unit.t0].sent:
+            continue
+        start, end = _name_before(doc, b)
+        first = doc.token_at(start)
+        if first < 1 or toks[first - 1].lower not in preps:
+            continue
+        out.append(Qualified(None, [[unit]], [unit], area, last.end, (start, end)))
     return out
 
 
@@ -388,6 +420,10 @@ def head_reading(g: Gazetteer, q: Qualified) -> tuple[Entry | None, bool]:
         return None, False
     towns = [e for e in mine if e.kind == CITY]
     fits = [e for e in towns if not unit or any(_inside(e, u) for u in unit)]
+    if not fits and len(towns) == 1 and any(u.kind == ADMIN1 and _km(towns[0], u) <= FAR_REGION_KM for u in unit):
+        # "Tamu township, Sagaing region": the name's only town in the country, in a region too large for
+        # the usual reach from its centre (the unit data knows no admin1 of the town)
+        fits = towns
     if not fits and unit and not any(u.kind == ADMIN1 for u in unit):
         # the unit is known only as towns, none near the name: a namesake village of a district the
         # gazetteer lacks ("Tumaco municipality (Narino)"); the country is what it says

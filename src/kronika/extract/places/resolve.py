@@ -63,14 +63,19 @@ def _context_countries(g: Gazetteer, cands: list[_Cand]) -> Counter[str]:
 
 
 def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
-            doc_lang: str = "en", near: frozenset[str] = frozenset()) -> tuple[Entry, float] | None:
-    """The best reading of a candidate, or None when no reading is plausible enough."""
+            doc_lang: str = "en", near: frozenset[str] = frozenset(), region_named: bool = False
+            ) -> tuple[Entry, float] | None:
+    """The best reading of a candidate, or None when no reading is plausible enough. `region_named`:
+    a region noun follows the name ("Oromia region"), so a region the gazetteer cannot place by itself
+    stands at its centre town (qualify.placed)."""
     best: tuple[float, Entry] | None = None
     i_best = -1
     cities = {g.entries[i].geonameid for i in c.ids[:50] if g.entries[i].kind == CITY}
     latin = c.single_cap and c.word == "unknown" and not any(_CYR.search(k) for k in c.keys)
     for i in c.ids[:50]:
         e = g.entries[i]
+        if region_named and e.kind == ADMIN1 and e.latitude is None:
+            e = qualify.placed(g, i)
         if e.latitude is None or (e.kind == ADMIN1 and e.geonameid in cities):
             continue    # unplaceable; or "Берлин": the city, not the city-state around it
         if latin and e.kind == CITY and (e.population < 1_000_000 or c.initial) and norm(e.name) not in c.keys \
@@ -202,7 +207,8 @@ def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
         cctx = ctx
         if own:
             cctx = +(ctx - own)
-        r = _choose(g, c, cctx, prior, doc.lang, frozenset(near.get(doc.tokens[c.t0].sent, ())))
+        r = _choose(g, c, cctx, prior, doc.lang, frozenset(near.get(doc.tokens[c.t0].sent, ())),
+                    _region_after(doc, c))
         if r is None:
             continue
         e, conf = r
@@ -221,6 +227,17 @@ def resolve(doc: Doc, cands: list[_Cand]) -> list[PlaceMention]:
                 out.append(_as_kind(_mention(doc, fb[0].start, fb[0].end, fb[1], 0.8), fb[2]))
     out.sort(key=lambda m: m.start)
     return out + _capitals(doc, g, ctx, out)
+
+
+def _region_after(doc: Doc, c: _Cand) -> bool:
+    """'Oromia region', 'Borno state': a region noun right after the name (or ending it)."""
+    lx = lexicon(doc.lang)
+    toks = doc.tokens
+    for t in (toks[c.t1 - 1], toks[c.t1] if c.t1 < len(toks) else None):
+        if t is not None and t.sent == toks[c.t0].sent and t.i > c.t0 - 1 \
+                and (t.lower in lx.region_nouns or t.an.lemma in lx.region_nouns):
+            return True
+    return False
 
 
 def _area_named(doc: Doc, c: _Cand) -> bool:
