@@ -180,6 +180,7 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
     for name, items in (("CASE 2021 samples", load_samples(args.shared)), ("kronika snippets (tuned on)", OWN),
                         ("kronika snippets (held out)", HELD_OUT), ("invented notes (tuned on)", load_notes("tuned")),
+                        ("invented notes (tuned on, second batch)", load_notes("tuned2")),
                         ("invented notes (held out)", load_notes("heldout")),
                         ("invented notes (held out, second batch)", load_notes("heldout2")),
                         ("invented notes (held out, third batch)", load_notes("heldout3")),

@@ -270,3 +270,20 @@ def test_named_groups_and_qualified_actors(text: str, sub: str) -> None:
 ])
 def test_external_targets_and_rival_communities(text: str, sub: str) -> None:
     assert snippet_type(text) == sub
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # a crowd of civilians killing a man accused of a crime: mob violence, not a crime story
+    ("On 15 June 2022, in Pinebrook (Pinebrook), villagers beat to death two men suspected of cattle theft.",
+     "Mob violence"),
+    # an official taken into custody on a charge: an arrest
+    ("On 16 June 2022, in Pinebrook (Pinebrook), anti-graft police took a former minister into custody on "
+     "charges of embezzlement.", "Arrests"),
+])
+def test_suspects_beaten_or_held(text: str, sub: str) -> None:
+    assert snippet_type(text) == sub
+
+
+def test_one_person_killing_is_no_mob() -> None:
+    assert snippet_type("On 17 June 2022, in Pinebrook (Pinebrook), a farmer killed his brother in a land "
+                        "dispute.") is None

@@ -451,6 +451,8 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         # youths or a mob fighting the police: a riot (ACLED: rioters vs state forces)
         return Coded("Violent demonstration", "Rioters", "State forces", mobs[0].name, state[0].name, live, 0.55)
     beaters = [agent_of(doc, h, actors) or crowd_doer(doc, h, actors) for h in live if h.cls == "beat"]
+    # "residents beat to death a man suspected of theft": a crowd of civilians killing is a mob (ACLED)
+    beaters += [crowd_doer(doc, h, actors) for h in live if h.cls == "lethal" and not armed]
     # villagers brawling with each other, no police in sight: the crowd fights as a mob (ACLED)
     beaters += [civilians_fought(doc, h, actors) for h in live if h.cls == "clash" and not state]
     if "clash" in classes and kinds & {"political", "mob"} or any(

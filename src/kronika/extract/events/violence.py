@@ -20,6 +20,7 @@ GRIEVANCE_REACH = 3   # "protesting the arrest of", "demanding the release of de
 HELD_REACH = 4        # "rounded up 40 young men": a figure and a word or two before the people taken
 PARTY_REACH = 2       # "ruling party cadres", "militiamen loyal to the governor": the link word this close
 AIR_VERB_REACH = 3    # "air force helicopters pounded": the aircraft, then its verb
+CHARGED_ACTS = frozenset({"detain", "beat", "lethal", "lynch"})   # what is done to one suspected of a crime
 CHARGE_REACH = 4      # "on suspicion of smuggling drugs": the charge word, then the crime word this close
 OF_PHRASE = 3         # "jets of the Nigerian Air Force": an owner's of-phrase between the aircraft and its verb
 HELD_KINDS = frozenset({"civilian", "political", "press"})   # people, not fighters, towns or a crowd at a protest
@@ -274,19 +275,26 @@ def aircraft_struck(doc: Doc, live: list[Hit]) -> bool:
 
 
 def charges(doc: Doc, live: list[Hit]) -> list[Hit]:
-    """'took three men into custody on suspicion of smuggling', 'arrested on charges of fraud': the crime
-    words that name the charge of an arrest told before them in their sentence (the story is the arrest,
-    not a crime)."""
+    """The crime words that only say what someone the sentence's act befell is accused of, the act told
+    before them: 'beat to death a man suspected of theft' (a mob's act, whatever the accusation);
+    'took three men into custody on suspicion of smuggling' (an arrest where the charge is one of
+    `arrest_charges`: smuggling, treason; 'arrested two men suspected of stealing cattle' stays a
+    crime story)."""
     charge = words(doc.lang, "events", "charge_words")
-    holds = [h for h in live if h.cls == "detain"]
+    news = words(doc.lang, "events", "arrest_charges")
+    acts = [h for h in live if h.cls in CHARGED_ACTS]
     out: list[Hit] = []
     for h in live:
         if h.cls != "crime" or not charge:
             continue
         sent = doc.tokens[h.first].sent
-        cue = next((k for k in range(h.first - 1, max(h.first - 1 - CHARGE_REACH, -1), -1)
+        cue = next((k for k in range(h.first, max(h.first - 1 - CHARGE_REACH, -1), -1)   # "suspected of" itself
                     if doc.tokens[k].sent == sent and is_in(doc.tokens[k], charge)), None)
-        if cue is not None and any(d.last < cue and doc.tokens[d.first].sent == sent for d in holds):
+        if cue is None:
+            continue
+        before = [d for d in acts if d.last < cue and doc.tokens[d.first].sent == sent]
+        phrase = [t for t in doc.tokens[cue:cue + CHARGE_REACH + 2] if t.sent == sent]
+        if any(d.cls != "detain" for d in before) or (before and any(is_in(t, news) for t in phrase)):
             out.append(h)
     return out
 
