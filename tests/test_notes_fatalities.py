@@ -39,3 +39,13 @@ def test_note_fatalities(text: str, expected: int | None) -> None:
 def test_denied_toll_in_russian_and_ukrainian(text: str, lang: str, expected: int) -> None:
     events = extract(Article(text=text, lang=lang, published="2023-05-06")).events
     assert [e.fatalities for e in events] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # no word of the counts stage's unrest list in the note: the toll is still the event's
+    ("On 4 May 2021, in Kaduna (Kaduna), militiamen raided a hamlet and killed 9 villagers.", 9),
+    # "security personnel" are people killed
+    ("On 4 May 2021, in Kaduna (Kaduna), insurgents attacked a patrol; 5 security personnel were killed.", 5),
+])
+def test_toll_without_unrest_words(text: str, expected: int) -> None:
+    assert fatalities(text) == [expected]

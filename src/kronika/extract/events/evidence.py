@@ -7,6 +7,7 @@ import math
 
 from ...model import Event, Span
 from ..context import Context
+from ..figures.counts import recount
 from .attach import Candidate, place_key
 from .coded import SEVERITY
 from .triggers import is_in, words
@@ -139,7 +140,10 @@ def _fatalities(ctx: Context, group: list[Candidate]) -> int | None:
               and (not demo or si == lede and _same_scene(ctx, si + 1, group))}
     # a national toll is no city's own (extract/figures/extent.py)
     local = group[0].place.kind != "country"
-    vals = [c.value for c in ctx.counts if c.kind == "killed" and c.evidence
+    # an article the counts stage's unrest words missed ("militiamen killed 32 people") has its figures
+    # counted only after this stage (figures/scope.py): count the event's own sentences here
+    counts = ctx.counts or recount(ctx, sents)
+    vals = [c.value for c in counts if c.kind == "killed" and c.evidence
             and ctx.doc.sentence_of(c.evidence[0].start) in sents and not (local and c.scope == "national")]
     label, denied, one = _stated_toll(ctx, sents)
     if label is not None:
