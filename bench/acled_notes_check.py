@@ -14,7 +14,7 @@ roads, outskirts, districts, namesakes abroad and names the gazetteer lacks.
 Prints events P/R/F1 (type, date and place), place recall (place only), fatality accuracy (where
 the gold states a number; None means no number may be given but 0) for each half.
 
-Usage: python bench/acled_notes_check.py [--verbose] [--half held_out|held_out_regions|held_out_world|tune|tune_world|tune_world2|all]
+Usage: python bench/acled_notes_check.py [--verbose] [--half held_out|held_out_regions|held_out_world|tune|tune_world|tune_world2|tune_world3|all]
 """
 
 from __future__ import annotations
@@ -255,7 +255,7 @@ def check(notes: list[Note], score: Any, verbose: bool) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[1] / ".." / "shared"))
-    ap.add_argument("--half", choices=("held_out", "held_out_regions", "held_out_world", "tune", "tune_world", "tune_world2", "all"), default="all")
+    ap.add_argument("--half", choices=("held_out", "held_out_regions", "held_out_world", "tune", "tune_world", "tune_world2", "tune_world3", "all"), default="all")
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args()
     score = load_score(Path(a.shared))
@@ -263,7 +263,8 @@ def main() -> None:
         sys.exit(f"no scorer at {Path(a.shared) / 'eval' / 'score.py'}")
     halves = {"held_out": HELD_OUT, "held_out_regions": HELD_OUT_REGIONS,
               "held_out_world": load_notes("acled_world_heldout"), "tune": TUNE,
-              "tune_world": load_notes("acled_world_tune"), "tune_world2": load_notes("acled_world_tune2")}
+              "tune_world": load_notes("acled_world_tune"), "tune_world2": load_notes("acled_world_tune2"),
+              "tune_world3": load_notes("acled_world_tune3")}
     for name, notes in halves.items():
         if a.half not in (name, "all") or not notes:
             continue

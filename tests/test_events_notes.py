@@ -287,3 +287,15 @@ def test_suspects_beaten_or_held(text: str, sub: str) -> None:
 def test_one_person_killing_is_no_mob() -> None:
     assert snippet_type("On 17 June 2022, in Pinebrook (Pinebrook), a farmer killed his brother in a land "
                         "dispute.") is None
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # two armed groups fighting: the people killed are the fight's toll, not civilians attacked
+    ("On 18 June 2022, near Pinebrook (Pinebrook), ELN fighters and FARC dissidents fought for a river "
+     "crossing; 11 people were killed.", "Armed clash"),
+    # cartels are armed groups
+    ("On 19 June 2022, near Pinebrook (Pinebrook), gunmen of two rival cartels exchanged fire for hours.",
+     "Armed clash"),
+])
+def test_fights_between_armed_groups(text: str, sub: str) -> None:
+    assert snippet_type(text) == sub

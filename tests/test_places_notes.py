@@ -193,3 +193,9 @@ def test_only_town_of_its_name_in_a_large_region() -> None:
     # far from the region's centre, but the name's only town in the country
     got = found("On 7 May 2022, in Tamu township, Sagaing region, soldiers torched a market.")
     assert [(n, c) for _t, n, c, _k in got] == [("Tamu", "MM")]
+
+
+def test_spanish_particles_inside_a_unit() -> None:
+    # "de los" inside a unit's name: one unit, not a town named after its last word
+    got = found("On 8 May 2022, in Tixtla (Tixtla de los Guerrero, Guerrero), teachers blocked a road.")
+    assert all(c == "MX" for _t, _n, c, _k in got) and len(got) == 1

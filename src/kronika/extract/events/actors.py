@@ -141,7 +141,10 @@ def _qualified(doc: Doc, out: list[ActorMention]) -> list[ActorMention]:
             continue
         prv = next((p for p in out if p.name and p.kind in ARMED | {"external"}
                     and (doc.token_at(p.end - 1) if p.end > p.start else p.first) == m.first - 1), None)
-        if prv is not None and m.kind != prv.kind and generic.intersection(toks[m.first].an.lemmas + (toks[m.first].lower,)):
+        if prv is not None and m.kind != prv.kind and (
+                generic.intersection(toks[m.first].an.lemmas + (toks[m.first].lower,))
+                or m.kind in ("political", "protester", "civilian")):
+            # "SDF forces", "FARC dissidents": the named group's men
             m = ActorMention(prv.kind, m.first, m.start, m.end, m.text, m.case, prv.name)
         res.append(m)
     return res

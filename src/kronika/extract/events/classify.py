@@ -398,6 +398,13 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         return one_sided(doc, "Sexual violence", live, actors, armed)
     # the police as the news source ("police said the suspect shot his wife") are not the doers
     acting = [m for m in state if not source_only(doc, m)]
+    sides = two_sides(doc, armed)
+    if classes & {"clash", "battle"} and not crime and not protesters and irregular and len(sides) >= 2 \
+            and not classes & DEMO_CORE:
+        # "ELN guerrillas and FARC dissidents fought each other; 23 people were killed": the dead are the
+        # fight's toll, the fight between armed groups the event (ACLED: armed clash)
+        return Coded("Armed clash", ACLED_KIND[sides[0].kind], ACLED_KIND[sides[1].kind], sides[0].name,
+                     sides[1].name, live, 0.55)
     if classes & {"lethal", "beat"} and (irregular or acting and kinds & {"civilian", "political", "press"}):
         coded = one_sided(doc, "Attack", live, actors, irregular or armed)
         victims = kinds & {"civilian", "political", "press", "protester"}
