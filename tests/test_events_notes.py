@@ -299,3 +299,13 @@ def test_one_person_killing_is_no_mob() -> None:
 ])
 def test_fights_between_armed_groups(text: str, sub: str) -> None:
     assert snippet_type(text) == sub
+
+
+def test_tenure_in_an_actor_name_is_no_story_year() -> None:
+    # ACLED writes an actor's tenure after its name: "(2016-2022)" dates no event of the past
+    got = snippet_events("On 20 June 2021, Military Forces of Pinebrook (2016-2022) clashed with rebels near "
+                         "Farrow (Farrow).")
+    assert [(e.sub_event_type, e.date) for e in got] == [("Armed clash", "2021-06-20")]
+    # a year range in the story's own words still recalls the past
+    assert snippet_events("On 20 June 2021, veterans recalled the clashes of 2014-2016 with rebels near Farrow "
+                          "(Farrow).") == []

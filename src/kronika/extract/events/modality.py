@@ -22,6 +22,9 @@ from .triggers import Hit, is_in, matcher, words
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "«", "»", '"', "“", "”"})
 NEGATION_REACH = 3   # "не", "not", "no" this many tokens before the trigger negate it
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# "Military Forces of Nigeria (2015-2023)", "Police Forces of Kenya (2022-)": the tenure in an actor's
+# name (ACLED's notes and actor lists), no year of the story
+_TENURE = re.compile(r"\(\s*(?:1[89]|20)\d\d\s*[-–]\s*(?:(?:1[89]|20)\d\d)?\s*\)")
 
 
 def clause_start(doc: Doc, sent_first: int, i: int) -> int:
@@ -321,6 +324,8 @@ def is_year(doc: Doc, offset: int) -> bool:
     """Is the four-digit number at offset a year of the story? Not a crowd ("2000 людей", "1500
     protesters": a noun of people follows) and not a year of birth ("1957 року народження",
     "born in 1957")."""
+    if any(m.start() < offset < m.end() for m in _TENURE.finditer(doc.text, max(offset - 3, 0), offset + 12)):
+        return False
     i = doc.token_at(offset)
     toks = doc.tokens
     nxt = [t for t in toks[i + 1:i + 4] if t.is_word]
@@ -340,5 +345,5 @@ def is_year(doc: Doc, offset: int) -> bool:
 
 
 def _latest_year(text: str) -> int | None:
-    years = [int(y) for y in _YEAR.findall(text)]
+    years = [int(y) for y in _YEAR.findall(_TENURE.sub(" ", text))]
     return max(years) if years else None
