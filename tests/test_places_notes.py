@@ -199,3 +199,9 @@ def test_spanish_particles_inside_a_unit() -> None:
     # "de los" inside a unit's name: one unit, not a town named after its last word
     got = found("On 8 May 2022, in Tixtla (Tixtla de los Guerrero, Guerrero), teachers blocked a road.")
     assert all(c == "MX" for _t, _n, c, _k in got) and len(got) == 1
+
+
+def test_arabic_article_written_either_way() -> None:
+    # GeoNames' "El Fasher" written "Al Fasher", also as a unit in the parenthesis
+    got = found("On 9 May 2022, in Al Fasher (North Darfur), militiamen looted the central market.")
+    assert [(n, c) for _t, n, c, _k in got] == [("El Fasher", "SD")]

@@ -145,6 +145,7 @@ def _source_digest() -> str:
 
 
 _APOSTROPHES = re.compile(r"['’ʼʻ`‘]")
+_ARTICLE = re.compile(r"^(Al|El)([ -])(?=[A-Z])")   # the Arabic article of a town's name
 # Latin alternate names of towns this size that spell the main name another way ("Taizz", "Mekelle")
 # are kept as spelling variants; other Latin alternates are other languages' names and noise.
 CLOSE_ALT_MIN_POPULATION = 10_000
@@ -228,6 +229,9 @@ def build() -> Gazetteer:
                         float(c["longitude"]), pop, CITY, str(c.get("admin1code") or "")))
         b.key(c["name"], i)
         b.key(_ascii(c["name"]), i)     # "Zurich" for "Zürich"
+        swapped = _ARTICLE.sub(lambda m: ("El" if m.group(1).lower() == "al" else "Al") + m.group(2), _ascii(c["name"]))
+        if swapped != _ascii(c["name"]):
+            b.key(swapped, i)           # "Al Fasher" for "El Fasher": the Arabic article written either way
         for nm in {norm(c["name"]), _ascii(norm(c["name"]))}:
             key = (c["countrycode"], nm)
             old = b.g.by_name.get(key)
