@@ -309,3 +309,9 @@ def test_tenure_in_an_actor_name_is_no_story_year() -> None:
     # a year range in the story's own words still recalls the past
     assert snippet_events("On 20 June 2021, veterans recalled the clashes of 2014-2016 with rebels near Farrow "
                           "(Farrow).") == []
+
+
+def test_islamic_state_names_an_armed_group() -> None:
+    # the group's name as words, not a noun of the lexicon: militants attacking a militia's post fight it
+    assert snippet_type("On 21 June 2022, the Islamic State Farrow Province attacked a CJTF post in Farrow "
+                        "(Farrow).") == "Armed clash"
