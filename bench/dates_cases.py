@@ -1,0 +1,191 @@
+"""Invented articles with gold event dates for bench/dates_check.py (issue 14, class 1: dates).
+
+Every text here was written for this check (no development text). Gold follows ACLED's rules and the
+project's conventions (a night "з 4 на 5" is its first day, "в ніч на 6" the 6th; a weekday is the
+latest such day on or before publication, "last Friday" strictly before it; a day and month without a
+year take the year nearest publication; a dateline anchors the wire story).
+
+- `HELD`: written first and committed before any code change: the held-out check, never tuned on.
+- `TUNE`: written afterwards, for developing fixes.
+
+A case: (class, lang, published or None, title or None, text, [(event_type, location, country, date)]);
+a location may list the gazetteer's spellings, "Vinnytsia|Vinnytsya" (any one matches).
+"""
+
+from __future__ import annotations
+
+P, E, B, R = "Protests", "Explosions/Remote violence", "Battles", "Riots"
+
+Case = tuple[str, str, str | None, str | None, str, list[tuple[str, str, str, str]]]
+
+HELD: list[Case] = [
+    ("ordinal", "uk", "2024-05-08", None,
+     "Шостого травня кілька сотень мешканців Полтави вийшли на мітинг під будівлею міської ради, вимагаючи "
+     "відновити опалення. Учора акцію протесту провели медики у Вінниці.",
+     [(P, "Poltava", "UA", "2024-05-06"), (P, "Vinnytsia|Vinnytsya", "UA", "2024-05-07")]),
+    ("ordinal", "ru", "2024-03-09", None,
+     "Седьмого марта в Томске около двухсот студентов провели пикет у здания университета. Сегодня митинг "
+     "против повышения тарифов прошёл в Омске.",
+     [(P, "Tomsk", "RU", "2024-03-07"), (P, "Omsk", "RU", "2024-03-09")]),
+    ("ordinal", "en", "2024-05-09", None,
+     "On the sixth of May, thousands of teachers marched through Nairobi demanding higher pay. Police fired "
+     "tear gas at protesters in Kisumu on Tuesday.",
+     [(P, "Nairobi", "KE", "2024-05-06"), (P, "Kisumu", "KE", "2024-05-07")]),
+    ("night", "ru", "2024-06-08", None,
+     "В ночь на 7-е беспилотники атаковали Белгород, пострадали двое жителей. В Курске в четверг прошёл "
+     "пикет против закрытия больницы.",
+     [(E, "Belgorod", "RU", "2024-06-07"), (P, "Kursk", "RU", "2024-06-06")]),
+    ("night", "uk", "2024-04-13", None,
+     "У ніч проти 12 квітня російські війська атакували Харків ударними дронами, поранено трьох людей. "
+     "Напередодні окупанти обстріляли з артилерії Херсон.",
+     [(E, "Kharkiv", "UA", "2024-04-12"), (E, "Kherson", "UA", "2024-04-11")]),
+    ("night", "ru", "2023-11-06", None,
+     "В ночь с 4 на 5 ноября Вооружённые силы Украины атаковали беспилотниками Курск. В Брянске в "
+     "воскресенье местные жители вышли на митинг против закрытия школы.",
+     [(E, "Kursk", "RU", "2023-11-04"), (P, "Bryansk", "RU", "2023-11-05")]),
+    ("relative", "uk", "2024-03-01", None,
+     "Минулої суботи фермери заблокували трасу біля Луцька на знак протесту проти імпорту зерна. Позавчора "
+     "пікет під облдержадміністрацією провели підприємці Рівного.",
+     [(P, "Lutsk", "UA", "2024-02-24"), (P, "Rivne", "UA", "2024-02-28")]),
+    ("relative", "ru", "2024-03-01", None,
+     "Позавчера в Самаре дальнобойщики перекрыли трассу в знак протеста против новых штрафов. Вчера пикет у "
+     "здания мэрии провели жители Саратова.",
+     [(P, "Samara", "RU", "2024-02-28"), (P, "Saratov", "RU", "2024-02-29")]),
+    ("relative", "en", "2025-01-02", None,
+     "Last Friday, police in Lagos arrested more than 40 people at a protest against fuel prices. On Monday, "
+     "hundreds of students rallied in Abuja.",
+     [(P, "Lagos", "NG", "2024-12-27"), (P, "Abuja", "NG", "2024-12-30")]),
+    ("relative", "en", "2024-03-04", None,
+     "Hundreds of garment workers protested in Dhaka on Saturday. The day before, police had dispersed a "
+     "rally of opposition supporters in Chittagong with batons.",
+     [(P, "Dhaka", "BD", "2024-03-02"), (P, "Chittagong|Chattogram", "BD", "2024-03-01")]),
+    ("year_end", "uk", "2025-01-02", None,
+     "У понеділок мешканці Черкас перекрили дорогу через відсутність світла. Учора в Чернігові відбулася "
+     "акція на підтримку військовополонених.",
+     [(P, "Cherkasy", "UA", "2024-12-30"), (P, "Chernihiv", "UA", "2025-01-01")]),
+    ("year_end", "ru", "2024-01-01", None,
+     "В субботу в Екатеринбурге прошёл пикет в поддержку политзаключённых. Вчера полиция задержала "
+     "участников акции протеста в Новосибирске.",
+     [(P, "Yekaterinburg", "RU", "2023-12-30"), (P, "Novosibirsk", "RU", "2023-12-31")]),
+    ("month_end", "en", "2024-10-01", None,
+     "Yesterday, farmers blocked a highway near Lima to protest low crop prices. On Friday, residents of "
+     "Arequipa marched against water shortages.",
+     [(P, "Lima", "PE", "2024-09-30"), (P, "Arequipa", "PE", "2024-09-27")]),
+    ("month_end", "uk", "2023-02-01", None,
+     "Учора в Ужгороді активісти провели пікет біля міськради. У неділю вчителі Мукачева протестували проти "
+     "скорочення зарплат.",
+     [(P, "Uzhhorod", "UA", "2023-01-31"), (P, "Mukachevo", "UA", "2023-01-29")]),
+    ("carry", "uk", "2024-03-07", None,
+     "5 березня у Львові відбувся мітинг проти забудови парку. Сьогодні подібна акція пройшла в Тернополі.",
+     [(P, "Lviv", "UA", "2024-03-05"), (P, "Ternopil", "UA", "2024-03-07")]),
+    ("carry", "ru", "2024-04-20", None,
+     "12 апреля в Уфе прошёл митинг в защиту горы от разработки. В четверг в Казани полиция разогнала пикет "
+     "экологов.",
+     [(P, "Ufa", "RU", "2024-04-12"), (P, "Kazan", "RU", "2024-04-18")]),
+    ("carry", "en", "2023-04-03", None,
+     "On March 28, police fired tear gas at opposition supporters rallying in Karachi. Protesters again took "
+     "to the streets of Lahore on Sunday.",
+     [(P, "Karachi", "PK", "2023-03-28"), (P, "Lahore", "PK", "2023-04-02")]),
+    ("background", "uk", "2024-09-02", None,
+     "У суботу мешканці Житомира вийшли на акцію протесту проти підвищення тарифів на воду.\n\n"
+     "Тарифи зросли ще 1 липня, коли міськрада ухвалила відповідне рішення.\n\n"
+     "Учасники акції вимагали відставки директора водоканалу.",
+     [(P, "Zhytomyr", "UA", "2024-08-31")]),
+    ("background", "ru", "2024-07-15", None,
+     "В воскресенье в Иркутске несколько сотен человек вышли на митинг против вырубки леса.\n\n"
+     "Проект застройки утвердили ещё 3 мая 2023 года.\n\n"
+     "Участники акции прошли маршем до здания областного правительства.",
+     [(P, "Irkutsk", "RU", "2024-07-14")]),
+    ("background", "en", "2024-11-11", None,
+     "Thousands of people protested in Tbilisi on Sunday against the results of the parliamentary election.\n\n"
+     "The ruling party was declared the winner on October 27, sparking weeks of anger.\n\n"
+     "Demonstrators blocked the main avenue for several hours.",
+     [(P, "Tbilisi", "GE", "2024-11-10")]),
+    ("retrospective", "uk", "2024-03-20", None,
+     "Хроніка протестів цього місяця.\n\n"
+     "2 березня мешканці Одеси провели мітинг проти забудови узбережжя.\n\n"
+     "9 березня у Миколаєві підприємці пікетували міську раду.\n\n"
+     "16 березня в Запоріжжі відбулася акція на підтримку полонених.",
+     [(P, "Odesa", "UA", "2024-03-02"), (P, "Mykolaiv|Mykolayiv", "UA", "2024-03-09"),
+      (P, "Zaporizhzhia|Zaporizhzhya", "UA", "2024-03-16")]),
+    ("retrospective", "ru", "2023-08-01", None,
+     "Хронология событий.\n\n"
+     "10 июля жители Краснодара вышли на митинг против строительства мусорного полигона.\n\n"
+     "17 июля в Ростове-на-Дону полиция задержала участников пикета.\n\n"
+     "24 июля акция протеста прошла в Сочи.",
+     [(P, "Krasnodar", "RU", "2023-07-10"), (P, "Rostov-na-Donu|Rostov-on-Don", "RU", "2023-07-17"),
+      (P, "Sochi", "RU", "2023-07-24")]),
+    ("retrospective", "en", "2024-02-05", None,
+     "A timeline of the unrest.\n\n"
+     "January 8: Thousands protest in Dakar against the postponement of the election.\n\n"
+     "January 15: Police fire tear gas at students in Ziguinchor.\n\n"
+     "January 22: Opposition supporters rally in Thies.",
+     [(P, "Dakar", "SN", "2024-01-08"), (P, "Ziguinchor", "SN", "2024-01-15"), (P, "Thies|Thiès", "SN", "2024-01-22")]),
+    ("dateline", "en", None, None,
+     "ABUJA, March 4, 2024 (AFP) - Police in Abuja dispersed a protest by market traders on Saturday, "
+     "arresting 12 people. Another protest took place in Kano on Sunday.",
+     [(P, "Abuja", "NG", "2024-03-02"), (P, "Kano", "NG", "2024-03-03")]),
+    ("dateline", "ru", "2024-06-05", None,
+     "ЕКАТЕРИНБУРГ, 3 июня. Сегодня у здания городской администрации жители провели пикет против застройки "
+     "сквера. Вчера похожая акция прошла в Челябинске.",
+     [(P, "Yekaterinburg", "RU", "2024-06-03"), (P, "Chelyabinsk", "RU", "2024-06-02")]),
+    ("dateline", "en", "2023-06-05", None,
+     "NAIROBI, June 3 (Reuters) - Kenyan police fired tear gas at hundreds of protesters in Nairobi on "
+     "Saturday as anger over a new finance bill grew. On Thursday, opposition supporters had marched in Kisumu.",
+     [(P, "Nairobi", "KE", "2023-06-03"), (P, "Kisumu", "KE", "2023-06-01")]),
+    ("earlier", "en", "2024-07-25", None,
+     "Earlier this month, on the 12th, hundreds of nurses protested outside the health ministry in Accra. "
+     "Police arrested six activists at a rally in Kumasi on Tuesday.",
+     [(P, "Accra", "GH", "2024-07-12"), (P, "Kumasi", "GH", "2024-07-23")]),
+    ("ordinal", "ru", "2024-10-16", None,
+     "Пятнадцатого октября жители Перми провели пикет у здания краевого правительства. Акция, начавшаяся "
+     "2 октября, проходит каждую неделю.",
+     [(P, "Perm", "RU", "2024-10-15")]),
+    ("headline", "en", "2024-03-07", "Traders protest tax hikes in Accra on 5 March",
+     "Hundreds of traders closed their shops and marched to parliament in Accra to protest against new "
+     "taxes. The demonstrators demanded that the government withdraw the levy.",
+     [(P, "Accra", "GH", "2024-03-05")]),
+    ("headline", "uk", "2024-11-11", "У Рівному 9 листопада пікетували облраду",
+     "Кілька десятків мешканців Рівного пікетували будівлю обласної ради, вимагаючи ремонту доріг.",
+     [(P, "Rivne", "UA", "2024-11-09")]),
+    ("deadline", "ru", "2024-03-04", None,
+     "Жители Новосибирска дали властям срок до 15 марта, чтобы отменить повышение тарифов. В воскресенье "
+     "сотни человек вышли на митинг у здания мэрии Новосибирска.",
+     [(P, "Novosibirsk", "RU", "2024-03-03")]),
+    ("deadline", "uk", "2024-02-05", None,
+     "Аграрії вимагають від уряду ухвалити рішення до 20 лютого. Сьогодні вони перекрили трасу біля Вінниці.",
+     [(P, "Vinnytsia|Vinnytsya", "UA", "2024-02-05")]),
+    ("deadline", "en", "2024-09-02", None,
+     "Union leaders said the government must respond by Friday. On Saturday, thousands of workers marched in "
+     "Johannesburg demanding higher wages.",
+     [(P, "Johannesburg", "ZA", "2024-08-31")]),
+    ("future", "uk", "2024-05-20", None,
+     "Наступна акція запланована на 25 травня. У неділю мешканці Сум вийшли на мітинг проти закриття лікарні.",
+     [(P, "Sumy", "UA", "2024-05-19")]),
+    ("future", "en", "2024-04-15", None,
+     "Organisers said another march would be held on April 20. On Sunday, more than 2,000 people protested in "
+     "Belgrade against the new mining project.",
+     [(P, "Belgrade", "RS", "2024-04-14")]),
+    ("year_month", "uk", "2023-11", None,
+     "28 жовтня мешканці Дніпра провели мітинг проти підвищення тарифів. 3 листопада акція протесту пройшла "
+     "у Кривому Розі.",
+     [(P, "Dnipro", "UA", "2023-10-28"), (P, "Kryvyi Rih|Kryvyy Rih", "UA", "2023-11-03")]),
+    ("year_month", "en", "2024-01", None,
+     "On December 29, police in Kampala detained 15 opposition supporters at a rally. On January 3, hundreds "
+     "of traders protested in Jinja.",
+     [(P, "Kampala", "UG", "2023-12-29"), (P, "Jinja", "UG", "2024-01-03")]),
+    ("no_published", "ru", None, None,
+     "12 мая 2022 года в Хабаровске прошёл митинг в поддержку бывшего губернатора. Через два дня акция "
+     "протеста прошла в Комсомольске-на-Амуре.",
+     [(P, "Khabarovsk", "RU", "2022-05-12"), (P, "Komsomolsk-on-Amur", "RU", "2022-05-14")]),
+    ("weekday_time", "uk", "2024-10-01", None,
+     "У неділю ввечері в Києві відбулася акція на підтримку полонених захисників. Сьогодні близько 13:00 у "
+     "Львові пройшов мітинг проти корупції.",
+     [(P, "Kyiv", "UA", "2024-09-29"), (P, "Lviv", "UA", "2024-10-01")]),
+    ("ordinal", "uk", "2024-02-23", None,
+     "Двадцять першого лютого ворог атакував Суми ракетами, загинули двоє людей. Минулої ночі російські дрони "
+     "атакували Одесу.",
+     [(E, "Sumy", "UA", "2024-02-21"), (E, "Odesa", "UA", "2024-02-22")]),
+]
+
+TUNE: list[Case] = []
