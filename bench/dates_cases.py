@@ -188,4 +188,162 @@ HELD: list[Case] = [
      [(E, "Sumy", "UA", "2024-02-21"), (E, "Odesa", "UA", "2024-02-22")]),
 ]
 
-TUNE: list[Case] = []
+TUNE: list[Case] = [
+    ("ordinal", "uk", "2024-06-12", None,
+     "Дев'ятого червня мешканці Луцька пікетували обласну раду через підвищення тарифів. У вівторок у Рівному "
+     "відбувся мітинг пенсіонерів.",
+     [(P, "Lutsk", "UA", "2024-06-09"), (P, "Rivne", "UA", "2024-06-11")]),
+    ("ordinal", "ru", "2024-04-02", None,
+     "Тридцатого марта в Саратове прошёл митинг против закрытия роддома. Вчера пикет у здания правительства "
+     "провели жители Пензы.",
+     [(P, "Saratov", "RU", "2024-03-30"), (P, "Penza", "RU", "2024-04-01")]),
+    ("ordinal", "en", "2024-06-20", None,
+     "On the fourteenth of June, hundreds of doctors marched in Lagos over unpaid salaries. On Wednesday, "
+     "police dispersed a protest by students in Ibadan.",
+     [(P, "Lagos", "NG", "2024-06-14"), (P, "Ibadan", "NG", "2024-06-19")]),
+    ("night", "uk", "2024-08-05", None,
+     "У ніч на 4 серпня ворог атакував Одесу ударними дронами, пошкоджено склад. У ніч проти суботи "
+     "російські війська обстріляли Нікополь з артилерії.",
+     [(E, "Odesa", "UA", "2024-08-04"), (E, "Nikopol", "UA", "2024-08-03")]),
+    ("night", "ru", "2024-03-12", None,
+     "В ночь на 11-е беспилотники атаковали Брянск. В ночь с субботы на воскресенье дроны атаковали Курск, "
+     "пострадал один человек.",
+     [(E, "Bryansk", "RU", "2024-03-11"), (E, "Kursk", "RU", "2024-03-09")]),
+    ("night", "en", "2024-05-27", None,
+     "Russian drones struck Kharkiv on Sunday night, injuring four people. On the night of May 24, Russian "
+     "forces shelled Kherson.",
+     [(E, "Kharkiv", "UA", "2024-05-26"), (E, "Kherson", "UA", "2024-05-24")]),
+    ("relative", "uk", "2024-01-03", None,
+     "Минулої п'ятниці у Вінниці підприємці перекрили дорогу. Позавчора мешканці Житомира вийшли на мітинг.",
+     [(P, "Vinnytsia|Vinnytsya", "UA", "2023-12-29"), (P, "Zhytomyr", "UA", "2024-01-01")]),
+    ("relative", "ru", "2023-12-01", None,
+     "25 ноября в Перми жители провели пикет против вырубки сквера. Накануне полиция разогнала митинг в "
+     "Екатеринбурге.",
+     [(P, "Perm", "RU", "2023-11-25"), (P, "Yekaterinburg", "RU", "2023-11-24")]),
+    ("relative", "en", "2025-02-10", None,
+     "Last Saturday, thousands marched in Belgrade against corruption. The day before, students blocked a "
+     "bridge in Novi Sad in protest.",
+     [(P, "Belgrade", "RS", "2025-02-08"), (P, "Novi Sad", "RS", "2025-02-07")]),
+    ("relative", "uk", "2024-09-30", None,
+     "Позавчора у Харкові відбувся мітинг на підтримку полонених. Напередодні подібну акцію провели в Полтаві.",
+     [(P, "Kharkiv", "UA", "2024-09-28"), (P, "Poltava", "UA", "2024-09-27")]),
+    ("year_end", "en", "2025-01-01", None,
+     "On Sunday, opposition supporters rallied in Tbilisi. Yesterday, police detained 20 protesters in Batumi.",
+     [(P, "Tbilisi", "GE", "2024-12-29"), (P, "Batumi", "GE", "2024-12-31")]),
+    ("year_end", "uk", "2024-01-03", None,
+     "У суботу в Дніпрі відбулася акція на підтримку полонених. Учора мешканці Запоріжжя перекрили дорогу.",
+     [(P, "Dnipro", "UA", "2023-12-30"), (P, "Zaporizhzhia|Zaporizhzhya", "UA", "2024-01-02")]),
+    ("month_end", "ru", "2023-07-03", None,
+     "Позавчера жители Иркутска вышли на митинг против повышения тарифов. В пятницу пикет у здания мэрии "
+     "провели в Чите.",
+     [(P, "Irkutsk", "RU", "2023-07-01"), (P, "Chita", "RU", "2023-06-30")]),
+    ("month_end", "en", "2024-12-02", None,
+     "Police fired tear gas at protesters in Nairobi on Saturday. On Friday, hundreds of traders marched in "
+     "Mombasa.",
+     [(P, "Nairobi", "KE", "2024-11-30"), (P, "Mombasa", "KE", "2024-11-29")]),
+    ("carry", "ru", "2024-10-21", None,
+     "15 октября в Томске прошёл пикет против закрытия библиотеки. В субботу в Новосибирске полиция задержала "
+     "участников митинга.",
+     [(P, "Tomsk", "RU", "2024-10-15"), (P, "Novosibirsk", "RU", "2024-10-19")]),
+    ("carry", "uk", "2025-04-07", None,
+     "1 квітня у Чернігові пройшов мітинг проти забудови. У неділю подібна акція відбулася в Сумах.",
+     [(P, "Chernihiv", "UA", "2025-04-01"), (P, "Sumy", "UA", "2025-04-06")]),
+    ("carry", "en", "2023-05-15", None,
+     "On May 9, police arrested dozens of opposition supporters in Islamabad. Supporters of the former prime "
+     "minister rallied in Peshawar on Friday.",
+     [(P, "Islamabad", "PK", "2023-05-09"), (P, "Peshawar", "PK", "2023-05-12")]),
+    ("background", "uk", "2024-03-12", None,
+     "У неділю мешканці Черкас вийшли на мітинг проти закриття пологового будинку.\n\n"
+     "Про закриття оголосили ще 20 лютого.\n\n"
+     "Учасники акції перекрили рух на центральній вулиці.",
+     [(P, "Cherkasy", "UA", "2024-03-10")]),
+    ("background", "ru", "2023-10-09", None,
+     "В субботу жители Уфы вышли на митинг против строительства завода.\n\n"
+     "Строительство началось 15 августа.\n\n"
+     "Участники митинга требовали провести референдум.",
+     [(P, "Ufa", "RU", "2023-10-07")]),
+    ("background", "en", "2024-04-02", None,
+     "Hundreds of farmers protested in Lima on Monday against a new water law.\n\n"
+     "Congress approved the law on March 14.\n\n"
+     "The protesters blocked traffic outside the ministry.",
+     [(P, "Lima", "PE", "2024-04-01")]),
+    ("retrospective", "uk", "2024-10-21", None,
+     "Як розвивалися протести.\n\n"
+     "1 жовтня мешканці Ірпеня вийшли на мітинг проти забудови.\n\n"
+     "8 жовтня у Бучі активісти пікетували міську раду.\n\n"
+     "15 жовтня у Броварах відбулася акція протесту.",
+     [(P, "Irpin", "UA", "2024-10-01"), (P, "Bucha", "UA", "2024-10-08"), (P, "Brovary", "UA", "2024-10-15")]),
+    ("retrospective", "ru", "2024-06-20", None,
+     "Как развивались события.\n\n"
+     "3 июня жители Оренбурга вышли на митинг у здания администрации.\n\n"
+     "7 июня в Орске полиция задержала участников пикета.\n\n"
+     "12 июня акция протеста прошла в Уфе.",
+     [(P, "Orenburg", "RU", "2024-06-03"), (P, "Orsk", "RU", "2024-06-07"), (P, "Ufa", "RU", "2024-06-12")]),
+    ("retrospective", "en", "2025-04-07", None,
+     "How the protests unfolded.\n\n"
+     "March 10: Students march in Belgrade demanding accountability.\n\n"
+     "March 15: Police disperse a rally in Novi Sad.\n\n"
+     "March 22: Thousands protest in Kragujevac.",
+     [(P, "Belgrade", "RS", "2025-03-10"), (P, "Novi Sad", "RS", "2025-03-15"), (P, "Kragujevac", "RS", "2025-03-22")]),
+    ("dateline", "en", None, None,
+     "KAMPALA, June 14, 2024 (Reuters) - Ugandan police arrested 30 people at a protest in Kampala on "
+     "Wednesday. Students also protested in Gulu on Thursday.",
+     [(P, "Kampala", "UG", "2024-06-12"), (P, "Gulu", "UG", "2024-06-13")]),
+    ("dateline", "uk", "2024-05-27", None,
+     "ХАРКІВ, 25 травня. Сьогодні у Харкові мешканці провели мітинг на підтримку військових. Учора подібна "
+     "акція відбулася в Полтаві.",
+     [(P, "Kharkiv", "UA", "2024-05-25"), (P, "Poltava", "UA", "2024-05-24")]),
+    ("dateline", "ru", None, None,
+     "КАЗАНЬ, 14 марта 2023 г. В понедельник в Казани прошёл пикет против строительства трассы. Во вторник "
+     "жители Набережных Челнов вышли на митинг.",
+     [(P, "Kazan", "RU", "2023-03-13"), (P, "Naberezhnyye Chelny|Naberezhnye Chelny", "RU", "2023-03-14")]),
+    ("earlier", "en", "2024-03-12", None,
+     "Earlier this month, on the 4th, thousands of workers marched in Dhaka. On Sunday, police detained "
+     "protesters in Sylhet.",
+     [(P, "Dhaka", "BD", "2024-03-04"), (P, "Sylhet", "BD", "2024-03-10")]),
+    ("day_only", "ru", "2024-06-20", None,
+     "15-го числа жители Самары провели пикет у здания мэрии. Вчера митинг прошёл в Тольятти.",
+     [(P, "Samara", "RU", "2024-06-15"), (P, "Tolyatti|Togliatti", "RU", "2024-06-19")]),
+    ("headline", "ru", "2024-04-02", "В Омске 30 марта прошел митинг против свалки",
+     "Несколько сотен жителей Омска вышли на митинг против строительства мусорного полигона.",
+     [(P, "Omsk", "RU", "2024-03-30")]),
+    ("headline", "en", "2024-09-30", "Police disperse protest in Kampala on Saturday",
+     "Police in Kampala fired tear gas to disperse opposition supporters marching to parliament.",
+     [(P, "Kampala", "UG", "2024-09-28")]),
+    ("deadline", "en", "2024-05-27", None,
+     "Protesters gave the government until June 10 to scrap the tax. On Saturday, thousands marched in Accra.",
+     [(P, "Accra", "GH", "2024-05-25")]),
+    ("deadline", "ru", "2024-10-21", None,
+     "Профсоюз потребовал погасить долги по зарплате до 1 ноября. Вчера рабочие завода провели пикет в "
+     "Челябинске.",
+     [(P, "Chelyabinsk", "RU", "2024-10-20")]),
+    ("deadline", "uk", "2024-12-02", None,
+     "Фермери дали уряду час до п'ятниці. У суботу вони перекрили трасу біля Тернополя.",
+     [(P, "Ternopil", "UA", "2024-11-30")]),
+    ("future", "ru", "2025-02-10", None,
+     "Следующий митинг назначен на 15 февраля. В воскресенье жители Владивостока вышли на акцию протеста.",
+     [(P, "Vladivostok", "RU", "2025-02-09")]),
+    ("future", "uk", "2024-04-02", None,
+     "Організатори анонсували акцію на 6 квітня. Учора мешканці Херсона протестували проти підвищення тарифів.",
+     [(P, "Kherson", "UA", "2024-04-01")]),
+    ("year_month", "ru", "2024-02", None,
+     "29 января в Новосибирске прошёл пикет. 5 февраля митинг против повышения тарифов прошёл в Барнауле.",
+     [(P, "Novosibirsk", "RU", "2024-01-29"), (P, "Barnaul", "RU", "2024-02-05")]),
+    ("year_month", "uk", "2024-01", None,
+     "30 грудня у Дніпрі мешканці пікетували міськраду. 4 січня мітинг відбувся у Запоріжжі.",
+     [(P, "Dnipro", "UA", "2023-12-30"), (P, "Zaporizhzhia|Zaporizhzhya", "UA", "2024-01-04")]),
+    ("no_published", "en", None, None,
+     "On August 3, 2023, hundreds of protesters gathered in Niamey in support of the junta. Two days later, a "
+     "rally was held in Zinder.",
+     [(P, "Niamey", "NE", "2023-08-03"), (P, "Zinder", "NE", "2023-08-05")]),
+    ("weekday_time", "ru", "2023-05-15", None,
+     "В субботу около 15:00 в Самаре началась акция протеста. Сегодня утром пикет прошёл в Тольятти.",
+     [(P, "Samara", "RU", "2023-05-13"), (P, "Tolyatti|Togliatti", "RU", "2023-05-15")]),
+    ("ordinal", "en", "2024-03-25", None,
+     "Police arrested 15 protesters in Lusaka on the twenty-first of March. Students rallied in Ndola on "
+     "Friday.",
+     [(P, "Lusaka", "ZM", "2024-03-21"), (P, "Ndola", "ZM", "2024-03-22")]),
+    ("ordinal", "uk", "2025-04-07", None,
+     "Третього квітня російські війська атакували Кривий Ріг балістичними ракетами. Учора дрони атакували Київ.",
+     [(E, "Kryvyi Rih|Kryvyy Rih", "UA", "2025-04-03"), (E, "Kyiv", "UA", "2025-04-06")]),
+]

@@ -27,6 +27,7 @@ class DateLexicon:
     relative_phrases: dict[tuple[str, ...], int]
     relative_years: dict[tuple[str, ...], int]
     next_day: tuple[tuple[str, ...], ...]
+    prev_day: tuple[tuple[str, ...], ...]   # "напередодні", "the day before": a day before the last date
     later: frozenset[str]
     through: frozenset[str]
     day_words: frozenset[str]
@@ -69,6 +70,7 @@ def lexicon(lang: str) -> DateLexicon:
         relative_phrases={tuple(k.split()): int(v) for k, v in raw.get("relative_phrases", {}).items()},
         relative_years={tuple(k.split()): int(v) for k, v in raw.get("relative_years", {}).items()},
         next_day=tuple(tuple(p.split()) for p in raw.get("after_anchor", {}).get("next_day", [])),
+        prev_day=tuple(tuple(norm(p).split()) for p in raw.get("after_anchor", {}).get("prev_day", [])),
         later=frozenset(raw.get("after_anchor", {}).get("later", [])),
         through=frozenset(raw.get("after_anchor", {}).get("through", [])),
         day_words=frozenset(raw.get("after_anchor", {}).get("day_words", [])),
@@ -90,7 +92,7 @@ def lexicon(lang: str) -> DateLexicon:
         subordinators=frozenset(w.get("subordinators", [])),
         deadline_preps=frozenset(w.get("deadline_preps", [])),
     )
-    phrases = [*lex.last_week, *lex.relative_phrases, *lex.relative_years, *lex.next_day]
+    phrases = [*lex.last_week, *lex.relative_phrases, *lex.relative_years, *lex.next_day, *lex.prev_day]
     return replace(lex, firsts=frozenset(p[0] for p in phrases if p),
                    words=frozenset([*lex.months, *lex.weekdays, *lex.relative, *lex.ordinal_days,
                                     *lex.ordinal_tens]))

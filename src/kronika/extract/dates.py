@@ -370,10 +370,14 @@ class _Finder(TokenScanner[DateLexicon]):
         return 1 if tok.lower in ("a", "one") else None
 
     def after_anchor(self, i: int, stop: int) -> int:
-        """"наступного дня", "два дні потому", "через два дня", "two days later"."""
+        """"наступного дня", "два дні потому", "через два дня", "two days later"; "напередодні", "the
+        day before": a day before the date told last, else before publication."""
         n = self.phrase_at(i, stop, self.lex.next_day)
         if n:
             return self.pend(i, i + n, 1)
+        n = self.phrase_at(i, stop, self.lex.prev_day)
+        if n:
+            return self.pend(i, i + n, -1)
         if i + 1 >= stop or not (self.low[i] in self.lex.through or self.low[i] in self.lex.later
                                  or self.low[i + 1] in self.lex.day_words):
             return i  # cheap pre-check: every form needs a "через/спустя" or a day word next

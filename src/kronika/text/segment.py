@@ -39,12 +39,13 @@ def sentences(text: str) -> list[Sentence]:
     for m in _SENT_END.finditer(text):
         end = m.end()
         if m.group(0)[0] in ".!?…":
-            # continue when the next visible character is lower-case or a digit (abbreviation,
-            # decimal) or the word before the dot is a known abbreviation / an initial
+            # continue when the next visible character is lower-case (abbreviation), a digit right
+            # after the dot (decimal) or the word before the dot is a known abbreviation / an initial;
+            # a digit after a space opens a sentence ("...пройшов пікет. 5 березня мітинг...")
             j = end
             while j < n and text[j] in " \t":
                 j += 1
-            if j < n and (text[j].islower() or text[j].isdigit() or text[j] in ",;:"):
+            if j < n and (text[j].islower() or (text[j].isdigit() and j == end) or text[j] in ",;:"):
                 continue
             if m.group(0) == ".":
                 k = m.start()
