@@ -52,3 +52,45 @@ def test_each_sentence_keeps_the_day_it_opens_with() -> None:
 def test_the_day_before_counts_from_the_date_told_last(text: str, lang: str, published: date,
                                                        expected: date) -> None:
     assert values(text, lang, published)[-1][1] == expected
+
+
+def test_the_eve_does_not_reach_into_an_earlier_paragraph() -> None:
+    got = values("10 мая прошёл митинг.\n\nНакануне прошёл пикет.", "ru", date(2024, 5, 20))
+    assert got[-1][1] == date(2024, 5, 19)
+
+
+@pytest.mark.parametrize("text,lang,published,expected", [
+    # the dateline, not the later publication, dates "today", "yesterday" and the weekdays
+    ("ХАРКІВ, 25 травня. Сьогодні відбувся мітинг. Учора пройшов пікет.", "uk", date(2024, 5, 27),
+     [date(2024, 5, 25), date(2024, 5, 24)]),
+    ("KAMPALA, June 14, 2024 (Reuters) - Police arrested 30 people on Wednesday.", "en", None,
+     [date(2024, 6, 12)]),
+    ("КАЗАНЬ, 14 марта 2023 г. В понедельник прошёл пикет.", "ru", None, [date(2023, 3, 13)]),
+])
+def test_a_dateline_is_the_day_the_story_is_told_from(text: str, lang: str, published: date | None,
+                                                      expected: list[date]) -> None:
+    ctx = Context(analyse(text, lang, published))
+    dates.run(ctx)
+    assert [d.value for d in ctx.dates if d.kind != "dateline"] == expected
+    assert sum(d.kind == "dateline" for d in ctx.dates) == 1
+
+
+def test_capitals_that_are_no_dateline() -> None:
+    ctx = Context(analyse("НАТО, 5 травня заявило про навчання. Учора пройшов пікет.", "uk", date(2024, 5, 27)))
+    dates.run(ctx)
+    assert not any(d.kind == "dateline" for d in ctx.dates)
+    assert ctx.dates[-1].value == date(2024, 5, 26)
+
+
+def test_a_dateline_dates_an_event_without_a_day_of_its_own() -> None:
+    got = event_dates("NAIROBI, June 3 (Reuters) - Police fired tear gas at hundreds of protesters in Nairobi.",
+                      "en", "2023-06-05")
+    assert got == {"Nairobi": "2023-06-03"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Earlier this month, on the 12th, nurses protested.", [date(2024, 7, 12)]),
+    ("The 4th brigade moved north on Monday.", [date(2024, 7, 22)]),     # a unit, not a day
+])
+def test_on_the_twelfth(text: str, expected: list[date]) -> None:
+    assert [v for _, v in values(text, "en", date(2024, 7, 25))] == expected

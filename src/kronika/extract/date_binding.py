@@ -62,7 +62,7 @@ def event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
        covering the span — inside the span first, else the nearest one in those sentences;
        historic dates (a year or more from publication) and future dates are not used;
     2. else the nearest such date earlier in the same paragraph (the story continues);
-    3. else the article's news date: published, precision 1;
+    3. else the article's news date: its dateline, else published, precision 1;
     4. else (no publication date, nothing resolvable) None with precision 3.
     A range gives its first day ("в ночь с 4 на 5 января" -> 4 January); a week-level expression
     ("минулого тижня") precision 2, a month precision 3.
@@ -89,6 +89,9 @@ def event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
     before = [d for d in usable if pa <= d.start and d.end <= s0 and _anchors_story(ctx, d)]
     if before:
         return _value(before[-1], pub)
+    told = next((d.value for d in ctx.dates if d.kind == "dateline"), None)
+    if told is not None:
+        return told, 1     # a wire story's dateline: the day it is told from
     if pub is not None:
         return pub, 1
     return None, 3

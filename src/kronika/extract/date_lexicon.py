@@ -36,6 +36,7 @@ class DateLexicon:
     day_suffixes: frozenset[str] = frozenset()   # "7-го", "7-е": a day written with its case ending
     day_nouns: frozenset[str] = frozenset()      # "7-го числа"
     night_to: frozenset[str] = frozenset()       # "в ніч на/проти ..."
+    day_leads: frozenset[str] = frozenset()      # "on the 12th": a bare ordinal day after these words
     ordinal_links: frozenset[str] = frozenset()  # "the sixth of May": required where listed
     weekday_last: frozenset[str] = frozenset()   # "минулої суботи": strictly before publication
     weekday_next: frozenset[str] = frozenset()   # "наступної суботи": after it
@@ -79,6 +80,7 @@ def lexicon(lang: str) -> DateLexicon:
         day_suffixes=frozenset(raw.get("day_only", {}).get("suffixes", [])),
         day_nouns=frozenset(raw.get("day_only", {}).get("nouns", [])),
         night_to=frozenset(raw.get("day_only", {}).get("night_to", [])),
+        day_leads=frozenset(raw.get("day_only", {}).get("leads", [])),
         ordinal_links=frozenset(raw.get("day_only", {}).get("ordinal_links", [])),
         weekday_last=frozenset(w.get("weekday_last", [])),
         weekday_next=frozenset(w.get("weekday_next", [])),

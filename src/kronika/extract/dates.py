@@ -34,6 +34,8 @@ _DASHES = {"-", "–", "—", "‒"}
 _NUMERIC_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d])")
+_DATELINE_ENDS = {"(", ".", "/", "-", "–", "—", ":"}
+DATELINE_DAYS = 7    # a dateline this many days before publication still tells the story's day
 
 
 def _day(tok: Token) -> int | None:
@@ -64,6 +66,8 @@ class _Finder(TokenScanner[DateLexicon]):
         if self.pub is None and self.carried is None:
             self.carried = self.article_year()
         self.pending: list[tuple[DateMention, int]] = []   # "два дні потому": days after the previous date
+        self.skip_to = 0     # tokens of the dateline, read before the scan
+        self.dateline()
 
     def article_year(self) -> int | None:
         """With no publication date, the latest year the article names as such ("за 2023 рік",
@@ -77,6 +81,42 @@ class _Finder(TokenScanner[DateLexicon]):
             if nxt in self.lex.year_words or (k > 0 and self.month_of(k - 1) is not None):
                 best = y if best is None else max(best, y)
         return best
+
+    def dateline(self) -> None:
+        """A wire dateline ("KYIV, March 4 (Reuters) -", "ХАРКІВ, 25 травня."): the day the story is told
+        from. It dates "today", "yesterday" and weekdays in place of a publication date it is at most
+        `DATELINE_DAYS` before (or stands for a missing one); kind "dateline", the story's fallback day."""
+        if not self.doc.sent_tokens:
+            return
+        a, b = self.doc.sent_tokens[0]
+        i = a
+        while i < b and self.toks[i].is_word and len(self.toks[i].text) > 1 and self.toks[i].text.isupper():
+            i += 1
+        if i == a or i - a > 4 or i >= b or self.toks[i].text != ",":
+            return
+        i += 1
+        k = i     # "ABUJA, Nigeria, March 4": a country after the town
+        while k < b and k - i < 3 and self.toks[k].is_word and self.toks[k].is_title and self.month_of(k) is None:
+            k += 1
+        if k > i and k < b and self.toks[k].text == ",":
+            i = k + 1
+        if i >= b:
+            return
+        n, carried = len(self.out), self.carried
+        j = self.day_month(i, b) if self.toks[i].text[:1].isdigit() else self.month_day(i, b) \
+            if self.lang == "en" else i
+        if j == i or len(self.out) != n + 1:
+            del self.out[n:]
+            self.carried = carried
+            return
+        m = self.out.pop()
+        if m.value is None or (j < b and self.toks[j].text not in _DATELINE_ENDS and self.toks[j - 1].text != ".") \
+                or (self.pub is not None and not 0 <= (self.pub - m.value).days <= DATELINE_DAYS):
+            self.carried = carried
+            return
+        self.pub = m.value
+        self.out.append(DateMention(m.start, m.end, m.text, m.value, 1, None, "dateline"))
+        self.skip_to = j
 
     def month_of(self, i: int) -> int | None:
         tok = self.toks[i]
@@ -158,6 +198,10 @@ class _Finder(TokenScanner[DateLexicon]):
         # "5th of January"
         if self.lang == "en" and self.low[j] in ("st", "nd", "rd", "th") and self.toks[j].start == self.toks[j - 1].end:
             j += 1
+            if (j >= stop or not self.toks[j].is_word) and i > 0 and self.low[i - 1] in self.lex.day_leads:
+                # "on the 12th," "earlier this month, on the 4th.": the day of the story's month
+                self.add(i - 1, j, day_before(self.pub, d1), 1, "date")
+                return j
             if j < stop and self.low[j] == "of":
                 j += 1
             if j >= stop:
@@ -441,7 +485,7 @@ class _Finder(TokenScanner[DateLexicon]):
 
     def scan_tokens(self) -> None:
         for a, b in self.doc.sent_tokens:
-            i = a
+            i = max(a, self.skip_to)
             while i < b:
                 tok = self.toks[i]
                 if tok.text[:1].isdigit():
@@ -497,14 +541,19 @@ class _Finder(TokenScanner[DateLexicon]):
         self.out.sort(key=lambda d: d.start)
         # a time takes the date of the nearest preceding day in the text (or the publication date)
         last: date | None = self.pub
+        last_at = -1     # where the last day was told
         pending = {id(m): days for m, days in self.pending}
+        text = self.doc.text
         for d in self.out:
             if id(d) in pending:
-                d.value = last + timedelta(days=pending[id(d)]) if last is not None else None
+                days = pending[id(d)]
+                # "накануне" reaches back only within its paragraph; across one it is the eve of publication
+                ref = last if days > 0 or text.rfind("\n", 0, d.start) < last_at else self.pub
+                d.value = ref + timedelta(days=days) if ref is not None else None
             if d.kind == "time":
                 d.value = last
             elif d.kind in DAY_KINDS and d.value is not None:
-                last = d.value
+                last, last_at = d.value, d.start
         return self.out
 
 
