@@ -94,3 +94,20 @@ def test_a_dateline_dates_an_event_without_a_day_of_its_own() -> None:
 ])
 def test_on_the_twelfth(text: str, expected: list[date]) -> None:
     assert [v for _, v in values(text, "en", date(2024, 7, 25))] == expected
+
+
+def test_a_headline_day_dates_an_undated_story() -> None:
+    text = "Hundreds of traders marched to parliament in Accra to protest against new taxes."
+    res = extract(Article(text=text, lang="en", published="2024-03-07",
+                          title="Traders protest tax hikes in Accra on 5 March"))
+    assert [(e.location, e.date) for e in res.events] == [("Accra", "2024-03-05")]
+    # a headline naming two days, or none, leaves the publication date
+    for title in ("Protests on 2 March and 5 March in Ghana", "Traders protest in Accra"):
+        res = extract(Article(text=text, lang="en", published="2024-03-07", title=title))
+        assert [(e.location, e.date) for e in res.events] == [("Accra", "2024-03-07")]
+
+
+def test_the_text_s_own_day_wins_over_the_headline() -> None:
+    res = extract(Article(text="Учора мешканці Рівного пікетували будівлю обласної ради.", lang="uk",
+                          published="2024-11-11", title="У Рівному 9 листопада пікетували облраду"))
+    assert [e.date for e in res.events] == ["2024-11-10"]

@@ -62,7 +62,8 @@ def event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
        covering the span — inside the span first, else the nearest one in those sentences;
        historic dates (a year or more from publication) and future dates are not used;
     2. else the nearest such date earlier in the same paragraph (the story continues);
-    3. else the article's news date: its dateline, else published, precision 1;
+    3. else the article's news date: its dateline, else the one day its headline names, else
+       published, precision 1;
     4. else (no publication date, nothing resolvable) None with precision 3.
     A range gives its first day ("в ночь с 4 на 5 января" -> 4 January); a week-level expression
     ("минулого тижня") precision 2, a month precision 3.
@@ -92,6 +93,9 @@ def event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
     told = next((d.value for d in ctx.dates if d.kind == "dateline"), None)
     if told is not None:
         return told, 1     # a wire story's dateline: the day it is told from
+    head = doc.memo.get("headline_day")
+    if isinstance(head, date):
+        return head, 1     # "... in Accra on 5 March": the headline's day
     if pub is not None:
         return pub, 1
     return None, 3
