@@ -111,3 +111,22 @@ def test_the_text_s_own_day_wins_over_the_headline() -> None:
     res = extract(Article(text="Учора мешканці Рівного пікетували будівлю обласної ради.", lang="uk",
                           published="2024-11-11", title="У Рівному 9 листопада пікетували облраду"))
     assert [e.date for e in res.events] == ["2024-11-10"]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Три дні тому мешканці вийшли на мітинг.", "uk", (date(2024, 5, 5), 1)),
+    ("Два дня назад прошёл митинг.", "ru", (date(2024, 5, 6), 1)),
+    ("Two days ago, students rallied.", "en", (date(2024, 5, 6), 1)),
+    ("Тиждень тому відбувся пікет.", "uk", (date(2024, 5, 1), 2)),          # a week: week precision
+    ("Неделю назад прошёл пикет.", "ru", (date(2024, 5, 1), 2)),
+    ("A protest was held two weeks ago.", "en", (date(2024, 4, 24), 2)),
+])
+def test_days_ago_count_back_from_publication(text: str, lang: str, expected: tuple[date, int]) -> None:
+    ctx = Context(analyse(text, lang, date(2024, 5, 8)))
+    dates.run(ctx)
+    assert [(d.value, d.precision) for d in ctx.dates] == [expected]
+
+
+def test_a_possessive_weekday() -> None:
+    assert values("Monday's protest drew thousands.", "en", date(2024, 11, 20)) == [("Monday's", date(2024, 11, 18))]
+    assert values("The Monday rally was calm.", "en", date(2024, 11, 20)) == [("Monday", date(2024, 11, 18))]

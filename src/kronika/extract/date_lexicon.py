@@ -31,6 +31,9 @@ class DateLexicon:
     later: frozenset[str]
     through: frozenset[str]
     day_words: frozenset[str]
+    ago: frozenset[str] = frozenset()          # "три дні тому", "two days ago": back from publication
+    week_words: frozenset[str] = frozenset()   # "тиждень тому", "a week ago"
+    possessives: tuple[str, ...] = ()          # "Monday's protest": a weekday with a possessive ending
     ordinal_days: dict[str, int] = field(default_factory=dict)   # "шостий" -> 6
     ordinal_tens: dict[str, int] = field(default_factory=dict)   # "двадцять" -> 20
     day_suffixes: frozenset[str] = frozenset()   # "7-го", "7-е": a day written with its case ending
@@ -75,6 +78,9 @@ def lexicon(lang: str) -> DateLexicon:
         later=frozenset(raw.get("after_anchor", {}).get("later", [])),
         through=frozenset(raw.get("after_anchor", {}).get("through", [])),
         day_words=frozenset(raw.get("after_anchor", {}).get("day_words", [])),
+        ago=frozenset(raw.get("after_anchor", {}).get("ago", [])),
+        possessives=tuple(norm(x) for x in w.get("possessives", [])),
+        week_words=frozenset(raw.get("after_anchor", {}).get("week_words", [])),
         ordinal_days={norm(k): int(v) for k, v in raw.get("ordinal_days", {}).items()},
         ordinal_tens={norm(k): int(v) for k, v in raw.get("ordinal_tens", {}).items()},
         day_suffixes=frozenset(raw.get("day_only", {}).get("suffixes", [])),

@@ -141,6 +141,9 @@ class _Finder(TokenScanner[DateLexicon]):
         for k in self.k(i):
             if k in self.lex.weekdays:
                 return int(self.lex.weekdays[k])
+        for suffix in self.lex.possessives:     # "Monday's protest"
+            if self.low[i].endswith(suffix) and self.low[i][:-len(suffix)] in self.lex.weekdays:
+                return int(self.lex.weekdays[self.low[i][:-len(suffix)]])
         return None
 
     def add(self, a: int, b: int, value: date | None, precision: int, kind: str,
@@ -438,7 +441,27 @@ class _Finder(TokenScanner[DateLexicon]):
             return self.pend(i, k + 2, days)
         if k + 2 < stop and self.low[k + 2] in self.lex.later:
             return self.pend(i, k + 3, days)
+        if k + 2 < stop and self.low[k + 2] in self.lex.ago:
+            # "три дні тому", "два дня назад", "two days ago": counted back from publication
+            value = self.pub - timedelta(days=days) if self.pub is not None else None
+            self.add(i, k + 3, value, 1, "relative")
+            return k + 3
         return i
+
+    def weeks_ago(self, i: int, stop: int) -> int:
+        """"тиждень тому", "неделю назад", "a week ago", "два тижні тому": week precision."""
+        k = i
+        n = 1
+        if self.low[k] not in self.lex.week_words:
+            got = self.count_of(k)
+            if got is None or k + 1 >= stop or self.low[k + 1] not in self.lex.week_words:
+                return i
+            n, k = got, k + 1
+        if k + 1 >= stop or self.low[k + 1] not in self.lex.ago:
+            return i
+        value = self.pub - timedelta(days=7 * n) if self.pub is not None else None
+        self.add(i, k + 2, value, 2, "relative")
+        return k + 2
 
     def pend(self, a: int, b: int, days: int) -> int:
         s, e = self.toks[a].start, self.toks[b - 1].end
@@ -494,13 +517,18 @@ class _Finder(TokenScanner[DateLexicon]):
                     if j == i:
                         j = self.after_anchor(i, b)
                     if j == i:
+                        j = self.weeks_ago(i, b)
+                    if j == i:
                         j = self.year_alone(i, b)
                 elif tok.is_word and (self.low[i] in self.lex.firsts or self.low[i] in self.lex.through
                                       or self.low[i] in self.lex.later or self.k(i) & self.lex.words
-                                      or (i + 1 < b and self.low[i + 1] in self.lex.day_words)):
+                                      or self.low[i] in self.lex.week_words
+                                      or (bool(self.lex.possessives) and self.weekday_of(i) is not None)
+                                      or (i + 1 < b and (self.low[i + 1] in self.lex.day_words
+                                                         or self.low[i + 1] in self.lex.week_words))):
                     j = self.month_day(i, b) if self.lang == "en" else i
                     for step in (self.relative_phrase, self.weekday, self.relative, self.week,
-                                 self.ordinal_day_month, self.after_anchor, self.month_alone):
+                                 self.ordinal_day_month, self.after_anchor, self.weeks_ago, self.month_alone):
                         if j != i:
                             break
                         j = step(i, b)
