@@ -407,4 +407,57 @@ TUNE: list[Case] = [
     ("since", "uk", "2024-02-14", None,
      "Протести фермерів тривають з 1 лютого. У понеділок аграрії перекрили трасу біля Тернополя.",
      [(P, "Ternopil", "UA", "2024-02-12")]),
+    ("future", "en", "2024-10-21", None,
+     "Union leaders said a national march would take place in Accra on November 2. On Saturday, nurses "
+     "protested outside the health ministry in Kumasi.",
+     [(P, "Kumasi", "GH", "2024-10-19")]),
+    ("future", "uk", "2024-10-21", None,
+     "Наступний мітинг у Львові призначили на 27 жовтня. У суботу мешканці Рівного пікетували облраду.",
+     [(P, "Rivne", "UA", "2024-10-19")]),
+    ("future", "ru", "2024-10-21", None,
+     "Следующий пикет в Томске пройдёт 26 октября. В субботу жители Омска вышли на митинг у мэрии.",
+     [(P, "Omsk", "RU", "2024-10-19")]),
+    # a third batch: written forms of a day, nights before a weekday, a story going on in the next
+    # paragraph, a quoted future
+    ("forms", "en", "2024-03-11", None,
+     "Thousands of farmers protested in Lima on March 5th. Police dispersed a march in Cusco on Mar. 7.",
+     [(P, "Lima", "PE", "2024-03-05"), (P, "Cusco", "PE", "2024-03-07")]),
+    ("forms", "en", "2024-03-11", None,
+     "Students rallied in Dhaka on 5th March. On 8 Mar, police detained protesters in Sylhet.",
+     [(P, "Dhaka", "BD", "2024-03-05"), (P, "Sylhet", "BD", "2024-03-08")]),
+    ("forms", "ru", "2024-03-11", None,
+     "2-го марта в Самаре прошёл пикет против закрытия завода. 6 марта с.г. митинг прошёл в Саратове.",
+     [(P, "Samara", "RU", "2024-03-02"), (P, "Saratov", "RU", "2024-03-06")]),
+    ("night", "uk", "2024-07-08", None,
+     "У ніч на неділю російські дрони атакували Київ, поранено двох людей. Сьогодні вранці ворог обстріляв "
+     "Херсон з артилерії.",
+     [(E, "Kyiv", "UA", "2024-07-07"), (E, "Kherson", "UA", "2024-07-08")]),
+    ("night", "ru", "2024-07-08", None,
+     "В ночь на субботу беспилотники атаковали Белгород. Вечером в пятницу в Курске прошёл пикет.",
+     [(E, "Belgorod", "RU", "2024-07-06"), (P, "Kursk", "RU", "2024-07-05")]),
+    ("story_goes_on", "uk", "2025-01-15", None,
+     "У неділю в Одесі мешканці вийшли на мітинг проти підвищення тарифів.\n\n"
+     "Учасники акції перекрили рух на центральній вулиці міста.\n\n"
+     "У Миколаєві також пройшла акція протесту.",
+     [(P, "Odesa", "UA", "2025-01-12"), (P, "Mykolaiv|Mykolayiv", "UA", "2025-01-12")]),
+    ("story_goes_on", "en", "2025-01-15", None,
+     "Thousands of people marched in Tbilisi on Sunday against the government.\n\n"
+     "The protesters blocked the main avenue for hours.\n\n"
+     "A smaller rally was also held in Kutaisi.",
+     [(P, "Tbilisi", "GE", "2025-01-12"), (P, "Kutaisi", "GE", "2025-01-12")]),
+    ("quoted_future", "ru", "2024-12-09", None,
+     "В воскресенье жители Иркутска вышли на митинг против повышения тарифов. «Мы выйдем снова 15 декабря, "
+     "если нас не услышат», — сказал один из организаторов.",
+     [(P, "Irkutsk", "RU", "2024-12-08")]),
+    ("quoted_future", "uk", "2024-12-09", None,
+     "У суботу мешканці Чернігова пікетували міську раду. «Наступного разу ми перекриємо трасу 20 грудня», — "
+     "заявив організатор акції.",
+     [(P, "Chernihiv", "UA", "2024-12-07")]),
+    ("range", "en", "2023-03-20", None,
+     "Protests took place in Paris between March 15 and March 17 against the pension reform. Police detained "
+     "dozens of protesters in Lyon on Saturday.",
+     [(P, "Paris", "FR", "2023-03-15"), (P, "Lyon", "FR", "2023-03-18")]),
+    ("iso", "en", "2024-03-11", None,
+     "Traders protested in Kampala (2024-03-06) against new taxes.",
+     [(P, "Kampala", "UG", "2024-03-06")]),
 ]

@@ -6,10 +6,12 @@ loosened to week precision."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 
 from ..resources import lexicon_lang, load_lexicon
+from ..text.doc import analyse
 from ..text.normalise import norm
 from .context import Context
 from .date_lexicon import lexicon
@@ -20,6 +22,7 @@ DAY_KINDS = ("date", "relative", "weekday", "range", "month")
 
 APPROX_REACH = 3     # "on or around 3 May": the cue this many words before the date at most
 RANGE_DAYS = 2       # "between 3 and 5 May": a span this long is dated to its first day at week precision
+HEADLINE_DAYS = 31   # a headline's day at most this long before publication dates the story
 
 
 @lru_cache(maxsize=8)
@@ -101,6 +104,23 @@ def event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
     return None, 3
 
 
+
+
+def headline_day(ctx: Context, find: Callable[[Context], list[DateMention]]) -> date | None:
+    """The one day the headline names ("Traders protest in Accra on 5 March", "У Рівному вчора
+    пікетували облраду"), not after publication nor a month before it; None when it names none or
+    several."""
+    doc = ctx.doc
+    if not ctx.title or not ctx.title.strip():
+        return None
+    head = Context(analyse(ctx.title, doc.lang, doc.published, doc.published_year, doc.published_month))
+    days = {d.value for d in find(head) if d.kind in ("date", "weekday", "relative") and d.precision == 1
+            and d.value is not None}
+    pub = doc.published
+    if len(days) != 1:
+        return None
+    day = days.pop()
+    return day if pub is None or 0 <= (pub - day).days <= HEADLINE_DAYS else None
 
 
 def _deadline(ctx: Context, d: DateMention) -> bool:

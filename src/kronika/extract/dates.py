@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..text.doc import Token, analyse
+from ..text.doc import Token
 from ..text.normalise import norm
 from .context import Context
 
 # event_date and dates_between are this stage's interface to the events stage (kept importable from here)
-from .date_binding import DAY_KINDS, loosen
+from .date_binding import DAY_KINDS, headline_day, loosen
 from .date_binding import dates_between as dates_between
 from .date_binding import event_date as event_date
 from .date_lexicon import DateLexicon, _safe_date, day_before, resolve_year, weekday_before
@@ -36,7 +36,6 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d])")
 _DATELINE_ENDS = {"(", ".", "/", "-", "–", "—", ":"}
 DATELINE_DAYS = 7    # a dateline this many days before publication still tells the story's day
-HEADLINE_DAYS = 31   # a headline's day at most this long before publication dates the story
 
 
 def _day(tok: Token) -> int | None:
@@ -590,26 +589,9 @@ def find_dates(ctx: Context) -> list[DateMention]:
     return _Finder(ctx).run()
 
 
-def headline_day(ctx: Context) -> date | None:
-    """The one day the headline names ("Traders protest in Accra on 5 March", "У Рівному вчора
-    пікетували облраду"), not after publication nor a month before it; None when it names none or
-    several."""
-    doc = ctx.doc
-    if not ctx.title or not ctx.title.strip():
-        return None
-    head = Context(analyse(ctx.title, doc.lang, doc.published, doc.published_year, doc.published_month))
-    days = {d.value for d in find_dates(head) if d.kind in ("date", "weekday", "relative") and d.precision == 1
-            and d.value is not None}
-    pub = doc.published
-    if len(days) != 1:
-        return None
-    day = days.pop()
-    return day if pub is None or 0 <= (pub - day).days <= HEADLINE_DAYS else None
-
-
 def run(ctx: Context) -> None:
     """Fill ctx.dates with every date expression, resolved against doc.published; the headline's
     day, where it names one, in doc.memo["headline_day"] (the story's day when the text gives none)."""
     ctx.dates = [d for d in find_dates(ctx) if not ctx.skipped(d.start, d.end)]
     loosen(ctx)
-    ctx.doc.memo["headline_day"] = headline_day(ctx)
+    ctx.doc.memo["headline_day"] = headline_day(ctx, find_dates)
