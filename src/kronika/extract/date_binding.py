@@ -104,8 +104,6 @@ def event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
     return None, 3
 
 
-
-
 def headline_day(ctx: Context, find: Callable[[Context], list[DateMention]]) -> date | None:
     """The one day the headline names ("Traders protest in Accra on 5 March", "У Рівному вчора
     пікетували облраду"), not after publication nor a month before it; None when it names none or
