@@ -460,4 +460,14 @@ TUNE: list[Case] = [
     ("iso", "en", "2024-03-11", None,
      "Traders protested in Kampala (2024-03-06) against new taxes.",
      [(P, "Kampala", "UG", "2024-03-06")]),
+    # a fourth batch: round-ups whose towns each have a day of their own
+    ("roundup_days", "uk", "2024-03-14", None,
+     "У Львові 10 березня пройшов мітинг проти забудови, а 12 березня - у Тернополі.",
+     [(P, "Lviv", "UA", "2024-03-10"), (P, "Ternopil", "UA", "2024-03-12")]),
+    ("roundup_days", "en", "2024-03-14", None,
+     "Teachers marched in Lagos on Monday, in Ibadan on Tuesday and in Abuja on Wednesday.",
+     [(P, "Lagos", "NG", "2024-03-11"), (P, "Ibadan", "NG", "2024-03-12"), (P, "Abuja", "NG", "2024-03-13")]),
+    ("roundup_days", "ru", "2024-03-14", None,
+     "В Казани 5 марта прошёл пикет, в Уфе - 7 марта, в Перми - 9 марта.",
+     [(P, "Kazan", "RU", "2024-03-05"), (P, "Ufa", "RU", "2024-03-07"), (P, "Perm", "RU", "2024-03-09")]),
 ]

@@ -130,3 +130,14 @@ def test_days_ago_count_back_from_publication(text: str, lang: str, expected: tu
 def test_a_possessive_weekday() -> None:
     assert values("Monday's protest drew thousands.", "en", date(2024, 11, 20)) == [("Monday's", date(2024, 11, 18))]
     assert values("The Monday rally was calm.", "en", date(2024, 11, 20)) == [("Monday", date(2024, 11, 18))]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("У Львові 10 березня пройшов мітинг, а 12 березня - у Тернополі.", "uk",
+     {"Lviv": "2024-03-10", "Ternopil": "2024-03-12"}),
+    ("Teachers marched in Lagos on Monday, in Ibadan on Tuesday and in Abuja on Wednesday.", "en",
+     {"Lagos": "2024-03-11", "Ibadan": "2024-03-12", "Abuja": "2024-03-13"}),
+    ("В субботу, 9 марта, в Казани прошёл пикет.", "ru", {"Kazan": "2024-03-09"}),   # one day, told twice
+])
+def test_each_town_of_a_round_up_keeps_its_own_day(text: str, lang: str, expected: dict[str, str]) -> None:
+    assert event_dates(text, lang, "2024-03-14") == expected

@@ -23,6 +23,7 @@ DAY_KINDS = ("date", "relative", "weekday", "range", "month")
 APPROX_REACH = 3     # "on or around 3 May": the cue this many words before the date at most
 RANGE_DAYS = 2       # "between 3 and 5 May": a span this long is dated to its first day at week precision
 HEADLINE_DAYS = 31   # a headline's day at most this long before publication dates the story
+_STRETCH_ENDS = {",", ";", "(", ")"}
 
 
 @lru_cache(maxsize=8)
@@ -119,6 +120,38 @@ def headline_day(ctx: Context, find: Callable[[Context], list[DateMention]]) -> 
         return None
     day = days.pop()
     return day if pub is None or 0 <= (pub - day).days <= HEADLINE_DAYS else None
+
+
+def stretch_date(ctx: Context, offset: int) -> tuple[date | None, int] | None:
+    """The date of the comma-bounded stretch of the sentence around `offset` when it names one of its
+    own ("У Львові 10 березня пройшов мітинг, а 12 березня - у Тернополі": Ternopil's is the 12th);
+    None when the stretch names none."""
+    doc = ctx.doc
+    k = doc.token_at(offset)
+    a, b = doc.sent_tokens[doc.tokens[k].sent]
+    links, preps = _stretch_links(doc.lang)
+
+    def ends(i: int) -> bool:    # a comma, or "and" before "in": "in Ibadan on Tuesday and in Abuja on ..."
+        t = doc.tokens[i]
+        return t.text in _STRETCH_ENDS or (t.lower in links and i + 1 < b and doc.tokens[i + 1].lower in preps)
+
+    lo, hi = k, k
+    while lo > a and not ends(lo - 1):
+        lo -= 1
+    while hi < b and not ends(hi):
+        hi += 1
+    start, end = doc.tokens[lo].start, doc.tokens[hi - 1].end
+    pub = doc.published
+    own = [d for d in ctx.dates if start <= d.start and d.end <= end and d.kind in DAY_KINDS
+           and d.value is not None and (pub is None or d.value <= pub + timedelta(days=1))]
+    return _value(own[0], pub) if own else None
+
+
+@lru_cache(maxsize=8)
+def _stretch_links(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The language's "and" words and place prepositions (clauses.toml)."""
+    raw = load_lexicon(lexicon_lang(lang), "clauses")
+    return frozenset(raw.get("and_words", [])), frozenset(raw.get("in_preps", []))
 
 
 def _deadline(ctx: Context, d: DateMention) -> bool:
