@@ -142,8 +142,14 @@ def stretch_date(ctx: Context, offset: int) -> tuple[date | None, int] | None:
         hi += 1
     start, end = doc.tokens[lo].start, doc.tokens[hi - 1].end
     pub = doc.published
+    sub = lexicon(doc.lang).subordinators
+
+    def apart(d: DateMention) -> bool:   # "in Nanterre where a teenager was shot on Tuesday": not its day
+        x, y = sorted((k, doc.token_at(d.start)))
+        return any(t.lower in sub or t.lemma in sub for t in doc.tokens[x:y])
+
     own = [d for d in ctx.dates if start <= d.start and d.end <= end and d.kind in DAY_KINDS
-           and d.value is not None and (pub is None or d.value <= pub + timedelta(days=1))]
+           and d.value is not None and (pub is None or d.value <= pub + timedelta(days=1)) and not apart(d)]
     return _value(own[0], pub) if own else None
 
 

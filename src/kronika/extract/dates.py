@@ -86,19 +86,24 @@ class _Finder(TokenScanner[DateLexicon]):
         """A wire dateline ("KYIV, March 4 (Reuters) -", "ХАРКІВ, 25 травня."): the day the story is told
         from. It dates "today", "yesterday" and weekdays in place of a publication date it is at most
         `DATELINE_DAYS` before (or stands for a missing one); kind "dateline", the story's fallback day."""
-        if not self.doc.sent_tokens:
+        toks = self.toks
+        if not toks or not toks[0].is_word:
             return
-        a, b = self.doc.sent_tokens[0]
-        i = a
-        while i < b and self.toks[i].is_word and len(self.toks[i].text) > 1 and self.toks[i].text.isupper():
+        i = 0   # the town: up to four capitalised words ("KYIV", "NEW DELHI"), or one in title case
+        while i < len(toks) and i < 4 and toks[i].is_word and len(toks[i].text) > 1 and toks[i].text.isupper():
             i += 1
-        if i == a or i - a > 4 or i >= b or self.toks[i].text != ",":
+        if i == 0 and toks[0].is_title and len(toks) > 1 and toks[1].text in (",", "."):
+            i = 1   # "Київ, 5 березня (Укрінформ)": only with a dateline's closing mark (below)
+        if i == 0 or i >= len(toks) or toks[i].text not in (",", "."):
             return
         i += 1
+        if i >= len(toks) or toks[i].sent > 1:
+            return
+        b = self.doc.sent_tokens[toks[i].sent][1]   # "КИЇВ. 5 березня.": the date may open the next sentence
         k = i     # "ABUJA, Nigeria, March 4": a country after the town
-        while k < b and k - i < 3 and self.toks[k].is_word and self.toks[k].is_title and self.month_of(k) is None:
+        while k < b and k - i < 3 and toks[k].is_word and toks[k].is_title and self.month_of(k) is None:
             k += 1
-        if k > i and k < b and self.toks[k].text == ",":
+        if k > i and k < b and toks[k].text == ",":
             i = k + 1
         if i >= b:
             return
@@ -110,7 +115,7 @@ class _Finder(TokenScanner[DateLexicon]):
             self.carried = carried
             return
         m = self.out.pop()
-        if m.value is None or (j < b and self.toks[j].text not in _DATELINE_ENDS and self.toks[j - 1].text != ".") \
+        if m.value is None or (j < b and toks[j].text not in _DATELINE_ENDS and toks[j - 1].text != ".") \
                 or (self.pub is not None and not 0 <= (self.pub - m.value).days <= DATELINE_DAYS):
             self.carried = carried
             return
