@@ -219,7 +219,9 @@ def _clause_date(ctx: Context, si: int, p: PlaceMention, day: date | None, tp: i
         return day, tp
     own = event_date(ctx, c.start, c.end)
     if len({d.value for d in ctx.dates if c.start <= d.start < c.end and d.kind in _binding.DAY_KINDS}) > 1:
-        own = _binding.stretch_date(ctx, p.start) or own   # ", а 12 березня - у Тернополі"
+        # ", а 12 березня - у Тернополі"; a day before the event's is more likely a backdrop's
+        got = _binding.stretch_date(ctx, p.start)
+        own = got if got is not None and (day is None or got[0] is None or got[0] >= day) else own
     pub = doc.published
     return own if own[0] is not None and (pub is None or own[0] <= pub + timedelta(days=1)) else (day, tp)
 
