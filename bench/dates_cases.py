@@ -470,4 +470,10 @@ TUNE: list[Case] = [
     ("roundup_days", "ru", "2024-03-14", None,
      "В Казани 5 марта прошёл пикет, в Уфе - 7 марта, в Перми - 9 марта.",
      [(P, "Kazan", "RU", "2024-03-05"), (P, "Ufa", "RU", "2024-03-07"), (P, "Perm", "RU", "2024-03-09")]),
+    ("weekend", "uk", "2024-03-11", None,
+     "На вихідних мешканці Житомира вийшли на мітинг проти підвищення тарифів.",
+     [(P, "Zhytomyr", "UA", "2024-03-09")]),
+    ("weekend", "en", "2024-03-11", None,
+     "Over the weekend, thousands of people marched in Nairobi against new taxes.",
+     [(P, "Nairobi", "KE", "2024-03-09")]),
 ]

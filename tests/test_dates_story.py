@@ -164,3 +164,14 @@ def test_a_town_s_day_before_the_event_s_is_taken_for_a_backdrop() -> None:
     assert got == {"Lyon": "2024-03-12", "Nanterre": "2024-03-15"}
     got = event_dates("Riots broke out in Lyon on Friday and in Nanterre on Tuesday.", "en", "2024-03-16")
     assert got == {"Lyon": "2024-03-15", "Nanterre": "2024-03-15"}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("На вихідних мешканці вийшли на мітинг.", "uk"),
+    ("В выходные жители вышли на митинг.", "ru"),
+    ("Over the weekend, thousands rallied.", "en"),
+])
+def test_the_weekend_is_its_saturday_at_week_precision(text: str, lang: str) -> None:
+    ctx = Context(analyse(text, lang, date(2024, 3, 11)))
+    dates.run(ctx)
+    assert [(d.value, d.precision) for d in ctx.dates] == [(date(2024, 3, 9), 2)]
