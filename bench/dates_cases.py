@@ -476,4 +476,17 @@ TUNE: list[Case] = [
     ("weekend", "en", "2024-03-11", None,
      "Over the weekend, thousands of people marched in Nairobi against new taxes.",
      [(P, "Nairobi", "KE", "2024-03-09")]),
+    # a fifth batch: the day of a statement beside the day of the event
+    ("statement", "en", "2024-03-14", None,
+     "The interior ministry said on Wednesday that protesters had blocked a highway near Quito on Monday.",
+     [(P, "Quito", "EC", "2024-03-11")]),
+    ("statement", "en", "2024-03-14", None,
+     "Police on Wednesday said they had detained 25 protesters in Accra on Sunday.",
+     [(P, "Accra", "GH", "2024-03-10")]),
+    ("statement", "ru", "2024-03-14", None,
+     "В среду полиция сообщила о задержании в воскресенье 15 участников пикета в Самаре.",
+     [(P, "Samara", "RU", "2024-03-10")]),
+    ("statement", "uk", "2024-03-14", None,
+     "У середу поліція повідомила, що в неділю у Полтаві затримала учасників мітингу.",
+     [(P, "Poltava", "UA", "2024-03-10")]),
 ]

@@ -175,3 +175,22 @@ def test_the_weekend_is_its_saturday_at_week_precision(text: str, lang: str) -> 
     ctx = Context(analyse(text, lang, date(2024, 3, 11)))
     dates.run(ctx)
     assert [(d.value, d.precision) for d in ctx.dates] == [(date(2024, 3, 9), 2)]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("The ministry said on Wednesday protesters had blocked a road in Lima on Monday.", "en", {"Lima": "2024-03-11"}),
+    ("Police on Wednesday said they had arrested 20 protesters in Lagos on Sunday.", "en", {"Lagos": "2024-03-10"}),
+    ("Поліція у середу повідомила про затримання у неділю 20 учасників мітингу у Рівному.", "uk",
+     {"Rivne": "2024-03-10"}),
+    ("В среду МВД сообщило о задержании участников митинга в Уфе, прошедшего в воскресенье.", "ru",
+     {"Ufa": "2024-03-10"}),
+    # a statement's day alone still dates the event (nothing else does)
+    ("Police said on Wednesday they had arrested 20 protesters in Lagos.", "en", {"Lagos": "2024-03-13"}),
+])
+def test_the_day_of_a_statement_gives_way_to_the_event_s(text: str, lang: str, expected: dict[str, str]) -> None:
+    assert event_dates(text, lang, "2024-03-14") == expected
+
+
+def test_a_weekday_before_a_count_is_no_weekday_of_a_date() -> None:
+    assert values("У неділю 20 учасників мітингу затримали.", "uk", date(2024, 3, 14)) == [
+        ("У неділю", date(2024, 3, 10))]

@@ -81,12 +81,12 @@ def event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
         s1 = doc.sentences[doc.sentence_of(max(start, end - 1))].end
     else:
         s0, s1 = start, end
-    inside = [d for d in usable if start <= d.start and d.end <= end]
+    inside = _not_statements(ctx, [d for d in usable if start <= d.start and d.end <= end])
     if inside:
         return _value(inside[0], pub)
     # beyond the span, a deadline ("обещали принять закон до 15 марта") dates nothing told beside it
     usable = [d for d in usable if not _deadline(ctx, d)]
-    near = [d for d in usable if s0 <= d.start and d.end <= s1]
+    near = _not_statements(ctx, [d for d in usable if s0 <= d.start and d.end <= s1])
     if near:
         best = min(near, key=lambda d: min(abs(d.start - start), abs(d.end - start)))
         return _value(best, pub)
@@ -149,8 +149,48 @@ def stretch_date(ctx: Context, offset: int) -> tuple[date | None, int] | None:
         return any(t.lower in sub or t.lemma in sub for t in doc.tokens[x:y])
 
     own = [d for d in ctx.dates if start <= d.start and d.end <= end and d.kind in DAY_KINDS
-           and d.value is not None and (pub is None or d.value <= pub + timedelta(days=1)) and not apart(d)]
+           and d.value is not None and (pub is None or d.value <= pub + timedelta(days=1))
+           and not apart(d) and not _statement(ctx, d)]
     return _value(own[0], pub) if own else None
+
+
+STATEMENT_GAP = 3    # "Police on Wednesday said", "On Wednesday, the ministry said": words between
+
+
+@lru_cache(maxsize=8)
+def _speech_verbs(lang: str) -> frozenset[str]:
+    """The language's verbs of saying (sources.toml `cues.verbs`)."""
+    return frozenset(load_lexicon(lexicon_lang(lang), "sources").get("cues", {}).get("verbs", []))
+
+
+def _not_statements(ctx: Context, found: list[DateMention]) -> list[DateMention]:
+    """Of several dates, those that do not date a statement ("The ministry said on Wednesday protesters
+    had blocked a road on Monday": Monday); all of them when each does."""
+    if len(found) < 2:
+        return found
+    kept = [d for d in found if not _statement(ctx, d)]
+    return kept or found
+
+
+def _statement(ctx: Context, d: DateMention) -> bool:
+    """A date told right after a verb of saying ("said on Wednesday", "сообщили в среду") or shortly
+    before it ("Police on Wednesday said", "В среду МВД сообщило"; across a comma only from the
+    sentence's start: "On Wednesday, the ministry said")."""
+    doc = ctx.doc
+    verbs = _speech_verbs(doc.lang)
+    a = doc.token_at(d.start)
+    b = doc.token_at(max(d.start, d.end - 1))
+    s0, s1 = doc.sent_tokens[doc.tokens[a].sent]
+
+    def speech(t: int) -> bool:
+        return doc.tokens[t].lemma in verbs or doc.tokens[t].lower in verbs
+
+    if a - 1 >= s0 and speech(a - 1):
+        return True
+    for v in range(b + 1, min(b + 2 + STATEMENT_GAP, s1)):
+        if speech(v):
+            return a == s0 or not any(doc.tokens[t].text == "," for t in range(b + 1, v))
+    return False
 
 
 @lru_cache(maxsize=8)

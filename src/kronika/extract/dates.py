@@ -370,7 +370,10 @@ class _Finder(TokenScanner[DateLexicon]):
         return b
 
     def day_month_ahead(self, k: int, stop: int) -> bool:
-        return _day(self.toks[k]) is not None or bool(re.fullmatch(r"\d{1,2}[-–]\d{1,2}", self.toks[k].text))
+        """A day and its month at k ("у суботу, 24 листопада"), not a count ("у неділю 20 учасників")."""
+        if _day(self.toks[k]) is None and not re.fullmatch(r"\d{1,2}[-–]\d{1,2}", self.toks[k].text):
+            return False
+        return any(self.month_of(j) is not None for j in range(k + 1, min(k + 4, stop)))
 
     def relative(self, i: int, stop: int) -> int:
         tok = self.toks[i]
