@@ -24,7 +24,6 @@ class DateLexicon:
     range_to: frozenset[str]
     time_preps: frozenset[str]
     last_week: tuple[tuple[str, ...], ...]
-    weekend: tuple[tuple[str, ...], ...]
     relative_phrases: dict[tuple[str, ...], int]
     relative_years: dict[tuple[str, ...], int]
     next_day: tuple[tuple[str, ...], ...]
@@ -72,7 +71,6 @@ def lexicon(lang: str) -> DateLexicon:
         range_to=frozenset(w.get("range_to", [])),
         time_preps=frozenset(w.get("time_preps", [])),
         last_week=tuple(tuple(p.split()) for p in w.get("last_week", [])),
-        weekend=tuple(tuple(norm(p).split()) for p in w.get("weekend", [])),
         relative_phrases={tuple(k.split()): int(v) for k, v in raw.get("relative_phrases", {}).items()},
         relative_years={tuple(k.split()): int(v) for k, v in raw.get("relative_years", {}).items()},
         next_day=tuple(tuple(p.split()) for p in raw.get("after_anchor", {}).get("next_day", [])),
@@ -102,7 +100,7 @@ def lexicon(lang: str) -> DateLexicon:
         subordinators=frozenset(w.get("subordinators", [])),
         deadline_preps=frozenset(w.get("deadline_preps", [])),
     )
-    phrases = [*lex.last_week, *lex.weekend, *lex.relative_phrases, *lex.relative_years, *lex.next_day, *lex.prev_day]
+    phrases = [*lex.last_week, *lex.relative_phrases, *lex.relative_years, *lex.next_day, *lex.prev_day]
     return replace(lex, firsts=frozenset(p[0] for p in phrases if p),
                    words=frozenset([*lex.months, *lex.weekdays, *lex.relative, *lex.ordinal_days,
                                     *lex.ordinal_tens]))

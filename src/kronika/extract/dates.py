@@ -487,10 +487,6 @@ class _Finder(TokenScanner[DateLexicon]):
                 value = None if self.pub is None else self.pub - timedelta(days=0 if this else 7)
                 self.add(i, i + n, value, 2, "relative")
                 return i + n
-        n = self.phrase_at(i, stop, self.lex.weekend)
-        if n:   # "на вихідних", "over the weekend": the latest Saturday, week precision
-            self.add(i, i + n, weekday_before(self.pub, 5), 2, "relative")
-            return i + n
         return i
 
     def year_alone(self, i: int, stop: int) -> int:
