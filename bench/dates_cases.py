@@ -489,4 +489,14 @@ TUNE: list[Case] = [
     ("statement", "uk", "2024-03-14", None,
      "У середу поліція повідомила, що в неділю у Полтаві затримала учасників мітингу.",
      [(P, "Poltava", "UA", "2024-03-10")]),
+    # a sixth batch: a backdrop's day in a relative clause beside the event's
+    ("relative_clause", "en", "2024-03-14", None,
+     "Demonstrations that started on Friday spread to Bogota on Tuesday.",
+     [(P, "Bogota|Bogotá", "CO", "2024-03-12")]),
+    ("relative_clause", "en", "2024-03-14", None,
+     "In Quito, where police shot a student on Sunday, thousands marched on Tuesday.",
+     [(P, "Quito", "EC", "2024-03-12")]),
+    ("relative_clause", "ru", "2024-03-14", None,
+     "В Самаре, где в пятницу задержали активиста, во вторник прошёл пикет.",
+     [(P, "Samara", "RU", "2024-03-12")]),
 ]

@@ -183,3 +183,13 @@ def test_the_day_of_a_statement_gives_way_to_the_event_s(text: str, lang: str, e
 def test_a_weekday_before_a_count_is_no_weekday_of_a_date() -> None:
     assert values("У неділю 20 учасників мітингу затримали.", "uk", date(2024, 3, 14)) == [
         ("У неділю", date(2024, 3, 10))]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Protests that began on Friday continued in Yerevan on Monday.", "en", {"Yerevan": "2024-03-11"}),
+    ("Protesters who had rallied on Sunday blocked a road in Lima on Monday.", "en", {"Lima": "2024-03-11"}),
+    ("In Lima, where a protester died on Monday, thousands marched on Tuesday.", "en", {"Lima": "2024-03-12"}),
+    ("У Рівному, де в п'ятницю затримали активіста, у понеділок відбувся мітинг.", "uk", {"Rivne": "2024-03-11"}),
+])
+def test_a_backdrop_s_day_in_a_relative_clause_gives_way(text: str, lang: str, expected: dict[str, str]) -> None:
+    assert event_dates(text, lang, "2024-03-14") == expected

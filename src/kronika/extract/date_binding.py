@@ -124,8 +124,8 @@ def headline_day(ctx: Context, find: Callable[[Context], list[DateMention]]) -> 
 
 def stretch_date(ctx: Context, offset: int) -> tuple[date | None, int] | None:
     """The date of the comma-bounded stretch of the sentence around `offset` when it names one of its
-    own ("У Львові 10 березня пройшов мітинг, а 12 березня - у Тернополі": Ternopil's is the 12th);
-    None when the stretch names none."""
+    own ("У Львові 10 березня пройшов мітинг, а 12 березня - у Тернополі": Ternopil's is the 12th),
+    the nearest of several; None when the stretch names none."""
     doc = ctx.doc
     k = doc.token_at(offset)
     a, b = doc.sent_tokens[doc.tokens[k].sent]
@@ -151,7 +151,13 @@ def stretch_date(ctx: Context, offset: int) -> tuple[date | None, int] | None:
     own = [d for d in ctx.dates if start <= d.start and d.end <= end and d.kind in DAY_KINDS
            and d.value is not None and (pub is None or d.value <= pub + timedelta(days=1))
            and not apart(d) and not _statement(ctx, d)]
-    return _value(own[0], pub) if own else None
+    if not own:
+        return None
+
+    def gap(d: DateMention) -> int:      # "Protests that began on Friday continued in Yerevan on Monday"
+        return min(abs(doc.token_at(d.start) - k), abs(doc.token_at(max(d.start, d.end - 1)) - k))
+
+    return _value(min(own, key=gap), pub)
 
 
 STATEMENT_GAP = 3    # "Police on Wednesday said", "On Wednesday, the ministry said": words between
@@ -165,11 +171,26 @@ def _speech_verbs(lang: str) -> frozenset[str]:
 
 def _not_statements(ctx: Context, found: list[DateMention]) -> list[DateMention]:
     """Of several dates, those that do not date a statement ("The ministry said on Wednesday protesters
-    had blocked a road on Monday": Monday); all of them when each does."""
+    had blocked a road on Monday": Monday) or a relative clause's backdrop; all of them when each does."""
     if len(found) < 2:
         return found
-    kept = [d for d in found if not _statement(ctx, d)]
+    kept = [d for d in found if not _statement(ctx, d) and not _relative(ctx, d)]
     return kept or found
+
+
+def _relative(ctx: Context, d: DateMention) -> bool:
+    """A date in a relative clause set off by commas (", where a protester died on Monday,",
+    ", які в п'ятницю пікетували міськраду,"): the backdrop's day, not the event's."""
+    doc = ctx.doc
+    k = doc.token_at(d.start)
+    a = doc.sent_tokens[doc.tokens[k].sent][0]
+    lo = k
+    while lo > a and doc.tokens[lo - 1].text not in _STRETCH_ENDS:
+        lo -= 1
+    if lo == a:
+        return False
+    sub = lexicon(doc.lang).subordinators
+    return any(t.lower in sub or t.lemma in sub for t in doc.tokens[lo:min(lo + 2, k)])
 
 
 def _statement(ctx: Context, d: DateMention) -> bool:
