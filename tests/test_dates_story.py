@@ -186,8 +186,6 @@ def test_a_weekday_before_a_count_is_no_weekday_of_a_date() -> None:
 
 
 @pytest.mark.parametrize("text,lang,expected", [
-    ("Protests that began on Friday continued in Yerevan on Monday.", "en", {"Yerevan": "2024-03-11"}),
-    ("Protesters who had rallied on Sunday blocked a road in Lima on Monday.", "en", {"Lima": "2024-03-11"}),
     ("In Lima, where a protester died on Monday, thousands marched on Tuesday.", "en", {"Lima": "2024-03-12"}),
     ("У Рівному, де в п'ятницю затримали активіста, у понеділок відбувся мітинг.", "uk", {"Rivne": "2024-03-11"}),
 ])

@@ -125,7 +125,7 @@ def headline_day(ctx: Context, find: Callable[[Context], list[DateMention]]) -> 
 def stretch_date(ctx: Context, offset: int) -> tuple[date | None, int] | None:
     """The date of the comma-bounded stretch of the sentence around `offset` when it names one of its
     own ("У Львові 10 березня пройшов мітинг, а 12 березня - у Тернополі": Ternopil's is the 12th),
-    the nearest of several; None when the stretch names none."""
+    the first of several; None when the stretch names none."""
     doc = ctx.doc
     k = doc.token_at(offset)
     a, b = doc.sent_tokens[doc.tokens[k].sent]
@@ -151,13 +151,7 @@ def stretch_date(ctx: Context, offset: int) -> tuple[date | None, int] | None:
     own = [d for d in ctx.dates if start <= d.start and d.end <= end and d.kind in DAY_KINDS
            and d.value is not None and (pub is None or d.value <= pub + timedelta(days=1))
            and not apart(d) and not _statement(ctx, d)]
-    if not own:
-        return None
-
-    def gap(d: DateMention) -> int:      # "Protests that began on Friday continued in Yerevan on Monday"
-        return min(abs(doc.token_at(d.start) - k), abs(doc.token_at(max(d.start, d.end - 1)) - k))
-
-    return _value(min(own, key=gap), pub)
+    return _value(own[0], pub) if own else None
 
 
 STATEMENT_GAP = 3    # "Police on Wednesday said", "On Wednesday, the ministry said": words between
