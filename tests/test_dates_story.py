@@ -29,6 +29,7 @@ def event_dates(text: str, lang: str, published: str | None) -> dict[str, str | 
     ("У Луцьку пройшов пікет. 7 березня мітинг відбувся в Рівному.", 2),   # a day opens a sentence
     ("Курс впав на 1.5 відсотка.", 1),                                     # a decimal stays inside
     ("В 2021 г. 5 человек пострадали.", 1),                                # after an abbreviation
+    ("Дело возбуждено по ч. 2 ст. 212 УК.", 1),                            # a short one before a number
 ])
 def test_a_day_after_a_full_stop_opens_a_sentence(text: str, n: int) -> None:
     assert len(sentences(text)) == n
