@@ -192,3 +192,15 @@ def test_a_weekday_before_a_count_is_no_weekday_of_a_date() -> None:
 ])
 def test_a_backdrop_s_day_in_a_relative_clause_gives_way(text: str, lang: str, expected: dict[str, str]) -> None:
     assert event_dates(text, lang, "2024-03-14") == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Как и в 2019 году, жители Екатеринбурга во вторник вышли на митинг против застройки сквера.", "ru",
+     {"Yekaterinburg": "2024-08-27"}),
+    ("As in 2019, thousands marched in Hong Kong on Sunday.", "en", {"Hong Kong": "2024-08-25"}),
+    # a year long past with no day of the story stays history
+    ("У 2019 році мешканці Рівного вийшли на мітинг.", "uk", {}),
+    ("В 2014 году, 5 марта, в Симферополе прошёл митинг.", "ru", {}),
+])
+def test_a_recalled_year_does_not_hide_this_week_s_event(text: str, lang: str, expected: dict[str, str]) -> None:
+    assert event_dates(text, lang, "2024-08-28") == expected

@@ -23,6 +23,7 @@ DAY_KINDS = ("date", "relative", "weekday", "range", "month")
 APPROX_REACH = 3     # "on or around 3 May": the cue this many words before the date at most
 RANGE_DAYS = 2       # "between 3 and 5 May": a span this long is dated to its first day at week precision
 HEADLINE_DAYS = 31   # a headline's day at most this long before publication dates the story
+CURRENT_DAYS = 7     # a weekday or "yesterday" this near publication is the story's own day
 _STRETCH_ENDS = {",", ";", "(", ")"}
 
 
@@ -103,6 +104,16 @@ def event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
     if pub is not None:
         return pub, 1
     return None, 3
+
+
+def current_days(ctx: Context) -> list[int]:
+    """Where a weekday or a relative day near publication stands ("во вторник", "вчера"): a day that can
+    only be the story's own, whatever year its sentence recalls ("Как и в 2019 году, ... во вторник")."""
+    pub = ctx.doc.published
+    if pub is None:
+        return []
+    return sorted(d.start for d in ctx.dates if d.kind in ("weekday", "relative") and d.precision == 1
+                  and d.value is not None and abs((pub - d.value).days) <= CURRENT_DAYS)
 
 
 def headline_day(ctx: Context, find: Callable[[Context], list[DateMention]]) -> date | None:

@@ -22,18 +22,16 @@ from ..text.normalise import norm
 from .context import Context
 
 # event_date and dates_between are this stage's interface to the events stage (kept importable from here)
-from .date_binding import DAY_KINDS, headline_day, loosen
+from .date_binding import DAY_KINDS, current_days, headline_day, loosen
 from .date_binding import dates_between as dates_between
 from .date_binding import event_date as event_date
 from .date_lexicon import DateLexicon, _safe_date, day_before, resolve_year, weekday_before
 from .date_lexicon import lexicon as lexicon
+from .date_numeric import numeric_dates
 from .figures.numbers import TokenScanner
 from .mentions import DateMention
 
 _DASHES = {"-", "–", "—", "‒"}
-_NUMERIC_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d])")
 _DATELINE_ENDS = {"(", ".", "/", "-", "–", "—", ":"}
 DATELINE_DAYS = 7    # a dateline this many days before publication still tells the story's day
 
@@ -544,32 +542,7 @@ class _Finder(TokenScanner[DateLexicon]):
                 i = j if j > i else i + 1
 
     def scan_regex(self) -> None:
-        text = self.doc.text
-        taken = [(m.start, m.end) for m in self.out]
-        for rx, order in ((_ISO, "ymd"), (_NUMERIC_DMY, "dmy")):
-            for m in rx.finditer(text):
-                if any(s <= m.start() < e for s, e in taken):
-                    continue
-                if order == "ymd":
-                    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-                else:
-                    d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-                    y = y + 2000 if y < 100 else y
-                value = _safe_date(y, mo, d)
-                if value is None:
-                    continue
-                self.out.append(DateMention(m.start(), m.end(), m.group(0), value, 1, None, "date"))
-                taken.append((m.start(), m.end()))
-        for m in _TIME.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
-                continue
-            # "13:00" always; "15.00" only after a time preposition ("о 15.00", "станом на 15.00")
-            if m.group(0)[2:3] == "." or m.group(0)[1:2] == ".":
-                before = text[max(0, m.start() - 12):m.start()].split()
-                if not before or norm(before[-1]) not in self.lex.time_preps:
-                    continue
-            self.out.append(DateMention(m.start(), m.end(), m.group(0), None, 1, None, "time"))
-            taken.append((m.start(), m.end()))
+        self.out.extend(numeric_dates(self.doc.text, self.lex.time_preps, [(m.start, m.end) for m in self.out]))
 
     def run(self) -> list[DateMention]:
         self.scan_tokens()
@@ -599,7 +572,9 @@ def find_dates(ctx: Context) -> list[DateMention]:
 
 def run(ctx: Context) -> None:
     """Fill ctx.dates with every date expression, resolved against doc.published; the headline's
-    day, where it names one, in doc.memo["headline_day"] (the story's day when the text gives none)."""
+    day, where it names one, in doc.memo["headline_day"] (the story's day when the text gives none);
+    where weekdays and "yesterday"s of the story stand, in doc.memo["current_days"]."""
     ctx.dates = [d for d in find_dates(ctx) if not ctx.skipped(d.start, d.end)]
     loosen(ctx)
     ctx.doc.memo["headline_day"] = headline_day(ctx, find_dates)
+    ctx.doc.memo["current_days"] = current_days(ctx)
