@@ -96,7 +96,7 @@ def build_context(article: Article) -> Context:
     lang = article.lang or detect_language((article.title or "") + "\n" + article.text)
     doc = analyse(article.text, lang, parse_published(article.published),
                   published_year(article.published), published_month(article.published))
-    return Context(doc, url=article.url)
+    return Context(doc, url=article.url, title=article.title)
 
 
 def _respan(result: ArticleResult, mapped: invisible.Mapped, original: str) -> None:

@@ -22,6 +22,7 @@ class Context:
     counts: list[Count] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     url: str | None = None   # the article's address: its host is the outlet itself, not a source
+    title: str | None = None  # the headline (not in doc.text): a day it names dates an undated story
 
     def skipped(self, start: int, end: int) -> bool:
         """True when [start, end) lies inside a boilerplate range."""

@@ -6,10 +6,12 @@ loosened to week precision."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 
 from ..resources import lexicon_lang, load_lexicon
+from ..text.doc import analyse
 from ..text.normalise import norm
 from .context import Context
 from .date_lexicon import lexicon
@@ -20,6 +22,9 @@ DAY_KINDS = ("date", "relative", "weekday", "range", "month")
 
 APPROX_REACH = 3     # "on or around 3 May": the cue this many words before the date at most
 RANGE_DAYS = 2       # "between 3 and 5 May": a span this long is dated to its first day at week precision
+HEADLINE_DAYS = 31   # a headline's day at most this long before publication dates the story
+CURRENT_DAYS = 7     # a weekday or "yesterday" this near publication is the story's own day
+_STRETCH_ENDS = {",", ";", "(", ")"}
 
 
 @lru_cache(maxsize=8)
@@ -62,7 +67,8 @@ def event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
        covering the span — inside the span first, else the nearest one in those sentences;
        historic dates (a year or more from publication) and future dates are not used;
     2. else the nearest such date earlier in the same paragraph (the story continues);
-    3. else the article's news date: published, precision 1;
+    3. else the article's news date: its dateline, else the one day its headline names, else
+       published, precision 1;
     4. else (no publication date, nothing resolvable) None with precision 3.
     A range gives its first day ("в ночь с 4 на 5 января" -> 4 January); a week-level expression
     ("минулого тижня") precision 2, a month precision 3.
@@ -76,12 +82,12 @@ def event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
         s1 = doc.sentences[doc.sentence_of(max(start, end - 1))].end
     else:
         s0, s1 = start, end
-    inside = [d for d in usable if start <= d.start and d.end <= end]
+    inside = _not_statements(ctx, [d for d in usable if start <= d.start and d.end <= end])
     if inside:
         return _value(inside[0], pub)
     # beyond the span, a deadline ("обещали принять закон до 15 марта") dates nothing told beside it
     usable = [d for d in usable if not _deadline(ctx, d)]
-    near = [d for d in usable if s0 <= d.start and d.end <= s1]
+    near = _not_statements(ctx, [d for d in usable if s0 <= d.start and d.end <= s1])
     if near:
         best = min(near, key=lambda d: min(abs(d.start - start), abs(d.end - start)))
         return _value(best, pub)
@@ -89,11 +95,135 @@ def event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
     before = [d for d in usable if pa <= d.start and d.end <= s0 and _anchors_story(ctx, d)]
     if before:
         return _value(before[-1], pub)
+    told = next((d.value for d in ctx.dates if d.kind == "dateline"), None)
+    if told is not None:
+        return told, 1     # a wire story's dateline: the day it is told from
+    head = doc.memo.get("headline_day")
+    if isinstance(head, date):
+        return head, 1     # "... in Accra on 5 March": the headline's day
     if pub is not None:
         return pub, 1
     return None, 3
 
 
+def current_days(ctx: Context) -> list[int]:
+    """Where a weekday or a relative day near publication stands ("во вторник", "вчера"): a day that can
+    only be the story's own, whatever year its sentence recalls ("Как и в 2019 году, ... во вторник")."""
+    pub = ctx.doc.published
+    if pub is None:
+        return []
+    return sorted(d.start for d in ctx.dates if d.kind in ("weekday", "relative") and d.precision == 1
+                  and d.value is not None and abs((pub - d.value).days) <= CURRENT_DAYS)
+
+
+def headline_day(ctx: Context, find: Callable[[Context], list[DateMention]]) -> date | None:
+    """The one day the headline names ("Traders protest in Accra on 5 March", "У Рівному вчора
+    пікетували облраду"), not after publication nor a month before it; None when it names none or
+    several."""
+    doc = ctx.doc
+    if not ctx.title or not ctx.title.strip():
+        return None
+    head = Context(analyse(ctx.title, doc.lang, doc.published, doc.published_year, doc.published_month))
+    days = {d.value for d in find(head) if d.kind in ("date", "weekday", "relative") and d.precision == 1
+            and d.value is not None}
+    pub = doc.published
+    if len(days) != 1:
+        return None
+    day = days.pop()
+    return day if pub is None or 0 <= (pub - day).days <= HEADLINE_DAYS else None
+
+
+def stretch_date(ctx: Context, offset: int) -> tuple[date | None, int] | None:
+    """The date of the comma-bounded stretch of the sentence around `offset` when it names one of its
+    own ("У Львові 10 березня пройшов мітинг, а 12 березня - у Тернополі": Ternopil's is the 12th),
+    the first of several; None when the stretch names none."""
+    doc = ctx.doc
+    k = doc.token_at(offset)
+    a, b = doc.sent_tokens[doc.tokens[k].sent]
+    links, preps = _stretch_links(doc.lang)
+
+    def ends(i: int) -> bool:    # a comma, or "and" before "in": "in Ibadan on Tuesday and in Abuja on ..."
+        t = doc.tokens[i]
+        return t.text in _STRETCH_ENDS or (t.lower in links and i + 1 < b and doc.tokens[i + 1].lower in preps)
+
+    lo, hi = k, k
+    while lo > a and not ends(lo - 1):
+        lo -= 1
+    while hi < b and not ends(hi):
+        hi += 1
+    start, end = doc.tokens[lo].start, doc.tokens[hi - 1].end
+    pub = doc.published
+    sub = lexicon(doc.lang).subordinators
+
+    def apart(d: DateMention) -> bool:   # "in Nanterre where a teenager was shot on Tuesday": not its day
+        x, y = sorted((k, doc.token_at(d.start)))
+        return any(t.lower in sub or t.lemma in sub for t in doc.tokens[x:y])
+
+    own = [d for d in ctx.dates if start <= d.start and d.end <= end and d.kind in DAY_KINDS
+           and d.value is not None and (pub is None or d.value <= pub + timedelta(days=1))
+           and not apart(d) and not _statement(ctx, d)]
+    return _value(own[0], pub) if own else None
+
+
+STATEMENT_GAP = 3    # "Police on Wednesday said", "On Wednesday, the ministry said": words between
+
+
+@lru_cache(maxsize=8)
+def _speech_verbs(lang: str) -> frozenset[str]:
+    """The language's verbs of saying (sources.toml `cues.verbs`)."""
+    return frozenset(load_lexicon(lexicon_lang(lang), "sources").get("cues", {}).get("verbs", []))
+
+
+def _not_statements(ctx: Context, found: list[DateMention]) -> list[DateMention]:
+    """Of several dates, those that do not date a statement ("The ministry said on Wednesday protesters
+    had blocked a road on Monday": Monday) or a relative clause's backdrop; all of them when each does."""
+    if len(found) < 2:
+        return found
+    kept = [d for d in found if not _statement(ctx, d) and not _relative(ctx, d)]
+    return kept or found
+
+
+def _relative(ctx: Context, d: DateMention) -> bool:
+    """A date in a relative clause set off by commas (", where a protester died on Monday,",
+    ", які в п'ятницю пікетували міськраду,"): the backdrop's day, not the event's."""
+    doc = ctx.doc
+    k = doc.token_at(d.start)
+    a = doc.sent_tokens[doc.tokens[k].sent][0]
+    lo = k
+    while lo > a and doc.tokens[lo - 1].text not in _STRETCH_ENDS:
+        lo -= 1
+    if lo == a:
+        return False
+    sub = lexicon(doc.lang).subordinators
+    return any(t.lower in sub or t.lemma in sub for t in doc.tokens[lo:min(lo + 2, k)])
+
+
+def _statement(ctx: Context, d: DateMention) -> bool:
+    """A date told right after a verb of saying ("said on Wednesday", "сообщили в среду") or shortly
+    before it ("Police on Wednesday said", "В среду МВД сообщило"; across a comma only from the
+    sentence's start: "On Wednesday, the ministry said")."""
+    doc = ctx.doc
+    verbs = _speech_verbs(doc.lang)
+    a = doc.token_at(d.start)
+    b = doc.token_at(max(d.start, d.end - 1))
+    s0, s1 = doc.sent_tokens[doc.tokens[a].sent]
+
+    def speech(t: int) -> bool:
+        return doc.tokens[t].lemma in verbs or doc.tokens[t].lower in verbs
+
+    if a - 1 >= s0 and speech(a - 1):
+        return True
+    for v in range(b + 1, min(b + 2 + STATEMENT_GAP, s1)):
+        if speech(v):
+            return a == s0 or not any(doc.tokens[t].text == "," for t in range(b + 1, v))
+    return False
+
+
+@lru_cache(maxsize=8)
+def _stretch_links(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The language's "and" words and place prepositions (clauses.toml)."""
+    raw = load_lexicon(lexicon_lang(lang), "clauses")
+    return frozenset(raw.get("and_words", [])), frozenset(raw.get("in_preps", []))
 
 
 def _deadline(ctx: Context, d: DateMention) -> bool:

@@ -27,14 +27,19 @@ class DateLexicon:
     relative_phrases: dict[tuple[str, ...], int]
     relative_years: dict[tuple[str, ...], int]
     next_day: tuple[tuple[str, ...], ...]
+    prev_day: tuple[tuple[str, ...], ...]   # "напередодні", "the day before": a day before the last date
     later: frozenset[str]
     through: frozenset[str]
     day_words: frozenset[str]
+    ago: frozenset[str] = frozenset()          # "три дні тому", "two days ago": back from publication
+    week_words: frozenset[str] = frozenset()   # "тиждень тому", "a week ago"
+    possessives: tuple[str, ...] = ()          # "Monday's protest": a weekday with a possessive ending
     ordinal_days: dict[str, int] = field(default_factory=dict)   # "шостий" -> 6
     ordinal_tens: dict[str, int] = field(default_factory=dict)   # "двадцять" -> 20
     day_suffixes: frozenset[str] = frozenset()   # "7-го", "7-е": a day written with its case ending
     day_nouns: frozenset[str] = frozenset()      # "7-го числа"
     night_to: frozenset[str] = frozenset()       # "в ніч на/проти ..."
+    day_leads: frozenset[str] = frozenset()      # "on the 12th": a bare ordinal day after these words
     ordinal_links: frozenset[str] = frozenset()  # "the sixth of May": required where listed
     weekday_last: frozenset[str] = frozenset()   # "минулої суботи": strictly before publication
     weekday_next: frozenset[str] = frozenset()   # "наступної суботи": after it
@@ -69,14 +74,19 @@ def lexicon(lang: str) -> DateLexicon:
         relative_phrases={tuple(k.split()): int(v) for k, v in raw.get("relative_phrases", {}).items()},
         relative_years={tuple(k.split()): int(v) for k, v in raw.get("relative_years", {}).items()},
         next_day=tuple(tuple(p.split()) for p in raw.get("after_anchor", {}).get("next_day", [])),
+        prev_day=tuple(tuple(norm(p).split()) for p in raw.get("after_anchor", {}).get("prev_day", [])),
         later=frozenset(raw.get("after_anchor", {}).get("later", [])),
         through=frozenset(raw.get("after_anchor", {}).get("through", [])),
         day_words=frozenset(raw.get("after_anchor", {}).get("day_words", [])),
+        ago=frozenset(raw.get("after_anchor", {}).get("ago", [])),
+        possessives=tuple(norm(x) for x in w.get("possessives", [])),
+        week_words=frozenset(raw.get("after_anchor", {}).get("week_words", [])),
         ordinal_days={norm(k): int(v) for k, v in raw.get("ordinal_days", {}).items()},
         ordinal_tens={norm(k): int(v) for k, v in raw.get("ordinal_tens", {}).items()},
         day_suffixes=frozenset(raw.get("day_only", {}).get("suffixes", [])),
         day_nouns=frozenset(raw.get("day_only", {}).get("nouns", [])),
         night_to=frozenset(raw.get("day_only", {}).get("night_to", [])),
+        day_leads=frozenset(raw.get("day_only", {}).get("leads", [])),
         ordinal_links=frozenset(raw.get("day_only", {}).get("ordinal_links", [])),
         weekday_last=frozenset(w.get("weekday_last", [])),
         weekday_next=frozenset(w.get("weekday_next", [])),
@@ -90,7 +100,7 @@ def lexicon(lang: str) -> DateLexicon:
         subordinators=frozenset(w.get("subordinators", [])),
         deadline_preps=frozenset(w.get("deadline_preps", [])),
     )
-    phrases = [*lex.last_week, *lex.relative_phrases, *lex.relative_years, *lex.next_day]
+    phrases = [*lex.last_week, *lex.relative_phrases, *lex.relative_years, *lex.next_day, *lex.prev_day]
     return replace(lex, firsts=frozenset(p[0] for p in phrases if p),
                    words=frozenset([*lex.months, *lex.weekdays, *lex.relative, *lex.ordinal_days,
                                     *lex.ordinal_tens]))

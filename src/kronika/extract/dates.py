@@ -22,18 +22,18 @@ from ..text.normalise import norm
 from .context import Context
 
 # event_date and dates_between are this stage's interface to the events stage (kept importable from here)
-from .date_binding import DAY_KINDS, loosen
+from .date_binding import DAY_KINDS, current_days, headline_day, loosen
 from .date_binding import dates_between as dates_between
 from .date_binding import event_date as event_date
 from .date_lexicon import DateLexicon, _safe_date, day_before, resolve_year, weekday_before
 from .date_lexicon import lexicon as lexicon
+from .date_numeric import numeric_dates
 from .figures.numbers import TokenScanner
 from .mentions import DateMention
 
 _DASHES = {"-", "–", "—", "‒"}
-_NUMERIC_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d])")
+_DATELINE_ENDS = {"(", ".", "/", "-", "–", "—", ":"}
+DATELINE_DAYS = 7    # a dateline this many days before publication still tells the story's day
 
 
 def _day(tok: Token) -> int | None:
@@ -64,6 +64,8 @@ class _Finder(TokenScanner[DateLexicon]):
         if self.pub is None and self.carried is None:
             self.carried = self.article_year()
         self.pending: list[tuple[DateMention, int]] = []   # "два дні потому": days after the previous date
+        self.skip_to = 0     # tokens of the dateline, read before the scan
+        self.dateline()
 
     def article_year(self) -> int | None:
         """With no publication date, the latest year the article names as such ("за 2023 рік",
@@ -77,6 +79,47 @@ class _Finder(TokenScanner[DateLexicon]):
             if nxt in self.lex.year_words or (k > 0 and self.month_of(k - 1) is not None):
                 best = y if best is None else max(best, y)
         return best
+
+    def dateline(self) -> None:
+        """A wire dateline ("KYIV, March 4 (Reuters) -", "ХАРКІВ, 25 травня."): the day the story is told
+        from. It dates "today", "yesterday" and weekdays in place of a publication date it is at most
+        `DATELINE_DAYS` before (or stands for a missing one); kind "dateline", the story's fallback day."""
+        toks = self.toks
+        if not toks or not toks[0].is_word:
+            return
+        i = 0   # the town: up to four capitalised words ("KYIV", "NEW DELHI"), or one in title case
+        while i < len(toks) and i < 4 and toks[i].is_word and len(toks[i].text) > 1 and toks[i].text.isupper():
+            i += 1
+        if i == 0 and toks[0].is_title and len(toks) > 1 and toks[1].text in (",", "."):
+            i = 1   # "Київ, 5 березня (Укрінформ)": only with a dateline's closing mark (below)
+        if i == 0 or i >= len(toks) or toks[i].text not in (",", "."):
+            return
+        i += 1
+        if i >= len(toks) or toks[i].sent > 1:
+            return
+        b = self.doc.sent_tokens[toks[i].sent][1]   # "КИЇВ. 5 березня.": the date may open the next sentence
+        k = i     # "ABUJA, Nigeria, March 4": a country after the town
+        while k < b and k - i < 3 and toks[k].is_word and toks[k].is_title and self.month_of(k) is None:
+            k += 1
+        if k > i and k < b and toks[k].text == ",":
+            i = k + 1
+        if i >= b:
+            return
+        n, carried = len(self.out), self.carried
+        j = self.day_month(i, b) if self.toks[i].text[:1].isdigit() else self.month_day(i, b) \
+            if self.lang == "en" else i
+        if j == i or len(self.out) != n + 1:
+            del self.out[n:]
+            self.carried = carried
+            return
+        m = self.out.pop()
+        if m.value is None or (j < b and toks[j].text not in _DATELINE_ENDS and toks[j - 1].text != ".") \
+                or (self.pub is not None and not 0 <= (self.pub - m.value).days <= DATELINE_DAYS):
+            self.carried = carried
+            return
+        self.pub = m.value
+        self.out.append(DateMention(m.start, m.end, m.text, m.value, 1, None, "dateline"))
+        self.skip_to = j
 
     def month_of(self, i: int) -> int | None:
         tok = self.toks[i]
@@ -100,6 +143,9 @@ class _Finder(TokenScanner[DateLexicon]):
         for k in self.k(i):
             if k in self.lex.weekdays:
                 return int(self.lex.weekdays[k])
+        for suffix in self.lex.possessives:     # "Monday's protest"
+            if self.low[i].endswith(suffix) and self.low[i][:-len(suffix)] in self.lex.weekdays:
+                return int(self.lex.weekdays[self.low[i][:-len(suffix)]])
         return None
 
     def add(self, a: int, b: int, value: date | None, precision: int, kind: str,
@@ -158,6 +204,10 @@ class _Finder(TokenScanner[DateLexicon]):
         # "5th of January"
         if self.lang == "en" and self.low[j] in ("st", "nd", "rd", "th") and self.toks[j].start == self.toks[j - 1].end:
             j += 1
+            if (j >= stop or not self.toks[j].is_word) and i > 0 and self.low[i - 1] in self.lex.day_leads:
+                # "on the 12th," "earlier this month, on the 4th.": the day of the story's month
+                self.add(i - 1, j, day_before(self.pub, d1), 1, "date")
+                return j
             if j < stop and self.low[j] == "of":
                 j += 1
             if j >= stop:
@@ -318,7 +368,10 @@ class _Finder(TokenScanner[DateLexicon]):
         return b
 
     def day_month_ahead(self, k: int, stop: int) -> bool:
-        return _day(self.toks[k]) is not None or bool(re.fullmatch(r"\d{1,2}[-–]\d{1,2}", self.toks[k].text))
+        """A day and its month at k ("у суботу, 24 листопада"), not a count ("у неділю 20 учасників")."""
+        if _day(self.toks[k]) is None and not re.fullmatch(r"\d{1,2}[-–]\d{1,2}", self.toks[k].text):
+            return False
+        return any(self.month_of(j) is not None for j in range(k + 1, min(k + 4, stop)))
 
     def relative(self, i: int, stop: int) -> int:
         tok = self.toks[i]
@@ -370,10 +423,14 @@ class _Finder(TokenScanner[DateLexicon]):
         return 1 if tok.lower in ("a", "one") else None
 
     def after_anchor(self, i: int, stop: int) -> int:
-        """"наступного дня", "два дні потому", "через два дня", "two days later"."""
+        """"наступного дня", "два дні потому", "через два дня", "two days later"; "напередодні", "the
+        day before": a day before the date told last, else before publication."""
         n = self.phrase_at(i, stop, self.lex.next_day)
         if n:
             return self.pend(i, i + n, 1)
+        n = self.phrase_at(i, stop, self.lex.prev_day)
+        if n:
+            return self.pend(i, i + n, -1)
         if i + 1 >= stop or not (self.low[i] in self.lex.through or self.low[i] in self.lex.later
                                  or self.low[i + 1] in self.lex.day_words):
             return i  # cheap pre-check: every form needs a "через/спустя" or a day word next
@@ -389,7 +446,27 @@ class _Finder(TokenScanner[DateLexicon]):
             return self.pend(i, k + 2, days)
         if k + 2 < stop and self.low[k + 2] in self.lex.later:
             return self.pend(i, k + 3, days)
+        if k + 2 < stop and self.low[k + 2] in self.lex.ago:
+            # "три дні тому", "два дня назад", "two days ago": counted back from publication
+            value = self.pub - timedelta(days=days) if self.pub is not None else None
+            self.add(i, k + 3, value, 1, "relative")
+            return k + 3
         return i
+
+    def weeks_ago(self, i: int, stop: int) -> int:
+        """"тиждень тому", "неделю назад", "a week ago", "два тижні тому": week precision."""
+        k = i
+        n = 1
+        if self.low[k] not in self.lex.week_words:
+            got = self.count_of(k)
+            if got is None or k + 1 >= stop or self.low[k + 1] not in self.lex.week_words:
+                return i
+            n, k = got, k + 1
+        if k + 1 >= stop or self.low[k + 1] not in self.lex.ago:
+            return i
+        value = self.pub - timedelta(days=7 * n) if self.pub is not None else None
+        self.add(i, k + 2, value, 2, "relative")
+        return k + 2
 
     def pend(self, a: int, b: int, days: int) -> int:
         s, e = self.toks[a].start, self.toks[b - 1].end
@@ -437,7 +514,7 @@ class _Finder(TokenScanner[DateLexicon]):
 
     def scan_tokens(self) -> None:
         for a, b in self.doc.sent_tokens:
-            i = a
+            i = max(a, self.skip_to)
             while i < b:
                 tok = self.toks[i]
                 if tok.text[:1].isdigit():
@@ -445,13 +522,18 @@ class _Finder(TokenScanner[DateLexicon]):
                     if j == i:
                         j = self.after_anchor(i, b)
                     if j == i:
+                        j = self.weeks_ago(i, b)
+                    if j == i:
                         j = self.year_alone(i, b)
                 elif tok.is_word and (self.low[i] in self.lex.firsts or self.low[i] in self.lex.through
                                       or self.low[i] in self.lex.later or self.k(i) & self.lex.words
-                                      or (i + 1 < b and self.low[i + 1] in self.lex.day_words)):
+                                      or self.low[i] in self.lex.week_words
+                                      or (bool(self.lex.possessives) and self.weekday_of(i) is not None)
+                                      or (i + 1 < b and (self.low[i + 1] in self.lex.day_words
+                                                         or self.low[i + 1] in self.lex.week_words))):
                     j = self.month_day(i, b) if self.lang == "en" else i
                     for step in (self.relative_phrase, self.weekday, self.relative, self.week,
-                                 self.ordinal_day_month, self.after_anchor, self.month_alone):
+                                 self.ordinal_day_month, self.after_anchor, self.weeks_ago, self.month_alone):
                         if j != i:
                             break
                         j = step(i, b)
@@ -460,32 +542,7 @@ class _Finder(TokenScanner[DateLexicon]):
                 i = j if j > i else i + 1
 
     def scan_regex(self) -> None:
-        text = self.doc.text
-        taken = [(m.start, m.end) for m in self.out]
-        for rx, order in ((_ISO, "ymd"), (_NUMERIC_DMY, "dmy")):
-            for m in rx.finditer(text):
-                if any(s <= m.start() < e for s, e in taken):
-                    continue
-                if order == "ymd":
-                    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-                else:
-                    d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-                    y = y + 2000 if y < 100 else y
-                value = _safe_date(y, mo, d)
-                if value is None:
-                    continue
-                self.out.append(DateMention(m.start(), m.end(), m.group(0), value, 1, None, "date"))
-                taken.append((m.start(), m.end()))
-        for m in _TIME.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
-                continue
-            # "13:00" always; "15.00" only after a time preposition ("о 15.00", "станом на 15.00")
-            if m.group(0)[2:3] == "." or m.group(0)[1:2] == ".":
-                before = text[max(0, m.start() - 12):m.start()].split()
-                if not before or norm(before[-1]) not in self.lex.time_preps:
-                    continue
-            self.out.append(DateMention(m.start(), m.end(), m.group(0), None, 1, None, "time"))
-            taken.append((m.start(), m.end()))
+        self.out.extend(numeric_dates(self.doc.text, self.lex.time_preps, [(m.start, m.end) for m in self.out]))
 
     def run(self) -> list[DateMention]:
         self.scan_tokens()
@@ -493,14 +550,19 @@ class _Finder(TokenScanner[DateLexicon]):
         self.out.sort(key=lambda d: d.start)
         # a time takes the date of the nearest preceding day in the text (or the publication date)
         last: date | None = self.pub
+        last_at = -1     # where the last day was told
         pending = {id(m): days for m, days in self.pending}
+        text = self.doc.text
         for d in self.out:
             if id(d) in pending:
-                d.value = last + timedelta(days=pending[id(d)]) if last is not None else None
+                days = pending[id(d)]
+                # "накануне" reaches back only within its paragraph; across one it is the eve of publication
+                ref = last if days > 0 or text.rfind("\n", 0, d.start) < last_at else self.pub
+                d.value = ref + timedelta(days=days) if ref is not None else None
             if d.kind == "time":
                 d.value = last
             elif d.kind in DAY_KINDS and d.value is not None:
-                last = d.value
+                last, last_at = d.value, d.start
         return self.out
 
 
@@ -509,6 +571,10 @@ def find_dates(ctx: Context) -> list[DateMention]:
 
 
 def run(ctx: Context) -> None:
-    """Fill ctx.dates with every date expression, resolved against doc.published."""
+    """Fill ctx.dates with every date expression, resolved against doc.published; the headline's
+    day, where it names one, in doc.memo["headline_day"] (the story's day when the text gives none);
+    where weekdays and "yesterday"s of the story stand, in doc.memo["current_days"]."""
     ctx.dates = [d for d in find_dates(ctx) if not ctx.skipped(d.start, d.end)]
     loosen(ctx)
+    ctx.doc.memo["headline_day"] = headline_day(ctx, find_dates)
+    ctx.doc.memo["current_days"] = current_days(ctx)

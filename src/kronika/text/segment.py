@@ -39,12 +39,15 @@ def sentences(text: str) -> list[Sentence]:
     for m in _SENT_END.finditer(text):
         end = m.end()
         if m.group(0)[0] in ".!?…":
-            # continue when the next visible character is lower-case or a digit (abbreviation,
-            # decimal) or the word before the dot is a known abbreviation / an initial
+            # continue when the next visible character is lower-case (abbreviation), a digit right
+            # after the dot (decimal) or the word before the dot is a known abbreviation / an initial;
+            # a digit after a space opens a sentence ("...пройшов пікет. 5 березня мітинг...") unless a
+            # short lower-case word stands before the dot ("ч. 2 ст. 212")
             j = end
             while j < n and text[j] in " \t":
                 j += 1
-            if j < n and (text[j].islower() or text[j].isdigit() or text[j] in ",;:"):
+            if j < n and (text[j].islower() or (text[j].isdigit() and (j == end or _short_word(text, m.start())))
+                          or text[j] in ",;:"):
                 continue
             if m.group(0) == ".":
                 k = m.start()
@@ -58,6 +61,17 @@ def sentences(text: str) -> list[Sentence]:
         start = end
     _push(text, start, n, out)
     return out
+
+
+SHORT_ABBREV = 3   # "ч. 2 ст. 212", "p. 5", "vol. 3": a short lower-case word before a number
+
+
+def _short_word(text: str, dot: int) -> bool:
+    """Is the word before the dot at `dot` a short lower-case one (an abbreviation before a number)?"""
+    w = dot
+    while w > 0 and text[w - 1].isalpha():
+        w -= 1
+    return 0 < dot - w <= SHORT_ABBREV and text[w:dot].islower()
 
 
 def _push(text: str, start: int, end: int, out: list[Sentence]) -> None:

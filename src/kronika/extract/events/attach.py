@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from ...text.clauses import clause_of, sentence_clauses
 from ...text.doc import Doc
+from .. import date_binding as _binding
 from .. import dates as _dates
 from ..context import Context
 from ..mentions import PlaceMention
@@ -217,6 +218,10 @@ def _clause_date(ctx: Context, si: int, p: PlaceMention, day: date | None, tp: i
                             for d in ctx.dates):
         return day, tp
     own = event_date(ctx, c.start, c.end)
+    if len({d.value for d in ctx.dates if c.start <= d.start < c.end and d.kind in _binding.DAY_KINDS}) > 1:
+        # ", а 12 березня - у Тернополі"; a day before the event's is more likely a backdrop's
+        got = _binding.stretch_date(ctx, p.start)
+        own = got if got is not None and (day is None or got[0] is None or got[0] >= day) else own
     pub = doc.published
     return own if own[0] is not None and (pub is None or own[0] <= pub + timedelta(days=1)) else (day, tp)
 

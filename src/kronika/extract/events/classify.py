@@ -111,8 +111,9 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
             why = None  # "внаслідок обстрілу загинули": the shelling itself; "after police fired": an act
         # a year up to the end of the trigger's own clause dates it ("who was arrested in Dakar in 2021")
         reach = min(max(h.last + 3, clause_end(doc, b, h.last) - 1), b - 1)
-        if why == "historic" or why is None and (historic_year(
+        if why == "historic" or why is None and ((historic_year(
                 doc, doc.tokens[a].start, doc.tokens[reach].end, doc.published)
+                and not told_now(doc, doc.tokens[a].start, doc.tokens[reach].end))
                 or _dated_by_next(doc, si)):
             if _main_clause(doc, si, h.first):
                 # the sentence as a whole recalls the past ("In 2013, thousands gathered"); history in a
@@ -126,6 +127,12 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
         live.append(h)
     charged = charges(doc, live)   # "held on suspicion of smuggling": the arrest is the news, the crime its charge
     return [h for h in live if h not in charged], hits
+
+
+def told_now(doc: Doc, start: int, end: int) -> bool:
+    """A weekday or "yesterday" of the story in text[start:end] (the dates stage's `current_days`):
+    "Как и в 2019 году, жители во вторник вышли на митинг" recalls 2019 but tells of this Tuesday."""
+    return any(start <= k < end for k in doc.memo.get("current_days", ()))
 
 
 TIME_TAIL_WORDS = 8   # "It was 1968.", "Це було в 1991 році.": a sentence that only dates the one before
