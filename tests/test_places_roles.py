@@ -62,3 +62,16 @@ def test_actor_adjective() -> None:
     assert roles.actor_adjective(analyse(text, "ru"), 0)
     assert event_places(text, "ru") == ["Samara"]
     assert not roles.actor_adjective(analyse("Самарский завод остановил работу.", "ru"), 0)
+
+
+def test_latin_run_naming_an_organisation() -> None:
+    assert event_places("Members of the Mombasa Traders Union held a sit-in in Malindi.", "en") == ["Malindi"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "На Позняках мешканці перекрили дорогу через відсутність тепла."),
+    ("ru", "На Дарнице жители провели пикет против строительства высотки."),
+    ("uk", "Мешканці Оболоні вийшли на протест проти забудови набережної."),
+])
+def test_district_is_placed_at_its_town(lang: str, text: str) -> None:
+    assert event_places(text, lang) == ["Kyiv"]

@@ -42,6 +42,7 @@ from .guards import (
     _after_settlement_noun,
     _in_quoted_title,
     _is_cap,
+    _org_run,
     _particle_run,
     _road_endpoint,
     _sentence_initial,
@@ -384,6 +385,9 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
         prv = toks[c.t0 - 1]
         if norm(prv.text) in lx.org_before or prv.an.lemma in lx.org_before:
             return "other"
+    # "the Kampala Youth Forum": a Latin run ending in a word for an organisation
+    if c.single_cap and not _CYR.search(t.text) and _org_run(doc, lx, c):
+        return "other"
     # a Latin word joined by a particle to other capitalised words: "Rue de Rivoli", "Forum des Halles"
     if c.single_cap and not _CYR.search(t.text) and g.entries[c.ids[0]].kind == CITY \
             and g.entries[c.ids[0]].population < 100_000 and _particle_run(doc, lx, c):

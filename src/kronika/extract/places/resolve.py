@@ -129,7 +129,8 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
         if c.initial and c.word in ("known", "geo") and doc_lang == "uk" \
                 and not (e.population >= 500_000 or (e.country in ctx and e.population >= 50_000)):
             return None     # "Розділ третій", "Високий рівень": a capital marking the sentence start
-        if c.word == "common":
+        if c.word == "common" and not (alias and not c.initial):
+            # (a name the lexicon pins mid-sentence is a name: "на Оболоні", though оболонь is a word)
             # a common word as well ("Совет", "Изюм"): only a town of a country the article names;
             # at a sentence start ("Час", "Мати") only a big one
             if e.country not in ctx or e.population < 10_000:
