@@ -75,3 +75,14 @@ def test_latin_run_naming_an_organisation() -> None:
 ])
 def test_district_is_placed_at_its_town(lang: str, text: str) -> None:
     assert event_places(text, lang) == ["Kyiv"]
+
+
+def test_english_town_opening_a_sentence_before_a_crowd_noun() -> None:
+    # a town under 100,000 people opening an English sentence is taken when residents, protesters or
+    # police of it follow; alone it could be any capitalised word
+    assert event_places("Izium residents rallied outside the town hall on Monday.", "en") == ["Izyum"]
+
+
+def test_pinned_capital_after_a_surname() -> None:
+    # "Вашингтон" is also a surname, but the lexicon pins it to the capital
+    assert event_places("Прихильники Байдена провели мітинг у Вашингтоні.", "uk") == ["Washington"]
