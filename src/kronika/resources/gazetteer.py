@@ -395,9 +395,11 @@ def build() -> Gazetteer:
             b.key(name, ri)
             aliases.add(norm(name))
             b.g.alias_target[norm(name)] = ri
-    # language knowledge: renamings and names GeoNames lacks (lexicons/<lang>/places.toml [aliases])
+    # language knowledge: renamings and names GeoNames lacks (lexicons/<lang>/places.toml [aliases]),
+    # and the parts of towns named apart ([town_parts]: "Оболонь" is in Kyiv)
     for lg in LANGS:
-        for alias, target in (_lexicon(lg).get("aliases") or {}).items():
+        lex = _lexicon(lg)
+        for alias, target in {**(lex.get("aliases") or {}), **(lex.get("town_parts") or {})}.items():
             ai = _resolve_target(b, target, city_named)
             if ai is not None:
                 b.key(alias, ai)

@@ -18,6 +18,8 @@ from .. import dates as _dates
 from ..context import Context
 from ..mentions import PlaceMention
 from ..places import recognise as _places
+from ..places import roles as _roles
+from ..places.forms import ADJ_SCORE
 from .agents import grammar
 from .classify import ABSTRACT, ACTIONS, DEMO_CORE
 from .coded import Coded
@@ -128,6 +130,10 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
     found: list[tuple[PlaceMention, int | None]] = [
         (p, prec) for p, prec in every if any(a <= p.start < b for a, b in spans)] or [
         (p, prec) for p, prec in every if any(a <= p.start < b for a, b in mains)] or list(every)
+    if len(found) > 1:
+        # "в Самаре прошел пикет в поддержку арестованного в Казани": a place that only qualifies
+        # something else (an origin, an agent, the protest's topic) yields to the event's own
+        found = [(p, prec) for p, prec in found if not _roles.dependent(doc, p.start)] or found
     towns = _article_towns(ctx)
     if not found and any(h.cls == "city_ref" for h in coded.hits) and towns and towns[0][0] is not None:
         found.append((towns[0][1], 1))   # "в городе", "in the city": the story's town
@@ -552,7 +558,9 @@ def _event_place(ctx: Context, start: int, end: int, hits: list[Hit],
     got = _places.event_place(ctx, start, end)
     if got is not None and got[0].kind == "country" and EMIT_COUNTRY_LEVEL:
         country = got   # kept for last: the story's country when no town can be told
-    elif got is not None and got[0].kind != "country" and _plausible(ctx, got[0], hits) \
+    elif got is not None and got[0].kind != "country" and (_plausible(ctx, got[0], hits) or (
+            got[0].score == ADJ_SCORE and got[0].kind == "city" and start <= got[0].start < end
+            and _roles.actor_adjective(doc, got[0].start))) \
             and not (wave and got[0].start >= end):
         p = got[0]
         if p.start >= start and p.start < end:

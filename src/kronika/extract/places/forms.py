@@ -85,6 +85,8 @@ class Lexicon:
     span_nouns: frozenset[str] = frozenset()        # "the X-Y area": the stretch between two places
     within_preps: frozenset[str] = frozenset()      # "село X на Запоріжжі": X lies in the region after it
     region_preps: frozenset[str] = frozenset()      # "на Запоріжжі": a region centre's name is its region
+    org_heads: frozenset[str] = frozenset()         # "the Kampala Youth Forum": a Latin run naming an organisation
+    town_parts: frozenset[str] = frozenset()        # "Оболонь": a part of a town, placed at the town
 
 
 _PRIORS = {"uk": ("UA", "RU", "BY", "KZ", "MD"), "ru": ("RU", "UA", "BY", "KZ", "KG", "UZ", "MD"),
@@ -113,7 +115,8 @@ def lexicon(lang: str) -> Lexicon:
                    fs("street_nouns"), tuple((a, b) for a, b in lx.get("other_spelling") or ()),
                    fs("list_joiners", True) | {","}, fs("generic_districts"), fs("locative_preps"),
                    fs("area_suffixes"), fs("quarter_nouns"), fs("quarter_preps"), fs("span_nouns"),
-                   fs("within_preps"), fs("region_preps"))
+                   fs("within_preps"), fs("region_preps"), fs("org_heads", True),
+                   frozenset(norm(k) for lg in ("uk", "ru", "en") for k in load_lexicon(lg, "places").get("town_parts") or ()))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -121,6 +121,23 @@ def _road_endpoint(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
     return False
 
 
+def _org_run(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
+    """'the Kampala Youth Forum', 'Lagos State Workers Union': a run of capitalised Latin words after
+    the place that ends in a word for an organisation names that organisation, not the town."""
+    toks = doc.tokens
+    k = c.t1
+    prev_end = c.end
+    for _ in range(4):
+        if k >= len(toks) or toks[k].sent != toks[c.t0].sent or toks[k].start > prev_end + 1 \
+                or not _is_cap(toks[k]) or _CYR.search(toks[k].text):
+            return False
+        if toks[k].lower in lx.org_heads:
+            return True
+        prev_end = toks[k].end
+        k += 1
+    return False
+
+
 def _particle_run(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
     """'Rue de Rivoli', 'Forum des Halles': a capitalised word, a name particle and a capitalised word
     around the candidate make one name that the gazetteer does not hold."""

@@ -42,12 +42,14 @@ from .guards import (
     _after_settlement_noun,
     _in_quoted_title,
     _is_cap,
+    _org_run,
     _particle_run,
     _road_endpoint,
     _sentence_initial,
     _street_name,
     _surnames,
 )
+from .roles import roles
 
 # ---------------------------------------------------------------------------------------------
 # recognition
@@ -68,6 +70,7 @@ class _Cand:
     variant: frozenset[int] = frozenset()  # ids found under another Latin spelling ("Zaporozhye")
     settled: bool = False    # after a settlement noun ("селище Борова", "the village of Barani")
     district: bool = False   # a district named after its centre ("у Бориспільському районі")
+    before_actor: bool = False  # a Latin name before a crowd or actor noun ("Kherson residents")
 
 
 def _lookup(g: Gazetteer, keys: Iterable[str], hit: list[str] | None = None) -> tuple[int, ...]:
@@ -167,8 +170,11 @@ def _single(g: Gazetteer, doc: Doc, t: Token) -> _Cand | None:
         word = word_class(doc.lang, t.text, tuple(hit), tier == 1)
     else:
         word = "unknown"
+    nxt = doc.tokens[t.i + 1] if t.i + 1 < len(doc.tokens) and doc.tokens[t.i + 1].sent == t.sent else None
+    actor = not cyr and nxt is not None and (nxt.lower in roles(doc.lang).actor_nouns
+                                             or nxt.an.lemma in roles(doc.lang).actor_nouns)
     return _Cand(t.start, t.end, t.i, t.i + 1, ids, tier, True, tuple(hit), word, _sentence_initial(doc, t),
-                 frozenset(variant))
+                 frozenset(variant), before_actor=actor)
 
 
 def _region_phrase(g: Gazetteer, lx: Lexicon, doc: Doc, i: int, end: int) -> _Cand | None:
@@ -190,6 +196,8 @@ def _region_phrase(g: Gazetteer, lx: Lexicon, doc: Doc, i: int, end: int) -> _Ca
         return None
     if doc.lang == "en":
         ids = _lookup(g, [norm(a.text) + " " + norm(b.text), norm(a.text) + " oblast"])
+        if not ids:   # "the Sahel region": a first-level region named without its noun
+            ids = tuple(j for j in _lookup(g, _exact_forms(a)) if g.entries[j].kind == ADMIN1)
         if not ids:
             towns = _lookup(g, _exact_forms(a)) + _variant_ids(g, _exact_forms(a)[:2])[1]
             ids = tuple(dict.fromkeys(g.region_of_centre[c] for c in towns if c in g.region_of_centre))
@@ -387,6 +395,9 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
         prv = toks[c.t0 - 1]
         if norm(prv.text) in lx.org_before or prv.an.lemma in lx.org_before:
             return "other"
+    # "the Kampala Youth Forum": a Latin run ending in a word for an organisation
+    if c.single_cap and not _CYR.search(t.text) and _org_run(doc, lx, c):
+        return "other"
     # a Latin word joined by a particle to other capitalised words: "Rue de Rivoli", "Forum des Halles"
     if c.single_cap and not _CYR.search(t.text) and g.entries[c.ids[0]].kind == CITY \
             and g.entries[c.ids[0]].population < 100_000 and _particle_run(doc, lx, c):

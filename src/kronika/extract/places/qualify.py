@@ -243,7 +243,9 @@ def region_named(doc: Doc, lx: Lexicon, g: Gazetteer, cands: list[_Cand]) -> lis
         tok = doc.tokens[c.t0]
         prv = doc.tokens[c.t0 - 1] if c.t0 > 0 else None
         if prv is not None and prv.sent == tok.sent and prv.lower in lx.region_preps and c.t1 - c.t0 == 1 \
-                and tok.an.case in ("loct", "loc2"):
+                and tok.an.case in ("loct", "loc2") \
+                and not any(k in lx.town_parts for k in c.keys):
+            # (not a part of a town the lexicon names: "на Позняках" is in Kyiv, not its region)
             region = next((r for i in c.ids if g.entries[i].kind == CITY
                            for r in (g.region_of_centre.get(i),)
                            if r is not None and fold(g.entries[r].name).split()[:1] == [fold(g.entries[i].name)]),

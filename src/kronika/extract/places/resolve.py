@@ -126,7 +126,7 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
         need = (1_000 if known else 15_000) if c.tier != 1 else (5_000 if known else 50_000)
         if latin and doc_lang != "en":
             need = max(need, 15_000)    # Latin words in Cyrillic text are mostly brands and titles
-        if c.word == "person" and (e.population < (20_000 if e.country in ctx else 50_000 if known else 1_000_000)
+        if c.word == "person" and not alias and (e.population < (20_000 if e.country in ctx else 50_000 if known else 1_000_000)
                                    or (c.tier == 1 and e.country not in ctx and e.population < 200_000)):
             return None     # a name as well: a sizeable town of a country the article is about, or a metropolis
         if c.word == "known" and not known and e.population < 500_000:
@@ -134,14 +134,15 @@ def _choose(g: Gazetteer, c: _Cand, ctx: Counter[str], prior: frozenset[str],
         if c.initial and c.word in ("known", "geo") and doc_lang == "uk" \
                 and not (e.population >= 500_000 or (e.country in ctx and e.population >= 50_000)):
             return None     # "Розділ третій", "Високий рівень": a capital marking the sentence start
-        if c.word == "common":
+        if c.word == "common" and not (alias and not c.initial):
+            # (a name the lexicon pins mid-sentence is a name: "на Оболоні", though оболонь is a word)
             # a common word as well ("Совет", "Изюм"): only a town of a country the article names;
             # at a sentence start ("Час", "Мати") only a big one
             if e.country not in ctx or e.population < 10_000:
                 return None
             if c.initial and c.word == "common" and (e.country not in ctx or e.population < 100_000):
                 return None
-        if c.initial and c.word == "unknown" and not _CYR.search(c.keys[0] if c.keys else ""):
+        if c.initial and c.word == "unknown" and not _CYR.search(c.keys[0] if c.keys else "") and not c.before_actor:
             # English sentence starts: "Police", "Part"; but "Avdiivka fell." in an article about
             # Ukraine: long post-Soviet town names are seldom English words (short ones are: "Gay", "Bor")
             post_soviet = e.country in VARIANT_COUNTRIES and e.country in ctx and c.end - c.start >= 6
