@@ -35,6 +35,7 @@ from .armed import (
 )
 from .coded import Coded
 from .modality import blocked, clause_end, historic_year, modality_cues
+from .public import public_hunger, public_shooting
 from .triggers import Hit, is_in, matcher, verb_form, words
 from .violence import (
     MODIFIERS,
@@ -93,7 +94,7 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
     (a context word missing) of the classes in CONTEXTUAL are kept, marked: the story decides."""
     a, b = doc.sent_tokens[si]
     found = [killed_by_unknown(doc, h, a, b) for h in matcher(doc.lang, "events").find(doc, a, b, weak=True)]
-    hits = [_people_protested(doc, _participle_is_actor(doc, h), a)
+    hits = [public_hunger(doc, _people_protested(doc, _participle_is_actor(doc, h), a), b)
             for h in found if _hit_ok(doc, h) and (not h.weak or h.cls in CONTEXTUAL)]
     if not hits:
         return [], []
@@ -430,6 +431,10 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if killers and not irregular:
         # "неизвестные застрелили главу поселения": unknown killers are ACLED's unidentified armed group
         return Coded("Attack", "Political militia", "Civilians", killers[0].name, None, live, 0.5)
+    if not irregular and not acting and public_shooting(doc, live, b):
+        # a man opening fire in a shopping centre or at passers-by: an attack on civilians by an
+        # unidentified gunman (ACLED), not a brawl or a private quarrel
+        return Coded("Attack", "Political militia", "Civilians", None, None, live, 0.5)
     mobs = [m for m in actors if m.kind == "mob"]
     shooters = [m for h in live if h.cls == "lethal" for m in (agent_of(doc, h, actors),) if m is not None and m.kind == "mob"]
     if shooters and weapons_used(doc, a, b):

@@ -1,0 +1,63 @@
+"""Russian and Ukrainian events of kinds regional news reports: hunger strikes in public, shootings
+in public places, anniversaries of old protests. Every text is invented for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.model import Article
+from kronika.pipeline import extract
+
+
+def _events(lang: str, text: str, published: str = "2025-03-12") -> list[tuple[str, str | None]]:
+    events = extract(Article(text=text, lang=lang, published=published)).events
+    for e in events:
+        for span in e.evidence:
+            assert text[span.start:span.end] == span.text
+    return sorted((e.sub_event_type, e.location) for e in events)
+
+
+@pytest.mark.parametrize("lang, text, town", [
+    ("ru", "В Калуге двое пенсионеров объявили голодовку на площади у здания областного правительства.", "Kaluga"),
+    ("ru", "Предприниматели в Оренбурге голодают в палатке возле мэрии.", "Orenburg"),
+    ("uk", "У Рівному троє підприємців голодують у наметі під будівлею міськради.", "Rivne"),
+    ("uk", "Активісти оголосили голодування на площі перед ОДА в Сумах.", "Sumy"),
+])
+def test_hunger_strike_in_public_is_a_protest(lang: str, text: str, town: str) -> None:
+    assert _events(lang, text) == [("Peaceful protest", town)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Заключённый СИЗО в Калуге объявил голодовку, требуя пересмотра дела."),
+    ("uk", "Засуджений у колонії під Рівним оголосив голодування."),
+])
+def test_hunger_strike_out_of_public_is_no_event(lang: str, text: str) -> None:
+    assert _events(lang, text) == []
+
+
+@pytest.mark.parametrize("lang, text, town", [
+    ("ru", "В Оренбурге мужчина открыл стрельбу в торговом центре, ранены три человека.", "Orenburg"),
+    ("ru", "В Калуге неизвестный стрелял по прохожим из окна, пострадали двое.", "Kaluga"),
+    ("uk", "У Сумах чоловік відкрив стрілянину по відвідувачах кафе, поранено двох людей.", "Sumy"),
+])
+def test_shooting_in_a_public_place_is_an_attack(lang: str, text: str, town: str) -> None:
+    assert _events(lang, text) == [("Attack", town)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a quarrel between neighbours, a shooting range: no public place, no random victims
+    ("ru", "В Калуге мужчина в ходе ссоры ранил соседа из травматического пистолета."),
+    ("uk", "У Рівному на стрільбищі відбулися навчальні стрільби курсантів."),
+])
+def test_private_or_training_shooting_is_no_event(lang: str, text: str) -> None:
+    assert _events(lang, text) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Пятнадцать лет со дня массовых протестов в Калуге\n\nВ 2010 году в Калуге на митинги выходили тысячи "
+           "человек. Сейчас об этом напоминает только мемориальная доска."),
+    ("uk", "Двадцять років з дня протестів у Сумах\n\nУ 2005 році в Сумах на мітинги виходили тисячі людей. "
+           "Нині про них нагадує лише пам'ятна дошка."),
+])
+def test_anniversary_headline_is_no_event(lang: str, text: str) -> None:
+    assert _events(lang, text, "2025-10-01") == []
