@@ -61,3 +61,18 @@ def test_private_or_training_shooting_is_no_event(lang: str, text: str) -> None:
 ])
 def test_anniversary_headline_is_no_event(lang: str, text: str) -> None:
     assert _events(lang, text, "2025-10-01") == []
+
+
+@pytest.mark.parametrize("lang, text, towns", [
+    ("uk", "У суботу акції з вимогою повернути кошти громади на ремонт лікарні пройшли у Сумах та Рівному.",
+     ["Rivne", "Sumy"]),
+    ("ru", "В субботу акции с требованием вернуть бесплатный проезд для пенсионеров прошли в Калуге и Оренбурге.",
+     ["Kaluga", "Orenburg"]),
+])
+def test_roundup_of_actions_with_a_long_topic(lang: str, text: str, towns: list[str]) -> None:
+    assert _events(lang, text) == [("Peaceful protest", t) for t in towns]
+
+
+def test_company_shares_are_no_action() -> None:
+    text = "Акции калужского завода по производству стройматериалов за неделю подорожали на бирже на пять процентов."
+    assert _events("ru", text) == []
