@@ -76,3 +76,19 @@ def test_roundup_of_actions_with_a_long_topic(lang: str, text: str, towns: list[
 def test_company_shares_are_no_action() -> None:
     text = "Акции калужского завода по производству стройматериалов за неделю подорожали на бирже на пять процентов."
     assert _events("ru", text) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "В Оренбурге драка у ночного клуба переросла в беспорядки. Толпа перевернула несколько машин и "
+           "разбила витрины магазинов."),
+    ("uk", "У Сумах бійка біля бару переросла в масові заворушення. Натовп розбив вікна кількох будинків і "
+           "підпалив автомобіль."),
+])
+def test_riot_grown_from_a_brawl_is_mob_violence(lang: str, text: str) -> None:
+    assert [s for s, _town in _events(lang, text)] == ["Mob violence"]
+
+
+def test_riot_at_a_protest_stays_a_violent_demonstration() -> None:
+    text = ("В Оренбурге участники митинга против закрытия больницы подрались с охраной и забросали камнями "
+            "здание администрации.")
+    assert [s for s, _town in _events("ru", text)] == ["Violent demonstration"]

@@ -89,6 +89,7 @@ def run(ctx: Context) -> None:
         return  # a robbery, a drunk's rampage, a fraud arrest: crime, not political violence
     weapons_next(doc, read)
     read = _story_attackers(read)
+    _mob_riots(doc, read)
     _story_perpetrator(read)
     _victims_next(doc, read)
     triggered = {si for si, _c, live in read if live}
@@ -223,6 +224,30 @@ def _harm_towns_next(ctx: Context, cands: list[Candidate],
                                        evidence=[*kept, (s.start, s.end), (p.start, p.end)])
                    for p in {p.name: p for p in towns}.values())
     return out
+
+
+PROTEST_NAMED = (DEMO_CORE - {"riot"}) | {"protester", "protest_act"}
+
+
+def _mob_riots(doc: Doc, read: list[tuple[int, Coded | None, list[Hit]]]) -> None:
+    """'A brawl outside a cafe grew into riots; a crowd smashed windows': rioting that grows out of a
+    brawl, in a story that names no protest, demand or protester, is ACLED's mob violence, not a
+    violent demonstration."""
+    riots = [c for _si, c, _l in read if c is not None and c.sub == "Violent demonstration"]
+    if not riots:
+        return
+    brawl = words(doc.lang, "events", "brawl_words")
+    demand = words(doc.lang, "events", "demand_words")
+    crowds = words(doc.lang, "events", "mob_crowds")
+    coded_sents = [si for si, c, _l in read if c is not None]
+    if not any(is_in(t, brawl) for t in doc.tokens) \
+            or any(h.cls in PROTEST_NAMED and names_gathering(doc, h) and h.entry not in crowds
+                   for _si, _c, live in read for h in live) \
+            or any(is_in(t, demand) for si in coded_sents for t in doc.tokens[slice(*doc.sent_tokens[si])]):
+        return
+    for c in riots:
+        c.sub, c.actor1, c.actor1_name = "Mob violence", "Rioters", None
+        c.actor2 = c.actor2 or "Civilians"
 
 
 def _criminal_story(read: list[tuple[int, Coded | None, list[Hit]]]) -> bool:
