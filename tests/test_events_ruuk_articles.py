@@ -92,3 +92,11 @@ def test_riot_at_a_protest_stays_a_violent_demonstration() -> None:
     text = ("В Оренбурге участники митинга против закрытия больницы подрались с охраной и забросали камнями "
             "здание администрации.")
     assert [s for s, _town in _events("ru", text)] == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("lang, text, town", [
+    ("ru", "В Калуге полиция задержала пятерых жителей, которые не пускали технику к старому парку.", "Kaluga"),
+    ("uk", "У Сумах поліція затримала трьох активістів, які намагалися завадити вирубці сосен у сквері.", "Sumy"),
+])
+def test_detentions_of_people_obstructing_works_are_an_intervention(lang: str, text: str, town: str) -> None:
+    assert _events(lang, text) == [("Protest with intervention", town)]
