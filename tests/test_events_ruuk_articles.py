@@ -100,3 +100,29 @@ def test_riot_at_a_protest_stays_a_violent_demonstration() -> None:
 ])
 def test_detentions_of_people_obstructing_works_are_an_intervention(lang: str, text: str, town: str) -> None:
     assert _events(lang, text) == [("Protest with intervention", town)]
+
+
+def test_plan_with_an_untagged_ukrainian_infinitive_is_no_event() -> None:
+    # "протестувати" comes from the dictionary with no infinitive tag: still a plan, not a report
+    assert _events("uk", "Мешканці Сум збираються протестувати проти нових тарифів на воду.") == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Суд в Калуге арестовал организатора прошлогодней акции против вырубки парка."),
+    ("uk", "Суд у Сумах заарештував організатора торішньої акції проти забудови скверу."),
+])
+def test_last_years_action_is_no_event(lang: str, text: str) -> None:
+    assert _events(lang, text) == []
+
+
+@pytest.mark.parametrize("lang, text, town", [
+    ("ru", "В среду жители Калуги вышли на набережную и держали плакаты против строительства причала.", "Kaluga"),
+    ("uk", "У неділю мешканці Сум розгорнули банер проти забудови парку біля будівлі міськради.", "Sumy"),
+])
+def test_holding_placards_is_a_protest(lang: str, text: str, town: str) -> None:
+    assert _events(lang, text) == [("Peaceful protest", town)]
+
+
+def test_shooting_with_the_public_place_told_first() -> None:
+    text = "У суботу в торговому центрі в Сумах чоловік відкрив вогонь з пістолета, поранено двох відвідувачів."
+    assert _events("uk", text) == [("Attack", "Sumy")]

@@ -254,8 +254,15 @@ def _negated_infinitive(toks: list[Token], hit: Hit, cues: list[Hit], c0: int, c
     return False
 
 
+FINITE_TAGS = frozenset({"pres", "past", "futr", "impr", "1per", "2per", "3per", "sing", "plur"})
+
+
 def _is_infinitive(t: Token) -> bool:
-    return t.an.pos == "INFN" or "INFN" in t.an.tags or "infn" in t.an.tags
+    if t.an.pos == "INFN" or "INFN" in t.an.tags or "infn" in t.an.tags:
+        return True
+    # a verb the dictionary gives no tense, person, mood or number (uk "протестувати" comes untagged):
+    # an infinitive by elimination
+    return t.an.pos == "VERB" and not t.an.tags & FINITE_TAGS
 
 
 def _infinitive_follows(toks: list[Token], i: int, end: int) -> bool:
