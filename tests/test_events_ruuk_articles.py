@@ -126,3 +126,15 @@ def test_holding_placards_is_a_protest(lang: str, text: str, town: str) -> None:
 def test_shooting_with_the_public_place_told_first() -> None:
     text = "У суботу в торговому центрі в Сумах чоловік відкрив вогонь з пістолета, поранено двох відвідувачів."
     assert _events("uk", text) == [("Attack", "Sumy")]
+
+
+@pytest.mark.parametrize("lang, text, want", [
+    # the convict's deed, told in a relative clause, is the charge
+    ("uk", "Суд у Сумах засудив чоловіка, який під час акції протесту вдарив поліцейського.", []),
+    ("ru", "Суд в Калуге оштрафовал активистку, которая вышла на одиночный пикет у мэрии.", []),
+    # a protest after the verdict, in a clause of its own, is news
+    ("ru", "Суд в Калуге приговорил активиста к штрафу, после чего его сторонники провели пикет у здания суда.",
+     [("Peaceful protest", "Kaluga")]),
+])
+def test_verdict_binds_to_its_convicts_deed(lang: str, text: str, want: list[tuple[str, str]]) -> None:
+    assert _events(lang, text) == want
