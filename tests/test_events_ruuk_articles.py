@@ -138,3 +138,14 @@ def test_shooting_with_the_public_place_told_first() -> None:
 ])
 def test_verdict_binds_to_its_convicts_deed(lang: str, text: str, want: list[tuple[str, str]]) -> None:
     assert _events(lang, text) == want
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Власти Калуги отказали в согласовании митинга против вырубки парка. Организаторы заявили, что "
+           "будут судиться."),
+    ("uk", "Влада Сум відмовила в погодженні мітингу проти забудови парку."),
+    ("ru", "Депутаты Калуги обсудили протесты против вырубки парка на заседании думы."),
+    ("uk", "Депутати Сум обговорили протести проти забудови парку на сесії міськради."),
+])
+def test_refused_or_discussed_rally_is_no_event(lang: str, text: str) -> None:
+    assert _events(lang, text) == []
