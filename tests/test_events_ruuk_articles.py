@@ -149,3 +149,14 @@ def test_verdict_binds_to_its_convicts_deed(lang: str, text: str, want: list[tup
 ])
 def test_refused_or_discussed_rally_is_no_event(lang: str, text: str) -> None:
     assert _events(lang, text) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "В воскресенье в нескольких городах прошли акции против закрытия больниц. По данным правозащитников, "
+           "в Калуге задержали 14 участников, в Оренбурге — 5."),
+    ("uk", "У неділю в кількох містах пройшли акції проти закриття лікарень. За даними правозахисників, у Сумах "
+           "затримали 14 учасників, у Рівному — 5."),
+])
+def test_tally_sourced_to_rights_groups_stays_with_the_protests(lang: str, text: str) -> None:
+    assert {s for s, _t in _events(lang, text)} == {"Protest with intervention"}
+    assert len(_events(lang, text)) == 2

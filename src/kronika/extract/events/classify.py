@@ -307,7 +307,9 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         victim = next(m for m in actors if m.kind == "press")
         return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None, victim.name,
                      live, 0.6)
-    if demo_before and not demo_here and classes & ACTIONS == {"detain"} and "political" in kinds \
+    # "по данным правозащитников, задержали 14 участников": activists as the news source are not the held
+    held_political = any(m.kind == "political" and not source_only(doc, m) for m in actors)
+    if demo_before and not demo_here and classes & ACTIONS == {"detain"} and held_political \
             and "protester" not in kinds and not classes & {"protester"}:
         demo_before = False  # "суд арестовал политика" after a protest story: an arrest of its own
     if demo_before and not demo_here and classes & ACTIONS == {"detain"} and not several_people(doc, a, b):
@@ -378,7 +380,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
                      ACLED_KIND[sides[1].kind] if len(sides) > 1 else None,
                      sides[0].name, sides[1].name if len(sides) > 1 else None, live, 0.6)
     held_armed = [m for m in irregular if m.first > by_cls["detain"].last] if "detain" in classes else []
-    if "detain" in classes and ("political" in kinds or political_before or group_member(doc, a, b) or held_armed):
+    if "detain" in classes and (held_political or political_before or group_member(doc, a, b) or held_armed):
         # activists, party members, or suspected militants taken by the forces (ACLED: arrests)
         held = next((m for m in actors if m.kind == "political"), None)
         return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None,
