@@ -160,3 +160,11 @@ def test_refused_or_discussed_rally_is_no_event(lang: str, text: str) -> None:
 def test_tally_sourced_to_rights_groups_stays_with_the_protests(lang: str, text: str) -> None:
     assert {s for s, _t in _events(lang, text)} == {"Protest with intervention"}
     assert len(_events(lang, text)) == 2
+
+
+@pytest.mark.parametrize("lang, text, town", [
+    ("ru", "В субботу в Калуге неизвестные избили активиста, собиравшего подписи против вырубки парка.", "Kaluga"),
+    ("uk", "У суботу в Сумах невідомі побили журналіста місцевого сайту.", "Sumy"),
+])
+def test_activist_beaten_by_unknown_men_is_an_attack(lang: str, text: str, town: str) -> None:
+    assert _events(lang, text) == [("Attack", town)]

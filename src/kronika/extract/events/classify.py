@@ -433,6 +433,12 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if killers and not irregular:
         # "неизвестные застрелили главу поселения": unknown killers are ACLED's unidentified armed group
         return Coded("Attack", "Political militia", "Civilians", killers[0].name, None, live, 0.5)
+    beaters_unknown = [m for h in live for m in (unknown_killer(doc, h, actors, frozenset({"beat"})),) if m is not None]
+    if beaters_unknown and not irregular and not acting and "mob" not in {m.kind for m in actors} - {
+            m.kind for m in beaters_unknown} and kinds & {"political", "press"}:
+        # "неизвестные избили активиста": an activist or a journalist beaten by unknown men is an attack
+        # on a civilian (ACLED), not a mob's violence
+        return Coded("Attack", "Political militia", "Civilians", beaters_unknown[0].name, None, live, 0.5)
     if not irregular and not acting and public_shooting(doc, live, b):
         # a man opening fire in a shopping centre or at passers-by: an attack on civilians by an
         # unidentified gunman (ACLED), not a brawl or a private quarrel

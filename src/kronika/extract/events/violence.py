@@ -161,10 +161,12 @@ def blast_is_attack(doc: Doc, si: int, live: list[Hit]) -> bool:
     return harmed(doc, si, live) and not any(is_in(t, mishap) for t in doc.tokens[a:b])
 
 
-def unknown_killer(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | None:
-    """'неизвестные застрелили главу поселения': a killing whose doer is named only as unknown people
-    (ACLED: an attack by an unidentified armed group). The doer's mention, or None."""
-    if h.cls != "lethal":
+def unknown_killer(doc: Doc, h: Hit, actors: list[ActorMention],
+                   classes: frozenset[str] = frozenset({"lethal"})) -> ActorMention | None:
+    """'неизвестные застрелили главу поселения': a killing (or, with `classes`, a beating) whose doer
+    is named only as unknown people (ACLED: an attack by an unidentified armed group). The doer's
+    mention, or None."""
+    if h.cls not in classes:
         return None
     unknown = words(doc.lang, "actors", "unknown_doers")
     m = next((m for m in reversed(actors) if m.first < h.first and doer_before(doc, m, h.first)), None)
