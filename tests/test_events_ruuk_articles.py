@@ -168,3 +168,11 @@ def test_tally_sourced_to_rights_groups_stays_with_the_protests(lang: str, text:
 ])
 def test_activist_beaten_by_unknown_men_is_an_attack(lang: str, text: str, town: str) -> None:
     assert _events(lang, text) == [("Attack", town)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "В Калуге толпа избила мужчину, которого подозревали в краже."),
+    ("uk", "У Сумах натовп побив активіста біля будівлі суду."),
+])
+def test_crowd_beating_people_is_mob_violence(lang: str, text: str) -> None:
+    assert [s for s, _t in _events(lang, text)] == ["Mob violence"]

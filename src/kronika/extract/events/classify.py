@@ -487,6 +487,13 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
     if mob is not None and ("protester" in {m.kind for m in actors} or any(
             aimed_at_gathering(doc, h, live) for h in violent_act)):
         return Coded("Mob violence", "Rioters", "Protesters", mob.name, group, live, 0.6)
+    crowds = words(doc.lang, "events", "mob_crowds")
+    signs = [h for h in live if h.cls in DEMO_CORE | {"block", "protest_act", "protester"}]
+    if violent_act and signs and all(h.entry in crowds for h in signs) and all(m is None for m in agents) \
+            and not any(m.kind == "protester" for m in actors):
+        # "толпа избила мужчину", "натовп побив активіста": a crowd beating people, no protest named, is a
+        # mob (ACLED: mob violence), not a peaceful gathering
+        return Coded("Mob violence", "Rioters", "State forces" if state else "Civilians", None, None, live, 0.55)
     gunmen = next((m for m in agents if m is not None and m.kind in ARMED - {"state"}), None)
     if gunmen is not None and any(h.cls == "lethal" for h in violent_act) and not (
             party_men(doc, gunmen) and any(aimed_at_gathering(doc, h, live, MODIFIERS) for h in violent_act)):
