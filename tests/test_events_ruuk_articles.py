@@ -176,3 +176,15 @@ def test_activist_beaten_by_unknown_men_is_an_attack(lang: str, text: str, town:
 ])
 def test_crowd_beating_people_is_mob_violence(lang: str, text: str) -> None:
     assert [s for s, _t in _events(lang, text)] == ["Mob violence"]
+
+
+@pytest.mark.parametrize("lang, text, want", [
+    ("uk", "У суботу в Сумах учасники акції проти забудови зламали паркан будмайданчика і підпалили вагончик "
+           "будівельників.", ["Violent demonstration"]),
+    ("ru", "В субботу в Калуге участники акции против застройки подожгли бытовку строителей.",
+     ["Violent demonstration"]),
+    # workers mending a fence are no crowd's violence
+    ("ru", "В Калуге рабочие сломали старый забор у школы и установили новый.", []),
+])
+def test_protesters_burning_a_site_cabin(lang: str, text: str, want: list[str]) -> None:
+    assert [s for s, _t in _events(lang, text)] == want
