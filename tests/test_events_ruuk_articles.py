@@ -188,3 +188,13 @@ def test_crowd_beating_people_is_mob_violence(lang: str, text: str) -> None:
 ])
 def test_protesters_burning_a_site_cabin(lang: str, text: str, want: list[str]) -> None:
     assert [s for s, _t in _events(lang, text)] == want
+
+
+@pytest.mark.parametrize("lang, text, want", [
+    ("ru", "Жители Калуги каждую субботу выходят на пикеты против вырубки парка.", []),
+    ("ru", "Жители Калуги по субботам выходят на пикеты против вырубки парка.", []),
+    ("uk", "Мешканці Сум по суботах виходять на пікети проти вирубки парку.", []),
+    ("uk", "У суботу мешканці Сум вийшли на пікет проти вирубки парку.", [("Peaceful protest", "Sumy")]),
+])
+def test_weekly_habit_is_no_event(lang: str, text: str, want: list[tuple[str, str]]) -> None:
+    assert _events(lang, text) == want
