@@ -198,3 +198,14 @@ def test_protesters_burning_a_site_cabin(lang: str, text: str, want: list[str]) 
 ])
 def test_weekly_habit_is_no_event(lang: str, text: str, want: list[tuple[str, str]]) -> None:
     assert _events(lang, text) == want
+
+
+@pytest.mark.parametrize("lang, text, want", [
+    ("ru", "В субботу в Калуге на улицы вышли сотни людей, требуя сохранить парк.", [("Peaceful protest", "Kaluga")]),
+    ("uk", "У суботу в Сумах на площу вийшли кілька сотень людей з вимогою зберегти парк.",
+     [("Peaceful protest", "Sumy")]),
+    # one walker, in either order, is no crowd
+    ("ru", "В субботу в Калуге на улицу вышла пенсионерка с собакой.", []),
+])
+def test_going_out_to_the_streets_in_news_word_order(lang: str, text: str, want: list[tuple[str, str]]) -> None:
+    assert _events(lang, text) == want

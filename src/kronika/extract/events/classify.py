@@ -159,7 +159,9 @@ def _hit_ok(doc: Doc, h: Hit) -> bool:
     """'вийшли на вулиці' is a crowd, 'вийшла на вулицю' one person; 'в городе' points at the story's
     town, 'в крупных городах' does not."""
     if h.cls == "street":
-        return "plur" in doc.tokens[h.first].an.tags
+        # the verb's number, wherever the phrase puts it ("вышли на улицы", "на улицы вышли")
+        verb = next((t for t in doc.tokens[h.first:h.last + 1] if t.an.pos == "VERB"), doc.tokens[h.first])
+        return "plur" in verb.an.tags
     return h.cls != "city_ref" or doc.tokens[h.last].an.number != "plur" and not doc.tokens[h.last].lower.endswith("ies")
 
 
