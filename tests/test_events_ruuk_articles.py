@@ -209,3 +209,16 @@ def test_weekly_habit_is_no_event(lang: str, text: str, want: list[tuple[str, st
 ])
 def test_going_out_to_the_streets_in_news_word_order(lang: str, text: str, want: list[tuple[str, str]]) -> None:
     assert _events(lang, text) == want
+
+
+@pytest.mark.parametrize("lang, text, want", [
+    ("ru", "В субботу дорогу к полигону под Калугой перегородили местные жители.", [("Peaceful protest", "Kaluga")]),
+    ("uk", "У суботу дорогу до полігону під Сумами перегородили місцеві мешканці.", [("Peaceful protest", "Sumy")]),
+    ("uk", "У суботу трасу біля Сум перекрили фермери на тракторах.", [("Peaceful protest", "Sumy")]),
+    # the forces or road workers named after the verb close a road: no protest
+    ("ru", "В субботу дорогу у Калуги перекрыли сотрудники ГИБДД из-за аварии.", []),
+    ("uk", "У суботу дорогу біля Сум перекрили дорожники через ремонт.", []),
+])
+def test_road_blocked_with_its_doers_named_after_the_verb(lang: str, text: str,
+                                                          want: list[tuple[str, str]]) -> None:
+    assert _events(lang, text) == want

@@ -58,6 +58,7 @@ from .violence import (
     serious_harm,
     several_held,
     several_people,
+    subject_after,
     unknown_killer,
     unnamed_sides,
     weapons_used,
@@ -246,9 +247,10 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         and any(h.cls in CROWD_VIOLENCE - {"clash"} and crowd_named(doc, a, h.first, actors) for h in live))
     # farmers spilling grain, residents storming a building: a crowd's own violence (party factions or
     # militias fighting are ACLED's clash or mob violence, decided below)
-    if "block" in classes and (any(m.first < by_cls["block"].first for m in state)
+    blocker = subject_after(doc, by_cls["block"], b, actors) if "block" in classes else None
+    if "block" in classes and (any(m.first < by_cls["block"].first for m in state) or blocker == "state"
                                or not (protesters or kinds & {"political", "mob"} or demo_before
-                                       or crowd_named(doc, a, by_cls["block"].first))):
+                                       or crowd_named(doc, a, by_cls["block"].first) or blocker == "crowd")):
         classes.discard("block")    # the police, or a building site, blocking a road is not a protest
     demo_here = bool(classes & (DEMO_CORE | {"block"})) or protesters
     if "force" in classes and (demo_here or demo_before):

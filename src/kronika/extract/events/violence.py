@@ -7,6 +7,7 @@ tally or an arrest only a protest's grievance. Word lists are `lexicons/<lang>/e
 from __future__ import annotations
 
 from ...text.doc import Doc, Token
+from ...text.morph import analyzer, morph_for
 from .actors import ARMED, ActorMention, actors_in
 from .agents import agent_of, doer_before, grammar, passive_between, same_clause
 from .triggers import Hit, is_in, matcher, words
@@ -202,6 +203,37 @@ def crowd_named(doc: Doc, a: int, b: int, actors: list[ActorMention] | None = No
     doers = {k for m in actors or [] if m.kind in ("mob", "militia")
              for k in range(m.first + 1, doc.token_at(m.end - 1) + 1 if m.end > m.start else m.first + 1)}
     return any(is_in(doc.tokens[k], crowd) and k not in doers for k in range(a, b))
+
+
+SUBJECT_AFTER = 5   # "трассу перекрыли фермеры на тракторах": the subject this close after its verb
+
+
+def subject_after(doc: Doc, h: Hit, b: int, actors: list[ActorMention]) -> str | None:
+    """Who did the act when the sentence names them after the verb ("дорогу перегородили местные
+    жители", "дорогу перекрыли сотрудники ГИБДД"): "crowd" for people of the crowd nouns, "state" for
+    the forces, in the nominative; None when no such subject follows."""
+    for k in range(h.last + 1, min(b, h.last + 1 + SUBJECT_AFTER)):
+        t = doc.tokens[k]
+        if t.text in ",;:.!?":
+            return None
+        if not _nominative(doc, t):
+            continue
+        if any(m.kind == "state" and m.first == k for m in actors):
+            return "state"
+        if is_in(t, words(doc.lang, "actors", "crowd_nouns")) and t.an.number != "sing":
+            return "crowd"
+    return None
+
+
+def _nominative(doc: Doc, t: Token) -> bool:
+    """Can the word be a subject? Its best parse, or another ("мешканці": locative singular first,
+    nominative plural too)."""
+    if t.an.case == "nomn":
+        return True
+    if t.an.pos is None or not t.is_word:
+        return False
+    return any(p.tag.case == "nomn" and p.tag.number == "plur"
+               for p in analyzer(morph_for(doc.lang).lang).parse(t.lower)[:4])
 
 
 def lone_doer(doc: Doc, m: ActorMention) -> bool:
