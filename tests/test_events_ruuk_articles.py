@@ -222,3 +222,8 @@ def test_going_out_to_the_streets_in_news_word_order(lang: str, text: str, want:
 def test_road_blocked_with_its_doers_named_after_the_verb(lang: str, text: str,
                                                           want: list[tuple[str, str]]) -> None:
     assert _events(lang, text) == want
+
+
+def test_people_standing_with_placards_picket() -> None:
+    text = "У суботу біля будівлі ОДА в Сумах стояли з плакатами близько сотні людей."
+    assert _events("uk", text) == [("Peaceful protest", "Sumy")]
