@@ -227,3 +227,17 @@ def test_road_blocked_with_its_doers_named_after_the_verb(lang: str, text: str,
 def test_people_standing_with_placards_picket() -> None:
     text = "У суботу біля будівлі ОДА в Сумах стояли з плакатами близько сотні людей."
     assert _events("uk", text) == [("Peaceful protest", "Sumy")]
+
+
+@pytest.mark.parametrize("lang, text, day", [
+    ("ru", "Четвёртую неделю подряд калужане выходят на пикеты против закрытия роддома. В воскресенье у здания "
+           "облздрава в Калуге стояли с плакатами около 40 человек.", "2024-03-03"),
+    ("uk", "Четвертий тиждень поспіль мешканці Сум виходять на пікети проти закриття пологового. У неділю біля "
+           "будівлі облздраву в Сумах стояли з плакатами близько 40 людей.", "2024-03-03"),
+    # a protest on its third day running is today's news
+    ("ru", "Протесты в Калуге продолжаются третий день подряд. Сегодня у здания мэрии собрались около 300 "
+           "человек.", "2024-03-04"),
+])
+def test_picket_series_is_one_event_on_its_reported_day(lang: str, text: str, day: str) -> None:
+    events = extract(Article(text=text, lang=lang, published="2024-03-04")).events
+    assert [(e.sub_event_type, e.date) for e in events] == [("Peaceful protest", day)]
