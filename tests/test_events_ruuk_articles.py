@@ -241,3 +241,22 @@ def test_people_standing_with_placards_picket() -> None:
 def test_picket_series_is_one_event_on_its_reported_day(lang: str, text: str, day: str) -> None:
     events = extract(Article(text=text, lang=lang, published="2024-03-04")).events
     assert [(e.sub_event_type, e.date) for e in events] == [("Peaceful protest", day)]
+
+
+@pytest.mark.parametrize("lang, text, want", [
+    # the police used force first, the crowd's bottles answer it: the protest met force (ACLED)
+    ("ru", "В субботу в Калуге ОМОН разогнал митинг, после чего протестующие начали бросать в полицейских "
+           "бутылки.", ["Protest with intervention"]),
+    ("ru", "В субботу в Калуге протестующие начали бросать в полицейских бутылки, после чего ОМОН разогнал "
+           "митинг.", ["Violent demonstration"]),
+    # a beating that puts people in hospital is excessive force
+    ("ru", "В субботу в Калуге полиция жестоко избила участников мирного пикета, несколько человек "
+           "госпитализированы.", ["Excessive force against protesters"]),
+    ("uk", "У суботу в Сумах поліція побила учасників мирного пікету, трьох людей госпіталізовано.",
+     ["Excessive force against protesters"]),
+    # fans fighting locals after a match: a mob, not only a sport story
+    ("ru", "В субботу в Калуге после футбольного матча фанаты подрались с местными жителями, пострадали пятеро.",
+     ["Mob violence"]),
+])
+def test_who_used_force_first_and_how_hard(lang: str, text: str, want: list[str]) -> None:
+    assert [s for s, _t in _events(lang, text)] == want

@@ -232,20 +232,21 @@ PROTEST_NAMED = (DEMO_CORE - {"riot"}) | {"protester", "protest_act"}
 def _mob_riots(doc: Doc, read: list[tuple[int, Coded | None, list[Hit]]]) -> None:
     """'A brawl outside a cafe grew into riots; a crowd smashed windows': rioting that grows out of a
     brawl, in a story that names no protest, demand or protester, is ACLED's mob violence, not a
-    violent demonstration."""
-    riots = [c for _si, c, _l in read if c is not None and c.sub == "Violent demonstration"]
+    violent demonstration (crowd violence with no brawl, such as farmers spilling grain, stays one)."""
+    riots = [(si, c) for si, c, _l in read if c is not None and c.sub == "Violent demonstration"]
     if not riots:
         return
     brawl = words(doc.lang, "events", "brawl_words")
     demand = words(doc.lang, "events", "demand_words")
     crowds = words(doc.lang, "events", "mob_crowds")
     coded_sents = [si for si, c, _l in read if c is not None]
-    if not any(is_in(t, brawl) for t in doc.tokens) \
-            or any(h.cls in PROTEST_NAMED and names_gathering(doc, h) and h.entry not in crowds
-                   for _si, _c, live in read for h in live) \
+    if any(h.cls in PROTEST_NAMED and names_gathering(doc, h) and h.entry not in crowds
+           for _si, _c, live in read for h in live) \
             or any(is_in(t, demand) for si in coded_sents for t in doc.tokens[slice(*doc.sent_tokens[si])]):
         return
-    for c in riots:
+    if not any(is_in(t, brawl) for t in doc.tokens):
+        return
+    for _si, c in riots:
         c.sub, c.actor1, c.actor1_name = "Mob violence", "Rioters", None
         c.actor2 = c.actor2 or "Civilians"
 
@@ -257,7 +258,8 @@ def _criminal_story(read: list[tuple[int, Coded | None, list[Hit]]]) -> bool:
                     for h in live)
     if crime and not any(h.cls in ("crime", "accident") for _si, _c, live in read for h in live):
         # fans fighting the police after a match: a sport story, but a riot (ACLED)
-        gathering = gathering or any(c is not None and c.sub == "Violent demonstration" for _si, c, _l in read)
+        gathering = gathering or any(c is not None and c.sub in ("Violent demonstration", "Mob violence")
+                                     for _si, c, _l in read)
     # a lynching is mob violence whatever its victims were suspected of
     lynching = any(h.cls == "lynch" for _si, c, live in read if c is not None for h in live) or any(
         c is not None and c.sub == "Mob violence" and c.actor2 == "Civilians" for _si, c, _l in read)
