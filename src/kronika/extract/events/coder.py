@@ -258,8 +258,7 @@ def _criminal_story(read: list[tuple[int, Coded | None, list[Hit]]]) -> bool:
                     for h in live)
     if crime and not any(h.cls in ("crime", "accident") for _si, _c, live in read for h in live):
         # fans fighting the police after a match: a sport story, but a riot (ACLED)
-        gathering = gathering or any(c is not None and c.sub in ("Violent demonstration", "Mob violence")
-                                     for _si, c, _l in read)
+        gathering = gathering or any(c is not None and c.sub == "Violent demonstration" for _si, c, _l in read)
     # a lynching is mob violence whatever its victims were suspected of
     lynching = any(h.cls == "lynch" for _si, c, live in read if c is not None for h in live) or any(
         c is not None and c.sub == "Mob violence" and c.actor2 == "Civilians" for _si, c, _l in read)

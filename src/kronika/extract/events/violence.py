@@ -202,7 +202,12 @@ def crowd_named(doc: Doc, a: int, b: int, actors: list[ActorMention] | None = No
     crowd = words(doc.lang, "actors", "crowd_nouns")
     doers = {k for m in actors or [] if m.kind in ("mob", "militia")
              for k in range(m.first + 1, doc.token_at(m.end - 1) + 1 if m.end > m.start else m.first + 1)}
-    return any(is_in(doc.tokens[k], crowd) and k not in doers for k in range(a, b))
+    # a person in an object's case is the act's patient, no doer ("поранено жінку, згорів кіоск")
+    return any(is_in(t, crowd) and k not in doers and (t.an.case not in OBJECT_CASES or _nominative(doc, t))
+               for k in range(a, b) for t in (doc.tokens[k],))
+
+
+OBJECT_CASES = frozenset({"accs", "datv", "ablt", "loct"})
 
 
 SUBJECT_AFTER = 5   # "трассу перекрыли фермеры на тракторах": the subject this close after its verb
