@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import tomllib
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -102,7 +103,8 @@ def check(articles: list[dict[str, Any]], sc: ModuleType, verbose: bool) -> None
 
 
 def main() -> int:
-    halves = [(name, load(name)) for name in ("held_out", "tune") if (HERE / "ruuk_articles" / f"{name}.toml").exists()]
+    halves: list[tuple[str, Sequence[Any]]] = [
+        (name, load(name)) for name in ("held_out", "tune") if (HERE / "ruuk_articles" / f"{name}.toml").exists()]
     return run_halves(__doc__.splitlines()[0], SHARED, halves, check)
 
 
