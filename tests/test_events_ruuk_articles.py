@@ -263,3 +263,11 @@ def test_a_person_hurt_is_no_crowd_that_burnt_a_kiosk() -> None:
     # the woman is the strike's victim (an object's case), not a crowd that set the kiosk on fire
     text = "Росіяни атакували Сумщину дронами. У Конотопі поранено жінку, згорів кіоск."
     assert [s for s, _t in _events("uk", text)] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uk", "У суботу мітингарі в Сумах пройшли від центральної площі до будівлі ОДА."),
+    ("ru", "В субботу митингующие в Калуге двинулись к зданию мэрии."),
+])
+def test_protesters_moving_along_march(lang: str, text: str) -> None:
+    assert [s for s, _t in _events(lang, text)] == ["Peaceful protest"]

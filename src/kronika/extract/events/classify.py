@@ -97,6 +97,7 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
     found = [killed_by_unknown(doc, h, a, b) for h in matcher(doc.lang, "events").find(doc, a, b, weak=True)]
     hits = [public_hunger(doc, _people_protested(doc, _participle_is_actor(doc, h), a), b)
             for h in found if _hit_ok(doc, h) and (not h.weak or h.cls in CONTEXTUAL)]
+    hits = sorted(hits + _protesters_marched(doc, hits, b), key=lambda h: h.first)
     if not hits:
         return [], []
     cues = modality_cues(doc, a, b)
@@ -125,6 +126,26 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
             continue  # "протестна акція" in a strike story is the strike itself
         live.append(h)
     return live, hits
+
+
+MARCH_REACH = 4   # "мітингарі в Києві пройшли від Майдану": the verb this close after the protesters
+
+
+def _protesters_marched(doc: Doc, hits: list[Hit], b: int) -> list[Hit]:
+    """'мітингарі пройшли від Майдану до Кабміну': protesters (not a bare crowd) as the subject of a
+    plural verb of moving along (`march_verbs`) march; the verb is a gathering hit of its own."""
+    verbs = words(doc.lang, "events", "march_verbs")
+    crowds = words(doc.lang, "events", "mob_crowds")
+    if not verbs or any(h.cls in DEMO_CORE for h in hits):
+        return []
+    for h in hits:
+        if h.cls != "protester" or h.entry in crowds:
+            continue
+        for k in range(h.last + 1, min(b, h.last + 1 + MARCH_REACH)):
+            t = doc.tokens[k]
+            if t.an.pos == "VERB" and "plur" in t.an.tags and is_in(t, verbs):
+                return [Hit("demo", k, k, t.start, t.end, t.an.lemma)]
+    return []
 
 
 TIME_TAIL_WORDS = 8   # "It was 1968.", "Це було в 1991 році.": a sentence that only dates the one before
