@@ -271,3 +271,19 @@ def test_a_person_hurt_is_no_crowd_that_burnt_a_kiosk() -> None:
 ])
 def test_protesters_moving_along_march(lang: str, text: str) -> None:
     assert [s for s, _t in _events(lang, text)] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Десять лет назад, в мае 2014 года, жители Калуги впервые вышли на митинг против вырубки парка. Тогда "
+           "в Калуге и Туле на акции собирались сотни человек."),
+    ("uk", "Десять років тому, у травні 2014 року, мешканці Сум уперше вийшли на мітинг проти вирубки парку. Тоді "
+           "в Сумах і Рівному на акції збиралися сотні людей."),
+])
+def test_then_carries_a_recollection_on_across_towns(lang: str, text: str) -> None:
+    assert extract(Article(text=text, lang=lang, published="2024-05-20")).events == []
+
+
+def test_then_after_todays_report_is_no_recollection() -> None:
+    text = "В субботу в Калуге прошёл митинг. Тогда же пикет прошёл в Туле."
+    events = extract(Article(text=text, lang="ru", published="2024-05-20")).events
+    assert sorted((e.location, e.date) for e in events) == [("Kaluga", "2024-05-18"), ("Tula", "2024-05-18")]

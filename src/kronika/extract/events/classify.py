@@ -174,7 +174,11 @@ def _nominal(doc: Doc, i: int) -> bool:
 def _main_clause(doc: Doc, si: int, i: int) -> bool:
     """Is token i in the first clause of its sentence?"""
     cl = sentence_clauses(doc, si)
-    return not cl or i < cl[0].last
+    # leading pieces with no verb ("Десять років тому, у травні 2014 року, мешканці вийшли") are the
+    # main clause's adverbials, not clauses of their own
+    first = next((c for c in cl if any(doc.tokens[k].an.pos == "VERB" for k in range(c.first, c.last))),
+                 cl[0] if cl else None)
+    return first is None or i < first.last
 
 
 def _hit_ok(doc: Doc, h: Hit) -> bool:

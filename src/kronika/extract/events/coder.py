@@ -72,7 +72,7 @@ def run(ctx: Context) -> None:
     for si in kept:
         live = lives[si]
         if (si - 1 in past or si - 2 in past) and not own_past_date(ctx, si) and si not in past \
-                and not own_town(ctx, si):
+                and (not own_town(ctx, si) or _recalls_then(doc, si)):
             # "In November 2013, thousands gathered… Riot police dispersed them": the recollection goes on
             live = []
         coded = code_sentence(doc, si, live, si - last_demo <= DEMO_MEMORY, si - last_political <= 1,
@@ -115,6 +115,15 @@ def run(ctx: Context) -> None:
     if any(not _stale(doc.published, c) for c in cands):
         cands = [c for c in cands if not _stale(doc.published, c)]
     ctx.events = merge(ctx, cands)
+
+
+THEN_REACH = 2   # "Тогда в Архангельске ...", "І тоді ж ...": the back-reference at the sentence's head
+
+
+def _recalls_then(doc: Doc, si: int) -> bool:
+    """Does the sentence open with a word carrying the recalled time on ("Тогда", "Того дня")?"""
+    a, b = doc.sent_tokens[si]
+    return any(h.cls == "then" and h.first < a + THEN_REACH for h in matcher(doc.lang, "modality").find(doc, a, b))
 
 
 PERFECT_REACH = 3   # "have been killed", "has left dead": the auxiliary this close before the act
