@@ -287,3 +287,13 @@ def test_then_after_todays_report_is_no_recollection() -> None:
     text = "В субботу в Калуге прошёл митинг. Тогда же пикет прошёл в Туле."
     events = extract(Article(text=text, lang="ru", published="2024-05-20")).events
     assert sorted((e.location, e.date) for e in events) == [("Kaluga", "2024-05-18"), ("Tula", "2024-05-18")]
+
+
+@pytest.mark.parametrize("lang, text, want", [
+    ("ru", "В соцсетях распространяются ложные сообщения о беспорядках в Калуге, предупредили в МВД.", []),
+    ("uk", "У соцмережах поширюють неправдиві повідомлення про заворушення в Сумах, попередили в поліції.", []),
+    ("ru", "В субботу в Калуге прошёл митинг против вырубки парка, слухи о котором ходили неделю.",
+     [("Peaceful protest", "Kaluga")]),
+])
+def test_false_reports_are_no_event(lang: str, text: str, want: list[tuple[str, str]]) -> None:
+    assert _events(lang, text) == want
