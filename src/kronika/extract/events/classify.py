@@ -36,6 +36,7 @@ from .armed import (
 )
 from .coded import Coded
 from .modality import blocked, clause_end, historic_year, modality_cues
+from .public import public_hunger, public_shooting
 from .triggers import Hit, is_in, matcher, verb_form, words
 from .violence import (
     MODIFIERS,
@@ -59,6 +60,7 @@ from .violence import (
     serious_harm,
     several_held,
     several_people,
+    subject_after,
     unknown_killer,
     unnamed_sides,
     weapons_used,
@@ -95,8 +97,9 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
     (a context word missing) of the classes in CONTEXTUAL are kept, marked: the story decides."""
     a, b = doc.sent_tokens[si]
     found = [killed_by_unknown(doc, h, a, b) for h in matcher(doc.lang, "events").find(doc, a, b, weak=True)]
-    hits = [_people_protested(doc, _participle_is_actor(doc, h), a)
+    hits = [public_hunger(doc, _people_protested(doc, _participle_is_actor(doc, h), a), b)
             for h in found if _hit_ok(doc, h) and (not h.weak or h.cls in CONTEXTUAL)]
+    hits = sorted(hits + _protesters_marched(doc, hits, b), key=lambda h: h.first)
     if not hits:
         return [], []
     cues = modality_cues(doc, a, b)
@@ -135,6 +138,26 @@ def told_now(doc: Doc, start: int, end: int) -> bool:
     return any(start <= k < end for k in doc.memo.get("current_days", ()))
 
 
+MARCH_REACH = 4   # "мітингарі в Києві пройшли від Майдану": the verb this close after the protesters
+
+
+def _protesters_marched(doc: Doc, hits: list[Hit], b: int) -> list[Hit]:
+    """'мітингарі пройшли від Майдану до Кабміну': protesters (not a bare crowd) as the subject of a
+    plural verb of moving along (`march_verbs`) march; the verb is a gathering hit of its own."""
+    verbs = words(doc.lang, "events", "march_verbs")
+    crowds = words(doc.lang, "events", "mob_crowds")
+    if not verbs or any(h.cls in DEMO_CORE for h in hits):
+        return []
+    for h in hits:
+        if h.cls != "protester" or h.entry in crowds:
+            continue
+        for k in range(h.last + 1, min(b, h.last + 1 + MARCH_REACH)):
+            t = doc.tokens[k]
+            if t.an.pos == "VERB" and "plur" in t.an.tags and is_in(t, verbs):
+                return [Hit("demo", k, k, t.start, t.end, t.an.lemma)]
+    return []
+
+
 TIME_TAIL_WORDS = 8   # "It was 1968.", "Це було в 1991 році.": a sentence that only dates the one before
 
 
@@ -161,14 +184,20 @@ def _nominal(doc: Doc, i: int) -> bool:
 def _main_clause(doc: Doc, si: int, i: int) -> bool:
     """Is token i in the first clause of its sentence?"""
     cl = sentence_clauses(doc, si)
-    return not cl or i < cl[0].last
+    # leading pieces with no verb ("Десять років тому, у травні 2014 року, мешканці вийшли") are the
+    # main clause's adverbials, not clauses of their own
+    first = next((c for c in cl if any(doc.tokens[k].an.pos == "VERB" for k in range(c.first, c.last))),
+                 cl[0] if cl else None)
+    return first is None or i < first.last
 
 
 def _hit_ok(doc: Doc, h: Hit) -> bool:
     """'вийшли на вулиці' is a crowd, 'вийшла на вулицю' one person; 'в городе' points at the story's
     town, 'в крупных городах' does not."""
     if h.cls == "street":
-        return "plur" in doc.tokens[h.first].an.tags
+        # the verb's number, wherever the phrase puts it ("вышли на улицы", "на улицы вышли")
+        verb = next((t for t in doc.tokens[h.first:h.last + 1] if t.an.pos == "VERB"), doc.tokens[h.first])
+        return "plur" in verb.an.tags
     return h.cls != "city_ref" or doc.tokens[h.last].an.number != "plur" and not doc.tokens[h.last].lower.endswith("ies")
 
 
@@ -253,9 +282,10 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         and any(h.cls in CROWD_VIOLENCE - {"clash"} and crowd_named(doc, a, h.first, actors) for h in live))
     # farmers spilling grain, residents storming a building: a crowd's own violence (party factions or
     # militias fighting are ACLED's clash or mob violence, decided below)
-    if "block" in classes and (any(m.first < by_cls["block"].first for m in state)
+    blocker = subject_after(doc, by_cls["block"], b, actors) if "block" in classes else None
+    if "block" in classes and (any(m.first < by_cls["block"].first for m in state) or blocker == "state"
                                or not (protesters or kinds & {"political", "mob"} or demo_before
-                                       or crowd_named(doc, a, by_cls["block"].first))):
+                                       or crowd_named(doc, a, by_cls["block"].first) or blocker == "crowd")):
         classes.discard("block")    # the police, or a building site, blocking a road is not a protest
     demo_here = bool(classes & (DEMO_CORE | {"block"})) or protesters
     if "force" in classes and (demo_here or demo_before):
@@ -318,7 +348,9 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         victim = next(m for m in actors if m.kind == "press")
         return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None, victim.name,
                      live, 0.6)
-    if demo_before and not demo_here and classes & ACTIONS == {"detain"} and "political" in kinds \
+    # "по данным правозащитников, задержали 14 участников": activists as the news source are not the held
+    held_political = any(m.kind == "political" and not source_only(doc, m) for m in actors)
+    if demo_before and not demo_here and classes & ACTIONS == {"detain"} and held_political \
             and "protester" not in kinds and not classes & {"protester"}:
         demo_before = False  # "суд арестовал политика" after a protest story: an arrest of its own
     if demo_before and not demo_here and classes & ACTIONS == {"detain"} and not several_people(doc, a, b):
@@ -389,7 +421,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
                      ACLED_KIND[sides[1].kind] if len(sides) > 1 else None,
                      sides[0].name, sides[1].name if len(sides) > 1 else None, live, 0.6)
     held_armed = [m for m in irregular if m.first > by_cls["detain"].last] if "detain" in classes else []
-    if "detain" in classes and ("political" in kinds or political_before or group_member(doc, a, b) or held_armed):
+    if "detain" in classes and (held_political or political_before or group_member(doc, a, b) or held_armed):
         # activists, party members, or suspected militants taken by the forces (ACLED: arrests)
         held = next((m for m in actors if m.kind == "political"), None)
         return Coded("Arrests", "State forces", "Civilians", state[0].name if state else None,
@@ -455,6 +487,16 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if killers and not irregular:
         # "неизвестные застрелили главу поселения": unknown killers are ACLED's unidentified armed group
         return Coded("Attack", "Political militia", "Civilians", killers[0].name, None, live, 0.5)
+    beaters_unknown = [m for h in live for m in (unknown_killer(doc, h, actors, frozenset({"beat"})),) if m is not None]
+    if beaters_unknown and not irregular and not acting and "mob" not in {m.kind for m in actors} - {
+            m.kind for m in beaters_unknown} and kinds & {"political", "press"}:
+        # "неизвестные избили активиста": an activist or a journalist beaten by unknown men is an attack
+        # on a civilian (ACLED), not a mob's violence
+        return Coded("Attack", "Political militia", "Civilians", beaters_unknown[0].name, None, live, 0.5)
+    if not irregular and not acting and public_shooting(doc, live, b):
+        # a man opening fire in a shopping centre or at passers-by: an attack on civilians by an
+        # unidentified gunman (ACLED), not a brawl or a private quarrel
+        return Coded("Attack", "Political militia", "Civilians", None, None, live, 0.5)
     mobs = [m for m in actors if m.kind == "mob"]
     shooters = [m for h in live if h.cls == "lethal" for m in (agent_of(doc, h, actors),) if m is not None and m.kind == "mob"]
     if shooters and weapons_used(doc, a, b):
@@ -501,6 +543,13 @@ def _demo(doc: Doc, live: list[Hit], classes: set[str], actors: list[ActorMentio
     if mob is not None and ("protester" in {m.kind for m in actors} or any(
             aimed_at_gathering(doc, h, live) for h in violent_act)):
         return Coded("Mob violence", "Rioters", "Protesters", mob.name, group, live, 0.6)
+    crowds = words(doc.lang, "events", "mob_crowds")
+    signs = [h for h in live if h.cls in DEMO_CORE | {"block", "protest_act", "protester"}]
+    if violent_act and signs and all(h.entry in crowds for h in signs) and all(m is None for m in agents) \
+            and not any(m.kind == "protester" for m in actors):
+        # "толпа избила мужчину", "натовп побив активіста": a crowd beating people, no protest named, is a
+        # mob (ACLED: mob violence), not a peaceful gathering
+        return Coded("Mob violence", "Rioters", "State forces" if state else "Civilians", None, None, live, 0.55)
     gunmen = next((m for m in agents if m is not None and m.kind in ARMED - {"state"}), None)
     if gunmen is not None and any(h.cls == "lethal" for h in violent_act) and not (
             party_men(doc, gunmen) and any(aimed_at_gathering(doc, h, live, MODIFIERS) for h in violent_act)):

@@ -72,7 +72,7 @@ def run(ctx: Context) -> None:
     for si in kept:
         live = lives[si]
         if (si - 1 in past or si - 2 in past) and not own_past_date(ctx, si) and si not in past \
-                and not own_town(ctx, si):
+                and (not own_town(ctx, si) or _recalls_then(doc, si)):
             # "In November 2013, thousands gathered… Riot police dispersed them": the recollection goes on
             live = []
         coded = code_sentence(doc, si, live, si - last_demo <= DEMO_MEMORY, si - last_political <= 1,
@@ -89,6 +89,7 @@ def run(ctx: Context) -> None:
         return  # a robbery, a drunk's rampage, a fraud arrest: crime, not political violence
     weapons_next(doc, read)
     read = _story_attackers(read)
+    _mob_riots(doc, read)
     _story_perpetrator(read)
     _victims_next(doc, read)
     triggered = {si for si, _c, live in read if live}
@@ -114,6 +115,15 @@ def run(ctx: Context) -> None:
     if any(not _stale(doc.published, c) for c in cands):
         cands = [c for c in cands if not _stale(doc.published, c)]
     ctx.events = merge(ctx, cands)
+
+
+THEN_REACH = 2   # "Тогда в Архангельске ...", "І тоді ж ...": the back-reference at the sentence's head
+
+
+def _recalls_then(doc: Doc, si: int) -> bool:
+    """Does the sentence open with a word carrying the recalled time on ("Тогда", "Того дня")?"""
+    a, b = doc.sent_tokens[si]
+    return any(h.cls == "then" and h.first < a + THEN_REACH for h in matcher(doc.lang, "modality").find(doc, a, b))
 
 
 PERFECT_REACH = 3   # "have been killed", "has left dead": the auxiliary this close before the act
@@ -223,6 +233,31 @@ def _harm_towns_next(ctx: Context, cands: list[Candidate],
                                        evidence=[*kept, (s.start, s.end), (p.start, p.end)])
                    for p in {p.name: p for p in towns}.values())
     return out
+
+
+PROTEST_NAMED = (DEMO_CORE - {"riot"}) | {"protester", "protest_act"}
+
+
+def _mob_riots(doc: Doc, read: list[tuple[int, Coded | None, list[Hit]]]) -> None:
+    """'A brawl outside a cafe grew into riots; a crowd smashed windows': rioting that grows out of a
+    brawl, in a story that names no protest, demand or protester, is ACLED's mob violence, not a
+    violent demonstration (crowd violence with no brawl, such as farmers spilling grain, stays one)."""
+    riots = [(si, c) for si, c, _l in read if c is not None and c.sub == "Violent demonstration"]
+    if not riots:
+        return
+    brawl = words(doc.lang, "events", "brawl_words")
+    demand = words(doc.lang, "events", "demand_words")
+    crowds = words(doc.lang, "events", "mob_crowds")
+    coded_sents = [si for si, c, _l in read if c is not None]
+    if any(h.cls in PROTEST_NAMED and names_gathering(doc, h) and h.entry not in crowds
+           for _si, _c, live in read for h in live) \
+            or any(is_in(t, demand) for si in coded_sents for t in doc.tokens[slice(*doc.sent_tokens[si])]):
+        return
+    if not any(is_in(t, brawl) for t in doc.tokens):
+        return
+    for _si, c in riots:
+        c.sub, c.actor1, c.actor1_name = "Mob violence", "Rioters", None
+        c.actor2 = c.actor2 or "Civilians"
 
 
 def _criminal_story(read: list[tuple[int, Coded | None, list[Hit]]]) -> bool:

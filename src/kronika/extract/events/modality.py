@@ -58,6 +58,10 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
             return "hypothetical"
         if cue.cls == "accused" and cue.first < hit.first:
             return "accused"   # "обвиняли в массовых беспорядках": a charge, not a report
+        if cue.cls == "verdict" and cue.first < hit.first and scope.described(cue.first, cues):
+            # "засудив чоловіка, який під час акції вдарив поліцейського": the convict's deed is the
+            # charge; "приговорил активиста, после чего сторонники вышли на пикет" is news
+            return "accused"
         if cue.cls == "past":
             return "historic"   # "the shelling of Kharkiv last year": anywhere in the sentence
         if cue.cls == "historic" and cue.first < hit.first:
@@ -141,6 +145,17 @@ class _Scope:
             # a reporting clause right after ("..., the ministry denied"), when allowed
             return after_ok and ci == self.hi + 1 and not self._subordinate(ci)
         return all(self._subordinate(k) for k in range(ci + 1, self.hi + 1))
+
+    def described(self, cue_i: int, cues: list[Hit]) -> bool:
+        """Is the trigger in the cue's own clause, or in relative clauses ("..., который ...") that
+        describe its object?"""
+        ci = self._index(cue_i)
+        if ci == self.hi:
+            return True
+        rel = {c.first for c in cues if c.cls == "relative"}
+        return 0 <= ci < self.hi and all(
+            next((k for k in range(self.cl[j].first, self.cl[j].last) if self.doc.tokens[k].is_word), -1) in rel
+            for j in range(ci + 1, self.hi + 1))
 
     def _subordinate(self, k: int) -> bool:
         subs = words(self.doc.lang, "clauses", "subordinators")
@@ -257,8 +272,15 @@ def _negated_infinitive(toks: list[Token], hit: Hit, cues: list[Hit], c0: int, c
     return False
 
 
+FINITE_TAGS = frozenset({"pres", "past", "futr", "impr", "1per", "2per", "3per", "sing", "plur"})
+
+
 def _is_infinitive(t: Token) -> bool:
-    return t.an.pos == "INFN" or "INFN" in t.an.tags or "infn" in t.an.tags
+    if t.an.pos == "INFN" or "INFN" in t.an.tags or "infn" in t.an.tags:
+        return True
+    # a verb the dictionary gives no tense, person, mood or number (uk "протестувати" comes untagged):
+    # an infinitive by elimination
+    return t.an.pos == "VERB" and not t.an.tags & FINITE_TAGS
 
 
 def _infinitive_follows(toks: list[Token], i: int, end: int) -> bool:

@@ -10,6 +10,7 @@ from functools import cache
 
 from ...resources import lexicon_lang, load_lexicon
 from ...text.doc import Doc, Token
+from ...text.morph import analyzer, morph_for
 from .actors import ARMED, ActorMention, actors_in
 from .agents import agent_of, doer_before, grammar, passive_between, same_clause
 from .triggers import Hit, is_in, matcher, words
@@ -167,10 +168,12 @@ def blast_is_attack(doc: Doc, si: int, live: list[Hit]) -> bool:
     return harmed(doc, si, live) and not any(is_in(t, mishap) for t in doc.tokens[a:b])
 
 
-def unknown_killer(doc: Doc, h: Hit, actors: list[ActorMention]) -> ActorMention | None:
-    """'неизвестные застрелили главу поселения': a killing whose doer is named only as unknown people
-    (ACLED: an attack by an unidentified armed group). The doer's mention, or None."""
-    if h.cls != "lethal":
+def unknown_killer(doc: Doc, h: Hit, actors: list[ActorMention],
+                   classes: frozenset[str] = frozenset({"lethal"})) -> ActorMention | None:
+    """'неизвестные застрелили главу поселения': a killing (or, with `classes`, a beating) whose doer
+    is named only as unknown people (ACLED: an attack by an unidentified armed group). The doer's
+    mention, or None."""
+    if h.cls not in classes:
         return None
     unknown = words(doc.lang, "actors", "unknown_doers")
     m = next((m for m in reversed(actors) if m.first < h.first and doer_before(doc, m, h.first)), None)
@@ -205,7 +208,43 @@ def crowd_named(doc: Doc, a: int, b: int, actors: list[ActorMention] | None = No
     crowd = words(doc.lang, "actors", "crowd_nouns")
     doers = {k for m in actors or [] if m.kind in ("mob", "militia")
              for k in range(m.first + 1, doc.token_at(m.end - 1) + 1 if m.end > m.start else m.first + 1)}
-    return any(is_in(doc.tokens[k], crowd) and k not in doers for k in range(a, b))
+    # a person in an object's case is the act's patient, no doer ("поранено жінку, згорів кіоск")
+    return any(is_in(t, crowd) and k not in doers and (t.an.case not in OBJECT_CASES or _nominative(doc, t))
+               for k in range(a, b) for t in (doc.tokens[k],))
+
+
+OBJECT_CASES = frozenset({"accs", "datv", "ablt", "loct"})
+
+
+SUBJECT_AFTER = 5   # "трассу перекрыли фермеры на тракторах": the subject this close after its verb
+
+
+def subject_after(doc: Doc, h: Hit, b: int, actors: list[ActorMention]) -> str | None:
+    """Who did the act when the sentence names them after the verb ("дорогу перегородили местные
+    жители", "дорогу перекрыли сотрудники ГИБДД"): "crowd" for people of the crowd nouns, "state" for
+    the forces, in the nominative; None when no such subject follows."""
+    for k in range(h.last + 1, min(b, h.last + 1 + SUBJECT_AFTER)):
+        t = doc.tokens[k]
+        if t.text in ",;:.!?":
+            return None
+        if not _nominative(doc, t):
+            continue
+        if any(m.kind == "state" and m.first == k for m in actors):
+            return "state"
+        if is_in(t, words(doc.lang, "actors", "crowd_nouns")) and t.an.number != "sing":
+            return "crowd"
+    return None
+
+
+def _nominative(doc: Doc, t: Token) -> bool:
+    """Can the word be a subject? Its best parse, or another ("мешканці": locative singular first,
+    nominative plural too)."""
+    if t.an.case == "nomn":
+        return True
+    if t.an.pos is None or not t.is_word:
+        return False
+    return any(p.tag.case == "nomn" and p.tag.number == "plur"
+               for p in analyzer(morph_for(doc.lang).lang).parse(t.lower)[:4])
 
 
 def lone_doer(doc: Doc, m: ActorMention) -> bool:
