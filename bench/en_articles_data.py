@@ -69,7 +69,16 @@ PLACES: dict[str, tuple[float, float]] = {
     "Mopti": (14.4843, -4.18296), "Bogota": (4.60971, -74.08175), "Medellin": (6.245, -75.57151),
     "Cali": (3.43054, -76.5199), "Paris": (48.85341, 2.3488), "Croix-des-Bouquets": (18.57677, -72.22625),
     "Karachi": (24.8608, 67.0104), "Pattani": (6.86814, 101.25009), "Khartoum": (15.55177, 32.53241),
-    "Mombasa": (-4.05466, 39.66359),
+    "Mombasa": (-4.05466, 39.66359), "Campinas": (-22.90556, -47.06083), "Makassar": (-5.14861, 119.43194),
+    "Valparaiso": (-33.036, -71.62963), "Thessaloniki": (40.64072, 22.93493), "Ouagadougou": (12.36566, -1.53388),
+    "Kaduna": (10.52641, 7.43879), "Abuja": (9.05785, 7.49508), "Yala": (6.53995, 101.28128),
+    "Goma": (-1.67409, 29.22845), "Accra": (5.55602, -0.1969), "Warsaw": (52.22977, 21.01178),
+    "Medyka": (49.80526, 22.92229), "Yerevan": (40.17765, 44.5126), "Kampala": (0.31628, 32.58219),
+    "La Paz": (-16.5, -68.15), "Cochabamba": (-17.38195, -66.15995), "Quetta": (30.18414, 67.00141),
+    "Mandalay": (21.97473, 96.08359), "Athens": (37.98376, 23.72784), "Madrid": (40.4165, -3.70256),
+    "Mexico City": (19.42847, -99.12766), "Nyala": (12.04888, 24.88069), "Bamako": (12.60915, -7.97522),
+    "Lagos": (6.45407, 3.39467), "Manila": (14.6042, 120.9822), "Jolo": (6.05222, 121.00222),
+    "Harare": (-17.82772, 31.05337), "Peshawar": (34.008, 71.57849),
 }
 
 # Written first; never tuned on.
@@ -272,4 +281,178 @@ HELD_OUT: list[Art] = [
         "banned.",
         [Ev(PRO, PI, "2024-06-14", "Dakar"), Ev(SD, ARR, "2024-06-14", "Dakar", 1, True)]),
 ]
-TUNE: list[Art] = []
+
+# The half fixes are developed against.
+TUNE: list[Art] = [
+    Art("t01", "protest_farmers", "2024-02-27",
+        "BRUSSELS (AP) — Farmers driving hundreds of tractors blocked streets around the European Union's "
+        "headquarters in Brussels on Monday, burning tyres and spraying manure at police lines as agriculture "
+        "ministers met inside.\n\nPolice used water cannon to push the protesters back. \"We are here because "
+        "Brussels decides our future without us,\" said Pieter Claes, a dairy farmer from Flanders.",
+        [Ev(RIO, VD, wd("2024-02-27", "monday"), "Brussels")]),
+    Art("t02", "protest_border", "2024-02-14",
+        "MEDYKA, Poland (Reuters) - Polish farmers blocked the Medyka border crossing with Ukraine on Tuesday, "
+        "parking tractors across the road to protest against imports of Ukrainian grain.\n\nTrucks queued for "
+        "kilometres on both sides. The farmers said they would keep the blockade until the end of the month. "
+        "Warsaw has promised to raise the issue in Brussels.",
+        [Ev(PRO, PP, wd("2024-02-14", "tuesday"), "Medyka")]),
+    Art("t03", "protest_strike_march", "2023-03-08",
+        "PARIS (AFP) - Trains and metros ground to a halt across France on Tuesday as unions staged a sixth day "
+        "of strikes against the pension reform, and hundreds of thousands marched in Paris and other cities.\n\n"
+        "In the capital, the march from Place de la Republique passed off largely peacefully. The interior "
+        "ministry counted 1.28 million protesters nationwide.",
+        [Ev(PRO, PP, wd("2023-03-08", "tuesday"), "Paris")]),
+    Art("t04", "protest_students", "2024-09-05",
+        "JAKARTA, Indonesia — Police fired tear gas and water cannon at thousands of students who tried to storm "
+        "the parliament compound in Jakarta on Thursday over changes to election rules.\n\nSome protesters tore "
+        "down part of the fence and threw bottles at officers. Police said 70 people were detained.",
+        [Ev(RIO, VD, "2024-09-05", "Jakarta"), Ev(SD, ARR, "2024-09-05", "Jakarta", 1, True)]),
+    Art("t05", "riots", "2023-06-30",
+        "Youths set fire to cars and looted shops in Dakar for a second night on Thursday after an opposition "
+        "leader was sentenced to prison, the government said.\n\nSecurity forces fired tear gas to disperse them. "
+        "The interior minister said nine people had been killed in the unrest since Wednesday.",
+        [Ev(RIO, VD, "2023-06-29", "Dakar")]),
+    Art("t06", "war_shelling", "2024-05-22",
+        "KHARTOUM, Sudan (AP) — Artillery shells fired by the Rapid Support Forces slammed into a market in "
+        "Omdurman on Tuesday, killing at least 15 people, activists said.\n\nThe army, which controls most of "
+        "the city, responded with air strikes on RSF positions in Khartoum North, witnesses said.",
+        [Ev(EXP, SHELL, wd("2024-05-22", "tuesday"), "Omdurman"), Ev(EXP, AIR, wd("2024-05-22", "tuesday"),
+                                                                      "Khartoum")]),
+    Art("t07", "war_siege", "2024-07-04",
+        "Rebel fighters have besieged the northern Shan town of Lashio for two weeks. On Wednesday, junta "
+        "artillery shelled residential areas on the town's outskirts, killing five civilians, residents said.\n\n"
+        "Thousands have fled toward Mandalay, where prices of rice have doubled.",
+        [Ev(EXP, SHELL, wd("2024-07-04", "wednesday"), "Lashio")]),
+    Art("t08", "kidnapping", "2024-01-10",
+        "OUAGADOUGOU, Burkina Faso (Reuters) - Islamist militants abducted about 50 women who were gathering wild "
+        "fruit near Djibo in northern Burkina Faso, residents said on Wednesday.\n\nThe women were taken on "
+        "Monday and Tuesday, according to two residents. The government did not respond to a request for "
+        "comment.",
+        [Ev(VAC, ABD, wd("2024-01-10", "monday"), "Djibo", 2)]),
+    Art("t09", "shooting", "2024-08-20",
+        "KATSINA, Nigeria — Gunmen opened fire on worshippers at a mosque in a village near Katsina during "
+        "evening prayers on Monday, killing 11 people, police said.\n\nResidents said the attackers were bandits "
+        "who had demanded protection money from the village.",
+        [Ev(VAC, ATT, wd("2024-08-20", "monday"), "Katsina", 2)]),
+    Art("t10", "background", "2023-09-16",
+        "A year after the death of a young woman in police custody sparked nationwide protests in Iran, in which "
+        "more than 500 people were killed, the streets are quiet.\n\nAnalysts say fear of executions has kept "
+        "people at home. \"The movement is not over, it has changed shape,\" said one Tehran-based "
+        "sociologist.",
+        []),
+    Art("t11", "planned", "2024-04-10",
+        "SANTIAGO, Chile (AP) — Chile's teachers' union said on Wednesday it would hold a national strike and "
+        "march in Santiago and Valparaiso next week to demand higher pay.\n\nEducation Minister Nicolas Cataldo "
+        "said the government was open to dialogue.",
+        []),
+    Art("t12", "sport", "2024-03-10",
+        "Liverpool's forward attacked down the left, beat two defenders and fired into the bottom corner to "
+        "seal a 3-1 win.\n\nThe visitors had battled back in the second half, but a late strike killed off the "
+        "contest. Fans stormed the pitch at the final whistle.",
+        []),
+    Art("t13", "markets", "2024-06-12",
+        "NEW YORK (Reuters) - Oil prices tumbled on Wednesday as a price war between producers intensified, and "
+        "shares in refiners were battered.\n\nTraders said bears had seized control of the market after weak "
+        "demand data. One fund manager described the sell-off as a massacre.",
+        []),
+    Art("t14", "accident", "2023-03-02",
+        "LARISSA, Greece (AP) — A passenger train collided with a freight train near Larissa late on Tuesday, "
+        "killing at least 43 people, in the country's deadliest rail disaster.\n\nRescuers searched through the "
+        "wreckage overnight. The transport minister resigned on Wednesday.",
+        []),
+    Art("t15", "hoax", "2024-10-21",
+        "NEW DELHI — More than 30 flights operated by Indian airlines received bomb threats on Sunday, all of "
+        "which turned out to be hoaxes, officials said.\n\nSeveral planes were diverted and passengers were "
+        "searched. Police said they were tracing the social media accounts that posted the threats.",
+        []),
+    Art("t16", "verdict", "2024-05-15",
+        "NAIROBI, Kenya — A Nairobi court on Wednesday convicted two police officers of murdering a protester "
+        "during demonstrations in 2017.\n\nThe officers had shot the man during clashes in Kisumu after the "
+        "disputed presidential election. They will be sentenced next month.",
+        []),
+    Art("t17", "denial", "2024-11-20",
+        "GOMA, Democratic Republic of Congo (Reuters) - M23 rebels on Tuesday denied that their fighters had "
+        "attacked a camp for displaced people near Goma, blaming the army for the shelling.\n\nThe army has "
+        "not commented. UN officials said they were investigating the reports.",
+        []),
+    Art("t18", "protest_feature", "2024-01-28",
+        "Thousands of people marched through central Lisbon on Saturday afternoon to demand affordable housing, "
+        "waving cardboard keys and banners that read \"A home is a right\".\n\nThe organisers, a coalition of "
+        "tenant groups, said rents in the city had doubled in a decade. The march ended without incident outside "
+        "the parliament building.",
+        [Ev(PRO, PP, wd("2024-01-28", "saturday"), "Lisbon")]),
+    Art("t19", "war_air", "2023-10-06",
+        "Syrian and Russian warplanes pounded Idlib on Thursday, killing at least nine civilians, rescuers said, "
+        "a day after a drone attack on a military academy in Homs killed dozens.\n\nThe strikes hit a market "
+        "and residential buildings in the city, according to the White Helmets civil defence group.",
+        [Ev(EXP, AIR, wd("2023-10-06", "thursday"), "Idlib"),
+         Ev(EXP, AIR, wd("2023-10-06", "wednesday"), "Idlib", 3, True)]),
+    Art("t20", "protest_local", "2025-03-12",
+        "DENVER — Hundreds of teachers rallied at the state Capitol in Denver on Tuesday, urging lawmakers to "
+        "increase school funding.\n\n\"Our classrooms are crumbling,\" said Maria Lopez, a fourth-grade "
+        "teacher. The rally was organised by the state's largest teachers' union.",
+        [Ev(PRO, PP, wd("2025-03-12", "tuesday"), "Denver")]),
+    Art("t21", "mob", "2024-04-03",
+        "KISUMU, Kenya — Residents lynched two men suspected of stealing a motorbike in Kisumu on Tuesday, "
+        "police said.\n\nThe crowd beat the men and set them on fire before officers arrived. Police "
+        "commander Peter Otieno condemned the killings and urged residents to hand suspects over to the law.",
+        [Ev(RIO, MOB, wd("2024-04-03", "tuesday"), "Kisumu")]),
+    Art("t22", "battle", "2024-01-17",
+        "BAMAKO, Mali (AFP) - Malian soldiers and jihadists fought for several hours near Mopti on Monday, the "
+        "army said, adding that it had killed 14 assailants.\n\nThe army said two soldiers died in the clashes. "
+        "The claims could not be independently verified.",
+        [Ev(BAT, CLASH, wd("2024-01-17", "monday"), "Mopti", 2)]),
+    Art("t23", "roundup", "2021-05-06",
+        "BOGOTA, Colombia (Reuters) - Demonstrators marched in Bogota, Medellin and Cali on Wednesday in a new "
+        "day of protests against the government's tax plan.\n\nIn Cali, police fired tear gas at protesters who "
+        "had blocked a main avenue. Marches in the other cities ended peacefully.",
+        [Ev(PRO, PP, wd("2021-05-06", "wednesday"), "Bogota"), Ev(PRO, PP, wd("2021-05-06", "wednesday"), "Medellin"),
+         Ev(PRO, PI, wd("2021-05-06", "wednesday"), "Cali")]),
+    Art("t24", "strike_no_gathering", "2024-10-16",
+        "LONDON — Train drivers at three rail companies held a 24-hour strike on Tuesday, cancelling hundreds "
+        "of services across southern England.\n\nThe union said further walkouts were planned for November. "
+        "Commuters were advised to work from home.",
+        []),
+    Art("t25", "kidnapping", "2024-04-26",
+        "PORT-AU-PRINCE, Haiti — Armed men kidnapped a pastor and three members of his congregation in "
+        "Croix-des-Bouquets, just north-east of the capital, on Thursday, church officials said.\n\nThe gang "
+        "that controls the area demanded a ransom of 200,000 dollars.",
+        [Ev(VAC, ABD, wd("2024-04-26", "thursday"), "Croix-des-Bouquets")]),
+    Art("t26", "commemoration", "2024-08-06",
+        "HIROSHIMA, Japan — The city of Hiroshima marked 79 years since the atomic bombing on Tuesday with a "
+        "ceremony attended by officials from more than 100 countries.\n\nThe mayor rang the peace bell as a "
+        "minute of silence was held at 8.15 a.m., the moment the bomb exploded over the city in 1945.",
+        []),
+    Art("t27", "forecast", "2024-10-08",
+        "MAPUTO, Mozambique — Analysts fear that violence could break out after Wednesday's general election if "
+        "the opposition rejects the results.\n\nThe ruling party is expected to win. In 2019, post-election "
+        "clashes left several people dead, and observers warn that protests may spread to the capital.",
+        []),
+    Art("t28", "riot", "2024-06-26",
+        "NAIROBI, Kenya (Reuters) - Protesters stormed Kenya's parliament on Tuesday and set part of the "
+        "building on fire, after lawmakers voted to pass a finance bill raising taxes.\n\nPolice opened fire on "
+        "the crowd outside, killing at least five people, according to rights groups. President William Ruto "
+        "called the events \"treasonous\".",
+        [Ev(RIO, VD, wd("2024-06-26", "tuesday"), "Nairobi")]),
+    Art("t29", "protest_asia", "2024-11-28",
+        "KARACHI, Pakistan — Thousands of supporters of a religious party rallied in Karachi on Wednesday to "
+        "demand the release of detained leaders, blocking the main road to the airport for several hours.\n\n"
+        "\"Our leaders are in jail for nothing,\" party spokesman Ahmed Raza told the crowd. The rally ended "
+        "peacefully.",
+        [Ev(PRO, PP, wd("2024-11-28", "wednesday"), "Karachi")]),
+    Art("t30", "bomb", "2024-03-19",
+        "PATTANI, Thailand — A roadside bomb exploded as a police patrol passed through a village in Pattani "
+        "province on Monday, wounding four officers, police said.\n\nNo group claimed the attack. Separatist "
+        "insurgents have fought for autonomy in the southern provinces for two decades.",
+        [Ev(EXP, IED, wd("2024-03-19", "monday"), "Pattani", 2)]),
+    Art("t31", "quote_threat", "2024-05-02",
+        "ACCRA, Ghana — Market traders in Accra warned on Thursday that they would shut their shops and march "
+        "on parliament if a new tax is not scrapped.\n\n\"We will close every stall in this city,\" said the "
+        "head of the traders' association. The finance ministry said it was reviewing the measure.",
+        []),
+    Art("t32", "background_event", "2024-09-18",
+        "LA PAZ, Bolivia (AP) — Supporters of former president Evo Morales blocked highways around Cochabamba on "
+        "Tuesday, demanding that he be allowed to run in next year's election.\n\nIn 2019, weeks of unrest "
+        "after a disputed vote left 36 people dead and forced Morales to resign and flee the country.",
+        [Ev(PRO, PP, wd("2024-09-18", "tuesday"), "Cochabamba", 2)]),
+]
