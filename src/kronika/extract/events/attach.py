@@ -21,6 +21,7 @@ from .agents import grammar
 from .classify import ABSTRACT, ACTIONS, DEMO_CORE
 from .coded import Coded
 from .modality import modality_cues
+from .story_places import outside_quotes, without_dateline
 from .triggers import Hit, is_in, words
 
 HISTORIC_DAYS = 400           # an event dated this long before publication is history recalled
@@ -325,7 +326,7 @@ def _places_in(ctx: Context, start: int, end: int, hits: list[Hit]) -> list[tupl
     """Towns (else regions) named in [start, end), one per place, in text order."""
     here = [p for p in ctx.places if start <= p.start < end and p.kind != "country"
             and _plausible(ctx, p, hits)]
-    here = _first_of_between(ctx.doc, here)
+    here = outside_quotes(ctx, without_dateline(ctx, _first_of_between(ctx.doc, here)), hits)
     here = _drop_locators(ctx.doc, here)
     ends = [p for p in here if _road_end(ctx.doc, p)]
     if ends and len(ends) < len(here):
@@ -545,6 +546,8 @@ def _event_place(ctx: Context, start: int, end: int, hits: list[Hit],
     towns = _article_towns(ctx)
     country: tuple[PlaceMention, int] | None = None
     got = _places.event_place(ctx, start, end)
+    if got is not None and not outside_quotes(ctx, [got[0]], hits):
+        got = None   # a place in the speech of a quote, not where the narrated act was
     if got is not None and got[0].kind == "country" and EMIT_COUNTRY_LEVEL:
         country = got   # kept for last: the story's country when no town can be told
     elif got is not None and got[0].kind != "country" and _plausible(ctx, got[0], hits) \

@@ -17,6 +17,7 @@ from ...text.clauses import sentence_clauses
 from ...text.doc import Doc, Token
 from ...text.morph import analyzer, morph_for
 from .actors import actors_in
+from .perfect import perfect_span
 from .triggers import Hit, is_in, matcher, words
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "«", "»", '"', "“", "”"})
@@ -99,6 +100,8 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
                 return "planned"
             if cue.cls == "future":
                 return "future"
+    if perfect_span(doc, c0, clause_end(doc, sent_last, hit.last), hit):
+        return "durative"   # "have besieged the town for two weeks": a state summed up (perfect.py)
     if _negated_infinitive(toks, hit, cues, c0, clause_end(doc, sent_last, hit.last)):
         return "negated"   # "не стала разгонять", "розганяти протестувальників не стала"
     if any(c.cls == "plan_inf" and c.first == hit.first for c in cues) and _infinitive_follows(

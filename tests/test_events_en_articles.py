@@ -1,0 +1,58 @@
+"""English wire and feature articles: the dateline is where the story was filed, a perfect over a
+span of time is a summary. Every sentence is invented for this test."""
+
+from __future__ import annotations
+
+from kronika.model import Article
+from kronika.pipeline import extract
+
+
+def _events(text: str, published: str = "2024-05-10") -> list[tuple[str | None, str | None, str | None]]:
+    res = extract(Article(text=text, lang="en", published=published))
+    return [(e.sub_event_type, e.location, e.date) for e in res.events]
+
+
+def test_dateline_yields_to_the_place_of_the_event() -> None:
+    got = _events("KADUNA, Nigeria (Reuters) - Gunmen abducted 14 farmers near Zaria on Wednesday, "
+                  "police said.")
+    assert [(s, loc) for s, loc, _ in got] == [("Abduction/forced disappearance", "Zaria")]
+
+
+def test_dateline_is_the_place_when_the_sentence_names_none() -> None:
+    got = _events("QUITO, Ecuador (AP) — Police fired tear gas on Thursday at hundreds of students "
+                  "marching against fee increases.")
+    assert [(s, loc) for s, loc, _ in got] == [("Protest with intervention", "Quito")]
+
+
+def test_dateline_town_named_again_keeps_one_event() -> None:
+    got = _events("HARARE, Zimbabwe (AFP) - Riot police dispersed a march by street vendors in Harare on "
+                  "Monday with tear gas.")
+    assert [loc for _, loc, _ in got] == ["Harare"]
+
+
+def test_perfect_over_weeks_is_a_summary() -> None:
+    text = ("Militia fighters have besieged the town of Kalemie for three weeks. On Tuesday, mortar shells "
+            "hit the town's market, killing four traders, residents said.")
+    got = _events(text, "2024-05-10")
+    assert [s for s, _, _ in got] == ["Shelling/artillery/missile attack"]
+
+
+def test_perfect_this_year_is_a_summary_but_this_week_is_news() -> None:
+    assert _events("Armed gangs have kidnapped more than 200 people in Port-au-Prince this year.") == []
+    got = _events("Police have fired tear gas at protesters in Lima this week.")
+    assert [s for s, _, _ in got] == ["Protest with intervention"]
+
+
+def test_place_in_quoted_speech_is_not_the_event_place() -> None:
+    text = ("TOULOUSE, France (AP) — Hundreds of wine growers blocked a motorway outside Toulouse on Monday "
+            "to protest against falling prices.\n\n\"The ministers in Paris never listen to us,\" said "
+            "Pierre Laval, a grower who joined the blockade with his tractor.")
+    got = _events(text)
+    assert [loc for _, loc, _ in got] == ["Toulouse"]
+
+
+def test_arrests_after_a_gathering_belong_to_it() -> None:
+    text = ("A crowd attacked a pastor and burned his car in Multan on Sunday after a rumour spread online. "
+            "Police said 25 people were arrested overnight.")
+    got = _events(text, "2024-05-14")
+    assert [(s, d) for s, _, d in got] == [("Mob violence", "2024-05-12")]
