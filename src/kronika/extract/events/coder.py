@@ -47,6 +47,7 @@ from .classify import (
 )
 from .coded import Coded
 from .evidence import merge
+from .outcomes import fold_detentions
 from .triggers import Hit, is_in, matcher, words
 
 
@@ -111,6 +112,7 @@ def run(ctx: Context) -> None:
         cands = []  # talks and deals count only in a story of unrest or fighting, or made by armed groups
     date_summaries(cands)
     _perfect_summaries(doc, cands)
+    fold_detentions(cands)
     if any(not _stale(doc.published, c) for c in cands):
         cands = [c for c in cands if not _stale(doc.published, c)]
     ctx.events = merge(ctx, cands)
