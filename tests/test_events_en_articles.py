@@ -56,3 +56,13 @@ def test_arrests_after_a_gathering_belong_to_it() -> None:
             "Police said 25 people were arrested overnight.")
     got = _events(text, "2024-05-14")
     assert [(s, d) for s, _, d in got] == [("Mob violence", "2024-05-12")]
+
+
+def test_a_month_back_and_a_habit_are_backdrop() -> None:
+    text = ("LUSAKA, Zambia (AP) — Police detained 40 opposition supporters in Lusaka on Tuesday as they tried "
+            "to march to the electoral commission. Last month, officers shot dead two protesters in Kitwe.")
+    assert [loc for _, loc, _ in _events(text)] == ["Lusaka"]
+    text = ("JUBA, South Sudan — Militia fighters shell the town of Malakal almost daily, residents say. On "
+            "Monday a shell hit a clinic, killing three patients.")
+    assert [(s, loc, d) for s, loc, d in _events(text)] == [
+        ("Shelling/artillery/missile attack", "Malakal", "2024-05-06")]

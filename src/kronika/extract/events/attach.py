@@ -572,9 +572,10 @@ def _event_place(ctx: Context, start: int, end: int, hits: list[Hit],
 
 
 def _list_sentence(ctx: Context, p: PlaceMention) -> bool:
-    """Is p one town of a list in its sentence (two or more distinct towns)?"""
+    """Is p one town of a list in its sentence (two or more distinct towns; a dateline is none)?"""
     s = ctx.doc.sentences[ctx.doc.sentence_of(p.start)]
-    keys = {place_key(m) for m in ctx.places if s.start <= m.start < s.end and m.kind in ("city", "district")}
+    keys = {place_key(m) for m in without_dateline(ctx, [m for m in ctx.places if s.start <= m.start < s.end])
+            if m.kind in ("city", "district")}
     return len(keys) >= 2
 
 
