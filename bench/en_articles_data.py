@@ -79,6 +79,12 @@ PLACES: dict[str, tuple[float, float]] = {
     "Mexico City": (19.42847, -99.12766), "Nyala": (12.04888, 24.88069), "Bamako": (12.60915, -7.97522),
     "Lagos": (6.45407, 3.39467), "Manila": (14.6042, 120.9822), "Jolo": (6.05222, 121.00222),
     "Harare": (-17.82772, 31.05337), "Peshawar": (34.008, 71.57849),
+    "Tegucigalpa": (14.0818, -87.20681), "Quito": (-0.22985, -78.52495), "Guayaquil": (-2.19616, -79.88621),
+    "Nantes": (47.21725, -1.55336), "Conakry": (9.53795, -13.67729), "Bukavu": (-2.49077, 28.84281),
+    "Maiduguri": (11.84692, 13.15712), "Colombo": (6.93548, 79.84868), "Kathmandu": (27.70169, 85.3206),
+    "Mosul": (36.335, 43.11889), "Taiz": (13.57952, 44.02091), "Bamenda": (5.9597, 10.14597),
+    "Tunis": (36.81897, 10.16579), "Caracas": (10.48801, -66.87919), "Rosario": (-32.94682, -60.63932),
+    "Lusaka": (-15.40669, 28.28713), "Niamey": (13.51366, 2.1098), "Antananarivo": (-18.91368, 47.53613),
 }
 
 # Written first; never tuned on.
@@ -455,4 +461,94 @@ TUNE: list[Art] = [
         "Tuesday, demanding that he be allowed to run in next year's election.\n\nIn 2019, weeks of unrest "
         "after a disputed vote left 36 people dead and forced Morales to resign and flee the country.",
         [Ev(PRO, PP, wd("2024-09-18", "tuesday"), "Cochabamba", 2)]),
+]
+
+# A second held-out batch, written after the first fixes (so it cannot have shaped them) and
+# measured, never tuned on.
+HELD_OUT_B: list[Art] = [
+    Art("hb01", "protest_intervention", "2024-03-14",
+        "TEGUCIGALPA, Honduras (AP) — Riot police used tear gas and batons on Wednesday to clear hundreds of "
+        "nurses who had occupied the entrance of the health ministry in Tegucigalpa to demand months of unpaid "
+        "wages.\n\nSeveral nurses were treated for breathing problems, the nurses' association said. The health "
+        "minister said the wages would be paid before the end of the month.",
+        [Ev(PRO, PI, "2024-03-13", "Tegucigalpa")]),
+    Art("hb02", "protest_indigenous", "2022-06-22",
+        "QUITO, Ecuador (Reuters) - Thousands of Indigenous protesters marched into Quito on Tuesday, the ninth "
+        "day of a national strike over fuel prices, as roadblocks kept cutting off supplies to several "
+        "provinces.\n\nThe marchers, many carrying spears and shields, gathered outside the national assembly. "
+        "Police kept their distance.\n\nThe government has declared a state of emergency in six provinces.",
+        [Ev(PRO, PP, "2022-06-21", "Quito")]),
+    Art("hb03", "riot", "2023-07-01",
+        "NANTES, France — Youths threw fireworks and rocks at police and set fire to a tram depot in Nantes "
+        "overnight into Friday, the third night of rioting since a teenager was shot dead by an officer near "
+        "Paris.\n\nOfficers fired tear gas and made 25 arrests in the city, the local prefecture said.",
+        [Ev(RIO, VD, "2023-06-30", "Nantes"), Ev(SD, ARR, "2023-06-30", "Nantes", 1, True)]),
+    Art("hb04", "war_drone", "2024-09-03",
+        "KHARTOUM, Sudan (AP) — A drone attack on a market in the Darfur city of El Fasher killed at least 18 "
+        "people on Monday, medics said, as fighting between the army and the Rapid Support Forces raged on.\n\n"
+        "The RSF has laid siege to the city since May. Aid agencies have warned of famine in the camps around "
+        "it.",
+        [Ev(EXP, AIR, "2024-09-02", "El Fasher")]),
+    Art("hb05", "kidnapping", "2024-02-05",
+        "BAMENDA, Cameroon — Separatist fighters abducted a priest and two seminarians from a parish in "
+        "Bamenda on Saturday, the Catholic diocese said on Monday.\n\nThe separatists, who have been fighting "
+        "for an independent English-speaking state since 2017, often take hostages for ransom.",
+        [Ev(VAC, ABD, "2024-02-03", "Bamenda")]),
+    Art("hb06", "shooting", "2024-10-14",
+        "Gunmen on motorbikes opened fire on a crowded bus station in Maiduguri on Sunday evening, killing "
+        "seven people, police in Borno state said.\n\nNo group claimed responsibility, but Boko Haram and the "
+        "Islamic State West Africa Province are active in the area.",
+        [Ev(VAC, ATT, "2024-10-13", "Maiduguri")]),
+    Art("hb07", "not_event_sport", "2024-05-26",
+        "Colombo Kings' fast bowler attacked the stumps with a barrage of yorkers and claimed four wickets as the "
+        "home side routed their rivals in Colombo on Saturday.\n\n\"We went out to kill the game early,\" the "
+        "captain said after the match.",
+        []),
+    Art("hb08", "not_event_planned", "2024-08-30",
+        "KATHMANDU, Nepal — Nepal's main opposition party said on Friday it would stage a mass rally in "
+        "Kathmandu next week and blockade government offices if parliament is not dissolved.\n\n\"We will fill "
+        "the streets,\" party secretary Ram Thapa told reporters. Police said they would deploy extra officers.",
+        []),
+    Art("hb09", "not_event_verdict", "2024-04-17",
+        "TUNIS, Tunisia (AFP) - A Tunis court on Wednesday sentenced an opposition leader to three years in "
+        "prison for inciting unrest during protests in 2021.\n\nDefence lawyers said the trial was political. "
+        "Dozens of supporters waited outside the courthouse but dispersed peacefully after the verdict.",
+        [Ev(PRO, PP, "2024-04-17", "Tunis", 1, True)]),
+    Art("hb10", "not_event_accident", "2023-12-18",
+        "CARACAS, Venezuela — A tanker truck exploded on a highway outside Caracas on Sunday, killing nine people "
+        "and setting several cars on fire, the civil protection agency said.\n\nInvestigators said the driver "
+        "lost control of the vehicle on a bend.",
+        []),
+    Art("hb11", "roundup", "2024-01-25",
+        "BUENOS AIRES, Argentina (Reuters) - Argentina's unions staged a general strike on Wednesday, with "
+        "marches in Buenos Aires, Rosario and other cities against the president's decree to deregulate the "
+        "economy.\n\nIn the capital, a crowd estimated by organisers at 600,000 filled the streets around "
+        "Congress. The security ministry said the marches were peaceful.",
+        [Ev(PRO, PP, "2024-01-24", "Buenos Aires"), Ev(PRO, PP, "2024-01-24", "Rosario")]),
+    Art("hb12", "war_shelling", "2024-01-29",
+        "Houthi forces shelled residential neighbourhoods in the besieged city of Taiz on Sunday, wounding five "
+        "children, local officials said.\n\nTaiz has been partly encircled by the Houthis for almost nine "
+        "years, and its residents must travel for hours on mountain roads to reach the rest of the country.",
+        [Ev(EXP, SHELL, "2024-01-28", "Taiz")]),
+    Art("hb13", "not_event_denial_threat", "2024-07-09",
+        "LUSAKA, Zambia — Zambian police on Tuesday denied opposition claims that officers had beaten party "
+        "supporters at a rally in Lusaka, saying the meeting had ended without incident.\n\nThe opposition "
+        "threatened to take to the streets if the officers involved are not suspended.",
+        []),
+    Art("hb14", "protest_students", "2024-11-21",
+        "ANTANANARIVO, Madagascar (AFP) - Hundreds of university students blocked the main avenue of "
+        "Antananarivo on Wednesday and burned tyres to protest against power cuts that have left their campus "
+        "in the dark for weeks.\n\nPolice dispersed them with tear gas after several hours, and 12 students "
+        "were arrested.",
+        [Ev(RIO, VD, "2024-11-20", "Antananarivo"), Ev(SD, ARR, "2024-11-20", "Antananarivo", 1, True)]),
+    Art("hb15", "not_event_commemoration_forecast", "2024-12-10",
+        "NIAMEY, Niger — Residents of Niamey gathered at the national stadium on Tuesday for an official "
+        "ceremony honouring soldiers killed in jihadist attacks over the past year.\n\nSecurity analysts expect "
+        "attacks in the west of the country to intensify in the dry season.",
+        []),
+    Art("hb16", "battle", "2024-06-04",
+        "MOSUL, Iraq — Iraqi troops clashed with Islamic State militants in the desert west of Mosul on Monday, "
+        "killing four militants, the military said.\n\nOne soldier was wounded in the fighting, which lasted "
+        "several hours.",
+        [Ev(BAT, CLASH, "2024-06-03", "Mosul", 2)]),
 ]
