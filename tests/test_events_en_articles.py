@@ -66,3 +66,20 @@ def test_a_month_back_and_a_habit_are_backdrop() -> None:
             "Monday a shell hit a clinic, killing three patients.")
     assert [(s, loc, d) for s, loc, d in _events(text)] == [
         ("Shelling/artillery/missile attack", "Malakal", "2024-05-06")]
+
+
+def test_sport_words_without_striker_or_stadium() -> None:
+    text = ("The visiting winger attacked down the right and fired past the goalkeeper in Glasgow on Saturday. "
+            "A late strike killed off the contest before the final whistle.")
+    assert _events(text) == []
+    # striking workers are a crowd, not forwards
+    assert [s for s, _, _ in _events("Striking dockers marched to the port offices in Mombasa on Monday.")] == [
+        "Peaceful protest"]
+
+
+def test_rioters_property_destruction_met_with_tear_gas_is_a_riot() -> None:
+    text = ("Youths burned cars and looted a supermarket in Conakry for a second night on Friday after the "
+            "arrest of an opposition leader. Police fired tear gas to drive them back.")
+    assert [s for s, _, _ in _events(text)] == ["Violent demonstration"]
+    assert [s for s, _, _ in _events("Unknown men set fire to a school in Kumba on Monday, police said.")] == [
+        "Looting/property destruction"]

@@ -47,7 +47,7 @@ from .classify import (
 )
 from .coded import Coded
 from .evidence import merge
-from .outcomes import fold_detentions
+from .outcomes import fold_detentions, riot_property
 from .triggers import Hit, is_in, matcher, words
 
 
@@ -113,6 +113,7 @@ def run(ctx: Context) -> None:
     date_summaries(cands)
     _perfect_summaries(doc, cands)
     fold_detentions(cands)
+    riot_property(cands, read)
     if any(not _stale(doc.published, c) for c in cands):
         cands = [c for c in cands if not _stale(doc.published, c)]
     ctx.events = merge(ctx, cands)
