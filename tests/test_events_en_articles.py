@@ -83,3 +83,12 @@ def test_rioters_property_destruction_met_with_tear_gas_is_a_riot() -> None:
     assert [s for s, _, _ in _events(text)] == ["Violent demonstration"]
     assert [s for s, _, _ in _events("Unknown men set fire to a school in Kumba on Monday, police said.")] == [
         "Looting/property destruction"]
+
+
+def test_past_perfect_goes_on_recalling_an_earlier_year() -> None:
+    text = ("LUSAKA, Zambia — A Lusaka court on Thursday jailed a police sergeant for killing a student during "
+            "protests in 2016. The sergeant had fired live rounds at the students during clashes in Kabwe.")
+    assert _events(text, "2024-05-10") == []
+    # the past perfect of a story's own day is still news
+    text = ("Police said on Monday that gunmen had abducted six traders near Kabwe on Sunday night.")
+    assert [s for s, _, _ in _events(text, "2024-05-07")] == ["Abduction/forced disappearance"]

@@ -48,6 +48,7 @@ from .classify import (
 from .coded import Coded
 from .evidence import merge
 from .outcomes import fold_detentions, riot_property
+from .recall import recalled
 from .triggers import Hit, is_in, matcher, words
 
 
@@ -76,6 +77,8 @@ def run(ctx: Context) -> None:
                 and not own_town(ctx, si):
             # "In November 2013, thousands gathered… Riot police dispersed them": the recollection goes on
             live = []
+        if live and recalled(ctx, si, live):
+            live = []   # "... in 2017. The officers had shot the man during clashes": recalled (recall.py)
         coded = code_sentence(doc, si, live, si - last_demo <= DEMO_MEMORY, si - last_political <= 1,
                               demo_story)
         if any(h.cls in DEMO_CORE or h.cls == "protester" for h in live) or coded is not None \

@@ -37,3 +37,11 @@ not "this week", which dates a recent act)?"""
         if is_in(t, this) and any(is_in(u, long) for u in toks[k + 1:min(k + SPAN_REACH, clause_last)]):
             return True
     return False
+
+
+def pluperfect(doc: Doc, sent_first: int, hit: Hit) -> bool:
+    """'The officers had shot the man during clashes': the past perfect ("had", as written: its
+    lemma is every form of "have") within AUX_REACH before the trigger, in its sentence."""
+    aux = words(doc.lang, "modality", "pluperfect_aux")
+    toks = doc.tokens
+    return bool(aux) and any(toks[k].lower in aux for k in range(max(hit.first - AUX_REACH, sent_first), hit.first))
