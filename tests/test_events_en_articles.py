@@ -92,3 +92,16 @@ def test_past_perfect_goes_on_recalling_an_earlier_year() -> None:
     # the past perfect of a story's own day is still news
     text = ("Police said on Monday that gunmen had abducted six traders near Kabwe on Sunday night.")
     assert [s for s, _, _ in _events(text, "2024-05-07")] == ["Abduction/forced disappearance"]
+
+
+def test_who_used_force_first() -> None:
+    # the crowd first: a riot, whatever the police answered with
+    text = "Demonstrators threw flares at riot police in Yerevan on Monday, who responded with stun grenades."
+    assert [s for s, _, _ in _events(text)] == ["Violent demonstration"]
+    # the police first: the crowd's answer keeps it a protest with intervention
+    text = ("Police fired water cannon at students outside parliament in Yerevan on Monday, who responded by "
+            "throwing bottles.")
+    assert [s for s, _, _ in _events(text)] == ["Protest with intervention"]
+    text = ("Riot police used tear gas to end a sit-in outside the ministry in Yerevan on Monday. The students "
+            "fought back, hurling stones at the officers.")
+    assert [s for s, _, _ in _events(text)] == ["Protest with intervention"]

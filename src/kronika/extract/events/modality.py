@@ -73,7 +73,8 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
             return "earlier"
         if cue.cls == "historic" and hit.last < cue.first < clause_end(doc, sent_last, hit.last):
             return "historic"   # "protests take place almost every week": a habit, after the act too
-        if cue.cls == "response" and c0 <= cue.first < hit.first and hit.cls in CROWD_ACTS \
+        if cue.cls == "response" and (c0 <= cue.first < hit.first or clause_end(doc, sent_last, cue.last) + 1 == c0) \
+                and hit.cls in CROWD_ACTS \
                 and _state_in(doc, _previous_sentence_first(doc, sent_first), sent_last):
             # "полиция разогнала митинг, в ответ протестующие забросали её камнями": the police used
             # force first, so the crowd's answer does not make the protest a riot (ACLED)
