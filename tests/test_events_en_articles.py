@@ -105,3 +105,9 @@ def test_who_used_force_first() -> None:
     text = ("Riot police used tear gas to end a sit-in outside the ministry in Yerevan on Monday. The students "
             "fought back, hurling stones at the officers.")
     assert [s for s, _, _ in _events(text)] == ["Protest with intervention"]
+
+
+def test_the_start_of_a_wave_is_backdrop() -> None:
+    text = ("Hundreds of students blocked the main avenue of Cali on Wednesday. Since the protests began on "
+            "May 1, at least 12 people have died in the city, the ombudsman said.")
+    assert [(s, d) for s, _, d in _events(text, "2024-05-10")] == [("Peaceful protest", "2024-05-08")]
