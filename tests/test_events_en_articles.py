@@ -111,3 +111,10 @@ def test_the_start_of_a_wave_is_backdrop() -> None:
     text = ("Hundreds of students blocked the main avenue of Cali on Wednesday. Since the protests began on "
             "May 1, at least 12 people have died in the city, the ombudsman said.")
     assert [(s, d) for s, _, d in _events(text, "2024-05-10")] == [("Peaceful protest", "2024-05-08")]
+
+
+def test_gunmen_storming_a_school_to_take_pupils_is_an_abduction() -> None:
+    text = "Gunmen stormed a secondary school near Zaria on Tuesday and abducted 30 pupils, police said."
+    assert [s for s, _, _ in _events(text)] == ["Abduction/forced disappearance"]
+    text = "Protesters stormed the governor's office in Zaria on Tuesday and held two officials hostage."
+    assert [s for s, _, _ in _events(text)] == ["Violent demonstration"]

@@ -324,7 +324,11 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         demo_before = True   # in a story of protests, cars burnt and buildings stormed are the riot
     if demo_story and "lethal" in classes and state and not irregular and not crime and not classes & REMOTE_CLASSES:
         demo_before = True   # security forces shooting people in a story of protests: force against them
-    if "abduct" in classes and not crime and not classes & CROWD_VIOLENCE and "lethal" not in classes and (
+    # gunmen storming a school to take pupils: a raid by armed men, not a crowd's violence
+    raid = not classes & DEMO_CORE and any(
+        (m := agent_of(doc, h, actors)) is not None and m.kind in ARMED - {"state"} for h in live
+        if h.cls in CROWD_VIOLENCE)
+    if "abduct" in classes and not crime and (raid or not classes & CROWD_VIOLENCE) and "lethal" not in classes and (
             armed or kinds & {"political", "press", "mob", "protester"} or "protester" in classes):
         # marchers taken hostage, activists kidnapped: an abduction of its own, not the protest (ACLED)
         return one_sided(doc, "Abduction/forced disappearance", live, actors, armed)
