@@ -118,3 +118,8 @@ def test_gunmen_storming_a_school_to_take_pupils_is_an_abduction() -> None:
     assert [s for s, _, _ in _events(text)] == ["Abduction/forced disappearance"]
     text = "Protesters stormed the governor's office in Zaria on Tuesday and held two officials hostage."
     assert [s for s, _, _ in _events(text)] == ["Violent demonstration"]
+
+
+def test_a_modifier_between_preposition_and_crowd_keeps_it_the_target() -> None:
+    text = "Soldiers opened fire on pro-democracy marchers in Mandalay on Sunday, killing seven people."
+    assert [s for s, _, _ in _events(text)] == ["Excessive force against protesters"]
