@@ -123,3 +123,10 @@ def test_gunmen_storming_a_school_to_take_pupils_is_an_abduction() -> None:
 def test_a_modifier_between_preposition_and_crowd_keeps_it_the_target() -> None:
     text = "Soldiers opened fire on pro-democracy marchers in Mandalay on Sunday, killing seven people."
     assert [s for s, _, _ in _events(text)] == ["Excessive force against protesters"]
+
+
+def test_places_of_another_incident_or_of_a_speaking_capital_are_not_taken() -> None:
+    text = "Gunmen shot dead a district chief on Tuesday. The killing came days after a similar attack in Bauchi."
+    assert [loc for _, loc, _ in _events(text)] != ["Bauchi"]
+    text = "Militants killed four farmers on Sunday, local officials said. Paris condemned the attack."
+    assert all(loc != "Paris" for _, loc, _ in _events(text))
