@@ -130,3 +130,13 @@ def test_places_of_another_incident_or_of_a_speaking_capital_are_not_taken() -> 
     assert [loc for _, loc, _ in _events(text)] != ["Bauchi"]
     text = "Militants killed four farmers on Sunday, local officials said. Paris condemned the attack."
     assert all(loc != "Paris" for _, loc, _ in _events(text))
+
+
+def test_what_a_gathering_protests_is_not_what_happened_at_it() -> None:
+    text = "Students marched in Accra on Monday against the police killing of a classmate in Kumasi."
+    assert [(s, loc) for s, loc, _ in _events(text)] == [("Peaceful protest", "Accra")]
+    text = "Hundreds rallied in Nantes on Saturday in solidarity with activists detained in Rennes."
+    assert [(s, loc) for s, loc, _ in _events(text)] == [("Peaceful protest", "Nantes")]
+    # force at the gathering itself stays its own
+    text = "Students marched in Accra on Monday, and police detained 20 of them."
+    assert [s for s, _, _ in _events(text)] == ["Protest with intervention"]

@@ -18,6 +18,7 @@ from ..context import Context
 from ..mentions import PlaceMention
 from ..places import recognise as _places
 from .agents import grammar
+from .cause import in_grievance
 from .classify import ABSTRACT, ACTIONS, DEMO_CORE
 from .coded import Coded
 from .modality import modality_cues
@@ -325,7 +326,7 @@ def place_key(p: PlaceMention) -> object:
 def _places_in(ctx: Context, start: int, end: int, hits: list[Hit]) -> list[tuple[PlaceMention, int]]:
     """Towns (else regions) named in [start, end), one per place, in text order."""
     here = [p for p in ctx.places if start <= p.start < end and p.kind != "country"
-            and _plausible(ctx, p, hits)]
+            and _plausible(ctx, p, hits) and not in_grievance(ctx.doc, p.start, hits)]
     here = outside_quotes(ctx, without_dateline(ctx, _first_of_between(ctx.doc, here)), hits)
     here = _drop_locators(ctx.doc, here)
     ends = [p for p in here if _road_end(ctx.doc, p)]

@@ -33,6 +33,7 @@ from .armed import (
     people_hurt,
     remote,
 )
+from .cause import is_grievance
 from .coded import Coded
 from .modality import blocked, clause_end, historic_year, modality_cues
 from .triggers import Hit, is_in, matcher, verb_form, words
@@ -217,7 +218,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if not live:
         return None
     a, b = doc.sent_tokens[si]
-    live = [h for h in live if not grievance(doc, h, live)]
+    live = [h for h in live if not grievance(doc, h, live) and not is_grievance(doc, h, live)]
     if not live:
         return None
     classes = {h.cls for h in live}
