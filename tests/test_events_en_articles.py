@@ -140,3 +140,9 @@ def test_what_a_gathering_protests_is_not_what_happened_at_it() -> None:
     # force at the gathering itself stays its own
     text = "Students marched in Accra on Monday, and police detained 20 of them."
     assert [s for s, _, _ in _events(text)] == ["Protest with intervention"]
+
+
+def test_suspected_links_to_an_armed_group_are_no_crime_story() -> None:
+    text = "Soldiers shot dead nine herders suspected of aiding jihadists near Djibo on Sunday, residents said."
+    assert [s for s, _, _ in _events(text)] == ["Attack"]
+    assert _events("Police shot dead a man suspected of robbing a bank in Lagos on Monday.") == []

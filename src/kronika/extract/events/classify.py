@@ -36,6 +36,7 @@ from .armed import (
 from .cause import is_grievance
 from .coded import Coded
 from .modality import blocked, clause_end, historic_year, modality_cues
+from .suspicion import armed_suspicion
 from .triggers import Hit, is_in, matcher, verb_form, words
 from .violence import (
     MODIFIERS,
@@ -238,6 +239,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
             m is not None and m.kind == "mob" and not lone_doer(doc, m) for h in live if h.cls in MOB_ACTS
             for m in (agent_of(doc, h, actors),)):
         crime = False   # a mob beating a suspected thief: mob justice, not a crime story (ACLED: mob violence)
+    crime = crime and not armed_suspicion(doc, live, actors)   # "suspected of aiding jihadists" (suspicion.py)
     protesters = "protester" in classes or "protester" in kinds or (
         "political" in kinds and bool(state) and bool(classes & CROWD_VIOLENCE)) or (   # supporters fighting police
         not armed and not kinds & {"political", "militia"}

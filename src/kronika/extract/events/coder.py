@@ -49,6 +49,7 @@ from .coded import Coded
 from .evidence import merge
 from .outcomes import fold_detentions, riot_property
 from .recall import recalled
+from .suspicion import suspicion_cleared
 from .triggers import Hit, is_in, matcher, words
 
 
@@ -89,7 +90,7 @@ def run(ctx: Context) -> None:
             if any(m.kind == "political" for m in actors_in(doc, a, b)):
                 last_political = si
         read.append((si, coded, live))
-    if _criminal_story(read):
+    if _criminal_story([(si, c, suspicion_cleared(doc, si, live)) for si, c, live in read]):
         return  # a robbery, a drunk's rampage, a fraud arrest: crime, not political violence
     weapons_next(doc, read)
     read = _story_attackers(read)
