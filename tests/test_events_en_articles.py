@@ -146,3 +146,8 @@ def test_suspected_links_to_an_armed_group_are_no_crime_story() -> None:
     text = "Soldiers shot dead nine herders suspected of aiding jihadists near Djibo on Sunday, residents said."
     assert [s for s, _, _ in _events(text)] == ["Attack"]
     assert _events("Police shot dead a man suspected of robbing a bank in Lagos on Monday.") == []
+
+
+def test_a_capital_speaking_in_the_event_sentence_is_not_its_place() -> None:
+    text = "Militants overran an army post near Gao on Monday, killing four soldiers, Bamako said."
+    assert all(loc != "Bamako" for _, loc, _ in _events(text))

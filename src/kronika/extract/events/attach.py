@@ -17,12 +17,11 @@ from .. import dates as _dates
 from ..context import Context
 from ..mentions import PlaceMention
 from ..places import recognise as _places
+from . import story_places as sp
 from .agents import grammar
-from .cause import in_grievance
 from .classify import ABSTRACT, ACTIONS, DEMO_CORE
 from .coded import Coded
 from .modality import modality_cues
-from .story_places import list_sentence, not_borrowed, other_incident, outside_quotes, without_dateline
 from .triggers import Hit, is_in, words
 
 HISTORIC_DAYS = 400           # an event dated this long before publication is history recalled
@@ -140,7 +139,7 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
         if doc.sent_tokens[si + 1][1] - doc.sent_tokens[si + 1][0] <= 15 or back:
             # places named as such ("в Алматы"), not a capital speaking for its state ("Баку заявил")
             found = [(p, prec) for p, prec in _places_in(ctx, nxt.start, nxt.end, [])
-                     if _after_prep(doc, p) and not other_incident(doc, p)]
+                     if _after_prep(doc, p) and not sp.other_incident(doc, p)]
     concrete = is_concrete(coded)
     if not found and concrete:
         # a strike-wave summary ("ворог випустив 88 ракет") is not at a town reported only after it
@@ -326,8 +325,8 @@ def place_key(p: PlaceMention) -> object:
 def _places_in(ctx: Context, start: int, end: int, hits: list[Hit]) -> list[tuple[PlaceMention, int]]:
     """Towns (else regions) named in [start, end), one per place, in text order."""
     here = [p for p in ctx.places if start <= p.start < end and p.kind != "country"
-            and _plausible(ctx, p, hits) and not in_grievance(ctx.doc, p.start, hits)]
-    here = outside_quotes(ctx, without_dateline(ctx, _first_of_between(ctx.doc, here)), hits)
+            and _plausible(ctx, p, hits) and not sp.not_own(ctx, p, hits)]
+    here = sp.outside_quotes(ctx, sp.without_dateline(ctx, _first_of_between(ctx.doc, here)), hits)
     here = _drop_locators(ctx.doc, here)
     ends = [p for p in here if _road_end(ctx.doc, p)]
     if ends and len(ends) < len(here):
@@ -547,7 +546,7 @@ def _event_place(ctx: Context, start: int, end: int, hits: list[Hit],
     towns = _article_towns(ctx)
     country: tuple[PlaceMention, int] | None = None
     got = _places.event_place(ctx, start, end)
-    got = None if got is not None and not_borrowed(ctx, got[0], hits, end) else got
+    got = None if got is not None and sp.not_borrowed(ctx, got[0], hits, end) else got
     if got is not None and got[0].kind == "country" and EMIT_COUNTRY_LEVEL:
         country = got   # kept for last: the story's country when no town can be told
     elif got is not None and got[0].kind != "country" and _plausible(ctx, got[0], hits) \
@@ -555,18 +554,18 @@ def _event_place(ctx: Context, start: int, end: int, hits: list[Hit],
         p = got[0]
         if p.start >= start and p.start < end:
             return got
-        if list_sentence(ctx, p):
+        if sp.list_sentence(ctx, p):
             return None
         if p.start >= near_start or p.start < 80 or p.kind == "admin1" or (towns and place_key(p) == towns[0][0]):
             return got
     prior = [p for p in ctx.places if near_start <= p.start < start and p.kind in ("city", "district")
              and _plausible(ctx, p)]
     if prior:
-        if list_sentence(ctx, prior[-1]):
+        if sp.list_sentence(ctx, prior[-1]):
             return None   # "protests in A, B, C and D. Clashes were reported.": which town is unknown
         return prior[-1], 2
     if towns and towns[0][0] is not None and not any(start <= p.start < end for p in ctx.places) \
-            and not not_borrowed(ctx, towns[0][1], hits, end) \
+            and not sp.not_borrowed(ctx, towns[0][1], hits, end) \
             and not (wave and towns[0][1].start >= end):
         return towns[0][1], 2   # the story's main town; a sentence naming a country stays country-level
     return country

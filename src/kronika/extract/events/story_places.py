@@ -15,6 +15,7 @@ from ...text.doc import Doc
 from ..context import Context
 from ..mentions import PlaceMention
 from ..places.locate import _dateline
+from .cause import in_grievance
 from .triggers import Hit, is_in, words
 
 OTHER_REACH = 5   # "a similar attack in Gusau": the word of another incident this close before the place
@@ -70,3 +71,9 @@ def not_borrowed(ctx: Context, p: PlaceMention, hits: list[Hit] | tuple[Hit, ...
     story? Not a place in a quote's speech, a capital speaking for its state, nor another incident's
     place named after the event."""
     return not outside_quotes(ctx, [p], hits) or metonym(ctx.doc, p) or (p.start >= end and other_incident(ctx.doc, p))
+
+
+def not_own(ctx: Context, p: PlaceMention, hits: list[Hit] | tuple[Hit, ...]) -> bool:
+    """Is p, named in the event's own sentence, still not its place: a town of what the gathering
+    protests ("against the killing of a student in X") or a capital speaking ("..., Moscow said")?"""
+    return in_grievance(ctx.doc, p.start, hits) or metonym(ctx.doc, p)
