@@ -5,7 +5,7 @@ are only the news source ("police said"). Grammar words come from `lexicons/<lan
 from __future__ import annotations
 
 from ...text.clauses import sentence_clauses
-from ...text.doc import Doc
+from ...text.doc import Doc, Token
 from .actors import ActorMention
 from .triggers import Hit, is_in, words
 
@@ -134,11 +134,20 @@ def subject_like(doc: Doc, m: ActorMention) -> bool:
             # "a group of youths": the people after a collective noun's "of" are its subject
             return k > 0 and t.lower in words(doc.lang, "actors", "of_words") and is_in(
                 doc.tokens[k - 1], words(doc.lang, "actors", "collective_nouns"))
-        if not (t.an.pos in ("ADJF", "PRTF") or (t.an.pos is None and t.is_word
-                                                   and (t.lower.endswith("ful") or t.lower in ("a", "an", "the")
-                                                        or "-" in t.text.strip("-")))):   # "anti-coup"
+        if not (t.an.pos in ("ADJF", "PRTF") or (t.an.pos is None and t.is_word and _untagged_modifier(t))):
             break
     return True
+
+
+# untagged (English) words that may stand between a preposition and its noun: "fired on anti-coup
+# protesters", "on unarmed protesters", "on 18 protesters", "on Burmese students"
+_ADJ_ENDINGS = ("ful", "al", "ian", "ic", "ous", "ive", "ese", "ist", "ed")
+
+
+def _untagged_modifier(t: Token) -> bool:
+    w = t.lower
+    return w in ("a", "an", "the") or w.isdigit() or ("-" in w and w[:1].isalpha() and not t.is_title) \
+        or w.endswith(_ADJ_ENDINGS)
 
 
 SAME_PHRASE = 4   # tokens within which two mentions of one kind are one noun phrase

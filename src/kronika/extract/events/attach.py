@@ -20,6 +20,7 @@ from ..mentions import PlaceMention
 from ..places import recognise as _places
 from ..places import roles as _roles
 from ..places.forms import ADJ_SCORE
+from . import story_places as sp
 from .agents import grammar
 from .classify import ABSTRACT, ACTIONS, DEMO_CORE
 from .coded import Coded
@@ -145,7 +146,7 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
         if doc.sent_tokens[si + 1][1] - doc.sent_tokens[si + 1][0] <= 15 or back:
             # places named as such ("в Алматы"), not a capital speaking for its state ("Баку заявил")
             found = [(p, prec) for p, prec in _places_in(ctx, nxt.start, nxt.end, [])
-                     if _after_prep(doc, p)]
+                     if _after_prep(doc, p) and not sp.other_incident(doc, p)]
     concrete = is_concrete(coded)
     if not found and concrete:
         # a strike-wave summary ("ворог випустив 88 ракет") is not at a town reported only after it
@@ -335,8 +336,8 @@ def place_key(p: PlaceMention) -> object:
 def _places_in(ctx: Context, start: int, end: int, hits: list[Hit]) -> list[tuple[PlaceMention, int]]:
     """Towns (else regions) named in [start, end), one per place, in text order."""
     here = [p for p in ctx.places if start <= p.start < end and p.kind != "country"
-            and _plausible(ctx, p, hits)]
-    here = _first_of_between(ctx.doc, here)
+            and _plausible(ctx, p, hits) and not sp.not_own(ctx, p, hits)]
+    here = sp.outside_quotes(ctx, sp.without_dateline(ctx, _first_of_between(ctx.doc, here)), hits)
     here = _drop_locators(ctx.doc, here)
     ends = [p for p in here if _road_end(ctx.doc, p)]
     if ends and len(ends) < len(here):
@@ -556,6 +557,7 @@ def _event_place(ctx: Context, start: int, end: int, hits: list[Hit],
     towns = _article_towns(ctx)
     country: tuple[PlaceMention, int] | None = None
     got = _places.event_place(ctx, start, end)
+    got = None if got is not None and sp.not_borrowed(ctx, got[0], hits, end) else got
     if got is not None and got[0].kind == "country" and EMIT_COUNTRY_LEVEL:
         country = got   # kept for last: the story's country when no town can be told
     elif got is not None and got[0].kind != "country" and (_plausible(ctx, got[0], hits) or (
@@ -565,27 +567,21 @@ def _event_place(ctx: Context, start: int, end: int, hits: list[Hit],
         p = got[0]
         if p.start >= start and p.start < end:
             return got
-        if _list_sentence(ctx, p):
+        if sp.list_sentence(ctx, p):
             return None
         if p.start >= near_start or p.start < 80 or p.kind == "admin1" or (towns and place_key(p) == towns[0][0]):
             return got
     prior = [p for p in ctx.places if near_start <= p.start < start and p.kind in ("city", "district")
              and _plausible(ctx, p)]
     if prior:
-        if _list_sentence(ctx, prior[-1]):
+        if sp.list_sentence(ctx, prior[-1]):
             return None   # "protests in A, B, C and D. Clashes were reported.": which town is unknown
         return prior[-1], 2
     if towns and towns[0][0] is not None and not any(start <= p.start < end for p in ctx.places) \
+            and not sp.not_borrowed(ctx, towns[0][1], hits, end) \
             and not (wave and towns[0][1].start >= end):
         return towns[0][1], 2   # the story's main town; a sentence naming a country stays country-level
     return country
-
-
-def _list_sentence(ctx: Context, p: PlaceMention) -> bool:
-    """Is p one town of a list in its sentence (two or more distinct towns)?"""
-    s = ctx.doc.sentences[ctx.doc.sentence_of(p.start)]
-    keys = {place_key(m) for m in ctx.places if s.start <= m.start < s.end and m.kind in ("city", "district")}
-    return len(keys) >= 2
 
 
 def _article_towns(ctx: Context) -> list[tuple[object, PlaceMention]]:

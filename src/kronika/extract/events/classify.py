@@ -34,9 +34,11 @@ from .armed import (
     remote,
     weapon_did_it,
 )
+from .cause import is_grievance
 from .coded import Coded
 from .modality import blocked, clause_end, historic_year, modality_cues
 from .public import public_hunger, public_shooting
+from .suspicion import armed_suspicion
 from .triggers import Hit, is_in, matcher, verb_form, words
 from .violence import (
     MODIFIERS,
@@ -256,7 +258,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
     if not live:
         return None
     a, b = doc.sent_tokens[si]
-    live = [h for h in live if not grievance(doc, h, live)]
+    live = [h for h in live if not grievance(doc, h, live) and not is_grievance(doc, h, live)]
     if not live:
         return None
     classes = {h.cls for h in live}
@@ -276,6 +278,7 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
             m is not None and m.kind == "mob" and not lone_doer(doc, m) for h in live if h.cls in MOB_ACTS
             for m in (agent_of(doc, h, actors),)):
         crime = False   # a mob beating a suspected thief: mob justice, not a crime story (ACLED: mob violence)
+    crime = crime and not armed_suspicion(doc, live, actors)   # "suspected of aiding jihadists" (suspicion.py)
     protesters = "protester" in classes or "protester" in kinds or (
         "political" in kinds and bool(state) and bool(classes & CROWD_VIOLENCE)) or (   # supporters fighting police
         not armed and not kinds & {"political", "militia"}
@@ -368,7 +371,11 @@ def code_sentence(doc: Doc, si: int, live: list[Hit], demo_before: bool,
         demo_before = True   # in a story of protests, cars burnt and buildings stormed are the riot
     if demo_story and "lethal" in classes and state and not irregular and not crime and not classes & REMOTE_CLASSES:
         demo_before = True   # security forces shooting people in a story of protests: force against them
-    if "abduct" in classes and not crime and not classes & CROWD_VIOLENCE and "lethal" not in classes and (
+    # gunmen storming a school to take pupils: a raid by armed men, not a crowd's violence
+    raid = not classes & DEMO_CORE and any(
+        (m := agent_of(doc, h, actors)) is not None and m.kind in ARMED - {"state"} for h in live
+        if h.cls in CROWD_VIOLENCE)
+    if "abduct" in classes and not crime and (raid or not classes & CROWD_VIOLENCE) and "lethal" not in classes and (
             armed or kinds & {"political", "press", "mob", "protester"} or "protester" in classes):
         # marchers taken hostage, activists kidnapped: an abduction of its own, not the protest (ACLED)
         return one_sided(doc, "Abduction/forced disappearance", live, actors, armed)

@@ -47,6 +47,9 @@ from .classify import (
 )
 from .coded import Coded
 from .evidence import merge
+from .outcomes import fold_detentions, riot_property
+from .recall import recalled
+from .suspicion import suspicion_cleared
 from .triggers import Hit, is_in, matcher, words
 
 
@@ -75,6 +78,8 @@ def run(ctx: Context) -> None:
                 and (not own_town(ctx, si) or _recalls_then(doc, si)):
             # "In November 2013, thousands gathered… Riot police dispersed them": the recollection goes on
             live = []
+        if live and recalled(ctx, si, live):
+            live = []   # "... in 2017. The officers had shot the man during clashes": recalled (recall.py)
         coded = code_sentence(doc, si, live, si - last_demo <= DEMO_MEMORY, si - last_political <= 1,
                               demo_story)
         if any(h.cls in DEMO_CORE or h.cls == "protester" for h in live) or coded is not None \
@@ -85,7 +90,7 @@ def run(ctx: Context) -> None:
             if any(m.kind == "political" for m in actors_in(doc, a, b)):
                 last_political = si
         read.append((si, coded, live))
-    if _criminal_story(read):
+    if _criminal_story([(si, c, suspicion_cleared(doc, si, live)) for si, c, live in read]):
         return  # a robbery, a drunk's rampage, a fraud arrest: crime, not political violence
     weapons_next(doc, read)
     read = _story_attackers(read)
@@ -112,6 +117,8 @@ def run(ctx: Context) -> None:
         cands = []  # talks and deals count only in a story of unrest or fighting, or made by armed groups
     date_summaries(cands)
     _perfect_summaries(doc, cands)
+    fold_detentions(cands)
+    riot_property(cands, read)
     if any(not _stale(doc.published, c) for c in cands):
         cands = [c for c in cands if not _stale(doc.published, c)]
     ctx.events = merge(ctx, cands)

@@ -17,6 +17,7 @@ from ...text.clauses import sentence_clauses
 from ...text.doc import Doc, Token
 from ...text.morph import analyzer, morph_for
 from .actors import actors_in
+from .perfect import perfect_span
 from .triggers import Hit, is_in, matcher, words
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "«", "»", '"', "“", "”"})
@@ -79,7 +80,8 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
             return "earlier"
         if cue.cls == "historic" and hit.last < cue.first < clause_end(doc, sent_last, hit.last):
             return "historic"   # "protests take place almost every week": a habit, after the act too
-        if cue.cls == "response" and c0 <= cue.first < hit.first and hit.cls in CROWD_ACTS \
+        if cue.cls == "response" and (c0 <= cue.first < hit.first or clause_end(doc, sent_last, cue.last) + 1 == c0) \
+                and hit.cls in CROWD_ACTS \
                 and _state_in(doc, _previous_sentence_first(doc, sent_first), sent_last):
             # "полиция разогнала митинг, в ответ протестующие забросали её камнями": the police used
             # force first, so the crowd's answer does not make the protest a riot (ACLED)
@@ -106,6 +108,8 @@ def blocked(doc: Doc, sent_first: int, sent_last: int, hit: Hit, cues: list[Hit]
                 return "planned"
             if cue.cls == "future":
                 return "future"
+    if perfect_span(doc, c0, clause_end(doc, sent_last, hit.last), hit):
+        return "durative"   # "have besieged the town for two weeks": a state summed up (perfect.py)
     if _negated_infinitive(toks, hit, cues, c0, clause_end(doc, sent_last, hit.last)):
         return "negated"   # "не стала разгонять", "розганяти протестувальників не стала"
     if any(c.cls == "plan_inf" and c.first == hit.first for c in cues) and _infinitive_follows(
