@@ -31,7 +31,7 @@ from kronika.pipeline import extract  # noqa: E402
 
 def check(cases: list[Case], sc: ModuleType, verbose: bool) -> None:
     strict, relaxed = sc.PRF(), sc.PRF()
-    per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])   # class: dated right, matched, gold
+    per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])   # class or [lang]: dated right, matched, gold
     date_ok = date_all = 0
     for k, (cls, lang, pub, title, text, gold) in enumerate(cases):
         res = extract(Article(text=text, id=f"dates-{k}", lang=lang, published=pub, title=title))
@@ -49,9 +49,10 @@ def check(cases: list[Case], sc: ModuleType, verbose: bool) -> None:
         right = sum(bool(sc.same_date(golds[gi], pred[pi])) for gi, pi in pairs)
         date_ok += right
         date_all += len(pairs)
-        per[cls][0] += right
-        per[cls][1] += len(pairs)
-        per[cls][2] += len(golds)
+        for key in (cls, f"[{lang}]"):
+            per[key][0] += right
+            per[key][1] += len(pairs)
+            per[key][2] += len(golds)
         if verbose and (right < len(golds) or len(pred) > len(pairs)):
             got = ", ".join(f"{p['event_type'][:9]}/{p['location']}/{p['date']}" for p in pred)
             want = ", ".join(f"{g['event_type'][:9]}/{g['location']}/{g['date']}" for g in golds)

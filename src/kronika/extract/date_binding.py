@@ -1,7 +1,9 @@
 """Binding a date to an event: the date expression an event's own clause, sentence or paragraph
-holds, else the story's anchor, never a deadline ("до 15 марта") or a past date of a background
-paragraph; ACLED's approximate dates ("on or around 3 May") and spans ("between 3 and 5 May")
-loosened to week precision."""
+holds, else the story's anchor (dateline, headline, publication), never a deadline ("до 15 марта"), a
+past date of a background paragraph, the day of a statement ("said on Wednesday") or of a relative
+clause beside the event's own; a round-up town's own stretch ("..., а 12 березня - у Тернополі");
+ACLED's approximate dates ("on or around 3 May") and spans ("between 3 and 5 May") loosened to week
+precision."""
 
 from __future__ import annotations
 

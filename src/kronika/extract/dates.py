@@ -10,6 +10,8 @@ Conventions (from the dev annotations): a night "з 4 на 5" or "5-6 January" i
 without a year take the year that puts them nearest the publication date (an article of 2 January
 speaking of "28 грудня" means the previous December); with no publication date the year comes only
 from a fully dated expression earlier in the text, otherwise the value is None (no year invented).
+A wire dateline ("KYIV, March 4 (Reuters) -") stands in for publication as the day the story is told
+from; "напередодні" counts from the date told last in its paragraph, "три дні тому" from publication.
 """
 
 from __future__ import annotations
