@@ -82,6 +82,13 @@ def _predicate(toks: list[Token], k: int, words: _Words) -> bool:
         and not (k and toks[k - 1].lower in words.determiners)
 
 
+def predicate_between(doc: Doc, i: int, j: int) -> bool:
+    """Does a finite verb stand strictly between tokens i and j (in either order)?"""
+    words = _words(doc.lang)
+    lo, hi = sorted((i, j))
+    return any(_predicate(doc.tokens, k, words) for k in range(lo + 1, hi))
+
+
 def _cuts(toks: list[Token], words: _Words, tagged: bool) -> list[int]:
     """Positions (indices into toks) where a new clause starts."""
     cuts: list[int] = []

@@ -8,7 +8,7 @@ ACLED's lines between the violent sub-event types with `violence.py`.
 
 from __future__ import annotations
 
-from ...text.clauses import sentence_clauses
+from ...text.clauses import predicate_between, sentence_clauses
 from ...text.doc import Doc
 from .actors import ACLED_KIND, ARMED, ActorMention, actors_in
 from .agents import (
@@ -36,7 +36,7 @@ from .armed import (
 )
 from .cause import is_grievance
 from .coded import Coded
-from .modality import blocked, clause_end, historic_year, modality_cues
+from .modality import blocked, clause_end, historic_year, historic_years, modality_cues
 from .public import public_hunger, public_shooting
 from .suspicion import armed_suspicion
 from .triggers import Hit, is_in, matcher, verb_form, words
@@ -118,7 +118,7 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
         reach = min(max(h.last + 3, clause_end(doc, b, h.last) - 1), b - 1)
         if why == "historic" or why is None and ((historic_year(
                 doc, doc.tokens[a].start, doc.tokens[reach].end, doc.published)
-                and not told_now(doc, doc.tokens[a].start, doc.tokens[reach].end))
+                and not told_now(doc, doc.tokens[a].start, doc.tokens[reach].end, h))
                 or _dated_by_next(doc, si)):
             if _main_clause(doc, si, h.first):
                 # the sentence as a whole recalls the past ("In 2013, thousands gathered"); history in a
@@ -134,10 +134,20 @@ def sentence_hits(doc: Doc, si: int, strike_article: bool) -> tuple[list[Hit], l
     return [h for h in live if h not in charged], hits
 
 
-def told_now(doc: Doc, start: int, end: int) -> bool:
-    """A weekday or "yesterday" of the story in text[start:end] (the dates stage's `current_days`):
-    "Как и в 2019 году, жители во вторник вышли на митинг" recalls 2019 but tells of this Tuesday."""
-    return any(start <= k < end for k in doc.memo.get("current_days", ()))
+def told_now(doc: Doc, start: int, end: int, h: Hit) -> bool:
+    """A weekday or "yesterday" of the story in text[start:end] (the dates stage's `current_days`) that
+    dates the act: "Как и в 2019 году, жители во вторник вышли на митинг" recalls 2019 but tells of
+    this Tuesday. A day that belongs to another verb ("a court on Monday jailed an officer for killing a
+    student during protests in 2016": the jailing) leaves the act to the year in its own phrase."""
+    def apart(offset: int) -> bool:   # a finite verb between the time word and the act
+        k = doc.token_at(offset)
+        return predicate_between(doc, k, h.first) if k < h.first else predicate_between(doc, h.last, k)
+
+    days = [k for k in doc.memo.get("current_days", ()) if start <= k < end]
+    if not days:
+        return False
+    years = historic_years(doc, start, end, doc.published)
+    return any(not apart(k) for k in days) or all(apart(y) for y in years)
 
 
 MARCH_REACH = 4   # "мітингарі в Києві пройшли від Майдану": the verb this close after the protesters

@@ -332,6 +332,11 @@ def _earlier_year(doc: Doc, a: int, b: int) -> bool:
 def historic_year(doc: Doc, sent_start: int, sent_end: int, published: date | None) -> bool:
     """The sentence names a year well before publication: history recalled, not news. Without a
     publication date, the latest year the article names stands in for it."""
+    return bool(historic_years(doc, sent_start, sent_end, published))
+
+
+def historic_years(doc: Doc, sent_start: int, sent_end: int, published: date | None) -> list[int]:
+    """Where the years well before publication stand in text[sent_start:sent_end]."""
     if published is not None:
         ref: int | None = published.year
     else:
@@ -339,11 +344,9 @@ def historic_year(doc: Doc, sent_start: int, sent_end: int, published: date | No
             doc.memo["latest_year"] = _latest_year(doc.text)
         ref = doc.memo["latest_year"]
     if ref is None:
-        return False
-    for m in _YEAR.finditer(doc.text, sent_start, sent_end):
-        if int(m.group(1)) < ref - 1 and is_year(doc, m.start()):
-            return True
-    return False
+        return []
+    return [m.start() for m in _YEAR.finditer(doc.text, sent_start, sent_end)
+            if int(m.group(1)) < ref - 1 and is_year(doc, m.start())]
 
 
 def is_year(doc: Doc, offset: int) -> bool:
