@@ -151,3 +151,8 @@ def test_suspected_links_to_an_armed_group_are_no_crime_story() -> None:
 def test_a_capital_speaking_in_the_event_sentence_is_not_its_place() -> None:
     text = "Militants overran an army post near Gao on Monday, killing four soldiers, Bamako said."
     assert all(loc != "Bamako" for _, loc, _ in _events(text))
+
+
+def test_striking_workers_on_the_scene_are_a_crowd() -> None:
+    text = "Riot police fired tear gas at striking nurses outside the health ministry in Harare on Monday."
+    assert [s for s, _, _ in _events(text)] == ["Protest with intervention"]
