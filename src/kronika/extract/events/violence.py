@@ -12,7 +12,7 @@ from ...resources import lexicon_lang, load_lexicon
 from ...text.doc import Doc, Token
 from ...text.morph import analyzer, morph_for
 from .actors import ARMED, ActorMention, actors_in
-from .agents import agent_of, doer_before, grammar, passive_between, same_clause
+from .agents import agent_of, doer_before, grammar, passive_between, same_clause, state_agent
 from .triggers import Hit, is_in, matcher, words
 
 OBJECT_REACH = 8      # "attacked a Green Youth Front (GYF) procession": the gathering ends the object
@@ -317,8 +317,8 @@ def charges(doc: Doc, live: list[Hit]) -> list[Hit]:
     """The crime words that only say what someone the sentence's act befell is accused of, the act told
     before them: 'beat to death a man suspected of theft' (a mob's act, whatever the accusation);
     'took three men into custody on suspicion of smuggling' (an arrest where the charge is one of
-    `arrest_charges`: smuggling, treason; 'arrested two men suspected of stealing cattle' stays a
-    crime story)."""
+    `arrest_charges`: smuggling, treason; 'arrested two men suspected of stealing cattle', or police
+    shooting a robbery suspect, stays a crime story)."""
     charge = words(doc.lang, "events", "charge_words")
     news = words(doc.lang, "events", "arrest_charges")
     acts = [h for h in live if h.cls in CHARGED_ACTS]
@@ -333,7 +333,14 @@ def charges(doc: Doc, live: list[Hit]) -> list[Hit]:
             continue
         before = [d for d in acts if d.last < cue and doc.tokens[d.first].sent == sent]
         phrase = [t for t in doc.tokens[cue:cue + CHARGE_REACH + 2] if t.sent == sent]
-        if any(d.cls != "detain" for d in before) or (before and any(is_in(t, news) for t in phrase)):
+        if not before:
+            continue
+        a, b = doc.sent_tokens[sent]
+        actors = actors_in(doc, a, b)
+        # the police shooting or beating a robbery suspect is the crime story's own end; a mob's or
+        # gunmen's act is news whatever the accusation, and so is any act on a charge of `arrest_charges`
+        if any(d.cls != "detain" and not state_agent(doc, d, actors) for d in before) \
+                or any(is_in(t, news) for t in phrase):
             out.append(h)
     return out
 
