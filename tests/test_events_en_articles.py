@@ -156,3 +156,17 @@ def test_a_capital_speaking_in_the_event_sentence_is_not_its_place() -> None:
 def test_striking_workers_on_the_scene_are_a_crowd() -> None:
     text = "Riot police fired tear gas at striking nurses outside the health ministry in Harare on Monday."
     assert [s for s, _, _ in _events(text)] == ["Protest with intervention"]
+
+
+def test_an_attack_an_armed_group_did_not_comment_on_is_no_second_event() -> None:
+    text = ("GAO, Mali (AP) — Drones hit a market in Gao on Sunday, killing four traders. The militia did not "
+            "comment on the attack.")
+    assert [s for s, _, _ in _events(text, "2025-03-04")] == ["Air/drone strike"]
+
+
+def test_a_story_day_of_another_verb_leaves_the_act_to_its_recalled_year() -> None:
+    text = "A court in Ndola on Tuesday fined a constable for beating a vendor during riots in 2015."
+    assert _events(text, "2025-03-05") == []
+    # the day that dates the act itself is the story's, whatever year the sentence compares it with
+    text = "As in 2015, vendors in Ndola on Tuesday marched to the council offices."
+    assert [s for s, _, _ in _events(text, "2025-03-05")] == ["Peaceful protest"]
