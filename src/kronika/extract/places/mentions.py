@@ -49,7 +49,7 @@ from .guards import (
     _street_name,
     _surnames,
 )
-from .roles import roles
+from .roles import after_follower, roles
 
 # ---------------------------------------------------------------------------------------------
 # recognition
@@ -332,6 +332,8 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
     when it may stay. Guards that depend on the resolved place are in `_choose`."""
     toks = doc.tokens
     t = toks[c.t0]
+    if not c.single_cap and norm(doc.text[c.start:c.end]) in lx.stop:
+        return "other"   # a multiword false friend: "White House" is an alternate name of Casablanca
     if c.single_cap:
         key = norm(t.text)
         if key in lx.stop or t.an.lemma in lx.stop:
@@ -363,6 +365,8 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
         return "person"
     if c.single_cap and _first_name_pair(doc, g, c):
         return "person"
+    if g.entries[c.ids[0]].kind != COUNTRY and after_follower(doc, c.t0):
+        return "person"   # "сторонники Мурси", "supporters of Ruto"
     # a name inside a short quoted title or slogan: «Тавуш во имя Родины», "Echo of Moscow"
     if _in_quoted_title(doc, lx, c):
         return "other"
