@@ -101,3 +101,10 @@ def test_crowd_of_one_town_acting_in_another() -> None:
     assert event_places("Жители Калуги провели пикет в Туле у здания правительства.", "ru") == ["Tula"]
     # the streets of a town are where the event is
     assert sorted(event_places("Протестующие вышли на улицы Калуги и Тулы.", "ru")) == ["Kaluga", "Tula"]
+
+
+def test_inflected_two_part_name() -> None:
+    from kronika.extract.places.forms import hyphen_forms
+    assert "каменец-подольский" in hyphen_forms("ru", "Каменца-Подольского")
+    assert hyphen_forms("ru", "Ростов") == []
+    assert event_places("Жители Каменца-Подольского перекрыли трассу у въезда в город.", "ru") == ["Kamyanets-Podilskyi"]

@@ -32,6 +32,7 @@ from .forms import (
     _plural_nominative,
     _variant_ids,
     fold,
+    hyphen_forms,
     lexicon,
     respelled,
     stripped_forms,
@@ -156,6 +157,9 @@ def _single(g: Gazetteer, doc: Doc, t: Token) -> _Cand | None:
                 hit.append(vk)
     if not ids and doc.lang != "en" and cyr:
         ids = _lookup(g, stripped_forms(t.text), hit)
+        tier = 1
+    if not ids and cyr and "-" in t.text:
+        ids = _lookup(g, hyphen_forms(doc.lang, t.text), hit)   # "Каменце-Подольском"
         tier = 1
     if not ids and cyr and lexicon(doc.lang).other_spelling:
         # "Ніш", "Новому Пазарі": a name GeoNames holds in Russian spelling only
@@ -540,7 +544,8 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                         c.settled = True    # "селище Борова": a name, whatever the adjective reading
                         if _guarded(doc, lx, c, g, lower):
                             c = None
-                    elif c is not None and ((c.tier != 0 and not _after_preposition(doc, t))
+                    elif c is not None and ((c.tier != 0 and not _after_preposition(doc, t)
+                                             and not any("-" in k for k in c.keys))   # "Каменце-Подольском"
                                             or (any(k in t.an.lemmas and k.endswith(_ADJ_ENDINGS) for k in c.keys)
                                                 and not _after_preposition(doc, t))
                                             or _guarded(doc, lx, c, g, lower)):
