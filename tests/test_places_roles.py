@@ -86,3 +86,25 @@ def test_english_town_opening_a_sentence_before_a_crowd_noun() -> None:
 def test_pinned_capital_after_a_surname() -> None:
     # "Вашингтон" is also a surname, but the lexicon pins it to the capital
     assert event_places("Прихильники Байдена провели мітинг у Вашингтоні.", "uk") == ["Washington"]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ru", "Сторонники Мурси провели пикет в Александрии.", ["Alexandria"]),
+    ("uk", "Прихильники Мурсі вийшли на протест у Каїрі.", ["Cairo"]),
+    ("en", "Supporters of Ruto marched in Nakuru on Friday.", ["Nakuru"]),
+])
+def test_name_after_a_follower_noun_is_no_place(lang: str, text: str, expected: list[str]) -> None:
+    assert event_places(text, lang) == expected
+
+
+def test_crowd_of_one_town_acting_in_another() -> None:
+    assert event_places("Жители Калуги провели пикет в Туле у здания правительства.", "ru") == ["Tula"]
+    # the streets of a town are where the event is
+    assert sorted(event_places("Протестующие вышли на улицы Калуги и Тулы.", "ru")) == ["Kaluga", "Tula"]
+
+
+def test_inflected_two_part_name() -> None:
+    from kronika.extract.places.forms import hyphen_forms
+    assert "каменец-подольский" in hyphen_forms("ru", "Каменца-Подольского")
+    assert hyphen_forms("ru", "Ростов") == []
+    assert event_places("Жители Каменца-Подольского перекрыли трассу у въезда в город.", "ru") == ["Kamyanets-Podilskyi"]

@@ -135,6 +135,9 @@ def locate(ctx: Context, si: int, coded: Coded, triggered: set[int],
         # "в Самаре прошел пикет в поддержку арестованного в Казани": a place that only qualifies
         # something else (an origin, an agent, the protest's topic) yields to the event's own
         found = [(p, prec) for p, prec in found if not _roles.dependent(doc, p.start)] or found
+        if any(_roles.locative(doc, p.start) for p, _ in found):
+            # "жители Твери провели пикет в Москве": whose people act yields to where they acted
+            found = [(p, prec) for p, prec in found if not _roles.modifier(doc, p.start)] or found
     towns = _article_towns(ctx)
     if not found and any(h.cls == "city_ref" for h in coded.hits) and towns and towns[0][0] is not None:
         found.append((towns[0][1], 1))   # "в городе", "in the city": the story's town

@@ -285,6 +285,24 @@ def _nominative_adjective(lang: str, adj: str, noun: str) -> str | None:
     return None
 
 
+def hyphen_forms(lang: str, word: str) -> list[str]:
+    """'Каменце-Подольском' -> 'каменец-подольский', 'Новограде-Волынском' -> 'новоград-волынский': an
+    inflected two-part name, each part put in the nominative (the noun by its lemmas and stripped
+    forms, the adjective agreeing with it), for names the dictionary reads only as a whole."""
+    parts = word.split("-")
+    if len(parts) != 2 or min(len(p) for p in parts) < 3 or not _CYR.search(word):
+        return []
+    an = _analyzer(lang)
+    firsts = list(dict.fromkeys([*(p.normal_form for p in an.parse(parts[0].lower())[:3]),
+                                 *stripped_forms(parts[0])[:8]]))
+    out: list[str] = []
+    for a in firsts:
+        seconds = [_nominative_adjective(lang, parts[1], a), *(p.normal_form for p in an.parse(parts[1].lower())[:2])]
+        for b in dict.fromkeys(x for x in seconds if x):
+            out.append(norm(f"{a}-{b}"))
+    return list(dict.fromkeys(out))[:32]
+
+
 def _adjective_place(g: Gazetteer, lx: Lexicon, t: Token, min_pop: int = 150_000) -> int | None:
     """The place an adjective names: the lexicon's list, else the suffix rule for big cities
     ("харківський" -> Харків, "алматинский" -> Алматы); smaller towns of the post-Soviet countries

@@ -85,7 +85,8 @@ def _street_name(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
     k = c.t0 - 1
     if k >= 0 and toks[k].sent == sent and (toks[k].lower in lx.street_nouns
                                            or any(lem in lx.street_nouns for lem in toks[k].an.lemmas)):
-        return True
+        # "на улицы Калуги", "вулицями Харкова": a town's name in the genitive owns the streets
+        return not (toks[c.t0].an.pos == "NOUN" and toks[c.t0].an.case == "gent" and c.t1 - c.t0 == 1)
     k = c.t1
     return k < len(toks) and toks[k].sent == sent and _is_cap(toks[k]) and toks[k].lower in lx.street_nouns
 

@@ -32,6 +32,7 @@ from .forms import (
     _plural_nominative,
     _variant_ids,
     fold,
+    hyphen_forms,
     lexicon,
     respelled,
     stripped_forms,
@@ -49,7 +50,7 @@ from .guards import (
     _street_name,
     _surnames,
 )
-from .roles import roles
+from .roles import after_follower, roles
 
 # ---------------------------------------------------------------------------------------------
 # recognition
@@ -159,6 +160,9 @@ def _single(g: Gazetteer, doc: Doc, t: Token) -> _Cand | None:
                 hit.append(vk)
     if not ids and doc.lang != "en" and cyr:
         ids = _lookup(g, stripped_forms(t.text), hit)
+        tier = 1
+    if not ids and cyr and "-" in t.text:
+        ids = _lookup(g, hyphen_forms(doc.lang, t.text), hit)   # "Каменце-Подольском"
         tier = 1
     if not ids and cyr and lexicon(doc.lang).other_spelling:
         # "Ніш", "Новому Пазарі": a name GeoNames holds in Russian spelling only
@@ -335,6 +339,8 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
     when it may stay. Guards that depend on the resolved place are in `_choose`."""
     toks = doc.tokens
     t = toks[c.t0]
+    if not c.single_cap and norm(doc.text[c.start:c.end]) in lx.stop:
+        return "other"   # a multiword false friend: "White House" is an alternate name of Casablanca
     if c.single_cap:
         key = norm(t.text)
         if key in lx.stop or t.an.lemma in lx.stop:
@@ -366,6 +372,8 @@ def _guarded(doc: Doc, lx: Lexicon, c: _Cand, g: Gazetteer, lower: frozenset[str
         return "person"
     if c.single_cap and _first_name_pair(doc, g, c):
         return "person"
+    if g.entries[c.ids[0]].kind != COUNTRY and after_follower(doc, c.t0):
+        return "person"   # "сторонники Мурси", "supporters of Ruto"
     # a name inside a short quoted title or slogan: «Тавуш во имя Родины», "Echo of Moscow"
     if _in_quoted_title(doc, lx, c):
         return "other"
@@ -539,7 +547,8 @@ def recognise(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[_Cand
                         c.settled = True    # "селище Борова": a name, whatever the adjective reading
                         if _guarded(doc, lx, c, g, lower):
                             c = None
-                    elif c is not None and ((c.tier != 0 and not _after_preposition(doc, t))
+                    elif c is not None and ((c.tier != 0 and not _after_preposition(doc, t)
+                                             and not any("-" in k for k in c.keys))   # "Каменце-Подольском"
                                             or (any(k in t.an.lemmas and k.endswith(_ADJ_ENDINGS) for k in c.keys)
                                                 and not _after_preposition(doc, t))
                                             or _guarded(doc, lx, c, g, lower)):

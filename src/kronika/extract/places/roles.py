@@ -32,6 +32,8 @@ class Roles:
     agent_preps: frozenset[str]
     openers: tuple[tuple[str, ...], ...]   # each a word sequence, matched on surface or lemma
     actor_nouns: frozenset[str]
+    locative_preps: frozenset[str] = frozenset()
+    follower_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)
@@ -44,7 +46,9 @@ def roles(lang: str) -> Roles:
         nouns.update(norm(w) for w in ws if " " not in w)
     openers = tuple(sorted({tuple(norm(w).split()) for w in lx.get("phrase_openers") or ()}, key=len, reverse=True))
     return Roles(frozenset(norm(w) for w in lx.get("origin_preps") or ()),
-                 frozenset(norm(w) for w in lx.get("agent_preps") or ()), openers, frozenset(nouns))
+                 frozenset(norm(w) for w in lx.get("agent_preps") or ()), openers, frozenset(nouns),
+                 frozenset(norm(w) for w in lx.get("locative_preps") or ()),
+                 frozenset(norm(w) for w in lx.get("follower_nouns") or ()))
 
 
 def _is(t: Token, w: str) -> bool:
@@ -116,3 +120,39 @@ def actor_adjective(doc: Doc, start: int) -> bool:
     nxt = toks[ti + 1]
     nouns = roles(doc.lang).actor_nouns
     return norm(nxt.text) in nouns or nxt.an.lemma in nouns
+
+
+def locative(doc: Doc, start: int) -> bool:
+    """'в Москве', 'у Львові', 'in Kyiv': a preposition of place right before the place."""
+    toks = doc.tokens
+    ti = doc.token_at(start)
+    return ti > 0 and toks[ti - 1].sent == toks[ti].sent and toks[ti - 1].lower in roles(doc.lang).locative_preps
+
+
+def modifier(doc: Doc, start: int) -> bool:
+    """'жители Твери', 'мешканці Рівного', 'residents of Tver': a place qualifying a crowd or actor noun
+    (a genitive after it, or English 'of'), which tells whose people act, not where ('на улицах
+    Москвы', 'the streets of Paris' are places of the event and stay)."""
+    toks = doc.tokens
+    ti = doc.token_at(start)
+    if ti == 0 or toks[ti - 1].sent != toks[ti].sent:
+        return False
+    nouns = roles(doc.lang).actor_nouns
+    if doc.lang == "en":
+        k = ti - 2 if toks[ti - 1].lower == "the" else ti - 1
+        return k >= 1 and toks[k].lower == "of" and (toks[k - 1].lower in nouns or toks[k - 1].an.lemma in nouns)
+    prv = toks[ti - 1]
+    return toks[ti].an.case == "gent" and (prv.lower in nouns or prv.an.lemma in nouns)
+
+
+def after_follower(doc: Doc, ti: int) -> bool:
+    """'сторонники Мурси', 'прихильники Санду', 'supporters of Ruto': the name after a word for
+    followers or opponents is a person's (or a party's), not a place."""
+    toks = doc.tokens
+    k = ti - 1
+    if doc.lang == "en" and k >= 0 and toks[k].lower == "of":
+        k -= 1
+    if k < 0 or toks[k].sent != toks[ti].sent:
+        return False
+    nouns = roles(doc.lang).follower_nouns
+    return toks[k].lower in nouns or toks[k].an.lemma in nouns
