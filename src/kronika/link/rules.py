@@ -19,6 +19,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
+from ..resources.gazetteer import haversine_km
 from ..text.normalise import name_key
 
 # sub-event type -> family; sub-events not listed form a family of their own
@@ -98,12 +99,6 @@ def dates_match(a: EventKey, b: EventKey) -> bool:
         return False
     return abs(da - db) <= tolerance_days(a, b)
 
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _coords(e: EventKey) -> tuple[float, float] | None:

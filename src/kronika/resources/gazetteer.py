@@ -16,6 +16,7 @@ import gc as _gc
 import gettext
 import hashlib
 import json
+import math
 import os
 import pickle
 import re
@@ -72,6 +73,21 @@ class Entry(NamedTuple):
     population: int
     kind: str                 # city | admin1 | country
     code: str = ""            # GeoNames admin1 code (cities) or ISO 3166-2 code (regions)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (the scorer's and ACLED's notion of "near")."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def entry_km(a: Entry, b: Entry) -> float:
+    """Distance between two gazetteer entries; infinite where either has no coordinates."""
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return math.inf
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 @dataclass(slots=True)

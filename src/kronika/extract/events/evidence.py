@@ -3,9 +3,8 @@ whose evidence is every supporting span; the most severe reading names the event
 
 from __future__ import annotations
 
-import math
-
 from ...model import Event, Span
+from ...resources.gazetteer import haversine_km
 from ..context import Context
 from ..figures.counts import recount
 from .attach import Candidate, place_key
@@ -70,7 +69,7 @@ def _fold_quarters(cands: list[Candidate]) -> None:
                  and place_key(o.place) != place_key(p) and o.place.population > p.population
                  and o.place.kind in ("city", "district") and o.place.latitude is not None
                  and o.place.longitude is not None
-                 and _km(p.latitude, p.longitude, o.place.latitude, o.place.longitude) <= QUARTER_KM]
+                 and haversine_km(p.latitude, p.longitude, o.place.latitude, o.place.longitude) <= QUARTER_KM]
         if towns:
             big = max(towns, key=lambda o: o.place.population)
             c.place, c.geo_precision = big.place, big.geo_precision
@@ -94,15 +93,10 @@ def _fold_into_areas(cands: list[Candidate]) -> None:
         home = [o for o in areas if o.day == c.day and o.coded.family == c.coded.family
                 and place_key(o.place) != place_key(p) and o.place.latitude is not None
                 and o.place.longitude is not None
-                and _km(p.latitude, p.longitude, o.place.latitude, o.place.longitude) <= AREA_KM]
+                and haversine_km(p.latitude, p.longitude, o.place.latitude, o.place.longitude) <= AREA_KM]
         if home:
             c.place, c.geo_precision = home[0].place, home[0].geo_precision
 
-
-def _km(la1: float, lo1: float, la2: float, lo2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (la1, lo1, la2, lo2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _severity(c: Candidate) -> tuple[float, float]:

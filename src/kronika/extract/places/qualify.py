@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
-from ...resources.gazetteer import ADMIN1, CITY, COUNTRY, Entry, Gazetteer
+from ...resources.gazetteer import ADMIN1, CITY, COUNTRY, Entry, Gazetteer, entry_km
 from ...text.doc import Doc, Token
 from ...text.normalise import fold, norm, romanise
 from . import spelling
@@ -338,13 +338,6 @@ def _comma_unknown(doc: Doc, lx: Lexicon, cands: list[_Cand], taken: set[int]) -
     return out
 
 
-def _km(a: Entry, b: Entry) -> float:
-    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
-        return math.inf
-    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
 
 def _country(g: Gazetteer, q: Qualified) -> str | None:
     """The country the units and the name agree on: most units with a reading there, then the name's
@@ -399,7 +392,7 @@ def _inside(e: Entry, unit: Entry) -> bool:
         return True
     if unit.kind == ADMIN1 and e.admin1 and unit.admin1:
         return norm(e.admin1) == norm(unit.admin1)
-    d = _km(e, unit)
+    d = entry_km(e, unit)
     if d == math.inf:
         return True           # an unplaced region: the country is all we know
     return d <= (REGION_REACH_KM if unit.kind == ADMIN1 else SEAT_REACH_KM)
@@ -422,7 +415,7 @@ def head_reading(g: Gazetteer, q: Qualified) -> tuple[Entry | None, bool]:
         return None, False
     towns = [e for e in mine if e.kind == CITY]
     fits = [e for e in towns if not unit or any(_inside(e, u) for u in unit)]
-    if not fits and len(towns) == 1 and any(u.kind == ADMIN1 and _km(towns[0], u) <= FAR_REGION_KM for u in unit):
+    if not fits and len(towns) == 1 and any(u.kind == ADMIN1 and entry_km(towns[0], u) <= FAR_REGION_KM for u in unit):
         # "Tamu township, Sagaing region": the name's only town in the country, in a region too large for
         # the usual reach from its centre (the unit data knows no admin1 of the town)
         fits = towns
@@ -439,7 +432,7 @@ def head_reading(g: Gazetteer, q: Qualified) -> tuple[Entry | None, bool]:
     keys = set(q.head.keys) | {fold(k) for k in q.head.keys} \
         | {fold(r) for k in q.head.keys if _CYR.search(k) for r in romanise(k)}   # "Калинівка" ~ Kalynivka
     return min(fits, key=lambda e: (norm(e.name) not in keys, fold(e.name) not in keys,
-                                    min((_km(e, u) for u in seats), default=0.0), -e.population)), True
+                                    min((entry_km(e, u) for u in seats), default=0.0), -e.population)), True
 
 
 def respelled_head(doc: Doc, g: Gazetteer, q: Qualified) -> Entry | None:

@@ -7,12 +7,11 @@ close (difflib ratio) and clearly closer than any other town far from it, lying 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from difflib import SequenceMatcher
 from functools import cache
 
-from ...resources.gazetteer import CITY, Entry, gazetteer
+from ...resources.gazetteer import CITY, Entry, entry_km, gazetteer
 from ...text.normalise import fold
 
 RATIO = 0.85        # "bogura" ~ "bogra" (0.91), "hpakant" ~ "hpakan" (0.92); not "kalay" ~ "kalaw" (0.80)
@@ -34,13 +33,6 @@ def _towns(cc: str) -> tuple[tuple[str, int], ...]:
                  if e.kind == CITY and e.country == cc and e.latitude is not None)
 
 
-def _km(a: Entry, b: Entry) -> float:
-    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
-        return math.inf
-    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
 
 def respelled(name: str, cc: str, fits: list[Entry], inside: Callable[[Entry, Entry], bool]) -> Entry | None:
     """The town of country cc that `name` spells otherwise, inside one of the units `fits` (any, where
@@ -60,7 +52,7 @@ def respelled(name: str, cc: str, fits: list[Entry], inside: Callable[[Entry, En
         return None
     close.sort(key=lambda x: (-x[0], -x[1].population))
     best_r, best = close[0]
-    if best_r < RATIO or any(r >= best_r - RIVAL_RATIO and _km(e, best) > RIVAL_KM for r, e in close[1:]):
+    if best_r < RATIO or any(r >= best_r - RIVAL_RATIO and entry_km(e, best) > RIVAL_KM for r, e in close[1:]):
         return None
     if fits and not any(inside(best, u) for u in fits):
         return None
