@@ -100,7 +100,12 @@ def event_date(ctx: Context, start: int, end: int) -> tuple[date | None, int]:
     told = next((d.value for d in ctx.dates if d.kind == "dateline"), None)
     if told is not None:
         return told, 1     # a wire story's dateline: the day it is told from
-    head = doc.memo.get("headline_day")
+    if "headline_day" not in doc.memo:
+        # read only where needed (a second analysis of the title costs a tenth of the dates stage);
+        # imported here because the dates stage imports this module
+        from .dates import find_dates
+        doc.memo["headline_day"] = headline_day(ctx, find_dates)
+    head = doc.memo["headline_day"]
     if isinstance(head, date):
         return head, 1     # "... in Accra on 5 March": the headline's day
     if pub is not None:

@@ -24,7 +24,7 @@ from ..text.normalise import norm
 from .context import Context
 
 # event_date and dates_between are this stage's interface to the events stage (kept importable from here)
-from .date_binding import DAY_KINDS, current_days, headline_day, loosen
+from .date_binding import DAY_KINDS, current_days, loosen
 from .date_binding import dates_between as dates_between
 from .date_binding import event_date as event_date
 from .date_lexicon import DateLexicon, _safe_date, day_before, resolve_year, weekday_before
@@ -573,10 +573,9 @@ def find_dates(ctx: Context) -> list[DateMention]:
 
 
 def run(ctx: Context) -> None:
-    """Fill ctx.dates with every date expression, resolved against doc.published; the headline's
-    day, where it names one, in doc.memo["headline_day"] (the story's day when the text gives none);
-    where weekdays and "yesterday"s of the story stand, in doc.memo["current_days"]."""
+    """Fill ctx.dates with every date expression, resolved against doc.published; where weekdays and
+    "yesterday"s of the story stand, in doc.memo["current_days"]. (The headline's day, the story's
+    day when the text gives none, is read by date_binding.event_date where it is needed.)"""
     ctx.dates = [d for d in find_dates(ctx) if not ctx.skipped(d.start, d.end)]
     loosen(ctx)
-    ctx.doc.memo["headline_day"] = headline_day(ctx, find_dates)
     ctx.doc.memo["current_days"] = current_days(ctx)
