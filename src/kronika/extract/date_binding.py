@@ -7,6 +7,7 @@ precision."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -128,7 +129,7 @@ def headline_day(ctx: Context, find: Callable[[Context], list[DateMention]]) -> 
     пікетували облраду"), not after publication nor a month before it; None when it names none or
     several."""
     doc = ctx.doc
-    if not ctx.title or not ctx.title.strip():
+    if not ctx.title or not ctx.title.strip() or not _may_name_a_day(doc.lang, ctx.title):
         return None
     head = Context(analyse(ctx.title, doc.lang, doc.published, doc.published_year, doc.published_month))
     days = {d.value for d in find(head) if d.kind in ("date", "weekday", "relative") and d.precision == 1
@@ -138,6 +139,22 @@ def headline_day(ctx: Context, find: Callable[[Context], list[DateMention]]) -> 
         return None
     day = days.pop()
     return day if pub is None or 0 <= (pub - day).days <= HEADLINE_DAYS else None
+
+
+PREFIX = 4   # "января" and "январь" share their first letters: enough to tell a title worth reading
+
+
+@lru_cache(maxsize=8)
+def _day_prefixes(lang: str) -> frozenset[str]:
+    return frozenset(w[:PREFIX] for w in lexicon(lang).words)
+
+
+def _may_name_a_day(lang: str, title: str) -> bool:
+    """A cheap look before analysing a title: a digit, or a word that begins like a month, weekday or
+    relative-day word of the language."""
+    prefixes = _day_prefixes(lang)
+    return any(ch.isdigit() for ch in title) or any(
+        norm(w)[:PREFIX] in prefixes for w in re.findall(r"\w+", title))
 
 
 def stretch_date(ctx: Context, offset: int) -> tuple[date | None, int] | None:

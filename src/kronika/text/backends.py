@@ -55,12 +55,33 @@ class _OneByOne:
         return {w: self.analyse(w) for w in words}
 
 
+PARSE_CACHE = 30_000   # words whose parses are kept: places, names and sources ask again for a token's
+
+
+class _SharedParses:
+    """A MorphAnalyzer whose `parse` remembers recent words: the tokens' analysis and the stages that
+    parse the same word again (names, places, sources) share one parse instead of three. Parses come
+    back as tuples, so that no caller can change what the next one gets."""
+
+    def __init__(self, an: Any) -> None:
+        self._an = an
+        self.parse = lru_cache(maxsize=PARSE_CACHE)(self._parse)
+
+    def _parse(self, word: str) -> tuple[Any, ...]:
+        return tuple(self._an.parse(word))
+
+    def __getattr__(self, name: str) -> Any:   # everything else as pymorphy3 has it
+        if name == "_an":   # not set yet (a copy being built): no recursion
+            raise AttributeError(name)
+        return getattr(self._an, name)
+
+
 @lru_cache(maxsize=4)
 def analyzer(dictionary: str) -> Any:
-    """The pymorphy3 MorphAnalyzer of a dictionary ("uk", "ru"), one per process."""
+    """The pymorphy3 MorphAnalyzer of a dictionary ("uk", "ru"), one per process, its parses shared."""
     import pymorphy3  # imported lazily: languages on other backends need no dictionaries
 
-    return pymorphy3.MorphAnalyzer(lang=dictionary)
+    return _SharedParses(pymorphy3.MorphAnalyzer(lang=dictionary))
 
 
 class Pymorphy3(_OneByOne):

@@ -189,6 +189,8 @@ def _stated_toll(ctx: Context, sents: set[int]) -> tuple[int | None, bool, bool]
                     and not is_in(toks[k + 2], quantity):
                 one = True
             for phrase in nobody:
+                if t.lower != phrase[0]:
+                    continue   # most tokens open no phrase: skip building the tuple
                 if tuple(x.lower for x in toks[k:k + len(phrase)]) == phrase \
                         and any(is_in(x, harm) for x in toks[k + len(phrase):min(b, k + len(phrase) + NOBODY_REACH)]):
                     denied = True

@@ -286,12 +286,18 @@ def _nominative_adjective(lang: str, adj: str, noun: str) -> str | None:
 
 
 def hyphen_forms(lang: str, word: str) -> list[str]:
+    """The nominative readings of an inflected two-part name (`_hyphen_forms`)."""
+    return list(_hyphen_forms(lang, word))
+
+
+@lru_cache(maxsize=50_000)   # a pure function of the word: many articles repeat the same names
+def _hyphen_forms(lang: str, word: str) -> tuple[str, ...]:
     """'Каменце-Подольском' -> 'каменец-подольский', 'Новограде-Волынском' -> 'новоград-волынский': an
     inflected two-part name, each part put in the nominative (the noun by its lemmas and stripped
     forms, the adjective agreeing with it), for names the dictionary reads only as a whole."""
     parts = word.split("-")
     if len(parts) != 2 or min(len(p) for p in parts) < 3 or not _CYR.search(word):
-        return []
+        return ()
     an = _analyzer(lang)
     firsts = list(dict.fromkeys([*(p.normal_form for p in an.parse(parts[0].lower())[:3]),
                                  *stripped_forms(parts[0])[:8]]))
@@ -300,7 +306,7 @@ def hyphen_forms(lang: str, word: str) -> list[str]:
         seconds = [_nominative_adjective(lang, parts[1], a), *(p.normal_form for p in an.parse(parts[1].lower())[:2])]
         for b in dict.fromkeys(x for x in seconds if x):
             out.append(norm(f"{a}-{b}"))
-    return list(dict.fromkeys(out))[:32]
+    return tuple(list(dict.fromkeys(out))[:32])
 
 
 def _adjective_place(g: Gazetteer, lx: Lexicon, t: Token, min_pop: int = 150_000) -> int | None:
