@@ -101,24 +101,18 @@ def _road_endpoint(doc: Doc, lx: Lexicon, c: _Cand) -> bool:
         return t.text in _DASH_TOKENS or _is_cap(t) or any(ch.isdigit() for ch in t.text)
 
     dash = False
-    k = c.t0 - 1
-    while k >= 0 and toks[k].sent == sent and c.t0 - k <= 6:
-        t = toks[k]
-        if t.lower in lx.road_nouns or t.an.lemma in lx.road_nouns:
-            return True
-        if not part(t):
-            break
-        dash = dash or t.text in _DASH_TOKENS
-        k -= 1
-    k = c.t1
-    while k < len(toks) and toks[k].sent == sent and k - c.t1 <= 6:
-        t = toks[k]
-        if t.lower in lx.road_nouns or t.an.lemma in lx.road_nouns:
-            return dash
-        if not part(t):
-            break
-        dash = dash or t.text in _DASH_TOKENS
-        k += 1
+    # leftwards, a road noun before the names is enough ("траса Київ - Чоп"); rightwards ("the Kyiv-Chop
+    # highway") only with a dash among them
+    for origin, step in ((c.t0, -1), (c.t1, 1)):
+        k = origin - 1 if step < 0 else origin
+        while 0 <= k < len(toks) and toks[k].sent == sent and abs(k - origin) <= 6:
+            t = toks[k]
+            if t.lower in lx.road_nouns or t.an.lemma in lx.road_nouns:
+                return step < 0 or dash
+            if not part(t):
+                break
+            dash = dash or t.text in _DASH_TOKENS
+            k += step
     return False
 
 
